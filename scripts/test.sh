@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The README's second command: the whole test suite. Sets up (idempotent), builds Release
+# and runs every test (unit, golden, eval, fuzz-replay), then builds with AddressSanitizer
+# and UBSan and runs the unit and fuzz-replay tests again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+jobs=$(nproc)
+
+echo "== Release build: all tests =="
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== ASan/UBSan build: unit and fuzz-replay tests =="
+if [ ! -f build-asan/build.ninja ]; then
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVIGIE_SANITIZE=ON \
+    -DVIGIE_BUILD_BENCH=OFF >/dev/null
+fi
+cmake --build build-asan -j"$jobs" | grep -vE '^\[[0-9]+/[0-9]+\]' || true
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs" -L 'unit|fuzz-replay'

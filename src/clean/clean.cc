@@ -1,0 +1,396 @@
+#include "clean/clean.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace vigie::clean {
+
+namespace {
+
+const icu::Normalizer2* Nfc() {
+  UErrorCode err = U_ZERO_ERROR;
+  static const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(err);
+  return n;
+}
+
+// Characters removed outright: C0/C1 controls (but tab and newline), zero-width space,
+// word joiner, BOM, soft hyphen, bidi marks and embeddings. ZWJ and ZWNJ are kept: they
+// carry meaning in Persian, Indic scripts and emoji.
+bool IsDropped(UChar32 c) {
+  if (c < 0x20) return c != '\t' && c != '\n';
+  if (c == 0x7F || (c >= 0x80 && c <= 0x9F)) return true;
+  switch (c) {
+    case 0x00AD: case 0x200B: case 0x2060: case 0xFEFF: case 0x200E: case 0x200F:
+    case 0x202A: case 0x202B: case 0x202C: case 0x202D: case 0x202E:
+    case 0x2066: case 0x2067: case 0x2068: case 0x2069:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsBlank(UChar32 c) {
+  return c == ' ' || c == '\t' || c == 0x00A0 || c == 0x202F || c == 0x2007 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x3000 || c == 0x205F || c == 0x1680;
+}
+
+bool IsTagChar(UChar32 c) { return u_isalnum(c) || c == '_' || u_charType(c) == U_NON_SPACING_MARK; }
+
+UChar32 CodePointAt(std::string_view s, size_t i, size_t* next) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int64_t k = static_cast<int64_t>(i);
+  UChar32 c;
+  U8_NEXT(p, k, static_cast<int64_t>(s.size()), c);
+  *next = static_cast<size_t>(k);
+  return c < 0 ? 0xFFFD : c;
+}
+
+// Byte classes for the ASCII fast path: 1 = printable ASCII that needs no attention.
+struct AsciiTable {
+  bool plain[256] = {};
+  AsciiTable() {
+    for (int c = 0x21; c < 0x7F; ++c) plain[c] = true;
+    plain[static_cast<int>('#')] = false;
+  }
+};
+const AsciiTable kAscii;
+
+bool EndsSentence(std::string_view text) {
+  size_t i = text.find_last_not_of(' ');
+  if (i == std::string_view::npos) return true;
+  char c = text[i];
+  if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || c == '\n') return true;
+  return text.substr(0, i + 1).ends_with("»") || text.substr(0, i + 1).ends_with("…") ||
+         text.substr(0, i + 1).ends_with("”");
+}
+
+// Builds the clean text of one document.
+class Builder {
+ public:
+  Builder(std::string_view raw, CleanText* out) : raw_(raw), out_(out) {
+    out_->text.reserve(raw.size());
+    out_->map.set_raw_size(static_cast<uint32_t>(raw.size()));
+  }
+
+  void Copy(size_t raw_start, size_t len) {
+    out_->text.append(raw_.data() + raw_start, len);
+    out_->map.AddCopy(static_cast<uint32_t>(raw_start), static_cast<uint32_t>(len));
+  }
+  void Replace(size_t raw_start, size_t raw_len, std::string_view clean) {
+    if (clean == raw_.substr(raw_start, raw_len)) return Copy(raw_start, raw_len);
+    out_->text.append(clean);
+    out_->map.AddReplace(static_cast<uint32_t>(raw_start), static_cast<uint32_t>(raw_len),
+                         static_cast<uint32_t>(clean.size()));
+  }
+  void TrimTrailingSpace() {
+    size_t n = out_->text.size();
+    while (n > 0 && out_->text[n - 1] == ' ') --n;
+    if (n != out_->text.size()) {
+      out_->text.resize(n);
+      out_->map.Truncate(static_cast<uint32_t>(n));
+    }
+  }
+  std::string_view text() const { return out_->text; }
+
+  // Cleans the content of one line (no '\n' inside): [begin, end) in raw.
+  void Line(size_t begin, size_t end);
+
+ private:
+  // Handles a hashtag at raw[i] == '#'; returns the raw offset after it, or i if it is not
+  // a hashtag. May consume the rest of the line when the line ends in a run of tags.
+  size_t Hashtag(size_t i, size_t end);
+  // Emits raw [i, j) which is not NFC, normalised.
+  void Normalize(size_t i, size_t j);
+
+  std::string_view raw_;
+  CleanText* out_;
+  bool pending_space_ = false;
+  size_t space_start_ = 0, space_end_ = 0;
+
+  friend class Cleaner;
+  void FlushSpace() {
+    if (!pending_space_) return;
+    pending_space_ = false;
+    if (!out_->text.empty() && out_->text.back() != '\n') Replace(space_start_, space_end_ - space_start_, " ");
+  }
+};
+
+size_t Builder::Hashtag(size_t i, size_t end) {
+  // A hashtag starts a word: '#' not glued to a letter or digit before it ("C#" is not).
+  if (!out_->text.empty() && !pending_space_) {
+    const std::string& t = out_->text;
+    size_t k = t.size() - 1;
+    while (k > 0 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
+    size_t unused = 0;
+    if (IsTagChar(CodePointAt(t, k, &unused))) return i;
+  }
+  size_t j = i + 1, next = 0;
+  if (j >= end || !IsTagChar(CodePointAt(raw_, j, &next))) return i;
+  // Tag body: tag chars, with single inner hyphens ("Alep-Est").
+  while (j < end) {
+    UChar32 c = CodePointAt(raw_, j, &next);
+    if (IsTagChar(c)) {
+      j = next;
+      continue;
+    }
+    if (c == '-' && next < end) {
+      size_t after = 0;
+      if (IsTagChar(CodePointAt(raw_, next, &after))) {
+        j = next;
+        continue;
+      }
+    }
+    break;
+  }
+  bool has_letter = false;
+  for (size_t k = i + 1; k < j;) {
+    if (u_isalpha(CodePointAt(raw_, k, &next))) has_letter = true;
+    k = next;
+  }
+  if (!has_letter) return i;  // "#5" is a number sign
+  // Does the line end with tags only, after the end of a sentence? Then drop them all.
+  bool trailing = EndsSentence(text());
+  if (trailing) {
+    // Only "#tag #tag, #tag" may follow.
+    size_t k = j;
+    while (k < end && trailing) {
+      UChar32 c = CodePointAt(raw_, k, &next);
+      if (IsBlank(c) || c == ',') {
+        k = next;
+      } else if (c == '#') {
+        size_t t = next;
+        while (t < end) {
+          size_t n2 = 0;
+          UChar32 d = CodePointAt(raw_, t, &n2);
+          if (!(IsTagChar(d) || d == '-')) break;
+          t = n2;
+        }
+        if (t == next) trailing = false;
+        k = t;
+      } else {
+        trailing = false;
+      }
+    }
+  }
+  if (!trailing) {
+    FlushSpace();
+    out_->hashtags.push_back({std::string(raw_.substr(i + 1, j - i - 1)), uint32_t(i), uint32_t(j), false});
+    Normalize(i + 1, j);
+    return j;
+  }
+  // Record each trailing tag and drop the rest of the line.
+  size_t k = i;
+  while (k < end) {
+    if (raw_[k] == '#') {
+      size_t t = k + 1;
+      while (t < end) {
+        UChar32 c = CodePointAt(raw_, t, &next);
+        if (!(IsTagChar(c) || (c == '-' && next < end))) break;
+        t = next;
+      }
+      if (t > k + 1)
+        out_->hashtags.push_back({std::string(raw_.substr(k + 1, t - k - 1)), uint32_t(k), uint32_t(t), true});
+      k = std::max(t, k + 1);
+    } else {
+      ++k;
+    }
+  }
+  pending_space_ = false;
+  return end;
+}
+
+void Builder::Normalize(size_t i, size_t j) {
+  std::string_view piece = raw_.substr(i, j - i);
+  UErrorCode err = U_ZERO_ERROR;
+  if (Nfc()->isNormalizedUTF8(icu::StringPiece(piece.data(), int32_t(piece.size())), err)) {
+    Copy(i, j - i);
+    return;
+  }
+  std::string n = core::ToNfc(piece);
+  ++out_->normalized_runs;
+  Replace(i, j - i, n);
+}
+
+void Builder::Line(size_t begin, size_t end) {
+  size_t i = begin;
+  while (i < end) {
+    // Fast path: printable ASCII other than '#', followed by ASCII (no combining mark).
+    size_t j = i;
+    while (j < end && kAscii.plain[static_cast<unsigned char>(raw_[j])]) ++j;
+    if (j > i) {
+      if (j < end && static_cast<unsigned char>(raw_[j]) >= 0x80) {
+        // The last ASCII char may combine with a following mark: leave it to the slow path.
+        --j;
+      }
+      if (j > i) {
+        FlushSpace();
+        Copy(i, j - i);
+        i = j;
+        continue;
+      }
+    }
+    size_t next = 0;
+    UChar32 c = CodePointAt(raw_, i, &next);
+    if (IsBlank(c)) {
+      if (!pending_space_) space_start_ = i;
+      pending_space_ = true;
+      space_end_ = next;
+      i = next;
+      continue;
+    }
+    if (IsDropped(c)) {
+      ++out_->dropped_chars;
+      i = next;
+      continue;
+    }
+    if (c == '#') {
+      size_t after = Hashtag(i, end);
+      if (after != i) {
+        i = after;
+        continue;
+      }
+    }
+    // A normalisation unit: this code point and any that follow without a boundary.
+    size_t k = next;
+    while (k < end) {
+      size_t n2 = 0;
+      UChar32 d = CodePointAt(raw_, k, &n2);
+      if (Nfc()->hasBoundaryBefore(d) || IsDropped(d) || IsBlank(d)) break;
+      k = n2;
+    }
+    FlushSpace();
+    if (!Nfc()->hasBoundaryBefore(c) && !out_->text.empty() && out_->text.back() != '\n') {
+      // A combining mark separated from its base by a dropped character: recompose it with
+      // the last code point already emitted.
+      const std::string& t = out_->text;
+      size_t last = t.size() - 1;
+      while (last > 0 && (static_cast<unsigned char>(t[last]) & 0xC0) == 0x80) --last;
+      uint32_t raw_a = out_->map.ToRaw(uint32_t(last));
+      std::string combined = t.substr(last);
+      combined.append(raw_.substr(i, k - i));
+      out_->text.resize(last);
+      out_->map.Truncate(uint32_t(last));
+      Replace(raw_a, k - raw_a, core::ToNfc(combined));
+      i = k;
+      continue;
+    }
+    if (c == 0xFFFD || k == next) {
+      Copy(i, next - i);
+      i = next;
+      if (k > next) {
+        Normalize(i, k);
+        i = k;
+      }
+      continue;
+    }
+    Normalize(i, k);
+    i = k;
+  }
+  pending_space_ = false;  // trailing blanks are trimmed
+}
+
+}  // namespace
+
+StatusOr<Cleaner> Cleaner::Create(const core::PackSet& packs) {
+  Cleaner c;
+  for (const std::string& lang : packs.Languages()) {
+    const core::TsvTable* t = packs.Get(lang)->Table("boilerplate");
+    if (t == nullptr) continue;
+    int text = t->Column("text"), match = t->Column("match"), kind = t->Column("kind");
+    if (text < 0 || match < 0 || kind < 0)
+      return Status::Corruption(t->path + ": needs columns text, match, kind");
+    for (size_t r = 0; r < t->rows.size(); ++r) {
+      const auto& row = t->rows[r];
+      std::string folded = core::FoldForMatch(row[size_t(text)]);
+      const std::string& m = row[size_t(match)];
+      if (m != "line" && m != "prefix")
+        return Status::Corruption(t->path + ":" + std::to_string(t->lines[r]) +
+                                  ": match must be 'line' or 'prefix'");
+      Pattern p{row[size_t(kind)], lang, m == "prefix"};
+      if (p.prefix) {
+        c.prefixes_.emplace_back(folded, p);
+      } else {
+        c.whole_lines_.emplace(folded, p);
+        c.max_line_ = std::max(c.max_line_, row[size_t(text)].size() + 8);
+      }
+    }
+  }
+  // Longest prefix first, so "lire aussi sur" wins over "lire aussi".
+  std::stable_sort(c.prefixes_.begin(), c.prefixes_.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (const auto& [p, pat] : c.prefixes_) c.max_line_ = std::max(c.max_line_, p.size());
+  return c;
+}
+
+const Cleaner::Pattern* Cleaner::MatchLine(std::string_view line) const {
+  // Prefix patterns apply to lines of any length (a "Lire aussi : …" link line);
+  // whole-line patterns only to short lines. Both compare folded text.
+  std::string folded = core::FoldForMatch(line.substr(0, std::min<size_t>(line.size(), 400)));
+  // Strip trailing punctuation and blanks so "Publicité." and "Advertisement:" still match.
+  std::string_view f = folded;
+  while (!f.empty() && (f.back() == ' ' || f.back() == '.' || f.back() == ':' || f.back() == '-'))
+    f.remove_suffix(1);
+  if (line.size() <= max_line_) {
+    auto it = whole_lines_.find(std::string(f));
+    if (it != whole_lines_.end()) return &it->second;
+  }
+  for (const auto& [prefix, pat] : prefixes_) {
+    if (f.size() >= prefix.size() && f.substr(0, prefix.size()) == prefix) {
+      // The prefix must end at a word boundary.
+      if (f.size() == prefix.size()) return &pat;
+      char nx = f[prefix.size()];
+      if (!(std::isalnum(static_cast<unsigned char>(nx)))) return &pat;
+    }
+  }
+  return nullptr;
+}
+
+CleanText Cleaner::Clean(std::string_view raw) const {
+  CleanText out;
+  Builder b(raw, &out);
+  size_t pos = 0;
+  int newlines = 0;          // line breaks seen since the last content
+  size_t gap_start = 0;      // raw offset where the current gap began
+  while (pos < raw.size()) {
+    size_t nl = raw.find('\n', pos);
+    size_t line_end = nl == std::string_view::npos ? raw.size() : nl;
+    // Trim the raw line for matching (ASCII blanks and \r; Unicode blanks fold later).
+    size_t a = pos, z = line_end;
+    while (a < z && (raw[a] == ' ' || raw[a] == '\t' || raw[a] == '\r')) ++a;
+    while (z > a && (raw[z - 1] == ' ' || raw[z - 1] == '\t' || raw[z - 1] == '\r')) --z;
+    if (a < z) {
+      std::string_view line = raw.substr(a, z - a);
+      const Pattern* p = MatchLine(line);
+      if (p != nullptr) {
+        out.removed.push_back({uint32_t(a), uint32_t(z), std::string(line), p->kind, p->lang});
+      } else {
+        size_t before = out.text.size();
+        if (before > 0 && newlines > 0) {
+          // Paragraph break if a blank or removed line intervened, else a line break.
+          b.Replace(gap_start, a - gap_start, newlines > 1 ? "\n\n" : "\n");
+        }
+        size_t with_sep = out.text.size();
+        b.Line(a, z);
+        b.TrimTrailingSpace();
+        if (out.text.size() > with_sep) {
+          newlines = 0;
+          gap_start = z;
+        } else if (with_sep > before) {  // the line was all dropped: retract the break
+          out.text.resize(before);
+          out.map.Truncate(uint32_t(before));
+        }
+      }
+    }
+    if (nl == std::string_view::npos) break;
+    ++newlines;
+    pos = nl + 1;
+  }
+  return out;
+}
+
+}  // namespace vigie::clean

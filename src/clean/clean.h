@@ -1,0 +1,62 @@
+// clean: turns raw document text into clean text for the later stages, keeping the way
+// back. Unicode NFC; control, zero-width and bidi marks dropped; ad-marker and share lines
+// from the language packs removed; hashtags made words (#Alep-Est -> Alep-Est) or, when a
+// line ends in a run of tags, recorded and removed; whitespace folded (lines trimmed,
+// runs of blanks -> one space, blank-line runs -> one paragraph break).
+// A Cleaner is immutable once built and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "clean/offset_map.h"
+#include "core/langpack.h"
+#include "vigie/status.h"
+
+namespace vigie::clean {
+
+struct RemovedLine {
+  uint32_t raw_start = 0, raw_end = 0;
+  std::string text;  // the line as written, trimmed
+  std::string kind;  // from the pack: ad, share, related, ...
+  std::string lang;  // the pack the pattern came from
+};
+
+struct Hashtag {
+  std::string tag;             // without '#'
+  uint32_t raw_start = 0, raw_end = 0;  // the '#' and the tag in the raw input
+  bool removed = false;        // a trailing tag, dropped from the text
+};
+
+struct CleanText {
+  std::string text;
+  OffsetMap map;
+  std::vector<RemovedLine> removed;
+  std::vector<Hashtag> hashtags;
+  uint32_t dropped_chars = 0;  // controls, zero-width and bidi marks
+  uint32_t normalized_runs = 0;  // runs changed by NFC
+};
+
+class Cleaner {
+ public:
+  // Collects boilerplate patterns from every pack (language is not known yet at this stage).
+  static StatusOr<Cleaner> Create(const core::PackSet& packs);
+  CleanText Clean(std::string_view raw) const;
+
+ private:
+  struct Pattern {
+    std::string kind, lang;
+    bool prefix = false;
+  };
+  const Pattern* MatchLine(std::string_view trimmed_line) const;
+
+  std::unordered_map<std::string, Pattern> whole_lines_;  // folded text -> pattern
+  std::vector<std::pair<std::string, Pattern>> prefixes_;  // folded prefix -> pattern
+  size_t max_line_ = 0;  // lines longer than this are never whole-line boilerplate
+};
+
+}  // namespace vigie::clean

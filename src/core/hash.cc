@@ -1,0 +1,17 @@
+#include "core/hash.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+namespace vigie::core {
+
+uint64_t Hash64(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
+
+std::string HashHex(std::string_view bytes) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(Hash64(bytes)));
+  return std::string(buf, 16);
+}
+
+}  // namespace vigie::core

@@ -1,0 +1,87 @@
+#include "core/utf8.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+namespace vigie::core {
+
+uint32_t RepairUtf8(std::string_view in, std::string* out) {
+  out->clear();
+  out->reserve(in.size());
+  uint32_t bad = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(in.data());
+  const int64_t n = static_cast<int64_t>(in.size());
+  int64_t i = 0;
+  while (i < n) {
+    // Fast path: a run of ASCII bytes.
+    int64_t j = i;
+    while (j < n && s[j] < 0x80) ++j;
+    if (j > i) {
+      out->append(in.data() + i, in.data() + j);
+      i = j;
+      continue;
+    }
+    int64_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) {
+      ++bad;
+      out->append("\xEF\xBF\xBD");
+    } else {
+      out->append(in.data() + start, in.data() + i);
+    }
+  }
+  return bad;
+}
+
+bool IsValidUtf8(std::string_view in) {
+  const auto* s = reinterpret_cast<const uint8_t*>(in.data());
+  const int64_t n = static_cast<int64_t>(in.size());
+  int64_t i = 0;
+  while (i < n) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+char32_t NextCodePoint(std::string_view s, size_t* i) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int64_t k = static_cast<int64_t>(*i);
+  UChar32 c;
+  U8_NEXT(p, k, static_cast<int64_t>(s.size()), c);
+  *i = static_cast<size_t>(k);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  uint8_t buf[4];
+  int32_t len = 0;
+  UBool err = false;
+  U8_APPEND(buf, len, 4, static_cast<UChar32>(cp), err);
+  if (err) {
+    out->append("\xEF\xBF\xBD");
+    return;
+  }
+  out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(len));
+}
+
+bool LooksBinary(std::string_view bytes) {
+  const size_t n = std::min<size_t>(bytes.size(), 8192);
+  if (n == 0) return false;
+  size_t control = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+  }
+  return control * 10 > n;  // over 10% control bytes
+}
+
+}  // namespace vigie::core

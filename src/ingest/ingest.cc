@@ -1,0 +1,143 @@
+#include "ingest/ingest.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <vector>
+
+#include "core/hash.h"
+#include "core/langpack.h"
+#include "core/utf8.h"
+#include "ingest/ingest_internal.h"
+
+namespace vigie::ingest {
+
+namespace fs = std::filesystem;
+
+const char* FormatName(Format f) {
+  switch (f) {
+    case Format::kText: return "text";
+    case Format::kJsonLines: return "jsonl";
+    case Format::kBinary: return "binary";
+    case Format::kEmpty: return "empty";
+  }
+  return "unknown";
+}
+
+Format DetectFormat(std::string_view bytes, std::string_view name) {
+  size_t i = 0;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) ++i;
+  if (i == bytes.size()) return Format::kEmpty;
+  if (core::LooksBinary(bytes)) return Format::kBinary;
+  const bool jsonl_name = name.ends_with(".jsonl") || name.ends_with(".ndjson");
+  if (bytes[i] == '{' || jsonl_name) return Format::kJsonLines;
+  return Format::kText;
+}
+
+namespace internal {
+
+bool FinishDocument(Document* doc, const ReadOptions& options, const ProblemFn& on_problem) {
+  if (!core::IsValidUtf8(doc->raw)) {
+    std::string fixed;
+    doc->invalid_utf8 = core::RepairUtf8(doc->raw, &fixed);
+    doc->raw = std::move(fixed);
+    on_problem({doc->origin, Severity::kWarning,
+                std::to_string(doc->invalid_utf8) + " invalid UTF-8 sequence(s) replaced by U+FFFD"});
+  }
+  if (doc->raw.find_first_not_of(" \t\r\n") == std::string::npos) {
+    on_problem({doc->origin, Severity::kError, "empty document, skipped"});
+    return false;
+  }
+  if (doc->lang.empty()) doc->lang = options.lang;
+  if (doc->date.empty()) doc->date = options.date;
+  if (doc->outlet.empty()) doc->outlet = options.outlet;
+  if (doc->id.empty()) doc->id = core::HashHex(doc->raw);
+  return true;
+}
+
+void ReadText(std::string_view bytes, const std::string& name, const ReadOptions& options,
+              const DocumentFn& on_document, const ProblemFn& on_problem) {
+  Document doc;
+  doc.origin = {name, 0};
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  doc.raw.assign(bytes);
+  if (FinishDocument(&doc, options, on_problem)) on_document(std::move(doc));
+}
+
+}  // namespace internal
+
+void ReadBytes(std::string_view bytes, const std::string& name, const ReadOptions& options,
+               const DocumentFn& on_document, const ProblemFn& on_problem) {
+  switch (DetectFormat(bytes, name)) {
+    case Format::kEmpty:
+      on_problem({{name, 0}, Severity::kError, "empty input, skipped"});
+      return;
+    case Format::kBinary:
+      on_problem({{name, 0}, Severity::kError, "binary file (not text), skipped"});
+      return;
+    case Format::kJsonLines:
+      internal::ReadJsonLines(bytes, name, options, on_document, on_problem);
+      return;
+    case Format::kText:
+      internal::ReadText(bytes, name, options, on_document, on_problem);
+      return;
+  }
+}
+
+namespace {
+
+void ReadOneFile(const fs::path& p, const ReadOptions& options, const DocumentFn& on_document,
+                 const ProblemFn& on_problem) {
+  std::error_code ec;
+  auto size = fs::file_size(p, ec);
+  if (!ec && size > options.max_file_bytes) {
+    on_problem({{p.string(), 0}, Severity::kError,
+                "file of " + std::to_string(size) + " bytes exceeds the limit, skipped"});
+    return;
+  }
+  auto bytes = core::ReadFile(p.string());
+  if (!bytes.ok()) {
+    on_problem({{p.string(), 0}, Severity::kError, bytes.status().message()});
+    return;
+  }
+  ReadBytes(*bytes, p.string(), options, on_document, on_problem);
+}
+
+}  // namespace
+
+Status ReadPath(const std::string& path, const ReadOptions& options, const DocumentFn& on_document,
+                const ProblemFn& on_problem) {
+  if (path == "-") {
+    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    ReadBytes(bytes, "-", options, on_document, on_problem);
+    return Status::Ok();
+  }
+  std::error_code ec;
+  fs::file_status st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) return Status::NotFound("no such file or folder: " + path);
+  if (fs::is_directory(st)) {
+    std::vector<fs::path> files;
+    for (auto it = fs::recursive_directory_iterator(
+             path, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file(ec)) {
+        std::string fname = it->path().filename().string();
+        if (!fname.empty() && fname[0] == '.') continue;  // hidden files
+        files.push_back(it->path());
+      }
+    }
+    if (ec) on_problem({{path, 0}, Severity::kError, "cannot walk folder: " + ec.message()});
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) ReadOneFile(f, options, on_document, on_problem);
+    return Status::Ok();
+  }
+  if (access(path.c_str(), R_OK) != 0) return Status::IoError("cannot read " + path);
+  ReadOneFile(path, options, on_document, on_problem);
+  return Status::Ok();
+}
+
+}  // namespace vigie::ingest

@@ -1,0 +1,47 @@
+// pipeline: runs the stages on one Document and keeps every layer they add (Analysis).
+// A Pipeline is built once from the language packs, is immutable, and Analyze() may be
+// called from many threads at once.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "clean/clean.h"
+#include "core/langpack.h"
+#include "lang/lang.h"
+#include "segment/segment.h"
+#include "vigie/document.h"
+#include "vigie/status.h"
+
+namespace vigie::pipeline {
+
+struct Options {
+  std::string packs_dir;  // empty: core::DefaultPackRoot()
+};
+
+struct Analysis {
+  Document doc;
+  clean::CleanText clean;
+  lang::LanguageGuess language;
+  segment::Segmentation segments;
+
+  // Raw byte offsets of a clean span.
+  uint32_t RawStart(uint32_t clean_start) const { return clean.map.ToRaw(clean_start); }
+  uint32_t RawEnd(uint32_t clean_end) const { return clean.map.ToRawEnd(clean_end); }
+};
+
+class Pipeline {
+ public:
+  static StatusOr<std::unique_ptr<Pipeline>> Create(const Options& options);
+  Analysis Analyze(Document doc) const;
+  const core::PackSet& packs() const { return *packs_; }
+
+ private:
+  Pipeline(std::shared_ptr<const core::PackSet> packs, clean::Cleaner cleaner, segment::Segmenter seg)
+      : packs_(std::move(packs)), cleaner_(std::move(cleaner)), segmenter_(std::move(seg)) {}
+  std::shared_ptr<const core::PackSet> packs_;
+  clean::Cleaner cleaner_;
+  segment::Segmenter segmenter_;
+};
+
+}  // namespace vigie::pipeline

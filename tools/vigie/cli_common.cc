@@ -1,0 +1,33 @@
+#include "cli_common.h"
+
+#include <fmt/core.h>
+
+namespace vigie::cli {
+
+void ProblemReporter::operator()(const ingest::Problem& p) {
+  if (p.severity == ingest::Severity::kError) ++errors; else ++warnings;
+  if (quiet) return;
+  fmt::print(stderr, "vigie: {}: {}: {}\n", p.severity == ingest::Severity::kError ? "error" : "warning",
+             p.origin.ToString(), p.message);
+}
+
+void ProblemReporter::Summary(uint64_t documents) const {
+  fmt::print(stderr, "vigie: {} document{}, {} error{}, {} warning{}\n", documents, documents == 1 ? "" : "s",
+             errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+}
+
+bool ReadAll(const std::vector<std::string>& paths, const ingest::ReadOptions& options,
+             const ingest::DocumentFn& on_document, ProblemReporter* reporter) {
+  bool ok = true;
+  for (const auto& path : paths) {
+    Status st = ingest::ReadPath(path, options, on_document, [&](const ingest::Problem& p) { (*reporter)(p); });
+    if (!st.ok()) {
+      ++reporter->errors;
+      fmt::print(stderr, "vigie: error: {}\n", st.message());
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+}  // namespace vigie::cli
