@@ -5,6 +5,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
+#include <vector>
 
 #include "core/text.h"
 
@@ -50,15 +52,29 @@ UChar32 CodePointAt(std::string_view s, size_t i, size_t* next) {
   return c < 0 ? 0xFFFD : c;
 }
 
-// Byte classes for the ASCII fast path: 1 = printable ASCII that needs no attention.
-struct AsciiTable {
-  bool plain[256] = {};
-  AsciiTable() {
-    for (int c = 0x21; c < 0x7F; ++c) plain[c] = true;
-    plain[static_cast<int>('#')] = false;
+// Code points of the BMP that need no attention: NFC as they stand, never combined with
+// what precedes them, not blank, not dropped, not '#'. Computed once from ICU.
+class PlainTable {
+ public:
+  PlainTable() : bits_(0x10000 / 64, 0) {
+    for (UChar32 c = 0x21; c < 0x10000; ++c) {
+      if (c == '#' || (c >= 0xD800 && c <= 0xDFFF)) continue;
+      if (IsBlank(c) || IsDropped(c)) continue;
+      if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) continue;
+      if (!Nfc()->hasBoundaryBefore(c)) continue;
+      bits_[size_t(c) >> 6] |= uint64_t{1} << (c & 63);
+    }
   }
+  bool plain(UChar32 c) const { return c < 0x10000 && (bits_[size_t(c) >> 6] >> (c & 63)) & 1; }
+
+ private:
+  std::vector<uint64_t> bits_;
 };
-const AsciiTable kAscii;
+
+const PlainTable& Plain() {
+  static const PlainTable t;
+  return t;
+}
 
 bool EndsSentence(std::string_view text) {
   size_t i = text.find_last_not_of(' ');
@@ -219,20 +235,40 @@ void Builder::Normalize(size_t i, size_t j) {
 void Builder::Line(size_t begin, size_t end) {
   size_t i = begin;
   while (i < end) {
-    // Fast path: printable ASCII other than '#', followed by ASCII (no combining mark).
-    size_t j = i;
-    while (j < end && kAscii.plain[static_cast<unsigned char>(raw_[j])]) ++j;
-    if (j > i) {
-      if (j < end && static_cast<unsigned char>(raw_[j]) >= 0x80) {
-        // The last ASCII char may combine with a following mark: leave it to the slow path.
-        --j;
-      }
-      if (j > i) {
-        FlushSpace();
-        Copy(i, j - i);
-        i = j;
+    // Fast path: a run of plain code points (ASCII, Latin, punctuation...). If the run is
+    // followed by a combining mark, its last code point is left to the slow path.
+    const PlainTable& plain = Plain();
+    size_t j = i, last = i;
+    while (j < end) {
+      auto b = static_cast<unsigned char>(raw_[j]);
+      if (b < 0x80) {
+        if (b == ' ' && j > i && j + 1 < end) {
+          // A single space between two plain characters is kept as it is.
+          auto nb = static_cast<unsigned char>(raw_[j + 1]);
+          if (nb > 0x20 && nb < 0x7F && nb != '#') {
+            last = j++;
+            continue;
+          }
+        }
+        if (b <= 0x20 || b == '#' || b == 0x7F) break;
+        last = j++;
         continue;
       }
+      size_t n2 = 0;
+      UChar32 d = CodePointAt(raw_, j, &n2);
+      if (!plain.plain(d) || n2 > end) break;
+      last = j;
+      j = n2;
+    }
+    if (j > i && j < end) {
+      size_t n2 = 0;
+      if (!Nfc()->hasBoundaryBefore(CodePointAt(raw_, j, &n2))) j = last;
+    }
+    if (j > i) {
+      FlushSpace();
+      Copy(i, j - i);
+      i = j;
+      continue;
     }
     size_t next = 0;
     UChar32 c = CodePointAt(raw_, i, &next);
@@ -279,6 +315,11 @@ void Builder::Line(size_t begin, size_t end) {
       i = k;
       continue;
     }
+    if (k == next && u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
+      Normalize(i, k);  // a lone code point that NFC changes (U+2126 OHM SIGN -> Ω)
+      i = k;
+      continue;
+    }
     if (c == 0xFFFD || k == next) {
       Copy(i, next - i);
       i = next;
@@ -312,6 +353,7 @@ StatusOr<Cleaner> Cleaner::Create(const core::PackSet& packs) {
         return Status::Corruption(t->path + ":" + std::to_string(t->lines[r]) +
                                   ": match must be 'line' or 'prefix'");
       Pattern p{row[size_t(kind)], lang, m == "prefix"};
+      c.NoteFirstByte(row[size_t(text)]);
       if (p.prefix) {
         c.prefixes_.emplace_back(folded, p);
       } else {
@@ -328,14 +370,18 @@ StatusOr<Cleaner> Cleaner::Create(const core::PackSet& packs) {
 }
 
 const Cleaner::Pattern* Cleaner::MatchLine(std::string_view line) const {
-  // Prefix patterns apply to lines of any length (a "Lire aussi : …" link line);
-  // whole-line patterns only to short lines. Both compare folded text.
-  std::string folded = core::FoldForMatch(line.substr(0, std::min<size_t>(line.size(), 400)));
+  // Whole-line patterns apply to short lines only; prefix patterns to lines of any length
+  // (a "Lire aussi : …" link line). Both compare folded text, so only the first
+  // max_line_ bytes are ever folded, and only when the first letter can start a pattern.
+  if (line.empty() || !first_bytes_[static_cast<unsigned char>(line[0])]) return nullptr;
+  size_t take = std::min(line.size(), max_line_);
+  while (take < line.size() && (static_cast<unsigned char>(line[take]) & 0xC0) == 0x80) ++take;
+  std::string folded = core::FoldForMatch(line.substr(0, take));
   // Strip trailing punctuation and blanks so "Publicité." and "Advertisement:" still match.
   std::string_view f = folded;
   while (!f.empty() && (f.back() == ' ' || f.back() == '.' || f.back() == ':' || f.back() == '-'))
     f.remove_suffix(1);
-  if (line.size() <= max_line_) {
+  if (take == line.size()) {
     auto it = whole_lines_.find(std::string(f));
     if (it != whole_lines_.end()) return &it->second;
   }
@@ -348,6 +394,18 @@ const Cleaner::Pattern* Cleaner::MatchLine(std::string_view line) const {
     }
   }
   return nullptr;
+}
+
+void Cleaner::NoteFirstByte(std::string_view text) {
+  if (text.empty()) return;
+  auto b = static_cast<unsigned char>(text[0]);
+  if (b >= 0x80) {
+    for (int i = 0x80; i < 0x100; ++i) first_bytes_[i] = true;
+    return;
+  }
+  first_bytes_[std::tolower(b)] = first_bytes_[std::toupper(b)] = true;
+  // Accented capitals ("À lire aussi", "É") start with a non-ASCII byte.
+  for (int i = 0xC0; i < 0x100; ++i) first_bytes_[i] = true;
 }
 
 CleanText Cleaner::Clean(std::string_view raw) const {

@@ -56,6 +56,10 @@ class Cleaner {
 
   std::unordered_map<std::string, Pattern> whole_lines_;  // folded text -> pattern
   std::vector<std::pair<std::string, Pattern>> prefixes_;  // folded prefix -> pattern
+  // Any byte a pattern's first character can start with, in any case or accent; lines
+  // starting otherwise are never folded. Non-ASCII lead bytes are always let through.
+  void NoteFirstByte(std::string_view pattern_text);
+  bool first_bytes_[256] = {};
   size_t max_line_ = 0;  // lines longer than this are never whole-line boilerplate
 };
 
