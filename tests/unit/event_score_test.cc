@@ -1,0 +1,115 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/event_json.h"
+#include "evaluate/event_score.h"
+
+namespace vigie::evaluate {
+namespace {
+
+EventRecord Ev(std::string type, std::string start, std::optional<int64_t> gid, double lat, double lon,
+               std::string country = "SY") {
+  EventRecord e;
+  e.type = std::move(type);
+  e.subtype = "taken";
+  e.date = EventDate{start, start, "day", "explicit", ""};
+  EventLocation l;
+  l.geonameid = gid;
+  if (gid) {
+    l.lat = lat;
+    l.lon = lon;
+  }
+  l.country = std::move(country);
+  e.location = l;
+  return e;
+}
+
+TEST(DayRangeTest, Precisions) {
+  long a, b;
+  ASSERT_TRUE(DayRange("2016-12-07", &a, &b));
+  EXPECT_EQ(a, b);
+  ASSERT_TRUE(DayRange("2016-02", &a, &b));
+  EXPECT_EQ(b - a, 28);  // leap year
+  ASSERT_TRUE(DayRange("2016", &a, &b));
+  EXPECT_EQ(b - a, 365);
+  EXPECT_FALSE(DayRange("2016-13-01", &a, &b));
+  EXPECT_FALSE(DayRange("yesterday", &a, &b));
+}
+
+TEST(MatchTest, DatesWithinOneDay) {
+  auto g = Ev("air_strike", "2016-12-07", 170063, 36.2, 37.16);
+  EXPECT_TRUE(DatesOverlap(g.date, Ev("air_strike", "2016-12-08", 1, 0, 0).date));
+  EXPECT_FALSE(DatesOverlap(g.date, Ev("air_strike", "2016-12-09", 1, 0, 0).date));
+  EXPECT_TRUE(DatesOverlap(g.date, Ev("air_strike", "2016-12", 1, 0, 0).date));
+}
+
+TEST(MatchTest, LocationsSameIdNearbyOrCountry) {
+  auto g = Ev("shelling", "2020-01-01", 170063, 36.20124, 37.16117);
+  EXPECT_TRUE(LocationsAgree(g.location, Ev("shelling", "2020-01-01", 170063, 0, 0).location));
+  // A different id 10 km away agrees; 100 km away does not.
+  EXPECT_TRUE(LocationsAgree(g.location, Ev("shelling", "2020-01-01", 1, 36.29, 37.16).location));
+  EXPECT_FALSE(LocationsAgree(g.location, Ev("shelling", "2020-01-01", 2, 37.1, 37.16).location));
+  auto region = Ev("shelling", "2020-01-01", std::nullopt, 0, 0, "NG");
+  EXPECT_TRUE(LocationsAgree(region.location, Ev("shelling", "2020-01-01", 5, 11.8, 13.1, "NG").location));
+  EXPECT_FALSE(LocationsAgree(region.location, Ev("shelling", "2020-01-01", 5, 11.8, 13.1, "NE").location));
+  EXPECT_TRUE(LocationsAgree(std::nullopt, std::nullopt));
+}
+
+TEST(ScorerTest, CountsOptionalAndFields) {
+  std::vector<EventRecord> gold = {Ev("territory_change", "2016-12-07", 170063, 36.2, 37.16),
+                                   Ev("displacement", "2016-12-07", 170063, 36.2, 37.16),
+                                   Ev("armed_clash", "2012-07-01", 170063, 36.2, 37.16)};
+  gold[2].optional = true;
+  std::vector<EventRecord> pred = {Ev("territory_change", "2016-12-07", 170063, 36.2, 37.16),
+                                   Ev("armed_clash", "2012-07-01", 170063, 36.2, 37.16),
+                                   Ev("air_strike", "2016-12-07", 170063, 36.2, 37.16)};
+  pred[0].subtype = "withdrawal";
+  EventScorer s;
+  s.Add("d", "fr", gold, pred);
+  const Report& r = s.report();
+  EXPECT_EQ(r.overall.tp, 1u);
+  EXPECT_EQ(r.overall.fn, 1u);  // displacement missed
+  EXPECT_EQ(r.overall.fp, 1u);  // air strike spurious; the optional clash is not counted
+  EXPECT_EQ(r.fields.at("subtype").correct, 0u);
+  EXPECT_EQ(r.fields.at("date_start").correct, 1u);
+  EXPECT_DOUBLE_EQ(r.by_lang.at("fr").F1(), 0.5);
+}
+
+TEST(EventJsonTest, RoundTripIsStable) {
+  EventRecord e = Ev("surrender", "2016-12-07", 170063, 36.20124, 37.16117);
+  e.event_id = "abc#1";
+  e.quantities.push_back({"amnestied", 66.0, std::nullopt, std::nullopt, "exact", "", "66 djihadistes"});
+  e.claimant = EventActor{"ce bref communiqué", "", "state_agency", "RU", ""};
+  e.evidence.push_back({10, 20});
+  std::string j = core::EventToJson(e);
+  auto back = core::EventFromJson(j);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(core::EventToJson(*back), j);
+  EXPECT_NE(j.find("\"value\":66,"), std::string::npos);
+  EXPECT_FALSE(core::EventFromJson("{\"no\":1}").ok());
+  EXPECT_FALSE(core::EventFromJson("{bad").ok());
+}
+
+// Every dev gold file parses, and gold scored against itself is perfect.
+TEST(GoldFilesTest, DevSetParsesAndSelfScoresPerfectly) {
+  std::filesystem::path dir = VIGIE_SOURCE_DIR "/../shared/eval/dev";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "../shared/eval/dev not present: skipped";
+  EventScorer s;
+  size_t files = 0;
+  for (const auto& f : std::filesystem::directory_iterator(dir)) {
+    if (f.path().string().ends_with(".gold.json")) {
+      auto g = core::ReadGoldFile(f.path().string());
+      ASSERT_TRUE(g.ok()) << g.status().ToString();
+      s.Add(g->id, g->lang, g->events, g->events);
+      ++files;
+    }
+  }
+  EXPECT_EQ(files, 21u);
+  EXPECT_EQ(s.report().overall.tp, 133u + 6u);  // 133 required dev events + 6 in the seed
+  EXPECT_EQ(s.report().overall.fp, 0u);
+  for (const auto& [name, t] : s.report().fields) EXPECT_EQ(t.correct, t.total) << name;
+}
+
+}  // namespace
+}  // namespace vigie::evaluate
