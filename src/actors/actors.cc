@@ -1,0 +1,299 @@
+#include "actors/actors.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "core/utf8.h"
+
+namespace vigie::actors {
+
+namespace {
+
+std::vector<std::string> FoldedTokens(std::string_view text, const segment::Segmentation& seg, uint32_t a,
+                                      uint32_t b) {
+  std::vector<std::string> out;
+  for (uint32_t t = a; t < b; ++t)
+    out.push_back(core::FoldForMatch(text.substr(seg.tokens[t].start, seg.tokens[t].end - seg.tokens[t].start)));
+  return out;
+}
+
+// Two or more letters, all capitals: an acronym.
+bool IsAcronym(std::string_view tok) {
+  size_t i = 0, letters = 0;
+  while (i < tok.size()) {
+    auto c = static_cast<UChar32>(core::NextCodePoint(tok, &i));
+    if (u_isalpha(c)) {
+      if (!u_isupper(c)) return false;
+      ++letters;
+    }
+  }
+  return letters >= 2;
+}
+
+bool Capitalized(std::string_view tok) {
+  size_t i = 0;
+  char32_t c = core::NextCodePoint(tok, &i);
+  return u_isupper(static_cast<UChar32>(c));
+}
+
+const std::string* Get(const std::unordered_map<std::string, std::string>& m, const std::string& k) {
+  auto it = m.find(k);
+  return it == m.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+Status Recognizer::Load(const core::LangPack& pack, const segment::Segmenter& seg, Lexicon* lex) {
+  auto tokenize = [&](const std::string& phrase) {
+    segment::Segmentation s = seg.Segment(phrase, pack.lang());
+    return FoldedTokens(phrase, s, 0, static_cast<uint32_t>(s.tokens.size()));
+  };
+  auto mark_acronyms = [&](const std::string& phrase, Entry* e) {
+    segment::Segmentation s = seg.Segment(phrase, pack.lang());
+    for (const auto& t : s.tokens) {
+      std::string_view w(phrase.data() + t.start, t.end - t.start);
+      e->raw.emplace_back(w);
+      e->exact.push_back(IsAcronym(w) ? 1 : 0);
+    }
+  };
+  auto need = [](const core::TsvTable* t, std::initializer_list<const char*> cols) -> Status {
+    for (const char* c : cols)
+      if (t->Column(c) < 0) return Status::Corruption(t->path + ": missing column '" + c + "'");
+    return Status::Ok();
+  };
+  if (const core::TsvTable* t = pack.Table("actors")) {
+    VIGIE_RETURN_IF_ERROR(need(t, {"phrase", "name", "class", "country"}));
+    int p = t->Column("phrase"), n = t->Column("name"), c = t->Column("class"), k = t->Column("country");
+    for (const auto& row : t->rows) {
+      Entry e{tokenize(row[size_t(p)]), row[size_t(n)], row[size_t(c)], row[size_t(k)], "", {}, {}};
+      if (e.tokens.empty()) continue;
+      mark_acronyms(row[size_t(p)], &e);
+      lex->phrases[e.tokens[0]].push_back(std::move(e));
+    }
+  }
+  if (const core::TsvTable* t = pack.Table("actor_nouns")) {
+    VIGIE_RETURN_IF_ERROR(need(t, {"word", "class"}));
+    int w = t->Column("word"), c = t->Column("class");
+    for (const auto& row : t->rows) {
+      std::vector<std::string> toks = tokenize(row[size_t(w)]);
+      if (toks.size() == 1) {
+        lex->nouns[toks[0]] = Entry{{}, "", row[size_t(c)], "", "", {}, {}};
+      } else if (toks.size() > 1) {  // "hommes armés": a generic phrase (no name)
+        lex->phrases[toks[0]].push_back(Entry{toks, "", row[size_t(c)], "", "", {}, {}});
+      }
+    }
+  }
+  if (const core::TsvTable* t = pack.Table("labels")) {
+    VIGIE_RETURN_IF_ERROR(need(t, {"words", "label"}));
+    int w = t->Column("words"), l = t->Column("label");
+    for (const auto& row : t->rows) {
+      Entry e{tokenize(row[size_t(w)]), "", "", "", row[size_t(l)], {}, {}};
+      if (e.tokens.empty()) continue;
+      lex->labels[e.tokens[0]].push_back(std::move(e));
+    }
+  }
+  if (const core::TsvTable* t = pack.Table("demonyms")) {
+    VIGIE_RETURN_IF_ERROR(need(t, {"word", "country"}));
+    int w = t->Column("word"), c = t->Column("country");
+    for (const auto& row : t->rows) lex->demonyms[core::FoldForMatch(row[size_t(w)])] = row[size_t(c)];
+  }
+  if (const core::TsvTable* t = pack.Table("np_words")) {
+    VIGIE_RETURN_IF_ERROR(need(t, {"word", "role"}));
+    int w = t->Column("word"), r = t->Column("role");
+    for (const auto& row : t->rows) lex->np_words[core::FoldForMatch(row[size_t(w)])] = row[size_t(r)];
+  }
+  lex->head_last = pack.Manifest("np_head") == "last";
+  auto longest_first = [](auto& m) {
+    for (auto& [k, v] : m)
+      std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) { return a.tokens.size() > b.tokens.size(); });
+  };
+  longest_first(lex->phrases);
+  longest_first(lex->labels);
+  return Status::Ok();
+}
+
+StatusOr<Recognizer> Recognizer::Create(const core::PackSet& packs, const segment::Segmenter& segmenter) {
+  Recognizer r;
+  for (const std::string& lang : packs.Languages()) {
+    const core::LangPack* p = packs.Get(lang);
+    VIGIE_RETURN_IF_ERROR(Load(*p, segmenter, &r.by_lang_[lang]));
+    VIGIE_RETURN_IF_ERROR(Load(*p, segmenter, &r.all_));
+  }
+  return r;
+}
+
+const Recognizer::Lexicon& Recognizer::For(std::string_view lang) const {
+  auto it = by_lang_.find(std::string(lang));
+  return it == by_lang_.end() ? all_ : it->second;
+}
+
+std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment::Segmentation& seg,
+                                           std::string_view lang) const {
+  const Lexicon& lex = For(lang);
+  std::vector<ActorMention> out;
+  for (const auto& sent : seg.sentences) {
+    const uint32_t a = sent.first_token, b = sent.end_token;
+    std::vector<std::string> f = FoldedTokens(text, seg, a, b);
+    auto fold = [&](uint32_t t) -> const std::string& { return f[t - a]; };
+    auto raw = [&](uint32_t t) { return text.substr(seg.tokens[t].start, seg.tokens[t].end - seg.tokens[t].start); };
+    // Longest entry of `table` starting at token t; returns its length (0 if none).
+    auto match = [&](const std::unordered_map<std::string, std::vector<Entry>>& table, uint32_t t,
+                     const Entry** hit) -> uint32_t {
+      auto it = table.find(fold(t));
+      if (it == table.end()) return 0;
+      for (const Entry& e : it->second) {
+        if (t + e.tokens.size() > b) continue;
+        bool ok = true;
+        for (size_t k = 1; k < e.tokens.size() && ok; ++k) ok = fold(t + uint32_t(k)) == e.tokens[k];
+        for (size_t k = 0; k < e.exact.size() && ok; ++k)
+          if (e.exact[k]) ok = raw(t + uint32_t(k)) == e.raw[k];
+        if (ok) {
+          *hit = &e;
+          return static_cast<uint32_t>(e.tokens.size());
+        }
+      }
+      return 0;
+    };
+    auto role = [&](uint32_t t) -> std::string {
+      const std::string* r = Get(lex.np_words, fold(t));
+      return r ? *r : std::string();
+    };
+    auto is_label = [&](uint32_t t) {
+      const Entry* e = nullptr;
+      return match(lex.labels, t, &e) > 0;
+    };
+    auto is_number = [&](uint32_t t) { return seg.tokens[t].kind == segment::TokenKind::kNumber; };
+
+    uint32_t i = a;
+    while (i < b) {
+      const Entry* named = nullptr;
+      uint32_t len = match(lex.phrases, i, &named);
+      const Entry* noun = nullptr;
+      if (len == 0) {
+        auto it = lex.nouns.find(fold(i));
+        if (it == lex.nouns.end()) {
+          ++i;
+          continue;
+        }
+        noun = &it->second;
+        len = 1;
+      }
+      ActorMention m;
+      uint32_t hs = i, he = i + len;
+      // Grow left over determiners, modifiers, numbers, labels and nationalities.
+      uint32_t l = hs;
+      for (int steps = 0; l > a && steps < 6; ++steps) {
+        uint32_t t = l - 1;
+        std::string r = role(t);
+        if (r == "det" || r == "mod" || is_number(t) || is_label(t) || Get(lex.demonyms, fold(t))) {
+          l = t;
+          continue;
+        }
+        if (r == "link" && t > a && (lex.nouns.count(fold(t - 1)) || is_label(t - 1))) {
+          l = t;  // "terroristes de la coalition": keep going through the link
+          continue;
+        }
+        break;
+      }
+      while (l < hs && role(l) == "link") ++l;
+      // Grow right over labels, nationalities, actor nouns, and "de/of" + name.
+      uint32_t r = he;
+      for (int steps = 0; r < b && steps < 8; ++steps) {
+        if (auto it = lex.nouns.find(fold(r)); it != lex.nouns.end()) {
+          if (lex.head_last && named == nullptr && r == he && it->second.cls != "unknown") {  // "regime forces"
+            noun = &it->second;
+            hs = r;
+            he = r + 1;
+          }
+          ++r;
+          continue;
+        }
+        if (is_label(r) || Get(lex.demonyms, fold(r)) || role(r) == "mod") {
+          ++r;
+          continue;
+        }
+        {
+          // Apposition of a name: "la coalition rebelle Fatah Halab", "Houthi militia".
+          const Entry* inner = nullptr;
+          uint32_t n = match(lex.phrases, r, &inner);
+          if (n > 0) {
+            if (named == nullptr) {
+              named = inner;
+              hs = r;
+              he = r + n;
+            }
+            r += n;
+            continue;
+          }
+        }
+        if (role(r) == "link") {
+          uint32_t j = r + 1;
+          while (j < b && (role(j) == "det" || role(j) == "link")) ++j;
+          if (j >= b) break;
+          const Entry* inner = nullptr;
+          uint32_t n = match(lex.phrases, j, &inner);
+          if (n > 0) {
+            if (named == nullptr) {
+              named = inner;
+              hs = j;
+              he = j + n;
+            }
+            r = j + n;
+            continue;
+          }
+          if (auto it = lex.nouns.find(fold(j)); it != lex.nouns.end()) {  // "terroristes de la coalition"
+            // A speaker ("un porte-parole de la coalition") speaks for the group named after.
+            if (named == nullptr && noun != nullptr && noun->cls == "unknown") noun = &it->second;
+            r = j + 1;
+            continue;
+          }
+          if (Capitalized(raw(j)) && seg.tokens[j].kind == segment::TokenKind::kWord) {
+            while (j < b && Capitalized(raw(j)) && seg.tokens[j].kind == segment::TokenKind::kWord) ++j;
+            r = j;
+            continue;
+          }
+        }
+        break;
+      }
+      m.first_token = l;
+      m.end_token = r;
+      m.start = seg.tokens[l].start;
+      m.end = seg.tokens[r - 1].end;
+      m.head_start = seg.tokens[hs].start;
+      m.head_end = seg.tokens[he - 1].end;
+      if (named != nullptr && named->name.empty() && (noun == nullptr || noun->cls == "unknown")) {
+        m.cls = named->cls;  // a generic phrase such as "hommes armés"
+      } else if (named != nullptr && !named->name.empty()) {
+        m.named = true;
+        m.name = named->name;
+        m.cls = named->cls;
+        m.country = named->country;
+      } else {
+        m.cls = noun->cls;
+      }
+      // The leftmost framing word of the phrase is the label.
+      for (uint32_t t = l; t < r; ++t) {
+        const Entry* e = nullptr;
+        if (match(lex.labels, t, &e) > 0 && e->tokens.size() + t <= r) {
+          m.label = e->label;
+          break;
+        }
+      }
+      if (m.country.empty()) {
+        for (uint32_t t = l; t < r; ++t) {
+          if (const std::string* c = Get(lex.demonyms, fold(t))) {
+            m.country = *c;
+            break;
+          }
+        }
+      }
+      out.push_back(std::move(m));
+      i = r;
+    }
+  }
+  return out;
+}
+
+}  // namespace vigie::actors

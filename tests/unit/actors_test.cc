@@ -1,0 +1,117 @@
+// Actor recognition on sentences written for these tests (not from the dev set).
+#include <gtest/gtest.h>
+
+#include "actors/actors.h"
+#include "core/langpack.h"
+
+namespace vigie::actors {
+namespace {
+
+struct Fixture {
+  std::shared_ptr<const core::PackSet> packs;
+  std::unique_ptr<segment::Segmenter> seg;
+  std::unique_ptr<Recognizer> rec;
+};
+
+const Fixture& F() {
+  static Fixture f = [] {
+    Fixture x;
+    x.packs = std::move(core::PackSet::Load(core::DefaultPackRoot())).value();
+    x.seg = std::make_unique<segment::Segmenter>(std::move(segment::Segmenter::Create(*x.packs)).value());
+    auto r = Recognizer::Create(*x.packs, *x.seg);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    x.rec = std::make_unique<Recognizer>(std::move(r).value());
+    return x;
+  }();
+  return f;
+}
+
+struct Found {
+  std::string text, name, cls, country, label;
+};
+
+std::vector<Found> Find(const std::string& text, const std::string& lang) {
+  auto s = F().seg->Segment(text, lang);
+  std::vector<Found> out;
+  for (const auto& m : F().rec->Find(text, s, lang))
+    out.push_back({text.substr(m.start, m.end - m.start), m.name, m.cls, m.country, m.label});
+  return out;
+}
+
+TEST(ActorsTest, FrenchNamedStateForcesWithElision) {
+  auto a = Find("Selon l'armée de Bachar al-Assad, la ville est tombée.", "fr");
+  ASSERT_GE(a.size(), 1u);
+  EXPECT_EQ(a[0].text, "l'armée de Bachar al-Assad");
+  EXPECT_EQ(a[0].name, "Syrian Arab Army");
+  EXPECT_EQ(a[0].cls, "state_forces");
+  EXPECT_EQ(a[0].country, "SY");
+}
+
+TEST(ActorsTest, FrenchGenericGroupWithLabelAfterNoun) {
+  auto a = Find("Les soldats ont repoussé plusieurs groupes terroristes près de Deraa.", "fr");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].cls, "state_forces");
+  EXPECT_EQ(a[1].text, "plusieurs groupes terroristes");
+  EXPECT_EQ(a[1].cls, "armed_opposition");
+  EXPECT_EQ(a[1].label, "terrorist");
+}
+
+TEST(ActorsTest, FrenchLabelOfNestedNamedGroup) {
+  auto a = Find("Des terroristes de la coalition rebelle Fatah Halab ont fui la ville.", "fr");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].name, "Fatah Halab");
+  EXPECT_EQ(a[0].cls, "armed_opposition");
+  EXPECT_EQ(a[0].label, "terrorist");  // the leftmost framing word
+}
+
+TEST(ActorsTest, FrenchNumberAndNationality) {
+  auto a = Find("Quelque 40 djihadistes ont été arrêtés par la police irakienne.", "fr");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].text, "Quelque 40 djihadistes");
+  EXPECT_EQ(a[0].label, "jihadist");
+  EXPECT_EQ(a[1].cls, "state_forces");
+  EXPECT_EQ(a[1].country, "IQ");
+}
+
+TEST(ActorsTest, AcronymsAreCaseSensitive) {
+  auto a = Find("Un porte-parole de l'ONU a dit qu'un convoi du PAM était arrivé.", "fr");
+  bool un = false, wfp = false;
+  for (const auto& f : a) {
+    if (f.name == "United Nations") un = true;
+    if (f.name == "WFP") wfp = true;
+  }
+  EXPECT_TRUE(un);
+  EXPECT_TRUE(wfp);
+  for (const auto& f : Find("It is unclear whether IS fighters left.", "en"))
+    EXPECT_NE(f.text, "is");
+  auto b = Find("It is unclear whether IS fighters left.", "en");
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].name, "Islamic State");
+}
+
+TEST(ActorsTest, EnglishApposedNameAndLabel) {
+  auto a = Find("Jets struck positions of the Iran-backed terrorist Houthi militia near the port.", "en");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].name, "Houthis (Ansar Allah)");
+  EXPECT_EQ(a[0].label, "terrorist");
+}
+
+TEST(ActorsTest, EnglishCiviliansAndForeignForces) {
+  auto a = Find("Russian warplanes hit the town as thousands of residents fled, the SDF said.", "en");
+  ASSERT_EQ(a.size(), 3u);
+  EXPECT_EQ(a[0].cls, "foreign_forces");
+  EXPECT_EQ(a[0].country, "RU");
+  EXPECT_EQ(a[1].cls, "civilians");
+  EXPECT_EQ(a[2].name, "Syrian Democratic Forces");
+  EXPECT_EQ(a[2].cls, "militia");
+}
+
+TEST(ActorsTest, RegimeLabelIsKeptApartFromClass) {
+  auto a = Find("Regime forces shelled the district, the opposition said.", "en");
+  ASSERT_GE(a.size(), 1u);
+  EXPECT_EQ(a[0].cls, "state_forces");
+  EXPECT_EQ(a[0].label, "regime");
+}
+
+}  // namespace
+}  // namespace vigie::actors
