@@ -10,8 +10,10 @@ APT_PACKAGES=(
   libicu-dev libcld2-dev libsimdjson-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libxxhash-dev zlib1g-dev libsqlite3-dev libgumbo-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  nodejs npm
 )
+# Node.js and npm only when the machine has none (an image may ship its own).
+command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(npm)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
