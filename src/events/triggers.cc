@@ -1,113 +1,20 @@
 #include "events/triggers.h"
 
-#include <algorithm>
-
-#include "core/text.h"
-
 namespace vigie::events {
 
-namespace {
-
-bool TokenMatches(const std::string& pattern, const std::string& word) {
-  if (!pattern.empty() && pattern.back() == '*') {
-    size_t n = pattern.size() - 1;
-    return word.size() >= n && word.compare(0, n, pattern, 0, n) == 0;
-  }
-  return pattern == word;
-}
-
-}  // namespace
-
-std::string TriggerFinder::Key(std::string_view folded) {
-  size_t n = std::min<size_t>(3, folded.size());
-  while (n < folded.size() && (static_cast<unsigned char>(folded[n]) & 0xC0) == 0x80) ++n;
-  return std::string(folded.substr(0, n));
-}
-
 StatusOr<TriggerFinder> TriggerFinder::Create(const core::PackSet& packs, const segment::Segmenter& segmenter) {
-  TriggerFinder f;
-  for (const std::string& lang : packs.Languages()) {
-    const core::TsvTable* t = packs.Get(lang)->Table("event_triggers");
-    if (t == nullptr) continue;
-    int pc = t->Column("pattern"), tc = t->Column("type"), sc = t->Column("subtype"), vc = t->Column("voice");
-    if (pc < 0 || tc < 0 || sc < 0) return Status::Corruption(t->path + ": needs columns pattern, type, subtype");
-    for (size_t r = 0; r < t->rows.size(); ++r) {
-      const auto& row = t->rows[r];
-      Pattern p;
-      const std::string& text = row[size_t(pc)];
-      // Tokenise without the '*' marks, then put them back on the tokens they ended.
-      std::string plain;
-      std::vector<size_t> stars;
-      for (char c : text) {
-        if (c == '*') stars.push_back(plain.size());
-        else plain += c;
-      }
-      segment::Segmentation s = segmenter.Segment(plain, lang);
-      for (const auto& tok : s.tokens) {
-        std::string w = core::FoldForMatch(std::string_view(plain).substr(tok.start, tok.end - tok.start));
-        if (std::find(stars.begin(), stars.end(), tok.end) != stars.end()) w += '*';
-        p.tokens.push_back(std::move(w));
-      }
-      if (p.tokens.empty() || p.tokens[0].size() < 2)
-        return Status::Corruption(t->path + ":" + std::to_string(t->lines[r]) + ": empty or too short pattern");
-      p.type = row[size_t(tc)];
-      p.subtype = row[size_t(sc)];
-      p.passive = vc >= 0 && row[size_t(vc)] == "passive";
-      std::string key = Key(p.tokens[0].back() == '*' ? p.tokens[0].substr(0, p.tokens[0].size() - 1) : p.tokens[0]);
-      if (key.size() < 3 && p.tokens[0].back() == '*')
-        return Status::Corruption(t->path + ":" + std::to_string(t->lines[r]) + ": a '*' stem needs 3 letters");
-      f.by_lang_[lang].by_key[key].push_back(p);
-      f.all_.by_key[key].push_back(p);
-    }
-  }
-  auto sort_table = [](Table& t) {
-    for (auto& [k, v] : t.by_key)
-      std::stable_sort(v.begin(), v.end(), [](const Pattern& a, const Pattern& b) { return a.tokens.size() > b.tokens.size(); });
-  };
-  for (auto& [k, t] : f.by_lang_) sort_table(t);
-  sort_table(f.all_);
-  return f;
-}
-
-const TriggerFinder::Table& TriggerFinder::For(std::string_view lang) const {
-  auto it = by_lang_.find(std::string(lang));
-  return it == by_lang_.end() ? all_ : it->second;
+  auto lex = PhraseLexicon::Create(packs, segmenter, "event_triggers", {"type", "subtype", "voice"});
+  if (!lex.ok()) return lex.status();
+  return TriggerFinder(std::move(lex).value());
 }
 
 std::vector<TriggerMention> TriggerFinder::Find(std::string_view text, const segment::Segmentation& seg,
                                                 std::string_view lang) const {
-  const Table& table = For(lang);
   std::vector<TriggerMention> out;
-  for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
-    const auto& sent = seg.sentences[si];
-    std::vector<std::string> folded;
-    for (uint32_t t = sent.first_token; t < sent.end_token; ++t)
-      folded.push_back(core::FoldForMatch(text.substr(seg.tokens[t].start, seg.tokens[t].end - seg.tokens[t].start)));
-    const uint32_t n = sent.end_token - sent.first_token;
-    uint32_t i = 0;
-    while (i < n) {
-      const Pattern* best = nullptr;
-      // Keys are the first 3 bytes; shorter words use themselves as key.
-      auto it = table.by_key.find(Key(folded[i]));
-      if (it != table.by_key.end()) {
-        for (const Pattern& p : it->second) {
-          if (i + p.tokens.size() > n) continue;
-          bool ok = true;
-          for (size_t k = 0; k < p.tokens.size() && ok; ++k) ok = TokenMatches(p.tokens[k], folded[i + k]);
-          if (ok) {
-            best = &p;
-            break;
-          }
-        }
-      }
-      if (best == nullptr) {
-        ++i;
-        continue;
-      }
-      uint32_t a = sent.first_token + i, b = a + static_cast<uint32_t>(best->tokens.size());
-      out.push_back({a, b, seg.tokens[a].start, seg.tokens[b - 1].end, si, best->type, best->subtype, best->passive});
-      i += static_cast<uint32_t>(best->tokens.size());
-    }
+  for (const PhraseMatch& m : lex_.Find(text, seg, lang)) {
+    const auto& row = *m.row;  // type, subtype, voice
+    out.push_back({m.first_token, m.end_token, m.start, m.end, m.sentence, row[0], row[1] == "-" ? "" : row[1],
+                   row[2] == "passive"});
   }
   return out;
 }

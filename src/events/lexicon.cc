@@ -1,0 +1,129 @@
+#include "events/lexicon.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace vigie::events {
+
+namespace {
+
+bool TokenMatches(const std::string& pattern, const std::string& word) {
+  if (!pattern.empty() && pattern.back() == '*') {
+    size_t n = pattern.size() - 1;
+    return word.size() >= n && word.compare(0, n, pattern, 0, n) == 0;
+  }
+  return pattern == word;
+}
+
+}  // namespace
+
+std::string PhraseLexicon::Key(std::string_view folded) {
+  size_t n = std::min<size_t>(3, folded.size());
+  while (n < folded.size() && (static_cast<unsigned char>(folded[n]) & 0xC0) == 0x80) ++n;
+  return std::string(folded.substr(0, n));
+}
+
+int PhraseLexicon::Column(std::string_view name) const {
+  for (size_t i = 0; i < columns_.size(); ++i)
+    if (columns_[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+StatusOr<PhraseLexicon> PhraseLexicon::Create(const core::PackSet& packs, const segment::Segmenter& segmenter,
+                                              std::string_view name, std::vector<std::string> required) {
+  PhraseLexicon lex;
+  lex.columns_ = required;
+  for (const std::string& lang : packs.Languages()) {
+    const core::TsvTable* t = packs.Get(lang)->Table(name);
+    if (t == nullptr) continue;
+    int pc = t->Column("pattern");
+    if (pc < 0) return Status::Corruption(t->path + ": needs a 'pattern' column");
+    std::vector<int> cols;
+    for (const auto& c : required) {
+      int i = t->Column(c);
+      if (i < 0) return Status::Corruption(t->path + ": needs a '" + c + "' column");
+      cols.push_back(i);
+    }
+    for (size_t r = 0; r < t->rows.size(); ++r) {
+      const auto& row = t->rows[r];
+      Pattern p;
+      for (int c : cols) p.row.push_back(row[size_t(c)]);
+      // Tokenise without the '*' marks, then put them back on the tokens they ended.
+      std::string plain;
+      std::vector<size_t> stars;
+      for (char c : row[size_t(pc)]) {
+        if (c == '*') stars.push_back(plain.size());
+        else plain += c;
+      }
+      segment::Segmentation s = segmenter.Segment(plain, lang);
+      for (const auto& tok : s.tokens) {
+        std::string w = core::FoldForMatch(std::string_view(plain).substr(tok.start, tok.end - tok.start));
+        if (std::find(stars.begin(), stars.end(), tok.end) != stars.end()) w += '*';
+        p.tokens.push_back(std::move(w));
+      }
+      std::string where = t->path + ":" + std::to_string(t->lines[r]);
+      if (p.tokens.empty()) return Status::Corruption(where + ": empty pattern");
+      std::string first = p.tokens[0];
+      bool stem = first.back() == '*';
+      if (stem) first.pop_back();
+      if (stem && first.size() < 3) return Status::Corruption(where + ": a '*' stem needs 3 letters");
+      std::string key = Key(first);
+      lex.by_lang_[lang].by_key[key].push_back(p);
+      lex.all_.by_key[key].push_back(std::move(p));
+    }
+  }
+  auto sort_table = [](Table& t) {
+    for (auto& [k, v] : t.by_key)
+      std::stable_sort(v.begin(), v.end(),
+                       [](const Pattern& a, const Pattern& b) { return a.tokens.size() > b.tokens.size(); });
+  };
+  for (auto& [k, t] : lex.by_lang_) sort_table(t);
+  sort_table(lex.all_);
+  return lex;
+}
+
+const PhraseLexicon::Table& PhraseLexicon::For(std::string_view lang) const {
+  auto it = by_lang_.find(std::string(lang));
+  return it == by_lang_.end() ? all_ : it->second;
+}
+
+std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text, const segment::Segmentation& seg,
+                                             std::string_view lang) const {
+  const Table& table = For(lang);
+  std::vector<PhraseMatch> out;
+  std::vector<std::string> folded;
+  for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
+    const auto& sent = seg.sentences[si];
+    folded.clear();
+    for (uint32_t t = sent.first_token; t < sent.end_token; ++t)
+      folded.push_back(core::FoldForMatch(text.substr(seg.tokens[t].start, seg.tokens[t].end - seg.tokens[t].start)));
+    const uint32_t n = sent.end_token - sent.first_token;
+    uint32_t i = 0;
+    while (i < n) {
+      const Pattern* best = nullptr;
+      auto it = table.by_key.find(Key(folded[i]));
+      if (it != table.by_key.end()) {
+        for (const Pattern& p : it->second) {
+          if (i + p.tokens.size() > n) continue;
+          bool ok = true;
+          for (size_t k = 0; k < p.tokens.size() && ok; ++k) ok = TokenMatches(p.tokens[k], folded[i + k]);
+          if (ok) {
+            best = &p;
+            break;
+          }
+        }
+      }
+      if (best == nullptr) {
+        ++i;
+        continue;
+      }
+      uint32_t a = sent.first_token + i, b = a + static_cast<uint32_t>(best->tokens.size());
+      out.push_back({a, b, seg.tokens[a].start, seg.tokens[b - 1].end, si, &best->row});
+      i += static_cast<uint32_t>(best->tokens.size());
+    }
+  }
+  return out;
+}
+
+}  // namespace vigie::events

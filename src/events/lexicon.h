@@ -1,0 +1,52 @@
+// PhraseLexicon: matches the phrases of a pack table (column "pattern") on a sentence's
+// tokens, case- and accent-insensitively; a pattern token ending in '*' matches any word
+// with that stem. The longest pattern wins and matches do not overlap. The other columns of
+// the row travel with each match. Immutable and thread-safe once built.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/langpack.h"
+#include "segment/segment.h"
+#include "vigie/status.h"
+
+namespace vigie::events {
+
+struct PhraseMatch {
+  uint32_t first_token = 0, end_token = 0;
+  uint32_t start = 0, end = 0;  // clean-text byte offsets
+  uint32_t sentence = 0;
+  const std::vector<std::string>* row = nullptr;  // the table row (all columns)
+};
+
+class PhraseLexicon {
+ public:
+  // Reads table `name` from every pack that has it; `required` columns must exist.
+  static StatusOr<PhraseLexicon> Create(const core::PackSet& packs, const segment::Segmenter& segmenter,
+                                        std::string_view name, std::vector<std::string> required);
+  // Matches in every sentence of the document.
+  std::vector<PhraseMatch> Find(std::string_view text, const segment::Segmentation& seg, std::string_view lang) const;
+  // Index of a column (the same in every pack's table: checked at load), or -1.
+  int Column(std::string_view name) const;
+
+ private:
+  struct Pattern {
+    std::vector<std::string> tokens;  // folded; a trailing '*' marks a stem
+    std::vector<std::string> row;     // columns in `columns_` order
+  };
+  struct Table {
+    std::unordered_map<std::string, std::vector<Pattern>> by_key;  // first 3 bytes of token 1
+  };
+  static std::string Key(std::string_view folded);
+  const Table& For(std::string_view lang) const;
+
+  std::vector<std::string> columns_;
+  std::unordered_map<std::string, Table> by_lang_;
+  Table all_;
+};
+
+}  // namespace vigie::events
