@@ -1,0 +1,149 @@
+#include "events/attribution.h"
+
+#include <unicode/uchar.h>
+
+#include "core/utf8.h"
+
+namespace vigie::events {
+
+namespace {
+
+bool IsPunct(const segment::Token& t) { return t.kind == segment::TokenKind::kPunct; }
+
+std::string_view Text(std::string_view text, const segment::Token& t) { return text.substr(t.start, t.end - t.start); }
+
+Claimant FromActor(const std::vector<actors::ActorMention>& actors, int i) {
+  const auto& a = actors[size_t(i)];
+  return Claimant{a.start, a.end, i, a.cls.empty() ? "unknown" : a.cls, a.name, a.country};
+}
+
+}  // namespace
+
+StatusOr<Attributor> Attributor::Create(const core::PackSet& packs, const segment::Segmenter& segmenter) {
+  auto lex = PhraseLexicon::Create(packs, segmenter, "event_cues", {"kind", "side"});
+  if (!lex.ok()) return lex.status();
+  return Attributor(std::move(lex).value());
+}
+
+std::vector<Cue> Attributor::FindCues(std::string_view text, const segment::Segmentation& seg,
+                                      std::string_view lang) const {
+  std::vector<Cue> out;
+  for (const PhraseMatch& m : lex_.Find(text, seg, lang))
+    out.push_back({m.first_token, m.end_token, m.sentence, m.start, m.end, (*m.row)[0], (*m.row)[1]});
+  return out;
+}
+
+Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<Cue>& cues,
+                                  const std::vector<actors::ActorMention>& actors, const segment::Segmentation& seg,
+                                  std::string_view text, std::optional<Claimant>* previous) const {
+  Attribution at;
+  const auto& sent = seg.sentences[trig.sentence];
+  const Cue* report = nullptr;
+  const Cue* source_noun = nullptr;
+  for (const Cue& c : cues) {
+    if (c.sentence != trig.sentence) continue;
+    if (c.kind == "hedge") at.modality = "hedged";
+    if (c.kind == "background") at.background_cue = true;
+    if (c.kind == "ongoing") at.ongoing_cue = true;
+    if (c.kind == "source_noun" && source_noun == nullptr) source_noun = &c;
+    if (c.kind == "report") {
+      // The reporting cue nearest to the trigger.
+      auto dist = [&](const Cue& x) {
+        return x.first_token >= trig.end_token ? x.first_token - trig.end_token : trig.first_token - x.end_token;
+      };
+      if (report == nullptr || dist(c) < dist(*report)) report = &c;
+    }
+  }
+  // Negation: a cue just before the trigger, in its clause.
+  for (const Cue& c : cues) {
+    if (c.sentence != trig.sentence || c.end_token > trig.first_token) continue;
+    if (trig.first_token - c.end_token > 4) continue;
+    if (c.kind == "negation") at.modality = "negated";
+  }
+  // Denial anywhere in the sentence outweighs the rest.
+  for (const Cue& c : cues)
+    if (c.sentence == trig.sentence && c.kind == "denial") at.modality = "denied";
+
+  if (report != nullptr) {
+    std::optional<Claimant> who;
+    auto actor_after = [&](uint32_t from) -> int {
+      for (size_t i = 0; i < actors.size(); ++i)
+        if (actors[i].first_token >= from && actors[i].first_token < sent.end_token &&
+            actors[i].first_token - from <= 6)
+          return static_cast<int>(i);
+      return -1;
+    };
+    auto actor_before = [&](uint32_t upto) -> int {
+      int best = -1;
+      for (size_t i = 0; i < actors.size(); ++i)
+        if (actors[i].end_token <= upto && actors[i].first_token >= sent.first_token) best = static_cast<int>(i);
+      return best;
+    };
+    bool look_after = report->side == "after" ||
+                      (report->first_token > sent.first_token && IsPunct(seg.tokens[report->first_token - 1]));
+    if (look_after) {
+      int a = actor_after(report->end_token);
+      if (a >= 0) {
+        who = FromActor(actors, a);
+      } else {
+        // The words after the cue up to punctuation: "selon d'autres informations".
+        uint32_t e = report->end_token;
+        while (e < sent.end_token && !IsPunct(seg.tokens[e]) && e - report->end_token < 8) ++e;
+        if (e > report->end_token) who = Claimant{seg.tokens[report->end_token].start, seg.tokens[e - 1].end};
+      }
+    } else {
+      int a = actor_before(report->first_token);
+      // The actor must belong to the reporting clause: no other trigger between them.
+      if (a >= 0 && !(actors[size_t(a)].end_token <= trig.first_token && trig.end_token <= report->first_token)) {
+        who = FromActor(actors, a);
+      } else if (a >= 0 && report->first_token - actors[size_t(a)].end_token <= 3) {
+        who = FromActor(actors, a);
+      } else {
+        // The clause's subject: from the sentence start to the first comma or the cue.
+        uint32_t b = sent.first_token, e = b;
+        while (e < report->first_token && !IsPunct(seg.tokens[e]) && e - b < 8) ++e;
+        if (e > b) who = Claimant{seg.tokens[b].start, seg.tokens[e - 1].end};
+      }
+    }
+    if (who) {
+      // A source noun ("ce bref communiqué") or a bare head repeated from a named actor
+      // ("Le Centre") speaks for the last named claimant.
+      bool is_source = source_noun != nullptr && source_noun->start >= who->start && source_noun->end <= who->end;
+      if (who->actor < 0 && previous->has_value() && (*previous)->actor >= 0) {
+        bool repeats_name = false;
+        if (!is_source) {
+          const auto& prev = actors[size_t((*previous)->actor)];
+          std::string_view prev_text = text.substr(prev.start, prev.end - prev.start);
+          for (uint32_t t = 0; t < seg.tokens.size(); ++t) {
+            const auto& tok = seg.tokens[t];
+            if (tok.start < who->start || tok.end > who->end) continue;
+            std::string_view w = Text(text, tok);
+            size_t k = 0;
+            if (w.size() > 3 && u_isupper(static_cast<UChar32>(core::NextCodePoint(w, &k))) &&
+                prev_text.find(w) != std::string_view::npos)
+              repeats_name = true;
+          }
+        }
+        if (is_source || repeats_name) {
+          Claimant c = **previous;
+          c.start = who->start;
+          c.end = who->end;
+          who = c;
+        }
+      }
+      at.claimant = who;
+      if (who->actor >= 0) *previous = who;
+    }
+    if (at.modality == "asserted") at.modality = "reported";
+  } else if (source_noun != nullptr && previous->has_value()) {
+    // "Ce communiqué précise ..." without a reporting verb we know: still the same source.
+    Claimant c = **previous;
+    c.start = source_noun->start;
+    c.end = source_noun->end;
+    at.claimant = c;
+    if (at.modality == "asserted") at.modality = "reported";
+  }
+  return at;
+}
+
+}  // namespace vigie::events

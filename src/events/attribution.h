@@ -1,0 +1,57 @@
+// attribution: who says an event happened, and how sure the text is. From the packs'
+// event_cues.tsv it finds reporting cues ("selon X", "X a déclaré", "according to X",
+// "X said"), hedges ("aurait", "reportedly"), negations and denials, and for one trigger
+// gives the modality of EVENTS.md and the claimant: an actor mention, or the words that
+// name the source when no actor was recognised ("d'autres informations"); a source noun
+// ("ce communiqué") stands for the document's last named claimant. Immutable, thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actors/actors.h"
+#include "events/lexicon.h"
+#include "events/triggers.h"
+
+namespace vigie::events {
+
+struct Cue {
+  uint32_t first_token = 0, end_token = 0, sentence = 0;
+  uint32_t start = 0, end = 0;
+  std::string kind;  // report, hedge, negation, denial, background, ongoing, source_noun
+  std::string side;  // report cues: where the claimant stands (before, after)
+};
+
+struct Claimant {
+  uint32_t start = 0, end = 0;  // clean-text span of the claimant's words
+  int actor = -1;               // index into the actor mentions, or -1
+  std::string cls = "unknown";  // the actor's class, or unknown
+  std::string name, country;
+};
+
+struct Attribution {
+  std::string modality = "asserted";  // asserted, reported, hedged, negated, denied
+  std::optional<Claimant> claimant;
+  bool background_cue = false, ongoing_cue = false;
+};
+
+class Attributor {
+ public:
+  static StatusOr<Attributor> Create(const core::PackSet& packs, const segment::Segmenter& segmenter);
+  std::vector<Cue> FindCues(std::string_view text, const segment::Segmentation& seg, std::string_view lang) const;
+
+  // Attribution of one trigger. `previous` is the last claimant given in this document
+  // (for "ce communiqué précise que ..."); updated when a named claimant is found.
+  Attribution Attribute(const TriggerMention& trigger, const std::vector<Cue>& cues,
+                        const std::vector<actors::ActorMention>& actors, const segment::Segmentation& seg,
+                        std::string_view text, std::optional<Claimant>* previous) const;
+
+ private:
+  explicit Attributor(PhraseLexicon lex) : lex_(std::move(lex)) {}
+  PhraseLexicon lex_;
+};
+
+}  // namespace vigie::events

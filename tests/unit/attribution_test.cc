@@ -1,0 +1,108 @@
+// Attribution and modality on sentences written for these tests.
+#include <gtest/gtest.h>
+
+#include "core/langpack.h"
+#include "events/attribution.h"
+
+namespace vigie::events {
+namespace {
+
+struct Fx {
+  std::shared_ptr<const core::PackSet> packs;
+  std::unique_ptr<segment::Segmenter> seg;
+  std::unique_ptr<actors::Recognizer> actors;
+  std::unique_ptr<TriggerFinder> triggers;
+  std::unique_ptr<Attributor> attr;
+};
+
+const Fx& F() {
+  static Fx f = [] {
+    Fx x;
+    x.packs = std::move(core::PackSet::Load(core::DefaultPackRoot())).value();
+    x.seg = std::make_unique<segment::Segmenter>(std::move(segment::Segmenter::Create(*x.packs)).value());
+    x.actors = std::make_unique<actors::Recognizer>(std::move(actors::Recognizer::Create(*x.packs, *x.seg)).value());
+    x.triggers = std::make_unique<TriggerFinder>(std::move(TriggerFinder::Create(*x.packs, *x.seg)).value());
+    auto a = Attributor::Create(*x.packs, *x.seg);
+    EXPECT_TRUE(a.ok()) << a.status().ToString();
+    x.attr = std::make_unique<Attributor>(std::move(a).value());
+    return x;
+  }();
+  return f;
+}
+
+struct Out {
+  std::string type, modality, claimant, cls;
+};
+
+std::vector<Out> Attribute(const std::string& text, const std::string& lang) {
+  auto s = F().seg->Segment(text, lang);
+  auto actors = F().actors->Find(text, s, lang);
+  auto cues = F().attr->FindCues(text, s, lang);
+  std::optional<Claimant> prev;
+  std::vector<Out> out;
+  for (const auto& t : F().triggers->Find(text, s, lang)) {
+    Attribution a = F().attr->Attribute(t, cues, actors, s, text, &prev);
+    Out o{t.type, a.modality, "", ""};
+    if (a.claimant) {
+      o.claimant = text.substr(a.claimant->start, a.claimant->end - a.claimant->start);
+      o.cls = a.claimant->cls;
+    }
+    out.push_back(o);
+  }
+  return out;
+}
+
+TEST(AttributionTest, FrenchSelonGivesReportedWithClaimantAfter) {
+  auto r = Attribute("Les rebelles ont repris deux villages, selon l'Observatoire syrien des droits de l'homme.", "fr");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].modality, "reported");
+  EXPECT_EQ(r[0].cls, "igo_ngo");
+}
+
+TEST(AttributionTest, FrenchSubjectBeforeReportingVerb) {
+  auto r = Attribute("Le ministère turc de la Défense a annoncé que ses avions avaient bombardé des positions kurdes.", "fr");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].modality, "reported");
+  EXPECT_EQ(r[0].cls, "state_agency");
+}
+
+TEST(AttributionTest, FrenchUnknownSourceKeepsItsWords) {
+  auto r = Attribute("Selon plusieurs témoignages concordants, des centaines d'habitants ont fui.", "fr");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].claimant, "plusieurs témoignages concordants");
+  EXPECT_EQ(r[0].cls, "unknown");
+}
+
+TEST(AttributionTest, SourceNounSpeaksForLastNamedClaimant) {
+  auto r = Attribute("Selon le Centre russe pour la réconciliation, les troupes ont repris un quartier. "
+               "Ce communiqué précise que 20 combattants ont été amnistiés.", "fr");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[1].claimant, "Ce communiqué");
+  EXPECT_EQ(r[1].cls, "state_agency");
+}
+
+std::string Modality(const std::string& text, const std::string& lang) {
+  auto r = Attribute(text, lang);
+  return r.size() == 1 ? r[0].modality : "(" + std::to_string(r.size()) + " triggers)";
+}
+
+TEST(AttributionTest, HedgeNegationDenial) {
+  EXPECT_EQ(Modality("Des civils auraient été enlevés près du camp.", "fr"), "hedged");
+  EXPECT_EQ(Modality("The army did not withdraw from the town.", "en"), "negated");
+  EXPECT_EQ(Modality("The ministry denied that its jets had carried out air strikes on the market.", "en"),
+            "denied");
+  EXPECT_EQ(Modality("Rebels shelled the market on Monday.", "en"), "asserted");
+}
+
+TEST(AttributionTest, EnglishSaidAfterClauseAndInverted) {
+  auto r = Attribute("Islamic State fighters seized the village, the Iraqi army said.", "en");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].modality, "reported");
+  EXPECT_EQ(r[0].cls, "state_forces");
+  auto q = Attribute("Militants abducted 12 farmers, according to the UN refugee agency.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].cls, "igo_ngo");
+}
+
+}  // namespace
+}  // namespace vigie::events
