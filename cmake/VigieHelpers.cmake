@@ -1,6 +1,11 @@
 # Helper functions: one call per module, test, benchmark and fuzzer.
 
+# -Wno-restrict: GCC 12 reports a false positive inside libstdc++'s std::string operator+
+# (GCC bug 105329).
 set(VIGIE_WARNINGS -Wall -Wextra -Wno-unused-parameter)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+  list(APPEND VIGIE_WARNINGS -Wno-restrict)
+endif()
 
 function(vigie_apply_common target)
   target_compile_options(${target} PRIVATE ${VIGIE_WARNINGS})

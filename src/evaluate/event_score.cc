@@ -5,25 +5,11 @@
 #include <cstdio>
 #include <tuple>
 
+#include "core/civil_date.h"
+
 namespace vigie::evaluate {
 
 namespace {
-
-// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-long DaysFromCivil(int y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long>(doe) - 719468;
-}
-
-unsigned DaysInMonth(int y, unsigned m) {
-  static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
-}
 
 std::string Describe(const EventRecord& e) {
   std::string s = e.type;
@@ -54,36 +40,13 @@ std::string ActorField(const std::optional<EventActor>& a, bool label) {
 
 }  // namespace
 
-bool DayRange(const std::string& iso, long* first, long* last) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  char tail = 0;
-  if (std::sscanf(iso.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) == 3 && iso.size() == 10) {
-    if (m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return false;
-    *first = *last = DaysFromCivil(y, m, d);
-    return true;
-  }
-  if (std::sscanf(iso.c_str(), "%4d-%2u%c", &y, &m, &tail) == 2 && iso.size() == 7) {
-    if (m < 1 || m > 12) return false;
-    *first = DaysFromCivil(y, m, 1);
-    *last = DaysFromCivil(y, m, DaysInMonth(y, m));
-    return true;
-  }
-  if (std::sscanf(iso.c_str(), "%4d%c", &y, &tail) == 1 && iso.size() == 4) {
-    *first = DaysFromCivil(y, 1, 1);
-    *last = DaysFromCivil(y, 12, 31);
-    return true;
-  }
-  return false;
-}
-
 bool DatesOverlap(const std::optional<EventDate>& gold, const std::optional<EventDate>& pred, int slack) {
   if (!gold || gold->start.empty()) return true;  // gold says nothing about the date
   if (!pred || pred->start.empty()) return false;
   long g0, g1, p0, p1, t0, t1;
-  if (!DayRange(gold->start, &g0, &g1) || !DayRange(pred->start, &p0, &p1)) return false;
-  if (!gold->end.empty() && DayRange(gold->end, &t0, &t1)) g1 = std::max(g1, t1);
-  if (!pred->end.empty() && DayRange(pred->end, &t0, &t1)) p1 = std::max(p1, t1);
+  if (!core::DayRange(gold->start, &g0, &g1) || !core::DayRange(pred->start, &p0, &p1)) return false;
+  if (!gold->end.empty() && core::DayRange(gold->end, &t0, &t1)) g1 = std::max(g1, t1);
+  if (!pred->end.empty() && core::DayRange(pred->end, &t0, &t1)) p1 = std::max(p1, t1);
   return p0 <= g1 + slack && p1 >= g0 - slack;
 }
 
@@ -118,8 +81,8 @@ bool FieldAgrees(const std::string& f, const EventRecord& g, const EventRecord& 
   if (f == "subtype") return g.subtype == p.subtype;
   if (f == "date_start") return (g.date ? g.date->start : "") == (p.date ? p.date->start : "");
   if (f == "geonameid") {
-    auto a = g.location ? g.location->geonameid : std::nullopt;
-    auto b = p.location ? p.location->geonameid : std::nullopt;
+    int64_t a = g.location && g.location->geonameid ? *g.location->geonameid : -1;
+    int64_t b = p.location && p.location->geonameid ? *p.location->geonameid : -1;
     return a == b;
   }
   if (f == "part") return (g.location ? g.location->part : "") == (p.location ? p.location->part : "");

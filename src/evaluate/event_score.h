@@ -13,10 +13,6 @@
 
 namespace vigie::evaluate {
 
-// Inclusive day range of an ISO date of any precision ("2016", "2016-12", "2016-12-07"),
-// in days since 1970-01-01. Returns false when the text is not such a date.
-bool DayRange(const std::string& iso, long* first, long* last);
-
 bool DatesOverlap(const std::optional<EventDate>& gold, const std::optional<EventDate>& pred, int slack_days = 1);
 bool LocationsAgree(const std::optional<EventLocation>& gold, const std::optional<EventLocation>& pred,
                     double km = 25.0);

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "core/civil_date.h"
 #include "core/event_json.h"
 #include "evaluate/event_score.h"
 
@@ -27,14 +28,14 @@ EventRecord Ev(std::string type, std::string start, std::optional<int64_t> gid, 
 
 TEST(DayRangeTest, Precisions) {
   long a, b;
-  ASSERT_TRUE(DayRange("2016-12-07", &a, &b));
+  ASSERT_TRUE(core::DayRange("2016-12-07", &a, &b));
   EXPECT_EQ(a, b);
-  ASSERT_TRUE(DayRange("2016-02", &a, &b));
+  ASSERT_TRUE(core::DayRange("2016-02", &a, &b));
   EXPECT_EQ(b - a, 28);  // leap year
-  ASSERT_TRUE(DayRange("2016", &a, &b));
+  ASSERT_TRUE(core::DayRange("2016", &a, &b));
   EXPECT_EQ(b - a, 365);
-  EXPECT_FALSE(DayRange("2016-13-01", &a, &b));
-  EXPECT_FALSE(DayRange("yesterday", &a, &b));
+  EXPECT_FALSE(core::DayRange("2016-13-01", &a, &b));
+  EXPECT_FALSE(core::DayRange("yesterday", &a, &b));
 }
 
 TEST(MatchTest, DatesWithinOneDay) {

@@ -1,0 +1,14 @@
+// Calendar arithmetic on ISO dates of any precision, as day numbers (days since
+// 1970-01-01, proleptic Gregorian). Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+
+namespace vigie::core {
+
+long DaysFromCivil(int year, unsigned month, unsigned day);
+unsigned DaysInMonth(int year, unsigned month);
+// Inclusive day range of "2016", "2016-12" or "2016-12-07"; false when not such a date.
+bool DayRange(const std::string& iso, long* first, long* last);
+
+}  // namespace vigie::core

@@ -1,0 +1,238 @@
+#include "events/extractor.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/text.h"
+#include "core/civil_date.h"
+
+namespace vigie::events {
+
+namespace {
+
+EventActor ToActor(const actors::ActorMention& m, std::string_view text) {
+  return EventActor{std::string(text.substr(m.start, m.end - m.start)), m.name, m.cls, m.country, m.label};
+}
+
+bool SentenceHas(const segment::Sentence& s, uint32_t start, uint32_t end) { return start >= s.start && end <= s.end; }
+
+// Token distance from a span to the trigger (0 when touching), preferring spans after it.
+long Distance(const TriggerMention& t, uint32_t start, uint32_t end) {
+  if (start >= t.end) return long(start - t.end);
+  if (end <= t.start) return long(t.start - end) + 1;  // before the trigger: a small penalty
+  return 0;
+}
+
+}  // namespace
+
+StatusOr<Extractor> Extractor::Create(const core::PackSet& packs, const segment::Segmenter& segmenter) {
+  Extractor x;
+  auto actors = actors::Recognizer::Create(packs, segmenter);
+  if (!actors.ok()) return actors.status();
+  x.actors_ = std::make_unique<actors::Recognizer>(std::move(actors).value());
+  auto triggers = TriggerFinder::Create(packs, segmenter);
+  if (!triggers.ok()) return triggers.status();
+  x.triggers_ = std::make_unique<TriggerFinder>(std::move(triggers).value());
+  auto attr = Attributor::Create(packs, segmenter);
+  if (!attr.ok()) return attr.status();
+  x.attributor_ = std::make_unique<Attributor>(std::move(attr).value());
+  for (const std::string& lang : packs.Languages()) {
+    const core::TsvTable* t = packs.Get(lang)->Table("quantity_nouns");
+    if (t == nullptr) continue;
+    int n = t->Column("noun"), k = t->Column("kind"), u = t->Column("unit");
+    if (n < 0 || k < 0 || u < 0) return Status::Corruption(t->path + ": needs columns noun, kind, unit");
+    for (const auto& row : t->rows) x.nouns_[lang][core::FoldForMatch(row[size_t(n)])] = {row[size_t(k)], row[size_t(u)]};
+  }
+  return x;
+}
+
+std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
+  const std::string_view text = in.text;
+  const segment::Segmentation& seg = *in.segments;
+  const Mentions& men = *in.mentions;
+  const auto actors = actors_->Find(text, seg, in.lang);
+  auto triggers = triggers_->Find(text, seg, in.lang);
+  const auto cues = attributor_->FindCues(text, seg, in.lang);
+  const auto noun_table = nouns_.find(in.lang);
+
+  // A clash noun right after a flight verb is the cause people fled, not an event of its
+  // own ("ont fui les combats", "fled the fighting").
+  std::vector<TriggerMention> kept;
+  for (const auto& t : triggers) {
+    if (!kept.empty() && kept.back().type == "displacement" && t.sentence == kept.back().sentence &&
+        t.type != "displacement" && t.first_token - kept.back().end_token <= 2)
+      continue;
+    kept.push_back(t);
+  }
+
+  std::vector<EventRecord> out;
+  std::vector<uint32_t> out_sentence;
+  std::optional<Claimant> previous_claimant;
+  const PlaceMention* focus = nullptr;  // the place the text is about so far
+  auto cue_at = [&](uint32_t sentence, uint32_t token_lo, uint32_t token_hi, const char* kind) -> const Cue* {
+    for (const Cue& c : cues)
+      if (c.sentence == sentence && c.kind == kind && c.first_token >= token_lo && c.end_token <= token_hi) return &c;
+    return nullptr;
+  };
+
+  for (const auto& t : kept) {
+    const auto& sent = seg.sentences[t.sentence];
+    // Two triggers of one type in one sentence tell one event; the later one is usually
+    // the main verb ("... qui avaient choisi de déposer les armes ont été amnistiés").
+    if (!out.empty() && out_sentence.back() == t.sentence && out.back().type == t.type) {
+      out.back().subtype = t.subtype;
+      continue;
+    }
+    Attribution at = attributor_->Attribute(t, cues, actors, seg, text, &previous_claimant);
+    const int claimant_actor = at.claimant ? at.claimant->actor : -1;
+
+    // Voice: an auxiliary just before the trigger, and an agent after "par"/"by".
+    bool passive = t.passive || cue_at(t.sentence, t.first_token >= 2 ? t.first_token - 2 : 0, t.first_token, "passive");
+    int agent = -1;
+    if (const Cue* by = cue_at(t.sentence, t.end_token, std::min(t.end_token + 6, sent.end_token), "agent")) {
+      for (size_t i = 0; i < actors.size(); ++i)
+        if (actors[i].first_token >= by->end_token && actors[i].first_token <= by->end_token + 2) {
+          agent = static_cast<int>(i);
+          break;
+        }
+    }
+    int subject = -1, object = -1;
+    for (size_t i = 0; i < actors.size(); ++i) {
+      const auto& a = actors[i];
+      if (int(i) == claimant_actor || int(i) == agent) continue;
+      if (a.first_token < sent.first_token || a.end_token > sent.end_token) continue;
+      if (a.end_token <= t.first_token) subject = static_cast<int>(i);  // the nearest before
+      if (a.first_token >= t.end_token && object < 0) object = static_cast<int>(i);
+      if (a.first_token < t.end_token && a.end_token > t.first_token && subject < 0 && object < 0)
+        object = static_cast<int>(i);  // the trigger is inside the phrase ("manifestants")
+    }
+    int actor1 = -1, actor2 = -1;
+    const bool patient_gives_up = t.type == "surrender" || t.type == "displacement";
+    if (passive) {
+      actor1 = patient_gives_up ? subject : agent;
+      actor2 = patient_gives_up ? agent : subject;
+    } else {
+      actor1 = subject;
+      actor2 = object;
+      if (t.type == "displacement") {
+        if (actor1 < 0) actor1 = object;  // "la fuite de 1 200 civils"
+        actor2 = -1;
+      }
+    }
+
+    EventRecord e;
+    e.doc_id = in.doc_id;
+    e.type = t.type;
+    e.subtype = t.subtype;
+    e.modality = at.modality;
+    if (actor1 >= 0) e.actor1 = ToActor(actors[size_t(actor1)], text);
+    if (actor2 >= 0) e.actor2 = ToActor(actors[size_t(actor2)], text);
+    if (at.claimant) {
+      const Claimant& c = *at.claimant;
+      e.claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name, c.cls, c.country, ""};
+    }
+
+    // Place: the nearest in the sentence, else the place the text is about.
+    const PlaceMention* place = nullptr;
+    long best = 1L << 30;
+    for (const auto& p : men.places) {
+      if (!SentenceHas(sent, p.start, p.end)) continue;
+      long d = Distance(t, p.start, p.end);
+      if (d < best) {
+        best = d;
+        place = &p;
+      }
+    }
+    if (place == nullptr) {
+      place = focus;
+      if (place == nullptr) {
+        for (const auto& p : men.places)
+          if (p.start >= sent.end) {
+            place = &p;  // nothing yet: the first place the text names
+            break;
+          }
+      }
+    }
+    if (place != nullptr) {
+      e.location = place->location;
+      if (place != focus && e.location->text.empty()) e.location->text = std::string(text.substr(place->start, place->end - place->start));
+      if (place->location.geonameid || !place->location.country.empty()) focus = place;
+    }
+    // Places seen in this sentence move the focus too.
+    for (const auto& p : men.places)
+      if (SentenceHas(sent, p.start, p.end) && p.location.geonameid && p.location.precision != "country") focus = &p;
+
+    // Date: the nearest in the sentence, else the document date.
+    const DateMention* date = nullptr;
+    best = 1L << 30;
+    for (const auto& d : men.dates) {
+      if (!SentenceHas(sent, d.start, d.end)) continue;
+      long dist = Distance(t, d.start, d.end);
+      if (dist < best) {
+        best = dist;
+        date = &d;
+      }
+    }
+    if (date != nullptr) {
+      e.date = date->date;
+    } else if (!men.document_date.start.empty()) {
+      e.date = men.document_date;
+      if (e.date->basis != "inferred") e.date->basis = "document";
+      e.date->text.clear();
+    }
+
+    // Quantities of the sentence, typed by their noun and the event type.
+    for (const auto& q : men.quantities) {
+      if (!SentenceHas(sent, q.start, q.end)) continue;
+      Quantity x = q.quantity;
+      if (q.percent) {
+        if (t.type != "territory_change") continue;
+        x.kind = "territory_pct";
+      } else {
+        if (noun_table == nouns_.end()) continue;
+        auto it = noun_table->second.find(core::FoldForMatch(q.noun));
+        if (it == noun_table->second.end()) continue;
+        x.kind = it->second.kind;
+        if (!it->second.unit.empty()) x.unit = it->second.unit;
+        if (x.kind == "people") {
+          if (t.type == "displacement") x.kind = t.subtype == "return" ? "returned" : "displaced";
+          else if (t.type == "evacuation") x.kind = "evacuated";
+          else if (t.type == "surrender") x.kind = t.subtype == "amnesty" ? "amnestied" : "surrendered";
+          else if (t.type == "arrest") x.kind = "arrested";
+        }
+        if (x.kind == "places" && t.type != "territory_change") continue;
+        if (x.kind == "aid" && t.type != "aid_delivery") continue;
+        if (x.kind != "places" && x.kind != "aid") x.unit.clear();
+      }
+      if (x.text.empty()) x.text = std::string(text.substr(q.start, q.end - q.start));
+      e.quantities.push_back(std::move(x));
+    }
+
+    // Status: context far back is background; a lasting state is ongoing.
+    e.status = "occurred";
+    if (e.date && !men.document_date.start.empty() && e.date->basis == "explicit") {
+      long d0, d1, r0, r1;
+      if (core::DayRange(e.date->start, &d0, &d1) && core::DayRange(men.document_date.start, &r0, &r1) &&
+          r0 - d0 > 180)
+        e.status = "background";
+    }
+    if (e.status == "occurred" && at.ongoing_cue && (t.type == "siege" || t.type == "armed_clash"))
+      e.status = "ongoing";
+
+    e.evidence.push_back({in.to_raw_start(sent.start), in.to_raw_end(sent.end)});
+    double conf = 0.45;
+    if (e.actor1) conf += 0.1;
+    if (e.location && e.location->geonameid) conf += 0.15;
+    if (e.date && (e.date->basis == "explicit" || e.date->basis == "relative")) conf += 0.1;
+    if (e.modality == "hedged") conf -= 0.15;
+    if (!e.quantities.empty()) conf += 0.05;
+    e.confidence = std::clamp(conf, 0.05, 0.95);
+    out.push_back(std::move(e));
+    out_sentence.push_back(t.sentence);
+  }
+  for (size_t i = 0; i < out.size(); ++i) out[i].event_id = in.doc_id + "#" + std::to_string(i + 1);
+  return out;
+}
+
+}  // namespace vigie::events
