@@ -37,6 +37,9 @@ BUILD_DIR=${VIGIE_BUILD_DIR:-build}
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
-cmake --build "$BUILD_DIR" -j"$(nproc)" | grep -vE '^\[[0-9]+/[0-9]+\]' || true
-test -x "$BUILD_DIR/tools/vigie/vigie"
+if ! cmake --build "$BUILD_DIR" -j"$(nproc)" >"$BUILD_DIR/build.log" 2>&1; then
+  grep -E 'error|FAILED' -A5 "$BUILD_DIR/build.log" | head -60
+  echo "setup: the build failed (full log: $BUILD_DIR/build.log)" >&2
+  exit 1
+fi
 echo "setup: ready ($BUILD_DIR/tools/vigie/vigie)"

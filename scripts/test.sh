@@ -15,6 +15,10 @@ if [ ! -f build-asan/build.ninja ]; then
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVIGIE_SANITIZE=ON \
     -DVIGIE_BUILD_BENCH=OFF >/dev/null
 fi
-cmake --build build-asan -j"$jobs" | grep -vE '^\[[0-9]+/[0-9]+\]' || true
+if ! cmake --build build-asan -j"$jobs" >build-asan/build.log 2>&1; then
+  grep -E 'error|FAILED' -A5 build-asan/build.log | head -60
+  echo "test: the ASan build failed (full log: build-asan/build.log)" >&2
+  exit 1
+fi
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -L 'unit|fuzz-replay'
