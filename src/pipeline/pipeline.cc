@@ -10,8 +10,19 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options) {
   if (!cleaner.ok()) return cleaner.status();
   auto seg = segment::Segmenter::Create(**packs);
   if (!seg.ok()) return seg.status();
-  return std::unique_ptr<Pipeline>(
-      new Pipeline(*packs, std::move(cleaner).value(), std::move(seg).value()));
+  std::unique_ptr<Pipeline> p(new Pipeline(*packs, std::move(cleaner).value(), std::move(seg).value()));
+  auto extractor = events::Extractor::Create(p->packs(), p->segmenter_);
+  if (!extractor.ok()) return extractor.status();
+  p->extractor_ = std::make_unique<events::Extractor>(std::move(extractor).value());
+  return p;
+}
+
+void Pipeline::BuildMentions(Analysis* a) const {
+  events::Mentions& m = a->mentions;
+  if (!a->doc.date.empty()) {
+    std::string day = a->doc.date.substr(0, 10);
+    m.document_date = {day, day, "day", "document", ""};
+  }
 }
 
 Analysis Pipeline::Analyze(Document doc) const {
@@ -20,6 +31,15 @@ Analysis Pipeline::Analyze(Document doc) const {
   a.clean = cleaner_.Clean(a.doc.raw);
   a.language = lang::Identify(a.clean.text, a.doc.lang);
   a.segments = segmenter_.Segment(a.clean.text, a.language.code);
+  BuildMentions(&a);
+  events::ExtractInput in{a.doc.id,
+                          a.language.code,
+                          a.clean.text,
+                          &a.segments,
+                          &a.mentions,
+                          [&a](uint32_t c) { return a.RawStart(c); },
+                          [&a](uint32_t c) { return a.RawEnd(c); }};
+  a.events = extractor_->Extract(in);
   return a;
 }
 

@@ -8,9 +8,11 @@
 
 #include "clean/clean.h"
 #include "core/langpack.h"
+#include "events/extractor.h"
 #include "lang/lang.h"
 #include "segment/segment.h"
 #include "vigie/document.h"
+#include "vigie/event.h"
 #include "vigie/status.h"
 
 namespace vigie::pipeline {
@@ -24,6 +26,8 @@ struct Analysis {
   clean::CleanText clean;
   lang::LanguageGuess language;
   segment::Segmentation segments;
+  events::Mentions mentions;  // dates, places, quantities for the events stage
+  std::vector<EventRecord> events;
 
   // Raw byte offsets of a clean span.
   uint32_t RawStart(uint32_t clean_start) const { return clean.map.ToRaw(clean_start); }
@@ -39,9 +43,12 @@ class Pipeline {
  private:
   Pipeline(std::shared_ptr<const core::PackSet> packs, clean::Cleaner cleaner, segment::Segmenter seg)
       : packs_(std::move(packs)), cleaner_(std::move(cleaner)), segmenter_(std::move(seg)) {}
+  // Fills the mentions layer from the stages that find dates, places and quantities.
+  void BuildMentions(Analysis* a) const;
   std::shared_ptr<const core::PackSet> packs_;
   clean::Cleaner cleaner_;
   segment::Segmenter segmenter_;
+  std::unique_ptr<events::Extractor> extractor_;
 };
 
 }  // namespace vigie::pipeline

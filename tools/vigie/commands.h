@@ -11,5 +11,9 @@ namespace vigie::cli {
 using Runner = std::function<int()>;
 
 Runner RegisterInspect(CLI::App& app);
+Runner RegisterExtract(CLI::App& app);
+// `vigie eval` and its nested sub-commands (each runs from its own final callback).
+Runner RegisterEval(CLI::App& app);
+void RegisterEvalEvents(CLI::App& eval);
 
 }  // namespace vigie::cli
