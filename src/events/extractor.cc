@@ -24,6 +24,13 @@ long Distance(const TriggerMention& t, uint32_t start, uint32_t end) {
   return 0;
 }
 
+// Index of the token that starts at or after clean offset `at`.
+uint32_t TokenAt(const segment::Segmentation& seg, uint32_t at) {
+  auto it = std::lower_bound(seg.tokens.begin(), seg.tokens.end(), at,
+                             [](const segment::Token& t, uint32_t x) { return t.start < x; });
+  return static_cast<uint32_t>(it - seg.tokens.begin());
+}
+
 }  // namespace
 
 StatusOr<Extractor> Extractor::Create(const core::PackSet& packs, const segment::Segmenter& segmenter) {
@@ -74,6 +81,45 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     for (const Cue& c : cues)
       if (c.sentence == sentence && c.kind == kind && c.first_token >= token_lo && c.end_token <= token_hi) return &c;
     return nullptr;
+  };
+
+  // The kind of a count, from its noun, the words around it and the event it belongs to;
+  // none when the count does not fit the event.
+  auto type_quantity = [&](const QuantityMention& q, uint32_t sentence, const std::string& type,
+                           const std::string& subtype) -> std::optional<Quantity> {
+    Quantity x = q.quantity;
+    if (x.text.empty()) x.text = std::string(text.substr(q.start, q.end - q.start));
+    if (q.percent) {
+      if (type != "territory_change") return std::nullopt;
+      x.kind = "territory_pct";
+      return x;
+    }
+    if (noun_table == nouns_.end()) return std::nullopt;
+    auto it = noun_table->second.find(core::FoldForMatch(q.noun));
+    if (it == noun_table->second.end()) return std::nullopt;
+    x.kind = it->second.kind;
+    x.unit = it->second.unit;
+    if (x.kind == "people") {
+      // A kill or injury word right after the count ("12 civils ont été tués") or just
+      // before it ("killed 12 people") says what the count is.
+      const uint32_t q0 = TokenAt(seg, q.start), q1 = TokenAt(seg, q.end);
+      for (const Cue& c : cues) {
+        if (c.sentence != sentence) continue;
+        bool near = (c.first_token >= q1 && c.first_token <= q1 + 5) || (c.end_token <= q0 && q0 - c.end_token <= 2);
+        if (near && c.kind == "killed_word") x.kind = "killed";
+        if (near && c.kind == "injured_word" && x.kind == "people") x.kind = "injured";
+      }
+    }
+    if (x.kind == "people") {
+      if (type == "displacement" || type == "toll") x.kind = subtype == "return" ? "returned" : "displaced";
+      else if (type == "evacuation") x.kind = "evacuated";
+      else if (type == "surrender") x.kind = subtype == "amnesty" ? "amnestied" : "surrendered";
+      else if (type == "arrest") x.kind = "arrested";
+    }
+    if (x.kind == "places" && type != "territory_change") return std::nullopt;
+    if (x.kind == "aid" && type != "aid_delivery") return std::nullopt;
+    if (x.kind != "places" && x.kind != "aid") x.unit.clear();
+    return x;
   };
 
   for (const auto& t : kept) {
@@ -185,28 +231,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // Quantities of the sentence, typed by their noun and the event type.
     for (const auto& q : men.quantities) {
       if (!SentenceHas(sent, q.start, q.end)) continue;
-      Quantity x = q.quantity;
-      if (q.percent) {
-        if (t.type != "territory_change") continue;
-        x.kind = "territory_pct";
-      } else {
-        if (noun_table == nouns_.end()) continue;
-        auto it = noun_table->second.find(core::FoldForMatch(q.noun));
-        if (it == noun_table->second.end()) continue;
-        x.kind = it->second.kind;
-        if (!it->second.unit.empty()) x.unit = it->second.unit;
-        if (x.kind == "people") {
-          if (t.type == "displacement") x.kind = t.subtype == "return" ? "returned" : "displaced";
-          else if (t.type == "evacuation") x.kind = "evacuated";
-          else if (t.type == "surrender") x.kind = t.subtype == "amnesty" ? "amnestied" : "surrendered";
-          else if (t.type == "arrest") x.kind = "arrested";
-        }
-        if (x.kind == "places" && t.type != "territory_change") continue;
-        if (x.kind == "aid" && t.type != "aid_delivery") continue;
-        if (x.kind != "places" && x.kind != "aid") x.unit.clear();
-      }
-      if (x.text.empty()) x.text = std::string(text.substr(q.start, q.end - q.start));
-      e.quantities.push_back(std::move(x));
+      if (auto x = type_quantity(q, t.sentence, t.type, t.subtype)) e.quantities.push_back(std::move(*x));
     }
 
     // Status: context far back is background; a lasting state is ongoing.
@@ -230,6 +255,80 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     e.confidence = std::clamp(conf, 0.05, 0.95);
     out.push_back(std::move(e));
     out_sentence.push_back(t.sentence);
+  }
+  // Cumulative tolls: a count of dead or displaced in a sentence that runs "since" a date a
+  // month or more before the document ("a fait 15 000 morts depuis avril 2023"). They
+  // replace the displacement events of that sentence, which are the same count.
+  long doc0 = 0, doc1 = 0;
+  const bool have_doc = core::DayRange(men.document_date.start, &doc0, &doc1);
+  for (uint32_t si = 0; have_doc && si < seg.sentences.size(); ++si) {
+    const auto& sent = seg.sentences[si];
+    const DateMention* since = nullptr;
+    for (const auto& d : men.dates) {
+      long d0, d1;
+      if (d.since && SentenceHas(sent, d.start, d.end) && core::DayRange(d.date.start, &d0, &d1) && doc0 - d0 >= 30) {
+        since = &d;
+        break;
+      }
+    }
+    if (since == nullptr) continue;
+    bool displaced_words = false;
+    for (const Cue& c : cues)
+      if (c.sentence == si && c.kind == "displaced_word") displaced_words = true;
+    std::vector<Quantity> killed, displaced;
+    for (const auto& q : men.quantities) {
+      if (!SentenceHas(sent, q.start, q.end)) continue;
+      auto x = type_quantity(q, si, "toll", "");
+      if (!x) continue;
+      if (x->kind == "killed") killed.push_back(*x);
+      if (x->kind == "displaced") {
+        // A bare count of people is displaced only where the sentence says so.
+        bool noun_says = noun_table->second.at(core::FoldForMatch(q.noun)).kind == "displaced";
+        if (displaced_words || noun_says) displaced.push_back(*x);
+      }
+    }
+    if (killed.empty() && displaced.empty()) continue;
+    // Drop this sentence's displacement events: the toll carries their count.
+    for (size_t i = out.size(); i-- > 0;) {
+      if (out_sentence[i] == si && out[i].type == "displacement" && !displaced.empty()) {
+        out.erase(out.begin() + long(i));
+        out_sentence.erase(out_sentence.begin() + long(i));
+      }
+    }
+    TriggerMention pseudo{TokenAt(seg, since->start), TokenAt(seg, since->end), since->start, since->end, si, "toll", "", false};
+    std::optional<Claimant> prev = previous_claimant;
+    Attribution at = attributor_->Attribute(pseudo, cues, actors, seg, text, &prev);
+    const PlaceMention* place = nullptr;
+    for (const auto& p : men.places) {
+      if (p.start >= sent.end) break;
+      if (p.location.geonameid || !p.location.country.empty()) place = &p;  // the latest named so far
+      if (SentenceHas(sent, p.start, p.end)) break;  // one in this sentence wins
+    }
+    for (auto* group : {&killed, &displaced}) {
+      if (group->empty()) continue;
+      EventRecord e;
+      e.doc_id = in.doc_id;
+      e.type = "toll";
+      e.subtype = group == &killed ? "killed" : "displaced";
+      e.status = "occurred";
+      e.modality = at.modality;
+      e.date = since->date;
+      e.date->end = men.document_date.start;
+      e.date->precision = "interval";
+      if (place != nullptr) e.location = place->location;
+      if (at.claimant) {
+        const Claimant& c = *at.claimant;
+        e.claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name, c.cls, c.country, ""};
+      }
+      e.quantities = *group;
+      e.evidence.push_back({in.to_raw_start(sent.start), in.to_raw_end(sent.end)});
+      e.confidence = place != nullptr ? 0.7 : 0.55;
+      // Keep text order: insert after this sentence's other events.
+      size_t at_i = 0;
+      while (at_i < out.size() && out_sentence[at_i] <= si) ++at_i;
+      out.insert(out.begin() + long(at_i), std::move(e));
+      out_sentence.insert(out_sentence.begin() + long(at_i), si);
+    }
   }
   for (size_t i = 0; i < out.size(); ++i) out[i].event_id = in.doc_id + "#" + std::to_string(i + 1);
   return out;

@@ -14,6 +14,7 @@ namespace vigie::events {
 struct DateMention {
   uint32_t start = 0, end = 0;  // clean-text byte offsets
   EventDate date;               // start/end/precision/basis/text
+  bool since = false;           // "depuis juillet 2012", "since 2009": runs up to the document date
 };
 
 struct PlaceMention {

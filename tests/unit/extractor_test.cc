@@ -150,3 +150,41 @@ TEST(ExtractorTest, DeterministicIds) {
 
 }  // namespace
 }  // namespace vigie::events
+
+namespace vigie::events {
+namespace {
+
+TEST(ExtractorTest, CumulativeTollSinceAMonthOrMore) {
+  Doc d{"Le conflit a fait plus de 12 000 morts et plus de 2 millions de déplacés depuis mars 2021, selon l'ONU.", "fr"};
+  d.m.document_date = {"2023-06-01", "2023-06-01", "day", "document", ""};
+  d.m.dates.push_back({d.At("depuis mars 2021"), d.At("depuis mars 2021") + 17, {"2021-03", "", "month", "explicit", "depuis mars 2021"}, true});
+  d.Count("plus de 12 000 morts", 12000, "more_than", "mort");
+  d.Count("plus de 2 millions de déplacés", 2000000, "more_than", "déplacé");
+  auto ev = d.Run();
+  std::vector<std::string> tolls;
+  for (const auto& e : ev)
+    if (e.type == "toll") tolls.push_back(e.subtype);
+  ASSERT_EQ(tolls, (std::vector<std::string>{"killed", "displaced"}));
+  for (const auto& e : ev) {
+    if (e.type != "toll") continue;
+    EXPECT_EQ(e.date->start, "2021-03");
+    EXPECT_EQ(e.date->end, "2023-06-01");
+    EXPECT_EQ(e.modality, "reported");
+    ASSERT_EQ(e.quantities.size(), 1u);
+  }
+}
+
+TEST(ExtractorTest, RecentSinceIsNotAToll) {
+  Doc d{"Au moins 27 personnes ont été tuées depuis vendredi dans les combats.", "fr"};
+  d.m.document_date = {"2024-05-13", "2024-05-13", "day", "document", ""};
+  d.m.dates.push_back({d.At("depuis vendredi"), d.At("depuis vendredi") + 15, {"2024-05-10", "", "day", "relative", "depuis vendredi"}, true});
+  d.Count("Au moins 27 personnes", 27, "at_least", "personne");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "armed_clash");
+  ASSERT_EQ(ev[0].quantities.size(), 1u);
+  EXPECT_EQ(ev[0].quantities[0].kind, "killed");
+}
+
+}  // namespace
+}  // namespace vigie::events
