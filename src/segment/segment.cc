@@ -272,6 +272,25 @@ void Segmenter::Tokenize(std::string_view s, const Rules& rules, std::vector<Tok
           }
         }
         if (acronym) {
+          // "U.S.-led": an acronym joined by a hyphen to a word is one word.
+          size_t n2 = 0, n3 = 0;
+          if (k < s.size() && IsHyphen(At(s, k, &n2)) && IsLetter(At(s, n2, &n3))) {
+            size_t e = n2;
+            while (e < s.size()) {
+              size_t n4 = 0;
+              UChar32 d = At(s, e, &n4);
+              if (IsAlnum(d)) {
+                e = n4;
+              } else if (IsHyphen(d) && IsAlnum(At(s, n4, &n3))) {
+                e = n4;
+              } else {
+                break;
+              }
+            }
+            push(start, e, TokenKind::kWord);
+            i = e;
+            continue;
+          }
           push(start, k, TokenKind::kAbbrev);
           i = k;
           continue;

@@ -12,6 +12,7 @@ using Runner = std::function<int()>;
 
 Runner RegisterInspect(CLI::App& app);
 Runner RegisterExtract(CLI::App& app);
+Runner RegisterPack(CLI::App& app);
 // `vigie eval` and its nested sub-commands (each runs from its own final callback).
 Runner RegisterEval(CLI::App& app);
 void RegisterEvalEvents(CLI::App& eval);
