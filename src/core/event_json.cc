@@ -157,7 +157,11 @@ std::string EventToJson(const EventRecord& e) {
 StatusOr<EventRecord> EventFromJson(std::string_view json) {
   Json j = Json::parse(json, nullptr, false);
   if (j.is_discarded()) return Status::InvalidArgument("malformed JSON event");
-  return FromJson(j);
+  try {
+    return FromJson(j);
+  } catch (const nlohmann::json::exception& e) {  // a field of the wrong type
+    return Status::InvalidArgument(std::string("bad event field: ") + e.what());
+  }
 }
 
 StatusOr<GoldDocument> ReadGoldFile(const std::string& path) {
@@ -176,7 +180,12 @@ StatusOr<GoldDocument> ReadGoldFile(const std::string& path) {
   auto ev = j.find("events");
   if (ev == j.end() || !ev->is_array()) return Status::Corruption(path + ": no 'events' array");
   for (size_t i = 0; i < ev->size(); ++i) {
-    auto e = FromJson((*ev)[i]);
+    StatusOr<EventRecord> e = Status::InvalidArgument("unreadable");
+    try {
+      e = FromJson((*ev)[i]);
+    } catch (const nlohmann::json::exception& x) {
+      e = Status::InvalidArgument(std::string("bad field: ") + x.what());
+    }
     if (!e.ok()) return Status::Corruption(path + ": event " + std::to_string(i + 1) + ": " + e.status().message());
     g.events.push_back(std::move(e).value());
   }
