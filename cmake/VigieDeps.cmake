@@ -1,5 +1,6 @@
 # Third-party libraries, all from Debian packages installed by scripts/setup.sh.
 find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
 find_package(fmt REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)

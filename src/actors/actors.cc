@@ -11,13 +11,6 @@ namespace vigie::actors {
 
 namespace {
 
-std::vector<std::string> FoldedTokens(std::string_view text, const segment::Segmentation& seg, uint32_t a,
-                                      uint32_t b) {
-  std::vector<std::string> out;
-  for (uint32_t t = a; t < b; ++t)
-    out.push_back(core::FoldForMatch(text.substr(seg.tokens[t].start, seg.tokens[t].end - seg.tokens[t].start)));
-  return out;
-}
 
 // Two or more letters, all capitals: an acronym.
 bool IsAcronym(std::string_view tok) {
@@ -48,7 +41,7 @@ const std::string* Get(const std::unordered_map<std::string, std::string>& m, co
 Status Recognizer::Load(const core::LangPack& pack, const segment::Segmenter& seg, Lexicon* lex) {
   auto tokenize = [&](const std::string& phrase) {
     segment::Segmentation s = seg.Segment(phrase, pack.lang());
-    return FoldedTokens(phrase, s, 0, static_cast<uint32_t>(s.tokens.size()));
+    return segment::FoldTokens(phrase, s);
   };
   auto mark_acronyms = [&](const std::string& phrase, Entry* e) {
     segment::Segmentation s = seg.Segment(phrase, pack.lang());
@@ -130,13 +123,18 @@ const Recognizer::Lexicon& Recognizer::For(std::string_view lang) const {
 }
 
 std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment::Segmentation& seg,
-                                           std::string_view lang) const {
+                                           std::string_view lang, const std::vector<std::string>* folded) const {
   const Lexicon& lex = For(lang);
   std::vector<ActorMention> out;
+  std::vector<std::string> own;
+  if (folded == nullptr) {
+    own = segment::FoldTokens(text, seg);
+    folded = &own;
+  }
+  const std::vector<std::string>& f = *folded;
   for (const auto& sent : seg.sentences) {
     const uint32_t a = sent.first_token, b = sent.end_token;
-    std::vector<std::string> f = FoldedTokens(text, seg, a, b);
-    auto fold = [&](uint32_t t) -> const std::string& { return f[t - a]; };
+    auto fold = [&](uint32_t t) -> const std::string& { return f[t]; };
     auto raw = [&](uint32_t t) { return text.substr(seg.tokens[t].start, seg.tokens[t].end - seg.tokens[t].start); };
     // Longest entry of `table` starting at token t; returns its length (0 if none).
     auto match = [&](const std::unordered_map<std::string, std::vector<Entry>>& table, uint32_t t,
@@ -156,9 +154,10 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       }
       return 0;
     };
-    auto role = [&](uint32_t t) -> std::string {
+    static const std::string kNone;
+    auto role = [&](uint32_t t) -> const std::string& {
       const std::string* r = Get(lex.np_words, fold(t));
-      return r ? *r : std::string();
+      return r ? *r : kNone;
     };
     auto is_label = [&](uint32_t t) {
       const Entry* e = nullptr;

@@ -36,8 +36,9 @@ class Recognizer {
   static StatusOr<Recognizer> Create(const core::PackSet& packs, const segment::Segmenter& segmenter);
 
   // Actor mentions of one document, in text order, not overlapping.
-  std::vector<ActorMention> Find(std::string_view text, const segment::Segmentation& seg,
-                                 std::string_view lang) const;
+  // `folded`: segment::FoldTokens(text, seg) when the caller has it, else computed here.
+  std::vector<ActorMention> Find(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
+                                 const std::vector<std::string>* folded = nullptr) const;
 
  private:
   struct Entry {

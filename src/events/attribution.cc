@@ -26,9 +26,9 @@ StatusOr<Attributor> Attributor::Create(const core::PackSet& packs, const segmen
 }
 
 std::vector<Cue> Attributor::FindCues(std::string_view text, const segment::Segmentation& seg,
-                                      std::string_view lang) const {
+                                      std::string_view lang, const std::vector<std::string>* folded) const {
   std::vector<Cue> out;
-  for (const PhraseMatch& m : lex_.Find(text, seg, lang))
+  for (const PhraseMatch& m : lex_.Find(text, seg, lang, folded))
     out.push_back({m.first_token, m.end_token, m.sentence, m.start, m.end, (*m.row)[0], (*m.row)[1]});
   return out;
 }

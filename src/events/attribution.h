@@ -41,7 +41,8 @@ struct Attribution {
 class Attributor {
  public:
   static StatusOr<Attributor> Create(const core::PackSet& packs, const segment::Segmenter& segmenter);
-  std::vector<Cue> FindCues(std::string_view text, const segment::Segmentation& seg, std::string_view lang) const;
+  std::vector<Cue> FindCues(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
+                            const std::vector<std::string>* folded = nullptr) const;
 
   // Attribution of one trigger. `previous` is the last claimant given in this document
   // (for "ce communiqué précise que ..."); updated when a named claimant is found.

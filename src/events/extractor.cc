@@ -58,9 +58,10 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   const std::string_view text = in.text;
   const segment::Segmentation& seg = *in.segments;
   const Mentions& men = *in.mentions;
-  const auto actors = actors_->Find(text, seg, in.lang);
-  auto triggers = triggers_->Find(text, seg, in.lang);
-  const auto cues = attributor_->FindCues(text, seg, in.lang);
+  const std::vector<std::string> folded = segment::FoldTokens(text, seg);
+  const auto actors = actors_->Find(text, seg, in.lang, &folded);
+  auto triggers = triggers_->Find(text, seg, in.lang, &folded);
+  const auto cues = attributor_->FindCues(text, seg, in.lang, &folded);
   const auto noun_table = nouns_.find(in.lang);
 
   // A clash noun right after a flight verb is the cause people fled, not an event of its

@@ -89,15 +89,17 @@ const PhraseLexicon::Table& PhraseLexicon::For(std::string_view lang) const {
 }
 
 std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text, const segment::Segmentation& seg,
-                                             std::string_view lang) const {
+                                             std::string_view lang, const std::vector<std::string>* folded_all) const {
   const Table& table = For(lang);
   std::vector<PhraseMatch> out;
-  std::vector<std::string> folded;
+  std::vector<std::string> own;
+  if (folded_all == nullptr) {
+    own = segment::FoldTokens(text, seg);
+    folded_all = &own;
+  }
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const auto& sent = seg.sentences[si];
-    folded.clear();
-    for (uint32_t t = sent.first_token; t < sent.end_token; ++t)
-      folded.push_back(core::FoldForMatch(text.substr(seg.tokens[t].start, seg.tokens[t].end - seg.tokens[t].start)));
+    const std::string* folded = folded_all->data() + sent.first_token;
     const uint32_t n = sent.end_token - sent.first_token;
     uint32_t i = 0;
     while (i < n) {

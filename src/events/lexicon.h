@@ -28,8 +28,10 @@ class PhraseLexicon {
   // Reads table `name` from every pack that has it; `required` columns must exist.
   static StatusOr<PhraseLexicon> Create(const core::PackSet& packs, const segment::Segmenter& segmenter,
                                         std::string_view name, std::vector<std::string> required);
-  // Matches in every sentence of the document.
-  std::vector<PhraseMatch> Find(std::string_view text, const segment::Segmentation& seg, std::string_view lang) const;
+  // Matches in every sentence of the document. `folded`: segment::FoldTokens(text, seg)
+  // when the caller has it, else computed here.
+  std::vector<PhraseMatch> Find(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
+                                const std::vector<std::string>* folded = nullptr) const;
   // Index of a column (the same in every pack's table: checked at load), or -1.
   int Column(std::string_view name) const;
 

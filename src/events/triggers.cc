@@ -9,9 +9,9 @@ StatusOr<TriggerFinder> TriggerFinder::Create(const core::PackSet& packs, const 
 }
 
 std::vector<TriggerMention> TriggerFinder::Find(std::string_view text, const segment::Segmentation& seg,
-                                                std::string_view lang) const {
+                                                std::string_view lang, const std::vector<std::string>* folded) const {
   std::vector<TriggerMention> out;
-  for (const PhraseMatch& m : lex_.Find(text, seg, lang)) {
+  for (const PhraseMatch& m : lex_.Find(text, seg, lang, folded)) {
     const auto& row = *m.row;  // type, subtype, voice
     out.push_back({m.first_token, m.end_token, m.start, m.end, m.sentence, row[0], row[1] == "-" ? "" : row[1],
                    row[2] == "passive"});

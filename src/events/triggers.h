@@ -23,8 +23,8 @@ struct TriggerMention {
 class TriggerFinder {
  public:
   static StatusOr<TriggerFinder> Create(const core::PackSet& packs, const segment::Segmenter& segmenter);
-  std::vector<TriggerMention> Find(std::string_view text, const segment::Segmentation& seg,
-                                   std::string_view lang) const;
+  std::vector<TriggerMention> Find(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
+                                   const std::vector<std::string>* folded = nullptr) const;
 
  private:
   explicit TriggerFinder(PhraseLexicon lex) : lex_(std::move(lex)) {}

@@ -12,7 +12,7 @@ LanguageGuess Detect(std::string_view text) {
   g.code = "und";
   g.source = "detected";
   // Cut at a UTF-8 character boundary.
-  size_t n = std::min<size_t>(text.size(), 64 * 1024);
+  size_t n = std::min<size_t>(text.size(), 16 * 1024);
   while (n < text.size() && n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
   if (n == 0) return g;
   CLD2::Language lang3[3];

@@ -14,7 +14,7 @@ struct LanguageGuess {
   std::string source;      // "detected", or "given" when metadata stated it
 };
 
-// Detects the language of clean text. Only the first 64 KiB are examined.
+// Detects the language of clean text. Only the first 16 KiB are examined.
 LanguageGuess Detect(std::string_view clean_text);
 
 // A language stated by metadata overrides detection (confidence 1, source "given").

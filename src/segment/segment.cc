@@ -71,6 +71,13 @@ bool IsOpener(std::string_view tok) {
 
 }  // namespace
 
+std::vector<std::string> FoldTokens(std::string_view text, const Segmentation& seg) {
+  std::vector<std::string> out;
+  out.reserve(seg.tokens.size());
+  for (const auto& t : seg.tokens) out.push_back(core::FoldForMatch(text.substr(t.start, t.end - t.start)));
+  return out;
+}
+
 StatusOr<Segmenter> Segmenter::Create(const core::PackSet& packs) {
   Segmenter s;
   for (const std::string& lang : packs.Languages()) {

@@ -40,6 +40,10 @@ struct Segmentation {
   bool hard_wrapped = false;  // single line breaks were read as spaces
 };
 
+// Every token of `seg`, folded for matching (core::FoldForMatch), in token order. Stages that
+// match dictionaries share one such vector per document.
+std::vector<std::string> FoldTokens(std::string_view text, const Segmentation& seg);
+
 class Segmenter {
  public:
   static StatusOr<Segmenter> Create(const core::PackSet& packs);

@@ -1,0 +1,86 @@
+// Corpus throughput of the whole pipeline (ingest -> clean -> lang -> segment -> ... ->
+// events): generates a corpus from the bundled example articles (sentences reshuffled
+// with a fixed seed so documents differ), runs it on N threads, and prints documents and
+// MB per second per core and the peak resident memory.
+//
+//   build/bench/throughput [--mb 20] [--threads 1]
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "ingest/ingest.h"
+#include "pipeline/pipeline.h"
+
+int main(int argc, char** argv) {
+  double mb = 20;
+  int threads = 1;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--mb") == 0) mb = std::atof(argv[i + 1]);
+    if (std::strcmp(argv[i], "--threads") == 0) threads = std::max(1, std::atoi(argv[i + 1]));
+  }
+  auto pipe = vigie::pipeline::Pipeline::Create({});
+  if (!pipe.ok()) {
+    std::fprintf(stderr, "throughput: %s\n", pipe.status().ToString().c_str());
+    return 1;
+  }
+  // Paragraphs of the example articles, recombined into documents of 6 to 15 paragraphs
+  // (2 to 4 KB, the size of a typical news article).
+  std::vector<std::string> paragraphs;
+  vigie::ingest::ReadPath(std::string(VIGIE_SOURCE_DIR) + "/examples/corpus", {},
+                          [&](vigie::Document&& d) {
+                            size_t pos = 0;
+                            while (pos < d.raw.size()) {
+                              size_t e = d.raw.find("\n\n", pos);
+                              if (e == std::string::npos) e = d.raw.size();
+                              if (e > pos) paragraphs.push_back(d.raw.substr(pos, e - pos));
+                              pos = e + 2;
+                            }
+                          },
+                          [](const vigie::ingest::Problem&) {});
+  if (paragraphs.empty()) {
+    std::fprintf(stderr, "throughput: no example corpus\n");
+    return 1;
+  }
+  std::mt19937 rng(42);
+  std::vector<std::string> docs;
+  size_t total = 0;
+  while (total < mb * 1e6) {
+    std::string d;
+    int n = 6 + int(rng() % 10);
+    for (int k = 0; k < n; ++k) d += paragraphs[rng() % paragraphs.size()] + "\n\n";
+    total += d.size();
+    docs.push_back(std::move(d));
+  }
+  std::atomic<size_t> next{0}, events{0};
+  auto start = std::chrono::steady_clock::now();
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      for (size_t i = next++; i < docs.size(); i = next++) {
+        vigie::Document d;
+        d.raw = docs[i];
+        d.date = "2020-01-01";
+        events += (*pipe)->Analyze(std::move(d)).events.size();
+      }
+    });
+  }
+  for (auto& th : pool) th.join();
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  std::printf("documents %zu, %.1f MB, events %zu, %d thread(s), %.2f s\n", docs.size(), total / 1e6, events.load(),
+              threads, secs);
+  std::printf("throughput: %.0f documents/s, %.2f MB/s; per core %.2f MB/s\n", docs.size() / secs, total / 1e6 / secs,
+              total / 1e6 / secs / threads);
+  std::printf("peak resident memory: %.0f MB\n", ru.ru_maxrss / 1024.0);
+  return 0;
+}
