@@ -25,7 +25,7 @@ Json TallyJson(const evaluate::Tally& t) {
 
 }  // namespace
 
-void RegisterEvalEvents(CLI::App& eval) {
+void RegisterEvalEvents(CLI::App& eval, EvalRunners& runners) {
   struct Args {
     std::string dir, packs;
     bool json = false, failures = false;
@@ -41,17 +41,17 @@ void RegisterEvalEvents(CLI::App& eval) {
   sub->add_option("--packs", args->packs, "Language pack folder");
   sub->add_flag("--json", args->json, "Print the scores as one JSON object");
   sub->add_flag("--failures", args->failures, "List missed, spurious and wrong-field events");
-  sub->final_callback([args]() {
+  runners[sub] = [args]() -> int {
     namespace fs = std::filesystem;
     auto pipe = pipeline::Pipeline::Create({args->packs});
     if (!pipe.ok()) {
       std::cerr << "vigie: error: " << pipe.status().message() << "\n";
-      std::exit(1);
+      return 1;
     }
     std::error_code ec;
     if (!fs::is_directory(args->dir, ec)) {
       std::cerr << "vigie: error: not a folder: " << args->dir << "\n";
-      std::exit(1);
+      return 1;
     }
     std::vector<fs::path> golds;
     for (const auto& f : fs::directory_iterator(args->dir))
@@ -96,7 +96,7 @@ void RegisterEvalEvents(CLI::App& eval) {
         for (const auto& x : r.failures) j["failures"].push_back({{"doc", x.doc}, {"kind", x.kind}, {"gold", x.gold}, {"pred", x.pred}});
       }
       std::cout << j.dump(2) << "\n";
-      return;
+      return docs > 0 ? 0 : 1;
     }
     auto line = [](const std::string& name, const evaluate::Tally& t) {
       fmt::print("{:<22} P {:.3f}  R {:.3f}  F1 {:.3f}   (tp {}, fp {}, fn {})\n", name, t.Precision(), t.Recall(),
@@ -117,15 +117,8 @@ void RegisterEvalEvents(CLI::App& eval) {
       fmt::print("\nfailures\n");
       for (const auto& x : r.failures) fmt::print("  {}\t{}\tgold: {}\tpred: {}\n", x.doc, x.kind, x.gold, x.pred);
     }
-  });
-}
-
-Runner RegisterEval(CLI::App& app) {
-  CLI::App* eval = app.add_subcommand("eval", "Measure Vigie against gold files and external test suites.");
-  eval->require_subcommand(1);
-  RegisterEvalEvents(*eval);
-  // The nested sub-command runs from its final callback; nothing more to do here.
-  return []() { return 0; };
+    return docs > 0 ? 0 : 1;
+  };
 }
 
 }  // namespace vigie::cli

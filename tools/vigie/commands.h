@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <map>
 
 namespace vigie::cli {
 
@@ -13,8 +14,10 @@ using Runner = std::function<int()>;
 Runner RegisterInspect(CLI::App& app);
 Runner RegisterExtract(CLI::App& app);
 Runner RegisterPack(CLI::App& app);
-// `vigie eval` and its nested sub-commands (each runs from its own final callback).
+// `vigie eval <suite>`: RegisterEval creates the parent and calls one registrar per domain;
+// each registrar adds its nested sub-commands to `eval` and their runners to `runners`.
+using EvalRunners = std::map<CLI::App*, Runner>;
 Runner RegisterEval(CLI::App& app);
-void RegisterEvalEvents(CLI::App& eval);
+void RegisterEvalEvents(CLI::App& eval, EvalRunners& runners);  // events
 
 }  // namespace vigie::cli
