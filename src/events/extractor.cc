@@ -74,6 +74,52 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     kept.push_back(t);
   }
 
+  // Sentence-level refinements, from cue words in the packs:
+  // - a protest in a sentence of looting, storming or arson is a riot;
+  // - a deal next to an evacuation is an evacuation deal;
+  // - civilians killed where no violent event is named are an attack on civilians.
+  auto sentence_has = [&](uint32_t si, const char* kind) {
+    for (const Cue& c : cues)
+      if (c.sentence == si && c.kind == kind) return true;
+    return false;
+  };
+  for (auto& t : kept) {
+    if (t.type == "protest" && sentence_has(t.sentence, "riot_word")) {
+      t.type = "riot";
+      t.subtype = "violent_demonstration";
+    }
+    if (t.type == "agreement" && t.subtype == "talks")
+      for (const auto& u : kept)
+        if (u.sentence == t.sentence && u.type == "evacuation") t.subtype = "evacuation_deal";
+  }
+  static const char* kViolent[] = {"air_strike", "shelling", "bombing", "armed_clash", "attack_on_civilians", "riot"};
+  std::vector<TriggerMention> kills;
+  for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
+    bool violent = false;
+    for (const auto& t : kept)
+      if (t.sentence == si)
+        for (const char* v : kViolent) violent = violent || t.type == v;
+    if (violent) continue;
+    const Cue* kill = nullptr;
+    for (const Cue& c : cues)
+      if (c.sentence == si && c.kind == "killed_word") {
+        kill = &c;
+        break;
+      }
+    if (kill == nullptr) continue;
+    bool civilians = false;  // the victims must be civilians
+    for (const auto& a : actors)
+      if (a.first_token >= seg.sentences[si].first_token && a.end_token <= seg.sentences[si].end_token &&
+          a.cls == "civilians")
+        civilians = true;
+    if (civilians) kills.push_back({kill->first_token, kill->end_token, kill->start, kill->end, si, "attack_on_civilians", "attack", false});
+  }
+  if (!kills.empty()) {
+    kept.insert(kept.end(), kills.begin(), kills.end());
+    std::stable_sort(kept.begin(), kept.end(),
+                     [](const TriggerMention& x, const TriggerMention& y) { return x.first_token < y.first_token; });
+  }
+
   std::vector<EventRecord> out;
   std::vector<uint32_t> out_sentence;
   std::optional<Claimant> previous_claimant;

@@ -188,3 +188,26 @@ TEST(ExtractorTest, RecentSinceIsNotAToll) {
 
 }  // namespace
 }  // namespace vigie::events
+
+namespace vigie::events {
+namespace {
+
+TEST(ExtractorTest, CiviliansKilledByGunmenIsAnAttackOnCivilians) {
+  Doc d{"Trois bergers ont été tués par des hommes armés près du puits.", "fr"};
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 0u);  // "bergers" is no civilian noun in the pack: nothing is guessed
+  Doc e{"Deux habitants ont été tués par des hommes armés près du puits.", "fr"};
+  auto ev2 = e.Run();
+  ASSERT_EQ(ev2.size(), 1u);
+  EXPECT_EQ(ev2[0].type, "attack_on_civilians");
+}
+
+TEST(ExtractorTest, ProtestTurningViolentIsARiot) {
+  Doc d{"Protesters stormed the governor's office and looted it.", "en"};
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "riot");
+}
+
+}  // namespace
+}  // namespace vigie::events
