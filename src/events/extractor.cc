@@ -74,6 +74,20 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     kept.push_back(t);
   }
 
+  // The truce named next to its violation is what was violated, not a new agreement.
+  for (size_t i = 0; i < kept.size(); ++i) {
+    if (kept[i].type != "agreement") continue;
+    for (const auto& u : kept) {
+      if (u.type != "ceasefire_violation" || u.sentence != kept[i].sentence) continue;
+      uint32_t gap = u.first_token >= kept[i].end_token ? u.first_token - kept[i].end_token
+                                                        : kept[i].first_token - std::min(kept[i].first_token, u.end_token);
+      if (gap <= 4) {
+        kept.erase(kept.begin() + long(i));
+        --i;
+        break;
+      }
+    }
+  }
   // Sentence-level refinements, from cue words in the packs:
   // - a protest in a sentence of looting, storming or arson is a riot;
   // - a deal next to an evacuation is an evacuation deal;
