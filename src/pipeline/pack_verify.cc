@@ -1,7 +1,6 @@
 #include "pipeline/pack_verify.h"
 
 #include "actors/actors.h"
-#include "events/triggers.h"
 
 namespace vigie::pipeline {
 
@@ -20,7 +19,6 @@ std::vector<SelfTestResult> RunSelfTests(const Pipeline& pipe) {
   const core::PackSet& packs = pipe.packs();
   auto seg = segment::Segmenter::Create(packs);
   auto actors = seg.ok() ? actors::Recognizer::Create(packs, *seg) : StatusOr<actors::Recognizer>(seg.status());
-  auto triggers = seg.ok() ? events::TriggerFinder::Create(packs, *seg) : StatusOr<events::TriggerFinder>(seg.status());
   for (const std::string& lang : packs.Languages()) {
     const core::TsvTable* t = packs.Get(lang)->Table("selftest");
     if (t == nullptr) continue;
@@ -49,10 +47,9 @@ std::vector<SelfTestResult> RunSelfTests(const Pipeline& pipe) {
       } else if (res.stage == "actor" && actors.ok()) {
         auto found = actors->Find(text, a.segments, lang);
         res.got = found.empty() ? "(none)" : found[0].cls + "/" + found[0].label + "/" + found[0].country;
-      } else if (res.stage == "trigger" && triggers.ok()) {
+      } else if (res.stage == "event") {
         std::vector<std::string> types;
-        for (const auto& tr : triggers->Find(text, a.segments, lang))
-          types.push_back(tr.type + (tr.subtype.empty() ? "" : "/" + tr.subtype));
+        for (const auto& e : a.events) types.push_back(e.type + (e.subtype.empty() ? "" : "/" + e.subtype));
         res.got = types.empty() ? "(none)" : Join(types);
       } else {
         res.got = "unknown stage '" + res.stage + "'";

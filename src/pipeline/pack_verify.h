@@ -18,8 +18,8 @@ struct SelfTestResult {
 
 // Runs every pack's samples. Stages: tokens (expect: tokens joined by " | "), sentences
 // (expect: the count), boilerplate (expect: removed or kept), actor (expect:
-// class/label/country of the first actor, empty parts allowed), trigger (expect:
-// type/subtype of the triggers, joined by " | ").
+// class/label/country of the first actor, empty parts allowed), event (expect:
+// type/subtype of the extracted events, joined by " | ").
 std::vector<SelfTestResult> RunSelfTests(const Pipeline& pipe);
 
 }  // namespace vigie::pipeline
