@@ -64,6 +64,11 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   const auto cues = attributor_->FindCues(text, seg, in.lang, &folded);
   const auto noun_table = nouns_.find(in.lang);
 
+  auto sentence_has_cue = [&](uint32_t si, const char* kind) {
+    for (const Cue& c : cues)
+      if (c.sentence == si && c.kind == kind) return true;
+    return false;
+  };
   // A clash noun right after a flight verb is the cause people fled, not an event of its
   // own ("ont fui les combats", "fled the fighting").
   std::vector<TriggerMention> kept;
@@ -74,6 +79,30 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     kept.push_back(t);
   }
 
+  // A participle is an event after an auxiliary ("ont été déplacés", "were displaced") or
+  // before a count ("displaced 2 million people"), not as an adjective ("familles déplacées").
+  auto cue_kind_at = [&](uint32_t token, const char* kind) {
+    for (const Cue& c : cues)
+      if (c.kind == kind && c.first_token <= token && token < c.end_token) return true;
+    return false;
+  };
+  std::erase_if(kept, [&](const TriggerMention& t) {
+    if (!t.adjectival) return false;
+    if (t.first_token > 0 && (cue_kind_at(t.first_token - 1, "aux") || cue_kind_at(t.first_token - 1, "passive")))
+      return false;
+    const uint32_t limit = std::min(t.end_token + 3, seg.sentences[t.sentence].end_token);
+    for (uint32_t k = t.end_token; k < limit; ++k) {
+      if (seg.tokens[k].kind == segment::TokenKind::kPunct) break;
+      if (seg.tokens[k].kind == segment::TokenKind::kNumber) return false;
+    }
+    return true;
+  });
+  // Bombing from aircraft is an air strike ("des avions ont bombardé").
+  for (auto& t : kept)
+    if (t.type == "shelling" && t.subtype == "artillery" && sentence_has_cue(t.sentence, "aircraft_word")) {
+      t.type = "air_strike";
+      t.subtype = "air";
+    }
   // The truce named next to its violation is what was violated, not a new agreement.
   for (size_t i = 0; i < kept.size(); ++i) {
     if (kept[i].type != "agreement") continue;
@@ -92,13 +121,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // - a protest in a sentence of looting, storming or arson is a riot;
   // - a deal next to an evacuation is an evacuation deal;
   // - civilians killed where no violent event is named are an attack on civilians.
-  auto sentence_has = [&](uint32_t si, const char* kind) {
-    for (const Cue& c : cues)
-      if (c.sentence == si && c.kind == kind) return true;
-    return false;
-  };
   for (auto& t : kept) {
-    if (t.type == "protest" && sentence_has(t.sentence, "riot_word")) {
+    if (t.type == "protest" && sentence_has_cue(t.sentence, "riot_word")) {
       t.type = "riot";
       t.subtype = "violent_demonstration";
     }
@@ -389,6 +413,46 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       while (at_i < out.size() && out_sentence[at_i] <= si) ++at_i;
       out.insert(out.begin() + long(at_i), std::move(e));
       out_sentence.insert(out_sentence.begin() + long(at_i), si);
+    }
+  }
+  // Two mentions of one happening in one article are one event (a headline and its
+  // paragraph): same type and subtype, same named place, same date, same modality, and a
+  // date the text gave (or one of them in the headline).
+  auto place_id = [](const EventRecord& e) -> int64_t {
+    return e.location && e.location->geonameid ? *e.location->geonameid : -1;
+  };
+  auto firm = [](const EventRecord& e) {  // counts that are not vague
+    int n = 0;
+    for (const auto& q : e.quantities) n += q.qualifier != "about";
+    return n;
+  };
+  for (size_t i = 0; i < out.size(); ++i) {
+    for (size_t j = i + 1; j < out.size(); ++j) {
+      EventRecord& a = out[i];
+      EventRecord& b = out[j];
+      if (a.type != b.type || a.subtype != b.subtype || a.modality != b.modality) continue;
+      if (place_id(a) < 0 || place_id(a) != place_id(b)) continue;
+      if (!a.date || !b.date || a.date->start != b.date->start) continue;
+      bool dated = a.date->basis != "document" && b.date->basis != "document";
+      if (!dated && out_sentence[i] != 0) continue;
+      if (a.actor1 && b.actor1 && a.actor1->cls != b.actor1->cls) continue;
+      // The record with firmer counts is kept; the other fills its gaps.
+      if (firm(b) > firm(a)) std::swap(a, b);
+      if (!a.actor1) a.actor1 = b.actor1;
+      if (!a.actor2) a.actor2 = b.actor2;
+      if (!a.claimant) a.claimant = b.claimant;
+      for (const auto& q : b.quantities) {
+        bool have = false;
+        for (const auto& x : a.quantities) have = have || x.kind == q.kind;
+        if (!have) a.quantities.push_back(q);
+      }
+      a.evidence.insert(a.evidence.end(), b.evidence.begin(), b.evidence.end());
+      std::sort(a.evidence.begin(), a.evidence.end(), [](const Span& x, const Span& y) { return x.start < y.start; });
+      a.confidence = std::min(0.95, std::max(a.confidence, b.confidence) + 0.05);
+      out_sentence[i] = std::min(out_sentence[i], out_sentence[j]);
+      out.erase(out.begin() + long(j));
+      out_sentence.erase(out_sentence.begin() + long(j));
+      --j;
     }
   }
   for (size_t i = 0; i < out.size(); ++i) out[i].event_id = in.doc_id + "#" + std::to_string(i + 1);

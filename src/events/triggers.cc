@@ -14,7 +14,7 @@ std::vector<TriggerMention> TriggerFinder::Find(std::string_view text, const seg
   for (const PhraseMatch& m : lex_.Find(text, seg, lang, folded)) {
     const auto& row = *m.row;  // type, subtype, voice
     out.push_back({m.first_token, m.end_token, m.start, m.end, m.sentence, row[0], row[1] == "-" ? "" : row[1],
-                   row[2] == "passive"});
+                   row[2] == "passive", row[2] == "adj"});
   }
   return out;
 }

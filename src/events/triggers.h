@@ -18,6 +18,7 @@ struct TriggerMention {
   uint32_t sentence = 0;
   std::string type, subtype;  // subtype empty when the type has none
   bool passive = false;       // the doer follows "par"/"by"
+  bool adjectival = false;    // a participle: an event only after an auxiliary or before a count
 };
 
 class TriggerFinder {

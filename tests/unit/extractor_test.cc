@@ -211,3 +211,43 @@ TEST(ExtractorTest, ProtestTurningViolentIsARiot) {
 
 }  // namespace
 }  // namespace vigie::events
+
+namespace vigie::events {
+namespace {
+
+TEST(ExtractorTest, HeadlineAndParagraphAreOneEvent) {
+  Doc d{"Tikrit: thousands flee in 48 hours\n\nMore than 9,000 people have fled Tikrit in the past 48 hours.", "en"};
+  d.Place("Tikrit", 99131, 34.6, 43.68, "IQ");
+  d.m.places.push_back(d.m.places.back());
+  d.m.places.back().start = static_cast<uint32_t>(d.text.rfind("Tikrit"));
+  d.m.places.back().end = d.m.places.back().start + 6;
+  d.m.dates.push_back({d.At("in 48 hours"), d.At("in 48 hours") + 11, {"2015-03-01", "2015-03-03", "interval", "relative", "in 48 hours"}});
+  auto rel = static_cast<uint32_t>(d.text.rfind("in the past 48 hours"));
+  d.m.dates.push_back({rel, rel + 20, {"2015-03-01", "2015-03-03", "interval", "relative", "in the past 48 hours"}});
+  d.Count("thousands", 2000, "about", "");
+  d.Count("More than 9,000 people", 9000, "more_than", "people");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "displacement");
+  ASSERT_EQ(ev[0].quantities.size(), 1u);
+  EXPECT_EQ(ev[0].quantities[0].value, 9000);
+  EXPECT_EQ(ev[0].evidence.size(), 2u);
+}
+
+TEST(ExtractorTest, ParticipleAsAdjectiveIsNoEvent) {
+  Doc d{"Les secouristes ont distribué des couvertures aux familles déplacées. 4 000 habitants ont été déplacés.", "fr"};
+  auto ev = d.Run();
+  std::vector<std::string> types;
+  for (const auto& e : ev) types.push_back(e.type);
+  EXPECT_EQ(types, (std::vector<std::string>{"aid_delivery", "displacement"}));
+}
+
+TEST(ExtractorTest, BombardmentFromAircraftIsAnAirStrike) {
+  Doc d{"Des avions de l'armée ont bombardé des positions rebelles.", "fr"};
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "air_strike");
+}
+
+}  // namespace
+}  // namespace vigie::events
