@@ -11,5 +11,6 @@ namespace vigie::cli {
 using Runner = std::function<int()>;
 
 Runner RegisterInspect(CLI::App& app);
+Runner RegisterTag(CLI::App& app);
 
 }  // namespace vigie::cli

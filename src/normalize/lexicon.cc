@@ -1,0 +1,214 @@
+// Loading the pack tables the normaliser reads, the token view, phrase matching, lemmas.
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/text.h"
+#include "normalize/normalize_internal.h"
+
+namespace vigie::normalize {
+
+namespace {
+
+bool IsAscii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+std::string FoldFast(std::string_view s) {
+  if (IsAscii(s)) {
+    std::string out(s);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  return core::FoldForMatch(s);
+}
+
+void AddPhrase(PhraseSet* set, const std::string& key, PhraseEntry e) {
+  if (key.empty()) return;
+  int words = 1;
+  for (char c : key)
+    if (c == ' ' || c == '-') ++words;
+  for (size_t i = 0; i + 1 < key.size(); ++i)
+    if (key[i] == '\'') ++words;
+  set->max_words = std::max(set->max_words, words);
+  set->first_words.insert(key.substr(0, key.find_first_of(" -")));
+  size_t apos = key.find('\'');
+  if (apos != std::string::npos) set->first_words.insert(key.substr(0, apos + 1));
+  set->by_text.emplace(key, std::move(e));
+}
+
+std::string Col(const core::TsvTable& t, const std::vector<std::string>& row, const char* name) {
+  int c = t.Column(name);
+  return c < 0 ? std::string() : row[c];
+}
+
+}  // namespace
+
+const PhraseSet* Normalizer::Lexicon::Kind(std::string_view kind) const {
+  auto it = phrases.find(std::string(kind));
+  return it == phrases.end() ? nullptr : &it->second;
+}
+
+Normalizer::Normalizer(std::vector<Lexicon> lex) : lex_(std::move(lex)) {}
+Normalizer::Normalizer(Normalizer&&) noexcept = default;
+Normalizer& Normalizer::operator=(Normalizer&&) noexcept = default;
+Normalizer::~Normalizer() = default;
+
+StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
+  std::vector<Lexicon> all;
+  for (const std::string& lang : packs.Languages()) {
+    const core::LangPack* pack = packs.Get(lang);
+    Lexicon lx;
+    lx.lang = lang;
+    lx.day_first = pack->Manifest("date_order") != "mdy";
+    if (const auto* t = pack->Table("numbers")) {
+      for (const auto& row : t->rows) {
+        PhraseEntry e;
+        e.kind = Col(*t, row, "kind");
+        e.value = std::strtod(Col(*t, row, "value").c_str(), nullptr);
+        AddPhrase(&lx.phrases[e.kind], core::FoldForMatch(Col(*t, row, "word")), e);
+      }
+    }
+    if (const auto* t = pack->Table("number_phrases")) {
+      for (const auto& row : t->rows) {
+        PhraseEntry e;
+        e.kind = Col(*t, row, "kind");
+        e.arg1 = Col(*t, row, "value");
+        e.value = std::strtod(e.arg1.c_str(), nullptr);
+        AddPhrase(&lx.phrases[e.kind], core::FoldForMatch(Col(*t, row, "phrase")), e);
+      }
+    }
+    if (const auto* t = pack->Table("time_phrases")) {
+      for (const auto& row : t->rows) {
+        PhraseEntry e;
+        e.kind = Col(*t, row, "kind");
+        e.arg1 = Col(*t, row, "arg1");
+        e.arg2 = Col(*t, row, "arg2");
+        e.arg3 = Col(*t, row, "arg3");
+        e.value = std::strtod(e.arg1.c_str(), nullptr);
+        AddPhrase(&lx.phrases["t:" + e.kind], core::FoldForMatch(Col(*t, row, "phrase")), e);
+      }
+    }
+    if (const auto* t = pack->Table("months"))
+      for (const auto& row : t->rows)
+        lx.months[core::FoldForMatch(Col(*t, row, "word"))] = std::atoi(Col(*t, row, "month").c_str());
+    if (const auto* t = pack->Table("weekdays"))
+      for (const auto& row : t->rows)
+        lx.weekdays[core::FoldForMatch(Col(*t, row, "word"))] = std::atoi(Col(*t, row, "weekday").c_str());
+    if (const auto* t = pack->Table("plurals")) {
+      for (const auto& row : t->rows) {
+        PluralRule r;
+        r.form = core::FoldForMatch(Col(*t, row, "form"));
+        r.lemma = core::FoldForMatch(Col(*t, row, "lemma"));
+        if (!r.form.empty() && r.form[0] == '-') {
+          r.suffix = true;
+          r.form.erase(0, 1);
+          if (!r.lemma.empty() && r.lemma[0] == '-') r.lemma.erase(0, 1);
+        }
+        lx.plurals.push_back(std::move(r));
+      }
+    }
+    all.push_back(std::move(lx));
+  }
+  return Normalizer(std::move(all));
+}
+
+const Normalizer::Lexicon& Normalizer::For(std::string_view lang) const {
+  static const Lexicon kEmpty;
+  for (const Lexicon& lx : lex_)
+    if (lx.lang == lang) return lx;
+  for (const Lexicon& lx : lex_)
+    if (lx.lang == "en") return lx;
+  return lex_.empty() ? kEmpty : lex_.front();
+}
+
+std::vector<Tok> BuildTokens(std::string_view text, const segment::Segmentation& seg,
+                             uint32_t tok_begin, uint32_t tok_end) {
+  std::vector<Tok> out;
+  out.reserve(tok_end - tok_begin);
+  bool prev_elision = false;
+  for (uint32_t k = tok_begin; k < tok_end && k < seg.tokens.size(); ++k) {
+    const segment::Token& st = seg.tokens[k];
+    if (st.end > text.size() || st.start > st.end) continue;
+    std::string_view s = text.substr(st.start, st.end - st.start);
+    bool line_start = st.breaks_before > 0;
+    const bool wordish = st.kind == segment::TokenKind::kWord || st.kind == segment::TokenKind::kAbbrev;
+    if (wordish && s.find('-') != std::string_view::npos && s.size() > 1) {
+      // Split hyphenated words: "quatre-vingt-dix", "mi-octobre", "avant-hier".
+      size_t p = 0;
+      bool first = true;
+      while (p <= s.size()) {
+        size_t q = s.find('-', p);
+        if (q == std::string_view::npos) q = s.size();
+        if (q > p) {
+          Tok t;
+          t.start = st.start + static_cast<uint32_t>(p);
+          t.end = st.start + static_cast<uint32_t>(q);
+          t.kind = st.kind;
+          t.f = FoldFast(s.substr(p, q - p));
+          t.join = first ? (prev_elision ? 0 : ' ') : '-';
+          t.cap = first && s[0] >= 'A' && s[0] <= 'Z';
+          t.line_start = first && line_start;
+          out.push_back(std::move(t));
+          first = false;
+        }
+        p = q + 1;
+      }
+      prev_elision = false;
+      continue;
+    }
+    Tok t;
+    t.start = st.start;
+    t.end = st.end;
+    t.kind = st.kind;
+    t.f = FoldFast(s);
+    if (t.kind == segment::TokenKind::kAbbrev && t.f.size() > 1 && t.f.back() == '.') t.f.pop_back();
+    t.join = prev_elision ? 0 : ' ';
+    unsigned char c0 = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
+    t.cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xC3 && c0 <= 0xC3 && s.size() > 1 &&
+                                          static_cast<unsigned char>(s[1]) >= 0x80 &&
+                                          static_cast<unsigned char>(s[1]) <= 0x9E);
+    t.line_start = line_start;
+    prev_elision = !t.f.empty() && t.f.back() == '\'';
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
+                std::string_view kind, const PhraseEntry** entry) {
+  const PhraseSet* set = lx.Kind(kind);
+  if (!set || i >= t.size() || !set->first_words.count(t[i].f)) return 0;
+  std::string key = t[i].f;
+  int best = 0;
+  for (int n = 1; n <= set->max_words && i + n - 1 < t.size(); ++n) {
+    if (n > 1) {
+      const Tok& tk = t[i + n - 1];
+      if (tk.join) key.push_back(tk.join);
+      key += tk.f;
+    }
+    auto it = set->by_text.find(key);
+    if (it != set->by_text.end()) {
+      best = n;
+      if (entry) *entry = &it->second;
+    }
+  }
+  return best;
+}
+
+std::string Lemma(const Normalizer::Lexicon& lx, std::string_view noun) {
+  std::string w(noun);
+  for (const PluralRule& r : lx.plurals) {
+    if (!r.suffix) {
+      if (w == r.form) return r.lemma;
+      continue;
+    }
+    if (w.size() > r.form.size() + 2 && w.compare(w.size() - r.form.size(), r.form.size(), r.form) == 0)
+      return w.substr(0, w.size() - r.form.size()) + r.lemma;
+  }
+  return w;
+}
+
+}  // namespace vigie::normalize
