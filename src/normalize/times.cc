@@ -100,7 +100,12 @@ class TimeParser {
     return Has(i) && t_[i].kind == TokenKind::kPunct && t_[i].f == p;
   }
   size_t SkipComma(size_t i) const { return Punct(i, ",") ? i + 1 : i; }
-  size_t SkipDot(size_t i) const { return Punct(i, ".") ? i + 1 : i; }
+  // The dot of an abbreviation ("Dec. 7", "7 déc. 2016"), not a sentence end.
+  size_t SkipDot(size_t i) const {
+    if (!Punct(i, ".") || i == 0 || t_[i].start != t_[i - 1].end) return i;
+    if (!Has(i + 1) || t_[i + 1].cap || t_[i + 1].line_start) return i;
+    return i + 1;
+  }
 
   void Set(TimeExpr* x, size_t a, size_t b, Point p, Point q, Precision pr, Basis basis) const {
     x->start = t_[a].start;
