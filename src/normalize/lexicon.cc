@@ -47,7 +47,7 @@ std::string Col(const core::TsvTable& t, const std::vector<std::string>& row, co
 }  // namespace
 
 const PhraseSet* Normalizer::Lexicon::Kind(std::string_view kind) const {
-  auto it = phrases.find(std::string(kind));
+  auto it = phrases.find(kind);
   return it == phrases.end() ? nullptr : &it->second;
 }
 
@@ -110,6 +110,9 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
         lx.plurals.push_back(std::move(r));
       }
     }
+    for (const auto& [kind, set] : lx.phrases) lx.starters.insert(set.first_words.begin(), set.first_words.end());
+    for (const auto& [w, m] : lx.months) lx.starters.insert(w);
+    for (const auto& [w, d] : lx.weekdays) lx.starters.insert(w);
     all.push_back(std::move(lx));
   }
   return Normalizer(std::move(all));
@@ -122,6 +125,13 @@ const Normalizer::Lexicon& Normalizer::For(std::string_view lang) const {
   for (const Lexicon& lx : lex_)
     if (lx.lang == "en") return lx;
   return lex_.empty() ? kEmpty : lex_.front();
+}
+
+bool Normalizer::Lexicon::MayStart(const Tok& t) const {
+  if (t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kPercent ||
+      t.kind == segment::TokenKind::kDate)
+    return true;
+  return starters.count(t.f) > 0;
 }
 
 std::vector<Tok> BuildTokens(std::string_view text, const segment::Segmentation& seg,

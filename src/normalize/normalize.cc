@@ -106,7 +106,7 @@ Tags Normalizer::Tag(std::string_view text, const segment::Segmentation& seg, st
   auto run = [&](uint32_t a, uint32_t b) {
     std::vector<Tok> t = BuildTokens(text, seg, a, b);
     size_t first_time = tags.times.size();
-    TagTimes(lx, t, ref, &tags.times, nullptr);
+    if (!ref.numbers_only) TagTimes(lx, t, ref, &tags.times, nullptr);
     // Token coverage by times, so numbers inside dates are not reported twice.
     std::vector<char> covered(t.size(), 0);
     for (size_t x = first_time, k = 0; x < tags.times.size(); ++x) {
@@ -114,7 +114,7 @@ Tags Normalizer::Tag(std::string_view text, const segment::Segmentation& seg, st
       for (size_t m = k; m < t.size() && t[m].start < tags.times[x].end; ++m) covered[m] = 1;
     }
     for (size_t i = 0; i < t.size();) {
-      if (covered[i]) { ++i; continue; }
+      if (covered[i] || !lx.MayStart(t[i])) { ++i; continue; }
       Number num;
       size_t e = ParseNumberAt(lx, t, i, &num);
       if (e == i) { ++i; continue; }

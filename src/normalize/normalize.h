@@ -69,6 +69,7 @@ struct Reference {
   std::optional<Date> date;     // document date; none: relative expressions are skipped
   bool future_bias = false;     // dates without a year / bare weekdays: after the reference
   bool day_first = true;        // 7/12/2016 = 7 December (false: July 12)
+  bool numbers_only = false;    // skip temporal expressions (reading a bare number)
 };
 
 struct Tags {

@@ -32,15 +32,24 @@ struct PluralRule {
   bool suffix = false;
 };
 
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct Normalizer::Lexicon {
   std::string lang;
-  std::unordered_map<std::string, PhraseSet> phrases;  // by kind
+  std::unordered_map<std::string, PhraseSet, StringHash, std::equal_to<>> phrases;  // by kind
+  // Every word that can begin a phrase, month or weekday: other words are skipped at once.
+  std::unordered_set<std::string, StringHash, std::equal_to<>> starters;
   std::unordered_map<std::string, int> months;          // folded word -> 1..12
   std::unordered_map<std::string, int> weekdays;        // folded word -> 1..7
   std::vector<PluralRule> plurals;
   bool day_first = true;
 
   const PhraseSet* Kind(std::string_view kind) const;
+  // Whether a token may begin a number or a temporal expression.
+  bool MayStart(const struct Tok& t) const;
 };
 
 // A token as the grammars see it: folded text, hyphenated words split into parts.

@@ -538,6 +538,7 @@ void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Re
               std::vector<TimeExpr>* out, std::vector<PartialDate>* partials) {
   TimeParser p(lx, t, ref, partials);
   for (size_t i = 0; i < t.size();) {
+    if (!lx.MayStart(t[i])) { ++i; continue; }
     TimeExpr x;
     bool emit = true;
     size_t e = p.At(i, &x, &emit);

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <map>
 
 namespace vigie::cli {
 
@@ -12,5 +13,11 @@ using Runner = std::function<int()>;
 
 Runner RegisterInspect(CLI::App& app);
 Runner RegisterTag(CLI::App& app);
+
+// `vigie eval <suite>`: RegisterEval creates the parent and calls one registrar per domain;
+// each registrar adds its nested sub-commands to `eval` and their runners to `runners`.
+using EvalRunners = std::map<CLI::App*, Runner>;
+Runner RegisterEval(CLI::App& app);
+void RegisterEvalTime(CLI::App& eval, EvalRunners& runners);  // duckling, timex
 
 }  // namespace vigie::cli
