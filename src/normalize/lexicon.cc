@@ -39,6 +39,11 @@ void AddPhrase(PhraseSet* set, const std::string& key, PhraseEntry e) {
   set->by_text.emplace(key, std::move(e));
 }
 
+void AddKind(Normalizer::Lexicon* lx, const std::string& kind, const std::string& key, PhraseEntry e) {
+  int k = PkFromName(kind);
+  if (k >= 0) AddPhrase(&lx->phrases[k], key, std::move(e));
+}
+
 std::string Col(const core::TsvTable& t, const std::vector<std::string>& row, const char* name) {
   int c = t.Column(name);
   return c < 0 ? std::string() : row[c];
@@ -46,9 +51,11 @@ std::string Col(const core::TsvTable& t, const std::vector<std::string>& row, co
 
 }  // namespace
 
-const PhraseSet* Normalizer::Lexicon::Kind(std::string_view kind) const {
-  auto it = phrases.find(kind);
-  return it == phrases.end() ? nullptr : &it->second;
+int PkFromName(std::string_view name) {
+  static const char* kNames[] = {"unit", "scale", "ordinal", "vague", "qualifier", "connector", "article", "percent", "range_open", "range_and", "range_mid", "of", "t:day", "t:period", "t:unit", "t:since", "t:ago_prefix", "t:ago_suffix", "t:past", "t:during", "t:from", "t:to", "t:between", "t:and", "t:last", "t:next", "t:this", "t:early", "t:mid", "t:late", "t:daypart", "t:decade", "t:in"};
+  for (int i = 0; i < static_cast<int>(PK::kCount); ++i)
+    if (name == kNames[i]) return i;
+  return -1;
 }
 
 Normalizer::Normalizer(std::vector<Lexicon> lex) : lex_(std::move(lex)) {}
@@ -68,7 +75,7 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
         PhraseEntry e;
         e.kind = Col(*t, row, "kind");
         e.value = std::strtod(Col(*t, row, "value").c_str(), nullptr);
-        AddPhrase(&lx.phrases[e.kind], core::FoldForMatch(Col(*t, row, "word")), e);
+        AddKind(&lx, e.kind, core::FoldForMatch(Col(*t, row, "word")), e);
       }
     }
     if (const auto* t = pack->Table("number_phrases")) {
@@ -77,7 +84,7 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
         e.kind = Col(*t, row, "kind");
         e.arg1 = Col(*t, row, "value");
         e.value = std::strtod(e.arg1.c_str(), nullptr);
-        AddPhrase(&lx.phrases[e.kind], core::FoldForMatch(Col(*t, row, "phrase")), e);
+        AddKind(&lx, e.kind, core::FoldForMatch(Col(*t, row, "phrase")), e);
       }
     }
     if (const auto* t = pack->Table("time_phrases")) {
@@ -88,7 +95,7 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
         e.arg2 = Col(*t, row, "arg2");
         e.arg3 = Col(*t, row, "arg3");
         e.value = std::strtod(e.arg1.c_str(), nullptr);
-        AddPhrase(&lx.phrases["t:" + e.kind], core::FoldForMatch(Col(*t, row, "phrase")), e);
+        AddKind(&lx, "t:" + e.kind, core::FoldForMatch(Col(*t, row, "phrase")), e);
       }
     }
     if (const auto* t = pack->Table("months"))
@@ -110,7 +117,7 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
         lx.plurals.push_back(std::move(r));
       }
     }
-    for (const auto& [kind, set] : lx.phrases) lx.starters.insert(set.first_words.begin(), set.first_words.end());
+    for (const auto& set : lx.phrases) lx.starters.insert(set.first_words.begin(), set.first_words.end());
     for (const auto& [w, m] : lx.months) lx.starters.insert(w);
     for (const auto& [w, d] : lx.weekdays) lx.starters.insert(w);
     all.push_back(std::move(lx));
@@ -188,7 +195,7 @@ std::vector<Tok> BuildTokens(std::string_view text, const segment::Segmentation&
 }
 
 int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
-                std::string_view kind, const PhraseEntry** entry) {
+                PK kind, const PhraseEntry** entry) {
   const PhraseSet* set = lx.Kind(kind);
   if (!set || i >= t.size() || !set->first_words.count(t[i].f)) return 0;
   std::string key = t[i].f;

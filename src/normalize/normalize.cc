@@ -80,17 +80,17 @@ bool Alphabetic(std::string_view f) {
 // The noun a number counts: after "de"/"of" for vague and scaled amounts, skipping
 // capitalised modifiers in English ("three United Nations peacekeepers").
 bool FindNoun(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t k, size_t* noun) {
-  if (int n = MatchPhrase(lx, t, k, "of", nullptr)) k += n;
+  if (int n = MatchPhrase(lx, t, k, PK::kOf, nullptr)) k += n;
   if (lx.lang == "en") {
     for (int skip = 0; skip < 3 && k < t.size() && t[k].cap && t[k].kind == segment::TokenKind::kWord; ++skip) ++k;
   }
   if (k >= t.size()) return false;
   const Tok& tk = t[k];
   if (tk.kind != segment::TokenKind::kWord || !Alphabetic(tk.f)) return false;
-  if (MatchPhrase(lx, t, k, "of", nullptr) || MatchPhrase(lx, t, k, "connector", nullptr) ||
-      MatchPhrase(lx, t, k, "qualifier", nullptr) || MatchPhrase(lx, t, k, "range_mid", nullptr) ||
-      MatchPhrase(lx, t, k, "range_and", nullptr) || MatchPhrase(lx, t, k, "t:in", nullptr) ||
-      MatchPhrase(lx, t, k, "t:this", nullptr) || MatchPhrase(lx, t, k, "article", nullptr))
+  if (MatchPhrase(lx, t, k, PK::kOf, nullptr) || MatchPhrase(lx, t, k, PK::kConnector, nullptr) ||
+      MatchPhrase(lx, t, k, PK::kQualifier, nullptr) || MatchPhrase(lx, t, k, PK::kRangeMid, nullptr) ||
+      MatchPhrase(lx, t, k, PK::kRangeAnd, nullptr) || MatchPhrase(lx, t, k, PK::kTIn, nullptr) ||
+      MatchPhrase(lx, t, k, PK::kTThis, nullptr) || MatchPhrase(lx, t, k, PK::kArticle, nullptr))
     return false;
   if (lx.months.count(tk.f)) return false;
   *noun = k;

@@ -32,6 +32,14 @@ struct PluralRule {
   bool suffix = false;
 };
 
+// Phrase kinds the grammars ask for (numbers: number tables; kT*: time_phrases.tsv).
+enum class PK : uint8_t {
+  kUnit, kScale, kOrdinal, kVague, kQualifier, kConnector, kArticle, kPercent, kRangeOpen, kRangeAnd, kRangeMid, kOf, kTDay, kTPeriod, kTUnit, kTSince, kTAgoPrefix, kTAgoSuffix, kTPast, kTDuring, kTFrom, kTTo, kTBetween, kTAnd, kTLast, kTNext, kTThis, kTEarly, kTMid, kTLate, kTDaypart, kTDecade, kTIn,
+  kCount
+};
+// The pack kind string ("unit", "t:since") of each PK; -1 from PkFromName when unknown.
+int PkFromName(std::string_view name);
+
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -39,7 +47,7 @@ struct StringHash {
 
 struct Normalizer::Lexicon {
   std::string lang;
-  std::unordered_map<std::string, PhraseSet, StringHash, std::equal_to<>> phrases;  // by kind
+  PhraseSet phrases[static_cast<int>(PK::kCount)];  // by kind
   // Every word that can begin a phrase, month or weekday: other words are skipped at once.
   std::unordered_set<std::string, StringHash, std::equal_to<>> starters;
   std::unordered_map<std::string, int> months;          // folded word -> 1..12
@@ -47,7 +55,7 @@ struct Normalizer::Lexicon {
   std::vector<PluralRule> plurals;
   bool day_first = true;
 
-  const PhraseSet* Kind(std::string_view kind) const;
+  const PhraseSet* Kind(PK kind) const { return &phrases[static_cast<int>(kind)]; }
   // Whether a token may begin a number or a temporal expression.
   bool MayStart(const struct Tok& t) const;
 };
@@ -67,7 +75,7 @@ std::vector<Tok> BuildTokens(std::string_view text, const segment::Segmentation&
 
 // Longest phrase of `kind` starting at token i; returns its word count (0: none).
 int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
-                std::string_view kind, const PhraseEntry** entry);
+                PK kind, const PhraseEntry** entry);
 
 // Numbers: a number (digits, words, vague amounts, qualifiers, ranges, percents) at token i.
 // Returns the token after it, or i when none.

@@ -85,7 +85,7 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
   bool any = false;
   size_t j = i, end = i;
   auto is_num_word = [&](size_t k) {
-    return k < t.size() && (MatchPhrase(lx, t, k, "unit", nullptr) || MatchPhrase(lx, t, k, "scale", nullptr));
+    return k < t.size() && (MatchPhrase(lx, t, k, PK::kUnit, nullptr) || MatchPhrase(lx, t, k, PK::kScale, nullptr));
   };
   while (j < t.size()) {
     const Tok& tk = t[j];
@@ -102,7 +102,7 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
       end = ++j;
       continue;
     }
-    if ((n = MatchPhrase(lx, t, j, "unit", &e))) {
+    if ((n = MatchPhrase(lx, t, j, PK::kUnit, &e))) {
       if (any && (e->value >= last_unit || last_unit == 0)) break;
       current += e->value;
       last_unit = e->value;
@@ -110,7 +110,7 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
       end = j += n;
       continue;
     }
-    if ((n = MatchPhrase(lx, t, j, "scale", &e))) {
+    if ((n = MatchPhrase(lx, t, j, PK::kScale, &e))) {
       if (e->value < 1000) {
         current = (current == 0 ? 1 : current) * e->value;
       } else {
@@ -122,13 +122,13 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
       end = j += n;
       continue;
     }
-    if (any && (n = MatchPhrase(lx, t, j, "connector", &e)) && is_num_word(j + n) &&
-        !MatchPhrase(lx, t, j + n, "scale", nullptr)) {
+    if (any && (n = MatchPhrase(lx, t, j, PK::kConnector, &e)) && is_num_word(j + n) &&
+        !MatchPhrase(lx, t, j + n, PK::kScale, nullptr)) {
       j += n;
       continue;
     }
-    if (!any && (n = MatchPhrase(lx, t, j, "article", &e)) && j + n < t.size() &&
-        MatchPhrase(lx, t, j + n, "scale", nullptr)) {
+    if (!any && (n = MatchPhrase(lx, t, j, PK::kArticle, &e)) && j + n < t.size() &&
+        MatchPhrase(lx, t, j + n, PK::kScale, nullptr)) {
       j += n;
       continue;
     }
@@ -147,7 +147,7 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, s
   size_t j = i;
   const PhraseEntry* e = nullptr;
   bool qualified = false;
-  if (int n = MatchPhrase(lx, t, j, "qualifier", &e)) {
+  if (int n = MatchPhrase(lx, t, j, PK::kQualifier, &e)) {
     const std::string& q = e->arg1;
     num.qualifier = q == "more_than" ? Qualifier::kMoreThan
                     : q == "at_least" ? Qualifier::kAtLeast
@@ -157,10 +157,10 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, s
     j += n;
   }
   // entre 30 et 40 / between 30 and 40
-  if (int n = MatchPhrase(lx, t, j, "range_open", nullptr)) {
+  if (int n = MatchPhrase(lx, t, j, PK::kRangeOpen, nullptr)) {
     double a = 0, b = 0;
     size_t k = ParseCardinalAt(lx, t, j + n, &a);
-    int m = k > j + n ? MatchPhrase(lx, t, k, "range_and", nullptr) : 0;
+    int m = k > j + n ? MatchPhrase(lx, t, k, PK::kRangeAnd, nullptr) : 0;
     size_t l = m ? ParseCardinalAt(lx, t, k + m, &b) : k;
     if (m && l > k + m && b > a) {
       num.value = num.min = a;
@@ -171,7 +171,7 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, s
       return l;
     }
   }
-  if (int n = MatchPhrase(lx, t, j, "vague", &e)) {
+  if (int n = MatchPhrase(lx, t, j, PK::kVague, &e)) {
     num.value = num.min = num.max = e->value;
     num.vague = true;
     if (!qualified) num.qualifier = Qualifier::kAbout;
@@ -199,8 +199,8 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, s
     return j + 1;
   }
   if (!qualified) {
-    if (int n = MatchPhrase(lx, t, j, "ordinal", &e)) {
-      if (!MatchPhrase(lx, t, j, "unit", nullptr)) {  // "second" is also a unit of time
+    if (int n = MatchPhrase(lx, t, j, PK::kOrdinal, &e)) {
+      if (!MatchPhrase(lx, t, j, PK::kUnit, nullptr)) {  // "second" is also a unit of time
         num.value = num.min = num.max = e->value;
         num.ordinal = true;
         num.end = t[j + n - 1].end;
@@ -213,13 +213,13 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, s
   if (k == j) return i;
   num.value = num.min = num.max = v;
   num.end = t[k - 1].end;
-  if (int n = MatchPhrase(lx, t, k, "percent", nullptr)) {
+  if (int n = MatchPhrase(lx, t, k, PK::kPercent, nullptr)) {
     num.percent = true;
     num.end = t[k + n - 1].end;
     k += n;
   } else if (!qualified) {
     // 30 à 40 / 30 to 40
-    if (int m = MatchPhrase(lx, t, k, "range_mid", nullptr)) {
+    if (int m = MatchPhrase(lx, t, k, PK::kRangeMid, nullptr)) {
       double b = 0;
       size_t l = ParseCardinalAt(lx, t, k + m, &b);
       if (l > k + m && b > v && t[k + m].kind == t[j].kind) {

@@ -56,7 +56,7 @@ class TimeParser {
   }
 
  private:
-  int P(size_t i, const char* kind, const PhraseEntry** e = nullptr) const {
+  int P(size_t i, PK kind, const PhraseEntry** e = nullptr) const {
     return MatchPhrase(lx_, t_, i, kind, e);
   }
   bool Has(size_t i) const { return i < t_.size(); }
@@ -87,7 +87,7 @@ class TimeParser {
       return v == d && d >= 1 && d <= 31 ? d : 0;
     }
     const PhraseEntry* e = nullptr;
-    if (P(i, "ordinal", &e) == 1 && e->value == 1) return 1;  // premier, first
+    if (P(i, PK::kOrdinal, &e) == 1 && e->value == 1) return 1;  // premier, first
     return 0;
   }
   int Year(size_t i) const {
@@ -160,7 +160,7 @@ class TimeParser {
     if (!Has(i)) return i;
     size_t j = i;
     int wd = 0;
-    if (int n = P(j, "t:this"); n && Wd(j + n)) j += n;
+    if (int n = P(j, PK::kTThis); n && Wd(j + n)) j += n;
     if (int w = Wd(j)) {
       size_t k = SkipComma(SkipDot(j + 1));
       if ((DayNum(k) && Month(k + 1)) || (Month(k) && DayNum(SkipDot(k + 1)))) {
@@ -252,7 +252,7 @@ class TimeParser {
   // "the 1990s", "les années 1990", "les années 90".
   size_t Decade(size_t i, TimeExpr* x) {
     size_t j = i;
-    if (int n = P(j, "t:decade")) j += n;
+    if (int n = P(j, PK::kTDecade)) j += n;
     if (!Has(j) || t_[j].kind != TokenKind::kNumber) return i;
     std::string_view f = t_[j].f;
     size_t end = j + 1;
@@ -275,19 +275,19 @@ class TimeParser {
     if (!ref_.date) return i;
     size_t j = i;
     int mode = 0;
-    if (int n = P(j, "t:last"); n && Wd(j + n)) j += n, mode = -1;
-    else if (int n2 = P(j, "t:next"); n2 && Wd(j + n2)) j += n2, mode = 1;
-    else if (int n3 = P(j, "t:this"); n3 && Wd(j + n3)) j += n3;
+    if (int n = P(j, PK::kTLast); n && Wd(j + n)) j += n, mode = -1;
+    else if (int n2 = P(j, PK::kTNext); n2 && Wd(j + n2)) j += n2, mode = 1;
+    else if (int n3 = P(j, PK::kTThis); n3 && Wd(j + n3)) j += n3;
     int wd = Wd(j);
     if (!wd) return i;
     size_t k = j + 1;
     if (mode == 0) {
-      if (int n = P(k, "t:last")) k += n, mode = -1;
-      else if (int n2 = P(k, "t:next")) k += n2, mode = 1;
+      if (int n = P(k, PK::kTLast)) k += n, mode = -1;
+      else if (int n2 = P(k, PK::kTNext)) k += n2, mode = 1;
     }
     Date d = ResolveWeekday(wd, mode);
     // "mardi et mercredi": an interval of two weekdays.
-    if (int n = P(k, "t:and"); n && Wd(k + n)) {
+    if (int n = P(k, PK::kTAnd); n && Wd(k + n)) {
       int wd2 = Wd(k + n);
       Date d2 = AddDays(d, (wd2 - wd + 7) % 7);
       if (!ref_.future_bias && d2 > *ref_.date) {
@@ -297,7 +297,7 @@ class TimeParser {
       Set(x, i, k + n + 1, DayPoint(d), DayPoint(d2), Precision::kInterval, Basis::kRelative);
       return k + n + 1;
     }
-    if (int n = P(k, "t:daypart")) k += n;
+    if (int n = P(k, PK::kTDaypart)) k += n;
     Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
     return k;
   }
@@ -307,15 +307,15 @@ class TimeParser {
     if (!ref_.date) return i;
     const Date r = *ref_.date;
     const PhraseEntry* e = nullptr;
-    if (int n = P(i, "t:day", &e)) {
+    if (int n = P(i, PK::kTDay, &e)) {
       int a = std::atoi(e->arg1.c_str());
       size_t k = i + n;
       if (!e->arg2.empty()) {
         // "dans la nuit de samedi à dimanche"
-        int m = P(k, "t:in");
+        int m = P(k, PK::kTIn);
         if (m && Wd(k + m)) {
           int w1 = Wd(k + m);
-          int m2 = P(k + m + 1, "t:to");
+          int m2 = P(k + m + 1, PK::kTTo);
           if (m2 && Wd(k + m + 1 + m2)) {
             int w2 = Wd(k + m + 1 + m2);
             Date d2 = ResolveWeekday(w2, 0);
@@ -332,7 +332,7 @@ class TimeParser {
       Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
       return k;
     }
-    if (int n = P(i, "t:period", &e)) {
+    if (int n = P(i, PK::kTPeriod, &e)) {
       int off = std::atoi(e->arg2.c_str());
       bool to_date = e->arg3 == "to_date";
       size_t k = i + n;
@@ -365,11 +365,11 @@ class TimeParser {
     if (k == i) {
       // "a day", "une semaine": the article alone counts one.
       const PhraseEntry* e = nullptr;
-      if (P(i, "article") || (P(i, "unit", &e) && e->value == 1)) k = i + 1, v = 1;
+      if (P(i, PK::kArticle) || (P(i, PK::kUnit, &e) && e->value == 1)) k = i + 1, v = 1;
       else return i;
     }
     const PhraseEntry* e = nullptr;
-    int m = P(k, "t:unit", &e);
+    int m = P(k, PK::kTUnit, &e);
     if (!m) return i;
     *n = v;
     *unit = UnitFrom(e->arg1);
@@ -394,11 +394,11 @@ class TimeParser {
     const Date r = *ref_.date;
     double n = 0;
     Unit u = Unit::kDay;
-    if (int m = P(i, "t:ago_prefix")) {
+    if (int m = P(i, PK::kTAgoPrefix)) {
       size_t k = Amount(i + m, &n, &u);
       if (k > i + m) return Ago(i, k, n, u, x);
     }
-    if (int m = P(i, "t:past")) {
+    if (int m = P(i, PK::kTPast)) {
       size_t k = Amount(i + m, &n, &u);
       if (k > i + m && u >= Unit::kHour) {
         Set(x, i, k, DayPoint(Shift(r, n, u, -1)), DayPoint(r), Precision::kInterval, Basis::kRelative);
@@ -406,7 +406,7 @@ class TimeParser {
       }
     }
     size_t k = Amount(i, &n, &u);
-    if (k > i && P(k, "t:ago_suffix")) return Ago(i, k + 1, n, u, x);
+    if (k > i && P(k, PK::kTAgoSuffix)) return Ago(i, k + 1, n, u, x);
     return i;
   }
   size_t Ago(size_t i, size_t end, double n, Unit u, TimeExpr* x) {
@@ -427,7 +427,7 @@ class TimeParser {
     size_t k = Amount(i, &n, &u);
     if (k == i) return i;
     // Bare "a day"/"un jour" is too weak on its own in running text.
-    if (t_[i].kind != TokenKind::kNumber && n == 1 && P(i, "article") == 0 && P(i, "unit") == 0) return i;
+    if (t_[i].kind != TokenKind::kNumber && n == 1 && P(i, PK::kArticle) == 0 && P(i, PK::kUnit) == 0) return i;
     x->start = t_[i].start;
     x->end = t_[k - 1].end;
     x->kind = TimeKind::kDuration;
@@ -439,7 +439,7 @@ class TimeParser {
   }
 
   size_t During(size_t i, TimeExpr* x) {
-    int m = P(i, "t:during");
+    int m = P(i, PK::kTDuring);
     if (!m) return i;
     size_t k = Duration(i + m, x);
     if (k == i + m) return i;
@@ -450,7 +450,7 @@ class TimeParser {
   // A date introduced by a preposition, which lets a bare month or year count.
   size_t Marked(size_t i, TimeExpr* x, bool* emit) {
     const PhraseEntry* e = nullptr;
-    int m = P(i, "t:in", &e);
+    int m = P(i, PK::kTIn, &e);
     if (!m) return i;
     bool weak = e->arg1 == "weak";
     size_t k = Absolute(i + m, true, x, emit);
@@ -461,12 +461,12 @@ class TimeParser {
 
   // Début/mi/fin, early/mid/late + month or year: kept at the period's grain.
   size_t Part(size_t i, TimeExpr* x, bool* emit) {
-    int m = P(i, "t:early");
-    if (!m) m = P(i, "t:mid");
-    if (!m) m = P(i, "t:late");
+    int m = P(i, PK::kTEarly);
+    if (!m) m = P(i, PK::kTMid);
+    if (!m) m = P(i, PK::kTLate);
     if (!m) return i;
     size_t j = i + m;
-    if (int n = P(j, "t:in"); n && !Month(j) && !Year(j)) j += n;
+    if (int n = P(j, PK::kTIn); n && !Month(j) && !Year(j)) j += n;
     size_t k = Absolute(j, true, x, emit);
     if (k == j) return i;
     x->start = t_[i].start;
@@ -475,7 +475,7 @@ class TimeParser {
 
   // depuis / since + date: an interval running to the reference date.
   size_t Since(size_t i, TimeExpr* x, bool* emit) {
-    int m = P(i, "t:since");
+    int m = P(i, PK::kTSince);
     if (!m) return i;
     size_t j = i + m;
     size_t k = Part(j, x, emit);
@@ -495,9 +495,9 @@ class TimeParser {
 
   // du 3 au 5 décembre / from 3 to 5 December / between 3 and 5 December, and full dates.
   size_t FromTo(size_t i, TimeExpr* x, bool* emit) {
-    int m = P(i, "t:from");
+    int m = P(i, PK::kTFrom);
     bool between = false;
-    if (!m) m = P(i, "t:between"), between = true;
+    if (!m) m = P(i, PK::kTBetween), between = true;
     if (!m) return i;
     size_t j = i + m;
     TimeExpr a;
@@ -510,7 +510,7 @@ class TimeParser {
       if (!d1) return i;
       after = j + 1;
     }
-    int mt = between ? P(after, "t:and") : P(after, "t:to");
+    int mt = between ? P(after, PK::kTAnd) : P(after, PK::kTTo);
     if (!mt) return i;
     TimeExpr b;
     size_t kb = Absolute(after + mt, true, &b, emit);
