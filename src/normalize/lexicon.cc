@@ -117,9 +117,11 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
         lx.plurals.push_back(std::move(r));
       }
     }
-    for (const auto& set : lx.phrases) lx.starters.insert(set.first_words.begin(), set.first_words.end());
-    for (const auto& [w, m] : lx.months) lx.starters.insert(w);
-    for (const auto& [w, d] : lx.weekdays) lx.starters.insert(w);
+    for (int k = 0; k < static_cast<int>(PK::kCount); ++k)
+      for (const std::string& w : lx.phrases[k].first_words) lx.starters[w] |= uint64_t{1} << k;
+    const uint64_t kCalendar = uint64_t{1} << 63;
+    for (const auto& [w, m] : lx.months) lx.starters[w] |= kCalendar;
+    for (const auto& [w, d] : lx.weekdays) lx.starters[w] |= kCalendar;
     all.push_back(std::move(lx));
   }
   return Normalizer(std::move(all));
@@ -138,10 +140,10 @@ bool Normalizer::Lexicon::MayStart(const Tok& t) const {
   if (t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kPercent ||
       t.kind == segment::TokenKind::kDate)
     return true;
-  return starters.count(t.f) > 0;
+  return t.kinds != 0;
 }
 
-std::vector<Tok> BuildTokens(std::string_view text, const segment::Segmentation& seg,
+std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
                              uint32_t tok_begin, uint32_t tok_end) {
   std::vector<Tok> out;
   out.reserve(tok_end - tok_begin);
@@ -168,6 +170,7 @@ std::vector<Tok> BuildTokens(std::string_view text, const segment::Segmentation&
           t.join = first ? (prev_elision ? 0 : ' ') : '-';
           t.cap = first && s[0] >= 'A' && s[0] <= 'Z';
           t.line_start = first && line_start;
+          if (auto it = lx.starters.find(t.f); it != lx.starters.end()) t.kinds = it->second;
           out.push_back(std::move(t));
           first = false;
         }
@@ -188,6 +191,7 @@ std::vector<Tok> BuildTokens(std::string_view text, const segment::Segmentation&
                                           static_cast<unsigned char>(s[1]) >= 0x80 &&
                                           static_cast<unsigned char>(s[1]) <= 0x9E);
     t.line_start = line_start;
+    if (auto it = lx.starters.find(t.f); it != lx.starters.end()) t.kinds = it->second;
     prev_elision = !t.f.empty() && t.f.back() == '\'';
     out.push_back(std::move(t));
   }
@@ -196,8 +200,8 @@ std::vector<Tok> BuildTokens(std::string_view text, const segment::Segmentation&
 
 int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
                 PK kind, const PhraseEntry** entry) {
+  if (i >= t.size() || !(t[i].kinds >> static_cast<int>(kind) & 1)) return 0;
   const PhraseSet* set = lx.Kind(kind);
-  if (!set || i >= t.size() || !set->first_words.count(t[i].f)) return 0;
   std::string key = t[i].f;
   int best = 0;
   for (int n = 1; n <= set->max_words && i + n - 1 < t.size(); ++n) {

@@ -104,7 +104,7 @@ Tags Normalizer::Tag(std::string_view text, const segment::Segmentation& seg, st
   Tags tags;
   const Lexicon& lx = For(lang);
   auto run = [&](uint32_t a, uint32_t b) {
-    std::vector<Tok> t = BuildTokens(text, seg, a, b);
+    std::vector<Tok> t = BuildTokens(lx, text, seg, a, b);
     size_t first_time = tags.times.size();
     if (!ref.numbers_only) TagTimes(lx, t, ref, &tags.times, nullptr);
     // Token coverage by times, so numbers inside dates are not reported twice.
@@ -151,7 +151,7 @@ std::optional<DocumentDate> Normalizer::InferDocumentDate(std::string_view text,
   Reference none;
   std::vector<TimeExpr> times;
   std::vector<PartialDate> partials;
-  std::vector<Tok> t = BuildTokens(text, seg, 0, static_cast<uint32_t>(seg.tokens.size()));
+  std::vector<Tok> t = BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()));
   TagTimes(lx, t, none, &times, &partials);
 
   // 1. A dateline: a full date on the first line.

@@ -49,7 +49,8 @@ struct Normalizer::Lexicon {
   std::string lang;
   PhraseSet phrases[static_cast<int>(PK::kCount)];  // by kind
   // Every word that can begin a phrase, month or weekday: other words are skipped at once.
-  std::unordered_set<std::string, StringHash, std::equal_to<>> starters;
+  // (bit k set: the word begins a phrase of kind k), so a token is looked up once.
+  std::unordered_map<std::string, uint64_t, StringHash, std::equal_to<>> starters;
   std::unordered_map<std::string, int> months;          // folded word -> 1..12
   std::unordered_map<std::string, int> weekdays;        // folded word -> 1..7
   std::vector<PluralRule> plurals;
@@ -68,9 +69,10 @@ struct Tok {
   char join = ' ';          // how it joins the previous token in a phrase key: ' ', '-' or 0
   bool cap = false;         // starts with an upper-case letter
   bool line_start = false;  // first token after a line break
+  uint64_t kinds = 0;       // phrase kinds this token may begin (Lexicon::starters)
 };
 
-std::vector<Tok> BuildTokens(std::string_view text, const segment::Segmentation& seg,
+std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
                              uint32_t tok_begin, uint32_t tok_end);
 
 // Longest phrase of `kind` starting at token i; returns its word count (0: none).
