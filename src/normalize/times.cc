@@ -99,6 +99,11 @@ class TimeParser {
   bool Punct(size_t i, const char* p) const {
     return Has(i) && t_[i].kind == TokenKind::kPunct && t_[i].f == p;
   }
+  // "of" / "de" between a day and its month ("the 15th of February", "3 de mars").
+  bool OfWord(size_t i) const {
+    const PhraseEntry* e = nullptr;
+    return P(i, PK::kTIn, &e) == 1 && e->arg1 == "weak";
+  }
   size_t SkipComma(size_t i) const { return Punct(i, ",") ? i + 1 : i; }
   // The dot of an abbreviation ("Dec. 7", "7 déc. 2016"), not a sentence end.
   size_t SkipDot(size_t i) const {
@@ -177,7 +182,34 @@ class TimeParser {
     if (tk.kind == TokenKind::kDate || (tk.kind == TokenKind::kNumber && tk.f.find_first_of("/-") != std::string::npos)) {
       int a = 0, b = 0, c = 0;
       char s1 = 0, s2 = 0;
-      if (std::sscanf(tk.f.c_str(), "%d%c%d%c%d", &a, &s1, &b, &s2, &c) == 5 && s1 == s2 &&
+      int got = std::sscanf(tk.f.c_str(), "%d%c%d%c%d", &a, &s1, &b, &s2, &c);
+      if (got == 3 && (s1 == '/' || s1 == '-') && tk.f.find_first_not_of("0123456789/-") == std::string::npos) {
+        if (a > 999 && b >= 1 && b <= 12) {  // 2014-10
+          Set(x, i, j + 1, MonthPoint(a, b), MonthPoint(a, b), Precision::kMonth, Basis::kExplicit);
+          return j + 1;
+        }
+        if (b > 999 && a >= 1 && a <= 12) {  // 2/2013
+          Set(x, i, j + 1, MonthPoint(b, a), MonthPoint(b, a), Precision::kMonth, Basis::kExplicit);
+          return j + 1;
+        }
+        if (s1 == '/' && a <= 31 && b <= 31) {  // 17/02 (day first) or 2/15 (month first)
+          bool dayfirst = ref_.day_first && lx_.day_first;
+          int dd = dayfirst ? a : b, mm = dayfirst ? b : a;
+          if (mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) {
+            std::optional<Date> dt = ResolveDayMonth(mm, dd, 0, i, j + 1);
+            if (!dt) {
+              *emit = false;
+              x->start = t_[i].start;
+              x->end = t_[j].end;
+              return j + 1;
+            }
+            Set(x, i, j + 1, DayPoint(*dt), DayPoint(*dt), Precision::kDay, Basis::kExplicit);
+            return j + 1;
+          }
+        }
+        return i;
+      }
+      if (got == 5 && s1 == s2 &&
           (s1 == '/' || s1 == '-' || s1 == '.')) {
         Date d;
         if (a > 31) d = Date{a, b, c};
@@ -195,6 +227,8 @@ class TimeParser {
     size_t k = j;
     if ((d = DayNum(j)) && (m = Month(j + 1))) {
       k = SkipDot(j + 2);
+    } else if ((d = DayNum(j)) && OfWord(j + 1) && (m = Month(j + 2))) {
+      k = SkipDot(j + 3);
     } else if ((m = Month(j)) && (d = DayNum(SkipDot(j + 1)))) {
       k = SkipDot(j + 1) + 1;
       if (Has(k) && t_[k].kind == TokenKind::kPunct && t_[k].f == ":") return i;  // "May 5: …"? keep simple
@@ -405,6 +439,15 @@ class TimeParser {
         return k;
       }
     }
+    if (int m = P(i, PK::kTAhead)) {
+      size_t k = Amount(i + m, &n, &u);
+      if (k > i + m && u >= Unit::kDay) {
+        Date d = Shift(r, n, u, +1);
+        if (u == Unit::kYear) Set(x, i, k, MonthPoint(d.year, d.month), MonthPoint(d.year, d.month), Precision::kMonth, Basis::kRelative);
+        else Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+        return k;
+      }
+    }
     size_t k = Amount(i, &n, &u);
     if (k > i && P(k, PK::kTAgoSuffix)) return Ago(i, k + 1, n, u, x);
     return i;
@@ -498,8 +541,9 @@ class TimeParser {
     int m = P(i, PK::kTFrom);
     bool between = false;
     if (!m) m = P(i, PK::kTBetween), between = true;
-    if (!m) return i;
+    if (!m) between = false;  // "13 au 15 juillet", "13-15 July": no marker
     size_t j = i + m;
+    if (Wd(j) && DayNum(j + 1)) ++j;  // "du samedi 13 au …"
     TimeExpr a;
     bool emit_a = true;
     size_t ja = Absolute(j, true, &a, &emit_a);
@@ -511,11 +555,16 @@ class TimeParser {
       after = j + 1;
     }
     int mt = between ? P(after, PK::kTAnd) : P(after, PK::kTTo);
+    if (!mt && Punct(after, "-")) mt = 1;
     if (!mt) return i;
+    size_t jb = after + mt;
+    if (OfWord(jb) && !Month(jb)) ++jb;  // "entre le 13 et le 15 juillet"
+    if (Wd(jb) && DayNum(jb + 1)) ++jb;
     TimeExpr b;
-    size_t kb = Absolute(after + mt, true, &b, emit);
-    if (kb == after + mt) return i;
+    size_t kb = Absolute(jb, true, &b, emit);
+    if (kb == jb) return i;
     if (!*emit) return kb;
+    if (b.kind != TimeKind::kDate) return i;
     if (d1) {
       if (b.precision != Precision::kDay || d1 > b.begin.date.day) return i;
       a.begin = DayPoint(Date{b.begin.date.year, b.begin.date.month, d1});
