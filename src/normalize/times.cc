@@ -87,7 +87,7 @@ class TimeParser {
       return v == d && d >= 1 && d <= 31 ? d : 0;
     }
     const PhraseEntry* e = nullptr;
-    if (P(i, PK::kOrdinal, &e) == 1 && e->value == 1) return 1;  // premier, first
+    if (P(i, PK::kOrdinal, &e) == 1 && e->value >= 1 && e->value <= 31) return static_cast<int>(e->value);
     return 0;
   }
   int Year(size_t i) const {
@@ -155,6 +155,7 @@ class TimeParser {
       if (back == 0 && mode < 0) back = 7;
       return AddDays(r, -back);
     }
+    if (mode > 0) return AddDays(StartOfWeek(r), 7 + wd - 1);  // that day of next week
     int fwd = (wd - cur + 7) % 7;
     if (fwd == 0) fwd = 7;
     return AddDays(r, fwd);
@@ -320,6 +321,18 @@ class TimeParser {
       else if (int n2 = P(k, PK::kTNext)) k += n2, mode = 1;
     }
     Date d = ResolveWeekday(wd, mode);
+    // "Tuesday of last week", "mercredi de la semaine prochaine", "lundi cette semaine".
+    {
+      size_t kw = k;
+      if (OfWord(kw)) ++kw;
+      const PhraseEntry* pe = nullptr;
+      if (int n = P(kw, PK::kTPeriod, &pe); n && pe->arg1 == "week" && pe->arg3.empty()) {
+        Date s = AddDays(StartOfWeek(*ref_.date), 7 * std::atoi(pe->arg2.c_str()));
+        d = AddDays(s, wd - 1);
+        Set(x, i, kw + n, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+        return kw + n;
+      }
+    }
     // "mardi et mercredi": an interval of two weekdays.
     if (int n = P(k, PK::kTAnd); n && Wd(k + n)) {
       int wd2 = Wd(k + n);
