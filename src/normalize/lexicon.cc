@@ -165,8 +165,8 @@ std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view tex
           Tok t;
           t.start = st.start + static_cast<uint32_t>(p);
           t.end = st.start + static_cast<uint32_t>(q);
-          t.kind = st.kind;
           t.f = FoldFast(s.substr(p, q - p));
+          t.kind = t.f.find_first_not_of("0123456789") == std::string::npos ? segment::TokenKind::kNumber : st.kind;
           t.join = first ? (prev_elision ? 0 : ' ') : '-';
           t.cap = first && s[0] >= 'A' && s[0] <= 'Z';
           t.line_start = first && line_start;

@@ -54,7 +54,8 @@ const char* TimeKindName(TimeKind k) {
 std::string TimeExpr::DurationIso() const {
   if (kind != TimeKind::kDuration) return {};
   char num[32];
-  if (amount == std::floor(amount)) std::snprintf(num, sizeof num, "%.0f", amount);
+  if (std::isnan(amount)) std::snprintf(num, sizeof num, "X");
+  else if (amount == std::floor(amount)) std::snprintf(num, sizeof num, "%.0f", amount);
   else std::snprintf(num, sizeof num, "%g", amount);
   switch (unit) {
     case Unit::kSecond: return std::string("PT") + num + "S";

@@ -32,6 +32,8 @@ Point DayPoint(const Date& d) { return Point{d, Grain::kDay}; }
 Point MonthPoint(int y, int m) { return Point{Date{y, m, 1}, Grain::kMonth}; }
 Point YearPoint(int y) { return Point{Date{y, 1, 1}, Grain::kYear}; }
 
+constexpr int kAheadDays = 31;
+
 class TimeParser {
  public:
   TimeParser(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
@@ -133,7 +135,8 @@ class TimeParser {
     if (!ValidDate(y, m, d) && !ValidDate(y - 1, m, d)) return std::nullopt;
     Date c{y, m, d};
     if (!ValidDate(y, m, d)) c.year = y - 1;
-    if (!ref_.future_bias && c > r) c.year -= 1;
+    // News looks back, but a date up to a month ahead is an announced one, not last year's.
+    if (!ref_.future_bias && c > r && DaysFromCivil(c) - DaysFromCivil(r) > kAheadDays) c.year -= 1;
     if (ref_.future_bias && c < r) c.year += 1;
     if (wd && ValidDate(c.year, m, d) && Weekday(c) != wd) {
       for (int k = 1; k <= 11; ++k) {
@@ -402,19 +405,49 @@ class TimeParser {
       }
       return k;
     }
+    // "last November", "novembre dernier", "next March": the month's previous/next occurrence.
+    {
+      size_t j = i;
+      int mode = 0;
+      if (int n = P(j, PK::kTLast); n && Month(j + n)) j += n, mode = -1;
+      else if (int n2 = P(j, PK::kTNext); n2 && Month(j + n2)) j += n2, mode = 1;
+      int m = Month(j);
+      if (m && !Year(j + 1)) {
+        size_t k = j + 1;
+        if (mode == 0) {
+          if (int n = P(k, PK::kTLast)) k += n, mode = -1;
+          else if (int n2 = P(k, PK::kTNext)) k += n2, mode = 1;
+        }
+        if (mode != 0) {
+          int y = r.year;
+          if (mode < 0 && m >= r.month) --y;
+          if (mode > 0 && m <= r.month) ++y;
+          Set(x, i, k, MonthPoint(y, m), MonthPoint(y, m), Precision::kMonth, Basis::kRelative);
+          return k;
+        }
+      }
+    }
     return Weekday_(i, x);
   }
 
   // N unit: a count of time units at i. Returns the token after it.
-  size_t Amount(size_t i, double* n, Unit* unit) const {
+  size_t Amount(size_t i, double* n, Unit* unit, bool allow_vague = false) const {
     double v = 0;
     size_t k = ParseCardinalAt(lx_, t_, i, &v);
     if (k == i) {
       // "a day", "une semaine": the article alone counts one.
       const PhraseEntry* e = nullptr;
-      if (P(i, PK::kArticle) || (P(i, PK::kUnit, &e) && e->value == 1)) k = i + 1, v = 1;
-      else return i;
+      if (P(i, PK::kArticle) || (P(i, PK::kUnit, &e) && e->value == 1)) {
+        k = i + 1, v = 1;
+      } else if (allow_vague && P(i, PK::kTUnit) == 1 && t_[i].f.size() > 3 && t_[i].f.back() == 's' &&
+                 (i == 0 || !P(i - 1, PK::kTPast))) {
+        v = std::nan("");  // "years", "weeks": an unknown number of units
+      } else {
+        return i;
+      }
     }
+    // "16-hour": a hyphen glued to both sides.
+    if (k > i && Punct(k, "-") && t_[k].start == t_[k - 1].end && Has(k + 1) && t_[k + 1].start == t_[k].end) ++k;
     const PhraseEntry* e = nullptr;
     int m = P(k, PK::kTUnit, &e);
     if (!m) return i;
@@ -480,7 +513,7 @@ class TimeParser {
   size_t Duration(size_t i, TimeExpr* x) {
     double n = 0;
     Unit u = Unit::kDay;
-    size_t k = Amount(i, &n, &u);
+    size_t k = Amount(i, &n, &u, true);
     if (k == i) return i;
     // Bare "a day"/"un jour" is too weak on its own in running text.
     if (t_[i].kind != TokenKind::kNumber && n == 1 && P(i, PK::kArticle) == 0 && P(i, PK::kUnit) == 0) return i;

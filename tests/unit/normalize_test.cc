@@ -205,14 +205,19 @@ TEST(TimeTest, IntervalsAndDurations) {
   EXPECT_EQ(Time("Les pourparlers ont eu lieu du 3 au 5 décembre.", "fr"),
             "2016-12-03/2016-12-05 interval explicit [du 3 au 5 décembre]");
   EXPECT_EQ(Time("Le cessez-le-feu a tenu 48 heures.", "fr"), "PT48H [48 heures]");
+  EXPECT_EQ(Time("A 16-hour curfew was imposed.", "en"), "PT16H [16-hour]");
 }
 
 TEST(TimeTest, BiasAndNoReference) {
-  // A day-month without a year: past for news, future for Duckling-style corpora.
+  // A day-month without a year: past for news (unless at most a month ahead), future for
+  // Duckling-style corpora.
+  EXPECT_EQ(Time("Le vote a eu lieu le 20 février.", "fr", "2016-12-07"),
+            "2016-02-20/2016-02-20 day explicit [20 février]");
+  EXPECT_EQ(Time("Le vote aura lieu le 20 février.", "fr", "2016-12-07", true),
+            "2017-02-20/2017-02-20 day explicit [20 février]");
   EXPECT_EQ(Time("Le vote aura lieu le 20 décembre.", "fr", "2016-12-07"),
-            "2015-12-20/2015-12-20 day explicit [20 décembre]");
-  EXPECT_EQ(Time("Le vote aura lieu le 20 décembre.", "fr", "2016-12-07", true),
             "2016-12-20/2016-12-20 day explicit [20 décembre]");
+  EXPECT_EQ(Time("The talks collapsed last November.", "en"), "2016-11/2016-11 month relative [last November]");
   EXPECT_EQ(Time("The vote is on Tuesday.", "en", "2016-12-07", true), "2016-12-13/2016-12-13 day relative [on Tuesday]");
   // Without a reference, relative expressions are not resolved (and not invented).
   EXPECT_EQ(Time("Hier, l'armée a avancé.", "fr", ""), "none");
