@@ -52,7 +52,7 @@ const char* TimeKindName(TimeKind k) {
 }
 
 std::string TimeExpr::DurationIso() const {
-  if (kind != TimeKind::kDuration) return {};
+  if (amount == 0) return {};
   char num[32];
   if (std::isnan(amount)) std::snprintf(num, sizeof num, "X");
   else if (amount == std::floor(amount)) std::snprintf(num, sizeof num, "%.0f", amount);

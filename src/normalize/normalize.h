@@ -56,7 +56,9 @@ struct TimeExpr {
   Precision precision = Precision::kDay;
   Basis basis = Basis::kExplicit;
   bool open_end = false;        // "depuis juillet 2012": runs up to the reference date
-  // Durations: amount and unit ("P3D" in ISO 8601 via DurationIso()).
+  bool present = false;         // "now", "en ce moment": the moment of writing
+  // Durations, and the length of "the past 48 hours" / "two days ago": amount and unit
+  // ("P3D" in ISO 8601 via DurationIso()); amount NaN for "years", "weeks".
   double amount = 0;
   Unit unit = Unit::kDay;
   std::string DurationIso() const;

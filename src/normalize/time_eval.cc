@@ -195,8 +195,10 @@ StatusOr<EvalReport> EvalTimex(const Normalizer& norm, const segment::Segmenter&
       if (e.start < at + phrase.size() && e.end > at && (!x || e.end - e.start > x->end - x->start)) x = &e;
     c.got = "none";
     if (x) {
-      if (x->kind == TimeKind::kDuration) {
+      if (x->kind == TimeKind::kDuration || (type == "DURATION" && x->amount != 0)) {
         c.got = x->DurationIso();
+      } else if (x->present) {
+        c.got = "PRESENT_REF";
       } else if (x->precision == Precision::kWeek) {
         Date d = x->begin.date;
         // ISO week number of the Monday.

@@ -272,13 +272,22 @@ class TimeParser {
         }
         Date r = *ref_.date;
         int y = r.year;
-        if (!ref_.future_bias && m > r.month) --y;
+        // Past bias, but the next two months are upcoming ones ("talks in March", said in February).
+        if (!ref_.future_bias && m > r.month + 2) --y;
         if (ref_.future_bias && m < r.month) ++y;
         Set(x, i, j + 1, MonthPoint(y, m), MonthPoint(y, m), Precision::kMonth, Basis::kExplicit);
         return j + 1;
       }
     }
-    if (allow_bare && j == i) {
+    // A year with no preposition: "the 1996 election", "(1996)", "… in Bosnia, 1995."
+    bool bare_year_ok = allow_bare;
+    if (!bare_year_ok && j == i && Year(j) >= 1900 && Year(j) <= 2099) {
+      bool article_before = i > 0 && P(i - 1, PK::kTIn) && t_[i - 1].f.size() <= 3;
+      bool word_after = Has(j + 1) && t_[j + 1].kind == TokenKind::kWord && !t_[j + 1].cap;
+      bool num_after = Has(j + 1) && t_[j + 1].kind == TokenKind::kNumber;
+      bare_year_ok = (article_before && !num_after) || (!word_after && !num_after);
+    }
+    if (bare_year_ok && j == i) {
       if (int y = Year(j)) {
         Set(x, i, j + 1, YearPoint(y), YearPoint(y), Precision::kYear, Basis::kExplicit);
         return j + 1;
@@ -380,6 +389,7 @@ class TimeParser {
       }
       Date d = AddDays(r, a);
       Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+      x->present = e->arg3 == "present";
       return k;
     }
     if (int n = P(i, PK::kTPeriod, &e)) {
@@ -482,6 +492,8 @@ class TimeParser {
       size_t k = Amount(i + m, &n, &u);
       if (k > i + m && u >= Unit::kHour) {
         Set(x, i, k, DayPoint(Shift(r, n, u, -1)), DayPoint(r), Precision::kInterval, Basis::kRelative);
+        x->amount = n;
+        x->unit = u;
         return k;
       }
     }
@@ -500,6 +512,8 @@ class TimeParser {
   }
   size_t Ago(size_t i, size_t end, double n, Unit u, TimeExpr* x) {
     Date d = Shift(*ref_.date, n, u, -1);
+    x->amount = n;
+    x->unit = u;
     if (u == Unit::kMonth) {
       Set(x, i, end, MonthPoint(d.year, d.month), MonthPoint(d.year, d.month), Precision::kMonth, Basis::kRelative);
     } else if (u == Unit::kYear) {
