@@ -198,9 +198,23 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, s
     *out = num;
     return j + 1;
   }
+  // "twenty-fifth", "thirty first": tens then an ordinal unit.
+  if (!qualified && j + 1 < t.size()) {
+    const PhraseEntry* tens = nullptr;
+    const PhraseEntry* ord = nullptr;
+    if (MatchPhrase(lx, t, j, PK::kUnit, &tens) == 1 && tens->value >= 20 && tens->value < 100 &&
+        static_cast<int>(tens->value) % 10 == 0 && MatchPhrase(lx, t, j + 1, PK::kOrdinal, &ord) == 1 &&
+        ord->value < 10) {
+      num.value = num.min = num.max = tens->value + ord->value;
+      num.ordinal = true;
+      num.end = t[j + 1].end;
+      *out = num;
+      return j + 2;
+    }
+  }
   if (!qualified) {
     if (int n = MatchPhrase(lx, t, j, PK::kOrdinal, &e)) {
-      if (!MatchPhrase(lx, t, j, PK::kUnit, nullptr)) {  // "second" is also a unit of time
+      if (!MatchPhrase(lx, t, j, PK::kUnit, nullptr)) {
         num.value = num.min = num.max = e->value;
         num.ordinal = true;
         num.end = t[j + n - 1].end;
