@@ -52,7 +52,7 @@ std::string Col(const core::TsvTable& t, const std::vector<std::string>& row, co
 }  // namespace
 
 int PkFromName(std::string_view name) {
-  static const char* kNames[] = {"unit", "scale", "ordinal", "vague", "qualifier", "connector", "article", "percent", "range_open", "range_and", "range_mid", "of", "t:day", "t:period", "t:unit", "t:since", "t:ago_prefix", "t:ago_suffix", "t:past", "t:during", "t:from", "t:to", "t:between", "t:and", "t:last", "t:next", "t:this", "t:early", "t:mid", "t:late", "t:daypart", "t:decade", "t:in", "t:ahead"};
+  static const char* kNames[] = {"unit", "scale", "ordinal", "vague", "qualifier", "connector", "article", "percent", "range_open", "range_and", "range_mid", "of", "t:day", "t:period", "t:unit", "t:since", "t:ago_prefix", "t:ago_suffix", "t:past", "t:during", "t:from", "t:to", "t:between", "t:and", "t:last", "t:next", "t:this", "t:early", "t:mid", "t:late", "t:daypart", "t:decade", "t:in", "t:ahead", "t:half"};
   for (int i = 0; i < static_cast<int>(PK::kCount); ++i)
     if (name == kNames[i]) return i;
   return -1;

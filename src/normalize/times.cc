@@ -34,6 +34,24 @@ Point YearPoint(int y) { return Point{Date{y, 1, 1}, Grain::kYear}; }
 
 constexpr int kAheadDays = 31;
 
+// How many `small` units make one `big` unit (month = 30 days, year = 12 months or 365 days).
+double UnitRatio(Unit big, Unit small) {
+  auto secs = [](Unit u) -> double {
+    switch (u) {
+      case Unit::kSecond: return 1;
+      case Unit::kMinute: return 60;
+      case Unit::kHour: return 3600;
+      case Unit::kDay: return 86400;
+      case Unit::kWeek: return 7 * 86400;
+      case Unit::kMonth: return 30 * 86400;
+      case Unit::kYear: return 365 * 86400;
+    }
+    return 1;
+  };
+  if (big == Unit::kYear && small == Unit::kMonth) return 12;
+  return secs(big) / secs(small);
+}
+
 class TimeParser {
  public:
   TimeParser(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
@@ -531,6 +549,30 @@ class TimeParser {
     if (k == i) return i;
     // Bare "a day"/"un jour" is too weak on its own in running text.
     if (t_[i].kind != TokenKind::kNumber && n == 1 && P(i, PK::kArticle) == 0 && P(i, PK::kUnit) == 0) return i;
+    // "and a half", then further parts: "2 years and 3 months", "an hour and 45 minutes".
+    if (!std::isnan(n)) {
+      if (int h = P(k, PK::kTHalf)) n += 0.5, k += h;
+      while (true) {
+        size_t j = k;
+        if (Punct(j, ",")) ++j;
+        if (int a = P(j, PK::kTAnd)) j += a;
+        if (j == k) break;
+        double n2 = 0;
+        Unit u2 = Unit::kDay;
+        size_t k2 = Amount(j, &n2, &u2);
+        if (k2 == j || u2 >= u) break;
+        if (int h = P(k2, PK::kTHalf)) n2 += 0.5, k2 += h;
+        n = n * UnitRatio(u, u2) + n2;
+        u = u2;
+        k = k2;
+      }
+      // Whole numbers of the next smaller unit: 1.5 hours = 90 minutes.
+      while (n != std::floor(n) && u > Unit::kSecond && u != Unit::kWeek) {
+        Unit smaller = u == Unit::kMonth ? Unit::kDay : static_cast<Unit>(static_cast<int>(u) - 1);
+        n *= UnitRatio(u, smaller);
+        u = smaller;
+      }
+    }
     x->start = t_[i].start;
     x->end = t_[k - 1].end;
     x->kind = TimeKind::kDuration;

@@ -206,6 +206,8 @@ TEST(TimeTest, IntervalsAndDurations) {
             "2016-12-03/2016-12-05 interval explicit [du 3 au 5 décembre]");
   EXPECT_EQ(Time("Le cessez-le-feu a tenu 48 heures.", "fr"), "PT48H [48 heures]");
   EXPECT_EQ(Time("A 16-hour curfew was imposed.", "en"), "PT16H [16-hour]");
+  EXPECT_EQ(Time("The siege lasted two years and three months.", "en"), "P27M [two years and three months]");
+  EXPECT_EQ(Time("Le blocus a duré un an et demi.", "fr"), "P18M [un an et demi]");
 }
 
 TEST(TimeTest, BiasAndNoReference) {
