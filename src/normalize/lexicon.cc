@@ -36,6 +36,10 @@ void AddPhrase(PhraseSet* set, const std::string& key, PhraseEntry e) {
   set->first_words.insert(key.substr(0, key.find_first_of(" -")));
   size_t apos = key.find('\'');
   if (apos != std::string::npos) set->first_words.insert(key.substr(0, apos + 1));
+  for (size_t i = 1; i < key.size(); ++i)
+    if (key[i] == ' ' || key[i] == '-') set->prefixes.insert(key.substr(0, i));
+    else if (key[i - 1] == '\'') set->prefixes.insert(key.substr(0, i));
+  set->prefixes.insert(key);
   set->by_text.emplace(key, std::move(e));
 }
 
@@ -143,6 +147,15 @@ bool Normalizer::Lexicon::MayStart(const Tok& t) const {
   return t.kinds != 0;
 }
 
+bool Normalizer::Lexicon::MayStartNumber(const Tok& t) const {
+  constexpr uint64_t kMask = (uint64_t{1} << static_cast<int>(PK::kUnit)) | (uint64_t{1} << static_cast<int>(PK::kScale)) |
+                             (uint64_t{1} << static_cast<int>(PK::kOrdinal)) | (uint64_t{1} << static_cast<int>(PK::kVague)) |
+                             (uint64_t{1} << static_cast<int>(PK::kQualifier)) | (uint64_t{1} << static_cast<int>(PK::kArticle)) |
+                             (uint64_t{1} << static_cast<int>(PK::kRangeOpen));
+  if (t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kPercent) return true;
+  return (t.kinds & kMask) != 0;
+}
+
 std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
                              uint32_t tok_begin, uint32_t tok_end) {
   std::vector<Tok> out;
@@ -210,6 +223,7 @@ int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t
       if (tk.join) key.push_back(tk.join);
       key += tk.f;
     }
+    if (n > 1 && !set->prefixes.count(key)) break;
     auto it = set->by_text.find(key);
     if (it != set->by_text.end()) {
       best = n;

@@ -115,7 +115,7 @@ Tags Normalizer::Tag(std::string_view text, const segment::Segmentation& seg, st
       for (size_t m = k; m < t.size() && t[m].start < tags.times[x].end; ++m) covered[m] = 1;
     }
     for (size_t i = 0; i < t.size();) {
-      if (covered[i] || !lx.MayStart(t[i])) { ++i; continue; }
+      if (covered[i] || !lx.MayStartNumber(t[i])) { ++i; continue; }
       Number num;
       size_t e = ParseNumberAt(lx, t, i, &num);
       if (e == i) { ++i; continue; }

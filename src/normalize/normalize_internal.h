@@ -24,6 +24,7 @@ struct PhraseEntry {
 struct PhraseSet {
   std::unordered_map<std::string, PhraseEntry> by_text;
   std::unordered_set<std::string> first_words;
+  std::unordered_set<std::string> prefixes;  // every word-boundary prefix of a key: stops early
   int max_words = 0;
 };
 
@@ -59,6 +60,7 @@ struct Normalizer::Lexicon {
   const PhraseSet* Kind(PK kind) const { return &phrases[static_cast<int>(kind)]; }
   // Whether a token may begin a number or a temporal expression.
   bool MayStart(const struct Tok& t) const;
+  bool MayStartNumber(const struct Tok& t) const;
 };
 
 // A token as the grammars see it: folded text, hyphenated words split into parts.
