@@ -168,7 +168,8 @@ class TimeParser {
     return c;
   }
 
-  Date ResolveWeekday(int wd, int mode) const {  // mode: 0 plain, -1 last, +1 next
+  // mode: 0 plain, -1 last, 1 that day of next week, 2 next occurrence.
+  Date ResolveWeekday(int wd, int mode) const {
     const Date r = *ref_.date;
     int cur = Weekday(r);
     if (mode < 0 || (mode == 0 && !ref_.future_bias)) {
@@ -176,7 +177,7 @@ class TimeParser {
       if (back == 0 && mode < 0) back = 7;
       return AddDays(r, -back);
     }
-    if (mode > 0) return AddDays(StartOfWeek(r), 7 + wd - 1);  // that day of next week
+    if (mode == 1) return AddDays(StartOfWeek(r), 7 + wd - 1);  // that day of next week
     int fwd = (wd - cur + 7) % 7;
     if (fwd == 0) fwd = 7;
     return AddDays(r, fwd);
@@ -340,16 +341,20 @@ class TimeParser {
     if (!ref_.date) return i;
     size_t j = i;
     int mode = 0;
+    const PhraseEntry* next = nullptr;
     if (int n = P(j, PK::kTLast); n && Wd(j + n)) j += n, mode = -1;
-    else if (int n2 = P(j, PK::kTNext); n2 && Wd(j + n2)) j += n2, mode = 1;
+    else if (int n2 = P(j, PK::kTNext, &next); n2 && Wd(j + n2)) j += n2, mode = 1;
     else if (int n3 = P(j, PK::kTThis); n3 && Wd(j + n3)) j += n3;
     int wd = Wd(j);
     if (!wd) return i;
     size_t k = j + 1;
     if (mode == 0) {
       if (int n = P(k, PK::kTLast)) k += n, mode = -1;
-      else if (int n2 = P(k, PK::kTNext)) k += n2, mode = 1;
+      else if (int n2 = P(k, PK::kTNext, &next)) k += n2, mode = 1;
     }
+    // "next Wednesday" is that day of next week; "mercredi prochain" the next occurrence
+    // (the pack says which: arg1 "week").
+    if (mode > 0 && next && next->arg1 != "week") mode = 2;
     Date d = ResolveWeekday(wd, mode);
     // "Tuesday of last week", "mercredi de la semaine prochaine", "lundi cette semaine".
     {
