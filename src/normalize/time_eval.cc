@@ -122,7 +122,12 @@ StatusOr<EvalReport> EvalDuckling(const Normalizer& norm, const segment::Segment
     std::string phrase = f[2];
     if (phrase.size() >= 2 && phrase.front() == '"' && phrase.back() == '"')  // TSV quoting
       phrase = phrase.substr(1, phrase.size() - 2);
-    for (size_t p; (p = phrase.find("\"\"")) != std::string::npos;) phrase.replace(p, 2, "\"");
+    std::string unquoted;
+    for (size_t p = 0; p < phrase.size(); ++p) {
+      unquoted.push_back(phrase[p]);
+      if (phrase[p] == '"' && p + 1 < phrase.size() && phrase[p + 1] == '"') ++p;
+    }
+    phrase = std::move(unquoted);
     std::string lang = locale.substr(0, 2) == "FR" ? "fr" : "en";
     std::string note = f.size() > 8 ? f[8] : "";
     EvalCase c;
