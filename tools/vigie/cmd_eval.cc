@@ -10,6 +10,7 @@ Runner RegisterEval(CLI::App& app) {
   eval->require_subcommand(1);
   auto runners = std::make_shared<EvalRunners>();
   RegisterEvalEvents(*eval, *runners);
+  RegisterEvalTime(*eval, *runners);
   return [runners]() {
     for (auto& [sub, run] : *runners)
       if (sub->parsed()) return run();

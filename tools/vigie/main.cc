@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   add(vigie::cli::RegisterInspect(app));
   add(vigie::cli::RegisterExtract(app));
   add(vigie::cli::RegisterPack(app));
+  add(vigie::cli::RegisterTag(app));
   add(vigie::cli::RegisterEval(app));
   try {
     app.parse(argc, argv);

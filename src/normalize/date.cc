@@ -1,0 +1,109 @@
+#include "normalize/date.h"
+
+#include <charconv>
+#include <cstdio>
+
+namespace vigie::normalize {
+
+const char* UnitName(Unit u) {
+  switch (u) {
+    case Unit::kSecond: return "second";
+    case Unit::kMinute: return "minute";
+    case Unit::kHour: return "hour";
+    case Unit::kDay: return "day";
+    case Unit::kWeek: return "week";
+    case Unit::kMonth: return "month";
+    case Unit::kYear: return "year";
+  }
+  return "day";
+}
+
+static bool Leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int DaysInMonth(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12) return 0;
+  return m == 2 && Leap(y) ? 29 : kDays[m - 1];
+}
+
+bool ValidDate(int y, int m, int d) {
+  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m);
+}
+
+// Days since 1970-01-01 (H. Hinnant's civil calendar algorithm, public domain description).
+int64_t DaysFromCivil(const Date& dt) {
+  int64_t y = dt.year - (dt.month <= 2 ? 1 : 0);
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t m = dt.month;
+  const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + dt.day - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date CivilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  if (m <= 2) ++y;
+  return Date{static_cast<int>(y), m, d};
+}
+
+Date AddDays(const Date& d, int64_t n) { return CivilFromDays(DaysFromCivil(d) + n); }
+
+Date AddMonths(const Date& d, int n) {
+  int total = d.year * 12 + (d.month - 1) + n;
+  int y = total / 12, m = total % 12 + 1;
+  int day = d.day;
+  if (day > DaysInMonth(y, m)) day = DaysInMonth(y, m);
+  return Date{y, m, day};
+}
+
+int Weekday(const Date& d) {
+  int64_t z = DaysFromCivil(d);  // 1970-01-01 was a Thursday (4)
+  int64_t w = ((z % 7) + 7 + 3) % 7;  // 0 = Monday
+  return static_cast<int>(w) + 1;
+}
+
+Date StartOfWeek(const Date& d) { return AddDays(d, 1 - Weekday(d)); }
+
+std::string IsoDate(const Date& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+std::optional<Date> ParseIsoDate(std::string_view s) {
+  auto num = [&](size_t pos, size_t len, int* out) {
+    if (s.size() < pos + len) return false;
+    auto r = std::from_chars(s.data() + pos, s.data() + pos + len, *out);
+    return r.ec == std::errc() && r.ptr == s.data() + pos + len;
+  };
+  Date d;
+  if (!num(0, 4, &d.year)) return std::nullopt;
+  d.month = d.day = 1;
+  if (s.size() >= 7 && s[4] == '-') {
+    if (!num(5, 2, &d.month)) return std::nullopt;
+    if (s.size() >= 10 && s[7] == '-' && !num(8, 2, &d.day)) return std::nullopt;
+  }
+  if (!ValidDate(d.year, d.month, d.day)) return std::nullopt;
+  return d;
+}
+
+std::string Point::Iso() const {
+  char buf[16];
+  switch (grain) {
+    case Grain::kYear: std::snprintf(buf, sizeof buf, "%04d", date.year); break;
+    case Grain::kMonth: std::snprintf(buf, sizeof buf, "%04d-%02d", date.year, date.month); break;
+    case Grain::kDay: return IsoDate(date);
+  }
+  return buf;
+}
+
+}  // namespace vigie::normalize

@@ -1,0 +1,44 @@
+// Calendar arithmetic for the normaliser: proleptic Gregorian dates, day counts, week and
+// month arithmetic, and points of varying grain (YYYY, YYYY-MM, YYYY-MM-DD).
+// Plain values; every function is pure and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vigie::normalize {
+
+enum class Unit : uint8_t { kSecond, kMinute, kHour, kDay, kWeek, kMonth, kYear };
+const char* UnitName(Unit u);
+
+struct Date {
+  int year = 1970, month = 1, day = 1;
+  bool operator==(const Date&) const = default;
+  auto operator<=>(const Date&) const = default;
+};
+
+bool ValidDate(int y, int m, int d);
+int DaysInMonth(int y, int m);
+int64_t DaysFromCivil(const Date& d);
+Date CivilFromDays(int64_t days);
+Date AddDays(const Date& d, int64_t n);
+Date AddMonths(const Date& d, int n);   // clamps the day
+int Weekday(const Date& d);             // 1 = Monday … 7 = Sunday
+Date StartOfWeek(const Date& d);        // the Monday
+std::string IsoDate(const Date& d);     // YYYY-MM-DD
+// "2016-12-07", "2016-12", "2016" (also with a time part, which is ignored).
+std::optional<Date> ParseIsoDate(std::string_view s);
+
+enum class Grain : uint8_t { kDay, kMonth, kYear };
+
+// A date known to a grain: for kMonth the day is 1, for kYear month and day are 1.
+struct Point {
+  Date date;
+  Grain grain = Grain::kDay;
+  std::string Iso() const;  // by grain
+  bool operator==(const Point&) const = default;
+};
+
+}  // namespace vigie::normalize

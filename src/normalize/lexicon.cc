@@ -1,0 +1,249 @@
+// Loading the pack tables the normaliser reads, the token view, phrase matching, lemmas.
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/text.h"
+#include "normalize/normalize_internal.h"
+
+namespace vigie::normalize {
+
+namespace {
+
+bool IsAscii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+std::string FoldFast(std::string_view s) {
+  if (IsAscii(s)) {
+    std::string out(s);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  return core::FoldForMatch(s);
+}
+
+void AddPhrase(PhraseSet* set, const std::string& key, PhraseEntry e) {
+  if (key.empty()) return;
+  int words = 1;
+  for (char c : key)
+    if (c == ' ' || c == '-') ++words;
+  for (size_t i = 0; i + 1 < key.size(); ++i)
+    if (key[i] == '\'') ++words;
+  set->max_words = std::max(set->max_words, words);
+  set->first_words.insert(key.substr(0, key.find_first_of(" -")));
+  size_t apos = key.find('\'');
+  if (apos != std::string::npos) set->first_words.insert(key.substr(0, apos + 1));
+  for (size_t i = 1; i < key.size(); ++i)
+    if (key[i] == ' ' || key[i] == '-') set->prefixes.insert(key.substr(0, i));
+    else if (key[i - 1] == '\'') set->prefixes.insert(key.substr(0, i));
+  set->prefixes.insert(key);
+  set->by_text.emplace(key, std::move(e));
+}
+
+void AddKind(Normalizer::Lexicon* lx, const std::string& kind, const std::string& key, PhraseEntry e) {
+  int k = PkFromName(kind);
+  if (k >= 0) AddPhrase(&lx->phrases[k], key, std::move(e));
+}
+
+std::string Col(const core::TsvTable& t, const std::vector<std::string>& row, const char* name) {
+  int c = t.Column(name);
+  return c < 0 ? std::string() : row[c];
+}
+
+}  // namespace
+
+int PkFromName(std::string_view name) {
+  static const char* kNames[] = {"unit", "scale", "ordinal", "vague", "qualifier", "connector", "article", "percent", "range_open", "range_and", "range_mid", "of", "t:day", "t:period", "t:unit", "t:since", "t:ago_prefix", "t:ago_suffix", "t:past", "t:during", "t:from", "t:to", "t:between", "t:and", "t:last", "t:next", "t:this", "t:early", "t:mid", "t:late", "t:daypart", "t:decade", "t:in", "t:ahead", "t:half"};
+  for (int i = 0; i < static_cast<int>(PK::kCount); ++i)
+    if (name == kNames[i]) return i;
+  return -1;
+}
+
+Normalizer::Normalizer(std::vector<Lexicon> lex) : lex_(std::move(lex)) {}
+Normalizer::Normalizer(Normalizer&&) noexcept = default;
+Normalizer& Normalizer::operator=(Normalizer&&) noexcept = default;
+Normalizer::~Normalizer() = default;
+
+StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
+  std::vector<Lexicon> all;
+  for (const std::string& lang : packs.Languages()) {
+    const core::LangPack* pack = packs.Get(lang);
+    Lexicon lx;
+    lx.lang = lang;
+    lx.day_first = pack->Manifest("date_order") != "mdy";
+    if (const auto* t = pack->Table("numbers")) {
+      for (const auto& row : t->rows) {
+        PhraseEntry e;
+        e.kind = Col(*t, row, "kind");
+        e.value = std::strtod(Col(*t, row, "value").c_str(), nullptr);
+        AddKind(&lx, e.kind, core::FoldForMatch(Col(*t, row, "word")), e);
+      }
+    }
+    if (const auto* t = pack->Table("number_phrases")) {
+      for (const auto& row : t->rows) {
+        PhraseEntry e;
+        e.kind = Col(*t, row, "kind");
+        e.arg1 = Col(*t, row, "value");
+        e.value = std::strtod(e.arg1.c_str(), nullptr);
+        AddKind(&lx, e.kind, core::FoldForMatch(Col(*t, row, "phrase")), e);
+      }
+    }
+    if (const auto* t = pack->Table("time_phrases")) {
+      for (const auto& row : t->rows) {
+        PhraseEntry e;
+        e.kind = Col(*t, row, "kind");
+        e.arg1 = Col(*t, row, "arg1");
+        e.arg2 = Col(*t, row, "arg2");
+        e.arg3 = Col(*t, row, "arg3");
+        e.value = std::strtod(e.arg1.c_str(), nullptr);
+        AddKind(&lx, "t:" + e.kind, core::FoldForMatch(Col(*t, row, "phrase")), e);
+      }
+    }
+    if (const auto* t = pack->Table("months"))
+      for (const auto& row : t->rows)
+        lx.months[core::FoldForMatch(Col(*t, row, "word"))] = std::atoi(Col(*t, row, "month").c_str());
+    if (const auto* t = pack->Table("weekdays"))
+      for (const auto& row : t->rows)
+        lx.weekdays[core::FoldForMatch(Col(*t, row, "word"))] = std::atoi(Col(*t, row, "weekday").c_str());
+    if (const auto* t = pack->Table("plurals")) {
+      for (const auto& row : t->rows) {
+        PluralRule r;
+        r.form = core::FoldForMatch(Col(*t, row, "form"));
+        r.lemma = core::FoldForMatch(Col(*t, row, "lemma"));
+        if (!r.form.empty() && r.form[0] == '-') {
+          r.suffix = true;
+          r.form.erase(0, 1);
+          if (!r.lemma.empty() && r.lemma[0] == '-') r.lemma.erase(0, 1);
+        }
+        lx.plurals.push_back(std::move(r));
+      }
+    }
+    for (int k = 0; k < static_cast<int>(PK::kCount); ++k)
+      for (const std::string& w : lx.phrases[k].first_words) lx.starters[w] |= uint64_t{1} << k;
+    const uint64_t kCalendar = uint64_t{1} << 63;
+    for (const auto& [w, m] : lx.months) lx.starters[w] |= kCalendar;
+    for (const auto& [w, d] : lx.weekdays) lx.starters[w] |= kCalendar;
+    all.push_back(std::move(lx));
+  }
+  return Normalizer(std::move(all));
+}
+
+const Normalizer::Lexicon& Normalizer::For(std::string_view lang) const {
+  static const Lexicon kEmpty;
+  for (const Lexicon& lx : lex_)
+    if (lx.lang == lang) return lx;
+  for (const Lexicon& lx : lex_)
+    if (lx.lang == "en") return lx;
+  return lex_.empty() ? kEmpty : lex_.front();
+}
+
+bool Normalizer::Lexicon::MayStart(const Tok& t) const {
+  if (t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kPercent ||
+      t.kind == segment::TokenKind::kDate)
+    return true;
+  return t.kinds != 0;
+}
+
+bool Normalizer::Lexicon::MayStartNumber(const Tok& t) const {
+  constexpr uint64_t kMask = (uint64_t{1} << static_cast<int>(PK::kUnit)) | (uint64_t{1} << static_cast<int>(PK::kScale)) |
+                             (uint64_t{1} << static_cast<int>(PK::kOrdinal)) | (uint64_t{1} << static_cast<int>(PK::kVague)) |
+                             (uint64_t{1} << static_cast<int>(PK::kQualifier)) | (uint64_t{1} << static_cast<int>(PK::kArticle)) |
+                             (uint64_t{1} << static_cast<int>(PK::kRangeOpen));
+  if (t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kPercent) return true;
+  return (t.kinds & kMask) != 0;
+}
+
+std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
+                             uint32_t tok_begin, uint32_t tok_end) {
+  std::vector<Tok> out;
+  out.reserve(tok_end - tok_begin);
+  bool prev_elision = false;
+  for (uint32_t k = tok_begin; k < tok_end && k < seg.tokens.size(); ++k) {
+    const segment::Token& st = seg.tokens[k];
+    if (st.end > text.size() || st.start > st.end) continue;
+    std::string_view s = text.substr(st.start, st.end - st.start);
+    bool line_start = st.breaks_before > 0;
+    const bool wordish = st.kind == segment::TokenKind::kWord || st.kind == segment::TokenKind::kAbbrev;
+    if (wordish && s.find('-') != std::string_view::npos && s.size() > 1) {
+      // Split hyphenated words: "quatre-vingt-dix", "mi-octobre", "avant-hier".
+      size_t p = 0;
+      bool first = true;
+      while (p <= s.size()) {
+        size_t q = s.find('-', p);
+        if (q == std::string_view::npos) q = s.size();
+        if (q > p) {
+          Tok t;
+          t.start = st.start + static_cast<uint32_t>(p);
+          t.end = st.start + static_cast<uint32_t>(q);
+          t.f = FoldFast(s.substr(p, q - p));
+          t.kind = t.f.find_first_not_of("0123456789") == std::string::npos ? segment::TokenKind::kNumber : st.kind;
+          t.join = first ? (prev_elision ? 0 : ' ') : '-';
+          t.cap = first && s[0] >= 'A' && s[0] <= 'Z';
+          t.line_start = first && line_start;
+          if (auto it = lx.starters.find(t.f); it != lx.starters.end()) t.kinds = it->second;
+          out.push_back(std::move(t));
+          first = false;
+        }
+        p = q + 1;
+      }
+      prev_elision = false;
+      continue;
+    }
+    Tok t;
+    t.start = st.start;
+    t.end = st.end;
+    t.kind = st.kind;
+    t.f = FoldFast(s);
+    if (t.kind == segment::TokenKind::kAbbrev && t.f.size() > 1 && t.f.back() == '.') t.f.pop_back();
+    t.join = prev_elision ? 0 : ' ';
+    unsigned char c0 = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
+    t.cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xC3 && c0 <= 0xC3 && s.size() > 1 &&
+                                          static_cast<unsigned char>(s[1]) >= 0x80 &&
+                                          static_cast<unsigned char>(s[1]) <= 0x9E);
+    t.line_start = line_start;
+    if (auto it = lx.starters.find(t.f); it != lx.starters.end()) t.kinds = it->second;
+    prev_elision = !t.f.empty() && t.f.back() == '\'';
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
+                PK kind, const PhraseEntry** entry) {
+  if (i >= t.size() || !(t[i].kinds >> static_cast<int>(kind) & 1)) return 0;
+  const PhraseSet* set = lx.Kind(kind);
+  std::string key = t[i].f;
+  int best = 0;
+  for (int n = 1; n <= set->max_words && i + n - 1 < t.size(); ++n) {
+    if (n > 1) {
+      const Tok& tk = t[i + n - 1];
+      if (tk.join) key.push_back(tk.join);
+      key += tk.f;
+    }
+    if (n > 1 && !set->prefixes.count(key)) break;
+    auto it = set->by_text.find(key);
+    if (it != set->by_text.end()) {
+      best = n;
+      if (entry) *entry = &it->second;
+    }
+  }
+  return best;
+}
+
+std::string Lemma(const Normalizer::Lexicon& lx, std::string_view noun) {
+  std::string w(noun);
+  for (const PluralRule& r : lx.plurals) {
+    if (!r.suffix) {
+      if (w == r.form) return r.lemma;
+      continue;
+    }
+    if (w.size() > r.form.size() + 2 && w.compare(w.size() - r.form.size(), r.form.size(), r.form) == 0)
+      return w.substr(0, w.size() - r.form.size()) + r.lemma;
+  }
+  return w;
+}
+
+}  // namespace vigie::normalize

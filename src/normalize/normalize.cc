@@ -1,0 +1,192 @@
+// Tag(): times first, then numbers and quantities outside them; document date inference.
+#include "normalize/normalize.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "normalize/normalize_internal.h"
+
+namespace vigie::normalize {
+
+const char* QualifierName(Qualifier q) {
+  switch (q) {
+    case Qualifier::kExact: return "exact";
+    case Qualifier::kMoreThan: return "more_than";
+    case Qualifier::kAtLeast: return "at_least";
+    case Qualifier::kLessThan: return "less_than";
+    case Qualifier::kAbout: return "about";
+    case Qualifier::kRange: return "range";
+  }
+  return "exact";
+}
+
+const char* PrecisionName(Precision p) {
+  switch (p) {
+    case Precision::kDay: return "day";
+    case Precision::kWeek: return "week";
+    case Precision::kMonth: return "month";
+    case Precision::kYear: return "year";
+    case Precision::kInterval: return "interval";
+  }
+  return "day";
+}
+
+const char* BasisName(Basis b) {
+  switch (b) {
+    case Basis::kExplicit: return "explicit";
+    case Basis::kRelative: return "relative";
+    case Basis::kDocument: return "document";
+    case Basis::kInferred: return "inferred";
+  }
+  return "explicit";
+}
+
+const char* TimeKindName(TimeKind k) {
+  switch (k) {
+    case TimeKind::kDate: return "date";
+    case TimeKind::kInterval: return "interval";
+    case TimeKind::kDuration: return "duration";
+  }
+  return "date";
+}
+
+std::string TimeExpr::DurationIso() const {
+  if (amount == 0) return {};
+  char num[32];
+  if (std::isnan(amount)) std::snprintf(num, sizeof num, "X");
+  else if (amount == std::floor(amount)) std::snprintf(num, sizeof num, "%.0f", amount);
+  else std::snprintf(num, sizeof num, "%g", amount);
+  switch (unit) {
+    case Unit::kSecond: return std::string("PT") + num + "S";
+    case Unit::kMinute: return std::string("PT") + num + "M";
+    case Unit::kHour: return std::string("PT") + num + "H";
+    case Unit::kDay: return std::string("P") + num + "D";
+    case Unit::kWeek: return std::string("P") + num + "W";
+    case Unit::kMonth: return std::string("P") + num + "M";
+    case Unit::kYear: return std::string("P") + num + "Y";
+  }
+  return {};
+}
+
+namespace {
+
+bool Alphabetic(std::string_view f) {
+  if (f.empty()) return false;
+  for (unsigned char c : f)
+    if (!(c >= 'a' && c <= 'z') && c < 0x80 && c != '-') return false;
+  return true;
+}
+
+// The noun a number counts: after "de"/"of" for vague and scaled amounts, skipping
+// capitalised modifiers in English ("three United Nations peacekeepers").
+bool FindNoun(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t k, size_t* noun) {
+  if (int n = MatchPhrase(lx, t, k, PK::kOf, nullptr)) k += n;
+  if (lx.lang == "en") {
+    for (int skip = 0; skip < 3 && k < t.size() && t[k].cap && t[k].kind == segment::TokenKind::kWord; ++skip) ++k;
+  }
+  if (k >= t.size()) return false;
+  const Tok& tk = t[k];
+  if (tk.kind != segment::TokenKind::kWord || !Alphabetic(tk.f)) return false;
+  if (MatchPhrase(lx, t, k, PK::kOf, nullptr) || MatchPhrase(lx, t, k, PK::kConnector, nullptr) ||
+      MatchPhrase(lx, t, k, PK::kQualifier, nullptr) || MatchPhrase(lx, t, k, PK::kRangeMid, nullptr) ||
+      MatchPhrase(lx, t, k, PK::kRangeAnd, nullptr) || MatchPhrase(lx, t, k, PK::kTIn, nullptr) ||
+      MatchPhrase(lx, t, k, PK::kTThis, nullptr) || MatchPhrase(lx, t, k, PK::kArticle, nullptr))
+    return false;
+  if (lx.months.count(tk.f)) return false;
+  *noun = k;
+  return true;
+}
+
+}  // namespace
+
+Tags Normalizer::Tag(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
+                     const Reference& ref) const {
+  Tags tags;
+  const Lexicon& lx = For(lang);
+  auto run = [&](uint32_t a, uint32_t b) {
+    std::vector<Tok> t = BuildTokens(lx, text, seg, a, b);
+    size_t first_time = tags.times.size();
+    if (!ref.numbers_only) TagTimes(lx, t, ref, &tags.times, nullptr);
+    // Token coverage by times, so numbers inside dates are not reported twice.
+    std::vector<char> covered(t.size(), 0);
+    for (size_t x = first_time, k = 0; x < tags.times.size(); ++x) {
+      while (k < t.size() && t[k].end <= tags.times[x].start) ++k;
+      for (size_t m = k; m < t.size() && t[m].start < tags.times[x].end; ++m) covered[m] = 1;
+    }
+    for (size_t i = 0; i < t.size();) {
+      if (covered[i] || !lx.MayStartNumber(t[i])) { ++i; continue; }
+      Number num;
+      size_t e = ParseNumberAt(lx, t, i, &num);
+      if (e == i) { ++i; continue; }
+      bool overlap = false;
+      for (size_t m = i; m < e; ++m) overlap = overlap || covered[m];
+      if (overlap) { ++i; continue; }
+      tags.numbers.push_back(num);
+      size_t noun = 0;
+      if (!num.percent && !num.ordinal && FindNoun(lx, t, e, &noun) && !covered[noun]) {
+        Quantity q;
+        q.number = num;
+        q.start = num.start;
+        q.noun_start = t[noun].start;
+        q.noun_end = t[noun].end;
+        q.end = q.noun_end;
+        q.lemma = Lemma(lx, t[noun].f);
+        tags.quantities.push_back(std::move(q));
+      }
+      i = e;
+    }
+  };
+  if (seg.sentences.empty()) {
+    run(0, static_cast<uint32_t>(seg.tokens.size()));
+  } else {
+    for (const segment::Sentence& s : seg.sentences) run(s.first_token, s.end_token);
+  }
+  return tags;
+}
+
+std::optional<DocumentDate> Normalizer::InferDocumentDate(std::string_view text,
+                                                          const segment::Segmentation& seg,
+                                                          std::string_view lang) const {
+  const Lexicon& lx = For(lang);
+  Reference none;
+  std::vector<TimeExpr> times;
+  std::vector<PartialDate> partials;
+  std::vector<Tok> t = BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()));
+  TagTimes(lx, t, none, &times, &partials);
+
+  // 1. A dateline: a full date on the first line.
+  size_t first_line_end = text.find('\n');
+  if (first_line_end == std::string_view::npos) first_line_end = text.size();
+  for (const TimeExpr& x : times) {
+    if (x.start >= first_line_end) break;
+    if (x.kind == TimeKind::kDate && x.begin.grain == Grain::kDay)
+      return DocumentDate{x.begin.date, Basis::kInferred, 0.95, x.start, x.end};
+  }
+  // 2. The latest full date, day-month mentions taking the year of their context.
+  std::optional<DocumentDate> best;
+  auto offer = [&](const Date& d, uint32_t s, uint32_t e, double conf) {
+    if (!best || d > best->date) best = DocumentDate{d, Basis::kInferred, conf, s, e};
+  };
+  for (const TimeExpr& x : times)
+    if (x.kind != TimeKind::kDuration && x.begin.grain == Grain::kDay) offer(x.begin.date, x.start, x.end, 0.7);
+  // Year context: the latest explicit year the text names.
+  int year = 0;
+  for (const TimeExpr& x : times)
+    if (x.kind != TimeKind::kDuration) year = std::max(year, x.begin.date.year);
+  for (const PartialDate& p : partials) {
+    if (!year) break;
+    int y = year;
+    if (p.weekday) {
+      // The first year at or after the context where the weekday fits.
+      y = 0;
+      for (int k = 0; k <= 11 && !y; ++k)
+        if (ValidDate(year + k, p.month, p.day) && Weekday(Date{year + k, p.month, p.day}) == p.weekday) y = year + k;
+      if (!y) y = year;
+    }
+    if (ValidDate(y, p.month, p.day)) offer(Date{y, p.month, p.day}, p.start, p.end, p.weekday ? 0.75 : 0.6);
+  }
+  return best;
+}
+
+}  // namespace vigie::normalize

@@ -1,0 +1,106 @@
+// normalize internals: the per-language lexicon read from the pack tables, the token view
+// the grammars walk, and the grammar entry points. Only src/normalize uses this header.
+// A Lexicon is immutable once loaded; a Cursor is per-call scratch owned by Tag().
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "normalize/normalize.h"
+
+namespace vigie::normalize {
+
+// One phrase table entry: kind plus up to three arguments (TSV columns after `kind`).
+struct PhraseEntry {
+  std::string kind;
+  std::string arg1, arg2, arg3;
+  double value = 0;  // arg1 as a number when it is one
+};
+
+// Phrases of one kind, keyed by their folded text ("l'annee derniere", "plus de").
+struct PhraseSet {
+  std::unordered_map<std::string, PhraseEntry> by_text;
+  std::unordered_set<std::string> first_words;
+  std::unordered_set<std::string> prefixes;  // every word-boundary prefix of a key: stops early
+  int max_words = 0;
+};
+
+struct PluralRule {
+  std::string form, lemma;  // "-aux" / "-al" for a suffix rule
+  bool suffix = false;
+};
+
+// Phrase kinds the grammars ask for (numbers: number tables; kT*: time_phrases.tsv).
+enum class PK : uint8_t {
+  kUnit, kScale, kOrdinal, kVague, kQualifier, kConnector, kArticle, kPercent, kRangeOpen, kRangeAnd, kRangeMid, kOf, kTDay, kTPeriod, kTUnit, kTSince, kTAgoPrefix, kTAgoSuffix, kTPast, kTDuring, kTFrom, kTTo, kTBetween, kTAnd, kTLast, kTNext, kTThis, kTEarly, kTMid, kTLate, kTDaypart, kTDecade, kTIn, kTAhead, kTHalf,
+  kCount
+};
+// The pack kind string ("unit", "t:since") of each PK; -1 from PkFromName when unknown.
+int PkFromName(std::string_view name);
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+struct Normalizer::Lexicon {
+  std::string lang;
+  PhraseSet phrases[static_cast<int>(PK::kCount)];  // by kind
+  // Every word that can begin a phrase, month or weekday: other words are skipped at once.
+  // (bit k set: the word begins a phrase of kind k), so a token is looked up once.
+  std::unordered_map<std::string, uint64_t, StringHash, std::equal_to<>> starters;
+  std::unordered_map<std::string, int> months;          // folded word -> 1..12
+  std::unordered_map<std::string, int> weekdays;        // folded word -> 1..7
+  std::vector<PluralRule> plurals;
+  bool day_first = true;
+
+  const PhraseSet* Kind(PK kind) const { return &phrases[static_cast<int>(kind)]; }
+  // Whether a token may begin a number or a temporal expression.
+  bool MayStart(const struct Tok& t) const;
+  bool MayStartNumber(const struct Tok& t) const;
+};
+
+// A token as the grammars see it: folded text, hyphenated words split into parts.
+struct Tok {
+  uint32_t start = 0, end = 0;
+  segment::TokenKind kind = segment::TokenKind::kWord;
+  std::string f;            // folded; a trailing '.' of an abbreviation removed
+  char join = ' ';          // how it joins the previous token in a phrase key: ' ', '-' or 0
+  bool cap = false;         // starts with an upper-case letter
+  bool line_start = false;  // first token after a line break
+  uint64_t kinds = 0;       // phrase kinds this token may begin (Lexicon::starters)
+};
+
+std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
+                             uint32_t tok_begin, uint32_t tok_end);
+
+// Longest phrase of `kind` starting at token i; returns its word count (0: none).
+int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
+                PK kind, const PhraseEntry** entry);
+
+// Numbers: a number (digits, words, vague amounts, qualifiers, ranges, percents) at token i.
+// Returns the token after it, or i when none.
+size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
+                     Number* out);
+// A plain cardinal (digits or words, no qualifier) at token i.
+size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
+                       double* value);
+// Parses one numeric token ("1 200", "1.200", "2,5", "10K", "70%"); false if not numeric.
+bool ParseNumericToken(std::string_view s, std::string_view lang, double* value, bool* ordinal);
+
+std::string Lemma(const Normalizer::Lexicon& lx, std::string_view folded_noun);
+
+// Partial dates seen while tagging without a reference (day and month, no year).
+struct PartialDate {
+  uint32_t start = 0, end = 0;
+  int month = 0, day = 0, weekday = 0;
+};
+
+// Times: every temporal expression of the tokens, in text order.
+void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
+              std::vector<TimeExpr>* out, std::vector<PartialDate>* partials);
+
+}  // namespace vigie::normalize

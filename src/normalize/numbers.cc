@@ -1,0 +1,251 @@
+// Number grammar: numeric tokens in every grouping style, number words, vague amounts,
+// qualifiers, ranges and percentages.
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+#include "normalize/normalize_internal.h"
+
+namespace vigie::normalize {
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Digits with separators to a value; `lang` decides what a lone ',' or '.' before three
+// digits means (grouping in "1,200" en / "1.200" fr, decimal otherwise).
+bool ParseGrouped(std::string_view s, std::string_view lang, double* value) {
+  std::string digits;
+  std::vector<size_t> seps;  // positions in `s` of ',' and '.'
+  int n_comma = 0, n_dot = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (IsDigit(c)) continue;
+    if (c == ',') ++n_comma, seps.push_back(i);
+    else if (c == '.') ++n_dot, seps.push_back(i);
+    else if (c == ' ' || c == '\'') continue;
+    else return false;
+  }
+  if (s.empty() || !IsDigit(s.front()) || !IsDigit(s.back())) return false;
+  char decimal = 0;
+  if (n_comma && n_dot) {
+    decimal = s[seps.back()];
+  } else if (n_comma + n_dot == 1) {
+    size_t after = s.size() - seps.back() - 1;
+    char sep = s[seps.back()];
+    bool group_like = after == 3;
+    if (!group_like) decimal = sep;
+    else if (lang == "fr") decimal = sep == ',' ? ',' : 0;
+    else if (lang == "en") decimal = sep == '.' ? '.' : 0;
+    else decimal = 0;
+  }
+  std::string clean;
+  for (char c : s) {
+    if (IsDigit(c)) clean.push_back(c);
+    else if (c == decimal) clean.push_back('.');
+  }
+  if (clean.empty() || clean.size() > 18) return false;
+  *value = std::strtod(clean.c_str(), nullptr);
+  return true;
+}
+
+bool Ends(std::string_view s, std::string_view suf) {
+  return s.size() > suf.size() && s.substr(s.size() - suf.size()) == suf;
+}
+
+}  // namespace
+
+bool ParseNumericToken(std::string_view s, std::string_view lang, double* value, bool* ordinal) {
+  *ordinal = false;
+  while (!s.empty() && (s.back() == '%' || s.back() == ' ')) s.remove_suffix(1);
+  if (s.empty() || !IsDigit(s[0])) return false;
+  static const char* kOrd[] = {"eme", "ere", "er", "re", "e", "st", "nd", "rd", "th", "o"};
+  for (const char* suf : kOrd) {
+    if (Ends(s, suf) && IsDigit(s[s.size() - std::string_view(suf).size() - 1])) {
+      std::string_view d = s.substr(0, s.size() - std::string_view(suf).size());
+      bool all = true;
+      for (char c : d) all = all && IsDigit(c);
+      if (!all || d.size() > 6) return false;
+      *value = std::strtod(std::string(d).c_str(), nullptr);
+      *ordinal = true;
+      return true;
+    }
+  }
+  double mult = 1;
+  if (s.back() == 'k' || s.back() == 'K') mult = 1e3, s.remove_suffix(1);
+  else if (s.back() == 'm' || s.back() == 'M') mult = 1e6, s.remove_suffix(1);
+  if (!ParseGrouped(s, lang, value)) return false;
+  *value *= mult;
+  return true;
+}
+
+size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
+                       double* value) {
+  double total = 0, current = 0, last_unit = 1e18;
+  bool any = false;
+  size_t j = i, end = i;
+  auto is_num_word = [&](size_t k) {
+    return k < t.size() && (MatchPhrase(lx, t, k, PK::kUnit, nullptr) || MatchPhrase(lx, t, k, PK::kScale, nullptr));
+  };
+  while (j < t.size()) {
+    const Tok& tk = t[j];
+    const PhraseEntry* e = nullptr;
+    int n = 0;
+    if (tk.kind == segment::TokenKind::kNumber) {
+      if (any) break;
+      bool ord = false;
+      double v = 0;
+      if (!ParseNumericToken(tk.f, lx.lang, &v, &ord) || ord) break;
+      current = v;
+      any = true;
+      last_unit = 0;  // digits take no unit words after them
+      end = ++j;
+      continue;
+    }
+    if ((n = MatchPhrase(lx, t, j, PK::kUnit, &e))) {
+      if (any && (e->value >= last_unit || last_unit == 0)) break;
+      current += e->value;
+      last_unit = e->value;
+      any = true;
+      end = j += n;
+      continue;
+    }
+    if ((n = MatchPhrase(lx, t, j, PK::kScale, &e))) {
+      if (e->value < 1000) {
+        current = (current == 0 ? 1 : current) * e->value;
+      } else {
+        total += (current == 0 ? 1 : current) * e->value;
+        current = 0;
+      }
+      any = true;
+      last_unit = e->value < 1000 ? 100 : 1e18;
+      end = j += n;
+      continue;
+    }
+    if (any && (n = MatchPhrase(lx, t, j, PK::kConnector, &e)) && is_num_word(j + n) &&
+        !MatchPhrase(lx, t, j + n, PK::kScale, nullptr)) {
+      j += n;
+      continue;
+    }
+    if (!any && (n = MatchPhrase(lx, t, j, PK::kArticle, &e)) && j + n < t.size() &&
+        MatchPhrase(lx, t, j + n, PK::kScale, nullptr)) {
+      j += n;
+      continue;
+    }
+    break;
+  }
+  if (!any) return i;
+  *value = total + current;
+  return end;
+}
+
+size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
+                     Number* out) {
+  if (i >= t.size()) return i;
+  Number num;
+  num.start = t[i].start;
+  size_t j = i;
+  const PhraseEntry* e = nullptr;
+  bool qualified = false;
+  if (int n = MatchPhrase(lx, t, j, PK::kQualifier, &e)) {
+    const std::string& q = e->arg1;
+    num.qualifier = q == "more_than" ? Qualifier::kMoreThan
+                    : q == "at_least" ? Qualifier::kAtLeast
+                    : q == "less_than" ? Qualifier::kLessThan
+                                       : Qualifier::kAbout;
+    qualified = true;
+    j += n;
+  }
+  // entre 30 et 40 / between 30 and 40
+  if (int n = MatchPhrase(lx, t, j, PK::kRangeOpen, nullptr)) {
+    double a = 0, b = 0;
+    size_t k = ParseCardinalAt(lx, t, j + n, &a);
+    int m = k > j + n ? MatchPhrase(lx, t, k, PK::kRangeAnd, nullptr) : 0;
+    size_t l = m ? ParseCardinalAt(lx, t, k + m, &b) : k;
+    if (m && l > k + m && b > a) {
+      num.value = num.min = a;
+      num.max = b;
+      num.qualifier = Qualifier::kRange;
+      num.end = t[l - 1].end;
+      *out = num;
+      return l;
+    }
+  }
+  if (int n = MatchPhrase(lx, t, j, PK::kVague, &e)) {
+    num.value = num.min = num.max = e->value;
+    num.vague = true;
+    if (!qualified) num.qualifier = Qualifier::kAbout;
+    num.end = t[j + n - 1].end;
+    *out = num;
+    return j + n;
+  }
+  const Tok& tk = t[j < t.size() ? j : t.size() - 1];
+  if (j >= t.size()) return i;
+  double v = 0;
+  bool ord = false;
+  if (tk.kind == segment::TokenKind::kPercent) {
+    if (!ParseNumericToken(tk.f, lx.lang, &v, &ord)) return i;
+    num.value = num.min = num.max = v;
+    num.percent = true;
+    num.end = tk.end;
+    *out = num;
+    return j + 1;
+  }
+  if (tk.kind == segment::TokenKind::kNumber && ParseNumericToken(tk.f, lx.lang, &v, &ord) && ord) {
+    num.value = num.min = num.max = v;
+    num.ordinal = true;
+    num.end = tk.end;
+    *out = num;
+    return j + 1;
+  }
+  // "twenty-fifth", "thirty first": tens then an ordinal unit.
+  if (!qualified && j + 1 < t.size()) {
+    const PhraseEntry* tens = nullptr;
+    const PhraseEntry* ord = nullptr;
+    if (MatchPhrase(lx, t, j, PK::kUnit, &tens) == 1 && tens->value >= 20 && tens->value < 100 &&
+        static_cast<int>(tens->value) % 10 == 0 && MatchPhrase(lx, t, j + 1, PK::kOrdinal, &ord) == 1 &&
+        ord->value < 10) {
+      num.value = num.min = num.max = tens->value + ord->value;
+      num.ordinal = true;
+      num.end = t[j + 1].end;
+      *out = num;
+      return j + 2;
+    }
+  }
+  if (!qualified) {
+    if (int n = MatchPhrase(lx, t, j, PK::kOrdinal, &e)) {
+      if (!MatchPhrase(lx, t, j, PK::kUnit, nullptr)) {
+        num.value = num.min = num.max = e->value;
+        num.ordinal = true;
+        num.end = t[j + n - 1].end;
+        *out = num;
+        return j + n;
+      }
+    }
+  }
+  size_t k = ParseCardinalAt(lx, t, j, &v);
+  if (k == j) return i;
+  num.value = num.min = num.max = v;
+  num.end = t[k - 1].end;
+  if (int n = MatchPhrase(lx, t, k, PK::kPercent, nullptr)) {
+    num.percent = true;
+    num.end = t[k + n - 1].end;
+    k += n;
+  } else if (!qualified) {
+    // 30 à 40 / 30 to 40
+    if (int m = MatchPhrase(lx, t, k, PK::kRangeMid, nullptr)) {
+      double b = 0;
+      size_t l = ParseCardinalAt(lx, t, k + m, &b);
+      if (l > k + m && b > v && t[k + m].kind == t[j].kind) {
+        num.max = b;
+        num.qualifier = Qualifier::kRange;
+        num.end = t[l - 1].end;
+        k = l;
+      }
+    }
+  }
+  *out = num;
+  return k;
+}
+
+}  // namespace vigie::normalize

@@ -1,0 +1,710 @@
+// Temporal grammar: absolute dates, dates relative to the reference date, periods, parts of
+// periods, "since" and "from…to" intervals, "ago" and "the past N hours", durations.
+#include <cmath>
+#include <cstdlib>
+
+#include "normalize/normalize_internal.h"
+
+namespace vigie::normalize {
+
+namespace {
+
+using segment::TokenKind;
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+Unit UnitFrom(std::string_view s) {
+  if (s == "second") return Unit::kSecond;
+  if (s == "minute") return Unit::kMinute;
+  if (s == "hour") return Unit::kHour;
+  if (s == "week") return Unit::kWeek;
+  if (s == "month") return Unit::kMonth;
+  if (s == "year") return Unit::kYear;
+  return Unit::kDay;
+}
+
+Point DayPoint(const Date& d) { return Point{d, Grain::kDay}; }
+Point MonthPoint(int y, int m) { return Point{Date{y, m, 1}, Grain::kMonth}; }
+Point YearPoint(int y) { return Point{Date{y, 1, 1}, Grain::kYear}; }
+
+constexpr int kAheadDays = 31;
+
+// How many `small` units make one `big` unit (month = 30 days, year = 12 months or 365 days).
+double UnitRatio(Unit big, Unit small) {
+  auto secs = [](Unit u) -> double {
+    switch (u) {
+      case Unit::kSecond: return 1;
+      case Unit::kMinute: return 60;
+      case Unit::kHour: return 3600;
+      case Unit::kDay: return 86400;
+      case Unit::kWeek: return 7 * 86400;
+      case Unit::kMonth: return 30 * 86400;
+      case Unit::kYear: return 365 * 86400;
+    }
+    return 1;
+  };
+  if (big == Unit::kYear && small == Unit::kMonth) return 12;
+  return secs(big) / secs(small);
+}
+
+class TimeParser {
+ public:
+  TimeParser(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
+             std::vector<PartialDate>* partials)
+      : lx_(lx), t_(t), ref_(ref), partials_(partials) {}
+
+  // One expression at token i: the token after it, or i. `*emit` false when the tokens
+  // form a date that cannot be resolved (no reference): consumed, not reported.
+  size_t At(size_t i, TimeExpr* x, bool* emit) {
+    *emit = true;
+    size_t e;
+    if ((e = Since(i, x, emit)) > i) return e;
+    if ((e = FromTo(i, x, emit)) > i) return e;
+    if ((e = PastOrAgo(i, x)) > i) return e;
+    if ((e = During(i, x)) > i) return e;
+    if ((e = Part(i, x, emit)) > i) return e;
+    if ((e = Marked(i, x, emit)) > i) return e;
+    if ((e = Absolute(i, false, x, emit)) > i) return e;
+    if ((e = Relative(i, x)) > i) return e;
+    if ((e = Duration(i, x)) > i) return e;
+    return i;
+  }
+
+ private:
+  int P(size_t i, PK kind, const PhraseEntry** e = nullptr) const {
+    return MatchPhrase(lx_, t_, i, kind, e);
+  }
+  bool Has(size_t i) const { return i < t_.size(); }
+  int Month(size_t i) const {
+    if (!Has(i) || t_[i].kind == TokenKind::kNumber) return 0;
+    auto it = lx_.months.find(t_[i].f);
+    return it == lx_.months.end() ? 0 : it->second;
+  }
+  int Wd(size_t i) const {
+    if (!Has(i)) return 0;
+    auto it = lx_.weekdays.find(t_[i].f);
+    if (it == lx_.weekdays.end()) return 0;
+    // Short forms ("mar", "sun") only capitalised or followed by a dot-less day number.
+    if (t_[i].f.size() <= 4 && !t_[i].cap && t_[i].kind != TokenKind::kAbbrev) return 0;
+    return it->second;
+  }
+  int DayNum(size_t i) const {
+    if (!Has(i)) return 0;
+    const Tok& k = t_[i];
+    if (k.kind == TokenKind::kNumber) {
+      double v = 0;
+      bool ord = false;
+      std::string_view s = k.f;
+      if (s.size() > 5) return 0;
+      if (!ParseNumericToken(s, lx_.lang, &v, &ord)) return 0;
+      if (!ord && !AllDigits(s)) return 0;
+      int d = static_cast<int>(v);
+      return v == d && d >= 1 && d <= 31 ? d : 0;
+    }
+    const PhraseEntry* e = nullptr;
+    if (P(i, PK::kOrdinal, &e) == 1 && e->value >= 1 && e->value <= 31) return static_cast<int>(e->value);
+    return 0;
+  }
+  int Year(size_t i) const {
+    if (!Has(i) || t_[i].kind != TokenKind::kNumber || t_[i].f.size() != 4 || !AllDigits(t_[i].f))
+      return 0;
+    int y = std::atoi(t_[i].f.c_str());
+    return y >= 1000 && y <= 2999 ? y : 0;
+  }
+  bool Punct(size_t i, const char* p) const {
+    return Has(i) && t_[i].kind == TokenKind::kPunct && t_[i].f == p;
+  }
+  // "of" / "de" between a day and its month ("the 15th of February", "3 de mars").
+  bool OfWord(size_t i) const {
+    const PhraseEntry* e = nullptr;
+    return P(i, PK::kTIn, &e) == 1 && e->arg1 == "weak";
+  }
+  size_t SkipComma(size_t i) const { return Punct(i, ",") ? i + 1 : i; }
+  // The dot of an abbreviation ("Dec. 7", "7 déc. 2016"), not a sentence end.
+  size_t SkipDot(size_t i) const {
+    if (!Punct(i, ".") || i == 0 || t_[i].start != t_[i - 1].end) return i;
+    if (!Has(i + 1) || t_[i + 1].cap || t_[i + 1].line_start) return i;
+    return i + 1;
+  }
+
+  void Set(TimeExpr* x, size_t a, size_t b, Point p, Point q, Precision pr, Basis basis) const {
+    x->start = t_[a].start;
+    x->end = t_[b - 1].end;
+    x->begin = p;
+    x->finish = q;
+    x->precision = pr;
+    x->basis = basis;
+    x->kind = pr == Precision::kInterval ? TimeKind::kInterval : TimeKind::kDate;
+  }
+
+  // Day and month with no year: the year the bias picks (matching the weekday if given).
+  std::optional<Date> ResolveDayMonth(int m, int d, int wd, size_t a, size_t b) const {
+    if (!ref_.date) {
+      if (partials_) partials_->push_back({t_[a].start, t_[b - 1].end, m, d, wd});
+      return std::nullopt;
+    }
+    const Date r = *ref_.date;
+    int y = r.year;
+    if (!ValidDate(y, m, d) && !ValidDate(y - 1, m, d)) return std::nullopt;
+    Date c{y, m, d};
+    if (!ValidDate(y, m, d)) c.year = y - 1;
+    // News looks back, but a date up to a month ahead is an announced one, not last year's.
+    if (!ref_.future_bias && c > r && DaysFromCivil(c) - DaysFromCivil(r) > kAheadDays) c.year -= 1;
+    if (ref_.future_bias && c < r) c.year += 1;
+    if (wd && ValidDate(c.year, m, d) && Weekday(c) != wd) {
+      for (int k = 1; k <= 11; ++k) {
+        for (int s : {-1, 1}) {
+          Date o{c.year + s * k, m, d};
+          if (ValidDate(o.year, m, d) && Weekday(o) == wd) return o;
+        }
+      }
+    }
+    if (!ValidDate(c.year, m, d)) return std::nullopt;
+    return c;
+  }
+
+  // mode: 0 plain, -1 last, 1 that day of next week, 2 next occurrence.
+  Date ResolveWeekday(int wd, int mode) const {
+    const Date r = *ref_.date;
+    int cur = Weekday(r);
+    if (mode < 0 || (mode == 0 && !ref_.future_bias)) {
+      int back = (cur - wd + 7) % 7;
+      if (back == 0 && mode < 0) back = 7;
+      return AddDays(r, -back);
+    }
+    if (mode == 1) return AddDays(StartOfWeek(r), 7 + wd - 1);  // that day of next week
+    int fwd = (wd - cur + 7) % 7;
+    if (fwd == 0) fwd = 7;
+    return AddDays(r, fwd);
+  }
+
+  // Optional weekday (with "ce"/"on"), then day month [year] | month day [, year].
+  size_t Absolute(size_t i, bool allow_bare, TimeExpr* x, bool* emit) {
+    if (!Has(i)) return i;
+    size_t j = i;
+    int wd = 0;
+    if (int n = P(j, PK::kTThis); n && Wd(j + n)) j += n;
+    if (int w = Wd(j)) {
+      size_t k = SkipComma(SkipDot(j + 1));
+      if ((DayNum(k) && Month(k + 1)) || (Month(k) && DayNum(SkipDot(k + 1)))) {
+        wd = w;
+        j = k;
+      } else {
+        j = i;
+      }
+    } else {
+      j = i;
+    }
+    const Tok& tk = t_[j];
+    // Numeric dates: 7/12/2016, 2016-12-07.
+    if (tk.kind == TokenKind::kDate || (tk.kind == TokenKind::kNumber && tk.f.find_first_of("/-") != std::string::npos)) {
+      int a = 0, b = 0, c = 0;
+      char s1 = 0, s2 = 0;
+      int got = std::sscanf(tk.f.c_str(), "%d%c%d%c%d", &a, &s1, &b, &s2, &c);
+      if (got == 3 && (s1 == '/' || s1 == '-') && tk.f.find_first_not_of("0123456789/-") == std::string::npos) {
+        if (a > 999 && b >= 1 && b <= 12) {  // 2014-10
+          Set(x, i, j + 1, MonthPoint(a, b), MonthPoint(a, b), Precision::kMonth, Basis::kExplicit);
+          return j + 1;
+        }
+        if (b > 999 && a >= 1 && a <= 12) {  // 2/2013
+          Set(x, i, j + 1, MonthPoint(b, a), MonthPoint(b, a), Precision::kMonth, Basis::kExplicit);
+          return j + 1;
+        }
+        if (s1 == '/' && a <= 31 && b <= 31) {  // 17/02 (day first) or 2/15 (month first)
+          bool dayfirst = ref_.day_first && lx_.day_first;
+          int dd = dayfirst ? a : b, mm = dayfirst ? b : a;
+          if (mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) {
+            std::optional<Date> dt = ResolveDayMonth(mm, dd, 0, i, j + 1);
+            if (!dt) {
+              *emit = false;
+              x->start = t_[i].start;
+              x->end = t_[j].end;
+              return j + 1;
+            }
+            Set(x, i, j + 1, DayPoint(*dt), DayPoint(*dt), Precision::kDay, Basis::kExplicit);
+            return j + 1;
+          }
+        }
+        return i;
+      }
+      if (got == 5 && s1 == s2 &&
+          (s1 == '/' || s1 == '-' || s1 == '.')) {
+        Date d;
+        if (a > 31) d = Date{a, b, c};
+        else if (ref_.day_first && lx_.day_first) d = Date{c, b, a};
+        else d = Date{c, a, b};
+        if (d.year < 100) d.year += d.year < 50 ? 2000 : 1900;
+        if (ValidDate(d.year, d.month, d.day)) {
+          Set(x, i, j + 1, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kExplicit);
+          return j + 1;
+        }
+      }
+      return i;
+    }
+    int d = 0, m = 0;
+    size_t k = j;
+    if ((d = DayNum(j)) && (m = Month(j + 1))) {
+      k = SkipDot(j + 2);
+    } else if ((d = DayNum(j)) && OfWord(j + 1) && (m = Month(j + 2))) {
+      k = SkipDot(j + 3);
+    } else if ((m = Month(j)) && (d = DayNum(SkipDot(j + 1)))) {
+      k = SkipDot(j + 1) + 1;
+      if (Has(k) && t_[k].kind == TokenKind::kPunct && t_[k].f == ":") return i;  // "May 5: …"? keep simple
+    } else {
+      d = 0;
+    }
+    if (d && m) {
+      size_t ky = SkipComma(k);
+      if (int y = Year(ky); y && ValidDate(y, m, d)) {
+        Date dt{y, m, d};
+        Set(x, i, ky + 1, DayPoint(dt), DayPoint(dt), Precision::kDay, Basis::kExplicit);
+        return ky + 1;
+      }
+      size_t end = k;
+      std::optional<Date> dt = ResolveDayMonth(m, d, wd, i, end);
+      if (!dt) {
+        *emit = false;
+        x->start = t_[i].start;
+        x->end = t_[end - 1].end;
+        return end;
+      }
+      Set(x, i, end, DayPoint(*dt), DayPoint(*dt), Precision::kDay, Basis::kExplicit);
+      return end;
+    }
+    if ((m = Month(j)) && j == i) {
+      size_t k2 = SkipDot(j + 1);
+      if (int y = Year(k2)) {
+        Set(x, i, k2 + 1, MonthPoint(y, m), MonthPoint(y, m), Precision::kMonth, Basis::kExplicit);
+        return k2 + 1;
+      }
+      if (allow_bare) {
+        if (!ref_.date) {
+          *emit = false;
+          x->start = t_[i].start;
+          x->end = t_[j].end;
+          return j + 1;
+        }
+        Date r = *ref_.date;
+        int y = r.year;
+        // Past bias, but the next two months are upcoming ones ("talks in March", said in February).
+        if (!ref_.future_bias && m > r.month + 2) --y;
+        if (ref_.future_bias && m < r.month) ++y;
+        Set(x, i, j + 1, MonthPoint(y, m), MonthPoint(y, m), Precision::kMonth, Basis::kExplicit);
+        return j + 1;
+      }
+    }
+    // A year with no preposition: "the 1996 election", "(1996)", "… in Bosnia, 1995."
+    bool bare_year_ok = allow_bare;
+    if (!bare_year_ok && j == i && Year(j) >= 1900 && Year(j) <= 2099) {
+      bool article_before = i > 0 && P(i - 1, PK::kTIn) && t_[i - 1].f.size() <= 3;
+      bool word_after = Has(j + 1) && t_[j + 1].kind == TokenKind::kWord && !t_[j + 1].cap;
+      bool num_after = Has(j + 1) && t_[j + 1].kind == TokenKind::kNumber;
+      bare_year_ok = (article_before && !num_after) || (!word_after && !num_after);
+    }
+    if (bare_year_ok && j == i) {
+      if (int y = Year(j)) {
+        Set(x, i, j + 1, YearPoint(y), YearPoint(y), Precision::kYear, Basis::kExplicit);
+        return j + 1;
+      }
+    }
+    return i;
+  }
+
+  // "the 1990s", "les années 1990", "les années 90".
+  size_t Decade(size_t i, TimeExpr* x) {
+    size_t j = i;
+    if (int n = P(j, PK::kTDecade)) j += n;
+    if (!Has(j) || t_[j].kind != TokenKind::kNumber) return i;
+    std::string_view f = t_[j].f;
+    size_t end = j + 1;
+    bool plural = false;
+    if (f.size() == 5 && f.back() == 's') f.remove_suffix(1), plural = true;
+    if (Has(j + 1) && t_[j + 1].f == "s" && t_[j + 1].start == t_[j].end) plural = true, end = j + 2;
+    if (!AllDigits(f) || f.back() != '0') return i;
+    int y = std::atoi(std::string(f).c_str());
+    if (f.size() == 2 && j > i) y += 1900;
+    else if (f.size() != 4) return i;
+    if (!plural && j == i) return i;
+    if (!plural && lx_.lang != "fr") return i;
+    if (y < 1000 || y > 2990) return i;
+    Set(x, i, end, YearPoint(y), YearPoint(y + 9), Precision::kInterval, Basis::kExplicit);
+    return end;
+  }
+
+  // A weekday with its modifiers: "mardi (dernier|prochain)", "last Tuesday", "dimanche soir".
+  size_t Weekday_(size_t i, TimeExpr* x) {
+    if (!ref_.date) return i;
+    size_t j = i;
+    int mode = 0;
+    const PhraseEntry* next = nullptr;
+    if (int n = P(j, PK::kTLast); n && Wd(j + n)) j += n, mode = -1;
+    else if (int n2 = P(j, PK::kTNext, &next); n2 && Wd(j + n2)) j += n2, mode = 1;
+    else if (int n3 = P(j, PK::kTThis); n3 && Wd(j + n3)) j += n3;
+    int wd = Wd(j);
+    if (!wd) return i;
+    size_t k = j + 1;
+    if (mode == 0) {
+      if (int n = P(k, PK::kTLast)) k += n, mode = -1;
+      else if (int n2 = P(k, PK::kTNext, &next)) k += n2, mode = 1;
+    }
+    // "next Wednesday" is that day of next week; "mercredi prochain" the next occurrence
+    // (the pack says which: arg1 "week").
+    if (mode > 0 && next && next->arg1 != "week") mode = 2;
+    Date d = ResolveWeekday(wd, mode);
+    // "Tuesday of last week", "mercredi de la semaine prochaine", "lundi cette semaine".
+    {
+      size_t kw = k;
+      if (OfWord(kw)) ++kw;
+      const PhraseEntry* pe = nullptr;
+      if (int n = P(kw, PK::kTPeriod, &pe); n && pe->arg1 == "week" && pe->arg3.empty()) {
+        Date s = AddDays(StartOfWeek(*ref_.date), 7 * std::atoi(pe->arg2.c_str()));
+        d = AddDays(s, wd - 1);
+        Set(x, i, kw + n, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+        return kw + n;
+      }
+    }
+    // "mardi et mercredi": an interval of two weekdays.
+    if (int n = P(k, PK::kTAnd); n && Wd(k + n)) {
+      int wd2 = Wd(k + n);
+      Date d2 = AddDays(d, (wd2 - wd + 7) % 7);
+      if (!ref_.future_bias && d2 > *ref_.date) {
+        d2 = ResolveWeekday(wd2, 0);
+        d = AddDays(d2, -((wd2 - wd + 7) % 7));
+      }
+      Set(x, i, k + n + 1, DayPoint(d), DayPoint(d2), Precision::kInterval, Basis::kRelative);
+      return k + n + 1;
+    }
+    if (int n = P(k, PK::kTDaypart)) k += n;
+    Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+    return k;
+  }
+
+  size_t Relative(size_t i, TimeExpr* x) {
+    if (size_t e = Decade(i, x); e > i) return e;
+    if (!ref_.date) return i;
+    const Date r = *ref_.date;
+    const PhraseEntry* e = nullptr;
+    if (int n = P(i, PK::kTDay, &e)) {
+      int a = std::atoi(e->arg1.c_str());
+      size_t k = i + n;
+      if (!e->arg2.empty()) {
+        // "dans la nuit de samedi à dimanche"
+        int m = P(k, PK::kTIn);
+        if (m && Wd(k + m)) {
+          int w1 = Wd(k + m);
+          int m2 = P(k + m + 1, PK::kTTo);
+          if (m2 && Wd(k + m + 1 + m2)) {
+            int w2 = Wd(k + m + 1 + m2);
+            Date d2 = ResolveWeekday(w2, 0);
+            Date d1 = AddDays(d2, -((w2 - w1 + 7) % 7));
+            Set(x, i, k + m + 2 + m2, DayPoint(d1), DayPoint(d2), Precision::kInterval, Basis::kRelative);
+            return k + m + 2 + m2;
+          }
+        }
+        int b = std::atoi(e->arg2.c_str());
+        Set(x, i, k, DayPoint(AddDays(r, a)), DayPoint(AddDays(r, b)), Precision::kInterval, Basis::kRelative);
+        return k;
+      }
+      Date d = AddDays(r, a);
+      Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+      x->present = e->arg3 == "present";
+      return k;
+    }
+    if (int n = P(i, PK::kTPeriod, &e)) {
+      int off = std::atoi(e->arg2.c_str());
+      bool to_date = e->arg3 == "to_date";
+      size_t k = i + n;
+      if (e->arg1 == "week") {
+        Date s = AddDays(StartOfWeek(r), 7 * off);
+        Date f = AddDays(s, 6);
+        if (to_date) f = AddDays(r, -1) < s ? s : AddDays(r, -1);
+        Set(x, i, k, DayPoint(s), DayPoint(f), Precision::kWeek, Basis::kRelative);
+      } else if (e->arg1 == "month") {
+        Date s = AddMonths(Date{r.year, r.month, 1}, off);
+        Set(x, i, k, MonthPoint(s.year, s.month), MonthPoint(s.year, s.month), Precision::kMonth,
+            Basis::kRelative);
+      } else if (e->arg1 == "year") {
+        Set(x, i, k, YearPoint(r.year + off), YearPoint(r.year + off), Precision::kYear, Basis::kRelative);
+      } else {  // weekend
+        int cur = Weekday(r);
+        Date sat = ref_.future_bias ? AddDays(r, (6 - cur + 7) % 7) : AddDays(r, -((cur - 6 + 7) % 7));
+        sat = AddDays(sat, 7 * off);
+        Set(x, i, k, DayPoint(sat), DayPoint(AddDays(sat, 1)), Precision::kInterval, Basis::kRelative);
+      }
+      return k;
+    }
+    // "last November", "novembre dernier", "next March": the month's previous/next occurrence.
+    {
+      size_t j = i;
+      int mode = 0;
+      if (int n = P(j, PK::kTLast); n && Month(j + n)) j += n, mode = -1;
+      else if (int n2 = P(j, PK::kTNext); n2 && Month(j + n2)) j += n2, mode = 1;
+      int m = Month(j);
+      if (m && !Year(j + 1)) {
+        size_t k = j + 1;
+        if (mode == 0) {
+          if (int n = P(k, PK::kTLast)) k += n, mode = -1;
+          else if (int n2 = P(k, PK::kTNext)) k += n2, mode = 1;
+        }
+        if (mode != 0) {
+          int y = r.year;
+          if (mode < 0 && m >= r.month) --y;
+          if (mode > 0 && m <= r.month) ++y;
+          Set(x, i, k, MonthPoint(y, m), MonthPoint(y, m), Precision::kMonth, Basis::kRelative);
+          return k;
+        }
+      }
+    }
+    return Weekday_(i, x);
+  }
+
+  // N unit: a count of time units at i. Returns the token after it.
+  size_t Amount(size_t i, double* n, Unit* unit, bool allow_vague = false) const {
+    double v = 0;
+    size_t k = ParseCardinalAt(lx_, t_, i, &v);
+    if (k == i) {
+      // "a day", "une semaine": the article alone counts one.
+      const PhraseEntry* e = nullptr;
+      if (P(i, PK::kArticle) || (P(i, PK::kUnit, &e) && e->value == 1)) {
+        k = i + 1, v = 1;
+      } else if (allow_vague && P(i, PK::kTUnit) == 1 && t_[i].f.size() > 3 && t_[i].f.back() == 's' &&
+                 (i == 0 || !P(i - 1, PK::kTPast))) {
+        v = std::nan("");  // "years", "weeks": an unknown number of units
+      } else {
+        return i;
+      }
+    }
+    // "16-hour": a hyphen glued to both sides.
+    if (k > i && Punct(k, "-") && t_[k].start == t_[k - 1].end && Has(k + 1) && t_[k + 1].start == t_[k].end) ++k;
+    const PhraseEntry* e = nullptr;
+    int m = P(k, PK::kTUnit, &e);
+    if (!m) return i;
+    *n = v;
+    *unit = UnitFrom(e->arg1);
+    return k + m;
+  }
+
+  Date Shift(const Date& r, double n, Unit u, int sign) const {
+    int64_t k = static_cast<int64_t>(std::ceil(n));
+    switch (u) {
+      case Unit::kYear: return AddMonths(r, sign * 12 * static_cast<int>(k));
+      case Unit::kMonth: return AddMonths(r, sign * static_cast<int>(k));
+      case Unit::kWeek: return AddDays(r, sign * 7 * k);
+      case Unit::kHour: return AddDays(r, sign * static_cast<int64_t>(std::ceil(n / 24.0)));
+      case Unit::kDay: return AddDays(r, sign * k);
+      default: return r;
+    }
+  }
+
+  // "il y a deux jours", "two days ago", "ces dernières 48 heures", "in the past 24 hours".
+  size_t PastOrAgo(size_t i, TimeExpr* x) {
+    if (!ref_.date) return i;
+    const Date r = *ref_.date;
+    double n = 0;
+    Unit u = Unit::kDay;
+    if (int m = P(i, PK::kTAgoPrefix)) {
+      size_t k = Amount(i + m, &n, &u);
+      if (k > i + m) return Ago(i, k, n, u, x);
+    }
+    if (int m = P(i, PK::kTPast)) {
+      size_t k = Amount(i + m, &n, &u);
+      if (k > i + m && u >= Unit::kHour) {
+        Set(x, i, k, DayPoint(Shift(r, n, u, -1)), DayPoint(r), Precision::kInterval, Basis::kRelative);
+        x->amount = n;
+        x->unit = u;
+        return k;
+      }
+    }
+    if (int m = P(i, PK::kTAhead)) {
+      size_t k = Amount(i + m, &n, &u);
+      if (k > i + m && u >= Unit::kDay) {
+        Date d = Shift(r, n, u, +1);
+        if (u == Unit::kYear) Set(x, i, k, MonthPoint(d.year, d.month), MonthPoint(d.year, d.month), Precision::kMonth, Basis::kRelative);
+        else Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+        return k;
+      }
+    }
+    size_t k = Amount(i, &n, &u);
+    if (k > i && P(k, PK::kTAgoSuffix)) return Ago(i, k + 1, n, u, x);
+    return i;
+  }
+  size_t Ago(size_t i, size_t end, double n, Unit u, TimeExpr* x) {
+    Date d = Shift(*ref_.date, n, u, -1);
+    x->amount = n;
+    x->unit = u;
+    if (u == Unit::kMonth) {
+      Set(x, i, end, MonthPoint(d.year, d.month), MonthPoint(d.year, d.month), Precision::kMonth, Basis::kRelative);
+    } else if (u == Unit::kYear) {
+      Set(x, i, end, YearPoint(d.year), YearPoint(d.year), Precision::kYear, Basis::kRelative);
+    } else {
+      Set(x, i, end, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+    }
+    return end;
+  }
+
+  size_t Duration(size_t i, TimeExpr* x) {
+    double n = 0;
+    Unit u = Unit::kDay;
+    size_t k = Amount(i, &n, &u, true);
+    if (k == i) return i;
+    // Bare "a day"/"un jour" is too weak on its own in running text.
+    if (t_[i].kind != TokenKind::kNumber && n == 1 && P(i, PK::kArticle) == 0 && P(i, PK::kUnit) == 0) return i;
+    // "and a half", then further parts: "2 years and 3 months", "an hour and 45 minutes".
+    if (!std::isnan(n)) {
+      if (int h = P(k, PK::kTHalf)) n += 0.5, k += h;
+      while (true) {
+        size_t j = k;
+        if (Punct(j, ",")) ++j;
+        if (int a = P(j, PK::kTAnd)) j += a;
+        if (j == k) break;
+        double n2 = 0;
+        Unit u2 = Unit::kDay;
+        size_t k2 = Amount(j, &n2, &u2);
+        if (k2 == j || u2 >= u) break;
+        if (int h = P(k2, PK::kTHalf)) n2 += 0.5, k2 += h;
+        n = n * UnitRatio(u, u2) + n2;
+        u = u2;
+        k = k2;
+      }
+      // Whole numbers of the next smaller unit: 1.5 hours = 90 minutes.
+      while (n != std::floor(n) && u > Unit::kSecond && u != Unit::kWeek) {
+        Unit smaller = u == Unit::kMonth ? Unit::kDay : static_cast<Unit>(static_cast<int>(u) - 1);
+        n *= UnitRatio(u, smaller);
+        u = smaller;
+      }
+    }
+    x->start = t_[i].start;
+    x->end = t_[k - 1].end;
+    x->kind = TimeKind::kDuration;
+    x->amount = n;
+    x->unit = u;
+    x->precision = Precision::kInterval;
+    x->basis = Basis::kExplicit;
+    return k;
+  }
+
+  size_t During(size_t i, TimeExpr* x) {
+    int m = P(i, PK::kTDuring);
+    if (!m) return i;
+    size_t k = Duration(i + m, x);
+    if (k == i + m) return i;
+    x->start = t_[i].start;
+    return k;
+  }
+
+  // A date introduced by a preposition, which lets a bare month or year count.
+  size_t Marked(size_t i, TimeExpr* x, bool* emit) {
+    const PhraseEntry* e = nullptr;
+    int m = P(i, PK::kTIn, &e);
+    if (!m) return i;
+    bool weak = e->arg1 == "weak";
+    size_t k = Absolute(i + m, true, x, emit);
+    if (k == i + m) return i;
+    if (weak && x->precision == Precision::kYear && x->kind == TimeKind::kDate) return i;
+    return k;
+  }
+
+  // Début/mi/fin, early/mid/late + month or year: kept at the period's grain.
+  size_t Part(size_t i, TimeExpr* x, bool* emit) {
+    int m = P(i, PK::kTEarly);
+    if (!m) m = P(i, PK::kTMid);
+    if (!m) m = P(i, PK::kTLate);
+    if (!m) return i;
+    size_t j = i + m;
+    if (int n = P(j, PK::kTIn); n && !Month(j) && !Year(j)) j += n;
+    size_t k = Absolute(j, true, x, emit);
+    if (k == j) return i;
+    x->start = t_[i].start;
+    return k;
+  }
+
+  // depuis / since + date: an interval running to the reference date.
+  size_t Since(size_t i, TimeExpr* x, bool* emit) {
+    int m = P(i, PK::kTSince);
+    if (!m) return i;
+    size_t j = i + m;
+    size_t k = Part(j, x, emit);
+    if (k == j) k = Marked(j, x, emit);
+    if (k == j) k = Absolute(j, true, x, emit);
+    if (k == j) k = Relative(j, x);
+    if (k == j || x->kind == TimeKind::kDuration) return i;
+    x->start = t_[i].start;
+    if (ref_.date && x->begin.date <= *ref_.date) {
+      x->finish = DayPoint(*ref_.date);
+      x->open_end = true;
+    }
+    x->precision = Precision::kInterval;
+    x->kind = TimeKind::kInterval;
+    return k;
+  }
+
+  // du 3 au 5 décembre / from 3 to 5 December / between 3 and 5 December, and full dates.
+  size_t FromTo(size_t i, TimeExpr* x, bool* emit) {
+    int m = P(i, PK::kTFrom);
+    bool between = false;
+    if (!m) m = P(i, PK::kTBetween), between = true;
+    if (!m) between = false;  // "13 au 15 juillet", "13-15 July": no marker
+    size_t j = i + m;
+    if (Wd(j) && DayNum(j + 1)) ++j;  // "du samedi 13 au …"
+    TimeExpr a;
+    bool emit_a = true;
+    size_t ja = Absolute(j, true, &a, &emit_a);
+    int d1 = 0;
+    size_t after = ja;
+    if (ja == j) {
+      d1 = DayNum(j);
+      if (!d1) return i;
+      after = j + 1;
+    }
+    int mt = between ? P(after, PK::kTAnd) : P(after, PK::kTTo);
+    if (!mt && Punct(after, "-")) mt = 1;
+    if (!mt) return i;
+    size_t jb = after + mt;
+    if (OfWord(jb) && !Month(jb)) ++jb;  // "entre le 13 et le 15 juillet"
+    if (Wd(jb) && DayNum(jb + 1)) ++jb;
+    TimeExpr b;
+    size_t kb = Absolute(jb, true, &b, emit);
+    if (kb == jb) return i;
+    if (!*emit) return kb;
+    if (b.kind != TimeKind::kDate) return i;
+    if (d1) {
+      if (b.precision != Precision::kDay || d1 > b.begin.date.day) return i;
+      a.begin = DayPoint(Date{b.begin.date.year, b.begin.date.month, d1});
+    } else if (!emit_a) {
+      return i;
+    }
+    Set(x, i, kb, a.begin, b.finish, Precision::kInterval, Basis::kExplicit);
+    return kb;
+  }
+
+  const Normalizer::Lexicon& lx_;
+  const std::vector<Tok>& t_;
+  const Reference& ref_;
+  std::vector<PartialDate>* partials_;
+};
+
+}  // namespace
+
+void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
+              std::vector<TimeExpr>* out, std::vector<PartialDate>* partials) {
+  TimeParser p(lx, t, ref, partials);
+  for (size_t i = 0; i < t.size();) {
+    if (!lx.MayStart(t[i])) { ++i; continue; }
+    TimeExpr x;
+    bool emit = true;
+    size_t e = p.At(i, &x, &emit);
+    if (e > i) {
+      if (emit) out->push_back(x);
+      i = e;
+    } else {
+      ++i;
+    }
+  }
+}
+
+}  // namespace vigie::normalize

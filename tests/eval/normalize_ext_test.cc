@@ -1,0 +1,63 @@
+// External suites: Duckling (FR/EN Time, Numeral, Ordinal, Duration) and TempEval-3 AQUAINT
+// TIMEX3 values. Floors sit just under the figures reached: a regression guard.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "core/langpack.h"
+#include "normalize/time_eval.h"
+
+namespace vigie::normalize {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Env {
+  std::shared_ptr<const core::PackSet> packs;
+  std::optional<segment::Segmenter> seg;
+  std::optional<Normalizer> norm;
+};
+
+const Env& E() {
+  static Env env = [] {
+    Env e;
+    auto packs = core::PackSet::Load(VIGIE_SOURCE_DIR "/langpacks");
+    EXPECT_TRUE(packs.ok());
+    e.packs = *packs;
+    e.seg.emplace(std::move(segment::Segmenter::Create(*e.packs)).value());
+    e.norm.emplace(std::move(Normalizer::Create(*e.packs)).value());
+    return e;
+  }();
+  return env;
+}
+
+void Print(const EvalReport& r) {
+  for (const auto& [g, c] : r.groups)
+    std::printf("  %-26s %5d / %5d  %5.1f%%\n", g.c_str(), c.first, c.second, 100.0 * r.Accuracy(g));
+}
+
+TEST(NormalizeExternal, Duckling) {
+  const std::string path = VIGIE_SOURCE_DIR "/../shared/ext/duckling/duckling_fr_en.tsv";
+  if (!fs::exists(path)) GTEST_SKIP() << "Duckling corpus not found at " << path;
+  auto r = EvalDuckling(*E().norm, *E().seg, path);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  Print(*r);
+  const std::map<std::string, double> floors = {
+      {"FR Time", 0.27}, {"FR Numeral", 0.83}, {"FR Ordinal", 0.95}, {"FR Duration", 0.70},
+      {"EN Time", 0.11}, {"EN Numeral", 0.60}, {"EN Ordinal", 0.70}, {"EN Duration", 0.35}};
+  for (const auto& [g, f] : floors) EXPECT_GE(r->Accuracy(g), f) << g;
+}
+
+TEST(NormalizeExternal, TempEvalAquaint) {
+  const std::string path = VIGIE_SOURCE_DIR "/../shared/ext/tempeval3-aquaint/timex3.tsv";
+  if (!fs::exists(path)) GTEST_SKIP() << "TempEval-3 AQUAINT not found at " << path;
+  auto r = EvalTimex(*E().norm, *E().seg, path);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  Print(*r);
+  EXPECT_GE(r->Accuracy("EN DATE"), 0.74);
+  EXPECT_GE(r->Accuracy("EN DURATION"), 0.69);
+}
+
+}  // namespace
+}  // namespace vigie::normalize
