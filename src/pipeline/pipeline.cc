@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.h"
 
+#include <algorithm>
+
 namespace vigie::pipeline {
 
 StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options) {
@@ -11,6 +13,9 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options) {
   auto seg = segment::Segmenter::Create(**packs);
   if (!seg.ok()) return seg.status();
   std::unique_ptr<Pipeline> p(new Pipeline(*packs, std::move(cleaner).value(), std::move(seg).value()));
+  auto normalizer = normalize::Normalizer::Create(p->packs());
+  if (!normalizer.ok()) return normalizer.status();
+  p->normalizer_ = std::make_unique<normalize::Normalizer>(std::move(normalizer).value());
   auto extractor = events::Extractor::Create(p->packs(), p->segmenter_);
   if (!extractor.ok()) return extractor.status();
   p->extractor_ = std::make_unique<events::Extractor>(std::move(extractor).value());
@@ -19,10 +24,78 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options) {
 
 void Pipeline::BuildMentions(Analysis* a) const {
   events::Mentions& m = a->mentions;
+  const std::string_view text = a->clean.text;
+  const std::string& lang = a->language.code;
+  // The document date: metadata first, else read from the text (dateline, latest date).
+  std::optional<normalize::Date> ref_date;
   if (!a->doc.date.empty()) {
-    std::string day = a->doc.date.substr(0, 10);
-    m.document_date = {day, day, "day", "document", ""};
+    if (auto d = normalize::ParseIsoDate(a->doc.date)) {
+      ref_date = *d;
+      std::string iso = normalize::IsoDate(*d);
+      m.document_date = {iso, iso, "day", "document", ""};
+    }
   }
+  if (!ref_date) {
+    if (auto inferred = normalizer_->InferDocumentDate(text, a->segments, lang)) {
+      ref_date = inferred->date;
+      std::string iso = normalize::IsoDate(inferred->date);
+      m.document_date = {iso, iso, "day", "inferred",
+                         std::string(text.substr(inferred->start, inferred->end - inferred->start))};
+    }
+  }
+  normalize::Reference ref;
+  ref.date = ref_date;
+  ref.day_first = lang != "en";  // 7/12/2016 is 7 December in French, July 12 in US English
+  normalize::Tags tags = normalizer_->Tag(text, a->segments, lang, ref);
+  for (const auto& t : tags.times) {
+    if (t.kind == normalize::TimeKind::kDuration) continue;
+    events::DateMention d;
+    d.start = t.start;
+    d.end = t.end;
+    d.date.start = t.Start();
+    d.date.end = t.open_end && ref_date ? normalize::IsoDate(*ref_date) : t.End();
+    d.date.precision = normalize::PrecisionName(t.precision);
+    d.date.basis = normalize::BasisName(t.basis);
+    d.date.text = std::string(text.substr(t.start, t.end - t.start));
+    d.since = t.open_end;
+    m.dates.push_back(std::move(d));
+  }
+  auto to_quantity = [&](const normalize::Number& n, uint32_t start, uint32_t end) {
+    Quantity x;
+    if (n.qualifier == normalize::Qualifier::kRange) {
+      x.min = n.min;
+      x.max = n.max;
+    } else {
+      x.value = n.value;
+    }
+    x.qualifier = normalize::QualifierName(n.qualifier);
+    x.text = std::string(text.substr(start, end - start));
+    return x;
+  };
+  for (const auto& q : tags.quantities) {
+    events::QuantityMention qm;
+    qm.start = q.start;
+    qm.end = q.end;
+    qm.quantity = to_quantity(q.number, q.start, q.end);
+    qm.noun = q.lemma;
+    qm.percent = q.number.percent;
+    m.quantities.push_back(std::move(qm));
+  }
+  // Percentages that count no noun ("plus de 70%") are quantities too.
+  for (const auto& n : tags.numbers) {
+    if (!n.percent) continue;
+    bool inside = false;
+    for (const auto& q : tags.quantities) inside = inside || (n.start >= q.start && n.end <= q.end);
+    if (inside) continue;
+    events::QuantityMention qm;
+    qm.start = n.start;
+    qm.end = n.end;
+    qm.quantity = to_quantity(n, n.start, n.end);
+    qm.percent = true;
+    m.quantities.push_back(std::move(qm));
+  }
+  std::sort(m.quantities.begin(), m.quantities.end(),
+            [](const events::QuantityMention& x, const events::QuantityMention& y) { return x.start < y.start; });
 }
 
 Analysis Pipeline::Analyze(Document doc) const {

@@ -10,6 +10,7 @@
 #include "core/langpack.h"
 #include "events/extractor.h"
 #include "lang/lang.h"
+#include "normalize/normalize.h"
 #include "segment/segment.h"
 #include "vigie/document.h"
 #include "vigie/event.h"
@@ -48,6 +49,7 @@ class Pipeline {
   std::shared_ptr<const core::PackSet> packs_;
   clean::Cleaner cleaner_;
   segment::Segmenter segmenter_;
+  std::unique_ptr<normalize::Normalizer> normalizer_;
   std::unique_ptr<events::Extractor> extractor_;
 };
 
