@@ -11,5 +11,7 @@ namespace vigie::cli {
 using Runner = std::function<int()>;
 
 Runner RegisterInspect(CLI::App& app);
+Runner RegisterGazetteer(CLI::App& app);
+Runner RegisterGeo(CLI::App& app);
 
 }  // namespace vigie::cli
