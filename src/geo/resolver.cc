@@ -97,6 +97,7 @@ void Append(Resolver::LangRules* to, const Resolver::LangRules& from) {
   add(&to->city_refs, from.city_refs);
   to->prepositions.insert(from.prepositions.begin(), from.prepositions.end());
   to->stopwords.insert(from.stopwords.begin(), from.stopwords.end());
+  to->strict_stopwords.insert(from.strict_stopwords.begin(), from.strict_stopwords.end());
   to->articles.insert(from.articles.begin(), from.articles.end());
 }
 
@@ -113,7 +114,7 @@ size_t MatchPattern(const std::vector<Unit>& units, size_t at, bool before, uint
       const Unit& u = units[first + k];
       ok = u.sentence == sentence && u.text == p.words[k];
     }
-    if (ok && p.hyphen && !units[first].hyphen_before) ok = false;
+    if (ok && p.hyphen && !units[first].hyphen_before && !units[first].cap) ok = false;
     if (ok) {
       *value = p.value;
       return n;
@@ -158,6 +159,7 @@ StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazet
     VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_city_refs", false, false, &rules.city_refs, nullptr));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_prepositions", &rules.prepositions));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_stopwords", &rules.stopwords));
+    VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_strict_stopwords", &rules.strict_stopwords));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_articles", &rules.articles));
     Append(&r->all_, rules);
     r->by_lang_.emplace_back(lang, std::move(rules));
@@ -299,6 +301,15 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       keep[i] = false;
       continue;
     }
+    if (single && rules.strict_stopwords.count(units[m.first].text) && !feature_near(m)) {
+      keep[i] = false;
+      continue;
+    }
+    // Multi-word names end with a capitalised word ("Deir ez-Zor", not "La ville").
+    if (!single && !units[m.end - 1].cap) {
+      keep[i] = false;
+      continue;
+    }
     if (single && (rules.stopwords.count(units[m.first].text) || lower_words.count(units[m.first].text)) &&
         !prev_is_prep(m.first) && !feature_near(m)) {
       keep[i] = false;
@@ -418,6 +429,20 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     for (const auto& c : cands[i])
       if (c.place == uint32_t(chosen[i])) main = c.main;
     if (!main && !context && p.population < 20000) keep[i] = false;
+    // An acronym in capitals that is only an alternate name ("SANA").
+    std::string_view word = text.substr(units[m.first].start, units[m.first].end - units[m.first].start);
+    bool caps = word.size() <= 4;
+    for (char ch : word) caps &= !(ch >= 'a' && ch <= 'z');
+    if (caps && !main) keep[i] = false;
+    // A small place in a country nothing else in the article is about, while the article is
+    // clearly about other countries: an accidental name (a word, a person, an outlet).
+    double elsewhere = 0;
+    for (size_t j = 0; j < matches.size(); ++j)
+      if (j != i && keep[j] && chosen[j] >= 0 && g.place(uint32_t(chosen[j])).country != p.country) elsewhere += 1;
+    if (support == 0 && elsewhere >= 2 && p.population < 100000) keep[i] = false;
+    // Neighbourhoods and sites need their country in the article.
+    Precision pp = PlacePrecision(p);
+    if (support == 0 && (pp == Precision::kNeighbourhood || pp == Precision::kSite)) keep[i] = false;
   }
 
   std::vector<PlaceMention> out;
@@ -461,6 +486,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       if (p.kind == PlaceKind::kPlace && fp >= Precision::kVillage) pm.precision = fp;
       first -= n2;
     }
+    if (p.kind == PlaceKind::kRegion) pm.part = Part::kNone;
     if (p.kind == PlaceKind::kCountry && pm.part != Part::kNone) {
       pm.precision = Precision::kRegion;  // "north-east Nigeria": an unnamed region
       pm.part = Part::kNone;
@@ -500,7 +526,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   };
   auto name_unit = [&](size_t k) {
     const Unit& u = units[k];
-    if (used[k] || u.key.empty()) return false;
+    if (used[k] || u.key.empty() || rules.articles.count(u.text)) return false;
     return u.cap || (k + 1 < units.size() && units[k + 1].hyphen_before && units[k + 1].cap);
   };
   auto add_unknown = [&](size_t first, size_t end, size_t name_first, size_t name_end, Precision fp) {
@@ -570,7 +596,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       if (!free) continue;
       // Not "the city of X" (a feature word) nor "the city's".
       if (k + n < units.size() && units[k + n].sentence == s &&
-          (units[k + n].text == "of" || units[k + n].text == "de" || units[k + n].text == "'s"))
+          (units[k + n].text == "of" || units[k + n].text == "de" || units[k + n].text == "d'" ||
+           units[k + n].text == "'s"))
         continue;
       PlaceMention pm;
       FillPlace(mc, &pm);
