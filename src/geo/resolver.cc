@@ -66,6 +66,10 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
       }
       else return Status::InvalidArgument(t->path + ":" + std::to_string(t->lines[r]) + ": position must be before, after or after_hyphen");
     } else {
+      int pc2 = t->Column("part");
+      if (pc2 >= 0 && !row[pc2].empty()) p.value = ParsePart(row[pc2]);
+      if (p.value < 0)
+        return Status::InvalidArgument(t->path + ":" + std::to_string(t->lines[r]) + ": unknown part " + row[pc2]);
       before->push_back(p);
     }
   }
@@ -412,22 +416,24 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || chosen[i] < 0) continue;
     const Match& m = matches[i];
-    if (m.end - m.first != 1) continue;
     Place p = g.place(uint32_t(chosen[i]));
     if (p.kind != PlaceKind::kPlace) continue;
-    int ci = CountryIndex(p.country);
     double support = 0;
     for (size_t j = 0; j < matches.size(); ++j) {
       if (j == i || !keep[j] || chosen[j] < 0 || chosen[j] == chosen[i]) continue;
       Place q = g.place(uint32_t(chosen[j]));
       if (q.country == p.country) support += 1;
     }
-    (void)ci;
-    bool context = prev_is_prep(m.first) || feature_near(m) || support > 0;
-    if (sentence_initial(m.first) && !context && p.population < 100000) keep[i] = false;
+    // Neighbourhoods and sites need their country in the article.
+    Precision pp = PlacePrecision(p);
+    if (support == 0 && (pp == Precision::kNeighbourhood || pp == Precision::kSite)) keep[i] = false;
+    if (m.end - m.first != 1) continue;
     bool main = false;
     for (const auto& c : cands[i])
       if (c.place == uint32_t(chosen[i])) main = c.main;
+    bool context = prev_is_prep(m.first) || feature_near(m) || support > 0;
+    bool strong = prev_is_prep(m.first) || feature_near(m) || (support > 0 && main && p.population >= 5000);
+    if (sentence_initial(m.first) && !strong && p.population < 100000) keep[i] = false;
     if (!main && !context && p.population < 20000) keep[i] = false;
     // An acronym in capitals that is only an alternate name ("SANA").
     std::string_view word = text.substr(units[m.first].start, units[m.first].end - units[m.first].start);
@@ -439,10 +445,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     double elsewhere = 0;
     for (size_t j = 0; j < matches.size(); ++j)
       if (j != i && keep[j] && chosen[j] >= 0 && g.place(uint32_t(chosen[j])).country != p.country) elsewhere += 1;
-    if (support == 0 && elsewhere >= 2 && p.population < 100000) keep[i] = false;
-    // Neighbourhoods and sites need their country in the article.
-    Precision pp = PlacePrecision(p);
-    if (support == 0 && (pp == Precision::kNeighbourhood || pp == Precision::kSite)) keep[i] = false;
+    if (support == 0 && elsewhere >= 2 && p.population < 200000) keep[i] = false;
   }
 
   std::vector<PlaceMention> out;
@@ -602,6 +605,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       PlaceMention pm;
       FillPlace(mc, &pm);
       pm.named = false;
+      pm.part = Part(v);  // "the old city" carries its part
       size_t first = k, end = k + n;
       if (size_t np = MatchPattern(units, first, true, s, rules.parts_before, &v)) {
         pm.part = Part(v);
