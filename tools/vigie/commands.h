@@ -5,6 +5,8 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <utility>
+#include <vector>
 
 namespace vigie::cli {
 
@@ -13,5 +15,8 @@ using Runner = std::function<int()>;
 Runner RegisterInspect(CLI::App& app);
 Runner RegisterGazetteer(CLI::App& app);
 Runner RegisterGeo(CLI::App& app);
+Runner RegisterEval(CLI::App& app);
+// Nested under `eval`: adds `eval geo` and its runner.
+void RegisterEvalGeo(CLI::App& eval_parent, std::vector<std::pair<CLI::App*, Runner>>* runners);
 
 }  // namespace vigie::cli

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   add(vigie::cli::RegisterInspect(app));
   add(vigie::cli::RegisterGazetteer(app));
   add(vigie::cli::RegisterGeo(app));
+  add(vigie::cli::RegisterEval(app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
