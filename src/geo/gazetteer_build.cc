@@ -245,6 +245,24 @@ Status GazetteerBuilder::AddRegionTable(const std::string& path) {
   return Status::Ok();
 }
 
+Status GazetteerBuilder::AddCountryCentres(const std::string& path) {
+  auto t = core::ReadTsv(path);
+  if (!t.ok()) return t.status();
+  int cc = t->Column("country"), la = t->Column("lat"), lo = t->Column("lon");
+  if (cc < 0 || la < 0 || lo < 0) return Status::InvalidArgument(path + ": needs columns country, lat, lon");
+  for (size_t r = 0; r < t->rows.size(); ++r) {
+    const auto& row = t->rows[r];
+    double lat, lon;
+    if (!ParseDouble(row[la], &lat) || !ParseDouble(row[lo], &lon))
+      return Status::InvalidArgument(path + ":" + std::to_string(t->lines[r]) + ": bad coordinates");
+    auto it = slot_of_.find(std::make_tuple(uint8_t(1), 0u, row[cc], std::string()));
+    if (it == slot_of_.end()) continue;
+    places_[it->second].lat_e5 = E5(lat);
+    places_[it->second].lon_e5 = E5(lon);
+  }
+  return Status::Ok();
+}
+
 Status GazetteerBuilder::AddCompiled(const Gazetteer& g) {
   std::vector<size_t> slot_of_place(g.size());
   for (uint32_t i = 0; i < g.size(); ++i) {

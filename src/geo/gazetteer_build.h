@@ -26,6 +26,8 @@ class GazetteerBuilder {
   Status AddCountries(const std::string& dir, std::vector<std::string> langs = {});
   // Hand-written regions: TSV with columns country, name, lat, lon, aliases ('|'-separated).
   Status AddRegionTable(const std::string& path);
+  // Hand-written country centres (columns country, lat, lon); call after AddCountries.
+  Status AddCountryCentres(const std::string& path);
   // Every place and name of a compiled gazetteer.
   Status AddCompiled(const Gazetteer& gazetteer);
 

@@ -45,7 +45,7 @@ int WriteAtomically(const std::string& path, const std::string& bytes) {
 
 Runner RegisterGazetteer(CLI::App& app) {
   struct Args {
-    std::string out, cities, countries, regions, gazetteer;
+    std::string out, cities, countries, regions, centres, gazetteer;
     std::vector<std::string> dumps, add_files;
   };
   auto args = std::make_shared<Args>();
@@ -64,6 +64,8 @@ Runner RegisterGazetteer(CLI::App& app) {
       ->default_val(SourcePath("node_modules/i18n-iso-countries"));
   build->add_option("--regions", args->regions, "Hand-written region table")
       ->default_val(SourcePath("gazetteer/regions.tsv"));
+  build->add_option("--centres", args->centres, "Hand-written country centres")
+      ->default_val(SourcePath("gazetteer/country_centres.tsv"));
   build->add_option("--dump", args->dumps, "Extra GeoNames country dumps (SY.txt format) to include");
   CLI::App* add = sub->add_subcommand(
       "add", "Merge full GeoNames country dumps (e.g. SY.txt from download.geonames.org, 19 columns) into "
@@ -82,6 +84,7 @@ Runner RegisterGazetteer(CLI::App& app) {
       for (const auto& d : args->dumps)
         if (Status st = b.AddGeoNamesDump(d); !st.ok()) return Fail(st);
       if (Status st = b.AddCountries(args->countries); !st.ok()) return Fail(st);
+      if (Status st = b.AddCountryCentres(args->centres); !st.ok()) return Fail(st);
       if (Status st = b.AddRegionTable(args->regions); !st.ok()) return Fail(st);
       std::string bytes = b.Serialize();
       std::string out = args->out.empty() ? geo::DefaultGazetteerPath() : args->out;
