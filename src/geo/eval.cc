@@ -3,7 +3,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <cstdio>
 
 #include "core/langpack.h"
 
@@ -144,8 +143,6 @@ GeoparsingScores ScoreGeoparsing(
           double d = GreatCircleKm(g.lat, g.lon, pred[k].lat, pred[k].lon);
           err_sum += d;
           if (d <= 161.0) ++sc.within_161km;
-          if (std::getenv("VIGIE_EVAL_DEBUG") && d > 161.0)
-            fprintf(stderr, "%s\t%.0f\t%.2f,%.2f\t%.2f,%.2f\n", art.text.substr(g.start, g.end - g.start).c_str(), d, g.lat, g.lon, pred[k].lat, pred[k].lon);
         }
         break;
       }

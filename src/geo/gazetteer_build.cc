@@ -259,6 +259,15 @@ Status GazetteerBuilder::AddCountryCentres(const std::string& path) {
     if (it == slot_of_.end()) continue;
     places_[it->second].lat_e5 = E5(lat);
     places_[it->second].lon_e5 = E5(lon);
+    int al = t->Column("aliases");
+    std::string_view alts = al >= 0 ? std::string_view(row[al]) : std::string_view();
+    size_t a = 0;
+    while (a < alts.size()) {
+      size_t b = alts.find('|', a);
+      if (b == std::string_view::npos) b = alts.size();
+      if (b > a) AddName(it->second, alts.substr(a, b - a), false);
+      a = b + 1;
+    }
   }
   return Status::Ok();
 }

@@ -14,6 +14,7 @@ std::string NameKey(std::string_view name) {
     unsigned char u = static_cast<unsigned char>(c);
     bool sep = u < 0x80 && !((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') ||
                              (u >= 'A' && u <= 'Z'));
+    if (c == '.') continue;  // "U.S." -> "us", "St. Louis" -> "st louis"
     if (sep) {
       if (!space) out.push_back(' ');
       space = true;

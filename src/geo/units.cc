@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 #include "core/text.h"
 
 namespace vigie::geo {
@@ -38,7 +40,7 @@ bool StartsCapital(std::string_view s) {
 // Length of a separator (hyphen, apostrophe) at s[i], or 0.
 size_t SeparatorAt(std::string_view s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c == '-' || c == '\'' || c == '.') return 1;
+  if (c == '-' || c == '\'') return 1;
   if (c == 0xE2 && i + 2 < s.size()) {
     unsigned char a = static_cast<unsigned char>(s[i + 1]), b = static_cast<unsigned char>(s[i + 2]);
     if (a == 0x80 && (b == 0x99 || b == 0x98 || b == 0x90 || b == 0x91 || b == 0x93)) return 3;
@@ -90,6 +92,8 @@ std::vector<Unit> BuildUnits(std::string_view text, const segment::Segmentation&
           std::string_view p = tt.substr(piece, i - piece);
           u.text = Fold(p);
           u.key = u.text;
+          u.key.erase(std::remove(u.key.begin(), u.key.end(), '.'), u.key.end());
+          if (u.key.empty()) continue;
           u.cap = StartsCapital(p);
           u.hyphen_before = hyphen;
           units.push_back(std::move(u));

@@ -209,7 +209,7 @@ TEST_F(ResolverTest, MatcherAgreesWithBruteForceScan) {
   std::vector<std::string> names = {"Aleppo", "Alep", "Halab", "Homs", "Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor",
                                     "Mosul", "Mossoul", "Tripoli", "Paris", "Texas City", "Sheikh Maqsoud",
                                     "Tall Rifat", "Tel Rifaat", "Aleppo Governorate", "Syria", "Libya",
-                                    "North Kivu", "Damascus", "Goma", "Al Khums"};
+                                    "North Kivu", "Damascus", "Goma", "Al Khums", "Texas"};
   std::vector<std::string> filler = {"the", "army", "said", "Deir", "Texas", "Tall", "Governorate", "of",
                                      "North", "Ez", "Sheikh", "near", "City", "Kivu", "and", "Rifat"};
   // All keys of the gazetteer reachable from the vocabulary above, for the brute force.
