@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "geo/keys.h"
@@ -363,7 +364,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       double s = c.base;
       if (ci >= 0 && vtotal > 0) s += 2.0 * v[ci] / vtotal;
       if (!chosen.empty()) {
-        for (size_t j = 0; j < matches.size(); ++j) {
+        // Co-mentions: the 32 matches on either side are enough (and keep this linear).
+        size_t lo = i > 32 ? i - 32 : 0, hi = std::min(matches.size(), i + 33);
+        for (size_t j = lo; j < hi; ++j) {
           if (j == i || chosen[j] < 0 || uint32_t(chosen[j]) == c.place) continue;
           Place q = g.place(uint32_t(chosen[j]));
           if (q.kind != PlaceKind::kPlace) continue;
@@ -413,17 +416,24 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   }
   // Accidental names: a lone capitalised word opening a sentence, or a small place known
   // only by an alternate name, needs support (a preposition, a feature word, its country).
+  // Counts before the filter: mentions per country and per place.
+  std::vector<int> per_country(26 * 26, 0);
+  std::unordered_map<int64_t, int> per_place;
+  int kept_total = 0;
+  for (size_t i = 0; i < matches.size(); ++i) {
+    if (!keep[i] || chosen[i] < 0) continue;
+    int ci = CountryIndex(g.place(uint32_t(chosen[i])).country);
+    if (ci >= 0) ++per_country[ci];
+    ++per_place[chosen[i]];
+    ++kept_total;
+  }
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || chosen[i] < 0) continue;
     const Match& m = matches[i];
     Place p = g.place(uint32_t(chosen[i]));
     if (p.kind != PlaceKind::kPlace) continue;
-    double support = 0;
-    for (size_t j = 0; j < matches.size(); ++j) {
-      if (j == i || !keep[j] || chosen[j] < 0 || chosen[j] == chosen[i]) continue;
-      Place q = g.place(uint32_t(chosen[j]));
-      if (q.country == p.country) support += 1;
-    }
+    int pci = CountryIndex(p.country);
+    double support = pci >= 0 ? per_country[pci] - per_place[chosen[i]] : 0;
     // Neighbourhoods and sites need their country in the article.
     Precision pp = PlacePrecision(p);
     if (support == 0 && (pp == Precision::kNeighbourhood || pp == Precision::kSite)) keep[i] = false;
@@ -442,9 +452,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (caps && !main) keep[i] = false;
     // A small place in a country nothing else in the article is about, while the article is
     // clearly about other countries: an accidental name (a word, a person, an outlet).
-    double elsewhere = 0;
-    for (size_t j = 0; j < matches.size(); ++j)
-      if (j != i && keep[j] && chosen[j] >= 0 && g.place(uint32_t(chosen[j])).country != p.country) elsewhere += 1;
+    double elsewhere = kept_total - (pci >= 0 ? per_country[pci] : 0);
     if (support == 0 && elsewhere >= 2 && p.population < 200000) keep[i] = false;
   }
 
