@@ -46,7 +46,7 @@ int WriteAtomically(const std::string& path, const std::string& bytes) {
 Runner RegisterGazetteer(CLI::App& app) {
   struct Args {
     std::string out, cities, countries, regions, centres, gazetteer;
-    std::vector<std::string> dumps, add_files;
+    std::vector<std::string> dumps, add_files, langs;
   };
   auto args = std::make_shared<Args>();
   CLI::App* sub = app.add_subcommand(
@@ -66,6 +66,7 @@ Runner RegisterGazetteer(CLI::App& app) {
       ->default_val(SourcePath("gazetteer/regions.tsv"));
   build->add_option("--centres", args->centres, "Hand-written country centres")
       ->default_val(SourcePath("gazetteer/country_centres.tsv"));
+  build->add_option("--country-langs", args->langs, "Languages of country names to include (default: a dozen)");
   build->add_option("--dump", args->dumps, "Extra GeoNames country dumps (SY.txt format) to include");
   CLI::App* add = sub->add_subcommand(
       "add", "Merge full GeoNames country dumps (e.g. SY.txt from download.geonames.org, 19 columns) into "
@@ -83,7 +84,7 @@ Runner RegisterGazetteer(CLI::App& app) {
       if (!s.ok()) return Fail(s);
       for (const auto& d : args->dumps)
         if (Status st = b.AddGeoNamesDump(d); !st.ok()) return Fail(st);
-      if (Status st = b.AddCountries(args->countries); !st.ok()) return Fail(st);
+      if (Status st = b.AddCountries(args->countries, args->langs); !st.ok()) return Fail(st);
       if (Status st = b.AddCountryCentres(args->centres); !st.ok()) return Fail(st);
       if (Status st = b.AddRegionTable(args->regions); !st.ok()) return Fail(st);
       std::string bytes = b.Serialize();
