@@ -296,6 +296,29 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
            MatchPattern(units, m.end, false, units[m.first].sentence, rules.feat_after, &v) == 0;
   };
 
+  // A lone word right after another capitalised word that is not a place is part of a
+  // longer proper name ("John Smith", "Mr. Jones"); its later lone uses are too.
+  std::unordered_set<std::string_view> person_words;
+  for (const Match& m : matches) {
+    if (m.end - m.first != 1 || m.first == 0) continue;
+    const Unit& prev = units[m.first - 1];
+    if (prev.sentence != units[m.first].sentence || !prev.cap || prev.caseless || units[m.first].caseless ||
+        prev.key.empty() ||
+        prev.text.size() > prev.key.size() || units[m.first].hyphen_before)
+      continue;
+    bool prev_in_match = false;
+    for (const Match& o : matches) prev_in_match |= o.first <= m.first - 1 && m.first - 1 < o.end;
+    bool prev_initial = true;  // a capital opening the sentence says nothing
+    for (size_t k = m.first - 1; k > 0; --k) {
+      if (units[k - 1].sentence != prev.sentence) break;
+      if (!units[k - 1].key.empty()) {
+        prev_initial = false;
+        break;
+      }
+    }
+    if (!prev_in_match && !prev_initial && !rules.articles.count(prev.text)) person_words.insert(units[m.first].text);
+  }
+
   // Candidates per match; drop accidental single words.
   std::vector<std::vector<Candidate>> cands(matches.size());
   std::vector<bool> keep(matches.size(), true);
@@ -303,6 +326,10 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     const Match& m = matches[i];
     bool single = m.end - m.first == 1;
     if (cut_word(m) || (m.first > 0 && units[m.first].hyphen_before)) {
+      keep[i] = false;
+      continue;
+    }
+    if (single && person_words.count(units[m.first].text) && !prev_is_prep(m.first) && !feature_near(m)) {
       keep[i] = false;
       continue;
     }

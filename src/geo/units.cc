@@ -27,6 +27,14 @@ std::string Fold(std::string_view s) {
   return core::FoldForMatch(s);
 }
 
+bool StartsCaseless(std::string_view s) {
+  if (s.empty()) return false;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, int32_t(s.size()), c);
+  return c >= 0x250 && u_isalpha(c) && !u_islower(c) && !u_isupper(c) && !u_istitle(c);
+}
+
 bool StartsCapital(std::string_view s) {
   if (s.empty()) return false;
   int32_t i = 0;
@@ -95,6 +103,7 @@ std::vector<Unit> BuildUnits(std::string_view text, const segment::Segmentation&
           u.key.erase(std::remove(u.key.begin(), u.key.end(), '.'), u.key.end());
           if (u.key.empty()) continue;
           u.cap = StartsCapital(p);
+          u.caseless = StartsCaseless(p);
           u.hyphen_before = hyphen;
           units.push_back(std::move(u));
         }

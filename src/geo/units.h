@@ -18,6 +18,7 @@ struct Unit {
   std::string text;             // folded ("d'", "'s", "est", ",")
   std::string key;              // name-key form ("d" for "d'"); empty: cannot be in a name
   bool cap = false;             // starts with an upper-case or caseless letter
+  bool caseless = false;        // starts with a letter of a script without case (Arabic...)
   bool hyphen_before = false;   // joined to the previous unit by a hyphen
 };
 

@@ -147,6 +147,14 @@ TEST_F(ResolverTest, AccidentalNamesNeedContext) {
   EXPECT_NE(FindText(fr, "Bien"), nullptr) << Texts(fr);
 }
 
+TEST_F(ResolverTest, PersonNamesAreNotPlaces) {
+  auto ms = Run("The sheriff, Robert Smith, told reporters in Paris that Smith would resign.", "en");
+  EXPECT_EQ(FindText(ms, "Smith"), nullptr) << Texts(ms);
+  EXPECT_NE(FindText(ms, "Paris"), nullptr) << Texts(ms);
+  auto ms2 = Run("Tornadoes damaged farms near Smith on Sunday.", "en");
+  EXPECT_NE(FindText(ms2, "Smith"), nullptr) << Texts(ms2);
+}
+
 TEST_F(ResolverTest, FeatureWordsAndUnknownNames) {
   auto ms = Run("Rebels shelled Aleppo on Sunday. The Karm al-Jabal district was hit hardest, and "
                 "strikes also hit the Sheikh Maqsoud neighbourhood.", "en");
