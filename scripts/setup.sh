@@ -42,4 +42,12 @@ if ! cmake --build "$BUILD_DIR" -j"$(nproc)" >"$BUILD_DIR/build.log" 2>&1; then
   echo "setup: the build failed (full log: $BUILD_DIR/build.log)" >&2
   exit 1
 fi
+
+# Gazetteer: GeoNames cities1000 (CC BY 4.0) + country names + gazetteer/regions.tsv,
+# compiled to data/gazetteer.vgz (or $VIGIE_GAZETTEER). Rebuilt when a source is newer.
+GAZ=${VIGIE_GAZETTEER:-data/gazetteer.vgz}
+if [ ! -f "$GAZ" ] || [ node_modules/.package-lock.json -nt "$GAZ" ] || [ gazetteer/regions.tsv -nt "$GAZ" ] \
+   || [ "$BUILD_DIR/tools/vigie/vigie" -nt "$GAZ" ]; then
+  "$BUILD_DIR/tools/vigie/vigie" gazetteer build --out "$GAZ"
+fi
 echo "setup: ready ($BUILD_DIR/tools/vigie/vigie)"

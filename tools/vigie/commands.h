@@ -15,12 +15,15 @@ Runner RegisterInspect(CLI::App& app);
 Runner RegisterExtract(CLI::App& app);
 Runner RegisterPack(CLI::App& app);
 Runner RegisterTag(CLI::App& app);
+Runner RegisterGazetteer(CLI::App& app);
+Runner RegisterGeo(CLI::App& app);
 
 // `vigie eval <suite>`: RegisterEval creates the parent and calls one registrar per domain;
 // each registrar adds its nested sub-commands to `eval` and their runners to `runners`.
 using EvalRunners = std::map<CLI::App*, Runner>;
 Runner RegisterEval(CLI::App& app);
 void RegisterEvalEvents(CLI::App& eval, EvalRunners& runners);  // events
-void RegisterEvalTime(CLI::App& eval, EvalRunners& runners);  // duckling, timex
+void RegisterEvalTime(CLI::App& eval, EvalRunners& runners);    // duckling, timex
+void RegisterEvalGeo(CLI::App& eval, EvalRunners& runners);     // geo lgl|geovirus|dev
 
 }  // namespace vigie::cli

@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   add(vigie::cli::RegisterExtract(app));
   add(vigie::cli::RegisterPack(app));
   add(vigie::cli::RegisterTag(app));
+  add(vigie::cli::RegisterGazetteer(app));
+  add(vigie::cli::RegisterGeo(app));
   add(vigie::cli::RegisterEval(app));
   try {
     app.parse(argc, argv);

@@ -1,0 +1,66 @@
+// geo::GazetteerBuilder: compiles GeoNames dumps (cities1000.txt or a country dump such as
+// SY.txt, 19 tab-separated columns), country names (npm i18n-iso-countries) and the
+// hand-written region table into the binary format of docs/gazetteer-format.md. It can
+// also start from a compiled gazetteer (for `vigie gazetteer add`). Single-threaded use.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "geo/gazetteer.h"
+#include "vigie/status.h"
+
+namespace vigie::geo {
+
+class GazetteerBuilder {
+ public:
+  // A GeoNames dump: 19 columns. Feature classes P, A and S are kept; later rows replace
+  // earlier ones with the same GeoNames id (names are merged). Bad lines are counted.
+  Status AddGeoNamesDump(const std::string& path);
+  Status AddGeoNamesText(std::string_view text, const std::string& label);
+  // i18n-iso-countries: `dir`/langs/<lang>.json for the given languages (empty: a default set).
+  Status AddCountries(const std::string& dir, std::vector<std::string> langs = {});
+  // Hand-written regions: TSV with columns country, name, lat, lon, aliases ('|'-separated).
+  Status AddRegionTable(const std::string& path);
+  // Hand-written country centres (columns country, lat, lon); call after AddCountries.
+  Status AddCountryCentres(const std::string& path);
+  // Every place and name of a compiled gazetteer.
+  Status AddCompiled(const Gazetteer& gazetteer);
+
+  // The compiled file (deterministic).
+  std::string Serialize() const;
+
+  uint64_t bad_lines() const { return bad_lines_; }
+  size_t num_places() const { return places_.size(); }
+
+ private:
+  struct Entry {
+    uint32_t geonameid = 0;
+    int32_t lat_e5 = 0, lon_e5 = 0;
+    uint32_t population = 0;
+    std::string name, admin1, admin1_code, country, fcode;
+    char fclass = 'P';
+    uint8_t kind = 0;
+  };
+  struct Key {
+    uint64_t hash;
+    uint8_t words;
+    uint8_t flags;
+    bool operator<(const Key& o) const { return std::tie(hash, words, flags) < std::tie(o.hash, o.words, o.flags); }
+  };
+  size_t Slot(const Entry& e);  // index in places_, creating or replacing
+  void AddName(size_t slot, std::string_view name, bool main);
+
+  std::vector<Entry> places_;
+  std::vector<std::set<Key>> keys_;                 // per slot
+  std::map<std::tuple<uint8_t, uint32_t, std::string, std::string>, size_t> slot_of_;
+  std::set<uint64_t> prefixes_;
+  std::vector<std::string> sources_;
+  uint64_t bad_lines_ = 0;
+};
+
+}  // namespace vigie::geo

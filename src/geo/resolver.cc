@@ -1,0 +1,667 @@
+#include "geo/resolver.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "core/text.h"
+#include "geo/keys.h"
+#include "geo/units.h"
+
+namespace vigie::geo {
+
+namespace {
+
+constexpr size_t kMaxNameWords = 8;
+constexpr double kEarthKm = 6371.0;
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double r = M_PI / 180.0;
+  double dlat = (lat2 - lat1) * r, dlon = (lon2 - lon1) * r;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * r) * std::cos(lat2 * r) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+int ParsePart(std::string_view s) {
+  static const char* names[] = {"", "east", "west", "north", "south", "centre", "old_city", "outskirts", "countryside"};
+  for (int i = 1; i < 9; ++i)
+    if (s == names[i]) return i;
+  return -1;
+}
+
+int ParsePrecision(std::string_view s) {
+  static const char* names[] = {"site", "neighbourhood", "village", "city", "district", "region", "country"};
+  for (int i = 0; i < 7; ++i)
+    if (s == names[i]) return i;
+  return -1;
+}
+
+int CountryIndex(std::string_view cc) {
+  if (cc.size() != 2 || cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z') return -1;
+  return (cc[0] - 'A') * 26 + (cc[1] - 'A');
+}
+
+Status LoadPatterns(const core::LangPack& pack, const char* table, bool positioned, bool precision,
+                    std::vector<Resolver::Pattern>* before, std::vector<Resolver::Pattern>* after) {
+  const core::TsvTable* t = pack.Table(table);
+  if (t == nullptr) return Status::Ok();
+  int pc = t->Column("pattern"), pos = t->Column("position"), val = t->Column(precision ? "precision" : "part");
+  if (pc < 0 || (positioned && (pos < 0 || val < 0)))
+    return Status::InvalidArgument(t->path + ": missing columns");
+  for (size_t r = 0; r < t->rows.size(); ++r) {
+    const auto& row = t->rows[r];
+    Resolver::Pattern p;
+    p.words = PatternUnits(row[pc]);
+    if (p.words.empty()) continue;
+    if (positioned) {
+      p.value = precision ? ParsePrecision(row[val]) : ParsePart(row[val]);
+      if (p.value < 0)
+        return Status::InvalidArgument(t->path + ":" + std::to_string(t->lines[r]) + ": unknown value " + row[val]);
+      if (row[pos] == "before") before->push_back(p);
+      else if (row[pos] == "after") after->push_back(p);
+      else if (row[pos] == "after_hyphen") {
+        p.hyphen = true;
+        after->push_back(p);
+      }
+      else return Status::InvalidArgument(t->path + ":" + std::to_string(t->lines[r]) + ": position must be before, after or after_hyphen");
+    } else {
+      int pc2 = t->Column("part");
+      if (pc2 >= 0 && !row[pc2].empty()) p.value = ParsePart(row[pc2]);
+      if (p.value < 0)
+        return Status::InvalidArgument(t->path + ":" + std::to_string(t->lines[r]) + ": unknown part " + row[pc2]);
+      before->push_back(p);
+    }
+  }
+  auto longer = [](const Resolver::Pattern& a, const Resolver::Pattern& b) { return a.words.size() > b.words.size(); };
+  std::stable_sort(before->begin(), before->end(), longer);
+  if (after != nullptr) std::stable_sort(after->begin(), after->end(), longer);
+  return Status::Ok();
+}
+
+Status LoadWords(const core::LangPack& pack, const char* table, std::unordered_set<std::string>* out) {
+  const core::TsvTable* t = pack.Table(table);
+  if (t == nullptr) return Status::Ok();
+  for (const auto& w : t->Values("word")) {
+    std::string f = core::FoldForMatch(w);
+    if (!f.empty()) out->insert(f);
+  }
+  return Status::Ok();
+}
+
+void Append(Resolver::LangRules* to, const Resolver::LangRules& from) {
+  auto add = [](std::vector<Resolver::Pattern>* a, const std::vector<Resolver::Pattern>& b) {
+    a->insert(a->end(), b.begin(), b.end());
+    std::stable_sort(a->begin(), a->end(), [](const auto& x, const auto& y) { return x.words.size() > y.words.size(); });
+  };
+  add(&to->parts_before, from.parts_before);
+  add(&to->parts_after, from.parts_after);
+  add(&to->feat_before, from.feat_before);
+  add(&to->feat_after, from.feat_after);
+  add(&to->city_refs, from.city_refs);
+  to->prepositions.insert(from.prepositions.begin(), from.prepositions.end());
+  to->stopwords.insert(from.stopwords.begin(), from.stopwords.end());
+  to->strict_stopwords.insert(from.strict_stopwords.begin(), from.strict_stopwords.end());
+  to->articles.insert(from.articles.begin(), from.articles.end());
+}
+
+// Length of the longest pattern that ends just before unit `end` (before=true) or starts at
+// unit `start` (before=false), staying in `sentence`; 0 if none. *value gets its value.
+size_t MatchPattern(const std::vector<Unit>& units, size_t at, bool before, uint32_t sentence,
+                    const std::vector<Resolver::Pattern>& patterns, int* value) {
+  for (const auto& p : patterns) {
+    size_t n = p.words.size();
+    if (before ? at < n : at + n > units.size()) continue;
+    size_t first = before ? at - n : at;
+    bool ok = true;
+    for (size_t k = 0; k < n && ok; ++k) {
+      const Unit& u = units[first + k];
+      ok = u.sentence == sentence && u.text == p.words[k];
+    }
+    if (ok && p.hyphen && !units[first].hyphen_before && !units[first].cap) ok = false;
+    if (ok) {
+      *value = p.value;
+      return n;
+    }
+  }
+  return 0;
+}
+
+struct Match {
+  size_t first, end;  // units
+  std::vector<NameHit> hits;
+  bool main_any = false;
+};
+
+struct Candidate {
+  uint32_t place;
+  bool main;
+  double base;
+};
+
+}  // namespace
+
+const char* PartName(Part p) {
+  static const char* names[] = {nullptr, "east", "west", "north", "south", "centre", "old_city", "outskirts", "countryside"};
+  return names[static_cast<int>(p)];
+}
+
+const char* PrecisionName(Precision p) {
+  static const char* names[] = {"site", "neighbourhood", "village", "city", "district", "region", "country"};
+  return names[static_cast<int>(p)];
+}
+
+StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazetteer> gazetteer,
+                                                     const core::PackSet& packs) {
+  if (gazetteer == nullptr) return Status::InvalidArgument("geo resolver needs a gazetteer");
+  std::unique_ptr<Resolver> r(new Resolver(std::move(gazetteer)));
+  for (const auto& lang : packs.Languages()) {
+    const core::LangPack* pack = packs.Get(lang);
+    LangRules rules;
+    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_parts", true, false, &rules.parts_before, &rules.parts_after));
+    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_features", true, true, &rules.feat_before, &rules.feat_after));
+    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_city_refs", false, false, &rules.city_refs, nullptr));
+    VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_prepositions", &rules.prepositions));
+    VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_stopwords", &rules.stopwords));
+    VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_strict_stopwords", &rules.strict_stopwords));
+    VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_articles", &rules.articles));
+    Append(&r->all_, rules);
+    r->by_lang_.emplace_back(lang, std::move(rules));
+  }
+  r->country_place_.assign(26 * 26, -1);
+  const Gazetteer& g = *r->gaz_;
+  for (uint32_t i = 0; i < g.size(); ++i) {
+    Place p = g.place(i);
+    if (p.kind != PlaceKind::kCountry) continue;
+    int ci = CountryIndex(p.country);
+    if (ci >= 0 && r->country_place_[ci] < 0) r->country_place_[ci] = i;
+  }
+  return r;
+}
+
+const Resolver::LangRules& Resolver::RulesFor(std::string_view lang) const {
+  for (const auto& [l, rules] : by_lang_)
+    if (l == lang) return rules;
+  return all_;
+}
+
+namespace {
+
+std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& units) {
+  std::vector<Match> out;
+  std::string key;
+  std::vector<NameHit> hits;
+  for (size_t i = 0; i < units.size();) {
+    const Unit& u = units[i];
+    if (!u.cap || u.key.empty() || (u.text.size() > u.key.size())) {  // elisions do not start names
+      ++i;
+      continue;
+    }
+    key = u.key;
+    Match best{i, i, {}, false};
+    for (size_t n = 1; n <= kMaxNameWords; ++n) {
+      uint64_t h = KeyHash(key);
+      hits.clear();
+      g.Lookup(h, &hits);
+      if (!hits.empty()) {
+        best.end = i + n;
+        best.hits = hits;
+      }
+      if (i + n >= units.size() || !g.IsPrefix(h)) break;
+      const Unit& next = units[i + n];
+      if (next.sentence != u.sentence || next.key.empty()) break;
+      key.push_back(' ');
+      key += next.key;
+    }
+    if (best.end > best.first) {
+      for (const auto& h : best.hits) best.main_any |= h.main_name;
+      i = best.end;
+      out.push_back(std::move(best));
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+Precision PlacePrecision(const Place& p) {
+  if (p.kind == PlaceKind::kCountry) return Precision::kCountry;
+  if (p.kind == PlaceKind::kRegion || p.feature_code == "ADM1") return Precision::kRegion;
+  if (p.feature_class == 'A') return Precision::kDistrict;
+  if (p.feature_class == 'S') return Precision::kSite;
+  if (p.feature_code == "PPLX") return Precision::kNeighbourhood;
+  if (p.population == 0) return Precision::kVillage;
+  return Precision::kCity;
+}
+
+void FillPlace(const Place& p, PlaceMention* m) {
+  m->geonameid = p.kind == PlaceKind::kPlace ? p.geonameid : 0;
+  m->name = p.kind == PlaceKind::kCountry ? "" : std::string(p.name);
+  if (p.kind == PlaceKind::kCountry) m->name = std::string(p.name);
+  m->lat = p.lat, m->lon = p.lon;
+  m->has_coordinates = true;
+  m->admin1 = std::string(p.admin1);
+  m->country = p.country;
+  m->feature_code = p.feature_code;
+  m->precision = PlacePrecision(p);
+}
+
+}  // namespace
+
+std::vector<std::pair<uint32_t, uint32_t>> Resolver::MatchNames(std::string_view text,
+                                                                const segment::Segmentation& seg) const {
+  auto units = BuildUnits(text, seg);
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  for (const auto& m : FindMatches(*gaz_, units)) out.emplace_back(units[m.first].start, units[m.end - 1].end);
+  return out;
+}
+
+std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment::Segmentation& seg,
+                                            std::string_view lang) const {
+  const LangRules& rules = RulesFor(lang);
+  const Gazetteer& g = *gaz_;
+  std::vector<Unit> units = BuildUnits(text, seg);
+  std::vector<Match> matches = FindMatches(g, units);
+
+  auto prev_is_prep = [&](size_t first) {
+    if (first == 0 || units[first - 1].sentence != units[first].sentence) return false;
+    return rules.prepositions.count(units[first - 1].text) > 0;
+  };
+  auto sentence_initial = [&](size_t first) {
+    for (size_t k = first; k > 0; --k) {
+      const Unit& p = units[k - 1];
+      if (p.sentence != units[first].sentence) return true;
+      if (!p.key.empty()) return false;
+    }
+    return true;
+  };
+  // A match next to a feature word is a place even if its word is a common one.
+  auto feature_near = [&](const Match& m) {
+    int v;
+    return MatchPattern(units, m.first, true, units[m.first].sentence, rules.feat_before, &v) > 0 ||
+           MatchPattern(units, m.end, false, units[m.first].sentence, rules.feat_after, &v) > 0;
+  };
+
+  // Words the document also writes in lower case are common words ("Les", "Police").
+  std::unordered_set<std::string_view> lower_words;
+  for (const Unit& u : units)
+    if (!u.cap && !u.key.empty()) lower_words.insert(u.text);
+  // A match that stops inside a hyphenated word ("Al" of "Al-Hamdaniye") is not a name,
+  // unless the rest is a part word ("Alep-Est").
+  auto cut_word = [&](const Match& m) {
+    if (m.end >= units.size() || !units[m.end].hyphen_before) return false;
+    int v;
+    return MatchPattern(units, m.end, false, units[m.first].sentence, rules.parts_after, &v) == 0 &&
+           MatchPattern(units, m.end, false, units[m.first].sentence, rules.feat_after, &v) == 0;
+  };
+
+  // A lone word right after another capitalised word that is not a place is part of a
+  // longer proper name ("John Smith", "Mr. Jones"); its later lone uses are too.
+  std::unordered_set<std::string_view> person_words;
+  for (const Match& m : matches) {
+    if (m.end - m.first != 1 || m.first == 0) continue;
+    const Unit& prev = units[m.first - 1];
+    if (prev.sentence != units[m.first].sentence || !prev.cap || prev.caseless || units[m.first].caseless ||
+        prev.key.empty() ||
+        prev.text.size() > prev.key.size() || units[m.first].hyphen_before)
+      continue;
+    bool prev_in_match = false;
+    for (const Match& o : matches) prev_in_match |= o.first <= m.first - 1 && m.first - 1 < o.end;
+    bool prev_initial = true;  // a capital opening the sentence says nothing
+    for (size_t k = m.first - 1; k > 0; --k) {
+      if (units[k - 1].sentence != prev.sentence) break;
+      if (!units[k - 1].key.empty()) {
+        prev_initial = false;
+        break;
+      }
+    }
+    if (!prev_in_match && !prev_initial && !rules.articles.count(prev.text)) person_words.insert(units[m.first].text);
+  }
+
+  // Candidates per match; drop accidental single words.
+  std::vector<std::vector<Candidate>> cands(matches.size());
+  std::vector<bool> keep(matches.size(), true);
+  for (size_t i = 0; i < matches.size(); ++i) {
+    const Match& m = matches[i];
+    bool single = m.end - m.first == 1;
+    if (cut_word(m) || (m.first > 0 && units[m.first].hyphen_before)) {
+      keep[i] = false;
+      continue;
+    }
+    if (single && person_words.count(units[m.first].text) && !prev_is_prep(m.first) && !feature_near(m)) {
+      keep[i] = false;
+      continue;
+    }
+    if (single && rules.strict_stopwords.count(units[m.first].text) && !feature_near(m)) {
+      keep[i] = false;
+      continue;
+    }
+    // Multi-word names end with a capitalised word ("Deir ez-Zor", not "La ville").
+    if (!single && !units[m.end - 1].cap) {
+      keep[i] = false;
+      continue;
+    }
+    if (single && (rules.stopwords.count(units[m.first].text) || lower_words.count(units[m.first].text)) &&
+        !prev_is_prep(m.first) && !feature_near(m)) {
+      keep[i] = false;
+      continue;
+    }
+    std::vector<NameHit> hits = m.hits;
+    std::sort(hits.begin(), hits.end(), [](const NameHit& a, const NameHit& b) { return a.place < b.place; });
+    for (size_t h = 0; h < hits.size(); ++h) {
+      if (h > 0 && hits[h].place == hits[h - 1].place) continue;
+      Place p = g.place(hits[h].place);
+      double base = 0.2 * std::log10(double(p.population) + 1.0);
+      if (hits[h].main_name) base += 0.3;
+      if (p.kind == PlaceKind::kCountry) base += 2.0;
+      else if (p.kind == PlaceKind::kRegion) base += 1.2;
+      if (p.feature_code == "PPLC") base += 0.5;
+      else if (p.feature_code == "PPLA") base += 0.3;
+      else if (p.feature_code == "PPLA2") base += 0.1;
+      cands[i].push_back(Candidate{hits[h].place, hits[h].main_name, base});
+    }
+    if (cands[i].empty()) keep[i] = false;
+  }
+
+  // Country context: explicit country names weigh 2, unambiguous places 1.
+  std::vector<double> votes(26 * 26, 0.0);
+  for (size_t i = 0; i < matches.size(); ++i) {
+    if (!keep[i]) continue;
+    std::vector<int> cs;
+    for (const auto& c : cands[i]) {
+      Place p = g.place(c.place);
+      int ci = CountryIndex(p.country);
+      if (ci >= 0 && std::find(cs.begin(), cs.end(), ci) == cs.end()) cs.push_back(ci);
+      if (p.kind == PlaceKind::kCountry && ci >= 0) {
+        cs = {ci};
+        votes[ci] += 1.0;  // plus the 1 below
+        break;
+      }
+    }
+    if (cs.size() == 1) votes[cs[0]] += 1.0;
+  }
+  auto pick = [&](size_t i, const std::vector<double>& v, double vtotal, const std::vector<int64_t>& chosen,
+                  double* margin) -> int64_t {
+    double best = -1e9, second = -1e9;
+    int64_t bi = -1;
+    for (const auto& c : cands[i]) {
+      Place p = g.place(c.place);
+      int ci = CountryIndex(p.country);
+      double s = c.base;
+      if (ci >= 0 && vtotal > 0) s += 2.0 * v[ci] / vtotal;
+      if (!chosen.empty()) {
+        // Co-mentions: the 32 matches on either side are enough (and keep this linear).
+        size_t lo = i > 32 ? i - 32 : 0, hi = std::min(matches.size(), i + 33);
+        for (size_t j = lo; j < hi; ++j) {
+          if (j == i || chosen[j] < 0 || uint32_t(chosen[j]) == c.place) continue;
+          Place q = g.place(uint32_t(chosen[j]));
+          if (q.kind != PlaceKind::kPlace) continue;
+          if (DistanceKm(p.lat, p.lon, q.lat, q.lon) < 150.0) {
+            s += 0.5;
+            break;
+          }
+        }
+      }
+      if (s > best) {
+        second = best;
+        best = s;
+        bi = c.place;
+      } else if (s > second) {
+        second = s;
+      }
+    }
+    *margin = second < -1e8 ? 3.0 : best - second;
+    return bi;
+  };
+  double vtotal = 0;
+  for (double v : votes) vtotal += v;
+  std::vector<int64_t> chosen(matches.size(), -1);
+  std::vector<double> margin(matches.size(), 0);
+  for (size_t i = 0; i < matches.size(); ++i)
+    if (keep[i]) chosen[i] = pick(i, votes, vtotal, {}, &margin[i]);
+  // Second pass: the countries of the first choices, co-mentions within 150 km.
+  std::vector<double> votes2(26 * 26, 0.0);
+  for (size_t i = 0; i < matches.size(); ++i) {
+    if (chosen[i] < 0) continue;
+    Place p = g.place(uint32_t(chosen[i]));
+    int ci = CountryIndex(p.country);
+    if (ci >= 0) votes2[ci] += p.kind == PlaceKind::kCountry ? 2.0 : 1.0;
+  }
+  double vtotal2 = 0;
+  for (double v : votes2) vtotal2 += v;
+  std::vector<int64_t> first_pass = chosen;
+  for (size_t i = 0; i < matches.size(); ++i) {
+    if (!keep[i]) continue;
+    // Leave this mention's own vote out.
+    Place own = g.place(uint32_t(first_pass[i]));
+    int oc = CountryIndex(own.country);
+    double w = own.kind == PlaceKind::kCountry ? 2.0 : 1.0;
+    if (oc >= 0) votes2[oc] -= w;
+    chosen[i] = pick(i, votes2, vtotal2 - (oc >= 0 ? w : 0), first_pass, &margin[i]);
+    if (oc >= 0) votes2[oc] += w;
+  }
+  // Accidental names: a lone capitalised word opening a sentence, or a small place known
+  // only by an alternate name, needs support (a preposition, a feature word, its country).
+  // Counts before the filter: mentions per country and per place.
+  std::vector<int> per_country(26 * 26, 0);
+  std::unordered_map<int64_t, int> per_place;
+  int kept_total = 0;
+  for (size_t i = 0; i < matches.size(); ++i) {
+    if (!keep[i] || chosen[i] < 0) continue;
+    int ci = CountryIndex(g.place(uint32_t(chosen[i])).country);
+    if (ci >= 0) ++per_country[ci];
+    ++per_place[chosen[i]];
+    ++kept_total;
+  }
+  for (size_t i = 0; i < matches.size(); ++i) {
+    if (!keep[i] || chosen[i] < 0) continue;
+    const Match& m = matches[i];
+    Place p = g.place(uint32_t(chosen[i]));
+    if (p.kind != PlaceKind::kPlace) continue;
+    int pci = CountryIndex(p.country);
+    double support = pci >= 0 ? per_country[pci] - per_place[chosen[i]] : 0;
+    // Neighbourhoods and sites need their country in the article.
+    Precision pp = PlacePrecision(p);
+    if (support == 0 && (pp == Precision::kNeighbourhood || pp == Precision::kSite)) keep[i] = false;
+    if (m.end - m.first != 1) continue;
+    bool main = false;
+    for (const auto& c : cands[i])
+      if (c.place == uint32_t(chosen[i])) main = c.main;
+    bool context = prev_is_prep(m.first) || feature_near(m) || support > 0;
+    bool strong = prev_is_prep(m.first) || feature_near(m) || (support > 0 && main && p.population >= 5000);
+    if (sentence_initial(m.first) && !strong && p.population < 100000) keep[i] = false;
+    if (!main && !context && p.population < 20000) keep[i] = false;
+    // An acronym in capitals that is only an alternate name ("SANA").
+    std::string_view word = text.substr(units[m.first].start, units[m.first].end - units[m.first].start);
+    bool caps = word.size() <= 4;
+    for (char ch : word) caps &= !(ch >= 'a' && ch <= 'z');
+    if (caps && !main) keep[i] = false;
+    // A small place in a country nothing else in the article is about, while the article is
+    // clearly about other countries: an accidental name (a word, a person, an outlet).
+    double elsewhere = kept_total - (pci >= 0 ? per_country[pci] : 0);
+    if (support == 0 && elsewhere >= 2 && p.population < 200000) keep[i] = false;
+  }
+
+  std::vector<PlaceMention> out;
+  std::vector<bool> used(units.size(), false);
+  std::map<uint32_t, int> city_count;
+  std::vector<std::pair<size_t, size_t>> placed;  // (unit index, out index) of kept matches
+  int best_country = -1;
+  for (size_t c = 0; c < votes2.size(); ++c)
+    if (votes2[c] > 0 && (best_country < 0 || votes2[c] > votes2[best_country])) best_country = int(c);
+
+  for (size_t i = 0; i < matches.size(); ++i) {
+    if (!keep[i] || chosen[i] < 0) continue;
+    const Match& m = matches[i];
+    uint32_t s = units[m.first].sentence;
+    bool overlap = false;
+    for (size_t k = m.first; k < m.end; ++k) overlap |= used[k];
+    if (overlap) continue;
+    Place p = g.place(uint32_t(chosen[i]));
+    PlaceMention pm;
+    FillPlace(p, &pm);
+    size_t first = m.first, end = m.end;
+    int v = 0;
+    if (size_t n = MatchPattern(units, end, false, s, rules.parts_after, &v)) {
+      pm.part = Part(v);
+      end += n;
+    }
+    if (size_t n = MatchPattern(units, first, true, s, rules.parts_before, &v)) {
+      if (pm.part == Part::kNone) pm.part = Part(v);
+      first -= n;
+    } else if (first > 0 && rules.articles.count(units[first - 1].text) &&
+               (n = MatchPattern(units, first - 1, true, s, rules.parts_before, &v)) > 0) {
+      if (pm.part == Part::kNone) pm.part = Part(v);  // "le nord-ouest de la Syrie"
+      first -= n + 1;
+    }
+    if (size_t n = MatchPattern(units, end, false, s, rules.feat_after, &v)) {
+      Precision fp = Precision(v);
+      if (p.kind == PlaceKind::kPlace && fp >= Precision::kVillage) pm.precision = fp;
+      end += n;
+    } else if (size_t n2 = MatchPattern(units, first, true, s, rules.feat_before, &v)) {
+      Precision fp = Precision(v);
+      if (p.kind == PlaceKind::kPlace && fp >= Precision::kVillage) pm.precision = fp;
+      first -= n2;
+    }
+    if (p.kind == PlaceKind::kRegion) pm.part = Part::kNone;
+    if (p.kind == PlaceKind::kCountry && pm.part != Part::kNone) {
+      pm.precision = Precision::kRegion;  // "north-east Nigeria": an unnamed region
+      pm.part = Part::kNone;
+    }
+    pm.start = units[first].start;
+    pm.end = units[end - 1].end;
+    pm.name_start = units[m.first].start;
+    pm.name_end = units[m.end - 1].end;
+    pm.score = std::round(1000.0 / (1.0 + std::exp(-2.0 * margin[i]))) / 1000.0;
+    for (size_t k = first; k < end; ++k) used[k] = true;
+    if (p.kind == PlaceKind::kPlace && pm.precision == Precision::kCity) ++city_count[uint32_t(chosen[i])];
+    placed.emplace_back(m.first, out.size());
+    out.push_back(std::move(pm));
+  }
+
+  // The article's main city: the most mentioned city (first on ties).
+  int64_t main_city = -1;
+  int main_count = 0;
+  for (const auto& [u, oi] : placed) {
+    const PlaceMention& pm = out[oi];
+    if (pm.precision != Precision::kCity || pm.geonameid == 0) continue;
+    int64_t idx = g.FindGeonameId(pm.geonameid);
+    int n = city_count[uint32_t(idx)];
+    if (n > main_count) main_count = n, main_city = idx;
+  }
+
+  auto enclosing = [&](size_t unit, uint32_t sentence, size_t after_end) -> int64_t {
+    // "of Homs" / "de Homs" right after the unknown name.
+    for (const auto& [u, oi] : placed)
+      if (u >= after_end && u <= after_end + 2 && units[u].sentence == sentence && out[oi].geonameid != 0)
+        return g.FindGeonameId(out[oi].geonameid);
+    int64_t prev = -1;
+    for (const auto& [u, oi] : placed)
+      if (u < unit && out[oi].geonameid != 0 && out[oi].precision == Precision::kCity)
+        prev = g.FindGeonameId(out[oi].geonameid);
+    return prev >= 0 ? prev : main_city;
+  };
+  auto name_unit = [&](size_t k) {
+    const Unit& u = units[k];
+    if (used[k] || u.key.empty() || rules.articles.count(u.text)) return false;
+    return u.cap || (k + 1 < units.size() && units[k + 1].hyphen_before && units[k + 1].cap);
+  };
+  auto add_unknown = [&](size_t first, size_t end, size_t name_first, size_t name_end, Precision fp) {
+    uint32_t s = units[first].sentence;
+    PlaceMention pm;
+    pm.in_gazetteer = false;
+    pm.start = units[first].start, pm.end = units[end - 1].end;
+    pm.name_start = units[name_first].start, pm.name_end = units[name_end - 1].end;
+    bool fine = fp <= Precision::kNeighbourhood || fp == Precision::kDistrict;
+    int64_t enc = enclosing(first, s, end);
+    bool linked = false;
+    for (const auto& [u, oi] : placed)
+      if (u >= end && u <= end + 2 && units[u].sentence == s) linked = true;
+    if (enc >= 0 && (fine || linked)) {
+      Place p = g.place(uint32_t(enc));
+      FillPlace(p, &pm);
+      pm.score = 0.5;
+    } else {
+      pm.country = best_country >= 0 ? std::string{char('A' + best_country / 26), char('A' + best_country % 26)} : "";
+      pm.precision = fp;
+      pm.score = 0.3;
+    }
+    for (size_t k = first; k < end; ++k) used[k] = true;
+    out.push_back(std::move(pm));
+  };
+  // Unknown names announced by a feature word: "le village de Sheikh Lutfi", "the X district".
+  for (size_t k = 0; k < units.size(); ++k) {
+    if (used[k]) continue;
+    uint32_t s = units[k].sentence;
+    int v = 0;
+    if (size_t n = MatchPattern(units, k, false, s, rules.feat_before, &v)) {
+      size_t a = k + n, b = a;
+      while (b < units.size() && b - a < 5 && units[b].sentence == s && name_unit(b)) ++b;
+      bool any_cap = false;
+      for (size_t q = a; q < b; ++q) any_cap |= units[q].cap;
+      if (b > a && any_cap && !used[k]) {
+        add_unknown(k, b, a, b, Precision(v));
+        k = b - 1;
+        continue;
+      }
+    }
+    if (size_t n = MatchPattern(units, k, false, s, rules.feat_after, &v)) {
+      size_t b = k, a = k;
+      while (a > 0 && k - a < 5 && units[a - 1].sentence == s && name_unit(a - 1)) --a;
+      bool any_cap = false;
+      for (size_t q = a; q < b; ++q) any_cap |= units[q].cap;
+      if (b > a && any_cap) {
+        size_t first = a;
+        if (first > 0 && (units[first - 1].text == "the" || units[first - 1].text == "le" || units[first - 1].text == "la"))
+          --first;
+        add_unknown(first, k + n, a, b, Precision(v));
+        k = k + n - 1;
+      }
+    }
+  }
+  // References to the article's city: "la ville", "the outskirts of the city".
+  if (main_city >= 0) {
+    Place mc = g.place(uint32_t(main_city));
+    for (size_t k = 0; k < units.size(); ++k) {
+      if (used[k]) continue;
+      uint32_t s = units[k].sentence;
+      int v = 0;
+      size_t n = MatchPattern(units, k, false, s, rules.city_refs, &v);
+      if (n == 0) continue;
+      bool free = true;
+      for (size_t q = k; q < k + n; ++q) free &= !used[q];
+      if (!free) continue;
+      // Not "the city of X" (a feature word) nor "the city's".
+      if (k + n < units.size() && units[k + n].sentence == s &&
+          (units[k + n].text == "of" || units[k + n].text == "de" || units[k + n].text == "d'" ||
+           units[k + n].text == "'s"))
+        continue;
+      PlaceMention pm;
+      FillPlace(mc, &pm);
+      pm.named = false;
+      pm.part = Part(v);  // "the old city" carries its part
+      size_t first = k, end = k + n;
+      if (size_t np = MatchPattern(units, first, true, s, rules.parts_before, &v)) {
+        pm.part = Part(v);
+        first -= np;
+      } else if (size_t na = MatchPattern(units, end, false, s, rules.parts_after, &v)) {
+        pm.part = Part(v);
+        end += na;
+      }
+      pm.start = units[first].start, pm.end = units[end - 1].end;
+      pm.name_start = units[k].start, pm.name_end = units[k + n - 1].end;
+      pm.score = 0.5;
+      for (size_t q = first; q < end; ++q) used[q] = true;
+      out.push_back(std::move(pm));
+      k = end - 1;
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const PlaceMention& a, const PlaceMention& b) {
+    return std::tie(a.start, a.end) < std::tie(b.start, b.end);
+  });
+  for (auto& pm : out) pm.text = std::string(text.substr(pm.start, pm.end - pm.start));
+  return out;
+}
+
+}  // namespace vigie::geo

@@ -1,0 +1,84 @@
+// geo::Resolver: finds place names in segmented clean text and resolves them against a
+// Gazetteer: parts of places (Alep-Est, eastern Mosul, the outskirts of the city),
+// feature words (the town of, district), disambiguation by population, country context
+// and co-mentions, and a precision label (EVENTS.md "location").
+// Built once from a gazetteer and the language packs; immutable and thread-safe.
+//
+//   auto gaz = geo::Gazetteer::Open(geo::DefaultGazetteerPath());
+//   auto res = geo::Resolver::Create(*gaz, packs);
+//   for (const geo::PlaceMention& m : res->Resolve(clean_text, segmentation, "fr")) ...
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "core/langpack.h"
+#include "geo/gazetteer.h"
+#include "segment/segment.h"
+#include "vigie/status.h"
+
+namespace vigie::geo {
+
+enum class Part : uint8_t { kNone, kEast, kWest, kNorth, kSouth, kCentre, kOldCity, kOutskirts, kCountryside };
+enum class Precision : uint8_t { kSite, kNeighbourhood, kVillage, kCity, kDistrict, kRegion, kCountry };
+const char* PartName(Part p);            // "east", ... ; nullptr for kNone
+const char* PrecisionName(Precision p);  // "site", ...
+
+// One place mention. Offsets are clean-text bytes.
+struct PlaceMention {
+  uint32_t start = 0, end = 0;            // the whole mention, with part and feature words
+  uint32_t name_start = 0, name_end = 0;  // the name itself (== start/end for references)
+  std::string text;                        // clean text of [start, end)
+  uint32_t geonameid = 0;                  // 0: null (countries, unnamed regions, unknown)
+  std::string name;                        // gazetteer name ("" when unknown)
+  double lat = 0, lon = 0;
+  bool has_coordinates = false;
+  std::string admin1, country, feature_code;
+  Part part = Part::kNone;
+  Precision precision = Precision::kCity;
+  double score = 0;       // 0..1: how sure the resolution is
+  bool named = true;      // false: a reference ("the city") resolved to the article's city
+  bool in_gazetteer = true;  // false: an unknown name kept with its text, resolved to its enclosing place
+};
+
+class Resolver {
+ public:
+  static StatusOr<std::unique_ptr<Resolver>> Create(std::shared_ptr<const Gazetteer> gazetteer,
+                                                    const core::PackSet& packs);
+
+  // All place mentions of one document, in text order.
+  std::vector<PlaceMention> Resolve(std::string_view text, const segment::Segmentation& seg,
+                                    std::string_view lang) const;
+
+  // The recogniser alone: maximal (longest-first, left to right) spans of capitalised
+  // words that are gazetteer names, as clean-text [start, end) pairs. For tests.
+  std::vector<std::pair<uint32_t, uint32_t>> MatchNames(std::string_view text,
+                                                        const segment::Segmentation& seg) const;
+
+  const Gazetteer& gazetteer() const { return *gaz_; }
+
+  struct Pattern {
+    std::vector<std::string> words;
+    int value = 0;
+    bool hyphen = false;  // must be joined to the name by a hyphen (Alep-Est)
+  };
+  struct LangRules {
+    std::vector<Pattern> parts_before, parts_after, feat_before, feat_after, city_refs;
+    std::unordered_set<std::string> prepositions, stopwords, strict_stopwords, articles;
+  };
+
+ private:
+  explicit Resolver(std::shared_ptr<const Gazetteer> g) : gaz_(std::move(g)) {}
+  const LangRules& RulesFor(std::string_view lang) const;
+
+  std::shared_ptr<const Gazetteer> gaz_;
+  std::vector<std::pair<std::string, LangRules>> by_lang_;
+  LangRules all_;
+  std::vector<int64_t> country_place_;  // per "AA".."ZZ" index: place number or -1
+};
+
+}  // namespace vigie::geo

@@ -1,0 +1,283 @@
+// The geo resolver on texts written for these tests, with the small test gazetteer:
+// recognition, parts of places, features, disambiguation, accidental names; plus an
+// oracle test of the matcher against a brute-force scan of every name.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "geo/keys.h"
+#include "geo/resolver.h"
+#include "geo_test_util.h"
+#include "pipeline/pipeline.h"
+
+namespace vigie::geo {
+namespace {
+
+class ResolverTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto p = pipeline::Pipeline::Create({});
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    pipe_ = std::move(*p).release();
+    gaz_ = new std::shared_ptr<const Gazetteer>(testing::TestGazetteer());
+    auto r = Resolver::Create(*gaz_, pipe_->packs());
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    res_ = std::move(*r).release();
+  }
+  static void TearDownTestSuite() {
+    delete res_;
+    delete gaz_;
+    delete pipe_;
+  }
+  std::vector<PlaceMention> Run(const std::string& text, const std::string& lang) {
+    Document d;
+    d.raw = text;
+    d.lang = lang;
+    analysis_ = pipe_->Analyze(std::move(d));
+    return res_->Resolve(analysis_.clean.text, analysis_.segments, lang);
+  }
+  static const PlaceMention* FindText(const std::vector<PlaceMention>& ms, std::string_view text) {
+    for (const auto& m : ms)
+      if (m.text == text) return &m;
+    return nullptr;
+  }
+  static std::string Texts(const std::vector<PlaceMention>& ms) {
+    std::string s;
+    for (const auto& m : ms) s += "[" + m.text + "]";
+    return s;
+  }
+  static pipeline::Pipeline* pipe_;
+  static std::shared_ptr<const Gazetteer>* gaz_;
+  static Resolver* res_;
+  pipeline::Analysis analysis_;
+};
+pipeline::Pipeline* ResolverTest::pipe_ = nullptr;
+std::shared_ptr<const Gazetteer>* ResolverTest::gaz_ = nullptr;
+Resolver* ResolverTest::res_ = nullptr;
+
+TEST_F(ResolverTest, FrenchPartsElisionAndCityReference) {
+  auto ms = Run("Les troupes loyalistes contrôlent désormais Alep-Est, selon l'agence officielle. "
+                "Des tirs ont été signalés près d'Alep et dans la partie Est de la ville. "
+                "Les habitants de la Syrie attendent.", "fr");
+  const PlaceMention* east = FindText(ms, "Alep-Est");
+  ASSERT_NE(east, nullptr) << Texts(ms);
+  EXPECT_EQ(east->geonameid, 170063u);
+  EXPECT_EQ(east->part, Part::kEast);
+  EXPECT_EQ(east->precision, Precision::kCity);
+  EXPECT_EQ(east->name, "Aleppo");
+  EXPECT_EQ(east->country, "SY");
+  const PlaceMention* near = FindText(ms, "près d'Alep");
+  ASSERT_NE(near, nullptr) << Texts(ms);
+  EXPECT_EQ(near->part, Part::kOutskirts);
+  const PlaceMention* ref = FindText(ms, "la partie Est de la ville");
+  ASSERT_NE(ref, nullptr) << Texts(ms);
+  EXPECT_EQ(ref->geonameid, 170063u);
+  EXPECT_EQ(ref->part, Part::kEast);
+  EXPECT_FALSE(ref->named);
+  const PlaceMention* sy = FindText(ms, "Syrie");
+  ASSERT_NE(sy, nullptr) << Texts(ms);
+  EXPECT_EQ(sy->geonameid, 0u);
+  EXPECT_EQ(sy->precision, Precision::kCountry);
+  EXPECT_EQ(FindText(ms, "Les"), nullptr) << Texts(ms);
+  // Offsets point at the text.
+  EXPECT_EQ(analysis_.clean.text.substr(east->start, east->end - east->start), "Alep-Est");
+}
+
+TEST_F(ResolverTest, EnglishPartsAndTransliterations) {
+  auto ms = Run("Iraqi forces pushed into eastern Mosul on Monday while jets struck Mosul's Old City. "
+                "Further south, shelling hit Dayr az-Zawr and the outskirts of Deir Ezzor.", "en");
+  const PlaceMention* e = FindText(ms, "eastern Mosul");
+  ASSERT_NE(e, nullptr) << Texts(ms);
+  EXPECT_EQ(e->part, Part::kEast);
+  EXPECT_EQ(e->geonameid, 99072u);
+  const PlaceMention* old = FindText(ms, "Mosul's Old City");
+  ASSERT_NE(old, nullptr) << Texts(ms);
+  EXPECT_EQ(old->part, Part::kOldCity);
+  const PlaceMention* dz = FindText(ms, "Dayr az-Zawr");
+  ASSERT_NE(dz, nullptr) << Texts(ms);
+  EXPECT_EQ(dz->geonameid, 170794u);
+  const PlaceMention* out = FindText(ms, "the outskirts of Deir Ezzor");
+  ASSERT_NE(out, nullptr) << Texts(ms);
+  EXPECT_EQ(out->part, Part::kOutskirts);
+  EXPECT_EQ(out->geonameid, 170794u);
+}
+
+TEST_F(ResolverTest, ArabicScript) {
+  auto ms = Run("قصف على حلب و دمشق", "ar");
+  ASSERT_EQ(ms.size(), 2u) << Texts(ms);
+  EXPECT_EQ(ms[0].geonameid, 170063u);
+  EXPECT_EQ(ms[1].geonameid, 170654u);
+}
+
+TEST_F(ResolverTest, CountryContextDisambiguates) {
+  auto ly = Run("Militias clashed near the port of Tripoli, the Libyan capital. Libya's rival governments "
+                "traded blame.", "en");
+  const PlaceMention* t = FindText(ly, "Tripoli");
+  ASSERT_NE(t, nullptr) << Texts(ly);
+  EXPECT_EQ(t->country, "LY");
+  auto lb = Run("Gunfire echoed in Tripoli overnight, Lebanon's army said, as tension spread from Beirut.", "en");
+  t = FindText(lb, "Tripoli");
+  ASSERT_NE(t, nullptr) << Texts(lb);
+  EXPECT_EQ(t->country, "LB");
+  // Homs in Syria by default, Al Khums when the article is about Libya.
+  auto sy = Run("Shelling resumed in Homs on Friday.", "en");
+  ASSERT_NE(FindText(sy, "Homs"), nullptr) << Texts(sy);
+  EXPECT_EQ(FindText(sy, "Homs")->country, "SY");
+  auto ly2 = Run("The coastguard of Libya intercepted a boat off Homs, east of Tripoli.", "en");
+  ASSERT_NE(FindText(ly2, "Homs"), nullptr) << Texts(ly2);
+  EXPECT_EQ(FindText(ly2, "Homs")->country, "LY");
+}
+
+TEST_F(ResolverTest, CoMentionsPickTheNearbyPlace) {
+  auto fr = Run("The mayor of Paris met his counterpart from Lutece.", "en");
+  ASSERT_NE(FindText(fr, "Paris"), nullptr);
+  EXPECT_EQ(FindText(fr, "Paris")->country, "FR");
+  auto tx = Run("A tornado struck Paris and damaged homes in Texas City and Mission.", "en");
+  ASSERT_NE(FindText(tx, "Paris"), nullptr) << Texts(tx);
+  EXPECT_EQ(FindText(tx, "Paris")->country, "US");
+}
+
+TEST_F(ResolverTest, AccidentalNamesNeedContext) {
+  auto ms = Run("Police said the Mission had gone well. Bien sûr, rien n'a changé.", "en");
+  EXPECT_EQ(FindText(ms, "Mission"), nullptr) << Texts(ms);
+  EXPECT_EQ(FindText(ms, "Bien"), nullptr) << Texts(ms);
+  auto ms2 = Run("Flooding was reported in Mission, near the border.", "en");
+  EXPECT_NE(FindText(ms2, "Mission"), nullptr) << Texts(ms2);
+  auto fr = Run("Les habitants de Bien ont été évacués. Tout va bien.", "fr");
+  EXPECT_NE(FindText(fr, "Bien"), nullptr) << Texts(fr);
+}
+
+TEST_F(ResolverTest, PersonNamesAreNotPlaces) {
+  auto ms = Run("The sheriff, Robert Smith, told reporters in Paris that Smith would resign.", "en");
+  EXPECT_EQ(FindText(ms, "Smith"), nullptr) << Texts(ms);
+  EXPECT_NE(FindText(ms, "Paris"), nullptr) << Texts(ms);
+  auto ms2 = Run("Tornadoes damaged farms near Smith on Sunday.", "en");
+  EXPECT_NE(FindText(ms2, "near Smith"), nullptr) << Texts(ms2);
+}
+
+TEST_F(ResolverTest, FeatureWordsAndUnknownNames) {
+  auto ms = Run("Rebels shelled Aleppo on Sunday. The Karm al-Jabal district was hit hardest, and "
+                "strikes also hit the Sheikh Maqsoud neighbourhood.", "en");
+  const PlaceMention* karm = FindText(ms, "The Karm al-Jabal district");
+  ASSERT_NE(karm, nullptr) << Texts(ms);
+  EXPECT_FALSE(karm->in_gazetteer);
+  EXPECT_EQ(karm->geonameid, 170063u);  // falls back to the enclosing city
+  EXPECT_EQ(karm->precision, Precision::kCity);
+  auto fr = Run("Des combats ont éclaté dans le village de Tall Rifat, au nord d'Alep. "
+                "Le quartier de Bab al-Nairab, à Alep, a été bombardé.", "fr");
+  const PlaceMention* tr = FindText(fr, "le village de Tall Rifat");
+  ASSERT_NE(tr, nullptr) << Texts(fr);
+  EXPECT_EQ(tr->geonameid, 9000004u);
+  EXPECT_EQ(tr->precision, Precision::kVillage);
+  const PlaceMention* bab = FindText(fr, "Le quartier de Bab al-Nairab");
+  ASSERT_NE(bab, nullptr) << Texts(fr);
+  EXPECT_EQ(bab->geonameid, 170063u);
+  EXPECT_FALSE(bab->in_gazetteer);
+  const PlaceMention* north = FindText(fr, "au nord d'Alep");
+  ASSERT_NE(north, nullptr) << Texts(fr);
+  EXPECT_EQ(north->part, Part::kNorth);
+}
+
+TEST_F(ResolverTest, DirectionalRegionsAndNamedRegions) {
+  auto en = Run("Aid convoys reached north-east Nigeria and North Kivu this week.", "en");
+  const PlaceMention* ng = FindText(en, "north-east Nigeria");
+  ASSERT_NE(ng, nullptr) << Texts(en);
+  EXPECT_EQ(ng->geonameid, 0u);
+  EXPECT_EQ(ng->country, "NG");
+  EXPECT_EQ(ng->precision, Precision::kRegion);
+  const PlaceMention* nk = FindText(en, "North Kivu");
+  ASSERT_NE(nk, nullptr) << Texts(en);
+  EXPECT_EQ(nk->country, "CD");
+  EXPECT_EQ(nk->precision, Precision::kRegion);
+  auto fr = Run("Des frappes ont touché le nord-ouest de la Syrie.", "fr");
+  const PlaceMention* sy = FindText(fr, "le nord-ouest de la Syrie");
+  ASSERT_NE(sy, nullptr) << Texts(fr);
+  EXPECT_EQ(sy->precision, Precision::kRegion);
+}
+
+TEST_F(ResolverTest, ProvinceKeepsTheCityIdWithRegionPrecision) {
+  auto ms = Run("Fighting spread across Aleppo province.", "en");
+  const PlaceMention* m = FindText(ms, "Aleppo province");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 170063u);
+  EXPECT_EQ(m->precision, Precision::kRegion);
+}
+
+TEST_F(ResolverTest, NeverCrashesOnOddInput) {
+  for (std::string s : {std::string(""), std::string("\xff\xfe\x00zz", 5), std::string(5000, '-'),
+                        std::string("Alep-Est-Est-Est la ville la ville"), std::string("the city")}) {
+    auto ms = Run(s, "fr");
+    for (const auto& m : ms) EXPECT_LE(m.end, analysis_.clean.text.size());
+  }
+}
+
+// Oracle: every name the brute-force scan finds (leftmost, longest, capitalised first word)
+// is what the prefix-pruned hash matcher finds, on generated texts.
+TEST_F(ResolverTest, MatcherAgreesWithBruteForceScan) {
+  std::vector<std::string> names = {"Aleppo", "Alep", "Halab", "Homs", "Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor",
+                                    "Mosul", "Mossoul", "Tripoli", "Paris", "Texas City", "Sheikh Maqsoud",
+                                    "Tall Rifat", "Tel Rifaat", "Aleppo Governorate", "Syria", "Libya",
+                                    "North Kivu", "Damascus", "Goma", "Al Khums", "Texas"};
+  std::vector<std::string> filler = {"the", "army", "said", "Deir", "Texas", "Tall", "Governorate", "of",
+                                     "North", "Ez", "Sheikh", "near", "City", "Kivu", "and", "Rifat"};
+  // All keys of the gazetteer reachable from the vocabulary above, for the brute force.
+  std::vector<std::vector<std::string>> keys;
+  for (const auto& n : names) {
+    std::string key = NameKey(n);
+    auto w = KeyWords(key);
+    keys.emplace_back(w.begin(), w.end());
+  }
+  std::mt19937 rng(7);
+  for (int iter = 0; iter < 300; ++iter) {
+    std::vector<std::string> words;
+    int len = 3 + int(rng() % 20);
+    for (int k = 0; k < len; ++k) {
+      if (rng() % 3 == 0) {
+        std::string key = NameKey(names[rng() % names.size()]);
+        for (auto w : KeyWords(key)) {
+          std::string s(w);
+          s[0] = char(std::toupper(s[0]));
+          words.push_back(s);
+        }
+      } else {
+        words.push_back(filler[rng() % filler.size()]);
+      }
+    }
+    std::string text;
+    std::vector<std::pair<uint32_t, uint32_t>> spans;
+    for (const auto& w : words) {
+      if (!text.empty()) text += ' ';
+      spans.emplace_back(uint32_t(text.size()), uint32_t(text.size() + w.size()));
+      text += w;
+    }
+    // Brute force.
+    std::vector<std::pair<uint32_t, uint32_t>> expect;
+    for (size_t i = 0; i < words.size();) {
+      size_t best = 0;
+      if (std::isupper(static_cast<unsigned char>(words[i][0]))) {
+        for (const auto& k : keys) {
+          if (k.size() <= best || i + k.size() > words.size()) continue;
+          bool eq = true;
+          for (size_t j = 0; j < k.size() && eq; ++j) eq = NameKey(words[i + j]) == k[j];
+          if (eq) best = k.size();
+        }
+      }
+      if (best > 0) {
+        expect.emplace_back(spans[i].first, spans[i + best - 1].second);
+        i += best;
+      } else {
+        ++i;
+      }
+    }
+    Document d;
+    d.raw = text;
+    d.lang = "en";
+    auto a = pipe_->Analyze(std::move(d));
+    ASSERT_EQ(a.clean.text, text);
+    auto got = res_->MatchNames(a.clean.text, a.segments);
+    EXPECT_EQ(got, expect) << text;
+  }
+}
+
+}  // namespace
+}  // namespace vigie::geo
