@@ -16,6 +16,18 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options) {
   auto normalizer = normalize::Normalizer::Create(p->packs());
   if (!normalizer.ok()) return normalizer.status();
   p->normalizer_ = std::make_unique<normalize::Normalizer>(std::move(normalizer).value());
+  std::string gaz_path = options.gazetteer_path.empty() ? geo::DefaultGazetteerPath() : options.gazetteer_path;
+  auto gaz = geo::Gazetteer::Open(gaz_path);
+  if (gaz.ok()) {
+    auto resolver = geo::Resolver::Create(*gaz, p->packs());
+    if (!resolver.ok()) return resolver.status();
+    p->resolver_ = std::move(resolver).value();
+  } else if (options.require_gazetteer) {
+    return gaz.status();
+  } else {
+    p->warning_ = "no gazetteer (" + gaz.status().message() +
+                  "): places are not resolved; build one with `vigie gazetteer build`";
+  }
   auto extractor = events::Extractor::Create(p->packs(), p->segmenter_);
   if (!extractor.ok()) return extractor.status();
   p->extractor_ = std::make_unique<events::Extractor>(std::move(extractor).value());
@@ -96,6 +108,27 @@ void Pipeline::BuildMentions(Analysis* a) const {
   }
   std::sort(m.quantities.begin(), m.quantities.end(),
             [](const events::QuantityMention& x, const events::QuantityMention& y) { return x.start < y.start; });
+  if (resolver_ != nullptr) {
+    a->places = resolver_->Resolve(text, a->segments, lang);
+    for (const auto& p : a->places) {
+      events::PlaceMention pm;
+      pm.start = p.start;
+      pm.end = p.end;
+      EventLocation& l = pm.location;
+      l.text = p.text;
+      l.name = p.name;
+      if (const char* part = geo::PartName(p.part)) l.part = part;
+      if (p.geonameid != 0) l.geonameid = p.geonameid;
+      if (p.has_coordinates) {
+        l.lat = p.lat;
+        l.lon = p.lon;
+      }
+      l.admin1 = p.admin1;
+      l.country = p.country;
+      l.precision = geo::PrecisionName(p.precision);
+      m.places.push_back(std::move(pm));
+    }
+  }
 }
 
 Analysis Pipeline::Analyze(Document doc) const {

@@ -9,6 +9,7 @@
 #include "clean/clean.h"
 #include "core/langpack.h"
 #include "events/extractor.h"
+#include "geo/resolver.h"
 #include "lang/lang.h"
 #include "normalize/normalize.h"
 #include "segment/segment.h"
@@ -19,7 +20,11 @@
 namespace vigie::pipeline {
 
 struct Options {
-  std::string packs_dir;  // empty: core::DefaultPackRoot()
+  std::string packs_dir;       // empty: core::DefaultPackRoot()
+  std::string gazetteer_path;  // empty: geo::DefaultGazetteerPath()
+  // Without a gazetteer the pipeline still runs, with no places (a warning says so);
+  // set this to make a missing gazetteer an error instead.
+  bool require_gazetteer = false;
 };
 
 struct Analysis {
@@ -27,6 +32,7 @@ struct Analysis {
   clean::CleanText clean;
   lang::LanguageGuess language;
   segment::Segmentation segments;
+  std::vector<geo::PlaceMention> places;
   events::Mentions mentions;  // dates, places, quantities for the events stage
   std::vector<EventRecord> events;
 
@@ -40,6 +46,8 @@ class Pipeline {
   static StatusOr<std::unique_ptr<Pipeline>> Create(const Options& options);
   Analysis Analyze(Document doc) const;
   const core::PackSet& packs() const { return *packs_; }
+  // Why a part of the pipeline is not running (no gazetteer), or empty.
+  const std::string& warning() const { return warning_; }
 
  private:
   Pipeline(std::shared_ptr<const core::PackSet> packs, clean::Cleaner cleaner, segment::Segmenter seg)
@@ -50,6 +58,8 @@ class Pipeline {
   clean::Cleaner cleaner_;
   segment::Segmenter segmenter_;
   std::unique_ptr<normalize::Normalizer> normalizer_;
+  std::unique_ptr<geo::Resolver> resolver_;  // null without a gazetteer
+  std::string warning_;
   std::unique_ptr<events::Extractor> extractor_;
 };
 
