@@ -465,6 +465,10 @@ class TimeParser {
 
   // N unit: a count of time units at i. Returns the token after it.
   size_t Amount(size_t i, double* n, Unit* unit, bool allow_vague = false) const {
+    if (!Has(i)) return i;
+    constexpr uint64_t kCounts = (uint64_t{1} << static_cast<int>(PK::kUnit)) | (uint64_t{1} << static_cast<int>(PK::kScale)) |
+                                 (uint64_t{1} << static_cast<int>(PK::kArticle)) | (uint64_t{1} << static_cast<int>(PK::kTUnit));
+    if (t_[i].kind != TokenKind::kNumber && !(t_[i].kinds & kCounts)) return i;
     double v = 0;
     size_t k = ParseCardinalAt(lx_, t_, i, &v);
     if (k == i) {
