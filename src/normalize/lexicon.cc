@@ -123,7 +123,7 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
     }
     for (int k = 0; k < static_cast<int>(PK::kCount); ++k)
       for (const std::string& w : lx.phrases[k].first_words) lx.starters[w] |= uint64_t{1} << k;
-    const uint64_t kCalendar = uint64_t{1} << 63;
+    const uint64_t kCalendar = kCalendarBit;
     for (const auto& [w, m] : lx.months) lx.starters[w] |= kCalendar;
     for (const auto& [w, d] : lx.weekdays) lx.starters[w] |= kCalendar;
     all.push_back(std::move(lx));

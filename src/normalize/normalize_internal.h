@@ -41,6 +41,9 @@ enum class PK : uint8_t {
 // The pack kind string ("unit", "t:since") of each PK; -1 from PkFromName when unknown.
 int PkFromName(std::string_view name);
 
+// Lexicon::starters bit for month and weekday names.
+constexpr uint64_t kCalendarBit = uint64_t{1} << 63;
+
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }

@@ -81,12 +81,12 @@ class TimeParser {
   }
   bool Has(size_t i) const { return i < t_.size(); }
   int Month(size_t i) const {
-    if (!Has(i) || t_[i].kind == TokenKind::kNumber) return 0;
+    if (!Has(i) || t_[i].kind == TokenKind::kNumber || !(t_[i].kinds & kCalendarBit)) return 0;
     auto it = lx_.months.find(t_[i].f);
     return it == lx_.months.end() ? 0 : it->second;
   }
   int Wd(size_t i) const {
-    if (!Has(i)) return 0;
+    if (!Has(i) || !(t_[i].kinds & kCalendarBit)) return 0;
     auto it = lx_.weekdays.find(t_[i].f);
     if (it == lx_.weekdays.end()) return 0;
     // Short forms ("mar", "sun") only capitalised or followed by a dot-less day number.
