@@ -108,6 +108,8 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
     if (const auto* t = pack->Table("weekdays"))
       for (const auto& row : t->rows)
         lx.weekdays[core::FoldForMatch(Col(*t, row, "word"))] = std::atoi(Col(*t, row, "weekday").c_str());
+    if (const auto* t = pack->Table("future_markers"))
+      for (const auto& row : t->rows) lx.future_markers.insert(core::FoldForMatch(Col(*t, row, "word")));
     if (const auto* t = pack->Table("plurals")) {
       for (const auto& row : t->rows) {
         PluralRule r;

@@ -58,6 +58,7 @@ struct Normalizer::Lexicon {
   std::unordered_map<std::string, int> months;          // folded word -> 1..12
   std::unordered_map<std::string, int> weekdays;        // folded word -> 1..7
   std::vector<PluralRule> plurals;
+  std::unordered_set<std::string> future_markers;      // folded words ("will", "doivent")
   bool day_first = true;
 
   const PhraseSet* Kind(PK kind) const { return &phrases[static_cast<int>(kind)]; }

@@ -33,6 +33,7 @@ Point MonthPoint(int y, int m) { return Point{Date{y, m, 1}, Grain::kMonth}; }
 Point YearPoint(int y) { return Point{Date{y, 1, 1}, Grain::kYear}; }
 
 constexpr int kAheadDays = 31;
+constexpr size_t kFutureWindow = 6;  // tokens before an expression searched for "will", "doit"
 
 // How many `small` units make one `big` unit (month = 30 days, year = 12 months or 365 days).
 double UnitRatio(Unit big, Unit small) {
@@ -62,6 +63,9 @@ class TimeParser {
   // form a date that cannot be resolved (no reference): consumed, not reported.
   size_t At(size_t i, TimeExpr* x, bool* emit) {
     *emit = true;
+    ahead_ = false;
+    for (size_t k = i > kFutureWindow ? i - kFutureWindow : 0; k < i; ++k)
+      if (lx_.future_markers.count(t_[k].f)) ahead_ = true;
     size_t e;
     if ((e = Since(i, x, emit)) > i) return e;
     if ((e = FromTo(i, x, emit)) > i) return e;
@@ -154,8 +158,8 @@ class TimeParser {
     Date c{y, m, d};
     if (!ValidDate(y, m, d)) c.year = y - 1;
     // News looks back, but a date up to a month ahead is an announced one, not last year's.
-    if (!ref_.future_bias && c > r && DaysFromCivil(c) - DaysFromCivil(r) > kAheadDays) c.year -= 1;
-    if (ref_.future_bias && c < r) c.year += 1;
+    if (!Future() && c > r && DaysFromCivil(c) - DaysFromCivil(r) > kAheadDays) c.year -= 1;
+    if (Future() && c < r) c.year += 1;
     if (wd && ValidDate(c.year, m, d) && Weekday(c) != wd) {
       for (int k = 1; k <= 11; ++k) {
         for (int s : {-1, 1}) {
@@ -172,14 +176,14 @@ class TimeParser {
   Date ResolveWeekday(int wd, int mode) const {
     const Date r = *ref_.date;
     int cur = Weekday(r);
-    if (mode < 0 || (mode == 0 && !ref_.future_bias)) {
+    if (mode < 0 || (mode == 0 && !Future())) {
       int back = (cur - wd + 7) % 7;
       if (back == 0 && mode < 0) back = 7;
       return AddDays(r, -back);
     }
     if (mode == 1) return AddDays(StartOfWeek(r), 7 + wd - 1);  // that day of next week
     int fwd = (wd - cur + 7) % 7;
-    if (fwd == 0) fwd = 7;
+    if (fwd == 0 && (ref_.future_bias || mode != 0)) fwd = 7;  // "will meet Tuesday" said on a Tuesday: today
     return AddDays(r, fwd);
   }
 
@@ -292,8 +296,8 @@ class TimeParser {
         Date r = *ref_.date;
         int y = r.year;
         // Past bias, but the next two months are upcoming ones ("talks in March", said in February).
-        if (!ref_.future_bias && m > r.month + 2) --y;
-        if (ref_.future_bias && m < r.month) ++y;
+        if (!Future() && m > r.month + 2) --y;
+        if (Future() && m < r.month) ++y;
         Set(x, i, j + 1, MonthPoint(y, m), MonthPoint(y, m), Precision::kMonth, Basis::kExplicit);
         return j + 1;
       }
@@ -686,8 +690,11 @@ class TimeParser {
     return kb;
   }
 
+  bool Future() const { return ref_.future_bias || ahead_; }
+
   const Normalizer::Lexicon& lx_;
   const std::vector<Tok>& t_;
+  bool ahead_ = false;  // a future marker shortly before the expression
   const Reference& ref_;
   std::vector<PartialDate>* partials_;
 };
