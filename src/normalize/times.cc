@@ -258,7 +258,6 @@ class TimeParser {
       k = SkipDot(j + 3);
     } else if ((m = Month(j)) && (d = DayNum(SkipDot(j + 1)))) {
       k = SkipDot(j + 1) + 1;
-      if (Has(k) && t_[k].kind == TokenKind::kPunct && t_[k].f == ":") return i;  // "May 5: …"? keep simple
     } else {
       d = 0;
     }
@@ -449,7 +448,7 @@ class TimeParser {
       if (int n = P(j, PK::kTLast); n && Month(j + n)) j += n, mode = -1;
       else if (int n2 = P(j, PK::kTNext); n2 && Month(j + n2)) j += n2, mode = 1;
       int m = Month(j);
-      if (m && !Year(j + 1)) {
+      if (m && !Year(j + 1) && !(mode != 0 && DayNum(SkipDot(j + 1)))) {  // "last Oct. 23": a date
         size_t k = j + 1;
         if (mode == 0) {
           if (int n = P(k, PK::kTLast)) k += n, mode = -1;
