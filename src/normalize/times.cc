@@ -382,8 +382,10 @@ class TimeParser {
       Set(x, i, k + n + 1, DayPoint(d), DayPoint(d2), Precision::kInterval, Basis::kRelative);
       return k + n + 1;
     }
-    if (int n = P(k, PK::kTDaypart)) k += n;
+    const PhraseEntry* part = nullptr;
+    if (int n = P(k, PK::kTDaypart, &part)) k += n;
     Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+    if (part) x->daypart = part->arg1;
     return k;
   }
 
