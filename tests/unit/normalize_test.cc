@@ -193,6 +193,8 @@ TEST(TimeTest, RelativeEnglish) {
   EXPECT_EQ(Time("In the past 48 hours, 300 people fled.", "en"),
             "2016-12-05/2016-12-07 interval relative [In the past 48 hours]");
   EXPECT_EQ(Time("Fighting raged overnight.", "en"), "2016-12-06/2016-12-07 interval relative [overnight]");
+  EXPECT_EQ(Time("More convoys are expected in the coming days.", "en"),
+            "2016-12-07/2016-12-14 interval relative [in the coming days]");
   EXPECT_EQ(Time("The convoy left last Tuesday.", "en"), "2016-12-06/2016-12-06 day relative [last Tuesday]");
 }
 
