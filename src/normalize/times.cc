@@ -285,7 +285,11 @@ class TimeParser {
         Set(x, i, k2 + 1, MonthPoint(y, m), MonthPoint(y, m), Precision::kMonth, Basis::kExplicit);
         return k2 + 1;
       }
-      if (allow_bare) {
+      // A capitalised English month name stands alone ("April was calm"), except the
+      // ones that are also common words (may, march) and abbreviations.
+      bool bare_ok = allow_bare || (lx_.lang == "en" && t_[j].cap && t_[j].f.size() > 4 &&
+                                    t_[j].f != "march" && t_[j].kind == TokenKind::kWord);
+      if (bare_ok) {
         if (!ref_.date) {
           *emit = false;
           x->start = t_[i].start;
