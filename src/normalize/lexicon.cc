@@ -108,6 +108,8 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
     if (const auto* t = pack->Table("weekdays"))
       for (const auto& row : t->rows)
         lx.weekdays[core::FoldForMatch(Col(*t, row, "word"))] = std::atoi(Col(*t, row, "weekday").c_str());
+    if (const auto* t = pack->Table("future_markers"))
+      for (const auto& row : t->rows) lx.future_markers.insert(core::FoldForMatch(Col(*t, row, "word")));
     if (const auto* t = pack->Table("plurals")) {
       for (const auto& row : t->rows) {
         PluralRule r;
@@ -123,7 +125,7 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
     }
     for (int k = 0; k < static_cast<int>(PK::kCount); ++k)
       for (const std::string& w : lx.phrases[k].first_words) lx.starters[w] |= uint64_t{1} << k;
-    const uint64_t kCalendar = uint64_t{1} << 63;
+    const uint64_t kCalendar = kCalendarBit;
     for (const auto& [w, m] : lx.months) lx.starters[w] |= kCalendar;
     for (const auto& [w, d] : lx.weekdays) lx.starters[w] |= kCalendar;
     all.push_back(std::move(lx));

@@ -56,6 +56,7 @@ struct TimeExpr {
   Precision precision = Precision::kDay;
   Basis basis = Basis::kExplicit;
   bool open_end = false;        // "depuis juillet 2012": runs up to the reference date
+  std::string daypart;          // "MO", "AF", "EV", "NI" for "mardi soir", "Sunday night"
   bool present = false;         // "now", "en ce moment": the moment of writing
   // Durations, and the length of "the past 48 hours" / "two days ago": amount and unit
   // ("P3D" in ISO 8601 via DurationIso()); amount NaN for "years", "weeks".

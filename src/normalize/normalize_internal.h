@@ -41,6 +41,9 @@ enum class PK : uint8_t {
 // The pack kind string ("unit", "t:since") of each PK; -1 from PkFromName when unknown.
 int PkFromName(std::string_view name);
 
+// Lexicon::starters bit for month and weekday names.
+constexpr uint64_t kCalendarBit = uint64_t{1} << 63;
+
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -55,6 +58,7 @@ struct Normalizer::Lexicon {
   std::unordered_map<std::string, int> months;          // folded word -> 1..12
   std::unordered_map<std::string, int> weekdays;        // folded word -> 1..7
   std::vector<PluralRule> plurals;
+  std::unordered_set<std::string> future_markers;      // folded words ("will", "doivent")
   bool day_first = true;
 
   const PhraseSet* Kind(PK kind) const { return &phrases[static_cast<int>(kind)]; }

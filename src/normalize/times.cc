@@ -33,6 +33,7 @@ Point MonthPoint(int y, int m) { return Point{Date{y, m, 1}, Grain::kMonth}; }
 Point YearPoint(int y) { return Point{Date{y, 1, 1}, Grain::kYear}; }
 
 constexpr int kAheadDays = 31;
+constexpr size_t kFutureWindow = 6;  // tokens before an expression searched for "will", "doit"
 
 // How many `small` units make one `big` unit (month = 30 days, year = 12 months or 365 days).
 double UnitRatio(Unit big, Unit small) {
@@ -62,6 +63,9 @@ class TimeParser {
   // form a date that cannot be resolved (no reference): consumed, not reported.
   size_t At(size_t i, TimeExpr* x, bool* emit) {
     *emit = true;
+    ahead_ = false;
+    for (size_t k = i > kFutureWindow ? i - kFutureWindow : 0; k < i; ++k)
+      if (lx_.future_markers.count(t_[k].f)) ahead_ = true;
     size_t e;
     if ((e = Since(i, x, emit)) > i) return e;
     if ((e = FromTo(i, x, emit)) > i) return e;
@@ -81,12 +85,12 @@ class TimeParser {
   }
   bool Has(size_t i) const { return i < t_.size(); }
   int Month(size_t i) const {
-    if (!Has(i) || t_[i].kind == TokenKind::kNumber) return 0;
+    if (!Has(i) || t_[i].kind == TokenKind::kNumber || !(t_[i].kinds & kCalendarBit)) return 0;
     auto it = lx_.months.find(t_[i].f);
     return it == lx_.months.end() ? 0 : it->second;
   }
   int Wd(size_t i) const {
-    if (!Has(i)) return 0;
+    if (!Has(i) || !(t_[i].kinds & kCalendarBit)) return 0;
     auto it = lx_.weekdays.find(t_[i].f);
     if (it == lx_.weekdays.end()) return 0;
     // Short forms ("mar", "sun") only capitalised or followed by a dot-less day number.
@@ -154,8 +158,8 @@ class TimeParser {
     Date c{y, m, d};
     if (!ValidDate(y, m, d)) c.year = y - 1;
     // News looks back, but a date up to a month ahead is an announced one, not last year's.
-    if (!ref_.future_bias && c > r && DaysFromCivil(c) - DaysFromCivil(r) > kAheadDays) c.year -= 1;
-    if (ref_.future_bias && c < r) c.year += 1;
+    if (!Future() && c > r && DaysFromCivil(c) - DaysFromCivil(r) > kAheadDays) c.year -= 1;
+    if (Future() && c < r) c.year += 1;
     if (wd && ValidDate(c.year, m, d) && Weekday(c) != wd) {
       for (int k = 1; k <= 11; ++k) {
         for (int s : {-1, 1}) {
@@ -172,14 +176,14 @@ class TimeParser {
   Date ResolveWeekday(int wd, int mode) const {
     const Date r = *ref_.date;
     int cur = Weekday(r);
-    if (mode < 0 || (mode == 0 && !ref_.future_bias)) {
+    if (mode < 0 || (mode == 0 && !Future())) {
       int back = (cur - wd + 7) % 7;
       if (back == 0 && mode < 0) back = 7;
       return AddDays(r, -back);
     }
     if (mode == 1) return AddDays(StartOfWeek(r), 7 + wd - 1);  // that day of next week
     int fwd = (wd - cur + 7) % 7;
-    if (fwd == 0) fwd = 7;
+    if (fwd == 0 && (ref_.future_bias || mode != 0)) fwd = 7;  // "will meet Tuesday" said on a Tuesday: today
     return AddDays(r, fwd);
   }
 
@@ -254,7 +258,6 @@ class TimeParser {
       k = SkipDot(j + 3);
     } else if ((m = Month(j)) && (d = DayNum(SkipDot(j + 1)))) {
       k = SkipDot(j + 1) + 1;
-      if (Has(k) && t_[k].kind == TokenKind::kPunct && t_[k].f == ":") return i;  // "May 5: …"? keep simple
     } else {
       d = 0;
     }
@@ -282,7 +285,11 @@ class TimeParser {
         Set(x, i, k2 + 1, MonthPoint(y, m), MonthPoint(y, m), Precision::kMonth, Basis::kExplicit);
         return k2 + 1;
       }
-      if (allow_bare) {
+      // A capitalised English month name stands alone ("April was calm"), except the
+      // ones that are also common words (may, march) and abbreviations.
+      bool bare_ok = allow_bare || (lx_.lang == "en" && t_[j].cap && t_[j].f.size() > 4 &&
+                                    t_[j].f != "march" && t_[j].kind == TokenKind::kWord);
+      if (bare_ok) {
         if (!ref_.date) {
           *emit = false;
           x->start = t_[i].start;
@@ -292,8 +299,8 @@ class TimeParser {
         Date r = *ref_.date;
         int y = r.year;
         // Past bias, but the next two months are upcoming ones ("talks in March", said in February).
-        if (!ref_.future_bias && m > r.month + 2) --y;
-        if (ref_.future_bias && m < r.month) ++y;
+        if (!Future() && m > r.month + 2) --y;
+        if (Future() && m < r.month) ++y;
         Set(x, i, j + 1, MonthPoint(y, m), MonthPoint(y, m), Precision::kMonth, Basis::kExplicit);
         return j + 1;
       }
@@ -379,8 +386,10 @@ class TimeParser {
       Set(x, i, k + n + 1, DayPoint(d), DayPoint(d2), Precision::kInterval, Basis::kRelative);
       return k + n + 1;
     }
-    if (int n = P(k, PK::kTDaypart)) k += n;
+    const PhraseEntry* part = nullptr;
+    if (int n = P(k, PK::kTDaypart, &part)) k += n;
     Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+    if (part) x->daypart = part->arg1;
     return k;
   }
 
@@ -445,7 +454,7 @@ class TimeParser {
       if (int n = P(j, PK::kTLast); n && Month(j + n)) j += n, mode = -1;
       else if (int n2 = P(j, PK::kTNext); n2 && Month(j + n2)) j += n2, mode = 1;
       int m = Month(j);
-      if (m && !Year(j + 1)) {
+      if (m && !Year(j + 1) && !(mode != 0 && DayNum(SkipDot(j + 1)))) {  // "last Oct. 23": a date
         size_t k = j + 1;
         if (mode == 0) {
           if (int n = P(k, PK::kTLast)) k += n, mode = -1;
@@ -465,6 +474,10 @@ class TimeParser {
 
   // N unit: a count of time units at i. Returns the token after it.
   size_t Amount(size_t i, double* n, Unit* unit, bool allow_vague = false) const {
+    if (!Has(i)) return i;
+    constexpr uint64_t kCounts = (uint64_t{1} << static_cast<int>(PK::kUnit)) | (uint64_t{1} << static_cast<int>(PK::kScale)) |
+                                 (uint64_t{1} << static_cast<int>(PK::kArticle)) | (uint64_t{1} << static_cast<int>(PK::kTUnit));
+    if (t_[i].kind != TokenKind::kNumber && !(t_[i].kinds & kCounts)) return i;
     double v = 0;
     size_t k = ParseCardinalAt(lx_, t_, i, &v);
     if (k == i) {
@@ -682,8 +695,11 @@ class TimeParser {
     return kb;
   }
 
+  bool Future() const { return ref_.future_bias || ahead_; }
+
   const Normalizer::Lexicon& lx_;
   const std::vector<Tok>& t_;
+  bool ahead_ = false;  // a future marker shortly before the expression
   const Reference& ref_;
   std::vector<PartialDate>* partials_;
 };

@@ -193,6 +193,8 @@ TEST(TimeTest, RelativeEnglish) {
   EXPECT_EQ(Time("In the past 48 hours, 300 people fled.", "en"),
             "2016-12-05/2016-12-07 interval relative [In the past 48 hours]");
   EXPECT_EQ(Time("Fighting raged overnight.", "en"), "2016-12-06/2016-12-07 interval relative [overnight]");
+  EXPECT_EQ(Time("More convoys are expected in the coming days.", "en"),
+            "2016-12-07/2016-12-14 interval relative [in the coming days]");
   EXPECT_EQ(Time("The convoy left last Tuesday.", "en"), "2016-12-06/2016-12-06 day relative [last Tuesday]");
 }
 
@@ -221,6 +223,10 @@ TEST(TimeTest, BiasAndNoReference) {
             "2016-12-20/2016-12-20 day explicit [20 décembre]");
   EXPECT_EQ(Time("The talks collapsed last November.", "en"), "2016-11/2016-11 month relative [last November]");
   EXPECT_EQ(Time("The vote is on Tuesday.", "en", "2016-12-07", true), "2016-12-13/2016-12-13 day relative [on Tuesday]");
+  // A future marker shortly before ("will", "doivent") turns the bias for that expression.
+  EXPECT_EQ(Time("Talks will resume on Tuesday.", "en"), "2016-12-13/2016-12-13 day relative [on Tuesday]");
+  EXPECT_EQ(Time("Les pourparlers doivent reprendre mardi.", "fr"), "2016-12-13/2016-12-13 day relative [mardi]");
+  EXPECT_EQ(Time("He said on Tuesday that talks will resume.", "en"), "2016-12-06/2016-12-06 day relative [on Tuesday]");
   // Without a reference, relative expressions are not resolved (and not invented).
   EXPECT_EQ(Time("Hier, l'armée a avancé.", "fr", ""), "none");
 }

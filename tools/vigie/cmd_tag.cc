@@ -120,6 +120,7 @@ Runner RegisterTag(CLI::App& app) {
           j["end_value"] = x.End();
           j["precision"] = normalize::PrecisionName(x.precision);
           j["basis"] = normalize::BasisName(x.basis);
+          if (!x.daypart.empty()) j["daypart"] = x.daypart;
         }
         out(j);
       }
