@@ -24,6 +24,7 @@ struct Block {
   uint32_t link_bytes = 0;
   int owner = -1;  // innermost element open when the block ended
   Kind kind = Kind::kOther;
+  bool is_h1 = false;
 };
 
 struct Elem {
@@ -138,7 +139,11 @@ struct Walker {
       cur.owner = open.empty() ? -1 : open.back();
       blocks.push_back(std::move(cur));
     }
+    const Kind kind = cur.kind;
+    const bool h1 = cur.is_h1;
     cur = Block();
+    cur.kind = kind;
+    cur.is_h1 = h1;
   }
 
   void AddText(const char* s, bool in_link) {
@@ -245,13 +250,15 @@ struct Walker {
     open.push_back(idx);
     Kind saved = cur.kind;
     if (block) cur.kind = KindOf(tag);
+    const bool saved_h1 = cur.is_h1;
+    if (block) cur.is_h1 = tag == GUMBO_TAG_H1;
     const GumboVector& kids = el.children;
     for (unsigned i = 0; i < kids.length; ++i)
       Visit(static_cast<const GumboNode*>(kids.data[i]), depth + 1, link);
     if (block) Flush();
     open.pop_back();
     elems[idx].end_block = static_cast<int>(blocks.size());
-    if (block) cur.kind = saved;
+    if (block) { cur.kind = saved; cur.is_h1 = saved_h1; }
   }
 };
 
@@ -261,6 +268,13 @@ inline double Own(const Block& b) { return double(b.text.size() - b.link_bytes);
 bool LinkDense(const Block& b) {
   return b.link_bytes * 2 > b.text.size();
 }
+
+// Weights tuned on trafilatura's evaluation set (see `vigie eval boilerplate`).
+constexpr double kShortBad = 0;   // short non-link text: neutral (headings, list items)
+constexpr double kLinkBad = 1.0;  // link text: boilerplate
+constexpr double kLongMin = 80;   // bytes of non-link text for a block to count as article text
+constexpr double kParaMin = 40;   // same for <p>
+constexpr double kPosBoost = 0.1;  // bonus for article hints (<article>, class "content", …)
 
 }  // namespace
 
@@ -279,25 +293,19 @@ std::string ExtractMainText(const GumboNode* root) {
   for (size_t i = 0; i < nb; ++i) {
     const Block& b = blocks[i];
     double own = Own(b);
-    bool long_enough = own >= 80 || (b.kind == Kind::kPara && own >= 40);
+    bool long_enough = own >= kLongMin || (b.kind == Kind::kPara && own >= kParaMin);
     if (long_enough && !LinkDense(b) && b.link_bytes * 10 < b.text.size() * 4) {
       good[i] = own;
-      bad[i] = b.link_bytes;
+      bad[i] = kLinkBad * b.link_bytes;
     } else {
       good[i] = 0;
-      bad[i] = b.link_bytes + 0.5 * own;
+      bad[i] = kLinkBad * b.link_bytes + kShortBad * own;
     }
     total_good += good[i];
   }
-  auto sum = [](const std::vector<double>& v, int a, int b) {
-    double s = 0;
-    for (int i = a; i < b; ++i) s += v[i];
-    return s;
-  };
   // Prefix sums for O(1) range totals.
   std::vector<double> pg(nb + 1, 0), pb(nb + 1, 0);
   for (size_t i = 0; i < nb; ++i) { pg[i + 1] = pg[i] + good[i]; pb[i + 1] = pb[i] + bad[i]; }
-  (void)sum;
 
   // Hint-removed subtrees: negative hints, unless the element holds most of the page's text
   // (a wrapper with an unlucky name).
@@ -329,14 +337,20 @@ std::string ExtractMainText(const GumboNode* root) {
     double g = pg[e.end_block] - pg[e.first_block];
     double b = pb[e.end_block] - pb[e.first_block];
     double score = g - b;
-    if (e.hint > 0) score += 0.1 * g;
+    if (e.hint > 0) score += kPosBoost * g;
     if (best < 0 || score >= best_score) { best = static_cast<int>(i); best_score = score; }
   }
   int first = 0, end = static_cast<int>(nb);
   if (best >= 0) { first = elems[best].first_block; end = elems[best].end_block; }
 
+  // Short blocks after the last good block are furniture (related links, ratings, "read
+  // also" headings, bylines).
+  int last_good = -1;
+  for (int i = first; i < end; ++i)
+    if (good[i] > 0) last_good = i;
   std::string out;
   for (int i = first; i < end; ++i) {
+    if (last_good >= 0 && i > last_good) continue;
     const Block& b = blocks[i];
     if (block_removed[i]) continue;
     if (LinkDense(b)) continue;
