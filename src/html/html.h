@@ -28,6 +28,7 @@ struct PageMeta {
 struct Page {
   std::string text;      // main text: blocks in order, separated by "\n\n", valid UTF-8
   PageMeta meta;
+  std::string html;      // the whole page converted to UTF-8
   std::string charset;   // charset the bytes were decoded from ("utf-8", "windows-1252", …)
   uint32_t invalid_bytes = 0;  // undecodable bytes replaced by U+FFFD
 };

@@ -51,7 +51,8 @@ Page ExtractPage(std::string_view bytes, std::string_view content_type, std::str
   Page page;
   if (bytes.size() > options.max_page_bytes) bytes = bytes.substr(0, options.max_page_bytes);
   page.charset = internal::SniffCharset(bytes, content_type);
-  std::string utf8 = internal::ToUtf8(bytes, page.charset, &page.invalid_bytes);
+  page.html = internal::ToUtf8(bytes, page.charset, &page.invalid_bytes);
+  const std::string& utf8 = page.html;
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.max_errors = 0;
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(
