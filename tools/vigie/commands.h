@@ -5,11 +5,18 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <utility>
+#include <vector>
 
 namespace vigie::cli {
 
 using Runner = std::function<int()>;
 
 Runner RegisterInspect(CLI::App& app);
+Runner RegisterEval(CLI::App& app);
+
+// Adds `boilerplate` and `dates` (trafilatura-eval) under the `eval` parent; each child's
+// runner is appended to *runners.
+void RegisterEvalHtml(CLI::App& eval_parent, std::vector<std::pair<CLI::App*, Runner>>* runners);
 
 }  // namespace vigie::cli
