@@ -1,5 +1,6 @@
 #include <gumbo.h>
 
+#include <cstring>
 #include <memory>
 
 #include "html/charset.h"
@@ -18,6 +19,68 @@ bool StartsNoCase(std::string_view s, std::string_view prefix) {
     if (c != prefix[i]) return false;
   }
   return true;
+}
+
+// True if `s` at `i` opens (or, with `close`, closes) element `name`: "<name" or "</name"
+// followed by white space, '/' or '>'.
+bool TagAt(std::string_view s, size_t i, std::string_view name, bool close) {
+  size_t p = i + (close ? 2 : 1);
+  if (p + name.size() >= s.size()) return false;
+  if (close && s[i + 1] != '/') return false;
+  if (!StartsNoCase(s.substr(p), name)) return false;
+  char c = s[p + name.size()];
+  return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+// Speed: the bodies of <script> (except JSON-LD), <style> and <svg> hold a third or more of a
+// typical news page and never any article text; dropping them before gumbo parses the page
+// nearly halves its work. Tags are kept, so the tree keeps its shape.
+std::string DropRawTextBodies(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t copied = 0, i = 0;
+  while (true) {
+    const void* lt = std::memchr(s.data() + i, '<', s.size() - i);
+    if (lt == nullptr) break;
+    i = static_cast<size_t>(static_cast<const char*>(lt) - s.data());
+    std::string_view name;
+    if (TagAt(s, i, "script", false)) name = "script";
+    else if (TagAt(s, i, "style", false)) name = "style";
+    else if (TagAt(s, i, "svg", false)) name = "svg";
+    if (name.empty()) {
+      ++i;
+      continue;
+    }
+    size_t open_end = s.find('>', i);
+    if (open_end == std::string_view::npos) break;
+    if (name == "script") {
+      std::string_view open = s.substr(i, open_end - i);
+      bool json_ld = false;
+      for (size_t k = 0; k + 7 <= open.size() && !json_ld; ++k) json_ld = StartsNoCase(open.substr(k), "ld+json");
+      if (json_ld) {
+        i = open_end + 1;
+        continue;
+      }
+    }
+    // Find the closing tag.
+    size_t j = open_end + 1, close = std::string_view::npos;
+    while (true) {
+      const void* c = std::memchr(s.data() + j, '<', s.size() - j);
+      if (c == nullptr) break;
+      j = static_cast<size_t>(static_cast<const char*>(c) - s.data());
+      if (TagAt(s, j, name, true)) {
+        close = j;
+        break;
+      }
+      ++j;
+    }
+    if (close == std::string_view::npos) break;  // unclosed: let gumbo handle the rest
+    out.append(s.substr(copied, open_end + 1 - copied));
+    copied = close;
+    i = close + 2;
+  }
+  out.append(s.substr(copied));
+  return out;
 }
 
 }  // namespace
@@ -52,7 +115,7 @@ Page ExtractPage(std::string_view bytes, std::string_view content_type, std::str
   if (bytes.size() > options.max_page_bytes) bytes = bytes.substr(0, options.max_page_bytes);
   page.charset = internal::SniffCharset(bytes, content_type);
   page.html = internal::ToUtf8(bytes, page.charset, &page.invalid_bytes);
-  const std::string& utf8 = page.html;
+  const std::string utf8 = DropRawTextBodies(page.html);
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.max_errors = 0;
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(
