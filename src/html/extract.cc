@@ -33,6 +33,7 @@ struct Elem {
   int8_t hint = 0;        // -1 boilerplate hint, +1 article hint
   bool block = false;     // block-level, a candidate container
   bool strong_neg = false;
+  bool comments = false;  // user comments: removed even when rich in text
   bool removed = false;   // decided after the walk
 };
 
@@ -64,8 +65,9 @@ bool IsDroppedTag(GumboTag t) {
     case GUMBO_TAG_MATH: case GUMBO_TAG_CANVAS: case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER:
     case GUMBO_TAG_ASIDE: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
     case GUMBO_TAG_INPUT: case GUMBO_TAG_LABEL: case GUMBO_TAG_MENU:
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE:
     case GUMBO_TAG_MAP: case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:  // image captions and credits
       return true;
     default:
       return false;
@@ -95,21 +97,23 @@ void LowerInto(const char* in, std::string* out) {
 
 // Substrings of class/id values that mark page furniture. Structural English identifiers
 // used by web templates everywhere, not visible words, so they live here, not in packs.
+constexpr const char* kCommentNeg[] = {"comment", "disqus", "respond", "reply"};
 constexpr const char* kStrongNeg[] = {
-    "comment", "share", "sharing", "social", "related", "sidebar", "footer", "cookie",
+    "share", "sharing", "social", "related", "sidebar", "footer", "cookie",
     "consent", "gdpr", "breadcrumb", "newsletter", "subscri", "navbar", "navigation",
     "menu", "masthead", "pagination", "pager", "outbrain", "taboola", "disqus", "advert",
     "sponsor", "banner", "popup", "modal", "overlay", "recommend", "teaser-list", "toolbar",
     "skiplink", "skip-link", "login", "signup", "paywall", "promo", "widget", "byline",
     "dateline", "author", "copyright", "print", "rating", "tagcloud", "tag-cloud", "hidden",
-    "dropdown", "tooltip", "respond", "reply", "post-meta", "entry-meta", "article-meta",
+    "dropdown", "tooltip", "post-meta", "entry-meta", "article-meta",
     "metadata", "submeta", "infobox", "carousel", "slider", "gallery", "most-read",
-    "mostread", "trending", "further", "more-articles", "read-more", "readmore"};
+    "mostread", "trending", "further", "more-articles", "read-more", "readmore", "caption",
+    "credit"};
 // Whole tokens (class/id split on non-alphanumerics).
 constexpr const char* kNegTokens[] = {"ad",   "ads",    "nav",   "tags",  "tag",   "date",
                                       "time", "meta",   "links", "share", "related", "noprint",
                                       "clearfix-ad", "aside", "keywords", "categories",
-                                      "category", "credits", "source", "sources", "topics"};
+                                      "category", "credits", "source", "sources", "topics", "bio"};
 constexpr const char* kPos[] = {"article", "content", "entry", "post", "story", "main",
                                 "text", "body", "blog", "news", "inhalt", "artikel"};
 
@@ -131,6 +135,7 @@ struct Walker {
   Block cur;
   std::vector<int> open;  // element stack
   std::string scratch;
+  bool comments_hint = false;
 
   void Flush() {
     // Trim trailing space.
@@ -186,12 +191,15 @@ struct Walker {
         return 1;
     }
     if (scratch.empty()) return 0;
+    for (const char* w : kCommentNeg)
+      if (scratch.find(w) != std::string::npos) { *strong = true; comments_hint = true; return -1; }
     for (const char* w : kStrongNeg)
       if (scratch.find(w) != std::string::npos) { *strong = true; return -1; }
-    for (const char* w : kNegTokens)
-      if (HasToken(scratch, w)) return -1;
+    // An article word outweighs a weak boilerplate token ("post category-news tag-syria").
     for (const char* w : kPos)
       if (scratch.find(w) != std::string::npos) return 1;
+    for (const char* w : kNegTokens)
+      if (HasToken(scratch, w)) return -1;
     return 0;
   }
 
@@ -234,6 +242,7 @@ struct Walker {
       return;
     }
     bool strong = false;
+    comments_hint = false;
     int8_t hint = (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) ? 0 : Hint(el, &strong);
     if (tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN) hint = std::max<int8_t>(hint, 0) + 1;
     const bool block = IsBlockTag(tag) || hint != 0;
@@ -246,6 +255,7 @@ struct Walker {
     e.hint = static_cast<int8_t>(std::clamp<int>(hint, -1, 1));
     e.block = block;
     e.strong_neg = strong;
+    e.comments = comments_hint;
     elems.push_back(e);
     open.push_back(idx);
     Kind saved = cur.kind;
@@ -274,7 +284,11 @@ constexpr double kShortBad = 0;   // short non-link text: neutral (headings, lis
 constexpr double kLinkBad = 1.0;  // link text: boilerplate
 constexpr double kLongMin = 80;   // bytes of non-link text for a block to count as article text
 constexpr double kParaMin = 40;   // same for <p>
-constexpr double kPosBoost = 0.1;  // bonus for article hints (<article>, class "content", …)
+constexpr double kPosBoost = 0.1;
+constexpr double kMinGood = 1;       // hinted parts with no article text always go
+constexpr double kRichStrong = 8;   // good/bad ratio for a strongly hinted part to stay
+constexpr double kRichWeak = 2;
+constexpr double kRichMin = 500;      // and this much good text  // bonus for article hints (<article>, class "content", …)
 
 }  // namespace
 
@@ -312,8 +326,18 @@ std::string ExtractMainText(const GumboNode* root) {
   for (Elem& e : elems) {
     if (e.hint >= 0) continue;
     double g = pg[e.end_block] - pg[e.first_block];
-    double limit = e.strong_neg ? 0.6 : 0.3;
-    e.removed = g < limit * total_good || total_good == 0;
+    double b = pb[e.end_block] - pb[e.first_block];
+    if (total_good == 0 || g < kMinGood) {
+      e.removed = true;
+    } else if (g >= 0.6 * total_good) {
+      e.removed = false;  // holds most of the page: a wrapper with an unlucky name
+    } else if (e.comments) {
+      e.removed = true;
+    } else {
+      // Text-rich parts stay despite their name ("section--ads", "widget-wrap").
+      const bool rich = g >= (e.strong_neg ? kRichStrong : kRichWeak) * b && g >= kRichMin;
+      e.removed = !rich;
+    }
   }
   std::vector<char> removed_eff(elems.size(), 0);
   for (size_t i = 0; i < elems.size(); ++i) {
