@@ -113,7 +113,7 @@ constexpr const char* kStrongNeg[] = {
 constexpr const char* kNegTokens[] = {"ad",   "ads",    "nav",   "tags",  "tag",   "date",
                                       "time", "meta",   "links", "share", "related", "noprint",
                                       "clearfix-ad", "aside", "keywords", "categories",
-                                      "category", "credits", "source", "sources", "topics", "bio"};
+                                      "category", "credits", "source", "sources", "topics", "bio", "header", "kicker", "timestamp", "published", "updated", "posted"};
 constexpr const char* kPos[] = {"article", "content", "entry", "post", "story", "main",
                                 "text", "body", "blog", "news", "inhalt", "artikel"};
 
@@ -372,9 +372,19 @@ std::string ExtractMainText(const GumboNode* root) {
   int last_good = -1;
   for (int i = first; i < end; ++i)
     if (good[i] > 0) last_good = i;
+  // ...except closing paragraphs that sit right after it in the same parent.
+  int tail_end = last_good;
+  if (last_good >= 0) {
+    int parent = blocks[last_good].owner >= 0 ? elems[blocks[last_good].owner].parent : -1;
+    for (int i = last_good + 1; i < end; ++i) {
+      const Block& b = blocks[i];
+      if (b.kind != Kind::kPara || b.owner < 0 || elems[b.owner].parent != parent || LinkDense(b)) break;
+      tail_end = i;
+    }
+  }
   std::string out;
   for (int i = first; i < end; ++i) {
-    if (last_good >= 0 && i > last_good) continue;
+    if (last_good >= 0 && i > tail_end) continue;
     const Block& b = blocks[i];
     if (block_removed[i]) continue;
     if (LinkDense(b)) continue;
