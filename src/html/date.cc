@@ -43,10 +43,16 @@ std::string NormalizeDate(std::string_view s) {
   // YYYYMMDD
   if (Digits(s, 0, 8) && (s.size() == 8 || !std::isdigit(static_cast<unsigned char>(s[8]))))
     return Format(Num(s, 0, 4), Num(s, 4, 2), Num(s, 6, 2));
-  // DD.MM.YYYY (European order; US MM/DD/YYYY is not guessed)
-  if (Digits(s, 0, 2) && s.size() >= 10 && s[2] == '.' && Digits(s, 3, 2) && s[5] == '.' &&
-      Digits(s, 6, 4))
-    return Format(Num(s, 6, 4), Num(s, 3, 2), Num(s, 0, 2));
+  // D.M.YYYY, DD.MM.YYYY (European order; US MM/DD/YYYY is not guessed)
+  size_t d_len = Digits(s, 0, 2) ? 2 : (Digits(s, 0, 1) ? 1 : 0);
+  if (d_len > 0 && d_len < s.size() && s[d_len] == '.') {
+    size_t m_at = d_len + 1;
+    size_t m_len = Digits(s, m_at, 2) ? 2 : (Digits(s, m_at, 1) ? 1 : 0);
+    size_t y_at = m_at + m_len + 1;
+    if (m_len > 0 && y_at - 1 < s.size() && s[y_at - 1] == '.' && Digits(s, y_at, 4) &&
+        (y_at + 4 == s.size() || !std::isdigit(static_cast<unsigned char>(s[y_at + 4]))))
+      return Format(Num(s, y_at, 4), Num(s, m_at, m_len), Num(s, 0, d_len));
+  }
   return "";
 }
 

@@ -285,6 +285,8 @@ constexpr double kLinkBad = 1.0;  // link text: boilerplate
 constexpr double kLongMin = 80;   // bytes of non-link text for a block to count as article text
 constexpr double kParaMin = 40;   // same for <p>
 constexpr double kPosBoost = 0.1;
+constexpr int kDatelineBefore = 15;  // blocks before the container searched for a date
+constexpr int kDatelineAfter = 5;    // and blocks at its top
 constexpr double kMinGood = 1;       // hinted parts with no article text always go
 constexpr double kRichStrong = 8;   // good/bad ratio for a strongly hinted part to stay
 constexpr double kRichWeak = 2;
@@ -292,7 +294,8 @@ constexpr double kRichMin = 500;      // and this much good text  // bonus for a
 
 }  // namespace
 
-std::string ExtractMainText(const GumboNode* root) {
+std::string ExtractMainText(const GumboNode* root, std::string* dateline) {
+  if (dateline != nullptr) dateline->clear();
   Walker w;
   w.Visit(root, 0, false);
   w.Flush();
@@ -380,6 +383,23 @@ std::string ExtractMainText(const GumboNode* root) {
       const Block& b = blocks[i];
       if (b.kind != Kind::kPara || b.owner < 0 || elems[b.owner].parent != parent || LinkDense(b)) break;
       tail_end = i;
+    }
+  }
+  // A visible numeric date near the start of the article (bylines and datelines sit just
+  // above or at the top of the container).
+  if (dateline != nullptr) {
+    const int from = std::max(0, first - kDatelineBefore);
+    const int to = std::min(end, first + kDatelineAfter);
+    for (int i = from; i < to && dateline->empty(); ++i) {
+      const std::string& t = blocks[i].text;
+      if (t.size() > 200) continue;
+      for (size_t k = 0; k < t.size(); ++k) {
+        if (!std::isdigit(static_cast<unsigned char>(t[k])) ||
+            (k > 0 && std::isdigit(static_cast<unsigned char>(t[k - 1]))))
+          continue;
+        *dateline = NormalizeDate(std::string_view(t).substr(k, 11));
+        if (!dateline->empty()) break;
+      }
     }
   }
   std::string out;

@@ -11,8 +11,10 @@
 
 namespace vigie::html::internal {
 
-// Main text of the document under `root`: blocks separated by "\n\n".
-std::string ExtractMainText(const GumboNode* root);
+// Main text of the document under `root`: blocks separated by "\n\n". If `dateline` is
+// given, it receives a numeric date ("07.12.2016", "2016-12-07") seen near the article's
+// start, normalised, or "".
+std::string ExtractMainText(const GumboNode* root, std::string* dateline = nullptr);
 
 // Metadata from <head>, JSON-LD, <time> and the URL.
 PageMeta ExtractMeta(const GumboNode* root, std::string_view url);

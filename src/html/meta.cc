@@ -160,14 +160,33 @@ std::string NameOf(const nlohmann::json& v) {
 }
 
 // Walks JSON-LD objects (including @graph and arrays) for the article's fields.
-void FromJsonLd(const nlohmann::json& j, PageMeta* m, std::string* headline, int depth) {
+// True for schema.org types of articles and posts ("NewsArticle", "BlogPosting", "Report").
+bool IsArticleType(const nlohmann::json& j) {
+  auto it = j.find("@type");
+  if (it == j.end()) return false;
+  auto is_article = [](const std::string& t) {
+    return t.find("Article") != std::string::npos || t.find("Posting") != std::string::npos ||
+           t == "Report" || t == "Review";
+  };
+  if (it->is_string()) return is_article(it->get<std::string>());
+  if (it->is_array())
+    for (const auto& t : *it)
+      if (t.is_string() && is_article(t.get<std::string>())) return true;
+  return false;
+}
+
+// With `articles_only`, dates are taken from article-typed objects only (a page's graph
+// also dates its images, breadcrumbs and the web site itself).
+void FromJsonLd(const nlohmann::json& j, PageMeta* m, std::string* headline, int depth,
+                bool articles_only) {
   if (depth > 16) return;
   if (j.is_array()) {
-    for (const auto& x : j) FromJsonLd(x, m, headline, depth + 1);
+    for (const auto& x : j) FromJsonLd(x, m, headline, depth + 1, articles_only);
     return;
   }
   if (!j.is_object()) return;
-  if (auto it = j.find("datePublished"); it != j.end() && it->is_string() && m->date.empty()) {
+  if (auto it = j.find("datePublished"); it != j.end() && it->is_string() && m->date.empty() &&
+      (!articles_only || IsArticleType(j))) {
     m->date = NormalizeDate(it->get<std::string>());
     if (!m->date.empty()) m->date_source = "json-ld";
   }
@@ -175,7 +194,7 @@ void FromJsonLd(const nlohmann::json& j, PageMeta* m, std::string* headline, int
   if (auto it = j.find("headline"); it != j.end() && it->is_string() && headline->empty())
     *headline = it->get<std::string>();
   if (auto it = j.find("publisher"); it != j.end() && m->site_name.empty()) m->site_name = NameOf(*it);
-  if (auto it = j.find("@graph"); it != j.end()) FromJsonLd(*it, m, headline, depth + 1);
+  if (auto it = j.find("@graph"); it != j.end()) FromJsonLd(*it, m, headline, depth + 1, articles_only);
 }
 
 std::string MetaValue(const Facts& f, std::initializer_list<const char*> keys) {
@@ -195,7 +214,10 @@ PageMeta ExtractMeta(const GumboNode* root, std::string_view url) {
   for (const std::string& text : f.json_ld) {
     try {
       nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-      if (!j.is_discarded()) FromJsonLd(j, &m, &headline, 0);
+      if (!j.is_discarded()) {
+        FromJsonLd(j, &m, &headline, 0, /*articles_only=*/true);
+        FromJsonLd(j, &m, &headline, 0, /*articles_only=*/false);
+      }
     } catch (const std::exception&) {
       // Malformed JSON-LD is ignored: other sources still give the metadata.
     }

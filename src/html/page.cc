@@ -123,7 +123,12 @@ Page ExtractPage(std::string_view bytes, std::string_view content_type, std::str
       [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
   if (out == nullptr) return page;
   page.meta = internal::ExtractMeta(out->root, url);
-  page.text = internal::ExtractMainText(out->root);
+  std::string dateline;
+  page.text = internal::ExtractMainText(out->root, &dateline);
+  if (page.meta.date.empty() && !dateline.empty()) {
+    page.meta.date = dateline;
+    page.meta.date_source = "text";
+  }
   return page;
 }
 

@@ -102,6 +102,17 @@ TEST(MetaTest, DateSources) {
   EXPECT_EQ(date_of("<html><body><p>x</p></body></html>", "https://n.example/2018/05/06/titre"),
             "2018-05-06/url");
   EXPECT_EQ(date_of("<html><body><p>x</p></body></html>", "https://n.example/titre"), "/");
+  // A visible dateline just above the article.
+  EXPECT_EQ(date_of("<html><body><div class=\"top\"><span>Mis à jour le 8.12.2016, 10h</span></div>"
+                    "<div><p>Les forces gouvernementales syriennes ont repris mercredi plusieurs "
+                    "quartiers de l'est d'Alep, selon une ONG.</p></div></body></html>", ""),
+            "2016-12-08/text");
+  // JSON-LD: the article's date, not the web site's or an image's.
+  EXPECT_EQ(date_of("<html><head><script type=\"application/ld+json\">{\"@graph\":["
+                    "{\"@type\":\"ImageObject\",\"datePublished\":\"2015-01-01\"},"
+                    "{\"@type\":[\"NewsArticle\"],\"datePublished\":\"2016-12-07\"}]}</script>"
+                    "</head><body></body></html>", ""),
+            "2016-12-07/json-ld");
   // Malformed JSON-LD is ignored, the meta date still found.
   EXPECT_EQ(date_of("<html><head><script type=\"application/ld+json\">{\"datePublished\":</script>"
                     "<meta name=\"date\" content=\"2017-11-02\"></head><body></body></html>", ""),
@@ -114,6 +125,8 @@ TEST(MetaTest, NormalizeDate) {
   EXPECT_EQ(NormalizeDate("2016/12/07"), "2016-12-07");
   EXPECT_EQ(NormalizeDate("07.12.2016"), "2016-12-07");
   EXPECT_EQ(NormalizeDate("20161207"), "2016-12-07");
+  EXPECT_EQ(NormalizeDate("7.12.2016"), "2016-12-07");
+  EXPECT_EQ(NormalizeDate("7.12.20161"), "");
   EXPECT_EQ(NormalizeDate("2016-13-07"), "");
   EXPECT_EQ(NormalizeDate("2015-02-29"), "");
   EXPECT_EQ(NormalizeDate("Wed, 7 Dec 2016"), "");
