@@ -276,14 +276,14 @@ struct Walker {
 inline double Own(const Block& b) { return double(b.text.size() - b.link_bytes); }
 
 bool LinkDense(const Block& b) {
-  return b.link_bytes * 2 > b.text.size();
+  return b.link_bytes * 3 > b.text.size();  // over a third of the text in links
 }
 
 // Weights tuned on trafilatura's evaluation set (see `vigie eval boilerplate`).
 constexpr double kShortBad = 0;   // short non-link text: neutral (headings, list items)
 constexpr double kLinkBad = 1.0;  // link text: boilerplate
 constexpr double kLongMin = 80;   // bytes of non-link text for a block to count as article text
-constexpr double kParaMin = 40;   // same for <p>
+constexpr double kParaMin = 60;   // same for <p>
 constexpr double kPosBoost = 0.1;
 constexpr int kDatelineBefore = 15;  // blocks before the container searched for a date
 constexpr int kDatelineAfter = 5;    // and blocks at its top
