@@ -1,5 +1,6 @@
 #include <gumbo.h>
 
+#include <cctype>
 #include <cstring>
 #include <memory>
 
@@ -83,6 +84,51 @@ std::string DropRawTextBodies(std::string_view s) {
   return out;
 }
 
+// gumbo's tree building is quadratic in the depth of unclosed elements (a million nested
+// <div> takes minutes). Pages are cut where the running count of start tags minus end tags
+// (void and implicitly closed elements aside) exceeds kMaxOpen; real pages stay far below.
+constexpr int kMaxOpen = 5000;
+
+bool SelfClosing(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "br", "img", "meta", "link", "input", "hr", "wbr", "source", "area", "base", "col",
+      "embed", "param", "track", "p", "li", "td", "th", "tr", "option", "dt", "dd", "!", "?"};
+  for (std::string_view n : kNames)
+    if (name == n) return true;
+  return false;
+}
+
+void CapNesting(std::string* s) {
+  int open = 0;
+  size_t i = 0;
+  const size_t n = s->size();
+  std::string name;
+  while (true) {
+    const void* lt = std::memchr(s->data() + i, '<', n - i);
+    if (lt == nullptr) return;
+    i = static_cast<size_t>(static_cast<const char*>(lt) - s->data()) + 1;
+    if (i >= n) return;
+    char c = (*s)[i];
+    if (c == '/') {
+      if (open > 0) --open;
+      continue;
+    }
+    if (!std::isalpha(static_cast<unsigned char>(c)) && c != '!' && c != '?') continue;
+    name.clear();
+    for (size_t k = i; k < n && name.size() < 10; ++k) {
+      char d = (*s)[k];
+      if (!std::isalnum(static_cast<unsigned char>(d)) && d != '!' && d != '?') break;
+      name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(d))));
+      if (d == '!' || d == '?') break;
+    }
+    if (SelfClosing(name)) continue;
+    if (++open > kMaxOpen) {
+      s->resize(i - 1);
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 bool LooksLikeHtml(std::string_view s) {
@@ -115,7 +161,8 @@ Page ExtractPage(std::string_view bytes, std::string_view content_type, std::str
   if (bytes.size() > options.max_page_bytes) bytes = bytes.substr(0, options.max_page_bytes);
   page.charset = internal::SniffCharset(bytes, content_type);
   page.html = internal::ToUtf8(bytes, page.charset, &page.invalid_bytes);
-  const std::string utf8 = DropRawTextBodies(page.html);
+  std::string utf8 = DropRawTextBodies(page.html);
+  CapNesting(&utf8);
   GumboOptions gopts = kGumboDefaultOptions;
   gopts.max_errors = 0;
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(

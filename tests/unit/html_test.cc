@@ -149,6 +149,14 @@ TEST(ExtractTest, HostileInputDoesNotCrash) {
   deep += "texte profond";
   Page p = ExtractPage(deep, "", "");
   EXPECT_TRUE(p.text.empty() || p.text.find("texte") != std::string::npos);
+  // A million nested elements: cut, not minutes of parsing.
+  std::string million;
+  for (int i = 0; i < 1000000; ++i) million += "<div>";
+  million += "texte";
+  EXPECT_EQ(ExtractPage(million, "", "").text.find("texte"), std::string::npos);
+  std::string formatting;
+  for (int i = 0; i < 1000000; ++i) formatting += "<b>";
+  ExtractPage(formatting, "", "");
   EXPECT_EQ(ExtractPage("", "", "").text, "");
   EXPECT_EQ(ExtractPage(std::string("\0\0\0", 3), "", "").text.find("<"), std::string::npos);
 }
