@@ -8,6 +8,7 @@ find_package(nlohmann_json 3 REQUIRED)
 find_package(simdjson REQUIRED)
 find_package(ZLIB REQUIRED)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
 find_library(CLD2_LIBRARY NAMES cld2 REQUIRED)

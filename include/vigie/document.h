@@ -24,7 +24,14 @@ struct Document {
   std::string title;
   std::string lang;    // ISO 639-1 if the source states it, else empty
   std::string date;    // publication date as given (ISO 8601), else empty
-  std::string raw;     // the text exactly as received (after UTF-8 repair, see below)
+  std::string raw;     // the text exactly as received (after UTF-8 repair, see below);
+                       // for web pages, the extracted main text (blocks separated by "\n\n")
+  std::string author;     // byline from page metadata, else empty
+  std::string lang_hint;  // language the page declares (<html lang>), unverified; else empty
+  // For web pages (HTML, WARC, JSON Lines "html"): the original page as received, and its
+  // media type with charset as found ("text/html; charset=windows-1252"). Empty otherwise.
+  std::string page;
+  std::string page_content_type;
   Origin origin;
   // Unknown JSON Lines fields, kept verbatim as (key, JSON value text), in input order.
   std::vector<std::pair<std::string, std::string>> extra;

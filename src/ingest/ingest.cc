@@ -8,9 +8,11 @@
 #include <iterator>
 #include <vector>
 
+#include "core/gzip.h"
 #include "core/hash.h"
 #include "core/langpack.h"
 #include "core/utf8.h"
+#include "html/html.h"
 #include "ingest/ingest_internal.h"
 
 namespace vigie::ingest {
@@ -21,6 +23,9 @@ const char* FormatName(Format f) {
   switch (f) {
     case Format::kText: return "text";
     case Format::kJsonLines: return "jsonl";
+    case Format::kHtml: return "html";
+    case Format::kWarc: return "warc";
+    case Format::kGzip: return "gzip";
     case Format::kBinary: return "binary";
     case Format::kEmpty: return "empty";
   }
@@ -28,6 +33,8 @@ const char* FormatName(Format f) {
 }
 
 Format DetectFormat(std::string_view bytes, std::string_view name) {
+  if (core::LooksGzip(bytes)) return Format::kGzip;
+  if (bytes.starts_with("WARC/1.")) return Format::kWarc;
   size_t i = 0;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) ++i;
@@ -35,10 +42,22 @@ Format DetectFormat(std::string_view bytes, std::string_view name) {
   if (core::LooksBinary(bytes)) return Format::kBinary;
   const bool jsonl_name = name.ends_with(".jsonl") || name.ends_with(".ndjson");
   if (bytes[i] == '{' || jsonl_name) return Format::kJsonLines;
+  if (html::LooksLikeHtml(bytes)) return Format::kHtml;
+  const bool html_name = name.ends_with(".html") || name.ends_with(".htm") ||
+                         name.ends_with(".xhtml") || name.ends_with(".html.gz");
+  if (html_name && bytes[i] == '<') return Format::kHtml;
   return Format::kText;
 }
 
 namespace internal {
+
+void ReportError(const ProblemFn& on_problem, const std::string& file, const std::string& message) {
+  Problem p;
+  p.origin.file = file;
+  p.severity = Severity::kError;
+  p.message = message;
+  on_problem(p);
+}
 
 bool FinishDocument(Document* doc, const ReadOptions& options, const ProblemFn& on_problem) {
   if (!core::IsValidUtf8(doc->raw)) {
@@ -74,13 +93,22 @@ void ReadBytes(std::string_view bytes, const std::string& name, const ReadOption
                const DocumentFn& on_document, const ProblemFn& on_problem) {
   switch (DetectFormat(bytes, name)) {
     case Format::kEmpty:
-      on_problem({{name, 0}, Severity::kError, "empty input, skipped"});
+      internal::ReportError(on_problem, name, "empty input, skipped");
       return;
     case Format::kBinary:
-      on_problem({{name, 0}, Severity::kError, "binary file (not text), skipped"});
+      internal::ReportError(on_problem, name, "binary file (not text), skipped");
       return;
     case Format::kJsonLines:
       internal::ReadJsonLines(bytes, name, options, on_document, on_problem);
+      return;
+    case Format::kHtml:
+      internal::ReadHtml(bytes, name, options, on_document, on_problem);
+      return;
+    case Format::kWarc:
+      internal::ReadWarc(bytes, name, options, on_document, on_problem);
+      return;
+    case Format::kGzip:
+      internal::ReadGzip(bytes, name, options, on_document, on_problem);
       return;
     case Format::kText:
       internal::ReadText(bytes, name, options, on_document, on_problem);
@@ -95,13 +123,12 @@ void ReadOneFile(const fs::path& p, const ReadOptions& options, const DocumentFn
   std::error_code ec;
   auto size = fs::file_size(p, ec);
   if (!ec && size > options.max_file_bytes) {
-    on_problem({{p.string(), 0}, Severity::kError,
-                "file of " + std::to_string(size) + " bytes exceeds the limit, skipped"});
+    internal::ReportError(on_problem, p.string(), "file of " + std::to_string(size) + " bytes exceeds the limit, skipped");
     return;
   }
   auto bytes = core::ReadFile(p.string());
   if (!bytes.ok()) {
-    on_problem({{p.string(), 0}, Severity::kError, bytes.status().message()});
+    internal::ReportError(on_problem, p.string(), bytes.status().message());
     return;
   }
   ReadBytes(*bytes, p.string(), options, on_document, on_problem);
@@ -130,7 +157,7 @@ Status ReadPath(const std::string& path, const ReadOptions& options, const Docum
         files.push_back(it->path());
       }
     }
-    if (ec) on_problem({{path, 0}, Severity::kError, "cannot walk folder: " + ec.message()});
+    if (ec) internal::ReportError(on_problem, path, "cannot walk folder: " + ec.message());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) ReadOneFile(f, options, on_document, on_problem);
     return Status::Ok();

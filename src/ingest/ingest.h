@@ -14,10 +14,12 @@
 
 namespace vigie::ingest {
 
-enum class Format { kText, kJsonLines, kBinary, kEmpty };
+enum class Format { kText, kJsonLines, kHtml, kWarc, kGzip, kBinary, kEmpty };
 const char* FormatName(Format f);
 
-// Guesses the format of a whole input from its first bytes and its name.
+// Guesses the format of a whole input from its first bytes and its name: gzip magic,
+// "WARC/1." header, an HTML start (<!DOCTYPE html, <html, …; or a .html/.htm name with
+// markup), "{" for JSON Lines, else text. Gzip input is inflated and detected again.
 Format DetectFormat(std::string_view bytes, std::string_view name);
 
 struct ReadOptions {

@@ -1,4 +1,5 @@
-// JSON Lines reader: {"id","url","source","date","title","text","lang", ...} per line.
+// JSON Lines reader: {"id","url","source","date","title","text","lang", ...} per line;
+// a record with "html" instead of "text" goes through main-text extraction.
 #include <simdjson.h>
 
 #include "ingest/ingest_internal.h"
@@ -47,6 +48,8 @@ void ReadJsonLines(std::string_view bytes, const std::string& name, const ReadOp
     Document doc;
     doc.origin = origin;
     bool have_text = false;
+    std::string html_page;
+    bool have_html = false;
     std::string bad_field;
     for (auto field : obj) {
       std::string_view key = field.key;
@@ -58,6 +61,7 @@ void ReadJsonLines(std::string_view bytes, const std::string& name, const ReadOp
       else if (key == "title") target = &doc.title;
       else if (key == "lang") target = &doc.lang;
       else if (key == "text") { target = &doc.raw; have_text = true; }
+      else if (key == "html") { target = &html_page; have_html = true; }
       if (target != nullptr) {
         if (key == "id" && field.value.is_int64()) {
           doc.id = std::to_string(int64_t(field.value));
@@ -72,8 +76,13 @@ void ReadJsonLines(std::string_view bytes, const std::string& name, const ReadOp
       on_problem({origin, Severity::kError, "field '" + bad_field + "' must be a string"});
       continue;
     }
+    if (!have_text && have_html) {
+      // A web page: the main text becomes the document text; given fields win.
+      if (!FillFromPage(html_page, "", &doc, on_problem)) continue;
+      have_text = true;
+    }
     if (!have_text) {
-      on_problem({origin, Severity::kError, "record has no 'text' field"});
+      on_problem({origin, Severity::kError, "record has no 'text' (or 'html') field"});
       continue;
     }
     if (FinishDocument(&doc, options, on_problem)) on_document(std::move(doc));

@@ -1,6 +1,6 @@
 // vigie eval: accuracy against gold files and external suites. Each family of scores is a
 // nested sub-command registered by its own file (cmd_eval_events.cc, cmd_eval_time.cc,
-// cmd_eval_geo.cc, ...), which adds its runners to the map.
+// cmd_eval_geo.cc, cmd_eval_html.cc), which adds its runners to the map.
 #include <memory>
 
 #include "commands.h"
@@ -14,6 +14,7 @@ Runner RegisterEval(CLI::App& app) {
   RegisterEvalEvents(*eval, *runners);
   RegisterEvalTime(*eval, *runners);
   RegisterEvalGeo(*eval, *runners);
+  RegisterEvalHtml(*eval, *runners);
   return [runners]() -> int {
     for (auto& [sub, run] : *runners)
       if (sub->parsed()) return run();

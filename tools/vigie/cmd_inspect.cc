@@ -22,6 +22,12 @@ Json InspectJson(const pipeline::Analysis& a, bool tokens) {
   if (!a.doc.outlet.empty()) j["outlet"] = a.doc.outlet;
   if (!a.doc.title.empty()) j["title"] = a.doc.title;
   j["date"] = a.doc.date.empty() ? Json() : Json(a.doc.date);
+  if (!a.doc.author.empty()) j["author"] = a.doc.author;
+  if (!a.doc.lang_hint.empty()) j["lang_hint"] = a.doc.lang_hint;
+  if (!a.doc.page.empty()) {
+    j["page_bytes"] = a.doc.page.size();
+    j["page_content_type"] = a.doc.page_content_type;
+  }
   j["lang"] = {{"code", a.language.code},
                {"confidence", std::round(a.language.confidence * 1000) / 1000},
                {"reliable", a.language.reliable},

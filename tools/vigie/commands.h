@@ -24,6 +24,7 @@ using EvalRunners = std::map<CLI::App*, Runner>;
 Runner RegisterEval(CLI::App& app);
 void RegisterEvalEvents(CLI::App& eval, EvalRunners& runners);  // events
 void RegisterEvalTime(CLI::App& eval, EvalRunners& runners);    // duckling, timex
-void RegisterEvalGeo(CLI::App& eval, EvalRunners& runners);     // geo lgl|geovirus|dev
+void RegisterEvalGeo(CLI::App& eval, EvalRunners& runners);     // geo lgl|geovirus
+void RegisterEvalHtml(CLI::App& eval, EvalRunners& runners);    // boilerplate, dates
 
 }  // namespace vigie::cli

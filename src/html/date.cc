@@ -1,0 +1,94 @@
+#include <cctype>
+#include <cstdio>
+#include <string>
+
+#include "html/html_internal.h"
+
+namespace vigie::html::internal {
+
+namespace {
+
+bool Digits(std::string_view s, size_t pos, size_t n) {
+  if (pos + n > s.size()) return false;
+  for (size_t i = pos; i < pos + n; ++i)
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  return true;
+}
+
+int Num(std::string_view s, size_t pos, size_t n) {
+  int v = 0;
+  for (size_t i = pos; i < pos + n; ++i) v = v * 10 + (s[i] - '0');
+  return v;
+}
+
+std::string Format(int y, int m, int d) {
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1990 || y > 2099 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return "";
+  if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return "";
+  char buf[48];
+  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+bool Sep(char c) { return c == '-' || c == '/' || c == '.' || c == '_'; }
+
+}  // namespace
+
+std::string NormalizeDate(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD
+  if (Digits(s, 0, 4) && s.size() >= 10 && Sep(s[4]) && Digits(s, 5, 2) && s[7] == s[4] &&
+      Digits(s, 8, 2) && (s.size() == 10 || !std::isdigit(static_cast<unsigned char>(s[10]))))
+    return Format(Num(s, 0, 4), Num(s, 5, 2), Num(s, 8, 2));
+  // YYYYMMDD
+  if (Digits(s, 0, 8) && (s.size() == 8 || !std::isdigit(static_cast<unsigned char>(s[8]))))
+    return Format(Num(s, 0, 4), Num(s, 4, 2), Num(s, 6, 2));
+  // D.M.YYYY, DD.MM.YYYY (European order; US MM/DD/YYYY is not guessed)
+  size_t d_len = Digits(s, 0, 2) ? 2 : (Digits(s, 0, 1) ? 1 : 0);
+  if (d_len > 0 && d_len < s.size() && s[d_len] == '.') {
+    size_t m_at = d_len + 1;
+    size_t m_len = Digits(s, m_at, 2) ? 2 : (Digits(s, m_at, 1) ? 1 : 0);
+    size_t y_at = m_at + m_len + 1;
+    if (m_len > 0 && y_at - 1 < s.size() && s[y_at - 1] == '.' && Digits(s, y_at, 4) &&
+        (y_at + 4 == s.size() || !std::isdigit(static_cast<unsigned char>(s[y_at + 4]))))
+      return Format(Num(s, y_at, 4), Num(s, m_at, m_len), Num(s, 0, d_len));
+  }
+  return "";
+}
+
+std::string DateFromUrl(std::string_view url) {
+  for (size_t i = 0; i + 8 <= url.size(); ++i) {
+    if (url[i] != '/' && url[i] != '-' && url[i] != '_') continue;
+    size_t p = i + 1;
+    if (!Digits(url, p, 4)) continue;
+    int y = Num(url, p, 4);
+    if (y < 1990 || y > 2099) continue;
+    // /YYYY/MM/DD or /YYYY-MM-DD
+    if (p + 10 <= url.size() && Sep(url[p + 4]) && Digits(url, p + 5, 2) && url[p + 7] == url[p + 4] &&
+        Digits(url, p + 8, 2) && (p + 10 == url.size() || !std::isdigit(static_cast<unsigned char>(url[p + 10])))) {
+      std::string d = Format(y, Num(url, p + 5, 2), Num(url, p + 8, 2));
+      if (!d.empty()) return d;
+    }
+    // /YYYYMMDD followed by a non-digit
+    if (Digits(url, p, 8) && (p + 8 == url.size() || !std::isdigit(static_cast<unsigned char>(url[p + 8])))) {
+      std::string d = Format(y, Num(url, p + 4, 2), Num(url, p + 6, 2));
+      if (!d.empty()) return d;
+    }
+  }
+  return "";
+}
+
+std::string HostOf(std::string_view url) {
+  size_t p = url.find("://");
+  if (p == std::string_view::npos) return "";
+  url.remove_prefix(p + 3);
+  size_t end = url.find_first_of("/?#:");
+  std::string host(url.substr(0, end));
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (host.starts_with("www.")) host.erase(0, 4);
+  size_t at = host.find('@');
+  if (at != std::string::npos) host.erase(0, at + 1);
+  return host;
+}
+
+}  // namespace vigie::html::internal
