@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc)
 
 echo "== Release build: all tests =="
-ctest --test-dir build --output-on-failure -j"$jobs"
+ctest --test-dir build --output-on-failure --timeout 600 -j"$jobs"
 
 echo "== ASan/UBSan build: unit and fuzz-replay tests =="
 if [ ! -f build-asan/build.ninja ]; then
@@ -21,4 +21,4 @@ if ! cmake --build build-asan -j"$jobs" >build-asan/build.log 2>&1; then
   exit 1
 fi
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$jobs" -L 'unit|fuzz-replay'
+  ctest --test-dir build-asan --output-on-failure --timeout 900 -j"$jobs" -L 'unit|fuzz-replay'

@@ -101,11 +101,14 @@ std::vector<Unit> BuildUnits(std::string_view text, const segment::Segmentation&
           u.text = Fold(p);
           u.key = u.text;
           u.key.erase(std::remove(u.key.begin(), u.key.end(), '.'), u.key.end());
-          if (u.key.empty()) continue;
-          u.cap = StartsCapital(p);
-          u.caseless = StartsCaseless(p);
-          u.hyphen_before = hyphen;
-          units.push_back(std::move(u));
+          // A piece that folds to nothing (a lone combining mark) is no unit; the scan
+          // still moves past it below.
+          if (!u.key.empty()) {
+            u.cap = StartsCapital(p);
+            u.caseless = StartsCaseless(p);
+            u.hyphen_before = hyphen;
+            units.push_back(std::move(u));
+          }
         }
         hyphen = i < tt.size() && IsHyphen(tt, i, sep);
         i += sep;
