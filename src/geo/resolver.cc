@@ -552,9 +552,11 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   }
 
   auto enclosing = [&](size_t unit, uint32_t sentence, size_t after_end) -> int64_t {
-    // "of Homs" / "de Homs" right after the unknown name.
+    // The first place named soon after the unknown name in its sentence ("of Homs",
+    // "on the western edge of Homs", "à Taëz").
     for (const auto& [u, oi] : placed)
-      if (u >= after_end && u <= after_end + 2 && units[u].sentence == sentence && out[oi].geonameid != 0)
+      if (u >= after_end && u <= after_end + 8 && units[u].sentence == sentence && out[oi].geonameid != 0 &&
+          out[oi].precision == Precision::kCity)
         return g.FindGeonameId(out[oi].geonameid);
     int64_t prev = -1;
     for (const auto& [u, oi] : placed)
@@ -582,6 +584,12 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       Place p = g.place(uint32_t(enc));
       FillPlace(p, &pm);
       pm.score = 0.5;
+      // "the X district on the western edge of Homs": the part said of the enclosing city.
+      for (const auto& [u, oi] : placed)
+        if (u >= end && u <= end + 8 && units[u].sentence == s && out[oi].geonameid == p.geonameid) {
+          pm.part = out[oi].part;
+          break;
+        }
     } else {
       pm.country = best_country >= 0 ? std::string{char('A' + best_country / 26), char('A' + best_country % 26)} : "";
       pm.precision = fp;
