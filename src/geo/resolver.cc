@@ -67,6 +67,8 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
       }
       else return Status::InvalidArgument(t->path + ":" + std::to_string(t->lines[r]) + ": position must be before, after or after_hyphen");
     } else {
+      int rc = t->Column("refers");
+      p.capital = rc >= 0 && row[rc] == "capital";
       int pc2 = t->Column("part");
       if (pc2 >= 0 && !row[pc2].empty()) p.value = ParsePart(row[pc2]);
       if (p.value < 0)
@@ -109,7 +111,8 @@ void Append(Resolver::LangRules* to, const Resolver::LangRules& from) {
 // Length of the longest pattern that ends just before unit `end` (before=true) or starts at
 // unit `start` (before=false), staying in `sentence`; 0 if none. *value gets its value.
 size_t MatchPattern(const std::vector<Unit>& units, size_t at, bool before, uint32_t sentence,
-                    const std::vector<Resolver::Pattern>& patterns, int* value) {
+                    const std::vector<Resolver::Pattern>& patterns, int* value,
+                    const Resolver::Pattern** which = nullptr) {
   for (const auto& p : patterns) {
     size_t n = p.words.size();
     if (before ? at < n : at + n > units.size()) continue;
@@ -122,6 +125,7 @@ size_t MatchPattern(const std::vector<Unit>& units, size_t at, bool before, uint
     if (ok && p.hyphen && !units[first].hyphen_before && !units[first].cap) ok = false;
     if (ok) {
       *value = p.value;
+      if (which != nullptr) *which = &p;
       return n;
     }
   }
@@ -170,9 +174,15 @@ StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazet
     r->by_lang_.emplace_back(lang, std::move(rules));
   }
   r->country_place_.assign(26 * 26, -1);
+  r->capital_.assign(26 * 26, -1);
   const Gazetteer& g = *r->gaz_;
   for (uint32_t i = 0; i < g.size(); ++i) {
     Place p = g.place(i);
+    if (p.feature_code == "PPLC") {
+      int ci = CountryIndex(p.country);
+      if (ci >= 0 && (r->capital_[ci] < 0 || g.place(uint32_t(r->capital_[ci])).population < p.population))
+        r->capital_[ci] = i;
+    }
     if (p.kind != PlaceKind::kCountry) continue;
     int ci = CountryIndex(p.country);
     if (ci >= 0 && r->country_place_[ci] < 0) r->country_place_[ci] = i;
@@ -552,9 +562,11 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   }
 
   auto enclosing = [&](size_t unit, uint32_t sentence, size_t after_end) -> int64_t {
-    // "of Homs" / "de Homs" right after the unknown name.
+    // The first place named soon after the unknown name in its sentence ("of Homs",
+    // "on the western edge of Homs", "à Taëz").
     for (const auto& [u, oi] : placed)
-      if (u >= after_end && u <= after_end + 2 && units[u].sentence == sentence && out[oi].geonameid != 0)
+      if (u >= after_end && u <= after_end + 8 && units[u].sentence == sentence && out[oi].geonameid != 0 &&
+          out[oi].precision == Precision::kCity)
         return g.FindGeonameId(out[oi].geonameid);
     int64_t prev = -1;
     for (const auto& [u, oi] : placed)
@@ -582,6 +594,12 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       Place p = g.place(uint32_t(enc));
       FillPlace(p, &pm);
       pm.score = 0.5;
+      // "the X district on the western edge of Homs": the part said of the enclosing city.
+      for (const auto& [u, oi] : placed)
+        if (u >= end && u <= end + 8 && units[u].sentence == s && out[oi].geonameid == p.geonameid) {
+          pm.part = out[oi].part;
+          break;
+        }
     } else {
       pm.country = best_country >= 0 ? std::string{char('A' + best_country / 26), char('A' + best_country % 26)} : "";
       pm.precision = fp;
@@ -621,14 +639,18 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     }
   }
   // References to the article's city: "la ville", "the outskirts of the city".
-  if (main_city >= 0) {
-    Place mc = g.place(uint32_t(main_city));
+  int64_t capital = best_country >= 0 ? capital_[best_country] : -1;
+  if (main_city >= 0 || capital >= 0) {
     for (size_t k = 0; k < units.size(); ++k) {
       if (used[k]) continue;
       uint32_t s = units[k].sentence;
       int v = 0;
-      size_t n = MatchPattern(units, k, false, s, rules.city_refs, &v);
+      const Pattern* hit = nullptr;
+      size_t n = MatchPattern(units, k, false, s, rules.city_refs, &v, &hit);
       if (n == 0) continue;
+      int64_t target = hit->capital ? capital : main_city;
+      if (target < 0) continue;
+      Place mc = g.place(uint32_t(target));
       bool free = true;
       for (size_t q = k; q < k + n; ++q) free &= !used[q];
       if (!free) continue;

@@ -65,6 +65,7 @@ class Resolver {
     std::vector<std::string> words;
     int value = 0;
     bool hyphen = false;  // must be joined to the name by a hyphen (Alep-Est)
+    bool capital = false;  // a reference to the capital of the article's country
   };
   struct LangRules {
     std::vector<Pattern> parts_before, parts_after, feat_before, feat_after, city_refs;
@@ -79,6 +80,7 @@ class Resolver {
   std::vector<std::pair<std::string, LangRules>> by_lang_;
   LangRules all_;
   std::vector<int64_t> country_place_;  // per "AA".."ZZ" index: place number or -1
+  std::vector<int64_t> capital_;        // per country index: its most populous PPLC, or -1
 };
 
 }  // namespace vigie::geo

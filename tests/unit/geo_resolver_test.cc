@@ -147,6 +147,15 @@ TEST_F(ResolverTest, AccidentalNamesNeedContext) {
   EXPECT_NE(FindText(fr, "Bien"), nullptr) << Texts(fr);
 }
 
+TEST_F(ResolverTest, TheCapitalIsTheCapitalOfTheArticlesCountry) {
+  auto ms = Run("Des affrontements ont eu lieu en Libye. La banlieue sud de la capitale a été visée.", "fr");
+  const PlaceMention* m = FindText(ms, "La banlieue sud de la capitale");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 2210247u);
+  EXPECT_EQ(m->part, Part::kSouth);
+  EXPECT_FALSE(m->named);
+}
+
 TEST_F(ResolverTest, PersonNamesAreNotPlaces) {
   auto ms = Run("The sheriff, Robert Smith, told reporters in Paris that Smith would resign.", "en");
   EXPECT_EQ(FindText(ms, "Smith"), nullptr) << Texts(ms);
