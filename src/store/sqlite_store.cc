@@ -211,8 +211,10 @@ StatusOr<DocState> SqliteStore::CheckDocument(const std::string& id, const std::
     if (!s.status().ok()) return Named(s.status());
     return DocState::kAbsent;
   }
-  if (s.Text(0) != content_hash) return DocState::kOtherContent;
-  return s.Text(1) == pipeline_version ? DocState::kCurrent : DocState::kOtherVersion;
+  bool same_content = s.Text(0) == content_hash, same_version = s.Text(1) == pipeline_version;
+  s.Reset();  // ends the read, so that no snapshot is held between calls
+  if (!same_content) return DocState::kOtherContent;
+  return same_version ? DocState::kCurrent : DocState::kOtherVersion;
 }
 
 StatusOr<StoredDocument> SqliteStore::GetDocument(const std::string& id) {
@@ -325,19 +327,23 @@ StatusOr<std::unique_ptr<Store>> Store::OpenSqlite(const std::string& path, cons
   sqlite3_create_function(db, "vigie_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, KmFunction, nullptr,
                           nullptr);
   if (options.read_only) {
-    Stmt v(db, "PRAGMA user_version");
-    if (!v.Step()) return Status::Corruption(path + ": not a readable Vigie database: " + v.status().message());
-    if (v.Int(0) == 0) return Status::NotFound(path + ": no Vigie database here (run vigie ingest first)");
-    if (v.Int(0) > internal::kSchemaVersion) return Status::Unsupported(path + ": written by a newer Vigie");
-    Stmt app(db, "PRAGMA application_id");
-    if (!app.Step() || app.Int(0) != internal::kApplicationId)
-      return Status::InvalidArgument(path + ": this SQLite file is not a Vigie database");
+    {
+      Stmt v(db, "PRAGMA user_version");
+      if (!v.Step()) return Status::Corruption(path + ": not a readable Vigie database: " + v.status().message());
+      if (v.Int(0) == 0) return Status::NotFound(path + ": no Vigie database here (run vigie ingest first)");
+      if (v.Int(0) > internal::kSchemaVersion) return Status::Unsupported(path + ": written by a newer Vigie");
+      Stmt app(db, "PRAGMA application_id");
+      if (!app.Step() || app.Int(0) != internal::kApplicationId)
+        return Status::InvalidArgument(path + ": this SQLite file is not a Vigie database");
+    }
     return std::unique_ptr<Store>(std::move(store));
   }
   // WAL: readers never block the writer; NORMAL sync keeps the file consistent across a
   // killed process (a power cut may lose the last transactions, never corrupt).
-  Stmt wal(db, "PRAGMA journal_mode=WAL");
-  if (!wal.Step()) return Status::Corruption(path + ": not a readable Vigie database: " + wal.status().message());
+  {
+    Stmt wal(db, "PRAGMA journal_mode=WAL");
+    if (!wal.Step()) return Status::Corruption(path + ": not a readable Vigie database: " + wal.status().message());
+  }
   VIGIE_RETURN_IF_ERROR(Exec(db, "PRAGMA synchronous=NORMAL"));
   VIGIE_RETURN_IF_ERROR(internal::Migrate(db, path));
   return std::unique_ptr<Store>(std::move(store));
