@@ -11,5 +11,9 @@ namespace vigie::cli {
 using Runner = std::function<int()>;
 
 Runner RegisterInspect(CLI::App& app);
+Runner RegisterIngest(CLI::App& app);
+Runner RegisterErrors(CLI::App& app);
+Runner RegisterQuery(CLI::App& app);
+Runner RegisterExport(CLI::App& app);
 
 }  // namespace vigie::cli

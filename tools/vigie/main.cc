@@ -15,6 +15,10 @@ int main(int argc, char** argv) {
   std::map<CLI::App*, vigie::cli::Runner> runners;
   auto add = [&](vigie::cli::Runner r) { runners[app.get_subcommands({}).back()] = std::move(r); };
   add(vigie::cli::RegisterInspect(app));
+  add(vigie::cli::RegisterIngest(app));
+  add(vigie::cli::RegisterErrors(app));
+  add(vigie::cli::RegisterQuery(app));
+  add(vigie::cli::RegisterExport(app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
