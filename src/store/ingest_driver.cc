@@ -1,5 +1,7 @@
 #include "store/ingest_driver.h"
 
+#include "core/event_json.h"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -71,6 +73,7 @@ class Driver {
 
   // Reader-thread state.
   std::unordered_map<std::string, std::string> seen_;  // id -> content hash, this run
+  std::unique_ptr<Store> reader_;
 
   std::atomic<uint64_t> read_{0}, bytes_{0}, stored_{0}, skipped_{0}, events_{0}, errors_{0}, warnings_{0};
 };
@@ -97,7 +100,8 @@ void Driver::OnDocument(Document&& d) {
     ++skipped_;
     return;
   }
-  auto state = store_.CheckDocument(d.id, hash, o_.pipeline_version);
+  // A separate read connection: checking never waits for the writer's transaction.
+  auto state = reader_->CheckDocument(d.id, hash, o_.pipeline_version);
   if (!state.ok()) {
     Abort(state.status());
     return;
@@ -150,6 +154,7 @@ void Driver::Worker() {
       if (o_.extract) x = o_.extract(a);
       DocumentEntry& e = item.entry;
       AssignEventIds(a.doc.id, &x.events);
+      for (const EventRecord& ev : x.events) e.events_json.push_back(core::EventToJson(ev));
       e.events = std::move(x.events);
       e.mentions = std::move(x.mentions);
       for (const auto& h : a.clean.hashtags)
@@ -242,6 +247,9 @@ void Driver::Writer() {
 }
 
 StatusOr<IngestProgress> Driver::Run() {
+  auto reader = store_.OpenReader();
+  if (!reader.ok()) return reader.status();
+  reader_ = std::move(reader).value();
   std::thread writer([this] { Writer(); });
   std::vector<std::thread> workers;
   for (int i = 0; i < workers_; ++i) workers.emplace_back([this] { Worker(); });

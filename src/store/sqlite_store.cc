@@ -66,6 +66,7 @@ class SqliteStore final : public Store {
     sqlite3_close_v2(db_);
   }
 
+  StatusOr<std::unique_ptr<Store>> OpenReader() override { return Store::OpenSqlite(path_, {true, 10000}); }
   Status Put(const DocumentBatch& batch) override;
   StatusOr<DocState> CheckDocument(const std::string& id, const std::string& content_hash,
                                    const std::string& pipeline_version) override;
@@ -124,7 +125,9 @@ Status SqliteStore::PutDocument(const DocumentEntry& e) {
   ins.Bind(15, static_cast<int64_t>(d.invalid_utf8)).BindTextOrNull(16, ExtraJson(d)).Bind(17, opened_at_);
   VIGIE_RETURN_IF_ERROR(ins.Run());
 
-  for (const EventRecord& ev : e.events) {
+  const bool have_json = e.events_json.size() == e.events.size();
+  for (size_t k = 0; k < e.events.size(); ++k) {
+    const EventRecord& ev = e.events[k];
     Stmt& s = Cached(kInsEvent,
                      "INSERT INTO events(event_id, doc_id, type, subtype, status, modality, date_start, date_end, "
                      "date_precision, date_lo, date_hi, loc_geonameid, loc_name, loc_text, loc_lat, loc_lon, loc_country, "
@@ -164,7 +167,7 @@ Status SqliteStore::PutDocument(const DocumentEntry& e) {
     } else {
       s.BindNull(27).BindNull(28);
     }
-    s.Bind(29, ev.confidence).Bind(30, core::EventToJson(ev));
+    s.Bind(29, ev.confidence).Bind(30, have_json ? e.events_json[k] : core::EventToJson(ev));
     Status st = s.Run();
     if (!st.ok()) return Status::InvalidArgument("event " + ev.event_id + " of document " + d.id + ": " + st.message());
   }

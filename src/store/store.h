@@ -42,6 +42,9 @@ struct DocumentEntry {
   std::string language;            // identified language ("fr", "und")
   double language_confidence = 0;
   std::vector<EventRecord> events;  // stored with event_id and doc_id as given
+  // core::EventToJson of each event, when the caller computed it already (the ingest
+  // workers do, off the writer thread); empty: the store computes it.
+  std::vector<std::string> events_json;
   std::vector<Mention> mentions;
 };
 
@@ -124,6 +127,10 @@ class Store {
   // Opens (creating and migrating if needed) a SQLite file. A file that is not a Vigie
   // database, is damaged, or has a newer schema gives a clear error naming the file.
   static StatusOr<std::unique_ptr<Store>> OpenSqlite(const std::string& path, const OpenOptions& options);
+
+  // Another handle on the same database for reading concurrently with this one's writes
+  // (a separate connection: it sees committed data only).
+  virtual StatusOr<std::unique_ptr<Store>> OpenReader() = 0;
 
   // Stores a batch in one transaction. A document whose id is already stored is
   // replaced with its events and mentions (same id, never a duplicate).
