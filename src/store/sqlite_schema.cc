@@ -64,10 +64,13 @@ CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
   INSERT INTO documents_fts(documents_fts, rowid, title, clean) VALUES ('delete', old.doc_key, old.title, old.clean);
 END;
 
-CREATE VIRTUAL TABLE events_rtree USING rtree(event_key, min_lon, max_lon, min_lat, max_lat);
+-- Space and time: (lon, lat, julian day). An event with no date spans all days; the
+-- exact date test is made on the events row, the R*Tree only narrows the candidates.
+CREATE VIRTUAL TABLE events_rtree USING rtree(event_key, min_lon, max_lon, min_lat, max_lat, min_day, max_day);
 CREATE TRIGGER events_rtree_insert AFTER INSERT ON events
   WHEN new.loc_lat IS NOT NULL AND new.loc_lon IS NOT NULL BEGIN
-  INSERT INTO events_rtree VALUES (new.event_key, new.loc_lon, new.loc_lon, new.loc_lat, new.loc_lat);
+  INSERT INTO events_rtree VALUES (new.event_key, new.loc_lon, new.loc_lon, new.loc_lat, new.loc_lat,
+    coalesce(julianday(new.date_lo), 0), coalesce(julianday(new.date_hi), 10000000));
 END;
 CREATE TRIGGER events_rtree_delete AFTER DELETE ON events BEGIN
   DELETE FROM events_rtree WHERE event_key = old.event_key;

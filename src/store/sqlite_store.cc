@@ -60,9 +60,12 @@ std::string ExtraJson(const Document& d) {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)), opened_at_(NowUtc()) {}
+  SqliteStore(sqlite3* db, std::string path, bool read_only)
+      : db_(db), path_(std::move(path)), opened_at_(NowUtc()), read_only_(read_only) {}
   ~SqliteStore() override {
     stmts_.clear();
+    // Keeps the planner's statistics fresh, cheaply (sampled).
+    if (!read_only_) Exec(db_, "PRAGMA analysis_limit=1000; PRAGMA optimize");
     sqlite3_close_v2(db_);
   }
 
@@ -100,6 +103,7 @@ class SqliteStore final : public Store {
   sqlite3* db_;
   std::string path_;
   std::string opened_at_;
+  bool read_only_ = false;
   std::vector<std::unique_ptr<Stmt>> stmts_;
 };
 
@@ -324,7 +328,7 @@ StatusOr<std::unique_ptr<Store>> Store::OpenSqlite(const std::string& path, cons
     sqlite3_close_v2(db);
     return st;
   }
-  auto store = std::make_unique<SqliteStore>(db, path);  // owns db from here
+  auto store = std::make_unique<SqliteStore>(db, path, options.read_only);  // owns db from here
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   sqlite3_extended_result_codes(db, 1);
   sqlite3_create_function(db, "vigie_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, KmFunction, nullptr,

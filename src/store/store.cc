@@ -83,12 +83,23 @@ SqlQuery BuildEventQuery(const EventFilter& f) {
     q.sql += clause;
     (q.params.emplace_back(values), ...);
   };
-  if (!f.from.empty()) add(" AND e.date_hi >= ?", DateLo(f.from));
-  if (!f.to.empty()) add(" AND e.date_lo <= ?", DateHi(f.to));
+  // With a place filter the R*Tree (space and time) drives the search: the other terms
+  // are kept off their indexes with a unary "+" so that the planner cannot prefer them.
+  const bool spatial = f.bbox || f.near;
+  const std::string p = spatial ? "+" : "";
+  auto term = [&](const std::string& clause, const std::string& value) {
+    q.sql += clause;
+    q.params.emplace_back(value);
+  };
+  if (!f.from.empty()) term(" AND " + p + "e.date_hi >= ?", DateLo(f.from));
+  if (!f.to.empty()) term(" AND " + p + "e.date_lo <= ?", DateHi(f.to));
   auto box = [&](double min_lon, double min_lat, double max_lon, double max_lat) {
     add(" AND e.event_key IN (SELECT event_key FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
-        "min_lat >= ? AND max_lat <= ?)",
+        "min_lat >= ? AND max_lat <= ?",
         min_lon, max_lon, min_lat, max_lat);
+    if (!f.from.empty()) add(" AND max_day >= julianday(?)", DateLo(f.from));
+    if (!f.to.empty()) add(" AND min_day <= julianday(?)", DateHi(f.to));
+    q.sql += ")";
   };
   if (f.bbox) box(f.bbox->min_lon, f.bbox->min_lat, f.bbox->max_lon, f.bbox->max_lat);
   if (f.near) {
@@ -99,9 +110,9 @@ SqlQuery BuildEventQuery(const EventFilter& f) {
     box(f.near->lon - dlon, f.near->lat - dlat, f.near->lon + dlon, f.near->lat + dlat);
     add(" AND vigie_km(e.loc_lat, e.loc_lon, ?, ?) <= ?", f.near->lat, f.near->lon, f.near->km);
   }
-  if (!f.type.empty()) add(" AND e.type = ?", f.type);
-  if (!f.subtype.empty()) add(" AND e.subtype = ?", f.subtype);
-  if (!f.modality.empty()) add(" AND e.modality = ?", f.modality);
+  if (!f.type.empty()) term(" AND " + p + "e.type = ?", f.type);
+  if (!f.subtype.empty()) term(" AND e.subtype = ?", f.subtype);
+  if (!f.modality.empty()) term(" AND e.modality = ?", f.modality);
   if (!f.actor.empty()) {
     add(" AND (e.actor1_name = ? COLLATE NOCASE OR e.actor1_class = ? COLLATE NOCASE OR e.actor2_name = ? COLLATE "
         "NOCASE OR e.actor2_class = ? COLLATE NOCASE)",
@@ -109,8 +120,8 @@ SqlQuery BuildEventQuery(const EventFilter& f) {
   }
   if (!f.claimant.empty())
     add(" AND (e.claimant_name = ? COLLATE NOCASE OR e.claimant_class = ? COLLATE NOCASE)", f.claimant, f.claimant);
-  if (!f.outlet.empty()) add(" AND d.outlet = ? COLLATE NOCASE", f.outlet);
-  if (!f.lang.empty()) add(" AND d.lang = ?", f.lang);
+  if (!f.outlet.empty()) term(" AND " + p + "d.outlet = ? COLLATE NOCASE", f.outlet);
+  if (!f.lang.empty()) term(" AND d.lang = ?", f.lang);
   if (!f.text.empty())
     add(" AND d.doc_key IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", f.text);
   q.sql += f.sort == SortBy::kConfidence ? " ORDER BY e.confidence DESC, e.event_id"

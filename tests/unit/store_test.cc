@@ -208,6 +208,17 @@ TEST_F(StoreQueryTest, FiltersAgreeWithAScan) {
   EXPECT_FALSE(Ids(f).empty());
   f.type = "shelling";
   EXPECT_EQ(Ids(f), Oracle([&](const EventRecord& e, const DocumentEntry& d) { return in_box(e, d) && e.type == "shelling"; }));
+  f.type.clear();
+  f.from = "2014";
+  f.to = "2020-02";
+  auto in_time = [](const EventRecord& e) { return e.date->start >= "2014-01-01" && e.date->start <= "2020-02-31"; };
+  EXPECT_EQ(Ids(f), Oracle([&](const EventRecord& e, const DocumentEntry& d) { return in_box(e, d) && in_time(e); }));
+  EXPECT_FALSE(Ids(f).empty());
+  f.bbox.reset();
+  f.near = Near{20, 10, 3000};
+  EXPECT_EQ(Ids(f), Oracle([&](const EventRecord& e, const DocumentEntry&) {
+              return in_time(e) && internal::HaversineKm(20, 10, *e.location->lat, *e.location->lon) <= 3000;
+            }));
   f = {};
   f.near = Near{20, 10, 1500};
   EXPECT_EQ(Ids(f), Oracle([](const EventRecord& e, const DocumentEntry&) {
