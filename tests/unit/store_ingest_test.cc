@@ -46,7 +46,8 @@ int WriteCorpus(const std::string& dir, int files, int per_file) {
   }
   std::ofstream(dir + "/note.txt") << "Communiqué: the army said it repelled an attack near Homs on Tuesday.\n";
   ++n;
-  std::ofstream(dir + "/image.bin", std::ios::binary) << std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\0\0\0", 24);
+  static const char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\0\0\0";
+  std::ofstream(dir + "/image.bin", std::ios::binary) << std::string(kPng, sizeof kPng - 1);
   return n;
 }
 
