@@ -21,6 +21,10 @@ int main(int argc, char** argv) {
   add(vigie::cli::RegisterGazetteer(app));
   add(vigie::cli::RegisterGeo(app));
   add(vigie::cli::RegisterEval(app));
+  add(vigie::cli::RegisterIngest(app));
+  add(vigie::cli::RegisterErrors(app));
+  add(vigie::cli::RegisterQuery(app));
+  add(vigie::cli::RegisterExport(app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,122 @@
+#include "store/sqlite_schema.h"
+
+#include "store/sqlite_util.h"
+
+namespace vigie::store::internal {
+
+namespace {
+
+// Version 1. Documents keep an INTEGER key so the FTS5 index (external content over
+// documents) and the R*Tree (over events) refer to stable row ids.
+constexpr const char* kV1 = R"sql(
+CREATE TABLE documents(
+  doc_key INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  url TEXT, outlet TEXT, title TEXT,
+  lang TEXT, lang_confidence REAL, lang_given TEXT,
+  date TEXT,
+  raw TEXT NOT NULL,
+  clean TEXT,
+  content_hash TEXT NOT NULL,
+  origin_file TEXT, origin_record INTEGER,
+  pipeline_version TEXT NOT NULL,
+  invalid_utf8 INTEGER NOT NULL DEFAULT 0,
+  extra TEXT,
+  stored_at TEXT NOT NULL);
+CREATE INDEX documents_outlet ON documents(outlet);
+
+CREATE TABLE events(
+  event_key INTEGER PRIMARY KEY,
+  event_id TEXT NOT NULL UNIQUE,
+  doc_id TEXT NOT NULL,
+  type TEXT NOT NULL, subtype TEXT, status TEXT, modality TEXT,
+  date_start TEXT, date_end TEXT, date_precision TEXT,
+  date_lo TEXT, date_hi TEXT,
+  loc_geonameid INTEGER, loc_name TEXT, loc_text TEXT, loc_lat REAL, loc_lon REAL,
+  loc_country TEXT, loc_admin1 TEXT, loc_precision TEXT, loc_part TEXT,
+  actor1_name TEXT, actor1_class TEXT, actor1_label TEXT,
+  actor2_name TEXT, actor2_class TEXT, actor2_label TEXT,
+  claimant_name TEXT, claimant_class TEXT,
+  confidence REAL,
+  json TEXT NOT NULL);
+CREATE INDEX events_doc ON events(doc_id);
+CREATE INDEX events_date ON events(date_lo, date_hi);
+CREATE INDEX events_type_date ON events(type, date_lo);
+
+CREATE TABLE mentions(
+  doc_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  kind TEXT NOT NULL, text TEXT, start INTEGER, end INTEGER, value TEXT,
+  PRIMARY KEY(doc_id, seq)) WITHOUT ROWID;
+
+CREATE TABLE errors(
+  error_key INTEGER PRIMARY KEY,
+  run_time TEXT NOT NULL,
+  file TEXT NOT NULL, record INTEGER NOT NULL, severity TEXT NOT NULL, message TEXT NOT NULL,
+  UNIQUE(file, record, severity, message));
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+  title, clean, content='documents', content_rowid='doc_key', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts(rowid, title, clean) VALUES (new.doc_key, new.title, new.clean);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, title, clean) VALUES ('delete', old.doc_key, old.title, old.clean);
+END;
+
+-- Space and time: (lon, lat, julian day). An event with no date spans all days; the
+-- exact date test is made on the events row, the R*Tree only narrows the candidates.
+CREATE VIRTUAL TABLE events_rtree USING rtree(event_key, min_lon, max_lon, min_lat, max_lat, min_day, max_day);
+CREATE TRIGGER events_rtree_insert AFTER INSERT ON events
+  WHEN new.loc_lat IS NOT NULL AND new.loc_lon IS NOT NULL BEGIN
+  INSERT INTO events_rtree VALUES (new.event_key, new.loc_lon, new.loc_lon, new.loc_lat, new.loc_lat,
+    coalesce(julianday(new.date_lo), 0), coalesce(julianday(new.date_hi), 10000000));
+END;
+CREATE TRIGGER events_rtree_delete AFTER DELETE ON events BEGIN
+  DELETE FROM events_rtree WHERE event_key = old.event_key;
+END;
+)sql";
+
+StatusOr<int64_t> PragmaInt(sqlite3* db, const char* sql) {
+  Stmt s(db, sql);
+  if (!s.Step()) return s.status().ok() ? Status::Corruption("empty pragma result") : s.status();
+  return s.Int(0);
+}
+
+}  // namespace
+
+Status Migrate(sqlite3* db, const std::string& path) {
+  // Reading the schema is the first thing that touches the file: a damaged or foreign
+  // file fails here.
+  auto objects = PragmaInt(db, "SELECT count(*) FROM sqlite_schema");
+  if (!objects.ok()) return Status::Corruption(path + ": not a readable Vigie database: " + objects.status().message());
+  auto app = PragmaInt(db, "PRAGMA application_id");
+  auto version = PragmaInt(db, "PRAGMA user_version");
+  if (!app.ok() || !version.ok()) return Status::Corruption(path + ": cannot read the database header");
+  if (*objects > 0 && *app != kApplicationId)
+    return Status::InvalidArgument(path + ": this SQLite file is not a Vigie database");
+  if (*version > kSchemaVersion)
+    return Status::Unsupported(path + ": written by a newer Vigie (schema version " + std::to_string(*version) +
+                               ", this build reads up to " + std::to_string(kSchemaVersion) + ")");
+  if (*version == kSchemaVersion) return Status::Ok();
+
+  VIGIE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
+  // Re-read under the write lock: another process may have migrated meanwhile.
+  auto again = PragmaInt(db, "PRAGMA user_version");
+  Status st = again.ok() ? Status::Ok() : again.status();
+  if (st.ok() && *again < 1) st = Exec(db, kV1);
+  // Later versions: if (st.ok() && *again < 2) st = Exec(db, kV2); ...
+  if (st.ok() && *again < kSchemaVersion) {
+    st = Exec(db, ("PRAGMA application_id = " + std::to_string(kApplicationId) + ";PRAGMA user_version = " +
+                   std::to_string(kSchemaVersion))
+                      .c_str());
+  }
+  if (!st.ok()) {
+    Exec(db, "ROLLBACK");
+    std::string msg = path + ": cannot create the schema: " + st.message();
+    return st.code() == StatusCode::kCorruption ? Status::Corruption(msg) : Status::IoError(msg);
+  }
+  return Exec(db, "COMMIT");
+}
+
+}  // namespace vigie::store::internal

@@ -1,0 +1,359 @@
+// The SQLite backend of store::Store: one file, WAL (one writer, many readers), FTS5 over
+// document text, R*Tree over event coordinates. Every value is bound as a parameter.
+#include <cmath>
+#include <ctime>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/event_json.h"
+#include "core/hash.h"
+#include "store/sqlite_schema.h"
+#include "store/sqlite_util.h"
+#include "store/store.h"
+#include "store/store_internal.h"
+
+namespace vigie::store {
+
+namespace {
+
+using internal::Exec;
+using internal::SqliteError;
+using internal::Stmt;
+
+std::string NowUtc() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// Great-circle distance in km: vigie_km(lat1, lon1, lat2, lon2).
+void KmFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  for (int i = 0; i < 4; ++i) {
+    if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
+      sqlite3_result_null(ctx);
+      return;
+    }
+  }
+  sqlite3_result_double(ctx, internal::HaversineKm(sqlite3_value_double(argv[0]), sqlite3_value_double(argv[1]),
+                                                   sqlite3_value_double(argv[2]), sqlite3_value_double(argv[3])));
+}
+
+std::string ExtraJson(const Document& d) {
+  if (d.extra.empty()) return {};
+  std::string s = "{";
+  bool first = true;
+  for (const auto& [k, v] : d.extra) {
+    if (!first) s += ',';
+    first = false;
+    s += internal::JsonQuote(k);
+    s += ':';
+    s += v;
+  }
+  s += '}';
+  return s;
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(sqlite3* db, std::string path, bool read_only)
+      : db_(db), path_(std::move(path)), opened_at_(NowUtc()), read_only_(read_only) {}
+  ~SqliteStore() override {
+    stmts_.clear();
+    // Keeps the planner's statistics fresh, cheaply (sampled).
+    if (!read_only_) Exec(db_, "PRAGMA analysis_limit=1000; PRAGMA optimize");
+    sqlite3_close_v2(db_);
+  }
+
+  StatusOr<std::unique_ptr<Store>> OpenReader() override { return Store::OpenSqlite(path_, {true, 10000}); }
+  Status Put(const DocumentBatch& batch) override;
+  StatusOr<DocState> CheckDocument(const std::string& id, const std::string& content_hash,
+                                   const std::string& pipeline_version) override;
+  StatusOr<StoredDocument> GetDocument(const std::string& id) override;
+  Status QueryEvents(const EventFilter& filter, const std::function<bool(const EventRow&)>& fn) override;
+  StatusOr<std::vector<Mention>> GetMentions(const std::string& doc_id) override;
+  StatusOr<std::vector<ErrorEntry>> ListErrors(int64_t limit) override;
+  StatusOr<Counts> Count() override;
+  StatusOr<std::string> Digest() override;
+
+ private:
+  // A cached prepared statement for fixed SQL, reset and ready to bind.
+  Stmt& Cached(int slot, const char* sql) {
+    if (stmts_.size() <= static_cast<size_t>(slot)) stmts_.resize(slot + 1);
+    if (!stmts_[slot]) stmts_[slot] = std::make_unique<Stmt>(db_, sql);
+    stmts_[slot]->Reset();
+    return *stmts_[slot];
+  }
+  Status PutDocument(const DocumentEntry& entry);
+  Status Named(const Status& st) const {
+    if (st.ok()) return st;
+    std::string msg = path_ + ": " + st.message();
+    switch (st.code()) {
+      case StatusCode::kCorruption: return Status::Corruption(msg);
+      case StatusCode::kInvalidArgument: return Status::InvalidArgument(msg);
+      default: return Status::IoError(msg);
+    }
+  }
+
+  std::mutex mu_;
+  sqlite3* db_;
+  std::string path_;
+  std::string opened_at_;
+  bool read_only_ = false;
+  std::vector<std::unique_ptr<Stmt>> stmts_;
+};
+
+enum Slot { kDelEvents, kDelMentions, kDelDoc, kInsDoc, kInsEvent, kInsMention, kInsError, kCheck };
+
+Status SqliteStore::PutDocument(const DocumentEntry& e) {
+  const Document& d = e.doc;
+  for (auto [slot, sql] : {std::pair{kDelEvents, "DELETE FROM events WHERE doc_id = ?"},
+                           std::pair{kDelMentions, "DELETE FROM mentions WHERE doc_id = ?"},
+                           std::pair{kDelDoc, "DELETE FROM documents WHERE id = ?"}}) {
+    Stmt& s = Cached(slot, sql);
+    s.Bind(1, d.id);
+    VIGIE_RETURN_IF_ERROR(s.Run());
+  }
+  Stmt& ins = Cached(kInsDoc,
+                     "INSERT INTO documents(id, url, outlet, title, lang, lang_confidence, lang_given, date, raw, clean, "
+                     "content_hash, origin_file, origin_record, pipeline_version, invalid_utf8, extra, stored_at) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  ins.Bind(1, d.id).BindTextOrNull(2, d.url).BindTextOrNull(3, d.outlet).BindTextOrNull(4, d.title);
+  ins.BindTextOrNull(5, e.language).Bind(6, e.language_confidence).BindTextOrNull(7, d.lang);
+  ins.BindTextOrNull(8, d.date).Bind(9, d.raw).Bind(10, e.clean_text).Bind(11, ContentHash(d));
+  ins.Bind(12, d.origin.file).Bind(13, static_cast<int64_t>(d.origin.record)).Bind(14, e.pipeline_version);
+  ins.Bind(15, static_cast<int64_t>(d.invalid_utf8)).BindTextOrNull(16, ExtraJson(d)).Bind(17, opened_at_);
+  VIGIE_RETURN_IF_ERROR(ins.Run());
+
+  const bool have_json = e.events_json.size() == e.events.size();
+  for (size_t k = 0; k < e.events.size(); ++k) {
+    const EventRecord& ev = e.events[k];
+    Stmt& s = Cached(kInsEvent,
+                     "INSERT INTO events(event_id, doc_id, type, subtype, status, modality, date_start, date_end, "
+                     "date_precision, date_lo, date_hi, loc_geonameid, loc_name, loc_text, loc_lat, loc_lon, loc_country, "
+                     "loc_admin1, loc_precision, loc_part, actor1_name, actor1_class, actor1_label, actor2_name, "
+                     "actor2_class, actor2_label, claimant_name, claimant_class, confidence, json) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    s.Bind(1, ev.event_id).Bind(2, ev.doc_id.empty() ? d.id : ev.doc_id).Bind(3, ev.type);
+    s.BindTextOrNull(4, ev.subtype).BindTextOrNull(5, ev.status).BindTextOrNull(6, ev.modality);
+    if (ev.date) {
+      s.BindTextOrNull(7, ev.date->start).BindTextOrNull(8, ev.date->end).BindTextOrNull(9, ev.date->precision);
+      const std::string& end = ev.date->end.empty() ? ev.date->start : ev.date->end;
+      s.BindTextOrNull(10, internal::DateLo(ev.date->start)).BindTextOrNull(11, internal::DateHi(end));
+    } else {
+      for (int i = 7; i <= 11; ++i) s.BindNull(i);
+    }
+    if (ev.location) {
+      const EventLocation& l = *ev.location;
+      s.Bind(12, l.geonameid).BindTextOrNull(13, l.name).BindTextOrNull(14, l.text);
+      bool has_point = l.lat && l.lon && std::isfinite(*l.lat) && std::isfinite(*l.lon);
+      s.Bind(15, has_point ? l.lat : std::nullopt).Bind(16, has_point ? l.lon : std::nullopt);
+      s.BindTextOrNull(17, l.country).BindTextOrNull(18, l.admin1).BindTextOrNull(19, l.precision);
+      s.BindTextOrNull(20, l.part);
+    } else {
+      for (int i = 12; i <= 20; ++i) s.BindNull(i);
+    }
+    int col = 21;
+    for (const auto* a : {&ev.actor1, &ev.actor2}) {
+      if (*a) {
+        s.BindTextOrNull(col, (*a)->name).BindTextOrNull(col + 1, (*a)->cls).BindTextOrNull(col + 2, (*a)->label);
+      } else {
+        s.BindNull(col).BindNull(col + 1).BindNull(col + 2);
+      }
+      col += 3;
+    }
+    if (ev.claimant) {
+      s.BindTextOrNull(27, ev.claimant->name).BindTextOrNull(28, ev.claimant->cls);
+    } else {
+      s.BindNull(27).BindNull(28);
+    }
+    s.Bind(29, ev.confidence).Bind(30, have_json ? e.events_json[k] : core::EventToJson(ev));
+    Status st = s.Run();
+    if (!st.ok()) return Status::InvalidArgument("event " + ev.event_id + " of document " + d.id + ": " + st.message());
+  }
+  int64_t seq = 0;
+  for (const Mention& m : e.mentions) {
+    Stmt& s = Cached(kInsMention, "INSERT INTO mentions(doc_id, seq, kind, text, start, end, value) VALUES (?,?,?,?,?,?,?)");
+    s.Bind(1, d.id).Bind(2, seq++).Bind(3, m.kind).Bind(4, m.text);
+    s.Bind(5, static_cast<int64_t>(m.start)).Bind(6, static_cast<int64_t>(m.end)).Bind(7, m.value_json);
+    VIGIE_RETURN_IF_ERROR(s.Run());
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::Put(const DocumentBatch& batch) {
+  std::lock_guard lock(mu_);
+  VIGIE_RETURN_IF_ERROR(Named(Exec(db_, "BEGIN IMMEDIATE")));
+  Status st;
+  for (const DocumentEntry& e : batch.docs) {
+    st = PutDocument(e);
+    if (!st.ok()) break;
+  }
+  for (const ErrorEntry& err : batch.errors) {
+    if (!st.ok()) break;
+    Stmt& s = Cached(kInsError, "INSERT INTO errors(run_time, file, record, severity, message) VALUES (?,?,?,?,?) "
+                     "ON CONFLICT(file, record, severity, message) DO UPDATE SET run_time = excluded.run_time");
+    s.Bind(1, err.run_time.empty() ? opened_at_ : err.run_time).Bind(2, err.file);
+    s.Bind(3, static_cast<int64_t>(err.record)).Bind(4, err.severity).Bind(5, err.message);
+    st = s.Run();
+  }
+  if (st.ok()) st = Exec(db_, "COMMIT");
+  if (!st.ok()) {
+    Exec(db_, "ROLLBACK");
+    return Named(st);
+  }
+  return Status::Ok();
+}
+
+StatusOr<DocState> SqliteStore::CheckDocument(const std::string& id, const std::string& content_hash,
+                                              const std::string& pipeline_version) {
+  std::lock_guard lock(mu_);
+  Stmt& s = Cached(kCheck, "SELECT content_hash, pipeline_version FROM documents WHERE id = ?");
+  s.Bind(1, id);
+  if (!s.Step()) {
+    if (!s.status().ok()) return Named(s.status());
+    return DocState::kAbsent;
+  }
+  bool same_content = s.Text(0) == content_hash, same_version = s.Text(1) == pipeline_version;
+  s.Reset();  // ends the read, so that no snapshot is held between calls
+  if (!same_content) return DocState::kOtherContent;
+  return same_version ? DocState::kCurrent : DocState::kOtherVersion;
+}
+
+StatusOr<StoredDocument> SqliteStore::GetDocument(const std::string& id) {
+  std::lock_guard lock(mu_);
+  Stmt s(db_,
+         "SELECT id, url, outlet, title, lang, date, raw, clean, content_hash, origin_file, origin_record, "
+         "pipeline_version, (SELECT count(*) FROM events WHERE doc_id = documents.id) FROM documents WHERE id = ?");
+  s.Bind(1, id);
+  if (!s.Step()) return s.status().ok() ? Status::NotFound("no document " + id + " in " + path_) : Named(s.status());
+  StoredDocument d;
+  d.id = s.Text(0), d.url = s.Text(1), d.outlet = s.Text(2), d.title = s.Text(3), d.lang = s.Text(4);
+  d.date = s.Text(5), d.raw = s.Text(6), d.clean_text = s.Text(7), d.content_hash = s.Text(8);
+  d.origin_file = s.Text(9), d.origin_record = static_cast<uint64_t>(s.Int(10)), d.pipeline_version = s.Text(11);
+  d.event_count = s.Int(12);
+  return d;
+}
+
+Status SqliteStore::QueryEvents(const EventFilter& f, const std::function<bool(const EventRow&)>& fn) {
+  internal::SqlQuery q = internal::BuildEventQuery(f);
+  std::lock_guard lock(mu_);
+  Stmt s(db_, q.sql);
+  if (!s.status().ok()) return Named(s.status());
+  for (size_t i = 0; i < q.params.size(); ++i) {
+    const auto& p = q.params[i];
+    int idx = static_cast<int>(i + 1);
+    if (std::holds_alternative<std::string>(p)) s.Bind(idx, std::get<std::string>(p));
+    else if (std::holds_alternative<double>(p)) s.Bind(idx, std::get<double>(p));
+    else s.Bind(idx, std::get<int64_t>(p));
+  }
+  EventRow row;
+  while (s.Step()) {
+    row.json = s.Text(0), row.doc_outlet = s.Text(1), row.doc_url = s.Text(2), row.doc_date = s.Text(3);
+    row.doc_lang = s.Text(4);
+    if (!fn(row)) return Status::Ok();
+  }
+  if (!s.status().ok() && !f.text.empty() && s.status().code() == StatusCode::kInvalidArgument)
+    return Status::InvalidArgument("--text: not a valid full-text query (" + s.status().message() + ")");
+  return Named(s.status());
+}
+
+StatusOr<std::vector<Mention>> SqliteStore::GetMentions(const std::string& doc_id) {
+  std::lock_guard lock(mu_);
+  Stmt s(db_, "SELECT kind, text, start, end, value FROM mentions WHERE doc_id = ? ORDER BY start, end, seq");
+  s.Bind(1, doc_id);
+  std::vector<Mention> out;
+  while (s.Step()) {
+    out.push_back({s.Text(0), s.Text(1), static_cast<uint32_t>(s.Int(2)), static_cast<uint32_t>(s.Int(3)), s.Text(4)});
+  }
+  if (!s.status().ok()) return Named(s.status());
+  return out;
+}
+
+StatusOr<std::vector<ErrorEntry>> SqliteStore::ListErrors(int64_t limit) {
+  std::lock_guard lock(mu_);
+  Stmt s(db_, "SELECT file, record, severity, message, run_time FROM errors ORDER BY error_key LIMIT ?");
+  s.Bind(1, limit);
+  std::vector<ErrorEntry> out;
+  while (s.Step()) out.push_back({s.Text(0), static_cast<uint64_t>(s.Int(1)), s.Text(2), s.Text(3), s.Text(4)});
+  if (!s.status().ok()) return Named(s.status());
+  return out;
+}
+
+StatusOr<Counts> SqliteStore::Count() {
+  std::lock_guard lock(mu_);
+  Stmt s(db_,
+         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), (SELECT count(*) FROM mentions), "
+         "(SELECT count(*) FROM errors)");
+  if (!s.Step()) return Named(s.status().ok() ? Status::Corruption("no counts") : s.status());
+  return Counts{s.Int(0), s.Int(1), s.Int(2), s.Int(3)};
+}
+
+StatusOr<std::string> SqliteStore::Digest() {
+  std::lock_guard lock(mu_);
+  uint64_t h = 0;
+  auto fold = [&](Stmt& s, int cols) {
+    while (s.Step()) {
+      std::string row = std::to_string(h);
+      for (int c = 0; c < cols; ++c) {
+        row += '\x1f';
+        row += s.Text(c);
+      }
+      h = core::Hash64(row);
+    }
+    return s.status();
+  };
+  Stmt docs(db_, "SELECT id, content_hash, pipeline_version, clean FROM documents ORDER BY id");
+  VIGIE_RETURN_IF_ERROR(Named(fold(docs, 4)));
+  Stmt events(db_, "SELECT event_id, json FROM events ORDER BY event_id");
+  VIGIE_RETURN_IF_ERROR(Named(fold(events, 2)));
+  Stmt mentions(db_, "SELECT doc_id, seq, kind, text, start, end, value FROM mentions ORDER BY doc_id, seq");
+  VIGIE_RETURN_IF_ERROR(Named(fold(mentions, 7)));
+  return core::HashHex(std::to_string(h));
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Store>> Store::OpenSqlite(const std::string& path, const OpenOptions& options) {
+  sqlite3* db = nullptr;
+  int flags = (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+              SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    Status st = SqliteError(db, rc, path + ": cannot open the database");
+    sqlite3_close_v2(db);
+    return st;
+  }
+  auto store = std::make_unique<SqliteStore>(db, path, options.read_only);  // owns db from here
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_create_function(db, "vigie_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, KmFunction, nullptr,
+                          nullptr);
+  if (options.read_only) {
+    {
+      Stmt v(db, "PRAGMA user_version");
+      if (!v.Step()) return Status::Corruption(path + ": not a readable Vigie database: " + v.status().message());
+      if (v.Int(0) == 0) return Status::NotFound(path + ": no Vigie database here (run vigie ingest first)");
+      if (v.Int(0) > internal::kSchemaVersion) return Status::Unsupported(path + ": written by a newer Vigie");
+      Stmt app(db, "PRAGMA application_id");
+      if (!app.Step() || app.Int(0) != internal::kApplicationId)
+        return Status::InvalidArgument(path + ": this SQLite file is not a Vigie database");
+    }
+    return std::unique_ptr<Store>(std::move(store));
+  }
+  // WAL: readers never block the writer; NORMAL sync keeps the file consistent across a
+  // killed process (a power cut may lose the last transactions, never corrupt).
+  {
+    Stmt wal(db, "PRAGMA journal_mode=WAL");
+    if (!wal.Step()) return Status::Corruption(path + ": not a readable Vigie database: " + wal.status().message());
+  }
+  VIGIE_RETURN_IF_ERROR(Exec(db, "PRAGMA synchronous=NORMAL"));
+  VIGIE_RETURN_IF_ERROR(internal::Migrate(db, path));
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace vigie::store

@@ -1,0 +1,135 @@
+#include "store/store.h"
+
+#include <cmath>
+
+#include "core/hash.h"
+#include "store/store_internal.h"
+
+namespace vigie::store {
+
+std::string ContentHash(const Document& d) {
+  std::string key;
+  key.reserve(d.raw.size() + d.title.size() + d.url.size() + d.outlet.size() + 64);
+  for (const std::string* part : {&d.url, &d.outlet, &d.title, &d.lang, &d.date, &d.raw}) {
+    key += std::to_string(part->size());
+    key += ':';
+    key += *part;
+  }
+  return core::HashHex(key);
+}
+
+StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventFilter& filter) {
+  std::vector<EventRow> rows;
+  Status st = QueryEvents(filter, [&](const EventRow& r) {
+    rows.push_back(r);
+    return true;
+  });
+  if (!st.ok()) return st;
+  return rows;
+}
+
+namespace internal {
+
+std::string DateLo(std::string_view iso) {
+  if (iso.size() == 4) return std::string(iso) + "-01-01";
+  if (iso.size() == 7) return std::string(iso) + "-01";
+  return std::string(iso.substr(0, 10));
+}
+
+std::string DateHi(std::string_view iso) {
+  if (iso.size() == 4) return std::string(iso) + "-12-31";
+  if (iso.size() == 7) return std::string(iso) + "-31";
+  return std::string(iso.substr(0, 10));
+}
+
+double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180.0, kEarthKm = 6371.0088;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+std::string JsonQuote(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          static const char* kHex = "0123456789abcdef";
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+SqlQuery BuildEventQuery(const EventFilter& f) {
+  SqlQuery q;
+  q.sql =
+      "SELECT e.json, d.outlet, d.url, d.date, d.lang FROM events e LEFT JOIN documents d ON d.id = e.doc_id "
+      "WHERE 1";
+  auto add = [&](const char* clause, auto... values) {
+    q.sql += clause;
+    (q.params.emplace_back(values), ...);
+  };
+  // With a place filter the R*Tree (space and time) drives the search: the other terms
+  // are kept off their indexes with a unary "+" so that the planner cannot prefer them.
+  const bool spatial = f.bbox || f.near;
+  const std::string p = spatial ? "+" : "";
+  auto term = [&](const std::string& clause, const std::string& value) {
+    q.sql += clause;
+    q.params.emplace_back(value);
+  };
+  if (!f.from.empty()) term(" AND " + p + "e.date_hi >= ?", DateLo(f.from));
+  if (!f.to.empty()) term(" AND " + p + "e.date_lo <= ?", DateHi(f.to));
+  auto box = [&](double min_lon, double min_lat, double max_lon, double max_lat) {
+    add(" AND e.event_key IN (SELECT event_key FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
+        "min_lat >= ? AND max_lat <= ?",
+        min_lon, max_lon, min_lat, max_lat);
+    if (!f.from.empty()) add(" AND max_day >= julianday(?)", DateLo(f.from));
+    if (!f.to.empty()) add(" AND min_day <= julianday(?)", DateHi(f.to));
+    q.sql += ")";
+  };
+  if (f.bbox) box(f.bbox->min_lon, f.bbox->min_lat, f.bbox->max_lon, f.bbox->max_lat);
+  if (f.near) {
+    // A box that holds the circle, then the exact distance.
+    double dlat = f.near->km / 111.19;
+    double c = std::cos(f.near->lat * M_PI / 180.0);
+    double dlon = c > 1e-6 ? std::min(180.0, f.near->km / (111.19 * c)) : 180.0;
+    box(f.near->lon - dlon, f.near->lat - dlat, f.near->lon + dlon, f.near->lat + dlat);
+    add(" AND vigie_km(e.loc_lat, e.loc_lon, ?, ?) <= ?", f.near->lat, f.near->lon, f.near->km);
+  }
+  if (!f.type.empty()) term(" AND " + p + "e.type = ?", f.type);
+  if (!f.subtype.empty()) term(" AND e.subtype = ?", f.subtype);
+  if (!f.modality.empty()) term(" AND e.modality = ?", f.modality);
+  if (!f.actor.empty()) {
+    add(" AND (e.actor1_name = ? COLLATE NOCASE OR e.actor1_class = ? COLLATE NOCASE OR e.actor2_name = ? COLLATE "
+        "NOCASE OR e.actor2_class = ? COLLATE NOCASE)",
+        f.actor, f.actor, f.actor, f.actor);
+  }
+  if (!f.claimant.empty())
+    add(" AND (e.claimant_name = ? COLLATE NOCASE OR e.claimant_class = ? COLLATE NOCASE)", f.claimant, f.claimant);
+  if (!f.outlet.empty()) term(" AND " + p + "d.outlet = ? COLLATE NOCASE", f.outlet);
+  if (!f.lang.empty()) term(" AND d.lang = ?", f.lang);
+  if (!f.text.empty())
+    add(" AND d.doc_key IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", f.text);
+  q.sql += f.sort == SortBy::kConfidence ? " ORDER BY e.confidence DESC, e.event_id"
+                                         : " ORDER BY e.date_lo, e.event_id";
+  if (f.limit >= 0) add(" LIMIT ?", f.limit);
+  return q;
+}
+
+}  // namespace internal
+
+}  // namespace vigie::store
