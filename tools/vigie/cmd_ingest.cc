@@ -20,12 +20,35 @@ namespace {
 
 // Changes whenever what is extracted from a document changes; documents stored under
 // another version are re-extracted by `vigie ingest --reprocess`.
-constexpr const char* kPipelineVersion = "vigie-0.1.0;events=none";
+// Bumped whenever extraction changes what it stores; `vigie ingest --reprocess` re-extracts
+// documents stored under another version.
+constexpr const char* kPipelineVersion = "vigie-0.1.0;events=1";
 
-// The event extractor used by `vigie ingest`. None exists yet (src/events): documents
-// are stored with their language and clean text and no events. Wire the extractor here
-// and bump kPipelineVersion.
-store::ExtractFn CliExtractor() { return {}; }
+// The events the pipeline extracted, and its place, date and quantity mentions with raw
+// byte offsets, for the store.
+store::ExtractFn CliExtractor() {
+  return [](const pipeline::Analysis& a) {
+    store::Extraction x;
+    x.events = a.events;
+    auto add = [&](const char* kind, uint32_t start, uint32_t end, nlohmann::ordered_json value) {
+      x.mentions.push_back({kind, a.clean.text.substr(start, end - start), a.RawStart(start), a.RawEnd(end),
+                            value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)});
+    };
+    for (const auto& p : a.mentions.places) {
+      nlohmann::ordered_json v = {{"name", p.location.name}, {"country", p.location.country},
+                                  {"precision", p.location.precision}, {"part", p.location.part}};
+      v["geonameid"] = p.location.geonameid ? nlohmann::ordered_json(*p.location.geonameid) : nullptr;
+      add("place", p.start, p.end, v);
+    }
+    for (const auto& d : a.mentions.dates)
+      add("date", d.start, d.end, {{"start", d.date.start}, {"end", d.date.end}, {"precision", d.date.precision},
+                                   {"basis", d.date.basis}});
+    for (const auto& q : a.mentions.quantities)
+      add("quantity", q.start, q.end,
+          {{"value", q.quantity.value.value_or(0)}, {"qualifier", q.quantity.qualifier}, {"noun", q.noun}});
+    return x;
+  };
+}
 
 uint64_t InputBytes(const std::vector<std::string>& paths) {
   uint64_t total = 0;
