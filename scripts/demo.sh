@@ -1,18 +1,17 @@
 #!/usr/bin/env bash
-# The README's first command: set up everything, then run the main job on the bundled
-# example corpus (examples/corpus: French and English articles with ad lines, hashtags and
-# share lines) and print what Vigie reads in each document.
+# The README's first command: set up everything (Debian and npm packages, build, gazetteer),
+# then run the main job on the bundled example corpus (examples/corpus: French and English
+# articles with ad lines, hashtags and share lines): ingest it into a database and print the
+# resulting event table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
+DB=${VIGIE_DEMO_DB:-data/example.db}
+mkdir -p "$(dirname "$DB")"
+rm -f "$DB" "$DB-wal" "$DB-shm"
 echo
-echo "== vigie inspect examples/corpus =="
-./build/tools/vigie/vigie inspect --no-tokens examples/corpus |
-  python3 -c '
-import json, sys
-for line in sys.stdin:
-    d = json.loads(line)
-    print(f"{d[\"id\"]}  lang={d[\"lang\"][\"code\"]} ({d[\"lang\"][\"confidence\"]})  date={d[\"date\"]}  "
-          f"sentences={len(d[\"sentences\"])}  removed={[r[\"text\"] for r in d[\"removed\"]]}  "
-          f"hashtags={[h[\"tag\"] for h in d[\"hashtags\"]]}")
-'
+echo "== vigie ingest --db $DB examples/corpus =="
+./build/tools/vigie/vigie ingest --db "$DB" examples/corpus
+echo
+echo "== vigie query --db $DB =="
+./build/tools/vigie/vigie query --db "$DB" --format table
