@@ -79,10 +79,20 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
         if (actors[i].end_token <= upto && actors[i].first_token >= sent.first_token) best = static_cast<int>(i);
       return best;
     };
-    bool look_after = report->side == "after" ||
+    uint32_t after_from = report->end_token;
+    if (report->side == "agent") {
+      // "annoncée le 7 décembre par le Centre": the claimant follows the next par/by.
+      for (const Cue& c : cues)
+        if (c.sentence == trig.sentence && c.kind == "agent" && c.first_token >= report->end_token &&
+            c.first_token <= report->end_token + 6) {
+          after_from = c.end_token;
+          break;
+        }
+    }
+    bool look_after = report->side == "after" || report->side == "agent" ||
                       (report->first_token > sent.first_token && IsPunct(seg.tokens[report->first_token - 1]));
     if (look_after) {
-      int a = actor_after(report->end_token);
+      int a = actor_after(after_from);
       if (a >= 0) {
         who = FromActor(actors, a);
       } else {

@@ -212,7 +212,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // Two triggers of one type in one sentence tell one event; the later one is usually
     // the main verb ("... qui avaient choisi de déposer les armes ont été amnistiés").
     if (!out.empty() && out_sentence.back() == t.sentence && out.back().type == t.type) {
-      out.back().subtype = t.subtype;
+      EventRecord& prev = out.back();
+      prev.subtype = t.subtype;
+      prev.quantities.clear();  // their kinds depend on the subtype (amnestied, returned)
+      for (const auto& q : men.quantities)
+        if (SentenceHas(sent, q.start, q.end))
+          if (auto x = type_quantity(q, t.sentence, prev.type, prev.subtype)) prev.quantities.push_back(std::move(*x));
       continue;
     }
     Attribution at = attributor_->Attribute(t, cues, actors, seg, text, &previous_claimant);
@@ -341,6 +346,33 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     out.push_back(std::move(e));
     out_sentence.push_back(t.sentence);
   }
+  // "Cette réussite, annoncée par le Centre…": a sentence that opens with a demonstrative
+  // and reports without naming an event lends its claimant to the sentence before.
+  for (uint32_t si = 1; si < seg.sentences.size(); ++si) {
+    const auto& sn = seg.sentences[si];
+    bool has_event = false;
+    for (uint32_t x : out_sentence) has_event = has_event || x == si;
+    if (has_event) continue;
+    bool opens = false, reports = false;
+    for (const Cue& c : cues) {
+      if (c.sentence != si) continue;
+      if (c.kind == "anaphor" && c.first_token == sn.first_token) opens = true;
+      if (c.kind == "report") reports = true;
+    }
+    if (!opens || !reports) continue;
+    TriggerMention pseudo{sn.first_token, sn.first_token + 1, sn.start, sn.start, si, "", "", false, false};
+    std::optional<Claimant> prev = previous_claimant;
+    Attribution at = attributor_->Attribute(pseudo, cues, actors, seg, text, &prev);
+    if (!at.claimant) continue;
+    for (size_t i = 0; i < out.size(); ++i) {
+      if (out_sentence[i] != si - 1 || out[i].claimant) continue;
+      const Claimant& c = *at.claimant;
+      out[i].claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name, c.cls, c.country, ""};
+      if (out[i].modality == "asserted") out[i].modality = "reported";
+      out[i].evidence.push_back({in.to_raw_start(sn.start), in.to_raw_end(sn.end)});
+    }
+  }
+
   // Cumulative tolls: a count of dead or displaced in a sentence that runs "since" a date a
   // month or more before the document ("a fait 15 000 morts depuis avril 2023"). They
   // replace the displacement events of that sentence, which are the same count.
@@ -416,8 +448,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
   }
   // Two mentions of one happening in one article are one event (a headline and its
-  // paragraph): same type and subtype, same named place, same date, same modality, and a
-  // date the text gave (or one of them in the headline).
+  // paragraph): same type and subtype, same named place, same date, same modality, one of
+  // them in a headline, and no firm counts that disagree.
   auto place_id = [](const EventRecord& e) -> int64_t {
     return e.location && e.location->geonameid ? *e.location->geonameid : -1;
   };
@@ -433,8 +465,19 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (a.type != b.type || a.subtype != b.subtype || a.modality != b.modality) continue;
       if (place_id(a) < 0 || place_id(a) != place_id(b)) continue;
       if (!a.date || !b.date || a.date->start != b.date->start) continue;
-      bool dated = a.date->basis != "document" && b.date->basis != "document";
-      if (!dated && out_sentence[i] != 0) continue;
+      // One of the two must be a headline: the first sentence, or a line with no final mark.
+      auto headline = [&](uint32_t si) {
+        if (si == 0) return true;
+        const auto& sn = seg.sentences[si];
+        char last = text[sn.end - 1];
+        return last != '.' && last != '!' && last != '?' && last != '"';
+      };
+      if (!headline(out_sentence[i]) && !headline(out_sentence[j])) continue;
+      bool conflict = false;  // firm counts of one kind that disagree: two happenings
+      for (const auto& q : a.quantities)
+        for (const auto& r : b.quantities)
+          if (q.kind == r.kind && q.qualifier != "about" && r.qualifier != "about" && q.value != r.value) conflict = true;
+      if (conflict) continue;
       if (a.actor1 && b.actor1 && a.actor1->cls != b.actor1->cls) continue;
       // The record with firmer counts is kept; the other fills its gaps.
       if (firm(b) > firm(a)) std::swap(a, b);
