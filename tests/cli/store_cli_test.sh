@@ -29,6 +29,14 @@ for f in jsonl csv geojson acled; do
   grep -q "CC BY 4.0" "$TMP/out.$f" || fail "export $f has no GeoNames credit"
 done
 if "$VIGIE" query --db "$TMP/v.db" --bbox 1,2,3 > /dev/null 2>&1; then fail "a bad --bbox was accepted"; fi
+if "$VIGIE" query --db "$TMP/v.db" --near 95,10 > /dev/null 2>&1; then fail "a bad --near was accepted"; fi
+# --near with a place name needs the compiled gazetteer (built by scripts/setup.sh).
+if [ -f "${VIGIE_GAZETTEER:-$SRC/data/gazetteer.vgz}" ]; then
+  "$VIGIE" query --db "$TMP/v.db" --near Aleppo --km 50 --format jsonl > "$TMP/near" 2>/dev/null || fail "--near Aleppo failed"
+  if "$VIGIE" query --db "$TMP/v.db" --near Xqzzyville --km 5 > /dev/null 2>&1; then fail "an unknown place was accepted"; fi
+else
+  echo "store CLI: no gazetteer, --near PLACE not checked"
+fi
 printf 'not a database at all, just some bytes that go on and on %.0s' $(seq 1 100) > "$TMP/bad.db"
 if "$VIGIE" query --db "$TMP/bad.db" > /dev/null 2> "$TMP/err"; then fail "a damaged database was accepted"; fi
 grep -q "bad.db" "$TMP/err" || fail "the error does not name the file"

@@ -11,6 +11,9 @@
 #include <regex>
 
 #include "commands.h"
+#include "core/langpack.h"
+#include "geo/resolver.h"
+#include "segment/segment.h"
 #include "store/export.h"
 #include "store/store.h"
 
@@ -28,7 +31,7 @@ void AddFilterOptions(CLI::App* sub, FilterArgs& f) {
   sub->add_option("--from", f.from, "Events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)");
   sub->add_option("--to", f.to, "Events on or before this date");
   sub->add_option("--bbox", f.bbox, "Bounding box: minlon,minlat,maxlon,maxlat");
-  sub->add_option("--near", f.near, "Centre of a circle: LAT,LON (with --km)");
+  sub->add_option("--near", f.near, "Centre of a circle: LAT,LON or a place name (with --km)");
   sub->add_option("--km", f.km, "Radius for --near in km (default 25)");
   sub->add_option("--type", f.type, "Event type (armed_clash, shelling, ...)");
   sub->add_option("--subtype", f.subtype, "Event subtype");
@@ -58,6 +61,23 @@ bool ParseNumbers(const std::string& s, size_t n, std::vector<double>* out) {
   return out->size() == n && s.find(',', pos) == std::string::npos;
 }
 
+// Coordinates of a place name ("Aleppo", "Alep", "Deir ez-Zor"), resolved with the
+// gazetteer the way place mentions in articles are.
+StatusOr<std::pair<double, double>> PlaceCoordinates(const std::string& name) {
+  auto packs = core::PackSet::Load(core::DefaultPackRoot());
+  if (!packs.ok()) return packs.status();
+  auto gaz = geo::Gazetteer::Open(geo::DefaultGazetteerPath());
+  if (!gaz.ok()) return Status::NotFound("--near " + name + ": " + gaz.status().message());
+  auto resolver = geo::Resolver::Create(*gaz, **packs);
+  if (!resolver.ok()) return resolver.status();
+  auto seg = segment::Segmenter::Create(**packs);
+  if (!seg.ok()) return seg.status();
+  segment::Segmentation s = seg->Segment(name, "");
+  for (const auto& m : (*resolver)->Resolve(name, s, ""))
+    if (m.has_coordinates) return std::make_pair(m.lat, m.lon);
+  return Status::NotFound("--near: no place called '" + name + "' in the gazetteer");
+}
+
 StatusOr<store::EventFilter> MakeFilter(const FilterArgs& a) {
   static const std::regex kDate(R"(\d{4}(-\d{2}(-\d{2})?)?)");
   store::EventFilter f;
@@ -73,10 +93,16 @@ StatusOr<store::EventFilter> MakeFilter(const FilterArgs& a) {
     f.bbox = store::BBox{v[0], v[1], v[2], v[3]};
   }
   if (!a.near.empty()) {
-    // Place names (via the gazetteer) are not accepted yet: coordinates only.
-    if (!ParseNumbers(a.near, 2, &v) || std::fabs(v[0]) > 90 || std::fabs(v[1]) > 180 || !(a.km > 0))
-      return Status::InvalidArgument("--near wants LAT,LON and --km a positive radius, got '" + a.near + "'");
-    f.near = store::Near{v[0], v[1], a.km};
+    if (!(a.km > 0)) return Status::InvalidArgument("--km wants a positive radius");
+    if (ParseNumbers(a.near, 2, &v)) {
+      if (std::fabs(v[0]) > 90 || std::fabs(v[1]) > 180)
+        return Status::InvalidArgument("--near wants LAT,LON or a place name, got '" + a.near + "'");
+      f.near = store::Near{v[0], v[1], a.km};
+    } else {
+      auto where = PlaceCoordinates(a.near);
+      if (!where.ok()) return where.status();
+      f.near = store::Near{where->first, where->second, a.km};
+    }
   }
   f.type = a.type, f.subtype = a.subtype, f.actor = a.actor, f.claimant = a.claimant;
   f.outlet = a.outlet, f.lang = a.lang, f.modality = a.modality, f.text = a.text;
