@@ -1,5 +1,5 @@
 // Dev gold check for the geo stage: every gold location whose text occurs in its article
-// (/work/shared/eval/dev) should resolve to the gold GeoNames id and part. Reports the
+// (../shared/eval/dev) should resolve to the gold GeoNames id and part. Reports the
 // shares and fails under a floor set just below the figure reached (regression guard).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
