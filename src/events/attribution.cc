@@ -12,6 +12,14 @@ bool IsPunct(const segment::Token& t) { return t.kind == segment::TokenKind::kPu
 
 std::string_view Text(std::string_view text, const segment::Token& t) { return text.substr(t.start, t.end - t.start); }
 
+// A claimant known only by its words.
+Claimant SpanClaimant(uint32_t start, uint32_t end) {
+  Claimant c;
+  c.start = start;
+  c.end = end;
+  return c;
+}
+
 Claimant FromActor(const std::vector<actors::ActorMention>& actors, int i) {
   const auto& a = actors[size_t(i)];
   return Claimant{a.start, a.end, i, a.cls.empty() ? "unknown" : a.cls, a.name, a.country};
@@ -99,7 +107,7 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
         // The words after the cue up to punctuation: "selon d'autres informations".
         uint32_t e = report->end_token;
         while (e < sent.end_token && !IsPunct(seg.tokens[e]) && e - report->end_token < 8) ++e;
-        if (e > report->end_token) who = Claimant{seg.tokens[report->end_token].start, seg.tokens[e - 1].end};
+        if (e > report->end_token) who = SpanClaimant(seg.tokens[report->end_token].start, seg.tokens[e - 1].end);
       }
     } else {
       int a = actor_before(report->first_token);
@@ -112,7 +120,7 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
         // The clause's subject: from the sentence start to the first comma or the cue.
         uint32_t b = sent.first_token, e = b;
         while (e < report->first_token && !IsPunct(seg.tokens[e]) && e - b < 8) ++e;
-        if (e > b) who = Claimant{seg.tokens[b].start, seg.tokens[e - 1].end};
+        if (e > b) who = SpanClaimant(seg.tokens[b].start, seg.tokens[e - 1].end);
       }
     }
     if (who) {

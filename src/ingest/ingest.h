@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "vigie/document.h"
 #include "vigie/status.h"
@@ -34,6 +35,8 @@ struct ReadOptions {
 enum class Severity { kWarning, kError };
 
 struct Problem {
+  Problem() = default;
+  Problem(Origin o, Severity s, std::string m) : origin(std::move(o)), severity(s), message(std::move(m)) {}
   Origin origin;
   Severity severity = Severity::kError;
   std::string message;

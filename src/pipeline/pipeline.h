@@ -20,6 +20,8 @@
 namespace vigie::pipeline {
 
 struct Options {
+  Options() = default;
+  Options(std::string packs) : packs_dir(std::move(packs)) {}  // NOLINT: implicit, {packs}
   std::string packs_dir;       // empty: core::DefaultPackRoot()
   std::string gazetteer_path;  // empty: geo::DefaultGazetteerPath()
   // Without a gazetteer the pipeline still runs, with no places (a warning says so);

@@ -29,6 +29,7 @@ const Fx& F() {
 }
 
 struct Doc {
+  Doc(std::string t, std::string l) : text(std::move(t)), lang(std::move(l)) {}
   std::string text, lang;
   Mentions m;
   uint32_t At(const std::string& s) const { return static_cast<uint32_t>(text.find(s)); }

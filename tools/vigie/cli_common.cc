@@ -4,6 +4,15 @@
 
 namespace vigie::cli {
 
+void AddInputOptions(CLI::App* sub, InputArgs* args) {
+  sub->add_option("inputs", args->paths, "Files, folders, or - for standard input")->required();
+  sub->add_option("--lang", args->lang, "Language of inputs that do not state one (default: detect)");
+  sub->add_option("--date", args->date, "Publication date of inputs that do not state one (ISO 8601)");
+  sub->add_option("--source", args->source, "Outlet name of inputs that do not state one");
+  sub->add_option("--packs", args->packs, "Language pack folder (default: $VIGIE_PACKS or the installed packs)");
+  sub->add_flag("-q,--quiet", args->quiet, "Do not print per-record problems, only the summary");
+}
+
 void ProblemReporter::operator()(const ingest::Problem& p) {
   if (p.severity == ingest::Severity::kError) ++errors; else ++warnings;
   if (quiet) return;

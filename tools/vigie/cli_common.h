@@ -5,9 +5,21 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "ingest/ingest.h"
 
 namespace vigie::cli {
+
+// The options every command that reads articles shares.
+struct InputArgs {
+  std::vector<std::string> paths;
+  std::string lang, date, source, packs;
+  bool quiet = false;
+  ingest::ReadOptions Read() const { return {lang, date, source}; }
+};
+// Adds the inputs (positional), --lang, --date, --source, --packs and -q/--quiet.
+void AddInputOptions(CLI::App* sub, InputArgs* args);
 
 // Counts and prints (to stderr) the problems found while reading.
 struct ProblemReporter {

@@ -9,30 +9,20 @@
 namespace vigie::cli {
 
 Runner RegisterExtract(CLI::App& app) {
-  struct Args {
-    std::vector<std::string> paths;
-    std::string lang, date, source, packs;
-    bool quiet = false;
-  };
-  auto args = std::make_shared<Args>();
+  auto args = std::make_shared<InputArgs>();
   CLI::App* sub = app.add_subcommand(
       "extract",
       "Extract event records from each document and print them as JSON Lines (one record per line, "
       "the schema of EVENTS.md, stable key order). JSON Lines inputs carry their own date, source and "
       "language; the options give them to inputs that do not.");
-  sub->add_option("inputs", args->paths, "Files, folders, or - for standard input")->required();
-  sub->add_option("--lang", args->lang, "Language of inputs that do not state one (default: detect)");
-  sub->add_option("--date", args->date, "Publication date of inputs that do not state one (ISO 8601)");
-  sub->add_option("--source", args->source, "Outlet name of inputs that do not state one");
-  sub->add_option("--packs", args->packs, "Language pack folder");
-  sub->add_flag("-q,--quiet", args->quiet, "Do not print per-record problems, only the summary");
+  AddInputOptions(sub, args.get());
   return [args]() {
     auto pipe = pipeline::Pipeline::Create({args->packs});
     if (!pipe.ok()) {
       std::cerr << "vigie: error: " << pipe.status().message() << "\n";
       return 1;
     }
-    ingest::ReadOptions ro{args->lang, args->date, args->source};
+    ingest::ReadOptions ro = args->Read();
     ProblemReporter reporter;
     reporter.quiet = args->quiet;
     uint64_t docs = 0, events = 0;

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli_common.h"
 #include "commands.h"
 #include "pipeline/pipeline.h"
 #include "store/ingest_driver.h"
@@ -90,12 +91,11 @@ std::string ProgressText(const store::IngestProgress& p, uint64_t total_bytes) {
 }  // namespace
 
 Runner RegisterIngest(CLI::App& app) {
-  struct Args {
-    std::vector<std::string> paths;
-    std::string db, lang, date, source, packs;
+  struct Args : InputArgs {
+    std::string db;
     int workers = 0;
     size_t batch = 200;
-    bool reprocess = false, quiet = false, no_progress = false;
+    bool reprocess = false, no_progress = false;
   };
   auto args = std::make_shared<Args>();
   CLI::App* sub = app.add_subcommand(
@@ -104,16 +104,11 @@ Runner RegisterIngest(CLI::App& app) {
       "store documents and event records in a SQLite file. Re-running skips what is already stored (same content, "
       "same pipeline version), so an interrupted run resumes where it stopped. Bad records are reported with file and "
       "record, kept in the database (vigie errors), and the run goes on.");
-  sub->add_option("inputs", args->paths, "Files, folders, or - for standard input")->required();
+  AddInputOptions(sub, args.get());
   sub->add_option("--db", args->db, "SQLite database file (created if missing)")->required();
-  sub->add_option("--lang", args->lang, "Language of inputs that do not state one (default: detect)");
-  sub->add_option("--date", args->date, "Publication date of inputs that do not state one (ISO 8601)");
-  sub->add_option("--source", args->source, "Outlet name of inputs that do not state one");
-  sub->add_option("--packs", args->packs, "Language pack folder (default: $VIGIE_PACKS or the installed packs)");
   sub->add_option("-j,--workers", args->workers, "Analysis threads (default: one per core)");
   sub->add_option("--batch", args->batch, "Documents per transaction (default 200)");
   sub->add_flag("--reprocess", args->reprocess, "Re-extract documents stored by another pipeline version");
-  sub->add_flag("-q,--quiet", args->quiet, "Do not print per-record problems, only the summary");
   sub->add_flag("--no-progress", args->no_progress, "No progress bar or progress lines");
   return [args]() {
     auto pipe = pipeline::Pipeline::Create({args->packs});
@@ -131,7 +126,7 @@ Runner RegisterIngest(CLI::App& app) {
     bool bar_shown = false;
     store::IngestOptions o;
     o.paths = args->paths;
-    o.read = {args->lang, args->date, args->source};
+    o.read = args->Read();
     o.pipeline_version = kPipelineVersion;
     o.extract = CliExtractor();
     o.workers = args->workers;

@@ -74,10 +74,8 @@ Json InspectJson(const pipeline::Analysis& a, bool tokens) {
 }  // namespace
 
 Runner RegisterInspect(CLI::App& app) {
-  struct Args {
-    std::vector<std::string> paths;
-    std::string lang, date, source, packs;
-    bool pretty = false, no_tokens = false, quiet = false;
+  struct Args : InputArgs {
+    bool pretty = false, no_tokens = false;
   };
   auto args = std::make_shared<Args>();
   CLI::App* sub = app.add_subcommand(
@@ -85,21 +83,16 @@ Runner RegisterInspect(CLI::App& app) {
       "Print, as JSON (one object per document), what Vigie reads in each input: id, language and "
       "confidence, date, clean text, removed boilerplate lines, hashtags, sentences and tokens with raw "
       "byte offsets. Inputs: text files, JSON Lines, folders (recursive), or - for standard input.");
-  sub->add_option("inputs", args->paths, "Files, folders, or - for standard input")->required();
-  sub->add_option("--lang", args->lang, "Language of inputs that do not state one (default: detect)");
-  sub->add_option("--date", args->date, "Publication date of inputs that do not state one (ISO 8601)");
-  sub->add_option("--source", args->source, "Outlet name of inputs that do not state one");
-  sub->add_option("--packs", args->packs, "Language pack folder (default: $VIGIE_PACKS or the installed packs)");
+  AddInputOptions(sub, args.get());
   sub->add_flag("--pretty", args->pretty, "Indent the JSON");
   sub->add_flag("--no-tokens", args->no_tokens, "Leave tokens out");
-  sub->add_flag("-q,--quiet", args->quiet, "Do not print per-record problems, only the summary");
   return [args]() {
     auto pipe = pipeline::Pipeline::Create({args->packs});
     if (!pipe.ok()) {
       std::cerr << "vigie: error: " << pipe.status().message() << "\n";
       return 1;
     }
-    ingest::ReadOptions ro{args->lang, args->date, args->source};
+    ingest::ReadOptions ro = args->Read();
     ProblemReporter reporter;
     reporter.quiet = args->quiet;
     uint64_t docs = 0;
