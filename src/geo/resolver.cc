@@ -106,6 +106,7 @@ void Append(Resolver::LangRules* to, const Resolver::LangRules& from) {
   to->stopwords.insert(from.stopwords.begin(), from.stopwords.end());
   to->strict_stopwords.insert(from.strict_stopwords.begin(), from.strict_stopwords.end());
   to->articles.insert(from.articles.begin(), from.articles.end());
+  to->links.insert(from.links.begin(), from.links.end());
 }
 
 // Length of the longest pattern that ends just before unit `end` (before=true) or starts at
@@ -170,6 +171,7 @@ StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazet
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_stopwords", &rules.stopwords));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_strict_stopwords", &rules.strict_stopwords));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_articles", &rules.articles));
+    VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_links", &rules.links));
     Append(&r->all_, rules);
     r->by_lang_.emplace_back(lang, std::move(rules));
   }
@@ -631,8 +633,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       for (size_t q = a; q < b; ++q) any_cap |= units[q].cap;
       if (b > a && any_cap) {
         size_t first = a;
-        if (first > 0 && (units[first - 1].text == "the" || units[first - 1].text == "le" || units[first - 1].text == "la"))
-          --first;
+        if (first > 0 && rules.articles.count(units[first - 1].text)) --first;
         add_unknown(first, k + n, a, b, Precision(v));
         k = k + n - 1;
       }
@@ -654,11 +655,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       bool free = true;
       for (size_t q = k; q < k + n; ++q) free &= !used[q];
       if (!free) continue;
-      // Not "the city of X" (a feature word) nor "the city's".
-      if (k + n < units.size() && units[k + n].sentence == s &&
-          (units[k + n].text == "of" || units[k + n].text == "de" || units[k + n].text == "d'" ||
-           units[k + n].text == "'s"))
-        continue;
+      // Not "the city of X" (a feature word) nor "the city's": a link word follows.
+      if (k + n < units.size() && units[k + n].sentence == s && rules.links.count(units[k + n].text)) continue;
       PlaceMention pm;
       FillPlace(mc, &pm);
       pm.named = false;

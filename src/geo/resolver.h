@@ -69,7 +69,7 @@ class Resolver {
   };
   struct LangRules {
     std::vector<Pattern> parts_before, parts_after, feat_before, feat_after, city_refs;
-    std::unordered_set<std::string> prepositions, stopwords, strict_stopwords, articles;
+    std::unordered_set<std::string> prepositions, stopwords, strict_stopwords, articles, links;
   };
 
  private:
