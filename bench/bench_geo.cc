@@ -8,36 +8,19 @@
 #include <memory>
 #include <string>
 
+#include "bench_corpus.h"
 #include "geo/resolver.h"
 #include "ingest/ingest.h"
 #include "pipeline/pipeline.h"
 
 namespace {
 
-const vigie::pipeline::Pipeline& Pipe() {
-  static std::unique_ptr<vigie::pipeline::Pipeline> p = std::move(vigie::pipeline::Pipeline::Create({})).value();
-  return *p;
-}
+using vigie::bench::Corpus;
+using vigie::bench::Pipe;
 
 std::shared_ptr<const vigie::geo::Gazetteer> Gaz() {
   static auto g = vigie::geo::Gazetteer::Open(vigie::geo::DefaultGazetteerPath());
   return g.ok() ? *g : nullptr;
-}
-
-std::string Corpus(size_t bytes) {
-  static std::string base = [] {
-    std::string all;
-    vigie::ingest::ReadPath(std::string(VIGIE_SOURCE_DIR) + "/examples/corpus", {},
-                            [&](vigie::Document&& d) { all += d.raw + "\n\n"; },
-                            [](const vigie::ingest::Problem&) {});
-    return all;
-  }();
-  std::string out;
-  while (out.size() < bytes) out += base;
-  out.resize(bytes);
-  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-  if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
-  return out;
 }
 
 long ResidentKb() {

@@ -6,33 +6,15 @@
 #include <memory>
 #include <string>
 
+#include "bench_corpus.h"
 #include "core/langpack.h"
 #include "ingest/ingest.h"
 #include "pipeline/pipeline.h"
 
 namespace {
 
-const vigie::pipeline::Pipeline& Pipe() {
-  static std::unique_ptr<vigie::pipeline::Pipeline> p = std::move(vigie::pipeline::Pipeline::Create({})).value();
-  return *p;
-}
-
-// The example corpus concatenated and repeated up to `bytes`.
-std::string Corpus(size_t bytes) {
-  static std::string base = [] {
-    std::string all;
-    vigie::ingest::ReadPath(std::string(VIGIE_SOURCE_DIR) + "/examples/corpus", {},
-                            [&](vigie::Document&& d) { all += d.raw + "\n\n"; },
-                            [](const vigie::ingest::Problem&) {});
-    return all;
-  }();
-  std::string out;
-  while (out.size() < bytes) out += base;
-  out.resize(bytes);
-  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-  if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
-  return out;
-}
+using vigie::bench::Corpus;
+using vigie::bench::Pipe;
 
 void BM_Clean(benchmark::State& state) {
   std::string text = Corpus(static_cast<size_t>(state.range(0)));
