@@ -1,5 +1,8 @@
 // The SQLite backend of store::Store: one file, WAL (one writer, many readers), FTS5 over
 // document text, R*Tree over event coordinates. Every value is bound as a parameter.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <memory>
@@ -79,6 +82,10 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<ErrorEntry>> ListErrors(int64_t limit) override;
   StatusOr<Counts> Count() override;
   StatusOr<std::string> Digest() override;
+  StatusOr<int64_t> CountEvents(const EventFilter& filter) override;
+  StatusOr<Timeline> QueryTimeline(const EventFilter& filter) override;
+  StatusOr<std::vector<OutletSummary>> ListOutlets() override;
+  StatusOr<std::vector<DocumentSummary>> ListDocuments(const DocumentQuery& query) override;
 
  private:
   // A cached prepared statement for fixed SQL, reset and ready to bind.
@@ -239,11 +246,18 @@ StatusOr<StoredDocument> SqliteStore::GetDocument(const std::string& id) {
   return d;
 }
 
-Status SqliteStore::QueryEvents(const EventFilter& f, const std::function<bool(const EventRow&)>& fn) {
-  internal::SqlQuery q = internal::BuildEventQuery(f);
-  std::lock_guard lock(mu_);
-  Stmt s(db_, q.sql);
-  if (!s.status().ok()) return Named(s.status());
+// The strings of a JSON array (nulls left out), sorted.
+std::vector<std::string> SortedStrings(const std::string& json_array) {
+  std::vector<std::string> out;
+  auto a = nlohmann::json::parse(json_array, nullptr, false);
+  if (!a.is_array()) return out;
+  for (const auto& v : a)
+    if (v.is_string()) out.push_back(v.get<std::string>());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void BindAll(Stmt& s, const internal::SqlQuery& q) {
   for (size_t i = 0; i < q.params.size(); ++i) {
     const auto& p = q.params[i];
     int idx = static_cast<int>(i + 1);
@@ -251,15 +265,106 @@ Status SqliteStore::QueryEvents(const EventFilter& f, const std::function<bool(c
     else if (std::holds_alternative<double>(p)) s.Bind(idx, std::get<double>(p));
     else s.Bind(idx, std::get<int64_t>(p));
   }
+}
+
+// The status of an event query: a bad full-text query is the caller's error.
+Status QueryStatus(const Stmt& s, const EventFilter& f) {
+  if (!s.status().ok() && !f.text.empty() && s.status().code() == StatusCode::kInvalidArgument)
+    return Status::InvalidArgument("--text: not a valid full-text query (" + s.status().message() + ")");
+  return s.status();
+}
+
+Status SqliteStore::QueryEvents(const EventFilter& f, const std::function<bool(const EventRow&)>& fn) {
+  internal::SqlQuery q = internal::BuildEventQuery(f);
+  std::lock_guard lock(mu_);
+  Stmt s(db_, q.sql);
+  if (!s.status().ok()) return Named(s.status());
+  BindAll(s, q);
   EventRow row;
   while (s.Step()) {
     row.json = s.Text(0), row.doc_outlet = s.Text(1), row.doc_url = s.Text(2), row.doc_date = s.Text(3);
     row.doc_lang = s.Text(4);
     if (!fn(row)) return Status::Ok();
   }
-  if (!s.status().ok() && !f.text.empty() && s.status().code() == StatusCode::kInvalidArgument)
-    return Status::InvalidArgument("--text: not a valid full-text query (" + s.status().message() + ")");
-  return Named(s.status());
+  return Named(QueryStatus(s, f));
+}
+
+StatusOr<int64_t> SqliteStore::CountEvents(const EventFilter& f) {
+  internal::SqlQuery q = internal::BuildEventWhere(f);
+  q.sql.insert(0, "SELECT count(*)");
+  std::lock_guard lock(mu_);
+  Stmt s(db_, q.sql);
+  if (!s.status().ok()) return Named(s.status());
+  BindAll(s, q);
+  if (!s.Step()) return Named(s.status().ok() ? Status::Corruption("no count") : QueryStatus(s, f));
+  return s.Int(0);
+}
+
+StatusOr<Timeline> SqliteStore::QueryTimeline(const EventFilter& f) {
+  internal::SqlQuery q = internal::BuildEventWhere(f);
+  q.sql.insert(0, "SELECT e.date_lo, e.type, count(*)");
+  q.sql += " GROUP BY e.date_lo, e.type ORDER BY e.date_lo, e.type";
+  std::lock_guard lock(mu_);
+  Stmt s(db_, q.sql);
+  if (!s.status().ok()) return Named(s.status());
+  BindAll(s, q);
+  Timeline t;
+  while (s.Step()) {
+    if (s.IsNull(0)) {
+      t.undated += s.Int(2);
+    } else {
+      t.buckets.push_back({s.Text(0), s.Text(1), s.Int(2)});
+    }
+  }
+  if (!s.status().ok()) return Named(QueryStatus(s, f));
+  return t;
+}
+
+StatusOr<std::vector<OutletSummary>> SqliteStore::ListOutlets() {
+  std::lock_guard lock(mu_);
+  std::vector<OutletSummary> out;
+  {
+    Stmt s(db_,
+           "SELECT coalesce(d.outlet, ''), count(*), sum((SELECT count(*) FROM events e WHERE e.doc_id = d.id)) "
+           "FROM documents d GROUP BY 1 ORDER BY 1");
+    while (s.Step()) out.push_back({s.Text(0), s.Int(1), s.Int(2), {}});
+    if (!s.status().ok()) return Named(s.status());
+  }
+  // Labels of both actor slots; the written forms come from the stored records.
+  Stmt s(db_,
+         "SELECT outlet, name, class, label, count(*), json_group_array(DISTINCT text) FROM ("
+         " SELECT coalesce(d.outlet, '') AS outlet, coalesce(e.actor1_name, '') AS name,"
+         "  coalesce(e.actor1_class, '') AS class, e.actor1_label AS label, json_extract(e.json, '$.actor1.text') AS text"
+         " FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.actor1_label IS NOT NULL"
+         " UNION ALL"
+         " SELECT coalesce(d.outlet, ''), coalesce(e.actor2_name, ''), coalesce(e.actor2_class, ''), e.actor2_label,"
+         "  json_extract(e.json, '$.actor2.text')"
+         " FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.actor2_label IS NOT NULL)"
+         " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
+  size_t k = 0;
+  while (s.Step()) {
+    std::string outlet = s.Text(0);
+    while (k < out.size() && out[k].outlet < outlet) ++k;
+    if (k == out.size() || out[k].outlet != outlet) continue;
+    OutletLabel l{s.Text(1), s.Text(2), s.Text(3), s.Int(4), {}};
+    l.texts = SortedStrings(s.Text(5));
+    out[k].labels.push_back(std::move(l));
+  }
+  if (!s.status().ok()) return Named(s.status());
+  return out;
+}
+
+StatusOr<std::vector<DocumentSummary>> SqliteStore::ListDocuments(const DocumentQuery& query) {
+  std::lock_guard lock(mu_);
+  Stmt s(db_,
+         "SELECT id, url, outlet, title, lang, date, (SELECT count(*) FROM events WHERE doc_id = documents.id) "
+         "FROM documents WHERE (?1 IS NULL OR outlet = ?1 COLLATE NOCASE) AND (?2 IS NULL OR lang = ?2) "
+         "ORDER BY date, id LIMIT ?3 OFFSET ?4");
+  s.BindTextOrNull(1, query.outlet).BindTextOrNull(2, query.lang).Bind(3, query.limit).Bind(4, query.offset);
+  std::vector<DocumentSummary> out;
+  while (s.Step()) out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Int(6)});
+  if (!s.status().ok()) return Named(s.status());
+  return out;
 }
 
 StatusOr<std::vector<Mention>> SqliteStore::GetMentions(const std::string& doc_id) {

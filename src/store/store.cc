@@ -75,10 +75,24 @@ std::string JsonQuote(std::string_view s) {
 }
 
 SqlQuery BuildEventQuery(const EventFilter& f) {
+  SqlQuery q = BuildEventWhere(f);
+  q.sql.insert(0, "SELECT e.json, d.outlet, d.url, d.date, d.lang");
+  q.sql += f.sort == SortBy::kConfidence ? " ORDER BY e.confidence DESC, e.event_id"
+                                         : " ORDER BY e.date_lo, e.event_id";
+  if (f.limit >= 0 || f.offset > 0) {
+    q.sql += " LIMIT ?";
+    q.params.emplace_back(f.limit >= 0 ? f.limit : int64_t{-1});
+  }
+  if (f.offset > 0) {
+    q.sql += " OFFSET ?";
+    q.params.emplace_back(f.offset);
+  }
+  return q;
+}
+
+SqlQuery BuildEventWhere(const EventFilter& f) {
   SqlQuery q;
-  q.sql =
-      "SELECT e.json, d.outlet, d.url, d.date, d.lang FROM events e LEFT JOIN documents d ON d.id = e.doc_id "
-      "WHERE 1";
+  q.sql = " FROM events e LEFT JOIN documents d ON d.id = e.doc_id WHERE 1";
   auto add = [&](const char* clause, auto... values) {
     q.sql += clause;
     (q.params.emplace_back(values), ...);
@@ -124,9 +138,8 @@ SqlQuery BuildEventQuery(const EventFilter& f) {
   if (!f.lang.empty()) term(" AND d.lang = ?", f.lang);
   if (!f.text.empty())
     add(" AND d.doc_key IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", f.text);
-  q.sql += f.sort == SortBy::kConfidence ? " ORDER BY e.confidence DESC, e.event_id"
-                                         : " ORDER BY e.date_lo, e.event_id";
-  if (f.limit >= 0) add(" LIMIT ?", f.limit);
+  if (!f.doc_id.empty()) term(" AND e.doc_id = ?", f.doc_id);
+  if (!f.event_id.empty()) term(" AND e.event_id = ?", f.event_id);
   return q;
 }
 

@@ -96,6 +96,9 @@ struct EventFilter {
   std::string text;      // FTS5 query over document title and clean text
   SortBy sort = SortBy::kDate;
   int64_t limit = -1;    // < 0: no limit
+  int64_t offset = 0;    // skip this many matching events first (pagination)
+  std::string doc_id;    // only the events of this document
+  std::string event_id;  // only this event
 };
 
 // One stored event, with what exports need from its document.
@@ -109,6 +112,39 @@ struct StoredDocument {
   std::string origin_file, pipeline_version;
   uint64_t origin_record = 0;
   int64_t event_count = 0;
+};
+
+// Events per day and type (timeline). `day` is the first day the event's date covers.
+struct TimelineBucket {
+  std::string day, type;
+  int64_t count = 0;
+};
+struct Timeline {
+  std::vector<TimelineBucket> buckets;  // by day, then type
+  int64_t undated = 0;                  // matching events with no date
+};
+
+// How an outlet frames the actors it mentions: the normalised label (EVENTS.md) it gave
+// an actor (name, or class when unnamed), how often, and the words it used.
+struct OutletLabel {
+  std::string actor_name, actor_class, label;
+  int64_t count = 0;
+  std::vector<std::string> texts;  // distinct written forms, sorted
+};
+struct OutletSummary {
+  std::string outlet;  // empty: documents with no outlet
+  int64_t documents = 0, events = 0;
+  std::vector<OutletLabel> labels;  // by actor, then label
+};
+
+// A document without its text, for lists.
+struct DocumentSummary {
+  std::string id, url, outlet, title, lang, date;
+  int64_t event_count = 0;
+};
+struct DocumentQuery {
+  std::string outlet, lang;  // empty: any
+  int64_t offset = 0, limit = 100;
 };
 
 struct Counts {
@@ -148,6 +184,18 @@ class Store {
   // Calls `fn` for each matching event in order; `fn` returns false to stop.
   virtual Status QueryEvents(const EventFilter& filter, const std::function<bool(const EventRow&)>& fn) = 0;
   StatusOr<std::vector<EventRow>> QueryEvents(const EventFilter& filter);
+
+  // How many events match (limit and offset ignored).
+  virtual StatusOr<int64_t> CountEvents(const EventFilter& filter) = 0;
+
+  // Matching events per day and type (limit and offset ignored).
+  virtual StatusOr<Timeline> QueryTimeline(const EventFilter& filter) = 0;
+
+  // Every outlet with its document and event counts and its framing labels, by outlet.
+  virtual StatusOr<std::vector<OutletSummary>> ListOutlets() = 0;
+
+  // Documents by date then id, without their text.
+  virtual StatusOr<std::vector<DocumentSummary>> ListDocuments(const DocumentQuery& query) = 0;
 
   // Mentions of one document, in offset order.
   virtual StatusOr<std::vector<Mention>> GetMentions(const std::string& doc_id) = 0;

@@ -29,5 +29,8 @@ struct SqlQuery {
 };
 // SELECT json, outlet, url, date, lang for the filter, in the filter's order.
 SqlQuery BuildEventQuery(const EventFilter& f);
+// " FROM events e LEFT JOIN documents d ... WHERE ..." for the filter, without order,
+// limit or offset: the caller puts its own SELECT in front (counts, aggregates).
+SqlQuery BuildEventWhere(const EventFilter& f);
 
 }  // namespace vigie::store::internal

@@ -30,5 +30,6 @@ Runner RegisterIngest(CLI::App& app);
 Runner RegisterErrors(CLI::App& app);
 Runner RegisterQuery(CLI::App& app);
 Runner RegisterExport(CLI::App& app);
+Runner RegisterServe(CLI::App& app);
 
 }  // namespace vigie::cli

@@ -1,0 +1,157 @@
+#include "serve/server.h"
+
+#include <httplib.h>
+
+#include <cstdio>
+#include <exception>
+
+#include "serve/api.h"
+
+namespace vigie::serve {
+
+namespace {
+
+// Requests are GETs: a body is refused past this size (413).
+constexpr size_t kMaxBodyBytes = 4096;
+// A connection answers this many requests before it is closed, so that a few busy
+// keep-alive clients cannot hold every worker.
+constexpr size_t kKeepAliveMaxCount = 100;
+
+// The dashboard loads only its own files and calls only this server.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+void SetJson(httplib::Response& res, const Response& r) {
+  res.status = r.status;
+  for (const auto& [k, v] : r.headers) res.set_header(k, v);
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(r.body, r.content_type.c_str());
+}
+
+}  // namespace
+
+struct Server::Impl {
+  std::unique_ptr<StorePool> pool;
+  std::unique_ptr<StaticFiles> web;
+  ServerOptions options;
+  Api api{nullptr};
+  httplib::Server http;
+  int port = -1;
+};
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() = default;
+
+StatusOr<std::unique_ptr<Server>> Server::Create(std::unique_ptr<StorePool> pool, std::unique_ptr<StaticFiles> web,
+                                                 const ServerOptions& options) {
+  if (options.threads < 1 || options.threads > 1024) return Status::InvalidArgument("--threads: 1 to 1024");
+  auto impl = std::make_unique<Impl>();
+  impl->pool = std::move(pool);
+  impl->web = std::move(web);
+  impl->options = options;
+  impl->api = Api(impl->pool.get());
+  Impl* s = impl.get();
+  httplib::Server& http = s->http;
+  size_t threads = static_cast<size_t>(options.threads);
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http.set_payload_max_length(kMaxBodyBytes);
+  http.set_keep_alive_max_count(kKeepAliveMaxCount);
+  http.set_read_timeout(5, 0);
+  http.set_write_timeout(5, 0);
+  http.set_tcp_nodelay(true);
+  http.set_default_headers({
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Content-Security-Policy", kContentSecurityPolicy},
+      {"Cross-Origin-Opener-Policy", "same-origin"},
+      {"Cross-Origin-Resource-Policy", "same-origin"},
+      {"Permissions-Policy", "geolocation=(), camera=(), microphone=()"},
+  });
+
+  http.Get(".*", [s](const httplib::Request& req, httplib::Response& res) {
+    if (req.path == "/api" || req.path.rfind("/api/", 0) == 0) {
+      Request r;
+      r.path = req.path;
+      for (const auto& [k, v] : req.params) r.params.emplace_back(k, v);
+      SetJson(res, s->api.Get(r));
+      return;
+    }
+    if (!s->web) {
+      SetJson(res, ErrorResponse(404, "the dashboard is not built here (build the vigie_web target); the API is at /api/"));
+      return;
+    }
+    const StaticFile* f = s->web->Find(req.path);
+    if (f == nullptr) {
+      SetJson(res, ErrorResponse(404, "not found"));
+      return;
+    }
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(f->body, f->content_type.c_str());
+  });
+  auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
+    SetJson(res, ErrorResponse(405, "read-only server: only GET and HEAD"));
+    res.set_header("Allow", "GET, HEAD");
+  };
+  http.Post(".*", not_allowed);
+  http.Put(".*", not_allowed);
+  http.Patch(".*", not_allowed);
+  http.Delete(".*", not_allowed);
+  http.Options(".*", not_allowed);
+  // Answers httplib makes itself (400 malformed request, 413 too large, 414 URI too long)
+  // get a JSON body too.
+  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    const char* what = res.status == 413   ? "request too large"
+                       : res.status == 414 ? "request URI too long"
+                       : res.status == 404 ? "not found"
+                                           : "bad request";
+    SetJson(res, ErrorResponse(res.status, what));
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "unknown exception";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    std::fprintf(stderr, "vigie serve: error: %s: %s\n", req.path.c_str(), what.c_str());
+    SetJson(res, ErrorResponse(500, "internal error"));
+  });
+  if (options.access_log) {
+    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      std::fprintf(stderr, "%s %s %d %zu\n", req.method.c_str(), req.target.c_str(), res.status, res.body.size());
+    });
+  }
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+StatusOr<int> Server::Bind() {
+  const ServerOptions& o = impl_->options;
+  if (o.port < 0 || o.port > 65535) return Status::InvalidArgument("--port: 0 to 65535");
+  if (o.port == 0) {
+    int port = impl_->http.bind_to_any_port(o.host);
+    if (port <= 0) return Status::IoError("cannot listen on " + o.host + " (any port)");
+    impl_->port = port;
+  } else {
+    if (!impl_->http.bind_to_port(o.host, o.port))
+      return Status::IoError("cannot listen on " + o.host + ":" + std::to_string(o.port) +
+                             " (in use, or not an address of this machine)");
+    impl_->port = o.port;
+  }
+  return impl_->port;
+}
+
+Status Server::Run() {
+  if (impl_->port < 0) return Status::InvalidArgument("Server::Run before Bind");
+  if (!impl_->http.listen_after_bind() && impl_->http.is_running())
+    return Status::IoError("the server stopped on an error");
+  return Status::Ok();
+}
+
+void Server::Stop() { impl_->http.stop(); }
+
+}  // namespace vigie::serve
