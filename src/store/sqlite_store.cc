@@ -9,6 +9,7 @@
 
 #include "core/event_json.h"
 #include "core/hash.h"
+#include "store/sqlite_clusters.h"
 #include "store/sqlite_schema.h"
 #include "store/sqlite_util.h"
 #include "store/store.h"
@@ -80,6 +81,76 @@ class SqliteStore final : public Store {
   StatusOr<Counts> Count() override;
   StatusOr<std::string> Digest() override;
 
+  Status QueryClusters(const ClusterFilter& filter, const std::function<bool(const Cluster&)>& fn) override {
+    std::lock_guard lock(mu_);
+    VIGIE_RETURN_IF_ERROR(HasClusters());
+    Status st = internal::QueryClusters(db_, filter, fn);
+    return st.code() == StatusCode::kInvalidArgument && !filter.text.empty() ? st : Named(st);
+  }
+  StatusOr<Cluster> GetCluster(const std::string& id) override {
+    std::lock_guard lock(mu_);
+    VIGIE_RETURN_IF_ERROR(HasClusters());
+    auto c = internal::GetCluster(db_, id);
+    if (!c.ok() && c.status().code() == StatusCode::kNotFound) return Status::NotFound(c.status().message() + " in " + path_);
+    return c.ok() ? c : Named(c.status());
+  }
+  StatusOr<std::string> ClusterOfEvent(const std::string& event_id) override {
+    std::lock_guard lock(mu_);
+    VIGIE_RETURN_IF_ERROR(HasClusters());
+    auto c = internal::ClusterOfEvent(db_, event_id);
+    if (!c.ok() && c.status().code() == StatusCode::kNotFound) return c;
+    return c.ok() ? c : Named(c.status());
+  }
+  StatusOr<std::vector<DocumentCopy>> DocumentCopies(const std::string& doc_id) override {
+    std::lock_guard lock(mu_);
+    VIGIE_RETURN_IF_ERROR(HasClusters());
+    return Wrap(internal::DocumentCopies(db_, doc_id));
+  }
+  StatusOr<FusionPending> PendingFusion() override {
+    std::lock_guard lock(mu_);
+    VIGIE_RETURN_IF_ERROR(HasClusters());
+    return Wrap(internal::PendingFusion(db_));
+  }
+  Status GetEvents(const std::vector<std::string>& ids, const std::function<bool(const EventRow&)>& fn) override {
+    std::lock_guard lock(mu_);
+    return Named(internal::GetEvents(db_, ids, fn));
+  }
+  StatusOr<std::vector<std::vector<std::string>>> ClusterMembers(const std::vector<std::string>& ids) override {
+    std::lock_guard lock(mu_);
+    VIGIE_RETURN_IF_ERROR(HasClusters());
+    return Wrap(internal::ClusterMembers(db_, ids));
+  }
+  StatusOr<std::vector<std::string>> ClustersOfEvents(const std::vector<std::string>& ids) override {
+    std::lock_guard lock(mu_);
+    VIGIE_RETURN_IF_ERROR(HasClusters());
+    return Wrap(internal::ClustersOfEvents(db_, ids));
+  }
+  Status DocumentsSharingBands(const std::vector<int64_t>& bands,
+                               const std::function<bool(const DocumentSignature&)>& fn) override {
+    std::lock_guard lock(mu_);
+    VIGIE_RETURN_IF_ERROR(HasClusters());
+    return Named(internal::DocumentsSharingBands(db_, bands, fn));
+  }
+  StatusOr<std::vector<DocumentCopy>> CopiesOf(const std::vector<std::string>& doc_ids) override {
+    std::lock_guard lock(mu_);
+    VIGIE_RETURN_IF_ERROR(HasClusters());
+    return Wrap(internal::CopiesOf(db_, doc_ids));
+  }
+  Status PutClusters(const ClusterUpdate& update) override {
+    std::lock_guard lock(mu_);
+    VIGIE_RETURN_IF_ERROR(HasClusters());
+    VIGIE_RETURN_IF_ERROR(Named(Exec(db_, "BEGIN IMMEDIATE")));
+    Status st = internal::PutClusters(db_, update);
+    if (st.ok()) st = Exec(db_, "COMMIT");
+    if (!st.ok()) Exec(db_, "ROLLBACK");
+    return Named(st);
+  }
+  StatusOr<std::string> ClusterDigest() override {
+    std::lock_guard lock(mu_);
+    VIGIE_RETURN_IF_ERROR(HasClusters());
+    return Wrap(internal::ClusterDigest(db_));
+  }
+
  private:
   // A cached prepared statement for fixed SQL, reset and ready to bind.
   Stmt& Cached(int slot, const char* sql) {
@@ -89,6 +160,21 @@ class SqliteStore final : public Store {
     return *stmts_[slot];
   }
   Status PutDocument(const DocumentEntry& entry);
+  // A file opened read-only may predate the cluster tables (schema version 1).
+  Status HasClusters() const {
+    if (schema_version_ >= 2) return Status::Ok();
+    return Status::NotFound(path_ + ": no event clusters in this database (written by an older Vigie; "
+                            "vigie ingest or vigie clusters --update brings it up to date)");
+  }
+  template <typename T>
+  StatusOr<T> Wrap(StatusOr<T> v) const {
+    return v.ok() ? std::move(v) : StatusOr<T>(Named(v.status()));
+  }
+
+ public:
+  int schema_version_ = internal::kSchemaVersion;
+
+ private:
   Status Named(const Status& st) const {
     if (st.ok()) return st;
     std::string msg = path_ + ": " + st.message();
@@ -290,7 +376,14 @@ StatusOr<Counts> SqliteStore::Count() {
          "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), (SELECT count(*) FROM mentions), "
          "(SELECT count(*) FROM errors)");
   if (!s.Step()) return Named(s.status().ok() ? Status::Corruption("no counts") : s.status());
-  return Counts{s.Int(0), s.Int(1), s.Int(2), s.Int(3)};
+  Counts counts{s.Int(0), s.Int(1), s.Int(2), s.Int(3)};
+  s.Reset();
+  if (schema_version_ >= 2) {
+    Stmt c(db_, "SELECT count(*) FROM clusters");
+    if (!c.Step()) return Named(c.status());
+    counts.clusters = c.Int(0);
+  }
+  return counts;
 }
 
 StatusOr<std::string> SqliteStore::Digest() {
@@ -339,6 +432,7 @@ StatusOr<std::unique_ptr<Store>> Store::OpenSqlite(const std::string& path, cons
       if (!v.Step()) return Status::Corruption(path + ": not a readable Vigie database: " + v.status().message());
       if (v.Int(0) == 0) return Status::NotFound(path + ": no Vigie database here (run vigie ingest first)");
       if (v.Int(0) > internal::kSchemaVersion) return Status::Unsupported(path + ": written by a newer Vigie");
+      store->schema_version_ = static_cast<int>(v.Int(0));
       Stmt app(db, "PRAGMA application_id");
       if (!app.Step() || app.Int(0) != internal::kApplicationId)
         return Status::InvalidArgument(path + ": this SQLite file is not a Vigie database");

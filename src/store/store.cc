@@ -28,6 +28,16 @@ StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventFilter& filter) {
   return rows;
 }
 
+StatusOr<std::vector<Cluster>> Store::QueryClusters(const ClusterFilter& filter) {
+  std::vector<Cluster> out;
+  Status st = QueryClusters(filter, [&](const Cluster& c) {
+    out.push_back(c);
+    return true;
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
 namespace internal {
 
 std::string DateLo(std::string_view iso) {
