@@ -132,6 +132,7 @@ SqlQuery BuildEventQuery(const EventFilter& f) {
     add(" AND (e.claimant_name = ? COLLATE NOCASE OR e.claimant_class = ? COLLATE NOCASE)", f.claimant, f.claimant);
   if (!f.outlet.empty()) term(" AND " + p + "d.outlet = ? COLLATE NOCASE", f.outlet);
   if (!f.lang.empty()) term(" AND d.lang = ?", f.lang);
+  if (!f.doc_id.empty()) term(" AND e.doc_id = ?", f.doc_id);
   if (!f.text.empty())
     add(" AND d.doc_key IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", f.text);
   q.sql += f.sort == SortBy::kConfidence ? " ORDER BY e.confidence DESC, e.event_id"

@@ -94,6 +94,7 @@ struct EventFilter {
   std::string claimant;  // name or class of the claimant (case-insensitive)
   std::string outlet, lang;
   std::string text;      // FTS5 query over document title and clean text
+  std::string doc_id;    // events of one document
   SortBy sort = SortBy::kDate;
   int64_t limit = -1;    // < 0: no limit
 };
