@@ -82,9 +82,10 @@ Status Stmt::Run() {
 }
 
 void Stmt::Reset() {
-  if (!stmt_) return;
+  if (!stmt_) return;  // a statement that failed to prepare keeps its error
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
+  status_ = Status::Ok();  // a cached statement is reusable after a failed run
 }
 
 std::string Stmt::Text(int col) const {
