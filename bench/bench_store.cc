@@ -1,5 +1,6 @@
-// Store benchmarks: end-to-end ingest rate (documents/s) on a generated corpus, the store's
-// own write rate against the analysis it follows (store overhead), and query latency
+// Store benchmarks: end-to-end ingest rate (documents/s) on a corpus of generated news
+// articles through the real pipeline, the store's share of the CPU time (store overhead),
+// the store's own write rate against the analysis it follows, and query latency
 // (median, p99) for time + bbox + type filters on a store of generated event records.
 // Sizes come from the environment so a full run and a quick run share the code:
 //   VIGIE_BENCH_DOCS (default 20000), VIGIE_BENCH_EVENTS (default 1000000),
@@ -19,6 +20,8 @@
 
 #include "core/hash.h"
 #include "pipeline/pipeline.h"
+#include "news_generator.h"
+#include "store/extraction.h"
 #include "store/ingest_driver.h"
 #include "store/store.h"
 
@@ -42,27 +45,6 @@ const pipeline::Pipeline& Pipe() {
 
 const char* const kTypes[] = {"armed_clash", "territory_change", "air_strike", "shelling", "bombing",
                               "attack_on_civilians", "siege", "displacement", "agreement", "protest"};
-const char* const kWords[] = {"les", "forces", "gouvernementales", "ont", "repris", "le", "quartier", "de",
-                              "selon", "l'Observatoire", "au", "moins", "civils", "tués", "the", "army", "said",
-                              "shelling", "killed", "people", "near", "village", "rebels", "withdrew", "from"};
-
-// A generated article of about 1.5 KB: sentences of words drawn from a fixed list.
-std::string Article(uint64_t n) {
-  std::mt19937_64 rng(n);
-  std::string s;
-  while (s.size() < 1500) {
-    int words = 8 + static_cast<int>(rng() % 14);
-    for (int w = 0; w < words; ++w) {
-      if (w) s += ' ';
-      std::string word = kWords[rng() % 25];
-      if (w == 0) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
-      s += word;
-    }
-    s += rng() % 5 == 0 ? ".\n\n" : ". ";
-  }
-  return s;
-}
-
 EventRecord MakeEvent(const std::string& doc_id, uint64_t n) {
   std::mt19937_64 rng(core::Hash64(doc_id) + n);
   EventRecord e;
@@ -92,30 +74,29 @@ EventRecord MakeEvent(const std::string& doc_id, uint64_t n) {
   return e;
 }
 
-store::Extraction Extract(const pipeline::Analysis& a) {
-  store::Extraction x;
-  uint64_t n = core::Hash64(a.doc.id) % 4;
-  for (uint64_t i = 0; i < n; ++i) x.events.push_back(MakeEvent(a.doc.id, i));
-  return x;
-}
-
-// A folder of JSON Lines files holding `docs` generated articles (made once, reused).
+// A folder of JSON Lines files holding `docs` generated news articles (made once, reused).
 std::string CorpusDir(int64_t docs) {
-  std::string dir = BenchDir() + "/vigie-bench-corpus-" + std::to_string(docs);
+  std::string dir = BenchDir() + "/vigie-bench-news-" + std::to_string(docs);
   if (std::filesystem::exists(dir + ".done")) return dir;
   std::filesystem::create_directories(dir);
   for (int64_t f = 0; f * 5000 < docs; ++f) {
     std::ofstream out(dir + "/part" + std::to_string(f) + ".jsonl");
-    for (int64_t i = f * 5000; i < std::min(docs, (f + 1) * 5000); ++i) {
-      std::string text = Article(static_cast<uint64_t>(i));
-      std::string escaped;
-      for (char c : text) escaped += c == '\n' ? std::string("\\n") : std::string(1, c);
-      out << "{\"id\":\"g" << i << "\",\"source\":\"Outlet " << i % 13 << "\",\"date\":\"2016-12-08\",\"lang\":\"fr\","
-          << "\"text\":\"" << escaped << "\"}\n";
-    }
+    for (int64_t i = f * 5000; i < std::min(docs, (f + 1) * 5000); ++i)
+      out << bench::NewsArticleJsonl(static_cast<uint64_t>(i)) << "\n";
   }
   std::ofstream(dir + ".done") << "ok\n";
   return dir;
+}
+
+Document NewsDocument(uint64_t n) {
+  bench::GeneratedArticle g = bench::NewsArticle(n);
+  Document d;
+  d.id = g.id;
+  d.outlet = g.outlet;
+  d.lang = g.lang;
+  d.date = g.date;
+  d.raw = std::move(g.text);
+  return d;
 }
 
 // End-to-end: reader, analysis workers (one per core), writer into a fresh file.
@@ -131,9 +112,16 @@ void BM_IngestCorpus(benchmark::State& state) {
     store::IngestOptions o;
     o.paths = {corpus};
     o.pipeline_version = "bench";
-    o.extract = state.range(0) ? store::ExtractFn(Extract) : store::ExtractFn();
+    o.extract = state.range(0) ? store::ExtractFn(store::PipelineExtraction) : store::ExtractFn();
     state.ResumeTiming();
     auto p = store::RunIngest(*store, Pipe(), o);
+    if (p.ok()) {
+      double cpu = p->analysis_cpu_seconds + p->store_cpu_seconds;
+      state.counters["analysis_cpu_s"] = p->analysis_cpu_seconds;
+      state.counters["store_cpu_s"] = p->store_cpu_seconds;
+      state.counters["store_share"] = cpu > 0 ? p->store_cpu_seconds / cpu : 0;
+      state.counters["events"] = static_cast<double>(p->events);
+    }
     if (!p.ok() || p->documents_stored != static_cast<uint64_t>(docs)) {
       std::fprintf(stderr, "ingest: %s, %llu stored, %llu errors\n", p.status().ToString().c_str(),
                    p.ok() ? static_cast<unsigned long long>(p->documents_stored) : 0ULL,
@@ -150,17 +138,11 @@ BENCHMARK(BM_IngestCorpus)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Itera
 // The two halves of a document's cost, single-threaded: analysis + extraction...
 void BM_AnalyzeDocument(benchmark::State& state) {
   std::vector<Document> docs;
-  for (int i = 0; i < 1000; ++i) {
-    Document d;
-    d.id = "g" + std::to_string(i);
-    d.lang = "fr";
-    d.raw = Article(i);
-    docs.push_back(std::move(d));
-  }
+  for (int i = 0; i < 1000; ++i) docs.push_back(NewsDocument(i));
   size_t i = 0;
   for (auto _ : state) {
     auto a = Pipe().Analyze(docs[i++ % docs.size()]);
-    benchmark::DoNotOptimize(Extract(a));
+    benchmark::DoNotOptimize(store::PipelineExtraction(a));
   }
   state.SetItemsProcessed(state.iterations());
 }
@@ -173,15 +155,11 @@ void BM_StoreDocument(benchmark::State& state) {
   auto store = std::move(store::Store::OpenSqlite(db, {})).value();
   std::vector<store::DocumentEntry> entries;
   for (int i = 0; i < 1000; ++i) {
-    Document d;
-    d.id = "g" + std::to_string(i);
-    d.outlet = "Outlet";
-    d.lang = "fr";
-    d.date = "2016-12-08";
-    d.raw = Article(i);
-    auto a = Pipe().Analyze(std::move(d));
+    auto a = Pipe().Analyze(NewsDocument(i));
+    store::Extraction x = store::PipelineExtraction(a);
     store::DocumentEntry e;
-    e.events = Extract(a).events;
+    e.events = std::move(x.events);
+    e.mentions = std::move(x.mentions);
     e.clean_text = a.clean.text;
     e.language = a.language.code;
     e.doc = std::move(a.doc);

@@ -13,11 +13,31 @@
 #include <thread>
 #include <unordered_map>
 
+#include <time.h>
+
 namespace vigie::store {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// CPU time of the calling thread, in nanoseconds.
+uint64_t ThreadCpuNanos() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<uint64_t>(ts.tv_sec) * 1000000000ULL + static_cast<uint64_t>(ts.tv_nsec);
+}
+
+// Adds the calling thread's CPU time over its lifetime to a counter.
+class CpuTimer {
+ public:
+  explicit CpuTimer(std::atomic<uint64_t>& sink) : sink_(sink), start_(ThreadCpuNanos()) {}
+  ~CpuTimer() { sink_ += ThreadCpuNanos() - start_; }
+
+ private:
+  std::atomic<uint64_t>& sink_;
+  uint64_t start_;
+};
 
 // One unit of the ordered stream the writer consumes: a problem found by the reader,
 // a document ready to store, or a document whose analysis failed.
@@ -76,6 +96,7 @@ class Driver {
   std::unique_ptr<Store> reader_;
 
   std::atomic<uint64_t> read_{0}, bytes_{0}, stored_{0}, skipped_{0}, events_{0}, errors_{0}, warnings_{0};
+  std::atomic<uint64_t> analysis_cpu_ns_{0}, store_cpu_ns_{0};
 };
 
 IngestProgress Driver::Snapshot(bool done) const {
@@ -83,6 +104,8 @@ IngestProgress Driver::Snapshot(bool done) const {
   p.documents_read = read_, p.bytes_read = bytes_, p.documents_stored = stored_, p.documents_skipped = skipped_;
   p.events = events_, p.errors = errors_, p.warnings = warnings_;
   p.elapsed_seconds = std::chrono::duration<double>(Clock::now() - start_).count();
+  p.analysis_cpu_seconds = analysis_cpu_ns_ / 1e9;
+  p.store_cpu_seconds = store_cpu_ns_ / 1e9;
   p.done = done;
   return p;
 }
@@ -101,7 +124,11 @@ void Driver::OnDocument(Document&& d) {
     return;
   }
   // A separate read connection: checking never waits for the writer's transaction.
-  auto state = reader_->CheckDocument(d.id, hash, o_.pipeline_version);
+  StatusOr<DocState> state = DocState::kAbsent;
+  {
+    CpuTimer timer(store_cpu_ns_);
+    state = reader_->CheckDocument(d.id, hash, o_.pipeline_version);
+  }
   if (!state.ok()) {
     Abort(state.status());
     return;
@@ -148,6 +175,7 @@ void Driver::Worker() {
     Item item;
     Origin origin = job.second.origin;
     std::string id = job.second.id;
+    CpuTimer timer(analysis_cpu_ns_);
     try {
       pipeline::Analysis a = pipe_.Analyze(std::move(job.second));
       Extraction x;
@@ -185,7 +213,11 @@ void Driver::Worker() {
 
 Status Driver::Flush(DocumentBatch* batch) {
   if (batch->docs.empty() && batch->errors.empty()) return Status::Ok();
-  Status st = store_.Put(*batch);
+  Status st;
+  {
+    CpuTimer timer(store_cpu_ns_);
+    st = store_.Put(*batch);
+  }
   if (!st.ok()) return st;
   stored_ += batch->docs.size();
   for (const auto& d : batch->docs) events_ += d.events.size();

@@ -34,6 +34,9 @@ struct IngestProgress {
   uint64_t events = 0;            // event records written
   uint64_t errors = 0, warnings = 0;
   double elapsed_seconds = 0;
+  // CPU time spent analysing and extracting (all workers), and in the store (the writer's
+  // transactions and the reader's already-stored checks): the store's share of the work.
+  double analysis_cpu_seconds = 0, store_cpu_seconds = 0;
   bool done = false;
 };
 

@@ -77,6 +77,64 @@ CREATE TRIGGER events_rtree_delete AFTER DELETE ON events BEGIN
 END;
 )sql";
 
+// Version 2: event clusters (src/fuse). Members, flags and copies refer to events and
+// documents by their text ids; deleting an event (its document was replaced) takes it out
+// of its cluster and marks the cluster for recomputation.
+constexpr const char* kV2 = R"sql(
+CREATE TABLE clusters(
+  cluster_key INTEGER PRIMARY KEY,
+  cluster_id TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL, subtype TEXT,
+  date_lo TEXT, date_hi TEXT,
+  loc_lat REAL, loc_lon REAL,
+  events INTEGER NOT NULL, documents INTEGER NOT NULL, outlets INTEGER NOT NULL, claimants INTEGER NOT NULL,
+  contradictions INTEGER NOT NULL,
+  json TEXT NOT NULL);
+CREATE INDEX clusters_date ON clusters(date_lo, date_hi);
+CREATE INDEX clusters_type_date ON clusters(type, date_lo);
+
+CREATE TABLE cluster_members(
+  event_id TEXT PRIMARY KEY,
+  cluster_id TEXT NOT NULL,
+  doc_id TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX cluster_members_cluster ON cluster_members(cluster_id);
+
+CREATE TABLE cluster_flags(
+  cluster_id TEXT NOT NULL, seq INTEGER NOT NULL,
+  kind TEXT NOT NULL, subject TEXT, detail TEXT, event_ids TEXT,
+  PRIMARY KEY(cluster_id, seq)) WITHOUT ROWID;
+
+CREATE TABLE document_copies(
+  doc_id TEXT PRIMARY KEY, original_id TEXT NOT NULL, similarity REAL) WITHOUT ROWID;
+CREATE INDEX document_copies_original ON document_copies(original_id);
+
+CREATE TABLE document_signatures(doc_id TEXT PRIMARY KEY, minhash BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE document_bands(band INTEGER NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY(band, doc_id)) WITHOUT ROWID;
+CREATE INDEX document_bands_doc ON document_bands(doc_id);
+
+CREATE TABLE fusion_dirty(cluster_id TEXT PRIMARY KEY) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE clusters_rtree USING rtree(cluster_key, min_lon, max_lon, min_lat, max_lat, min_day, max_day);
+CREATE TRIGGER clusters_rtree_insert AFTER INSERT ON clusters
+  WHEN new.loc_lat IS NOT NULL AND new.loc_lon IS NOT NULL BEGIN
+  INSERT INTO clusters_rtree VALUES (new.cluster_key, new.loc_lon, new.loc_lon, new.loc_lat, new.loc_lat,
+    coalesce(julianday(new.date_lo), 0), coalesce(julianday(new.date_hi), 10000000));
+END;
+CREATE TRIGGER clusters_delete AFTER DELETE ON clusters BEGIN
+  DELETE FROM clusters_rtree WHERE cluster_key = old.cluster_key;
+  DELETE FROM cluster_flags WHERE cluster_id = old.cluster_id;
+END;
+CREATE TRIGGER events_fusion_delete AFTER DELETE ON events BEGIN
+  INSERT OR IGNORE INTO fusion_dirty SELECT cluster_id FROM cluster_members WHERE event_id = old.event_id;
+  DELETE FROM cluster_members WHERE event_id = old.event_id;
+END;
+CREATE TRIGGER documents_fusion_delete AFTER DELETE ON documents BEGIN
+  DELETE FROM document_signatures WHERE doc_id = old.id;
+  DELETE FROM document_bands WHERE doc_id = old.id;
+  DELETE FROM document_copies WHERE doc_id = old.id OR original_id = old.id;
+END;
+)sql";
+
 StatusOr<int64_t> PragmaInt(sqlite3* db, const char* sql) {
   Stmt s(db, sql);
   if (!s.Step()) return s.status().ok() ? Status::Corruption("empty pragma result") : s.status();
@@ -105,7 +163,8 @@ Status Migrate(sqlite3* db, const std::string& path) {
   auto again = PragmaInt(db, "PRAGMA user_version");
   Status st = again.ok() ? Status::Ok() : again.status();
   if (st.ok() && *again < 1) st = Exec(db, kV1);
-  // Later versions: if (st.ok() && *again < 2) st = Exec(db, kV2); ...
+  if (st.ok() && *again < 2) st = Exec(db, kV2);
+  // Later versions: if (st.ok() && *again < 3) st = Exec(db, kV3); ...
   if (st.ok() && *again < kSchemaVersion) {
     st = Exec(db, ("PRAGMA application_id = " + std::to_string(kApplicationId) + ";PRAGMA user_version = " +
                    std::to_string(kSchemaVersion))

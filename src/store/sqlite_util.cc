@@ -58,6 +58,10 @@ Stmt& Stmt::Bind(int i, double v) {
 }
 Stmt& Stmt::Bind(int i, std::optional<double> v) { return v ? Bind(i, *v) : BindNull(i); }
 Stmt& Stmt::Bind(int i, std::optional<int64_t> v) { return v ? Bind(i, *v) : BindNull(i); }
+Stmt& Stmt::BindBlob(int i, std::string_view bytes) {
+  if (stmt_) sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  return *this;
+}
 Stmt& Stmt::BindNull(int i) {
   if (stmt_) sqlite3_bind_null(stmt_, i);
   return *this;
@@ -78,9 +82,10 @@ Status Stmt::Run() {
 }
 
 void Stmt::Reset() {
-  if (!stmt_) return;
+  if (!stmt_) return;  // a statement that failed to prepare keeps its error
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
+  status_ = Status::Ok();  // a cached statement is reusable after a failed run
 }
 
 std::string Stmt::Text(int col) const {

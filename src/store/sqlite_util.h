@@ -36,6 +36,7 @@ class Stmt {
   Stmt& Bind(int i, std::optional<double> v);
   Stmt& Bind(int i, std::optional<int64_t> v);
   Stmt& BindNull(int i);
+  Stmt& BindBlob(int i, std::string_view bytes);
 
   // Steps once: true with a row, false when done; errors land in status().
   bool Step();

@@ -28,6 +28,16 @@ StatusOr<std::vector<EventRow>> Store::QueryEvents(const EventFilter& filter) {
   return rows;
 }
 
+StatusOr<std::vector<Cluster>> Store::QueryClusters(const ClusterFilter& filter) {
+  std::vector<Cluster> out;
+  Status st = QueryClusters(filter, [&](const Cluster& c) {
+    out.push_back(c);
+    return true;
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
 namespace internal {
 
 std::string DateLo(std::string_view iso) {
@@ -136,9 +146,9 @@ SqlQuery BuildEventWhere(const EventFilter& f) {
     add(" AND (e.claimant_name = ? COLLATE NOCASE OR e.claimant_class = ? COLLATE NOCASE)", f.claimant, f.claimant);
   if (!f.outlet.empty()) term(" AND " + p + "d.outlet = ? COLLATE NOCASE", f.outlet);
   if (!f.lang.empty()) term(" AND d.lang = ?", f.lang);
+  if (!f.doc_id.empty()) term(" AND e.doc_id = ?", f.doc_id);
   if (!f.text.empty())
     add(" AND d.doc_key IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", f.text);
-  if (!f.doc_id.empty()) term(" AND e.doc_id = ?", f.doc_id);
   if (!f.event_id.empty()) term(" AND e.event_id = ?", f.event_id);
   return q;
 }

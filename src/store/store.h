@@ -94,10 +94,10 @@ struct EventFilter {
   std::string claimant;  // name or class of the claimant (case-insensitive)
   std::string outlet, lang;
   std::string text;      // FTS5 query over document title and clean text
+  std::string doc_id;    // events of one document
   SortBy sort = SortBy::kDate;
   int64_t limit = -1;    // < 0: no limit
   int64_t offset = 0;    // skip this many matching events first (pagination)
-  std::string doc_id;    // only the events of this document
   std::string event_id;  // only this event
 };
 
@@ -149,11 +149,112 @@ struct DocumentQuery {
 
 struct Counts {
   int64_t documents = 0, events = 0, mentions = 0, errors = 0;
+  int64_t clusters = 0;
 };
 
 struct OpenOptions {
   bool read_only = false;
   int busy_timeout_ms = 10000;
+};
+
+// ---- Event clusters (written by src/fuse, read by the CLI and the API) ----
+//
+// An event cluster is one real-world happening as several documents report it: the
+// member event records, their documents, and what fusion concluded (best date and place,
+// corroboration counts, every claimed quantity with who claimed it, contradictions).
+// Every stored event belongs to exactly one cluster once fusion has run (a lone report
+// is a cluster of one). Cluster ids are stable: a hash of the smallest member event id.
+
+// One member record of a cluster and the document it comes from.
+struct ClusterSource {
+  std::string event_id, doc_id;
+  std::string outlet, url, title, doc_date, doc_lang;
+  std::string claimant;   // claimant name (else class) of the record; empty: the outlet's own voice
+  std::string modality;   // of the record: asserted, reported, hedged, negated, denied
+  std::string copy_of;    // the document this one is a syndicated copy of; empty: an original
+};
+
+// A quantity as one member record claims it.
+struct ClaimedQuantity {
+  Quantity quantity;
+  std::string event_id, outlet, claimant;  // claimant empty: the outlet's own voice
+};
+
+// A disagreement between member records.
+struct Contradiction {
+  std::string kind;     // "quantity" (beyond rounding), "actor_roles" (reversed), "perpetrator"
+                        // (different actor1), "denial" (asserted by one, denied by another)
+  std::string subject;  // the quantity kind ("places", "killed"...), "actors", or the event type
+  std::string detail;   // one line for people: "places: 50 (SANA) vs 40 (SOHR)"
+  std::vector<std::string> event_ids;  // the records on either side, sorted
+};
+
+struct Cluster {
+  std::string cluster_id;
+  std::string type, subtype;
+  std::optional<EventDate> date;            // the most precise date the members support
+  std::optional<EventLocation> location;    // the most precise place the members support
+  std::optional<EventActor> actor1, actor2;  // the roles most members give
+  int64_t events = 0;     // member records
+  int64_t documents = 0;  // distinct documents
+  int64_t outlets = 0;    // independent outlets (a syndicated copy counts with its original)
+  int64_t claimants = 0;  // distinct claimants (the outlet's own voice counts as the outlet)
+  std::vector<std::string> outlet_names;  // sorted, distinct
+  std::vector<ClaimedQuantity> quantities;  // sorted by kind, then event id
+  std::vector<Contradiction> contradictions;
+  // Member records. Always filled by GetCluster; by QueryClusters only with
+  // ClusterFilter::with_sources. To write clusters only event_id and doc_id are needed.
+  std::vector<ClusterSource> sources;
+};
+
+enum class ClusterSortBy { kDate, kOutlets };
+
+// Cluster query. Empty strings and unset optionals mean "no filter". Time and place test
+// the cluster's best date and place; actor, claimant, outlet, lang and text match when
+// some member record (or its document) matches, as EventFilter does for one event.
+struct ClusterFilter {
+  std::string from, to;
+  std::optional<BBox> bbox;
+  std::optional<Near> near;
+  std::string type, subtype;
+  std::string actor, claimant, outlet, lang, text;
+  int64_t min_outlets = 0;          // at least this many independent outlets
+  bool contradicted = false;        // only clusters with a contradiction
+  bool with_sources = false;        // fill Cluster::sources
+  ClusterSortBy sort = ClusterSortBy::kDate;  // date: ascending; outlets: most first
+  int64_t limit = -1;               // < 0: no limit
+  int64_t offset = 0;
+};
+
+// A syndicated copy: `doc_id` republishes the text of `original_id` (near-duplicate clean
+// text; `similarity` is the Jaccard index of their word shingles).
+struct DocumentCopy {
+  std::string doc_id, original_id;
+  double similarity = 0;
+};
+
+// A document's MinHash signature and its locality-sensitive band keys (src/fuse).
+struct DocumentSignature {
+  std::string doc_id;
+  std::vector<uint32_t> minhash;
+  std::vector<int64_t> bands;
+};
+
+// What fusion has not seen yet.
+struct FusionPending {
+  std::vector<std::string> event_ids;    // stored events in no cluster, sorted
+  std::vector<std::string> cluster_ids;  // clusters that lost a member (document replaced), sorted
+  std::vector<std::string> unsigned_docs;  // documents with no signature yet, sorted
+};
+
+// One transaction of fusion results: removed clusters go (with their members and flags),
+// then `put` clusters are written (replacing any of the same id), with signatures and copies.
+struct ClusterUpdate {
+  std::vector<std::string> remove;
+  std::vector<Cluster> put;
+  std::vector<DocumentSignature> signatures;
+  std::vector<DocumentCopy> copies;
+  bool clear_all = false;  // first drop every cluster, signature and copy (full recompute)
 };
 
 class Store {
@@ -207,6 +308,36 @@ class Store {
 
   // Order-independent digest of all stored documents and events (for consistency checks).
   virtual StatusOr<std::string> Digest() = 0;
+
+  // ---- Event clusters ----
+
+  // Calls `fn` for each matching cluster in order; `fn` returns false to stop.
+  virtual Status QueryClusters(const ClusterFilter& filter, const std::function<bool(const Cluster&)>& fn) = 0;
+  StatusOr<std::vector<Cluster>> QueryClusters(const ClusterFilter& filter);
+  // One cluster with its sources; NotFound when there is none with this id.
+  virtual StatusOr<Cluster> GetCluster(const std::string& cluster_id) = 0;
+  // The cluster an event belongs to; NotFound when the event is unknown or not fused yet.
+  virtual StatusOr<std::string> ClusterOfEvent(const std::string& event_id) = 0;
+  // The copy relation of a document: what it copies (if anything) and what copies it.
+  virtual StatusOr<std::vector<DocumentCopy>> DocumentCopies(const std::string& doc_id) = 0;
+
+  // ---- What fusion reads and writes (src/fuse) ----
+
+  virtual StatusOr<FusionPending> PendingFusion() = 0;
+  // Stored events by id (unknown ids are skipped), in id order.
+  virtual Status GetEvents(const std::vector<std::string>& event_ids, const std::function<bool(const EventRow&)>& fn) = 0;
+  // The member event ids of clusters, per cluster (unknown ids give an empty list).
+  virtual StatusOr<std::vector<std::vector<std::string>>> ClusterMembers(const std::vector<std::string>& cluster_ids) = 0;
+  // Cluster ids of events (empty string for an event in no cluster), in the given order.
+  virtual StatusOr<std::vector<std::string>> ClustersOfEvents(const std::vector<std::string>& event_ids) = 0;
+  // Signatures of the documents that share at least one band key with `bands`, by doc id.
+  virtual Status DocumentsSharingBands(const std::vector<int64_t>& bands,
+                                       const std::function<bool(const DocumentSignature&)>& fn) = 0;
+  // Copy relations where `doc_ids` are copies, by doc id.
+  virtual StatusOr<std::vector<DocumentCopy>> CopiesOf(const std::vector<std::string>& doc_ids) = 0;
+  virtual Status PutClusters(const ClusterUpdate& update) = 0;
+  // Order-independent digest of the fusion tables (clusters, members, flags, copies).
+  virtual StatusOr<std::string> ClusterDigest() = 0;
 };
 
 }  // namespace vigie::store

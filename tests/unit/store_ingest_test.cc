@@ -84,6 +84,9 @@ TEST(IngestDriverTest, StoresCountsAndSkipsOnRerun) {
   EXPECT_EQ(p->errors, 4u);  // three malformed lines and the binary file
   EXPECT_EQ(problems.size(), 4u);
   EXPECT_GE(progress_calls, 1);
+  // Both halves of the work are accounted for (the store's share is reported from these).
+  EXPECT_GT(p->analysis_cpu_seconds, 0);
+  EXPECT_GT(p->store_cpu_seconds, 0);
   auto c = store->Count();
   EXPECT_EQ(c->documents, docs);
   EXPECT_EQ(c->events, static_cast<int64_t>(p->events));

@@ -137,6 +137,11 @@ TEST(StoreTest, FailedBatchLeavesNothing) {
   EXPECT_NE(st.message().find("a.db"), std::string::npos) << st.message();
   EXPECT_EQ(store->Count()->documents, 0);
   EXPECT_EQ(store->Count()->events, 0);
+  // The failure does not stick to the store: the next good batch is written whole.
+  b.docs[1] = MakeDoc("d2", 2);
+  ASSERT_TRUE(store->Put(b).ok());
+  EXPECT_EQ(store->Count()->documents, 2);
+  EXPECT_EQ(store->Count()->events, 4);
 }
 
 TEST(StoreTest, ErrorsAreRecordedOncePerProblem) {

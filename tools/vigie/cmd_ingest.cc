@@ -12,6 +12,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "pipeline/pipeline.h"
+#include "store/extraction.h"
 #include "store/ingest_driver.h"
 #include "store/store.h"
 
@@ -24,32 +25,6 @@ namespace {
 // Bumped whenever extraction changes what it stores; `vigie ingest --reprocess` re-extracts
 // documents stored under another version.
 constexpr const char* kPipelineVersion = "vigie-0.1.0;events=1";
-
-// The events the pipeline extracted, and its place, date and quantity mentions with raw
-// byte offsets, for the store.
-store::ExtractFn CliExtractor() {
-  return [](const pipeline::Analysis& a) {
-    store::Extraction x;
-    x.events = a.events;
-    auto add = [&](const char* kind, uint32_t start, uint32_t end, nlohmann::ordered_json value) {
-      x.mentions.push_back({kind, a.clean.text.substr(start, end - start), a.RawStart(start), a.RawEnd(end),
-                            value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)});
-    };
-    for (const auto& p : a.mentions.places) {
-      nlohmann::ordered_json v = {{"name", p.location.name}, {"country", p.location.country},
-                                  {"precision", p.location.precision}, {"part", p.location.part}};
-      v["geonameid"] = p.location.geonameid ? nlohmann::ordered_json(*p.location.geonameid) : nullptr;
-      add("place", p.start, p.end, v);
-    }
-    for (const auto& d : a.mentions.dates)
-      add("date", d.start, d.end, {{"start", d.date.start}, {"end", d.date.end}, {"precision", d.date.precision},
-                                   {"basis", d.date.basis}});
-    for (const auto& q : a.mentions.quantities)
-      add("quantity", q.start, q.end,
-          {{"value", q.quantity.value.value_or(0)}, {"qualifier", q.quantity.qualifier}, {"noun", q.noun}});
-    return x;
-  };
-}
 
 uint64_t InputBytes(const std::vector<std::string>& paths) {
   uint64_t total = 0;
@@ -128,7 +103,7 @@ Runner RegisterIngest(CLI::App& app) {
     o.paths = args->paths;
     o.read = args->Read();
     o.pipeline_version = kPipelineVersion;
-    o.extract = CliExtractor();
+    o.extract = store::PipelineExtraction;
     o.workers = args->workers;
     o.batch_documents = std::max<size_t>(1, args->batch);
     o.reprocess = args->reprocess;
@@ -162,6 +137,10 @@ Runner RegisterIngest(CLI::App& app) {
                "{} warning{} -> {}\n",
                p.documents_read, p.bytes_read / 1e6, p.elapsed_seconds, p.documents_stored, p.documents_skipped,
                p.events, p.errors, p.errors == 1 ? "" : "s", p.warnings, p.warnings == 1 ? "" : "s", args->db);
+    const double cpu = p.analysis_cpu_seconds + p.store_cpu_seconds;
+    if (cpu > 0)
+      fmt::print(stderr, "vigie: CPU time: analysis {:.1f} s, store {:.1f} s ({:.0f}% in the store)\n",
+                 p.analysis_cpu_seconds, p.store_cpu_seconds, 100 * p.store_cpu_seconds / cpu);
     if (p.errors > 0) fmt::print(stderr, "vigie: the problems are listed by: vigie errors --db {}\n", args->db);
     // Non-zero only when nothing could be done.
     return p.documents_stored + p.documents_skipped == 0 && p.errors > 0 ? 1 : 0;
