@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "store/cluster_json.h"
 #include "store/export.h"
 
 namespace vigie::serve {
@@ -92,6 +93,8 @@ Response Api::Get(const Request& req) const {
   if (Tail(p, "/api/documents/", &id)) return Document(req, id);
   if (p == "/api/timeline") return Timeline(req);
   if (p == "/api/outlets") return Outlets(req);
+  if (p == "/api/clusters") return Clusters(req);
+  if (Tail(p, "/api/clusters/", &id)) return ClusterById(req, id);
   return ErrorResponse(404, "no such endpoint: " + p + " (see docs/api.md)");
 }
 
@@ -165,10 +168,20 @@ Response Api::Event(const Request& req, const std::string& id) const {
   Json source = SourceOf(row);
   source["doc_id"] = ev.value("doc_id", "");
   if (auto doc = store->GetDocument(source["doc_id"].get<std::string>()); doc.ok()) source["title"] = doc->title;
+  source["event_id"] = id;
   source["claimant"] = ev.contains("claimant") ? ev["claimant"] : Json(nullptr);
   source["modality"] = ev.value("modality", "");
   source["evidence"] = ev.contains("evidence") ? ev["evidence"] : Json::array();
-  return JsonResponse({{"event", ev}, {"sources", Json::array({source})}});
+  Json out = {{"event", ev}, {"sources", Json::array({source})}, {"cluster", nullptr}};
+  // Once fusion has run, the event's cluster: every report of the same happening.
+  auto cluster_id = store->ClusterOfEvent(id);
+  if (!cluster_id.ok() && cluster_id.status().code() != StatusCode::kNotFound) return FromStatus(cluster_id.status());
+  if (cluster_id.ok()) {
+    auto cluster = store->GetCluster(*cluster_id);
+    if (!cluster.ok()) return FromStatus(cluster.status());
+    out["cluster"] = Json::parse(store::ClusterToJson(*cluster));
+  }
+  return JsonResponse(out);
 }
 
 Response Api::Documents(const Request& req) const {
@@ -265,6 +278,72 @@ Response Api::Outlets(const Request& req) const {
                     {"labels", labels}});
   }
   return JsonResponse({{"outlets", list}});
+}
+
+Response Api::Clusters(const Request& req) const {
+  if (Status st = CheckParams(req.params, With(ClusterFilterParams(), {"format"})); !st.ok())
+    return ErrorResponse(400, st.message());
+  std::string format = Param(req.params, "format");
+  if (!format.empty() && format != "json" && format != "geojson")
+    return ErrorResponse(400, "format: '" + format + "' is not json or geojson");
+  auto filter = ParseClusterFilter(req.params);
+  if (!filter.ok()) return ErrorResponse(400, filter.status().message());
+  const int64_t limit = filter->limit;
+  filter->limit = limit + 1;  // one more tells whether there is a next page
+  std::vector<std::string> items;
+  auto store = pool_->Acquire();
+  Status st = store->QueryClusters(*filter, [&](const store::Cluster& c) {
+    if (format == "geojson") {
+      Json props = Json::parse(store::ClusterToJson(c));
+      Json geometry;
+      if (c.location && c.location->lat && c.location->lon)
+        geometry = {{"type", "Point"}, {"coordinates", {*c.location->lon, *c.location->lat}}};
+      items.push_back(Dump({{"type", "Feature"}, {"id", c.cluster_id}, {"geometry", geometry}, {"properties", props}}));
+    } else {
+      items.push_back(store::ClusterToJson(c));
+    }
+    return true;
+  });
+  if (!st.ok()) {
+    store::EventFilter f;
+    f.text = filter->text;
+    return FromQueryStatus(st, f);
+  }
+  const bool more = static_cast<int64_t>(items.size()) > limit;
+  if (more) items.pop_back();
+  std::string list;
+  for (size_t i = 0; i < items.size(); ++i) list += (i ? ",\n" : "") + items[i];
+  Response r;
+  if (format == "geojson") {
+    r.content_type = "application/geo+json";
+    Json head = {{"type", "FeatureCollection"},
+                 {"attribution", store::kGeoNamesCredit},
+                 {"next_offset", more ? Json(filter->offset + limit) : Json(nullptr)}};
+    r.body = Dump(head);
+    r.body.pop_back();
+    r.body += ",\"features\":[\n" + list + "\n]}";
+    return r;
+  }
+  Json head = {{"offset", filter->offset},
+               {"limit", limit},
+               {"next_offset", more ? Json(filter->offset + limit) : Json(nullptr)},
+               {"attribution", store::kGeoNamesCredit}};
+  r.body = Dump(head);
+  r.body.pop_back();
+  r.body += ",\"clusters\":[\n" + list + "\n]}";
+  return r;
+}
+
+Response Api::ClusterById(const Request& req, const std::string& id) const {
+  if (Status st = CheckParams(req.params, {}); !st.ok()) return ErrorResponse(400, st.message());
+  auto store = pool_->Acquire();
+  auto cluster = store->GetCluster(id);
+  if (!cluster.ok())
+    return cluster.status().code() == StatusCode::kNotFound ? ErrorResponse(404, "no cluster " + id)
+                                                             : FromStatus(cluster.status());
+  Response r;
+  r.body = store::ClusterToJson(*cluster);
+  return r;
 }
 
 }  // namespace vigie::serve

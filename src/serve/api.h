@@ -42,6 +42,8 @@ class Api {
   Response Document(const Request& req, const std::string& id) const;
   Response Timeline(const Request& req) const;
   Response Outlets(const Request& req) const;
+  Response Clusters(const Request& req) const;
+  Response ClusterById(const Request& req, const std::string& id) const;
 
   StorePool* pool_;
 };

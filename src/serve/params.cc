@@ -99,6 +99,13 @@ const std::vector<std::string_view>& EventFilterParams() {
   return kNames;
 }
 
+const std::vector<std::string_view>& ClusterFilterParams() {
+  static const std::vector<std::string_view> kNames = {
+      "from", "to", "bbox", "near", "km", "type", "subtype", "actor", "claimant", "outlet", "lang",
+      "text", "min_outlets", "contradicted", "sources", "sort", "limit", "offset"};
+  return kNames;
+}
+
 Status ParsePage(const Params& params, int64_t* limit, int64_t* offset) {
   *limit = kDefaultPageSize;
   *offset = 0;
@@ -157,6 +164,34 @@ StatusOr<store::EventFilter> ParseEventFilter(const Params& params) {
   if (!sort.empty() && sort != "date" && sort != "confidence") return Bad("sort", sort, "is not date or confidence");
   f.sort = sort == "confidence" ? store::SortBy::kConfidence : store::SortBy::kDate;
   VIGIE_RETURN_IF_ERROR(ParsePage(params, &f.limit, &f.offset));
+  return f;
+}
+
+StatusOr<store::ClusterFilter> ParseClusterFilter(const Params& params) {
+  // The filters clusters share with events are read and checked by ParseEventFilter.
+  Params shared;
+  for (const auto& p : params)
+    if (p.first != "min_outlets" && p.first != "contradicted" && p.first != "sources" && p.first != "sort")
+      shared.push_back(p);
+  auto e = ParseEventFilter(shared);
+  if (!e.ok()) return e.status();
+  store::ClusterFilter f;
+  f.from = e->from, f.to = e->to, f.bbox = e->bbox, f.near = e->near, f.type = e->type, f.subtype = e->subtype;
+  f.actor = e->actor, f.claimant = e->claimant, f.outlet = e->outlet, f.lang = e->lang, f.text = e->text;
+  f.limit = e->limit, f.offset = e->offset;
+  if (std::string v = Param(params, "min_outlets"); !v.empty()) {
+    if (!ParseInt(v, &f.min_outlets) || f.min_outlets < 0 || f.min_outlets > 1000000)
+      return Bad("min_outlets", v, "is not a count (0 to 1000000)");
+  }
+  for (auto [name, flag] : {std::pair{"contradicted", &f.contradicted}, std::pair{"sources", &f.with_sources}}) {
+    std::string v = Param(params, name);
+    if (v.empty()) continue;
+    if (v != "true" && v != "false" && v != "1" && v != "0") return Bad(name, v, "is not true or false");
+    *flag = v == "true" || v == "1";
+  }
+  std::string sort = Param(params, "sort");
+  if (!sort.empty() && sort != "date" && sort != "outlets") return Bad("sort", sort, "is not date or outlets");
+  f.sort = sort == "outlets" ? store::ClusterSortBy::kOutlets : store::ClusterSortBy::kDate;
   return f;
 }
 

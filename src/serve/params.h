@@ -36,6 +36,14 @@ const std::vector<std::string_view>& EventFilterParams();
 // modality, text, sort, limit (1..kMaxPageSize, default kDefaultPageSize), offset.
 StatusOr<store::EventFilter> ParseEventFilter(const Params& params);
 
+// The names ParseClusterFilter reads.
+const std::vector<std::string_view>& ClusterFilterParams();
+
+// The event filters that apply to clusters (not modality), plus min_outlets,
+// contradicted (true/false), sources (true/false: list each cluster's member records),
+// sort (date or outlets), limit and offset.
+StatusOr<store::ClusterFilter> ParseClusterFilter(const Params& params);
+
 // limit and offset alone (documents list).
 Status ParsePage(const Params& params, int64_t* limit, int64_t* offset);
 

@@ -1,6 +1,7 @@
 #include "serve/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <cstdio>
 #include <exception>
@@ -17,6 +18,9 @@ constexpr size_t kMaxBodyBytes = 4096;
 // keep-alive clients cannot hold every worker.
 constexpr size_t kKeepAliveMaxCount = 100;
 
+// Pending connections the kernel queues before the server accepts them.
+constexpr int kListenBacklog = 1024;
+
 // The dashboard loads only its own files and calls only this server.
 constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -32,6 +36,7 @@ void SetJson(httplib::Response& res, const Response& r) {
 }  // namespace
 
 struct Server::Impl {
+  int listen_fd = -1;  // the listening socket, seen by the socket options hook
   std::unique_ptr<StorePool> pool;
   std::unique_ptr<StaticFiles> web;
   ServerOptions options;
@@ -60,6 +65,10 @@ StatusOr<std::unique_ptr<Server>> Server::Create(std::unique_ptr<StorePool> pool
   http.set_read_timeout(5, 0);
   http.set_write_timeout(5, 0);
   http.set_tcp_nodelay(true);
+  http.set_socket_options([s](socket_t sock) {
+    httplib::default_socket_options(sock);
+    s->listen_fd = static_cast<int>(sock);
+  });
   http.set_default_headers({
       {"X-Content-Type-Options", "nosniff"},
       {"X-Frame-Options", "DENY"},
@@ -142,6 +151,10 @@ StatusOr<int> Server::Bind() {
                              " (in use, or not an address of this machine)");
     impl_->port = o.port;
   }
+  // Debian's cpp-httplib listens with a backlog of 5 (compiled in): a burst of clients
+  // would see dropped connections and one-second retries. Linux lets listen() be called
+  // again on a listening socket to enlarge it.
+  if (impl_->listen_fd >= 0) ::listen(impl_->listen_fd, kListenBacklog);
   return impl_->port;
 }
 
