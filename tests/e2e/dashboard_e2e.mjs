@@ -129,6 +129,29 @@ try {
   const sources = await page.locator('#panel-event .sources li').count();
   check(sources >= 1, `the event panel lists its sources (${sources})`);
 
+  // Corroboration: once ingest fuses reports into clusters, a cluster reported by two
+  // outlets lists both, and the other report's text can be shown with its own evidence.
+  const fused = (await api('/api/clusters?min_outlets=2&sources=true&limit=1')).clusters;
+  if (fused.length === 0) {
+    console.log('# no cluster with two outlets in this database (fusion not run by ingest): cluster checks skipped');
+  } else {
+    await page.click('#f-reset');
+    await page.waitForFunction((n) => document.body.dataset.state === 'ready' &&
+      document.querySelectorAll('.event-item').length === n, total, { timeout: 10000 });
+    const [first, second] = fused[0].sources;
+    const big = await page.$$eval('.vigie-marker', (els) => els.filter((e) => Number(e.dataset.outlets) >= 2).length);
+    check(big > 0 || (await page.locator('.vigie-cluster').count()) > 0, 'corroborated events are on the map');
+    await page.click('#tab-events');
+    await page.click(`.event-item[data-event-id="${first.event_id}"]`);
+    await page.waitForSelector('#panel-event .corroboration', { timeout: 10000 });
+    const line = await page.locator('#panel-event .corroboration').textContent();
+    check(line.includes(`${fused[0].outlets} outlets`), `the event panel says how many outlets report it (${line.trim()})`);
+    await page.click('#panel-event .show-source');
+    await page.waitForFunction((t) => document.querySelector('#source-text-box p') &&
+      document.querySelector('#source-text-box p').textContent.includes(t), second.outlet || 'Unknown outlet', { timeout: 10000 });
+    check(await page.locator('#source-text-box mark.evidence').count() > 0, 'the other report is shown with its evidence');
+  }
+
   // Outlet panel.
   await page.click('#tab-outlets');
   const outletRows = await page.locator('#panel-outlets table.grid tr').count();

@@ -36,3 +36,17 @@ export function eventPath(id) {
 export function documentPath(id) {
   return `/api/documents/${encodeURIComponent(id)}`;
 }
+
+// Every matching event cluster with its member records (empty before fusion has run),
+// page by page. Clusters take the event filters except modality.
+export async function allClusters(filters, maxClusters = 20000) {
+  const { modality, ...shared } = filters;
+  const clusters = [];
+  for (let offset = 0; offset < maxClusters; ) {
+    const page = await getJson('/api/clusters', { ...shared, sources: 'true', limit: 1000, offset });
+    clusters.push(...page.clusters);
+    if (page.next_offset === null || page.next_offset === undefined) break;
+    offset = page.next_offset;
+  }
+  return clusters;
+}

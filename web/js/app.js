@@ -1,6 +1,6 @@
 // The dashboard: filters, map, timeline, event list, event and outlet panels, wired to
 // the API of the server that serves this page. Nothing is fetched from elsewhere.
-import { allEventFeatures, documentPath, eventPath, getJson } from './api.js';
+import { allClusters, allEventFeatures, documentPath, eventPath, getJson } from './api.js';
 import { renderEvent } from './event_panel.js';
 import { createMap } from './map.js';
 import { renderOutlets } from './outlets.js';
@@ -94,6 +94,19 @@ function renderList(features) {
     line.className = 'event-line';
     line.textContent = `${when} · ${place}${who ? ' · ' + who : ''}`;
     b.append(chip, line);
+    if (p.corroboration > 1) {
+      const n = document.createElement('span');
+      n.className = 'outlets';
+      n.textContent = `${p.corroboration} outlets`;
+      n.title = 'Outlets reporting this event (fused cluster)';
+      b.append(n);
+    }
+    if (p.contradicted) {
+      const flag = document.createElement('span');
+      flag.className = 'badge';
+      flag.textContent = 'contradicted';
+      b.append(flag);
+    }
     if (!f.geometry) b.title = 'Not on the map (no coordinates)';
     b.addEventListener('click', () => openEvent(p.event_id));
     li.appendChild(b);
@@ -112,7 +125,7 @@ async function openEvent(id) {
   try {
     const data = await getJson(eventPath(id));
     const doc = await getJson(documentPath(data.event.doc_id)).catch(() => null);
-    renderEvent($('panel-event'), data, doc);
+    renderEvent($('panel-event'), data, doc, showSource);
     showTab('event');
     $('event-heading').focus();
     map.select(id);
@@ -120,6 +133,13 @@ async function openEvent(id) {
   } catch (e) {
     showError(e.message);
   }
+}
+
+// Another report of the same cluster: its document with that report's evidence.
+async function showSource(eventId) {
+  const data = await getJson(eventPath(eventId));
+  const doc = await getJson(documentPath(data.event.doc_id));
+  return { event: data.event, doc };
 }
 
 // --- loading ---
@@ -131,13 +151,24 @@ async function refresh() {
   const filters = currentFilters();
   const { from, to, ...untimed } = filters;  // the timeline shows every date: it is the date filter
   try {
-    const [features, days] = await Promise.all([allEventFeatures(filters), getJson('/api/timeline', untimed)]);
+    const [features, days, clusters] = await Promise.all([
+      allEventFeatures(filters), getJson('/api/timeline', untimed), allClusters(filters)]);
     if (mine !== generation) return;
+    // Each event learns its cluster: markers stand for clusters, sized by their outlets.
+    const clusterOf = new Map();
+    for (const c of clusters) for (const s of c.sources || []) clusterOf.set(s.event_id, c);
+    for (const f of features) {
+      const c = clusterOf.get(f.properties.event_id);
+      if (!c) continue;
+      f.properties.cluster_id = c.cluster_id;
+      f.properties.corroboration = c.outlets;
+      f.properties.contradicted = c.contradictions.length > 0;
+    }
     const onMap = map.setEvents(features);
     renderList(features);
     timeline.setData(days.buckets);
     const shown = Object.entries(filters).map(([k, v]) => `${k}: ${v}`).join(', ');
-    $('summary').textContent = `${features.length} event${features.length === 1 ? '' : 's'} (${onMap} on the map)` +
+    $('summary').textContent = `${features.length} event${features.length === 1 ? '' : 's'} (${onMap} marker${onMap === 1 ? '' : 's'} on the map)` +
       (shown ? ` — ${shown}` : '') + (days.undated ? ` · ${days.undated} undated` : '');
     document.body.dataset.state = 'ready';
   } catch (e) {

@@ -57,40 +57,85 @@ function fieldRows(e) {
   return rows;
 }
 
-// Sources of the event (one per report). `contradictions` (optional): [{field, values}]
-// from fusion; the fields named there are marked in each source.
-function sourcesList(sources, contradictions) {
+// The reports of the event: the cluster's member records once fusion has run, else the
+// event's own document. Sources on either side of a contradiction are marked.
+function sourcesSection(data, onShow) {
+  const section = el('div', { class: 'sources-box' });
+  const cluster = data.cluster;
+  if (cluster) {
+    section.append(el('p', { class: 'corroboration' },
+      `Reported by ${cluster.outlets} outlet${cluster.outlets === 1 ? '' : 's'} ` +
+      `(${cluster.events} report${cluster.events === 1 ? '' : 's'}, ` +
+      `${cluster.claimants} claimant${cluster.claimants === 1 ? '' : 's'}).`));
+    if (cluster.contradictions.length) {
+      const box = el('div', { class: 'contradictions', role: 'note' }, el('strong', {}, 'Contradictions'));
+      const ul = el('ul');
+      for (const c of cluster.contradictions) ul.append(el('li', {}, c.detail || `${c.kind}: ${c.subject}`));
+      box.append(ul);
+      section.append(box);
+    }
+  }
+  const sources = cluster && cluster.sources ? cluster.sources : data.sources.map((s) => ({
+    event_id: s.event_id, doc_id: s.doc_id, outlet: s.outlet, url: s.url, title: s.title, doc_date: s.date,
+    doc_lang: s.lang, modality: s.modality,
+    claimant: s.claimant ? s.claimant.name || s.claimant.text || s.claimant.class : null,
+  }));
+  const disputed = new Map();
+  for (const c of cluster ? cluster.contradictions : []) {
+    for (const id of c.event_ids) {
+      if (!disputed.has(id)) disputed.set(id, []);
+      disputed.get(id).push(c.subject || c.kind);
+    }
+  }
   const list = el('ul', { class: 'sources' });
-  const conflicting = new Set((contradictions || []).map((c) => c.field));
   for (const s of sources) {
-    const claimant = s.claimant ? s.claimant.name || s.claimant.text || s.claimant.class : 'the outlet itself';
     const item = el('li', {},
       el('strong', {}, s.outlet || 'unknown outlet'),
-      s.date ? ` · ${s.date}` : '',
-      s.lang ? ` · ${s.lang}` : '',
-      el('br'),
-      `claimed by ${claimant}`, s.modality ? ` (${s.modality})` : '');
+      s.doc_date ? ` · ${s.doc_date}` : '', s.doc_lang ? ` · ${s.doc_lang}` : '',
+      el('br'), `claimed by ${s.claimant || 'the outlet itself'}`, s.modality ? ` (${s.modality})` : '');
+    if (s.copy_of) item.append(el('br'), el('span', { class: 'muted' }, `a copy of document ${s.copy_of}`));
     if (s.title) item.append(el('br'), el('em', {}, s.title));
-    if (s.url) {
-      const a = el('a', { href: s.url, rel: 'noreferrer noopener', target: '_blank' }, s.url);
-      item.append(el('br'), a);
-    }
-    if (s.differs && s.differs.length) {
+    if (s.url) item.append(el('br'), el('a', { href: s.url, rel: 'noreferrer noopener', target: '_blank' }, s.url));
+    if (disputed.has(s.event_id)) {
       item.classList.add('contradiction');
-      item.append(el('br'), el('span', { class: 'badge' }, `disagrees on ${s.differs.join(', ')}`));
+      item.append(el('br'), el('span', { class: 'badge' }, `disputed: ${[...new Set(disputed.get(s.event_id))].join(', ')}`));
+    }
+    if (s.event_id === data.event.event_id) {
+      item.classList.add('current');
+      item.append(el('br'), el('span', { class: 'muted' }, 'its text is shown below'));
+    } else if (onShow) {
+      const b = el('button', { type: 'button', class: 'show-source' }, 'Show this report’s text');
+      b.addEventListener('click', () => onShow(s.event_id, item));
+      item.append(el('br'), b);
     }
     list.append(item);
   }
-  if (conflicting.size) {
-    const box = el('div', { class: 'contradictions', role: 'note' },
-      el('strong', {}, 'Contradictions: '),
-      (contradictions || []).map((c) => `${c.field}: ${(c.values || []).join(' vs ')}`).join('; '));
-    return el('div', {}, box, list);
-  }
-  return list;
+  section.append(list);
+  return section;
 }
 
-export function renderEvent(panel, data, doc) {
+function sourceText(event, doc) {
+  const box = el('div', {});
+  box.append(el('p', { class: 'muted' },
+    `${doc.outlet || 'Unknown outlet'}${doc.title ? ' — ' + doc.title : ''}. Highlighted: the words this report ` +
+    'was extracted from. Underlined: places, dates and quantities found.'));
+  const spans = [];
+  for (const m of doc.mentions || []) {
+    spans.push({ start: m.start, end: m.end, className: `mention-${m.kind}`, title: `${m.kind}: ${m.text}` });
+  }
+  for (const ev of event.evidence || []) spans.push({ start: ev.start, end: ev.end, className: 'evidence', title: 'evidence' });
+  const text = el('div', { class: 'source-text', tabindex: '0', 'aria-label': 'Source text' });
+  text.append(highlightText(doc.text, spans));
+  box.append(text);
+  requestAnimationFrame(() => {
+    const first = text.querySelector('mark.evidence');
+    if (first) text.scrollTop = first.offsetTop - text.offsetTop - 40;
+  });
+  return box;
+}
+
+// loadSource(eventId) -> {event, doc}: another report's record and document.
+export function renderEvent(panel, data, doc, loadSource) {
   const e = data.event;
   panel.replaceChildren();
   const heading = el('h2', { tabindex: '-1', id: 'event-heading' },
@@ -102,22 +147,20 @@ export function renderEvent(panel, data, doc) {
   for (const [k, v] of fieldRows(e)) dl.append(el('dt', {}, k), el('dd', {}, v));
   panel.append(dl);
 
-  panel.append(el('h3', {}, `Sources (${data.sources.length})`));
-  panel.append(sourcesList(data.sources, data.contradictions));
-
+  const textHeading = el('h3', { id: 'source-text-heading' }, 'Source text');
+  const textBox = el('div', { id: 'source-text-box' });
+  const show = loadSource ? async (eventId, item) => {
+    const { event, doc: other } = await loadSource(eventId);
+    textBox.replaceChildren(sourceText(event, other));
+    for (const li of panel.querySelectorAll('.sources li')) li.classList.toggle('shown', li === item);
+    textHeading.focus();
+  } : null;
+  textHeading.tabIndex = -1;
+  const count = data.cluster ? data.cluster.events : data.sources.length;
+  panel.append(el('h3', {}, `Sources (${count})`), sourcesSection(data, show));
   if (doc) {
-    panel.append(el('h3', {}, 'Source text'),
-      el('p', { class: 'muted' }, 'Highlighted: the words this event was extracted from. Underlined: places, dates and quantities found.'));
-    const spans = [];
-    for (const m of doc.mentions || []) {
-      spans.push({ start: m.start, end: m.end, className: `mention-${m.kind}`, title: `${m.kind}: ${m.text}` });
-    }
-    for (const ev of e.evidence || []) spans.push({ start: ev.start, end: ev.end, className: 'evidence', title: 'evidence' });
-    const text = el('div', { class: 'source-text', tabindex: '0', 'aria-label': 'Source text' });
-    text.append(highlightText(doc.text, spans));
-    panel.append(text);
-    const first = text.querySelector('mark.evidence');
-    if (first) requestAnimationFrame(() => { text.scrollTop = first.offsetTop - text.offsetTop - 40; });
+    textBox.append(sourceText(e, doc));
+    panel.append(textHeading, textBox);
   }
   heading.focus();
 }

@@ -107,19 +107,28 @@ export function createMap(element, onSelect) {
   const markers = new Map();
   let selected = null;
 
+  // One marker per event cluster (reports of one happening), or per event before fusion.
   function setEvents(features) {
     clusters.clearLayers();
     markers.clear();
-    const layers = [];
+    const groups = new Map();
     for (const f of features) {
       if (!f.geometry || f.geometry.type !== 'Point') continue;
+      const key = f.properties.cluster_id || f.properties.event_id;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(f);
+    }
+    const layers = [];
+    for (const members of groups.values()) {
+      const f = members[0];
       const [lon, lat] = f.geometry.coordinates;
       const p = f.properties;
       const place = p.location ? p.location.name || p.location.text : '';
       const date = p.date ? p.date.start : 'undated';
-      const title = `${typeLabel(p.type)}${p.subtype ? ' (' + p.subtype + ')' : ''}, ${place}, ${date}`;
+      const outlets = p.corroboration || 1;
+      const title = `${typeLabel(p.type)}${p.subtype ? ' (' + p.subtype + ')' : ''}, ${place}, ${date}` +
+        (outlets > 1 ? `, ${outlets} outlets` : '') + (p.contradicted ? ', contradicted' : '');
       const m = L.marker([lat, lon], { icon: eventIcon(p), title, keyboard: true, vigieType: p.type, riseOnHover: true });
-      m.eventId = p.event_id;
       m.on('click', () => onSelect(p.event_id));
       m.on('add', () => {
         const el = m.getElement();
@@ -128,14 +137,16 @@ export function createMap(element, onSelect) {
         el.setAttribute('aria-label', title);
         el.dataset.eventId = p.event_id;
         el.dataset.type = p.type;
-        el.classList.toggle('selected', selected === p.event_id);
+        el.dataset.outlets = String(outlets);
+        el.classList.toggle('contradicted', Boolean(p.contradicted));
+        el.classList.toggle('selected', members.some((x) => x.properties.event_id === selected));
       });
-      markers.set(p.event_id, m);
+      for (const x of members) markers.set(x.properties.event_id, m);
       layers.push(m);
     }
     clusters.addLayers(layers);
     if (layers.length > 0) {
-      map.fitBounds(clusters.getBounds().pad(0.3), { maxZoom: 7 });
+      map.fitBounds(clusters.getBounds().pad(0.3), { maxZoom: 7, animate: false });
     }
     return layers.length;
   }
@@ -144,11 +155,11 @@ export function createMap(element, onSelect) {
   // cluster it sits in (markers at one place never separate by zooming).
   function select(id) {
     selected = id;
-    for (const [eid, m] of markers) {
-      const el = m.getElement();
-      if (el) el.classList.toggle('selected', eid === id);
-    }
     const m = markers.get(id);
+    for (const other of new Set(markers.values())) {
+      const el = other.getElement();
+      if (el) el.classList.toggle('selected', other === m);
+    }
     if (!m) return;
     if (map.getZoom() < 7 || !map.getBounds().contains(m.getLatLng())) {
       map.setView(m.getLatLng(), Math.max(map.getZoom(), 7), { animate: false });
