@@ -3,7 +3,10 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <thread>
 #include <exception>
 
 #include "serve/api.h"
@@ -14,9 +17,11 @@ namespace {
 
 // Requests are GETs: a body is refused past this size (413).
 constexpr size_t kMaxBodyBytes = 4096;
-// A connection answers this many requests before it is closed, so that a few busy
-// keep-alive clients cannot hold every worker.
-constexpr size_t kKeepAliveMaxCount = 100;
+// One request per connection. cpp-httplib gives each open connection a worker thread, so
+// kept-alive connections (idle browsers, busy clients) would hold workers while others
+// queue: with 200 clients and 32 workers, p99 latency measured 300-560 ms with up to 10
+// requests per connection, 80-100 ms with one (scripts/loadtest.sh, docs/api.md).
+constexpr size_t kKeepAliveMaxCount = 1;
 
 // Pending connections the kernel queues before the server accepts them.
 constexpr int kListenBacklog = 1024;
@@ -36,6 +41,7 @@ void SetJson(httplib::Response& res, const Response& r) {
 }  // namespace
 
 struct Server::Impl {
+  std::atomic<bool> running{false}, stop_requested{false};
   int listen_fd = -1;  // the listening socket, seen by the socket options hook
   std::unique_ptr<StorePool> pool;
   std::unique_ptr<StaticFiles> web;
@@ -160,11 +166,24 @@ StatusOr<int> Server::Bind() {
 
 Status Server::Run() {
   if (impl_->port < 0) return Status::InvalidArgument("Server::Run before Bind");
-  if (!impl_->http.listen_after_bind() && impl_->http.is_running())
-    return Status::IoError("the server stopped on an error");
+  impl_->running = true;
+  if (impl_->stop_requested) {
+    impl_->running = false;
+    return Status::Ok();
+  }
+  bool ok = impl_->http.listen_after_bind();
+  impl_->running = false;
+  if (!ok && !impl_->stop_requested) return Status::IoError("the server stopped on an error");
   return Status::Ok();
 }
 
-void Server::Stop() { impl_->http.stop(); }
+void Server::Stop() {
+  impl_->stop_requested = true;
+  // httplib ignores stop() until its accept loop has started: repeat until Run returns.
+  while (impl_->running) {
+    impl_->http.stop();
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
 
 }  // namespace vigie::serve

@@ -18,7 +18,7 @@ namespace vigie::serve {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;     // 0: any free port (see Bind)
-  int threads = 32;    // worker threads; as many read connections to the store
+  int threads = 32;    // worker threads (each holds one connection while it is open)
   bool access_log = false;  // one line per request on stderr
 };
 
@@ -33,6 +33,7 @@ class Server {
   StatusOr<int> Bind();
   // Serves until Stop(). Returns an error if it could not serve.
   Status Run();
+  // Makes Run return (at once if it has not started listening yet); waits for it.
   void Stop();
 
  private:

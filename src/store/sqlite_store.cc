@@ -7,6 +7,7 @@
 #include <ctime>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,7 @@ class SqliteStore final : public Store {
       : db_(db), path_(std::move(path)), opened_at_(NowUtc()), read_only_(read_only) {}
   ~SqliteStore() override {
     stmts_.clear();
+    queries_.clear();
     // Keeps the planner's statistics fresh, cheaply (sampled).
     if (!read_only_) Exec(db_, "PRAGMA analysis_limit=1000; PRAGMA optimize");
     sqlite3_close_v2(db_);
@@ -159,6 +161,25 @@ class SqliteStore final : public Store {
   }
 
  private:
+  // A cached prepared statement for the SQL of a filter (events, counts, timelines): the
+  // distinct filter shapes are few, and preparing costs more than running on small
+  // databases. Reset and ready to bind; the caller resets it again when done, so that no
+  // read snapshot outlives the call. A statement that fails to prepare is not kept.
+  Stmt& CachedQuery(const std::string& sql) {
+    auto it = queries_.find(sql);
+    if (it == queries_.end()) {
+      if (queries_.size() >= 64) queries_.clear();
+      it = queries_.emplace(sql, std::make_unique<Stmt>(db_, sql)).first;
+    }
+    it->second->Reset();
+    return *it->second;
+  }
+  Status PrepareFailed(const std::string& sql) {
+    Status st = queries_.at(sql)->status();
+    queries_.erase(sql);
+    return Named(st);
+  }
+
   // A cached prepared statement for fixed SQL, reset and ready to bind.
   Stmt& Cached(int slot, const char* sql) {
     if (stmts_.size() <= static_cast<size_t>(slot)) stmts_.resize(slot + 1);
@@ -198,6 +219,7 @@ class SqliteStore final : public Store {
   std::string opened_at_;
   bool read_only_ = false;
   std::vector<std::unique_ptr<Stmt>> stmts_;
+  std::unordered_map<std::string, std::unique_ptr<Stmt>> queries_;
 };
 
 enum Slot { kDelEvents, kDelMentions, kDelDoc, kInsDoc, kInsEvent, kInsMention, kInsError, kCheck };
@@ -366,27 +388,38 @@ Status QueryStatus(const Stmt& s, const EventFilter& f) {
 Status SqliteStore::QueryEvents(const EventFilter& f, const std::function<bool(const EventRow&)>& fn) {
   internal::SqlQuery q = internal::BuildEventQuery(f);
   std::lock_guard lock(mu_);
-  Stmt s(db_, q.sql);
-  if (!s.status().ok()) return Named(s.status());
+  Stmt& s = CachedQuery(q.sql);
+  if (!s.status().ok()) return PrepareFailed(q.sql);
   BindAll(s, q);
   EventRow row;
   while (s.Step()) {
     row.json = s.Text(0), row.doc_outlet = s.Text(1), row.doc_url = s.Text(2), row.doc_date = s.Text(3);
     row.doc_lang = s.Text(4);
-    if (!fn(row)) return Status::Ok();
+    if (!fn(row)) {
+      s.Reset();
+      return Status::Ok();
+    }
   }
-  return Named(QueryStatus(s, f));
+  Status st = QueryStatus(s, f);
+  s.Reset();
+  return Named(st);
 }
 
 StatusOr<int64_t> SqliteStore::CountEvents(const EventFilter& f) {
   internal::SqlQuery q = internal::BuildEventWhere(f);
   q.sql.insert(0, "SELECT count(*)");
   std::lock_guard lock(mu_);
-  Stmt s(db_, q.sql);
-  if (!s.status().ok()) return Named(s.status());
+  Stmt& s = CachedQuery(q.sql);
+  if (!s.status().ok()) return PrepareFailed(q.sql);
   BindAll(s, q);
-  if (!s.Step()) return Named(s.status().ok() ? Status::Corruption("no count") : QueryStatus(s, f));
-  return s.Int(0);
+  if (!s.Step()) {
+    Status st = s.status().ok() ? Status::Corruption("no count") : QueryStatus(s, f);
+    s.Reset();
+    return Named(st);
+  }
+  int64_t n = s.Int(0);
+  s.Reset();
+  return n;
 }
 
 StatusOr<Timeline> SqliteStore::QueryTimeline(const EventFilter& f) {
@@ -394,8 +427,8 @@ StatusOr<Timeline> SqliteStore::QueryTimeline(const EventFilter& f) {
   q.sql.insert(0, "SELECT e.date_lo, e.type, count(*)");
   q.sql += " GROUP BY e.date_lo, e.type ORDER BY e.date_lo, e.type";
   std::lock_guard lock(mu_);
-  Stmt s(db_, q.sql);
-  if (!s.status().ok()) return Named(s.status());
+  Stmt& s = CachedQuery(q.sql);
+  if (!s.status().ok()) return PrepareFailed(q.sql);
   BindAll(s, q);
   Timeline t;
   while (s.Step()) {
@@ -405,7 +438,9 @@ StatusOr<Timeline> SqliteStore::QueryTimeline(const EventFilter& f) {
       t.buckets.push_back({s.Text(0), s.Text(1), s.Int(2)});
     }
   }
-  if (!s.status().ok()) return Named(QueryStatus(s, f));
+  Status st = QueryStatus(s, f);
+  s.Reset();
+  if (!st.ok()) return Named(st);
   return t;
 }
 

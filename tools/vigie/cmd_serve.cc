@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -63,7 +64,8 @@ Runner RegisterServe(CLI::App& app) {
     sigaddset(&signals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    auto pool = serve::StorePool::OpenSqlite(args->db, static_cast<size_t>(args->threads));
+    // Requests hold a store connection only while they query it: a few serve many threads.
+    auto pool = serve::StorePool::OpenSqlite(args->db, static_cast<size_t>(std::min(args->threads, 16)));
     if (!pool.ok()) {
       fmt::print(stderr, "vigie: error: {}\n", pool.status().message());
       return 1;
