@@ -128,6 +128,11 @@ try {
   check(focused === 'event-heading', 'the event panel takes the keyboard focus');
   const sources = await page.locator('#panel-event .sources li').count();
   check(sources >= 1, `the event panel lists its sources (${sources})`);
+  await page.keyboard.press('Escape');
+  const back = await page.evaluate(() => document.activeElement && document.activeElement.dataset.eventId);
+  check(back === id, 'Escape goes back to the list, on the event it opened');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#panel-event:not([hidden]) mark.evidence', { timeout: 10000 });
 
   // Corroboration: once ingest fuses reports into clusters, a cluster reported by two
   // outlets lists both, and the other report's text can be shown with its own evidence.

@@ -13,7 +13,11 @@ export async function getJson(path, params = {}) {
   } catch {
     body = null;
   }
-  if (!res.ok) throw new Error(body && body.error ? body.error : `${url}: HTTP ${res.status}`);
+  if (!res.ok) {
+    const error = new Error(body && body.error ? body.error : `${url}: HTTP ${res.status}`);
+    error.status = res.status;
+    throw error;
+  }
   return body;
 }
 
@@ -37,13 +41,20 @@ export function documentPath(id) {
   return `/api/documents/${encodeURIComponent(id)}`;
 }
 
-// Every matching event cluster with its member records (empty before fusion has run),
-// page by page. Clusters take the event filters except modality.
+// Every matching event cluster with its member records, page by page; empty before fusion
+// has run, and for a database older than clusters (404). Clusters take the event filters
+// except modality.
 export async function allClusters(filters, maxClusters = 20000) {
   const { modality, ...shared } = filters;
   const clusters = [];
   for (let offset = 0; offset < maxClusters; ) {
-    const page = await getJson('/api/clusters', { ...shared, sources: 'true', limit: 1000, offset });
+    let page;
+    try {
+      page = await getJson('/api/clusters', { ...shared, sources: 'true', limit: 1000, offset });
+    } catch (e) {
+      if (e.status === 404) return [];
+      throw e;
+    }
     clusters.push(...page.clusters);
     if (page.next_offset === null || page.next_offset === undefined) break;
     offset = page.next_offset;

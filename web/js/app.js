@@ -121,7 +121,9 @@ function renderList(features) {
 }
 
 // --- one event ---
+let openedFrom = null;  // the list item an event was opened from, focused again on Escape
 async function openEvent(id) {
+  if (document.activeElement && document.activeElement.classList.contains('event-item')) openedFrom = id;
   try {
     const data = await getJson(eventPath(id));
     const doc = await getJson(documentPath(data.event.doc_id)).catch(() => null);
@@ -211,7 +213,10 @@ form.addEventListener('reset', () => {
   });
 });
 document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && !$('panel-event').hidden) showTab('events', true);
+  if (e.key !== 'Escape' || $('panel-event').hidden) return;
+  showTab('events', true);
+  const back = openedFrom && document.querySelector(`.event-item[data-event-id="${CSS.escape(openedFrom)}"]`);
+  if (back) back.focus();
 });
 
 loadOutlets().catch((e) => showError(e.message));
