@@ -100,14 +100,19 @@ bool SameParty(const std::optional<EventActor>& a, const std::optional<EventActo
   return !a->cls.empty() && a->cls == b->cls;
 }
 
-std::optional<EventActor> BestActor(const std::vector<Rec>& m, std::optional<EventActor> EventRecord::*field) {
-  std::vector<std::string> keys;
+// The actor most members name in `field` (ties: the first member, by event id, naming
+// one of the tied), leaving out `other` (so a reversed claim does not name one party twice).
+std::optional<EventActor> BestActor(const std::vector<Rec>& m, std::optional<EventActor> EventRecord::*field,
+                                    const std::optional<EventActor>& other) {
+  std::map<std::string, int> counts;
   for (Rec r : m)
-    if (auto k = PartyKey(r->event.*field); !k.empty()) keys.push_back(k);
-  if (keys.empty()) return std::nullopt;
-  std::string chosen = MostFrequent(keys);
-  for (Rec r : m)
-    if (PartyKey(r->event.*field) == chosen) return r->event.*field;
+    if (auto k = PartyKey(r->event.*field); !k.empty() && !SameParty(r->event.*field, other)) ++counts[k];
+  int top = 0;
+  for (const auto& [k, n] : counts) top = std::max(top, n);
+  for (Rec r : m) {
+    auto k = PartyKey(r->event.*field);
+    if (!k.empty() && counts.count(k) && counts[k] == top && !SameParty(r->event.*field, other)) return r->event.*field;
+  }
   return std::nullopt;
 }
 
@@ -271,8 +276,8 @@ store::Cluster Summarise(const std::vector<FuseRecord>& records, const std::vect
     if (!Denies(r->event)) asserting.push_back(r);
   }
   const std::vector<Rec>& roles = asserting.empty() ? m : asserting;
-  c.actor1 = BestActor(roles, &EventRecord::actor1);
-  c.actor2 = BestActor(roles, &EventRecord::actor2);
+  c.actor1 = BestActor(roles, &EventRecord::actor1, std::nullopt);
+  c.actor2 = BestActor(roles, &EventRecord::actor2, c.actor1);
 
   std::set<std::string> sources, claimants, outlets;
   for (Rec r : m) {

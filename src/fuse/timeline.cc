@@ -36,8 +36,10 @@ std::map<std::string, FigureRange> FigureRanges(const store::Cluster& c) {
       continue;
     }
     std::string key = v.kind + (v.unit.empty() ? "" : "/" + v.unit);
-    auto [it, added] = out.try_emplace(key, FigureRange{lo, hi, 0});
+    const bool floor = v.qualifier == "more_than" || v.qualifier == "at_least";
+    auto [it, added] = out.try_emplace(key, FigureRange{lo, hi, 0, floor});
     it->second.lo = std::min(it->second.lo, lo);
+    if (hi > it->second.hi || (hi == it->second.hi && floor)) it->second.open_above = floor;
     it->second.hi = std::max(it->second.hi, hi);
     ++it->second.claims;
   }
@@ -54,6 +56,7 @@ std::vector<Tally> Tallies(const std::vector<store::Cluster>& clusters) {
       ++x.with_figure;
       x.lo += r->lo;
       x.hi += r->hi;
+      x.open_above = x.open_above || r->open_above;
     }
   };
   for (const auto& c : clusters) {

@@ -16,6 +16,7 @@ namespace vigie::fuse {
 struct FigureRange {
   double lo = 0, hi = 0;
   int64_t claims = 0;
+  bool open_above = false;  // the highest claim is a floor ("more than", "at least")
 };
 // By "kind" or "kind/unit" ("places/neighbourhood"), sorted.
 std::map<std::string, FigureRange> FigureRanges(const store::Cluster& c);
@@ -27,6 +28,7 @@ struct Tally {
   int64_t clusters = 0;       // clusters counted
   int64_t with_figure = 0;    // of which gave a figure
   double lo = 0, hi = 0;      // sums of the per-cluster ranges
+  bool open_above = false;    // some cluster's highest claim is a floor
 };
 
 // Tallies over clusters (in date order), sorted by what, who, unit.

@@ -62,7 +62,7 @@ Runner RegisterTimeline(CLI::App& app) {
       nlohmann::ordered_json t = nlohmann::ordered_json::array();
       for (const auto& x : tallies) {
         t.push_back({{"what", x.what}, {"who", x.who}, {"unit", x.unit}, {"clusters", x.clusters},
-                     {"with_figure", x.with_figure}, {"min", x.lo}, {"max", x.hi}});
+                     {"with_figure", x.with_figure}, {"min", x.lo}, {"max", x.hi}, {"open_above", x.open_above}});
       }
       std::cout << nlohmann::ordered_json{{"tallies", t}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                 << "\n";
@@ -73,7 +73,7 @@ Runner RegisterTimeline(CLI::App& app) {
         if (c.location && !c.location->part.empty()) place += " (" + c.location->part + ")";
         std::string figures;
         for (const auto& [kind, r] : fuse::FigureRanges(c))
-          figures += fmt::format("  {} {}", kind, RangeText(r.lo, r.hi));
+          figures += fmt::format("  {} {}{}", kind, RangeText(r.lo, r.hi), r.open_above ? "+" : "");
         std::cout << fmt::format("{}  {}{}  {}  [{} outlet{}]{}{}\n", date, c.type, c.subtype.empty() ? "" : "/" + c.subtype,
                                  place, c.outlets, c.outlets == 1 ? "" : "s", figures,
                                  c.contradictions.empty() ? "" : "  (contradictions: " + std::to_string(c.contradictions.size()) + ")");
@@ -81,7 +81,7 @@ Runner RegisterTimeline(CLI::App& app) {
       if (!tallies.empty()) std::cout << "\ntallies:\n";
       for (const auto& x : tallies) {
         std::string head = x.what == "taken" ? "taken by " + x.who : x.what;
-        std::string fig = x.with_figure ? RangeText(x.lo, x.hi) + (x.unit.empty() ? "" : " " + x.unit) : "no figure";
+        std::string fig = x.with_figure ? RangeText(x.lo, x.hi) + (x.open_above ? "+" : "") + (x.unit.empty() ? "" : " " + x.unit) : "no figure";
         std::cout << fmt::format("  {}: {} ({} cluster{}, {} with a figure)\n", head, fig, x.clusters,
                                  x.clusters == 1 ? "" : "s", x.with_figure);
       }
