@@ -133,6 +133,7 @@ SqlQuery BuildEventQuery(const EventFilter& f) {
   if (!f.outlet.empty()) term(" AND " + p + "d.outlet = ? COLLATE NOCASE", f.outlet);
   if (!f.lang.empty()) term(" AND d.lang = ?", f.lang);
   if (!f.doc_id.empty()) term(" AND e.doc_id = ?", f.doc_id);
+  if (!f.starts_from.empty()) term(" AND " + p + "e.date_lo >= ?", DateLo(f.starts_from));
   if (!f.text.empty())
     add(" AND d.doc_key IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", f.text);
   q.sql += f.sort == SortBy::kConfidence ? " ORDER BY e.confidence DESC, e.event_id"
