@@ -84,11 +84,10 @@ Key MakeKey(const EventRecord& e, Interner& in) {
     const std::string& end = e.date->end.empty() ? e.date->start : e.date->end;
     if (core::DayRange(e.date->start, &lo, &hi) && core::DayRange(end, &lo2, &hi2) && hi2 >= lo) {
       date_rank = DatePrecisionRank(e.date->precision);
-      // A date taken from the document (no date in the text) may be the day after the
-      // event: one day earlier is allowed.
-      int back = e.date->basis == "document" || e.date->basis == "inferred" ? 1 : 0;
+      // Day-precision dates must agree: a one-day tolerance (for a date that is really the
+      // publication day) chains a city's daily shelling into one cluster.
       k.dated = true;
-      k.lo = static_cast<int32_t>(lo - back);
+      k.lo = static_cast<int32_t>(lo);
       k.hi = static_cast<int32_t>(hi2);
     }
   }

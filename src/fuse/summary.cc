@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "fuse/compat_internal.h"
 #include "fuse/fuse.h"
@@ -100,14 +101,19 @@ bool SameParty(const std::optional<EventActor>& a, const std::optional<EventActo
   return !a->cls.empty() && a->cls == b->cls;
 }
 
-std::optional<EventActor> BestActor(const std::vector<Rec>& m, std::optional<EventActor> EventRecord::*field) {
-  std::vector<std::string> keys;
+// The actor most members name in `field` (ties: the first member, by event id, naming
+// one of the tied), leaving out `other` (so a reversed claim does not name one party twice).
+std::optional<EventActor> BestActor(const std::vector<Rec>& m, std::optional<EventActor> EventRecord::*field,
+                                    const std::optional<EventActor>& other) {
+  std::map<std::string, int> counts;
   for (Rec r : m)
-    if (auto k = PartyKey(r->event.*field); !k.empty()) keys.push_back(k);
-  if (keys.empty()) return std::nullopt;
-  std::string chosen = MostFrequent(keys);
-  for (Rec r : m)
-    if (PartyKey(r->event.*field) == chosen) return r->event.*field;
+    if (auto k = PartyKey(r->event.*field); !k.empty() && !SameParty(r->event.*field, other)) ++counts[k];
+  int top = 0;
+  for (const auto& [k, n] : counts) top = std::max(top, n);
+  for (Rec r : m) {
+    auto k = PartyKey(r->event.*field);
+    if (!k.empty() && counts.count(k) && counts[k] == top && !SameParty(r->event.*field, other)) return r->event.*field;
+  }
   return std::nullopt;
 }
 
@@ -155,16 +161,24 @@ std::string FigureText(const Quantity& q) {
 
 void QuantityContradictions(const std::vector<store::ClaimedQuantity>& claims,
                             const std::map<std::string, Rec>& by_id, std::vector<store::Contradiction>* out) {
-  std::map<std::string, std::vector<const store::ClaimedQuantity*>> by_kind;
-  for (const auto& c : claims) by_kind[c.quantity.kind].push_back(&c);
-  for (const auto& [kind, list] : by_kind) {
+  // Claims are compared as distinct figures (kind, unit, qualifier, value, range), so a
+  // cluster of many reports costs the square of its distinct figures, not of its reports.
+  using Figure = std::tuple<std::string, std::string, double, double, double>;
+  std::map<std::string, std::map<Figure, std::vector<const store::ClaimedQuantity*>>> by_kind;
+  for (const auto& c : claims) {
+    const Quantity& q = c.quantity;
+    by_kind[q.kind][{q.unit, q.qualifier, q.value.value_or(-1), q.min.value_or(-1), q.max.value_or(-1)}]
+        .push_back(&c);
+  }
+  for (const auto& [kind, figures] : by_kind) {
+    std::vector<const std::vector<const store::ClaimedQuantity*>*> list;
+    for (const auto& [f, v] : figures) list.push_back(&v);
     std::set<size_t> involved;
     for (size_t i = 0; i < list.size(); ++i) {
       for (size_t j = i + 1; j < list.size(); ++j) {
-        const auto &a = *list[i], &b = *list[j];
-        if (a.event_id == b.event_id) continue;
-        if (!a.quantity.unit.empty() && !b.quantity.unit.empty() && a.quantity.unit != b.quantity.unit) continue;
-        auto ia = Allowed(a.quantity), ib = Allowed(b.quantity);
+        const Quantity &a = list[i]->front()->quantity, &b = list[j]->front()->quantity;
+        if (!a.unit.empty() && !b.unit.empty() && a.unit != b.unit) continue;
+        auto ia = Allowed(a), ib = Allowed(b);
         if (!ia || !ib) continue;
         if (ia->lo < ib->hi && ib->lo < ia->hi) continue;
         involved.insert(i), involved.insert(j);
@@ -174,8 +188,10 @@ void QuantityContradictions(const std::vector<store::ClaimedQuantity>& claims,
     store::Contradiction x{"quantity", kind, "", {}};
     std::set<std::string> sides;  // "figure (voice)", sorted, distinct
     for (size_t i : involved) {
-      x.event_ids.push_back(list[i]->event_id);
-      sides.insert(FigureText(list[i]->quantity) + " (" + Voice(*by_id.at(list[i]->event_id)) + ")");
+      for (const store::ClaimedQuantity* c : *list[i]) {
+        x.event_ids.push_back(c->event_id);
+        sides.insert(FigureText(c->quantity) + " (" + Voice(*by_id.at(c->event_id)) + ")");
+      }
     }
     x.detail = kind + ": ";
     bool first = true;
@@ -195,23 +211,38 @@ std::string ActorText(const std::optional<EventActor>& a) {
 }
 
 void ActorContradictions(const std::vector<Rec>& voices, std::vector<store::Contradiction>* out) {
+  // Compared as distinct (actor1, actor2) pairs of parties, each with its records.
+  std::map<std::pair<std::string, std::string>, std::vector<Rec>> dyads;
+  for (Rec r : voices) dyads[{PartyKey(r->event.actor1), PartyKey(r->event.actor2)}].push_back(r);
+  std::vector<const std::vector<Rec>*> list;
+  for (const auto& [k, v] : dyads) list.push_back(&v);
   std::set<std::string> reversed_ids, perp_ids;
   std::set<std::string> reversed_sides, perp_sides;
-  for (size_t i = 0; i < voices.size(); ++i) {
-    for (size_t j = 0; j < voices.size(); ++j) {
+  auto voices_of = [](const std::vector<Rec>& rs) {
+    std::set<std::string> v;
+    for (Rec r : rs) v.insert(Voice(*r));
+    std::string out;
+    for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
+    return out;
+  };
+  auto ids_of = [](const std::vector<Rec>& rs, std::set<std::string>* ids) {
+    for (Rec r : rs) ids->insert(r->event.event_id);
+  };
+  for (size_t i = 0; i < list.size(); ++i) {
+    for (size_t j = 0; j < list.size(); ++j) {
       if (i == j) continue;
-      const EventRecord &a = voices[i]->event, &b = voices[j]->event;
+      const EventRecord &a = list[i]->front()->event, &b = list[j]->front()->event;
       bool reversed = SameParty(a.actor1, b.actor2) && !(b.actor1 && SameParty(a.actor1, b.actor1));
       if (reversed) {
-        reversed_ids.insert(a.event_id), reversed_ids.insert(b.event_id);
-        reversed_sides.insert(ActorText(a.actor1) + " over " + ActorText(a.actor2) + " (" + Voice(*voices[i]) + ")");
+        ids_of(*list[i], &reversed_ids), ids_of(*list[j], &reversed_ids);
+        reversed_sides.insert(ActorText(a.actor1) + " over " + ActorText(a.actor2) + " (" + voices_of(*list[i]) + ")");
         continue;
       }
       if (i < j && !PartyKey(a.actor1).empty() && !PartyKey(b.actor1).empty() && !SameParty(a.actor1, b.actor1) &&
           !SameParty(b.actor1, a.actor2)) {
-        perp_ids.insert(a.event_id), perp_ids.insert(b.event_id);
-        perp_sides.insert(ActorText(a.actor1) + " (" + Voice(*voices[i]) + ")");
-        perp_sides.insert(ActorText(b.actor1) + " (" + Voice(*voices[j]) + ")");
+        ids_of(*list[i], &perp_ids), ids_of(*list[j], &perp_ids);
+        perp_sides.insert(ActorText(a.actor1) + " (" + voices_of(*list[i]) + ")");
+        perp_sides.insert(ActorText(b.actor1) + " (" + voices_of(*list[j]) + ")");
       }
     }
   }
@@ -271,8 +302,8 @@ store::Cluster Summarise(const std::vector<FuseRecord>& records, const std::vect
     if (!Denies(r->event)) asserting.push_back(r);
   }
   const std::vector<Rec>& roles = asserting.empty() ? m : asserting;
-  c.actor1 = BestActor(roles, &EventRecord::actor1);
-  c.actor2 = BestActor(roles, &EventRecord::actor2);
+  c.actor1 = BestActor(roles, &EventRecord::actor1, std::nullopt);
+  c.actor2 = BestActor(roles, &EventRecord::actor2, c.actor1);
 
   std::set<std::string> sources, claimants, outlets;
   for (Rec r : m) {

@@ -205,6 +205,9 @@ StatusOr<UpdateStats> UpdateClusters(store::Store& store, const UpdateOptions& o
     for (const auto& [lo, hi] : merged) {
       store::EventFilter f;
       f.type = type, f.from = IsoDay(lo), f.to = IsoDay(hi);
+      // Records spanning more than a year are not fused, so a partner starts at most that
+      // long before: a bounded index range instead of everything before `to`.
+      f.starts_from = IsoDay(lo - 370);
       Status st = store.QueryEvents(f, [&](const store::EventRow& row) {
         const FuseRecord* r = records.Add(row);
         if (r && !fresh_ids.count(r->event.event_id)) slice.push_back(r->event);

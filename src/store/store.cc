@@ -147,6 +147,7 @@ SqlQuery BuildEventWhere(const EventFilter& f) {
   if (!f.outlet.empty()) term(" AND " + p + "d.outlet = ? COLLATE NOCASE", f.outlet);
   if (!f.lang.empty()) term(" AND d.lang = ?", f.lang);
   if (!f.doc_id.empty()) term(" AND e.doc_id = ?", f.doc_id);
+  if (!f.starts_from.empty()) term(" AND " + p + "e.date_lo >= ?", DateLo(f.starts_from));
   if (!f.text.empty())
     add(" AND d.doc_key IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", f.text);
   if (!f.event_id.empty()) term(" AND e.event_id = ?", f.event_id);

@@ -95,6 +95,7 @@ struct EventFilter {
   std::string outlet, lang;
   std::string text;      // FTS5 query over document title and clean text
   std::string doc_id;    // events of one document
+  std::string starts_from;  // events whose date starts on or after this date (with `to`: an index range)
   SortBy sort = SortBy::kDate;
   int64_t limit = -1;    // < 0: no limit
   int64_t offset = 0;    // skip this many matching events first (pagination)

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "cli_common.h"
+#include "fuse/update.h"
 #include "commands.h"
 #include "pipeline/pipeline.h"
 #include "store/extraction.h"
@@ -142,6 +143,17 @@ Runner RegisterIngest(CLI::App& app) {
       fmt::print(stderr, "vigie: CPU time: analysis {:.1f} s, store {:.1f} s ({:.0f}% in the store)\n",
                  p.analysis_cpu_seconds, p.store_cpu_seconds, 100 * p.store_cpu_seconds / cpu);
     if (p.errors > 0) fmt::print(stderr, "vigie: the problems are listed by: vigie errors --db {}\n", args->db);
+    // Fusion: the clusters the new events touch are recomputed (docs/fusion.md).
+    auto fused = fuse::UpdateClusters(**store, {});
+    if (!fused.ok()) {
+      fmt::print(stderr, "vigie: error: updating the event clusters: {}\n", fused.status().message());
+      return 1;
+    }
+    if (fused->new_events > 0 || fused->clusters_removed > 0 || fused->documents_signed > 0)
+      fmt::print(stderr, "vigie: clusters: {} new events, {} events regrouped into {} clusters ({} replaced), {} copies, "
+                 "in {:.2f} s\n",
+                 fused->new_events, fused->events_regrouped, fused->clusters_written, fused->clusters_removed,
+                 fused->copies, fused->seconds);
     // Non-zero only when nothing could be done.
     return p.documents_stored + p.documents_skipped == 0 && p.errors > 0 ? 1 : 0;
   };

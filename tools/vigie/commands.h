@@ -30,6 +30,8 @@ Runner RegisterIngest(CLI::App& app);
 Runner RegisterErrors(CLI::App& app);
 Runner RegisterQuery(CLI::App& app);
 Runner RegisterExport(CLI::App& app);
+Runner RegisterClusters(CLI::App& app);
+Runner RegisterTimeline(CLI::App& app);
 Runner RegisterServe(CLI::App& app);
 
 }  // namespace vigie::cli

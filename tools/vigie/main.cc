@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   add(vigie::cli::RegisterErrors(app));
   add(vigie::cli::RegisterQuery(app));
   add(vigie::cli::RegisterExport(app));
+  add(vigie::cli::RegisterClusters(app));
+  add(vigie::cli::RegisterTimeline(app));
   add(vigie::cli::RegisterServe(app));
   try {
     app.parse(argc, argv);
