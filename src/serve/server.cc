@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -23,6 +24,10 @@ constexpr size_t kMaxBodyBytes = 4096;
 // requests per connection, 80-100 ms with one (scripts/loadtest.sh, docs/api.md).
 constexpr size_t kKeepAliveMaxCount = 1;
 
+// API answers at least this long are gzipped for clients that accept it, at this level.
+constexpr size_t kCompressFrom = 2048;
+constexpr int kApiGzipLevel = 4;
+
 // Pending connections the kernel queues before the server accepts them.
 constexpr int kListenBacklog = 1024;
 
@@ -30,6 +35,19 @@ constexpr int kListenBacklog = 1024;
 constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+// True when an Accept-Encoding header lists gzip (without q=0).
+bool AcceptsGzip(const std::string& accept) {
+  size_t at = 0;
+  while ((at = accept.find("gzip", at)) != std::string::npos) {
+    size_t end = accept.find(',', at);
+    std::string item = accept.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    item.erase(std::remove(item.begin(), item.end(), ' '), item.end());
+    if (item != "gzip;q=0" && item != "gzip;q=0.0" && item != "gzip;q=0.00" && item != "gzip;q=0.000") return true;
+    at += 4;
+  }
+  return false;
+}
 
 void SetJson(httplib::Response& res, const Response& r) {
   res.status = r.status;
@@ -86,11 +104,26 @@ StatusOr<std::unique_ptr<Server>> Server::Create(std::unique_ptr<StorePool> pool
   });
 
   http.Get(".*", [s](const httplib::Request& req, httplib::Response& res) {
+    // Compression is ours: Debian's cpp-httplib compresses every text answer a client
+    // accepts compressed, with brotli at its slowest setting when offered (1.8 s for the
+    // 740 KB basemap, on every load). The header is taken out of the request (a non-const
+    // object httplib hands over as const) so that it does not; static files are gzipped
+    // once at start, API answers with a fast zlib level.
+    const bool gzip_ok = AcceptsGzip(req.get_header_value("Accept-Encoding"));
+    const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
     if (req.path == "/api" || req.path.rfind("/api/", 0) == 0) {
       Request r;
       r.path = req.path;
       for (const auto& [k, v] : req.params) r.params.emplace_back(k, v);
-      SetJson(res, s->api.Get(r));
+      Response answer = s->api.Get(r);
+      if (gzip_ok && answer.body.size() >= kCompressFrom) {
+        if (auto gz = Gzip(answer.body, kApiGzipLevel); gz.ok()) {
+          answer.body = std::move(gz).value();
+          answer.headers.push_back({"Content-Encoding", "gzip"});
+        }
+      }
+      answer.headers.push_back({"Vary", "Accept-Encoding"});
+      SetJson(res, answer);
       return;
     }
     if (!s->web) {
@@ -103,7 +136,13 @@ StatusOr<std::unique_ptr<Server>> Server::Create(std::unique_ptr<StorePool> pool
       return;
     }
     res.set_header("Cache-Control", "no-cache");
-    res.set_content(f->body, f->content_type.c_str());
+    res.set_header("Vary", "Accept-Encoding");
+    if (!f->gzipped.empty() && gzip_ok) {
+      res.set_header("Content-Encoding", "gzip");
+      res.set_content(f->gzipped, f->content_type.c_str());
+    } else {
+      res.set_content(f->body, f->content_type.c_str());
+    }
   });
   auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
     SetJson(res, ErrorResponse(405, "read-only server: only GET and HEAD"));

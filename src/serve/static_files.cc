@@ -1,5 +1,7 @@
 #include "serve/static_files.h"
 
+#include <zlib.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -17,6 +19,22 @@ std::string_view ContentTypeFor(std::string_view name) {
   for (auto [ext, type] : kTypes)
     if (name.size() > ext.size() && name.substr(name.size() - ext.size()) == ext) return type;
   return {};
+}
+
+StatusOr<std::string> Gzip(std::string_view data, int level) {
+  z_stream z{};
+  if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+    return Status::IoError("zlib: cannot start compressing");
+  std::string out(deflateBound(&z, data.size()), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) return Status::IoError("zlib: compression failed");
+  return out;
 }
 
 StatusOr<std::unique_ptr<StaticFiles>> StaticFiles::Load(const std::string& root, uint64_t max_bytes) {
@@ -38,7 +56,12 @@ StatusOr<std::unique_ptr<StaticFiles>> StaticFiles::Load(const std::string& root
     total += body.str().size();
     if (total > max_bytes)
       return Status::InvalidArgument(root + ": more than " + std::to_string(max_bytes >> 20) + " MB of files");
-    files->files_["/" + rel] = StaticFile{std::string(type), std::move(body).str()};
+    StaticFile file{std::string(type), std::move(body).str(), {}};
+    // Compressed once here rather than for every answer (see Server).
+    auto gz = Gzip(file.body);
+    if (!gz.ok()) return gz.status();
+    if (gz->size() + 64 < file.body.size()) file.gzipped = std::move(gz).value();
+    files->files_["/" + rel] = std::move(file);
   }
   if (ec) return Status::IoError(root + ": " + ec.message());
   return files;

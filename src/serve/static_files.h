@@ -17,6 +17,7 @@ namespace vigie::serve {
 struct StaticFile {
   std::string content_type;
   std::string body;
+  std::string gzipped;  // the body gzip-compressed once at load; empty when not smaller
 };
 
 class StaticFiles {
@@ -33,6 +34,9 @@ class StaticFiles {
  private:
   std::map<std::string, StaticFile, std::less<>> files_;  // "/vendor/leaflet.js" -> file
 };
+
+// `data` as one gzip member (zlib; level 1 fastest to 9 smallest).
+StatusOr<std::string> Gzip(std::string_view data, int level = 9);
 
 // The content type for a file name's extension, or empty when unknown.
 std::string_view ContentTypeFor(std::string_view name);

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <thread>
 
+#include "core/gzip.h"
 #include "serve/server.h"
 #include "serve_testing.h"
 
@@ -309,6 +310,31 @@ TEST_F(ServeApiTest, StaticFilesWithoutPathTraversal) {
     EXPECT_NE(res->status, 200) << path;
     EXPECT_EQ(res->body.find("TOP-SECRET"), std::string::npos) << path;
   }
+}
+
+TEST_F(ServeApiTest, GzipOnlyAndOnlyOnce) {
+  httplib::Client client("127.0.0.1", port_);
+  client.set_decompress(false);
+  // A browser offers brotli too: the answer is our gzip, never compressed a second time.
+  httplib::Headers browser = {{"Accept-Encoding", "gzip, deflate, br"}};
+  auto events = client.Get("/api/events", browser);
+  ASSERT_TRUE(events);
+  EXPECT_EQ(events->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_EQ(events->get_header_value_count("Content-Encoding"), 1u);
+  auto plain = core::Gunzip(events->body, 1 << 24);
+  ASSERT_TRUE(plain.ok()) << plain.status().message();
+  EXPECT_EQ(Json::parse(*plain)["total"], 3);
+  auto br_only = client.Get("/api/events", httplib::Headers{{"Accept-Encoding", "br"}});
+  ASSERT_TRUE(br_only);
+  EXPECT_EQ(br_only->get_header_value("Content-Encoding"), "");
+  EXPECT_EQ(Json::parse(br_only->body)["total"], 3);
+  auto refused = client.Get("/api/events", httplib::Headers{{"Accept-Encoding", "gzip;q=0"}});
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->get_header_value("Content-Encoding"), "");
+  auto small = client.Get("/api/health", browser);  // too short to be worth it
+  ASSERT_TRUE(small);
+  EXPECT_EQ(small->get_header_value("Content-Encoding"), "");
+  EXPECT_EQ(Json::parse(small->body)["status"], "ok");
 }
 
 TEST_F(ServeApiTest, SecurityHeadersOnEveryAnswer) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/gzip.h"
 #include "serve/params.h"
 #include "serve/static_files.h"
 
@@ -108,6 +109,26 @@ TEST(ServeStaticFiles, OnlyFilesFoundAtLoadAreServed) {
   EXPECT_EQ((*files)->Find("/css/../index.html"), nullptr);  // not normalised: not a key
   EXPECT_EQ((*files)->Find("/notes.bin"), nullptr);
   EXPECT_FALSE(StaticFiles::Load((root / "missing").string()).ok());
+  std::filesystem::remove_all(root);
+}
+
+TEST(ServeStaticFiles, LargeFilesAreGzippedOnceAtLoad) {
+  auto root = std::filesystem::temp_directory_path() / ("vigie-static-gz-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(root);
+  std::string big;
+  for (int i = 0; i < 2000; ++i) big += "{\"type\":\"Feature\",\"id\":" + std::to_string(i) + "},";
+  std::ofstream(root / "big.json") << big;
+  std::ofstream(root / "tiny.css") << "p{}";
+  auto files = StaticFiles::Load(root.string());
+  ASSERT_TRUE(files.ok());
+  const StaticFile* f = (*files)->Find("/big.json");
+  ASSERT_NE(f, nullptr);
+  ASSERT_FALSE(f->gzipped.empty());
+  EXPECT_LT(f->gzipped.size(), f->body.size() / 4);
+  auto back = core::Gunzip(f->gzipped, 1 << 24);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, big);
+  EXPECT_TRUE((*files)->Find("/tiny.css")->gzipped.empty());  // no smaller: sent as it is
   std::filesystem::remove_all(root);
 }
 
