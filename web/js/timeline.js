@@ -53,21 +53,30 @@ export function createTimeline(svgElement, legendElement, { onBrush, onType }) {
       maxTotal = Math.max(maxTotal, y0);
     }
     const y = d3.scaleLinear().domain([0, maxTotal]).nice().range([height - margin.bottom, margin.top]);
-    const barWidth = (d) => Math.max(3, x(new Date(+parseDay(d) + DAY)) - x(parseDay(d)) - 1);
+    // A day's bar fills its day, between 3 and 28 pixels wide, centred on it.
+    const dayWidth = (d) => x(new Date(+parseDay(d) + DAY)) - x(parseDay(d));
+    const barWidth = (d) => Math.min(28, Math.max(3, dayWidth(d) - 1));
     svg.append('g')
       .selectAll('rect')
       .data(rects)
       .join('rect')
-      .attr('x', (d) => x(parseDay(d.day)))
+      .attr('x', (d) => x(parseDay(d.day)) + (dayWidth(d.day) - barWidth(d.day)) / 2)
       .attr('width', (d) => barWidth(d.day))
       .attr('y', (d) => y(d.y1))
       .attr('height', (d) => y(d.y0) - y(d.y1))
       .attr('fill', (d) => typeColor(d.type))
       .append('title')
       .text((d) => `${d.day}: ${d.n} ${typeLabel(d.type)}`);
-    svg.append('g')
-      .attr('transform', `translate(0,${height - margin.bottom})`)
-      .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 110))));
+    // Days as dates on a short span (d3 would otherwise label hours), its own ticks on long ones.
+    const axis = d3.axisBottom(x);
+    const spanDays = (last - first) / DAY;
+    if (spanDays < 30) {
+      axis.ticks(d3.utcDay.every(Math.max(1, Math.ceil((spanDays + 2) / Math.max(2, Math.floor(width / 110))))))
+        .tickFormat(d3.utcFormat('%Y-%m-%d'));
+    } else {
+      axis.ticks(Math.max(2, Math.floor(width / 110)));
+    }
+    svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(axis);
     svg.append('g')
       .attr('transform', `translate(${margin.left},0)`)
       .call(d3.axisLeft(y).ticks(Math.min(4, maxTotal)).tickFormat(d3.format('d')));
