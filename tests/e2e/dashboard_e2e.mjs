@@ -100,6 +100,25 @@ try {
   check(bars > 0, `the timeline has bars (${bars})`);
   await page.screenshot({ path: join(outDir, 'dashboard-overview.png') });
 
+  // Brushing the timeline's first quarter filters by date; "Clear dates" undoes it.
+  const box = await page.locator('#timeline').boundingBox();
+  await page.mouse.move(box.x + 36, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.25, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction(() => document.body.dataset.state === 'ready' &&
+    document.getElementById('f-from').value !== '', null, { timeout: 10000 });
+  const from = await page.inputValue('#f-from');
+  const to = await page.inputValue('#f-to');
+  const brushed = await page.locator('.event-item').count();
+  const inRange = (await api(`/api/events?from=${from}&to=${to}&limit=1`)).total;
+  check(brushed > 0 && brushed < total && brushed === inRange,
+    `brushing the timeline filters by date (${from} to ${to}: ${brushed} events)`);
+  await page.click('#timeline-clear');
+  await page.waitForFunction((n) => document.body.dataset.state === 'ready' &&
+    document.querySelectorAll('.event-item').length === n, total, { timeout: 10000 });
+  check(true, 'clearing the dates shows every event again');
+
   // Filter by type.
   const type = 'displacement';
   const expected = (await api(`/api/events?type=${type}&limit=1`)).total;
