@@ -170,10 +170,11 @@ try {
     await page.waitForSelector('#panel-event .corroboration', { timeout: 10000 });
     const line = await page.locator('#panel-event .corroboration').textContent();
     check(line.includes(`${fused[0].outlets} outlets`), `the event panel says how many outlets report it (${line.trim()})`);
-    await page.click('#panel-event .show-source');
+    await page.click('#panel-event .show-source:not([disabled])');
     await page.waitForFunction((t) => document.querySelector('#source-text-box p') &&
       document.querySelector('#source-text-box p').textContent.includes(t), second.outlet || 'Unknown outlet', { timeout: 10000 });
     check(await page.locator('#source-text-box mark.evidence').count() > 0, 'the other report is shown with its evidence');
+    check(await page.locator('#panel-event .sources li.shown').count() === 1, 'one report is marked as the one shown');
   }
 
   // Outlet panel.

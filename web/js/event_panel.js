@@ -100,14 +100,14 @@ function sourcesSection(data, onShow) {
       item.classList.add('contradiction');
       item.append(el('br'), el('span', { class: 'badge' }, `disputed: ${[...new Set(disputed.get(s.event_id))].join(', ')}`));
     }
-    if (s.event_id === data.event.event_id) {
-      item.classList.add('current');
-      item.append(el('br'), el('span', { class: 'muted' }, 'its text is shown below'));
-    } else if (onShow) {
-      const b = el('button', { type: 'button', class: 'show-source' }, 'Show this report’s text');
-      b.addEventListener('click', () => onShow(s.event_id, item));
-      item.append(el('br'), b);
-    }
+    // Each report can show its text below; the one shown has its button disabled.
+    const shown = s.event_id === data.event.event_id;
+    const b = el('button', { type: 'button', class: 'show-source' }, shown ? 'Its text is shown below' : 'Show this report’s text');
+    b.disabled = shown || !onShow;
+    b.dataset.eventId = s.event_id;
+    if (onShow) b.addEventListener('click', () => onShow(s.event_id));
+    item.classList.toggle('shown', shown);
+    item.append(el('br'), b);
     list.append(item);
   }
   section.append(list);
@@ -149,10 +149,15 @@ export function renderEvent(panel, data, doc, loadSource) {
 
   const textHeading = el('h3', { id: 'source-text-heading' }, 'Source text');
   const textBox = el('div', { id: 'source-text-box' });
-  const show = loadSource ? async (eventId, item) => {
+  const show = loadSource ? async (eventId) => {
     const { event, doc: other } = await loadSource(eventId);
     textBox.replaceChildren(sourceText(event, other));
-    for (const li of panel.querySelectorAll('.sources li')) li.classList.toggle('shown', li === item);
+    for (const b of panel.querySelectorAll('.sources .show-source')) {
+      const on = b.dataset.eventId === eventId;
+      b.disabled = on;
+      b.textContent = on ? 'Its text is shown below' : 'Show this report’s text';
+      b.closest('li').classList.toggle('shown', on);
+    }
     textHeading.focus();
   } : null;
   textHeading.tabIndex = -1;
