@@ -119,7 +119,7 @@ Response Api::Events(const Request& req) const {
   std::string format = Param(req.params, "format");
   if (!format.empty() && format != "json" && format != "geojson")
     return ErrorResponse(400, "format: '" + format + "' is not json or geojson");
-  auto filter = ParseEventFilter(req.params);
+  auto filter = ParseEventFilter(req.params, places_);
   if (!filter.ok()) return ErrorResponse(400, filter.status().message());
   auto store = pool_->Acquire();
   // The page first; the total needs a count query only when the page is full (or empty
@@ -256,7 +256,7 @@ Response Api::Timeline(const Request& req) const {
   for (auto n : EventFilterParams())
     if (n != "limit" && n != "offset" && n != "sort") names.push_back(n);
   if (Status st = CheckParams(req.params, names); !st.ok()) return ErrorResponse(400, st.message());
-  auto filter = ParseEventFilter(req.params);
+  auto filter = ParseEventFilter(req.params, places_);
   if (!filter.ok()) return ErrorResponse(400, filter.status().message());
   auto store = pool_->Acquire();
   auto t = store->QueryTimeline(*filter);
@@ -295,7 +295,7 @@ Response Api::Clusters(const Request& req) const {
   std::string format = Param(req.params, "format");
   if (!format.empty() && format != "json" && format != "geojson")
     return ErrorResponse(400, "format: '" + format + "' is not json or geojson");
-  auto filter = ParseClusterFilter(req.params);
+  auto filter = ParseClusterFilter(req.params, places_);
   if (!filter.ok()) return ErrorResponse(400, filter.status().message());
   const int64_t limit = filter->limit;
   filter->limit = limit + 1;  // one more tells whether there is a next page

@@ -30,7 +30,8 @@ Response ErrorResponse(int status, const std::string& message);
 
 class Api {
  public:
-  explicit Api(StorePool* pool) : pool_(pool) {}
+  // `places` (may be null) resolves place names given as `near`.
+  explicit Api(StorePool* pool, PlaceLookup places = nullptr) : pool_(pool), places_(std::move(places)) {}
   // Answers a GET (or HEAD) on `req.path`; paths that are not API routes give 404.
   Response Get(const Request& req) const;
 
@@ -46,6 +47,7 @@ class Api {
   Response ClusterById(const Request& req, const std::string& id) const;
 
   StorePool* pool_;
+  PlaceLookup places_;
 };
 
 }  // namespace vigie::serve

@@ -120,7 +120,7 @@ Status ParsePage(const Params& params, int64_t* limit, int64_t* offset) {
   return Status::Ok();
 }
 
-StatusOr<store::EventFilter> ParseEventFilter(const Params& params) {
+StatusOr<store::EventFilter> ParseEventFilter(const Params& params, const PlaceLookup& places) {
   store::EventFilter f;
   f.from = Param(params, "from");
   f.to = Param(params, "to");
@@ -138,8 +138,16 @@ StatusOr<store::EventFilter> ParseEventFilter(const Params& params) {
   }
   std::string km = Param(params, "km");
   if (std::string near = Param(params, "near"); !near.empty()) {
-    if (!ParseNumbers(near, 2, &v) || std::fabs(v[0]) > 90 || std::fabs(v[1]) > 180)
-      return Bad("near", near, "is not LAT,LON in degrees");
+    if (!ParseNumbers(near, 2, &v)) {
+      if (!places) return Bad("near", near, "is not LAT,LON in degrees (place names need the gazetteer)");
+      auto where = places(near);
+      if (!where.ok()) {
+        if (where.status().code() == StatusCode::kNotFound) return Bad("near", near, "is no place in the gazetteer");
+        return where.status();
+      }
+      v = {where->first, where->second};
+    }
+    if (std::fabs(v[0]) > 90 || std::fabs(v[1]) > 180) return Bad("near", near, "is not LAT,LON in degrees");
     double radius = 25;
     std::vector<double> r;
     if (!km.empty() && (!ParseNumbers(km, 1, &r) || !(r[0] > 0) || r[0] > 20040))
@@ -167,13 +175,13 @@ StatusOr<store::EventFilter> ParseEventFilter(const Params& params) {
   return f;
 }
 
-StatusOr<store::ClusterFilter> ParseClusterFilter(const Params& params) {
+StatusOr<store::ClusterFilter> ParseClusterFilter(const Params& params, const PlaceLookup& places) {
   // The filters clusters share with events are read and checked by ParseEventFilter.
   Params shared;
   for (const auto& p : params)
     if (p.first != "min_outlets" && p.first != "contradicted" && p.first != "sources" && p.first != "sort")
       shared.push_back(p);
-  auto e = ParseEventFilter(shared);
+  auto e = ParseEventFilter(shared, places);
   if (!e.ok()) return e.status();
   store::ClusterFilter f;
   f.from = e->from, f.to = e->to, f.bbox = e->bbox, f.near = e->near, f.type = e->type, f.subtype = e->subtype;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -29,12 +30,17 @@ Status CheckParams(const Params& params, const std::vector<std::string_view>& al
 // The value of `name`, or empty.
 std::string Param(const Params& params, std::string_view name);
 
+// Coordinates (lat, lon) of a place name for `near`, as `vigie query --near` resolves it
+// (an optional ability the server is given when it has a gazetteer). NotFound: no such place.
+using PlaceLookup = std::function<StatusOr<std::pair<double, double>>(const std::string& name)>;
+
 // The names ParseEventFilter reads (the filters of `vigie query` plus paging).
 const std::vector<std::string_view>& EventFilterParams();
 
-// from, to, bbox, near (LAT,LON) with km, type, subtype, actor, claimant, outlet, lang,
-// modality, text, sort, limit (1..kMaxPageSize, default kDefaultPageSize), offset.
-StatusOr<store::EventFilter> ParseEventFilter(const Params& params);
+// from, to, bbox, near (LAT,LON, or a place name when `places` is given) with km, type,
+// subtype, actor, claimant, outlet, lang, modality, text, sort, limit (1..kMaxPageSize,
+// default kDefaultPageSize), offset.
+StatusOr<store::EventFilter> ParseEventFilter(const Params& params, const PlaceLookup& places = nullptr);
 
 // The names ParseClusterFilter reads.
 const std::vector<std::string_view>& ClusterFilterParams();
@@ -42,7 +48,7 @@ const std::vector<std::string_view>& ClusterFilterParams();
 // The event filters that apply to clusters (not modality), plus min_outlets,
 // contradicted (true/false), sources (true/false: list each cluster's member records),
 // sort (date or outlets), limit and offset.
-StatusOr<store::ClusterFilter> ParseClusterFilter(const Params& params);
+StatusOr<store::ClusterFilter> ParseClusterFilter(const Params& params, const PlaceLookup& places = nullptr);
 
 // limit and offset alone (documents list).
 Status ParsePage(const Params& params, int64_t* limit, int64_t* offset);

@@ -79,7 +79,7 @@ StatusOr<std::unique_ptr<Server>> Server::Create(std::unique_ptr<StorePool> pool
   impl->pool = std::move(pool);
   impl->web = std::move(web);
   impl->options = options;
-  impl->api = Api(impl->pool.get());
+  impl->api = Api(impl->pool.get(), options.places);
   Impl* s = impl.get();
   httplib::Server& http = s->http;
   size_t threads = static_cast<size_t>(options.threads);

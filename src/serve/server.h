@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "serve/params.h"
 #include "serve/static_files.h"
 #include "serve/store_pool.h"
 #include "vigie/status.h"
@@ -20,6 +21,7 @@ struct ServerOptions {
   int port = 8080;     // 0: any free port (see Bind)
   int threads = 32;    // worker threads (each holds one connection while it is open)
   bool access_log = false;  // one line per request on stderr
+  PlaceLookup places;       // place names for `near`; null: coordinates only
 };
 
 class Server {

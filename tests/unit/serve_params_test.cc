@@ -41,6 +41,27 @@ TEST(ServeParams, DefaultsAndNear) {
   EXPECT_DOUBLE_EQ(g->near->km, 2.5);
 }
 
+TEST(ServeParams, NearByPlaceNameWhenTheServerHasAGazetteer) {
+  // A stand-in for the gazetteer lookup the server is given (cmd_serve builds the real one).
+  PlaceLookup places = [](const std::string& name) -> StatusOr<std::pair<double, double>> {
+    if (name == "Alep") return std::make_pair(36.20124, 37.16117);
+    return Status::NotFound("no place");
+  };
+  auto f = ParseEventFilter({{"near", "Alep"}, {"km", "30"}}, places);
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_DOUBLE_EQ(f->near->lat, 36.20124);
+  EXPECT_DOUBLE_EQ(f->near->km, 30);
+  auto missing = ParseEventFilter({{"near", "Nowhere"}}, places);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message().rfind("near:", 0), 0u);
+  auto no_gazetteer = ParseEventFilter({{"near", "Alep"}});
+  ASSERT_FALSE(no_gazetteer.ok());
+  EXPECT_NE(no_gazetteer.status().message().find("gazetteer"), std::string::npos);
+  auto cluster = ParseClusterFilter({{"near", "Alep"}}, places);
+  ASSERT_TRUE(cluster.ok());
+  EXPECT_DOUBLE_EQ(cluster->near->lon, 37.16117);
+}
+
 TEST(ServeParams, BadValuesNameTheParameter) {
   const std::vector<std::pair<Params, std::string>> cases = {
       {{{"from", "07/12/2016"}}, "from:"},

@@ -8,9 +8,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "commands.h"
+#include "core/langpack.h"
+#include "geo/resolver.h"
+#include "segment/segment.h"
 #include "serve/server.h"
 
 namespace vigie::cli {
@@ -31,6 +35,37 @@ std::string DefaultWebRoot() {
 #else
   return "web";
 #endif
+}
+
+// Place names for `near`, resolved with the gazetteer the way `vigie query --near` does;
+// the packs, gazetteer and resolver are loaded once and shared by every request (they are
+// immutable and thread-safe). Null, with a warning, when there is no gazetteer.
+serve::PlaceLookup PlaceLookupOrNull() {
+  struct Geo {
+    std::shared_ptr<const core::PackSet> packs;
+    std::unique_ptr<geo::Resolver> resolver;
+    std::optional<segment::Segmenter> segmenter;
+  };
+  auto g = std::make_shared<Geo>();
+  auto packs = core::PackSet::Load(core::DefaultPackRoot());
+  auto gaz = geo::Gazetteer::Open(geo::DefaultGazetteerPath());
+  if (!packs.ok() || !gaz.ok()) {
+    fmt::print(stderr, "vigie: warning: {}; near= takes coordinates only\n",
+               !packs.ok() ? packs.status().message() : gaz.status().message());
+    return nullptr;
+  }
+  g->packs = std::move(packs).value();
+  auto resolver = geo::Resolver::Create(*gaz, *g->packs);
+  auto seg = segment::Segmenter::Create(*g->packs);
+  if (!resolver.ok() || !seg.ok()) return nullptr;
+  g->resolver = std::move(resolver).value();
+  g->segmenter.emplace(std::move(seg).value());
+  return [g](const std::string& name) -> StatusOr<std::pair<double, double>> {
+    segment::Segmentation s = g->segmenter->Segment(name, "");
+    for (const auto& m : g->resolver->Resolve(name, s, ""))
+      if (m.has_coordinates) return std::make_pair(m.lat, m.lon);
+    return Status::NotFound("no place called '" + name + "' in the gazetteer");
+  };
 }
 
 bool IsLoopback(const std::string& host) {
@@ -86,6 +121,7 @@ Runner RegisterServe(CLI::App& app) {
     serve::ServerOptions options;
     options.host = args->host, options.port = args->port, options.threads = args->threads;
     options.access_log = args->access_log;
+    options.places = PlaceLookupOrNull();
     auto server = serve::Server::Create(std::move(pool).value(), std::move(files), options);
     if (!server.ok()) {
       fmt::print(stderr, "vigie: error: {}\n", server.status().message());
