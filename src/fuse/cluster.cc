@@ -132,9 +132,17 @@ size_t Clusterer::size() const { return impl_->keys.size(); }
 uint64_t Clusterer::comparisons() const { return impl_->comparisons; }
 
 std::vector<size_t> Clusterer::Add(const std::vector<EventRecord>& records) {
+  std::vector<const EventRecord*> ptrs;
+  ptrs.reserve(records.size());
+  for (const auto& e : records) ptrs.push_back(&e);
+  return Add(ptrs);
+}
+
+std::vector<size_t> Clusterer::Add(const std::vector<const EventRecord*>& records) {
   Impl& m = *impl_;
   const auto first = static_cast<uint32_t>(m.keys.size());
-  for (const EventRecord& e : records) {
+  for (const EventRecord* ep : records) {
+    const EventRecord& e = *ep;
     Key k = internal::MakeKey(e, m.interner);
     if (k.dated && k.hi - k.lo > kMaxSpanDays) k.dated = false;
     auto r = static_cast<uint32_t>(m.keys.size());

@@ -49,6 +49,14 @@ class RecordSet {
     auto it = records_.find(id);
     return it == records_.end() ? nullptr : &it->second;
   }
+  // Moves a record out (the set forgets it): the last use of a record, without a copy.
+  bool Take(const std::string& id, FuseRecord* out) {
+    auto it = records_.find(id);
+    if (it == records_.end()) return false;
+    *out = std::move(it->second);
+    records_.erase(it);
+    return true;
+  }
 
  private:
   store::Store& store_;
@@ -194,7 +202,7 @@ StatusOr<UpdateStats> UpdateClusters(store::Store& store, const UpdateOptions& o
     spans[r->event.type].emplace_back(lo - 3, std::max(hi, hi2) + 3);
   }
   std::set<std::string> fresh_ids(pending->event_ids.begin(), pending->event_ids.end());
-  std::vector<EventRecord> slice;
+  std::vector<const EventRecord*> slice;
   for (auto& [type, list] : spans) {
     std::sort(list.begin(), list.end());
     std::vector<std::pair<long, long>> merged;
@@ -210,7 +218,7 @@ StatusOr<UpdateStats> UpdateClusters(store::Store& store, const UpdateOptions& o
       f.starts_from = IsoDay(lo - 370);
       Status st = store.QueryEvents(f, [&](const store::EventRow& row) {
         const FuseRecord* r = records.Add(row);
-        if (r && !fresh_ids.count(r->event.event_id)) slice.push_back(r->event);
+        if (r && !fresh_ids.count(r->event.event_id)) slice.push_back(&r->event);
         return true;
       });
       VIGIE_RETURN_IF_ERROR(st);
@@ -218,14 +226,15 @@ StatusOr<UpdateStats> UpdateClusters(store::Store& store, const UpdateOptions& o
   }
   // Stored events that a new one joins (directly or through other new ones).
   std::vector<std::string> touched;
-  {
+  if (!slice.empty()) {
     Clusterer probe;
     probe.Add(slice);
-    std::vector<EventRecord> added;
-    for (const FuseRecord* r : fresh) added.push_back(r->event);
+    std::vector<const EventRecord*> added;
+    for (const FuseRecord* r : fresh) added.push_back(&r->event);
     for (size_t i : probe.Add(added))
-      if (i < slice.size()) touched.push_back(slice[i].event_id);
+      if (i < slice.size()) touched.push_back(slice[i]->event_id);
   }
+  slice.clear();
   for (const auto& doc : copies->old_docs_changed) {
     store::EventFilter f;
     f.doc_id = doc;
@@ -253,8 +262,12 @@ StatusOr<UpdateStats> UpdateClusters(store::Store& store, const UpdateOptions& o
   VIGIE_RETURN_IF_ERROR(records.Load(gathered_list));
 
   std::vector<FuseRecord> group_input;
-  for (const auto& id : gathered_list)
-    if (const FuseRecord* r = records.Find(id)) group_input.push_back(*r);
+  group_input.reserve(gathered_list.size());
+  fresh.clear();
+  for (const auto& id : gathered_list) {
+    FuseRecord r;
+    if (records.Take(id, &r)) group_input.push_back(std::move(r));
+  }
   std::vector<std::string> docs;
   for (const auto& r : group_input) docs.push_back(r.event.doc_id);
   std::sort(docs.begin(), docs.end());
@@ -278,9 +291,9 @@ StatusOr<UpdateStats> UpdateClusters(store::Store& store, const UpdateOptions& o
   Prepare(&group_input, outlet_of_doc);
 
   Clusterer clusterer;
-  std::vector<EventRecord> events;
+  std::vector<const EventRecord*> events;
   events.reserve(group_input.size());
-  for (const auto& r : group_input) events.push_back(r.event);
+  for (const auto& r : group_input) events.push_back(&r.event);
   clusterer.Add(events);
   for (const auto& group : clusterer.Groups()) update.put.push_back(Summarise(group_input, group));
   update.remove = old_list;

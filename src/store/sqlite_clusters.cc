@@ -182,13 +182,9 @@ StatusOr<FusionPending> PendingFusion(sqlite3* db) {
     while (s.Step()) out->push_back(s.Text(0));
     return s.status();
   };
-  VIGIE_RETURN_IF_ERROR(collect("SELECT e.event_id FROM events e WHERE NOT EXISTS (SELECT 1 FROM cluster_members m "
-                                "WHERE m.event_id = e.event_id) ORDER BY e.event_id",
-                                &p.event_ids));
+  VIGIE_RETURN_IF_ERROR(collect("SELECT event_id FROM fusion_new_events ORDER BY event_id", &p.event_ids));
   VIGIE_RETURN_IF_ERROR(collect("SELECT cluster_id FROM fusion_dirty ORDER BY cluster_id", &p.cluster_ids));
-  VIGIE_RETURN_IF_ERROR(collect("SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_signatures s "
-                                "WHERE s.doc_id = d.id) ORDER BY d.id",
-                                &p.unsigned_docs));
+  VIGIE_RETURN_IF_ERROR(collect("SELECT doc_id FROM fusion_unsigned_docs ORDER BY doc_id", &p.unsigned_docs));
   return p;
 }
 
@@ -264,7 +260,9 @@ Status PutClusters(sqlite3* db, const ClusterUpdate& u) {
     VIGIE_RETURN_IF_ERROR(Exec(db,
                                "DELETE FROM clusters; DELETE FROM cluster_members; DELETE FROM cluster_flags; "
                                "DELETE FROM document_copies; DELETE FROM document_signatures; "
-                               "DELETE FROM document_bands; DELETE FROM fusion_dirty"));
+                               "DELETE FROM document_bands; DELETE FROM fusion_dirty; "
+                               "INSERT OR IGNORE INTO fusion_new_events SELECT event_id FROM events; "
+                               "INSERT OR IGNORE INTO fusion_unsigned_docs SELECT id FROM documents"));
   }
   Stmt del_cluster(db, "DELETE FROM clusters WHERE cluster_id = ?");
   Stmt del_members(db, "DELETE FROM cluster_members WHERE cluster_id = ?");
@@ -282,6 +280,7 @@ Status PutClusters(sqlite3* db, const ClusterUpdate& u) {
            "INSERT INTO clusters(cluster_id, type, subtype, date_lo, date_hi, loc_lat, loc_lon, events, documents, "
            "outlets, claimants, contradictions, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   Stmt member(db, "INSERT OR REPLACE INTO cluster_members(event_id, cluster_id, doc_id) VALUES (?,?,?)");
+  Stmt seen(db, "DELETE FROM fusion_new_events WHERE event_id = ?");
   Stmt flag(db, "INSERT INTO cluster_flags(cluster_id, seq, kind, subject, detail, event_ids) VALUES (?,?,?,?,?,?)");
   for (const Cluster& c : u.put) {
     VIGIE_RETURN_IF_ERROR(remove(c.cluster_id));
@@ -305,6 +304,9 @@ Status PutClusters(sqlite3* db, const ClusterUpdate& u) {
       member.Reset();
       member.Bind(1, s.event_id).Bind(2, c.cluster_id).Bind(3, s.doc_id);
       VIGIE_RETURN_IF_ERROR(member.Run());
+      seen.Reset();
+      seen.Bind(1, s.event_id);
+      VIGIE_RETURN_IF_ERROR(seen.Run());
     }
     int64_t seq = 0;
     for (const Contradiction& x : c.contradictions) {
@@ -315,12 +317,16 @@ Status PutClusters(sqlite3* db, const ClusterUpdate& u) {
     }
   }
   Stmt sig(db, "INSERT OR REPLACE INTO document_signatures(doc_id, minhash) VALUES (?,?)");
+  Stmt signed_doc(db, "DELETE FROM fusion_unsigned_docs WHERE doc_id = ?");
   Stmt del_bands(db, "DELETE FROM document_bands WHERE doc_id = ?");
   Stmt band(db, "INSERT OR IGNORE INTO document_bands(band, doc_id) VALUES (?,?)");
   for (const DocumentSignature& d : u.signatures) {
     sig.Reset();
     sig.Bind(1, d.doc_id).BindBlob(2, Blob(d.minhash));
     VIGIE_RETURN_IF_ERROR(sig.Run());
+    signed_doc.Reset();
+    signed_doc.Bind(1, d.doc_id);
+    VIGIE_RETURN_IF_ERROR(signed_doc.Run());
     del_bands.Reset();
     del_bands.Bind(1, d.doc_id);
     VIGIE_RETURN_IF_ERROR(del_bands.Run());
