@@ -33,7 +33,8 @@ class RecordSet {
   }
   const FuseRecord* Add(const store::EventRow& row) {
     auto e = core::EventFromJson(row.json);
-    if (!e.ok() || e->event_id.empty()) {  // a stored record that no longer reads: left out, counted
+    if (!e.ok() ||
+        e->event_id.empty()) {  // a stored record that no longer reads: left out, counted
       ++stats_->bad_events;
       return nullptr;
     }
@@ -41,7 +42,8 @@ class RecordSet {
     if (it != records_.end()) return &it->second;
     FuseRecord r;
     r.event = std::move(e).value();
-    r.outlet = row.doc_outlet, r.doc_date = row.doc_date, r.url = row.doc_url, r.doc_lang = row.doc_lang;
+    r.outlet = row.doc_outlet, r.doc_date = row.doc_date, r.url = row.doc_url,
+    r.doc_lang = row.doc_lang;
     std::string id = r.event.event_id;
     return &records_.emplace(std::move(id), std::move(r)).first->second;
   }
@@ -115,14 +117,15 @@ StatusOr<CopyResult> FindCopies(store::Store& store, const std::vector<std::stri
   for (const auto& [id, minhash] : sigs) {
     if (!fresh.count(id)) continue;
     affected.insert(id);
-    Status st = store.DocumentsSharingBands(Bands(minhash), [&](const store::DocumentSignature& other) {
-      if (other.doc_id != id && EstimateJaccard(minhash, other.minhash) >= kCopyJaccard) {
-        link(id, other.doc_id);
-        sigs.emplace(other.doc_id, other.minhash);
-        affected.insert(other.doc_id);
-      }
-      return true;
-    });
+    Status st =
+        store.DocumentsSharingBands(Bands(minhash), [&](const store::DocumentSignature& other) {
+          if (other.doc_id != id && EstimateJaccard(minhash, other.minhash) >= kCopyJaccard) {
+            link(id, other.doc_id);
+            sigs.emplace(other.doc_id, other.minhash);
+            affected.insert(other.doc_id);
+          }
+          return true;
+        });
     VIGIE_RETURN_IF_ERROR(st);
     for (int64_t b : Bands(minhash))
       for (const auto& other : new_bands[b])
@@ -132,13 +135,14 @@ StatusOr<CopyResult> FindCopies(store::Store& store, const std::vector<std::stri
   for (const auto& id : affected) {
     if (fresh.count(id)) continue;
     const auto minhash = sigs[id];
-    Status st = store.DocumentsSharingBands(Bands(minhash), [&](const store::DocumentSignature& other) {
-      if (other.doc_id != id && EstimateJaccard(minhash, other.minhash) >= kCopyJaccard) {
-        link(id, other.doc_id);
-        sigs.emplace(other.doc_id, other.minhash);
-      }
-      return true;
-    });
+    Status st =
+        store.DocumentsSharingBands(Bands(minhash), [&](const store::DocumentSignature& other) {
+          if (other.doc_id != id && EstimateJaccard(minhash, other.minhash) >= kCopyJaccard) {
+            link(id, other.doc_id);
+            sigs.emplace(other.doc_id, other.minhash);
+          }
+          return true;
+        });
     VIGIE_RETURN_IF_ERROR(st);
   }
   for (const auto& [id, others] : similar) {
@@ -179,7 +183,8 @@ StatusOr<UpdateStats> UpdateClusters(store::Store& store, const UpdateOptions& o
   auto pending = store.PendingFusion();
   if (!pending.ok()) return pending.status();
   stats.new_events = static_cast<int64_t>(pending->event_ids.size());
-  if (pending->event_ids.empty() && pending->cluster_ids.empty() && pending->unsigned_docs.empty()) return stats;
+  if (pending->event_ids.empty() && pending->cluster_ids.empty() && pending->unsigned_docs.empty())
+    return stats;
 
   store::ClusterUpdate update;
   auto copies = FindCopies(store, pending->unsigned_docs, &update, &stats);
@@ -207,8 +212,10 @@ StatusOr<UpdateStats> UpdateClusters(store::Store& store, const UpdateOptions& o
     std::sort(list.begin(), list.end());
     std::vector<std::pair<long, long>> merged;
     for (const auto& s : list) {
-      if (!merged.empty() && s.first <= merged.back().second + 16) merged.back().second = std::max(merged.back().second, s.second);
-      else merged.push_back(s);
+      if (!merged.empty() && s.first <= merged.back().second + 16)
+        merged.back().second = std::max(merged.back().second, s.second);
+      else
+        merged.push_back(s);
     }
     for (const auto& [lo, hi] : merged) {
       store::EventFilter f;
