@@ -4,16 +4,16 @@
 // and the same update through a SQLite store (UpdateClusters). Sizes from the environment:
 //   VIGIE_BENCH_FUSE_RECORDS (default 1000000), VIGIE_BENCH_FUSE_STORE_RECORDS (default 100000).
 #include <benchmark/benchmark.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
-#include <unistd.h>
 
+#include "../tests/unit/fuse_testing.h"
 #include "fuse/fuse.h"
 #include "fuse/update.h"
 #include "store/store.h"
-#include "../tests/unit/fuse_testing.h"
 
 namespace {
 
@@ -36,7 +36,8 @@ void BM_ClusterRecords(benchmark::State& state) {
     records = 0;
     for (int64_t h = 0; h < happenings; h += kChunkHappenings) {
       state.PauseTiming();
-      auto chunk = fuse::testing::Generate(std::min(kChunkHappenings, happenings - h), 1 + h / kChunkHappenings, records);
+      auto chunk = fuse::testing::Generate(std::min(kChunkHappenings, happenings - h),
+                                           1 + h / kChunkHappenings, records);
       state.ResumeTiming();
       records += static_cast<int64_t>(chunk.size());
       c.Add(chunk);
@@ -46,9 +47,14 @@ void BM_ClusterRecords(benchmark::State& state) {
   }
   state.counters["records"] = static_cast<double>(records);
   state.counters["clusters"] = static_cast<double>(groups);
-  state.counters["records/s"] = benchmark::Counter(static_cast<double>(records) * state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["records/s"] = benchmark::Counter(
+      static_cast<double>(records) * state.iterations(), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_ClusterRecords)->Arg(100000)->Arg(EnvInt("VIGIE_BENCH_FUSE_RECORDS", 1000000))->Unit(benchmark::kSecond)->Iterations(1);
+BENCHMARK(BM_ClusterRecords)
+    ->Arg(100000)
+    ->Arg(EnvInt("VIGIE_BENCH_FUSE_RECORDS", 1000000))
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1);
 
 // 1,000 new records (half of them new reports of known happenings) against a clusterer
 // that holds the base set: the pair search, the union and the summaries of the clusters
@@ -62,8 +68,9 @@ void BM_IncrementalUpdate(benchmark::State& state) {
     c = std::make_unique<fuse::Clusterer>();
     kept.clear();
     for (int64_t h = 0; h < base; h += kChunkHappenings) {
-      auto chunk = fuse::testing::Generate(std::min(kChunkHappenings, base - h), 1 + h / kChunkHappenings,
-                                           static_cast<int64_t>(kept.size()));
+      auto chunk =
+          fuse::testing::Generate(std::min(kChunkHappenings, base - h), 1 + h / kChunkHappenings,
+                                  static_cast<int64_t>(kept.size()));
       c->Add(chunk);
       for (auto& e : chunk) kept.push_back(fuse::testing::Rec(std::move(e), "Outlet"));
     }
@@ -95,7 +102,10 @@ void BM_IncrementalUpdate(benchmark::State& state) {
   state.counters["base_records"] = static_cast<double>(kept.size());
   state.counters["records_regrouped"] = static_cast<double>(touched);
 }
-BENCHMARK(BM_IncrementalUpdate)->Arg(EnvInt("VIGIE_BENCH_FUSE_RECORDS", 1000000))->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK(BM_IncrementalUpdate)
+    ->Arg(EnvInt("VIGIE_BENCH_FUSE_RECORDS", 1000000))
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(5);
 
 // News arrives about recent happenings: the new records of the store benchmark are dated
 // in the last month of the generated period (December 2023).
@@ -138,7 +148,8 @@ void BM_StoreIncrementalUpdate(benchmark::State& state) {
     if (!b.docs.empty()) s.Put(b);
   };
   for (int64_t h = 0; h < base; h += kChunkHappenings)
-    put(fuse::testing::Generate(std::min(kChunkHappenings, base - h), 1 + h / kChunkHappenings, h * 4));
+    put(fuse::testing::Generate(std::min(kChunkHappenings, base - h), 1 + h / kChunkHappenings,
+                                h * 4));
   fuse::UpdateClusters(s, {});
   int64_t round = 0;
   for (auto _ : state) {
@@ -149,13 +160,18 @@ void BM_StoreIncrementalUpdate(benchmark::State& state) {
     ++round;
     state.ResumeTiming();
     auto stats = fuse::UpdateClusters(s, {});
-    if (!stats.ok()) state.SkipWithError(stats.status().message().c_str());
-    else state.counters["events_regrouped"] = static_cast<double>(stats->events_regrouped);
+    if (!stats.ok())
+      state.SkipWithError(stats.status().message().c_str());
+    else
+      state.counters["events_regrouped"] = static_cast<double>(stats->events_regrouped);
   }
   opened->reset();
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
-BENCHMARK(BM_StoreIncrementalUpdate)->Arg(EnvInt("VIGIE_BENCH_FUSE_STORE_RECORDS", 100000))->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_StoreIncrementalUpdate)
+    ->Arg(EnvInt("VIGIE_BENCH_FUSE_STORE_RECORDS", 100000))
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
 
 }  // namespace
 

@@ -44,7 +44,8 @@ uint64_t BlockKey(bool fine, uint32_t type, int64_t a, int64_t b, int32_t bucket
 // neighbourhood is symmetric).
 int32_t ColumnReach(int32_t row_a, int32_t row_b) {
   double lat = 0;
-  for (int32_t r : {row_a, row_a + 1, row_b, row_b + 1}) lat = std::max(lat, std::fabs(r * kCellDegrees));
+  for (int32_t r : {row_a, row_a + 1, row_b, row_b + 1})
+    lat = std::max(lat, std::fabs(r * kCellDegrees));
   lat = std::min(lat, 89.9);
   double km_per_col = 111.32 * kCellDegrees * std::cos(lat * M_PI / 180.0);
   return std::min<int32_t>(180, static_cast<int32_t>(std::ceil(kMaxToleranceKm / km_per_col)));
@@ -116,7 +117,8 @@ struct Clusterer::Impl {
       const int32_t row = Row(k.lat), col = Col(k.lon);
       for (int32_t dr = -1; dr <= 1; ++dr) {
         const int32_t reach = ColumnReach(row, row + dr);
-        const int32_t first = reach >= 180 ? -180 : col - reach, last = reach >= 180 ? 179 : col + reach;
+        const int32_t first = reach >= 180 ? -180 : col - reach,
+                      last = reach >= 180 ? 179 : col + reach;
         for (int32_t c = first; c <= last; ++c) {
           auto it = blocks.find(BlockKey(true, k.type, row + dr, Col(c + 0.5), b));
           if (it != blocks.end()) Check(r, it->second, b);
@@ -132,9 +134,17 @@ size_t Clusterer::size() const { return impl_->keys.size(); }
 uint64_t Clusterer::comparisons() const { return impl_->comparisons; }
 
 std::vector<size_t> Clusterer::Add(const std::vector<EventRecord>& records) {
+  std::vector<const EventRecord*> ptrs;
+  ptrs.reserve(records.size());
+  for (const auto& e : records) ptrs.push_back(&e);
+  return Add(ptrs);
+}
+
+std::vector<size_t> Clusterer::Add(const std::vector<const EventRecord*>& records) {
   Impl& m = *impl_;
   const auto first = static_cast<uint32_t>(m.keys.size());
-  for (const EventRecord& e : records) {
+  for (const EventRecord* ep : records) {
+    const EventRecord& e = *ep;
     Key k = internal::MakeKey(e, m.interner);
     if (k.dated && k.hi - k.lo > kMaxSpanDays) k.dated = false;
     auto r = static_cast<uint32_t>(m.keys.size());
@@ -176,7 +186,8 @@ std::vector<std::vector<size_t>> Clusterer::Groups() const {
       if (!smallest || m.ids[x] < *smallest) smallest = &m.ids[x];
     roots.emplace_back(smallest, r);
   }
-  std::sort(roots.begin(), roots.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+  std::sort(roots.begin(), roots.end(),
+            [](const auto& a, const auto& b) { return *a.first < *b.first; });
   std::vector<std::vector<size_t>> out;
   out.reserve(roots.size());
   for (const auto& [id, r] : roots) {

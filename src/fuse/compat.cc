@@ -26,7 +26,8 @@ int DatePrecisionRank(std::string_view p) {
 }
 
 int PlacePrecisionRank(std::string_view p) {
-  static constexpr std::string_view kOrder[] = {"site", "neighbourhood", "village", "city", "district", "region", "country"};
+  static constexpr std::string_view kOrder[] = {"site",     "neighbourhood", "village", "city",
+                                                "district", "region",        "country"};
   for (size_t i = 0; i < std::size(kOrder); ++i)
     if (p == kOrder[i]) return static_cast<int>(i);
   return static_cast<int>(std::size(kOrder));
@@ -35,8 +36,9 @@ int PlacePrecisionRank(std::string_view p) {
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = M_PI / 180.0, kEarthKm = 6371.0088;
   double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(lat1 * kRad) *
+                                                           std::cos(lat2 * kRad) *
+                                                           std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
@@ -44,7 +46,8 @@ namespace {
 
 // How far apart two reports of one happening may place it, by the coarser precision.
 float ToleranceKm(int rank) {
-  static constexpr float kKm[] = {3, 5, 10, 25, 50};  // site, neighbourhood, village, city, district
+  static constexpr float kKm[] = {3, 5, 10, 25,
+                                  50};  // site, neighbourhood, village, city, district
   return rank < 5 ? kKm[rank] : 0;
 }
 
@@ -133,7 +136,8 @@ bool Compatible(const Key& a, const Key& b) {
     if (HaversineKm(a.lat, a.lon, b.lat, b.lon) > std::max(a.tol_km, b.tol_km)) return false;
   } else {
     if (!a.country || a.country != b.country) return false;
-    if ((a.admin1_binding || b.admin1_binding) && a.admin1 && b.admin1 && a.admin1 != b.admin1) return false;
+    if ((a.admin1_binding || b.admin1_binding) && a.admin1 && b.admin1 && a.admin1 != b.admin1)
+      return false;
   }
   // Two dyads with no party in common are two happenings.
   bool a_dyad = (a.a1_name || a.a1_class) && (a.a2_name || a.a2_class);

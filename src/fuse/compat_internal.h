@@ -25,9 +25,9 @@ struct Key {
   uint32_t type = 0;
   uint32_t subtype_group = 0;  // 0: compatible with any subtype of the type
   bool dated = false, placed = false;
-  bool local = false;          // a point place up to district precision
-  bool fine = false;           // local, with a day-precision date
-  int32_t lo = 0, hi = 0;      // day numbers, widened by the date tolerance
+  bool local = false;      // a point place up to district precision
+  bool fine = false;       // local, with a day-precision date
+  int32_t lo = 0, hi = 0;  // day numbers, widened by the date tolerance
   double lat = 0, lon = 0;
   float tol_km = 0;
   uint32_t country = 0, admin1 = 0, part = 0;

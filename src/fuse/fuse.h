@@ -58,6 +58,7 @@ class Clusterer {
   // Adds records (indices continue from the previous Add). Returns the indices of every
   // record whose cluster changed: the new ones and the members of the clusters they joined.
   std::vector<size_t> Add(const std::vector<EventRecord>& records);
+  std::vector<size_t> Add(const std::vector<const EventRecord*>& records);  // no copies
   size_t size() const;
   // Components: each a sorted list of record indices; the list of groups is sorted by the
   // smallest member event id.

@@ -16,7 +16,9 @@ uint64_t Mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-bool WordByte(unsigned char c) { return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'); }
+bool WordByte(unsigned char c) {
+  return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+}
 
 }  // namespace
 

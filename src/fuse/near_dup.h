@@ -9,9 +9,9 @@
 namespace vigie::fuse {
 
 inline constexpr int kMinHashes = 128;
-inline constexpr int kBands = 32;              // of kMinHashes / kBands rows each
-inline constexpr double kCopyJaccard = 0.6;    // estimated Jaccard from which a text is a copy
-inline constexpr int kMinShingles = 20;        // shorter texts are not compared
+inline constexpr int kBands = 32;            // of kMinHashes / kBands rows each
+inline constexpr double kCopyJaccard = 0.6;  // estimated Jaccard from which a text is a copy
+inline constexpr int kMinShingles = 20;      // shorter texts are not compared
 
 struct Signature {
   std::vector<uint32_t> minhash;  // empty: too short to compare

@@ -55,24 +55,28 @@ std::optional<EventDate> BestDate(const std::vector<Rec>& m) {
   if (best == 99) return std::nullopt;
   std::vector<std::pair<std::string, std::string>> spans;
   for (Rec r : m)
-    if (r->event.date && !r->event.date->start.empty() && internal::DatePrecisionRank(r->event.date->precision) == best)
+    if (r->event.date && !r->event.date->start.empty() &&
+        internal::DatePrecisionRank(r->event.date->precision) == best)
       spans.emplace_back(r->event.date->start, r->event.date->end);
   auto chosen = MostFrequent(spans);
   for (Rec r : m)  // the first member (by event id) that says it
-    if (r->event.date && r->event.date->start == chosen.first && r->event.date->end == chosen.second &&
+    if (r->event.date && r->event.date->start == chosen.first &&
+        r->event.date->end == chosen.second &&
         internal::DatePrecisionRank(r->event.date->precision) == best)
       return r->event.date;
   return std::nullopt;
 }
 
 std::string PlaceKey(const EventLocation& l) {
-  return l.geonameid ? "g" + std::to_string(*l.geonameid) : "n" + l.country + "/" + l.name + "/" + l.text;
+  return l.geonameid ? "g" + std::to_string(*l.geonameid)
+                     : "n" + l.country + "/" + l.name + "/" + l.text;
 }
 
 std::optional<EventLocation> BestPlace(const std::vector<Rec>& m) {
   int best = 99;
   for (Rec r : m)
-    if (r->event.location) best = std::min(best, internal::PlacePrecisionRank(r->event.location->precision));
+    if (r->event.location)
+      best = std::min(best, internal::PlacePrecisionRank(r->event.location->precision));
   if (best == 99) return std::nullopt;
   std::vector<std::string> keys;
   for (Rec r : m)
@@ -103,16 +107,19 @@ bool SameParty(const std::optional<EventActor>& a, const std::optional<EventActo
 
 // The actor most members name in `field` (ties: the first member, by event id, naming
 // one of the tied), leaving out `other` (so a reversed claim does not name one party twice).
-std::optional<EventActor> BestActor(const std::vector<Rec>& m, std::optional<EventActor> EventRecord::*field,
+std::optional<EventActor> BestActor(const std::vector<Rec>& m,
+                                    std::optional<EventActor> EventRecord::*field,
                                     const std::optional<EventActor>& other) {
   std::map<std::string, int> counts;
   for (Rec r : m)
-    if (auto k = PartyKey(r->event.*field); !k.empty() && !SameParty(r->event.*field, other)) ++counts[k];
+    if (auto k = PartyKey(r->event.*field); !k.empty() && !SameParty(r->event.*field, other))
+      ++counts[k];
   int top = 0;
   for (const auto& [k, n] : counts) top = std::max(top, n);
   for (Rec r : m) {
     auto k = PartyKey(r->event.*field);
-    if (!k.empty() && counts.count(k) && counts[k] == top && !SameParty(r->event.*field, other)) return r->event.*field;
+    if (!k.empty() && counts.count(k) && counts[k] == top && !SameParty(r->event.*field, other))
+      return r->event.*field;
   }
   return std::nullopt;
 }
@@ -160,15 +167,17 @@ std::string FigureText(const Quantity& q) {
 }
 
 void QuantityContradictions(const std::vector<store::ClaimedQuantity>& claims,
-                            const std::map<std::string, Rec>& by_id, std::vector<store::Contradiction>* out) {
+                            const std::map<std::string, Rec>& by_id,
+                            std::vector<store::Contradiction>* out) {
   // Claims are compared as distinct figures (kind, unit, qualifier, value, range), so a
   // cluster of many reports costs the square of its distinct figures, not of its reports.
   using Figure = std::tuple<std::string, std::string, double, double, double>;
   std::map<std::string, std::map<Figure, std::vector<const store::ClaimedQuantity*>>> by_kind;
   for (const auto& c : claims) {
     const Quantity& q = c.quantity;
-    by_kind[q.kind][{q.unit, q.qualifier, q.value.value_or(-1), q.min.value_or(-1), q.max.value_or(-1)}]
-        .push_back(&c);
+    by_kind[q.kind]
+           [{q.unit, q.qualifier, q.value.value_or(-1), q.min.value_or(-1), q.max.value_or(-1)}]
+               .push_back(&c);
   }
   for (const auto& [kind, figures] : by_kind) {
     std::vector<const std::vector<const store::ClaimedQuantity*>*> list;
@@ -235,18 +244,20 @@ void ActorContradictions(const std::vector<Rec>& voices, std::vector<store::Cont
       bool reversed = SameParty(a.actor1, b.actor2) && !(b.actor1 && SameParty(a.actor1, b.actor1));
       if (reversed) {
         ids_of(*list[i], &reversed_ids), ids_of(*list[j], &reversed_ids);
-        reversed_sides.insert(ActorText(a.actor1) + " over " + ActorText(a.actor2) + " (" + voices_of(*list[i]) + ")");
+        reversed_sides.insert(ActorText(a.actor1) + " over " + ActorText(a.actor2) + " (" +
+                              voices_of(*list[i]) + ")");
         continue;
       }
-      if (i < j && !PartyKey(a.actor1).empty() && !PartyKey(b.actor1).empty() && !SameParty(a.actor1, b.actor1) &&
-          !SameParty(b.actor1, a.actor2)) {
+      if (i < j && !PartyKey(a.actor1).empty() && !PartyKey(b.actor1).empty() &&
+          !SameParty(a.actor1, b.actor1) && !SameParty(b.actor1, a.actor2)) {
         ids_of(*list[i], &perp_ids), ids_of(*list[j], &perp_ids);
         perp_sides.insert(ActorText(a.actor1) + " (" + voices_of(*list[i]) + ")");
         perp_sides.insert(ActorText(b.actor1) + " (" + voices_of(*list[j]) + ")");
       }
     }
   }
-  auto add = [&](const char* kind, const char* lead, const std::set<std::string>& ids, const std::set<std::string>& sides) {
+  auto add = [&](const char* kind, const char* lead, const std::set<std::string>& ids,
+                 const std::set<std::string>& sides) {
     if (ids.empty()) return;
     store::Contradiction x{kind, "actors", lead, std::vector<std::string>(ids.begin(), ids.end())};
     bool first = true;
@@ -262,7 +273,8 @@ void ActorContradictions(const std::vector<Rec>& voices, std::vector<store::Cont
 
 }  // namespace
 
-void Prepare(std::vector<FuseRecord>* records, const std::unordered_map<std::string, std::string>& outlet_of_doc) {
+void Prepare(std::vector<FuseRecord>* records,
+             const std::unordered_map<std::string, std::string>& outlet_of_doc) {
   for (FuseRecord& r : *records) {
     if (!r.source.empty()) continue;
     std::string doc = r.copy_of.empty() ? r.event.doc_id : r.copy_of;
@@ -352,8 +364,9 @@ store::Cluster Summarise(const std::vector<FuseRecord>& records, const std::vect
   }
 
   for (Rec r : m) {
-    c.sources.push_back({r->event.event_id, r->event.doc_id, r->outlet, r->url, r->title, r->doc_date, r->doc_lang,
-                         ClaimantOf(r->event), r->event.modality, r->copy_of});
+    c.sources.push_back({r->event.event_id, r->event.doc_id, r->outlet, r->url, r->title,
+                         r->doc_date, r->doc_lang, ClaimantOf(r->event), r->event.modality,
+                         r->copy_of});
   }
   return c;
 }

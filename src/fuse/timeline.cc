@@ -48,7 +48,8 @@ std::map<std::string, FigureRange> FigureRanges(const store::Cluster& c) {
 
 std::vector<Tally> Tallies(const std::vector<store::Cluster>& clusters) {
   std::map<std::tuple<std::string, std::string, std::string>, Tally> t;
-  auto add = [&](const std::string& what, const std::string& who, const std::string& unit, const FigureRange* r) {
+  auto add = [&](const std::string& what, const std::string& who, const std::string& unit,
+                 const FigureRange* r) {
     Tally& x = t[{what, who, unit}];
     x.what = what, x.who = who, x.unit = unit;
     ++x.clusters;

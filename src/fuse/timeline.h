@@ -22,13 +22,13 @@ struct FigureRange {
 std::map<std::string, FigureRange> FigureRanges(const store::Cluster& c);
 
 struct Tally {
-  std::string what;   // "taken", "displaced", "evacuated", "killed"
-  std::string who;    // for "taken": the actor that took places (name, else class); else empty
-  std::string unit;   // for "taken": what was counted ("neighbourhood"); else empty
-  int64_t clusters = 0;       // clusters counted
-  int64_t with_figure = 0;    // of which gave a figure
-  double lo = 0, hi = 0;      // sums of the per-cluster ranges
-  bool open_above = false;    // some cluster's highest claim is a floor
+  std::string what;      // "taken", "displaced", "evacuated", "killed"
+  std::string who;       // for "taken": the actor that took places (name, else class); else empty
+  std::string unit;      // for "taken": what was counted ("neighbourhood"); else empty
+  int64_t clusters = 0;  // clusters counted
+  int64_t with_figure = 0;  // of which gave a figure
+  double lo = 0, hi = 0;    // sums of the per-cluster ranges
+  bool open_above = false;  // some cluster's highest claim is a floor
 };
 
 // Tallies over clusters (in date order), sorted by what, who, unit.

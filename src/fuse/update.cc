@@ -33,7 +33,8 @@ class RecordSet {
   }
   const FuseRecord* Add(const store::EventRow& row) {
     auto e = core::EventFromJson(row.json);
-    if (!e.ok() || e->event_id.empty()) {  // a stored record that no longer reads: left out, counted
+    if (!e.ok() ||
+        e->event_id.empty()) {  // a stored record that no longer reads: left out, counted
       ++stats_->bad_events;
       return nullptr;
     }
@@ -41,13 +42,22 @@ class RecordSet {
     if (it != records_.end()) return &it->second;
     FuseRecord r;
     r.event = std::move(e).value();
-    r.outlet = row.doc_outlet, r.doc_date = row.doc_date, r.url = row.doc_url, r.doc_lang = row.doc_lang;
+    r.outlet = row.doc_outlet, r.doc_date = row.doc_date, r.url = row.doc_url,
+    r.doc_lang = row.doc_lang;
     std::string id = r.event.event_id;
     return &records_.emplace(std::move(id), std::move(r)).first->second;
   }
   const FuseRecord* Find(const std::string& id) const {
     auto it = records_.find(id);
     return it == records_.end() ? nullptr : &it->second;
+  }
+  // Moves a record out (the set forgets it): the last use of a record, without a copy.
+  bool Take(const std::string& id, FuseRecord* out) {
+    auto it = records_.find(id);
+    if (it == records_.end()) return false;
+    *out = std::move(it->second);
+    records_.erase(it);
+    return true;
   }
 
  private:
@@ -107,14 +117,15 @@ StatusOr<CopyResult> FindCopies(store::Store& store, const std::vector<std::stri
   for (const auto& [id, minhash] : sigs) {
     if (!fresh.count(id)) continue;
     affected.insert(id);
-    Status st = store.DocumentsSharingBands(Bands(minhash), [&](const store::DocumentSignature& other) {
-      if (other.doc_id != id && EstimateJaccard(minhash, other.minhash) >= kCopyJaccard) {
-        link(id, other.doc_id);
-        sigs.emplace(other.doc_id, other.minhash);
-        affected.insert(other.doc_id);
-      }
-      return true;
-    });
+    Status st =
+        store.DocumentsSharingBands(Bands(minhash), [&](const store::DocumentSignature& other) {
+          if (other.doc_id != id && EstimateJaccard(minhash, other.minhash) >= kCopyJaccard) {
+            link(id, other.doc_id);
+            sigs.emplace(other.doc_id, other.minhash);
+            affected.insert(other.doc_id);
+          }
+          return true;
+        });
     VIGIE_RETURN_IF_ERROR(st);
     for (int64_t b : Bands(minhash))
       for (const auto& other : new_bands[b])
@@ -124,13 +135,14 @@ StatusOr<CopyResult> FindCopies(store::Store& store, const std::vector<std::stri
   for (const auto& id : affected) {
     if (fresh.count(id)) continue;
     const auto minhash = sigs[id];
-    Status st = store.DocumentsSharingBands(Bands(minhash), [&](const store::DocumentSignature& other) {
-      if (other.doc_id != id && EstimateJaccard(minhash, other.minhash) >= kCopyJaccard) {
-        link(id, other.doc_id);
-        sigs.emplace(other.doc_id, other.minhash);
-      }
-      return true;
-    });
+    Status st =
+        store.DocumentsSharingBands(Bands(minhash), [&](const store::DocumentSignature& other) {
+          if (other.doc_id != id && EstimateJaccard(minhash, other.minhash) >= kCopyJaccard) {
+            link(id, other.doc_id);
+            sigs.emplace(other.doc_id, other.minhash);
+          }
+          return true;
+        });
     VIGIE_RETURN_IF_ERROR(st);
   }
   for (const auto& [id, others] : similar) {
@@ -171,7 +183,8 @@ StatusOr<UpdateStats> UpdateClusters(store::Store& store, const UpdateOptions& o
   auto pending = store.PendingFusion();
   if (!pending.ok()) return pending.status();
   stats.new_events = static_cast<int64_t>(pending->event_ids.size());
-  if (pending->event_ids.empty() && pending->cluster_ids.empty() && pending->unsigned_docs.empty()) return stats;
+  if (pending->event_ids.empty() && pending->cluster_ids.empty() && pending->unsigned_docs.empty())
+    return stats;
 
   store::ClusterUpdate update;
   auto copies = FindCopies(store, pending->unsigned_docs, &update, &stats);
@@ -194,13 +207,15 @@ StatusOr<UpdateStats> UpdateClusters(store::Store& store, const UpdateOptions& o
     spans[r->event.type].emplace_back(lo - 3, std::max(hi, hi2) + 3);
   }
   std::set<std::string> fresh_ids(pending->event_ids.begin(), pending->event_ids.end());
-  std::vector<EventRecord> slice;
+  std::vector<const EventRecord*> slice;
   for (auto& [type, list] : spans) {
     std::sort(list.begin(), list.end());
     std::vector<std::pair<long, long>> merged;
     for (const auto& s : list) {
-      if (!merged.empty() && s.first <= merged.back().second + 16) merged.back().second = std::max(merged.back().second, s.second);
-      else merged.push_back(s);
+      if (!merged.empty() && s.first <= merged.back().second + 16)
+        merged.back().second = std::max(merged.back().second, s.second);
+      else
+        merged.push_back(s);
     }
     for (const auto& [lo, hi] : merged) {
       store::EventFilter f;
@@ -210,7 +225,7 @@ StatusOr<UpdateStats> UpdateClusters(store::Store& store, const UpdateOptions& o
       f.starts_from = IsoDay(lo - 370);
       Status st = store.QueryEvents(f, [&](const store::EventRow& row) {
         const FuseRecord* r = records.Add(row);
-        if (r && !fresh_ids.count(r->event.event_id)) slice.push_back(r->event);
+        if (r && !fresh_ids.count(r->event.event_id)) slice.push_back(&r->event);
         return true;
       });
       VIGIE_RETURN_IF_ERROR(st);
@@ -218,14 +233,15 @@ StatusOr<UpdateStats> UpdateClusters(store::Store& store, const UpdateOptions& o
   }
   // Stored events that a new one joins (directly or through other new ones).
   std::vector<std::string> touched;
-  {
+  if (!slice.empty()) {
     Clusterer probe;
     probe.Add(slice);
-    std::vector<EventRecord> added;
-    for (const FuseRecord* r : fresh) added.push_back(r->event);
+    std::vector<const EventRecord*> added;
+    for (const FuseRecord* r : fresh) added.push_back(&r->event);
     for (size_t i : probe.Add(added))
-      if (i < slice.size()) touched.push_back(slice[i].event_id);
+      if (i < slice.size()) touched.push_back(slice[i]->event_id);
   }
+  slice.clear();
   for (const auto& doc : copies->old_docs_changed) {
     store::EventFilter f;
     f.doc_id = doc;
@@ -253,8 +269,12 @@ StatusOr<UpdateStats> UpdateClusters(store::Store& store, const UpdateOptions& o
   VIGIE_RETURN_IF_ERROR(records.Load(gathered_list));
 
   std::vector<FuseRecord> group_input;
-  for (const auto& id : gathered_list)
-    if (const FuseRecord* r = records.Find(id)) group_input.push_back(*r);
+  group_input.reserve(gathered_list.size());
+  fresh.clear();
+  for (const auto& id : gathered_list) {
+    FuseRecord r;
+    if (records.Take(id, &r)) group_input.push_back(std::move(r));
+  }
   std::vector<std::string> docs;
   for (const auto& r : group_input) docs.push_back(r.event.doc_id);
   std::sort(docs.begin(), docs.end());
@@ -278,9 +298,9 @@ StatusOr<UpdateStats> UpdateClusters(store::Store& store, const UpdateOptions& o
   Prepare(&group_input, outlet_of_doc);
 
   Clusterer clusterer;
-  std::vector<EventRecord> events;
+  std::vector<const EventRecord*> events;
   events.reserve(group_input.size());
-  for (const auto& r : group_input) events.push_back(r.event);
+  for (const auto& r : group_input) events.push_back(&r.event);
   clusterer.Add(events);
   for (const auto& group : clusterer.Groups()) update.put.push_back(Summarise(group_input, group));
   update.remove = old_list;

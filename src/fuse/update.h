@@ -17,12 +17,12 @@ struct UpdateOptions {
 };
 
 struct UpdateStats {
-  int64_t new_events = 0;         // events that were in no cluster
-  int64_t documents_signed = 0;   // documents given a MinHash signature
-  int64_t copies = 0;             // copy relations written
-  int64_t events_regrouped = 0;   // events whose cluster was recomputed
+  int64_t new_events = 0;        // events that were in no cluster
+  int64_t documents_signed = 0;  // documents given a MinHash signature
+  int64_t copies = 0;            // copy relations written
+  int64_t events_regrouped = 0;  // events whose cluster was recomputed
   int64_t clusters_removed = 0, clusters_written = 0;
-  int64_t bad_events = 0;         // stored records that could not be read (skipped)
+  int64_t bad_events = 0;  // stored records that could not be read (skipped)
   double seconds = 0;
 };
 

@@ -65,14 +65,24 @@ std::string ClusterToJson(const Cluster& c) {
   j["quantities"] = std::move(quantities);
   Json flags = Json::array();
   for (const auto& f : c.contradictions)
-    flags.push_back({{"kind", f.kind}, {"subject", Str(f.subject)}, {"detail", Str(f.detail)}, {"event_ids", f.event_ids}});
+    flags.push_back({{"kind", f.kind},
+                     {"subject", Str(f.subject)},
+                     {"detail", Str(f.detail)},
+                     {"event_ids", f.event_ids}});
   j["contradictions"] = std::move(flags);
   if (!c.sources.empty()) {
     Json sources = Json::array();
     for (const auto& s : c.sources) {
-      sources.push_back({{"event_id", s.event_id}, {"doc_id", s.doc_id}, {"outlet", Str(s.outlet)}, {"url", Str(s.url)},
-                         {"title", Str(s.title)}, {"doc_date", Str(s.doc_date)}, {"doc_lang", Str(s.doc_lang)},
-                         {"claimant", Str(s.claimant)}, {"modality", Str(s.modality)}, {"copy_of", Str(s.copy_of)}});
+      sources.push_back({{"event_id", s.event_id},
+                         {"doc_id", s.doc_id},
+                         {"outlet", Str(s.outlet)},
+                         {"url", Str(s.url)},
+                         {"title", Str(s.title)},
+                         {"doc_date", Str(s.doc_date)},
+                         {"doc_lang", Str(s.doc_lang)},
+                         {"claimant", Str(s.claimant)},
+                         {"modality", Str(s.modality)},
+                         {"copy_of", Str(s.copy_of)}});
     }
     j["sources"] = std::move(sources);
   }
@@ -102,7 +112,8 @@ StatusOr<Cluster> ClusterFromJson(std::string_view text) {
     if (auto it = j.find("quantities"); it != j.end() && it->is_array()) {
       for (size_t i = 0; i < it->size() && i < e->quantities.size(); ++i) {
         const Json& q = (*it)[i];
-        c.quantities.push_back({e->quantities[i], GetStr(q, "event_id"), GetStr(q, "outlet"), GetStr(q, "claimant")});
+        c.quantities.push_back(
+            {e->quantities[i], GetStr(q, "event_id"), GetStr(q, "outlet"), GetStr(q, "claimant")});
       }
     }
     if (auto it = j.find("contradictions"); it != j.end() && it->is_array()) {
@@ -116,9 +127,10 @@ StatusOr<Cluster> ClusterFromJson(std::string_view text) {
     }
     if (auto it = j.find("sources"); it != j.end() && it->is_array()) {
       for (const auto& s : *it) {
-        c.sources.push_back({GetStr(s, "event_id"), GetStr(s, "doc_id"), GetStr(s, "outlet"), GetStr(s, "url"),
-                             GetStr(s, "title"), GetStr(s, "doc_date"), GetStr(s, "doc_lang"), GetStr(s, "claimant"),
-                             GetStr(s, "modality"), GetStr(s, "copy_of")});
+        c.sources.push_back({GetStr(s, "event_id"), GetStr(s, "doc_id"), GetStr(s, "outlet"),
+                             GetStr(s, "url"), GetStr(s, "title"), GetStr(s, "doc_date"),
+                             GetStr(s, "doc_lang"), GetStr(s, "claimant"), GetStr(s, "modality"),
+                             GetStr(s, "copy_of")});
       }
     }
     return c;

@@ -25,16 +25,20 @@ void BindAll(Stmt& s, const SqlQuery& q) {
   for (size_t i = 0; i < q.params.size(); ++i) {
     const auto& p = q.params[i];
     int idx = static_cast<int>(i + 1);
-    if (std::holds_alternative<std::string>(p)) s.Bind(idx, std::get<std::string>(p));
-    else if (std::holds_alternative<double>(p)) s.Bind(idx, std::get<double>(p));
-    else s.Bind(idx, std::get<int64_t>(p));
+    if (std::holds_alternative<std::string>(p))
+      s.Bind(idx, std::get<std::string>(p));
+    else if (std::holds_alternative<double>(p))
+      s.Bind(idx, std::get<double>(p));
+    else
+      s.Bind(idx, std::get<int64_t>(p));
   }
 }
 
 constexpr const char* kSourcesSql =
     "SELECT m.event_id, m.doc_id, d.outlet, d.url, d.title, d.date, d.lang, "
     "coalesce(e.claimant_name, e.claimant_class), e.modality, c.original_id "
-    "FROM cluster_members m LEFT JOIN events e ON e.event_id = m.event_id LEFT JOIN documents d ON d.id = m.doc_id "
+    "FROM cluster_members m LEFT JOIN events e ON e.event_id = m.event_id LEFT JOIN documents d ON "
+    "d.id = m.doc_id "
     "LEFT JOIN document_copies c ON c.doc_id = m.doc_id WHERE m.cluster_id = ? ORDER BY m.event_id";
 
 Status FillSources(sqlite3* db, Stmt& s, Cluster* c) {
@@ -42,8 +46,8 @@ Status FillSources(sqlite3* db, Stmt& s, Cluster* c) {
   s.Bind(1, c->cluster_id);
   c->sources.clear();
   while (s.Step()) {
-    c->sources.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6), s.Text(7),
-                          s.Text(8), s.Text(9)});
+    c->sources.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5),
+                          s.Text(6), s.Text(7), s.Text(8), s.Text(9)});
   }
   return s.status();
 }
@@ -60,7 +64,8 @@ std::vector<uint32_t> FromBlob(const std::string& b) {
   std::vector<uint32_t> v(b.size() / 4);
   for (size_t i = 0; i < v.size(); ++i) {
     uint32_t x = 0;
-    for (int k = 0; k < 4; ++k) x |= static_cast<uint32_t>(static_cast<unsigned char>(b[i * 4 + k])) << (8 * k);
+    for (int k = 0; k < 4; ++k)
+      x |= static_cast<uint32_t>(static_cast<unsigned char>(b[i * 4 + k])) << (8 * k);
     v[i] = x;
   }
   return v;
@@ -76,11 +81,13 @@ SqlQuery BuildClusterQuery(const ClusterFilter& f) {
     (q.params.emplace_back(values), ...);
   };
   const bool spatial = f.bbox || f.near;
-  const std::string p = spatial ? "+" : "";  // keep other terms off their indexes (see BuildEventQuery)
+  const std::string p =
+      spatial ? "+" : "";  // keep other terms off their indexes (see BuildEventQuery)
   if (!f.from.empty()) add(" AND " + p + "c.date_hi >= ?", DateLo(f.from));
   if (!f.to.empty()) add(" AND " + p + "c.date_lo <= ?", DateHi(f.to));
   auto box = [&](double min_lon, double min_lat, double max_lon, double max_lat) {
-    add(" AND c.cluster_key IN (SELECT cluster_key FROM clusters_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
+    add(" AND c.cluster_key IN (SELECT cluster_key FROM clusters_rtree WHERE min_lon >= ? AND "
+        "max_lon <= ? AND "
         "min_lat >= ? AND max_lat <= ?",
         min_lon, max_lon, min_lat, max_lat);
     if (!f.from.empty()) add(" AND max_day >= julianday(?)", DateLo(f.from));
@@ -107,28 +114,36 @@ SqlQuery BuildClusterQuery(const ClusterFilter& f) {
     for (int i = 0; i < n; ++i) member_params.emplace_back(value);
   };
   if (!f.actor.empty()) {
-    mterm(" AND (e.actor1_name = ? COLLATE NOCASE OR e.actor1_class = ? COLLATE NOCASE OR e.actor2_name = ? "
-          "COLLATE NOCASE OR e.actor2_class = ? COLLATE NOCASE)",
-          4, f.actor);
+    mterm(
+        " AND (e.actor1_name = ? COLLATE NOCASE OR e.actor1_class = ? COLLATE NOCASE OR "
+        "e.actor2_name = ? "
+        "COLLATE NOCASE OR e.actor2_class = ? COLLATE NOCASE)",
+        4, f.actor);
   }
   if (!f.claimant.empty())
-    mterm(" AND (e.claimant_name = ? COLLATE NOCASE OR e.claimant_class = ? COLLATE NOCASE)", 2, f.claimant);
+    mterm(" AND (e.claimant_name = ? COLLATE NOCASE OR e.claimant_class = ? COLLATE NOCASE)", 2,
+          f.claimant);
   if (!f.outlet.empty()) mterm(" AND d.outlet = ? COLLATE NOCASE", 1, f.outlet);
   if (!f.lang.empty()) mterm(" AND d.lang = ?", 1, f.lang);
-  if (!f.text.empty()) mterm(" AND d.doc_key IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", 1, f.text);
+  if (!f.text.empty())
+    mterm(" AND d.doc_key IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", 1,
+          f.text);
   if (!member.empty()) {
-    q.sql += " AND EXISTS (SELECT 1 FROM cluster_members m JOIN events e ON e.event_id = m.event_id "
-             "LEFT JOIN documents d ON d.id = m.doc_id WHERE m.cluster_id = c.cluster_id" +
-             member + ")";
+    q.sql +=
+        " AND EXISTS (SELECT 1 FROM cluster_members m JOIN events e ON e.event_id = m.event_id "
+        "LEFT JOIN documents d ON d.id = m.doc_id WHERE m.cluster_id = c.cluster_id" +
+        member + ")";
     for (auto& v : member_params) q.params.push_back(std::move(v));
   }
   q.sql += f.sort == ClusterSortBy::kOutlets ? " ORDER BY c.outlets DESC, c.date_lo, c.cluster_id"
                                              : " ORDER BY c.date_lo, c.cluster_id";
-  if (f.limit >= 0 || f.offset > 0) add(" LIMIT ? OFFSET ?", f.limit >= 0 ? f.limit : int64_t{-1}, std::max<int64_t>(0, f.offset));
+  if (f.limit >= 0 || f.offset > 0)
+    add(" LIMIT ? OFFSET ?", f.limit >= 0 ? f.limit : int64_t{-1}, std::max<int64_t>(0, f.offset));
   return q;
 }
 
-Status QueryClusters(sqlite3* db, const ClusterFilter& f, const std::function<bool(const Cluster&)>& fn) {
+Status QueryClusters(sqlite3* db, const ClusterFilter& f,
+                     const std::function<bool(const Cluster&)>& fn) {
   SqlQuery q = BuildClusterQuery(f);
   Stmt s(db, q.sql);
   if (!s.status().ok()) return s.status();
@@ -142,7 +157,8 @@ Status QueryClusters(sqlite3* db, const ClusterFilter& f, const std::function<bo
     if (!fn(*c)) return Status::Ok();
   }
   if (!s.status().ok() && !f.text.empty() && s.status().code() == StatusCode::kInvalidArgument)
-    return Status::InvalidArgument("--text: not a valid full-text query (" + s.status().message() + ")");
+    return Status::InvalidArgument("--text: not a valid full-text query (" + s.status().message() +
+                                   ")");
   return s.status();
 }
 
@@ -160,13 +176,16 @@ StatusOr<Cluster> GetCluster(sqlite3* db, const std::string& cluster_id) {
 StatusOr<std::string> ClusterOfEvent(sqlite3* db, const std::string& event_id) {
   Stmt s(db, "SELECT cluster_id FROM cluster_members WHERE event_id = ?");
   s.Bind(1, event_id);
-  if (!s.Step()) return s.status().ok() ? Status::NotFound("event " + event_id + " is in no cluster") : s.status();
+  if (!s.Step())
+    return s.status().ok() ? Status::NotFound("event " + event_id + " is in no cluster")
+                           : s.status();
   return s.Text(0);
 }
 
 StatusOr<std::vector<DocumentCopy>> DocumentCopies(sqlite3* db, const std::string& doc_id) {
   Stmt s(db,
-         "SELECT doc_id, original_id, similarity FROM document_copies WHERE doc_id = ?1 OR original_id = ?1 "
+         "SELECT doc_id, original_id, similarity FROM document_copies WHERE doc_id = ?1 OR "
+         "original_id = ?1 "
          "ORDER BY doc_id");
   s.Bind(1, doc_id);
   std::vector<DocumentCopy> out;
@@ -182,31 +201,34 @@ StatusOr<FusionPending> PendingFusion(sqlite3* db) {
     while (s.Step()) out->push_back(s.Text(0));
     return s.status();
   };
-  VIGIE_RETURN_IF_ERROR(collect("SELECT e.event_id FROM events e WHERE NOT EXISTS (SELECT 1 FROM cluster_members m "
-                                "WHERE m.event_id = e.event_id) ORDER BY e.event_id",
-                                &p.event_ids));
-  VIGIE_RETURN_IF_ERROR(collect("SELECT cluster_id FROM fusion_dirty ORDER BY cluster_id", &p.cluster_ids));
-  VIGIE_RETURN_IF_ERROR(collect("SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_signatures s "
-                                "WHERE s.doc_id = d.id) ORDER BY d.id",
-                                &p.unsigned_docs));
+  VIGIE_RETURN_IF_ERROR(
+      collect("SELECT event_id FROM fusion_new_events ORDER BY event_id", &p.event_ids));
+  VIGIE_RETURN_IF_ERROR(
+      collect("SELECT cluster_id FROM fusion_dirty ORDER BY cluster_id", &p.cluster_ids));
+  VIGIE_RETURN_IF_ERROR(
+      collect("SELECT doc_id FROM fusion_unsigned_docs ORDER BY doc_id", &p.unsigned_docs));
   return p;
 }
 
-Status GetEvents(sqlite3* db, const std::vector<std::string>& ids, const std::function<bool(const EventRow&)>& fn) {
+Status GetEvents(sqlite3* db, const std::vector<std::string>& ids,
+                 const std::function<bool(const EventRow&)>& fn) {
   Stmt s(db,
-         "SELECT e.json, d.outlet, d.url, d.date, d.lang FROM events e LEFT JOIN documents d ON d.id = e.doc_id "
+         "SELECT e.json, d.outlet, d.url, d.date, d.lang FROM events e LEFT JOIN documents d ON "
+         "d.id = e.doc_id "
          "WHERE e.event_id IN (SELECT value FROM json_each(?)) ORDER BY e.event_id");
   s.Bind(1, JsonArray(ids));
   EventRow row;
   while (s.Step()) {
-    row.json = s.Text(0), row.doc_outlet = s.Text(1), row.doc_url = s.Text(2), row.doc_date = s.Text(3);
+    row.json = s.Text(0), row.doc_outlet = s.Text(1), row.doc_url = s.Text(2),
+    row.doc_date = s.Text(3);
     row.doc_lang = s.Text(4);
     if (!fn(row)) return Status::Ok();
   }
   return s.status();
 }
 
-StatusOr<std::vector<std::vector<std::string>>> ClusterMembers(sqlite3* db, const std::vector<std::string>& ids) {
+StatusOr<std::vector<std::vector<std::string>>> ClusterMembers(
+    sqlite3* db, const std::vector<std::string>& ids) {
   Stmt s(db, "SELECT event_id FROM cluster_members WHERE cluster_id = ? ORDER BY event_id");
   std::vector<std::vector<std::string>> out(ids.size());
   for (size_t i = 0; i < ids.size(); ++i) {
@@ -218,7 +240,8 @@ StatusOr<std::vector<std::vector<std::string>>> ClusterMembers(sqlite3* db, cons
   return out;
 }
 
-StatusOr<std::vector<std::string>> ClustersOfEvents(sqlite3* db, const std::vector<std::string>& ids) {
+StatusOr<std::vector<std::string>> ClustersOfEvents(sqlite3* db,
+                                                    const std::vector<std::string>& ids) {
   Stmt s(db, "SELECT cluster_id FROM cluster_members WHERE event_id = ?");
   std::vector<std::string> out(ids.size());
   for (size_t i = 0; i < ids.size(); ++i) {
@@ -236,7 +259,8 @@ Status DocumentsSharingBands(sqlite3* db, const std::vector<int64_t>& bands,
   for (size_t i = 0; i < bands.size(); ++i) arr += (i ? "," : "") + std::to_string(bands[i]);
   arr += "]";
   Stmt s(db,
-         "SELECT s.doc_id, s.minhash FROM document_signatures s WHERE s.doc_id IN (SELECT b.doc_id FROM document_bands b "
+         "SELECT s.doc_id, s.minhash FROM document_signatures s WHERE s.doc_id IN (SELECT b.doc_id "
+         "FROM document_bands b "
          "WHERE b.band IN (SELECT value FROM json_each(?))) ORDER BY s.doc_id");
   s.Bind(1, arr);
   while (s.Step()) {
@@ -250,7 +274,8 @@ Status DocumentsSharingBands(sqlite3* db, const std::vector<int64_t>& bands,
 
 StatusOr<std::vector<DocumentCopy>> CopiesOf(sqlite3* db, const std::vector<std::string>& doc_ids) {
   Stmt s(db,
-         "SELECT doc_id, original_id, similarity FROM document_copies WHERE doc_id IN (SELECT value FROM json_each(?)) "
+         "SELECT doc_id, original_id, similarity FROM document_copies WHERE doc_id IN (SELECT "
+         "value FROM json_each(?)) "
          "ORDER BY doc_id");
   s.Bind(1, JsonArray(doc_ids));
   std::vector<DocumentCopy> out;
@@ -261,10 +286,13 @@ StatusOr<std::vector<DocumentCopy>> CopiesOf(sqlite3* db, const std::vector<std:
 
 Status PutClusters(sqlite3* db, const ClusterUpdate& u) {
   if (u.clear_all) {
-    VIGIE_RETURN_IF_ERROR(Exec(db,
-                               "DELETE FROM clusters; DELETE FROM cluster_members; DELETE FROM cluster_flags; "
-                               "DELETE FROM document_copies; DELETE FROM document_signatures; "
-                               "DELETE FROM document_bands; DELETE FROM fusion_dirty"));
+    VIGIE_RETURN_IF_ERROR(
+        Exec(db,
+             "DELETE FROM clusters; DELETE FROM cluster_members; DELETE FROM cluster_flags; "
+             "DELETE FROM document_copies; DELETE FROM document_signatures; "
+             "DELETE FROM document_bands; DELETE FROM fusion_dirty; "
+             "INSERT OR IGNORE INTO fusion_new_events SELECT event_id FROM events; "
+             "INSERT OR IGNORE INTO fusion_unsigned_docs SELECT id FROM documents"));
   }
   Stmt del_cluster(db, "DELETE FROM clusters WHERE cluster_id = ?");
   Stmt del_members(db, "DELETE FROM cluster_members WHERE cluster_id = ?");
@@ -279,10 +307,15 @@ Status PutClusters(sqlite3* db, const ClusterUpdate& u) {
   };
   for (const auto& id : u.remove) VIGIE_RETURN_IF_ERROR(remove(id));
   Stmt ins(db,
-           "INSERT INTO clusters(cluster_id, type, subtype, date_lo, date_hi, loc_lat, loc_lon, events, documents, "
+           "INSERT INTO clusters(cluster_id, type, subtype, date_lo, date_hi, loc_lat, loc_lon, "
+           "events, documents, "
            "outlets, claimants, contradictions, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  Stmt member(db, "INSERT OR REPLACE INTO cluster_members(event_id, cluster_id, doc_id) VALUES (?,?,?)");
-  Stmt flag(db, "INSERT INTO cluster_flags(cluster_id, seq, kind, subject, detail, event_ids) VALUES (?,?,?,?,?,?)");
+  Stmt member(
+      db, "INSERT OR REPLACE INTO cluster_members(event_id, cluster_id, doc_id) VALUES (?,?,?)");
+  Stmt seen(db, "DELETE FROM fusion_new_events WHERE event_id = ?");
+  Stmt flag(db,
+            "INSERT INTO cluster_flags(cluster_id, seq, kind, subject, detail, event_ids) VALUES "
+            "(?,?,?,?,?,?)");
   for (const Cluster& c : u.put) {
     VIGIE_RETURN_IF_ERROR(remove(c.cluster_id));
     Cluster stored = c;
@@ -295,9 +328,10 @@ Status PutClusters(sqlite3* db, const ClusterUpdate& u) {
     } else {
       ins.BindNull(4).BindNull(5);
     }
-    bool point = c.location && c.location->lat && c.location->lon && std::isfinite(*c.location->lat) &&
-                 std::isfinite(*c.location->lon);
-    ins.Bind(6, point ? c.location->lat : std::nullopt).Bind(7, point ? c.location->lon : std::nullopt);
+    bool point = c.location && c.location->lat && c.location->lon &&
+                 std::isfinite(*c.location->lat) && std::isfinite(*c.location->lon);
+    ins.Bind(6, point ? c.location->lat : std::nullopt)
+        .Bind(7, point ? c.location->lon : std::nullopt);
     ins.Bind(8, c.events).Bind(9, c.documents).Bind(10, c.outlets).Bind(11, c.claimants);
     ins.Bind(12, static_cast<int64_t>(c.contradictions.size())).Bind(13, ClusterToJson(stored));
     VIGIE_RETURN_IF_ERROR(ins.Run());
@@ -305,22 +339,33 @@ Status PutClusters(sqlite3* db, const ClusterUpdate& u) {
       member.Reset();
       member.Bind(1, s.event_id).Bind(2, c.cluster_id).Bind(3, s.doc_id);
       VIGIE_RETURN_IF_ERROR(member.Run());
+      seen.Reset();
+      seen.Bind(1, s.event_id);
+      VIGIE_RETURN_IF_ERROR(seen.Run());
     }
     int64_t seq = 0;
     for (const Contradiction& x : c.contradictions) {
       flag.Reset();
-      flag.Bind(1, c.cluster_id).Bind(2, seq++).Bind(3, x.kind).BindTextOrNull(4, x.subject).BindTextOrNull(5, x.detail);
+      flag.Bind(1, c.cluster_id)
+          .Bind(2, seq++)
+          .Bind(3, x.kind)
+          .BindTextOrNull(4, x.subject)
+          .BindTextOrNull(5, x.detail);
       flag.Bind(6, JsonArray(x.event_ids));
       VIGIE_RETURN_IF_ERROR(flag.Run());
     }
   }
   Stmt sig(db, "INSERT OR REPLACE INTO document_signatures(doc_id, minhash) VALUES (?,?)");
+  Stmt signed_doc(db, "DELETE FROM fusion_unsigned_docs WHERE doc_id = ?");
   Stmt del_bands(db, "DELETE FROM document_bands WHERE doc_id = ?");
   Stmt band(db, "INSERT OR IGNORE INTO document_bands(band, doc_id) VALUES (?,?)");
   for (const DocumentSignature& d : u.signatures) {
     sig.Reset();
     sig.Bind(1, d.doc_id).BindBlob(2, Blob(d.minhash));
     VIGIE_RETURN_IF_ERROR(sig.Run());
+    signed_doc.Reset();
+    signed_doc.Bind(1, d.doc_id);
+    VIGIE_RETURN_IF_ERROR(signed_doc.Run());
     del_bands.Reset();
     del_bands.Bind(1, d.doc_id);
     VIGIE_RETURN_IF_ERROR(del_bands.Run());
@@ -330,7 +375,8 @@ Status PutClusters(sqlite3* db, const ClusterUpdate& u) {
       VIGIE_RETURN_IF_ERROR(band.Run());
     }
   }
-  Stmt copy(db, "INSERT OR REPLACE INTO document_copies(doc_id, original_id, similarity) VALUES (?,?,?)");
+  Stmt copy(
+      db, "INSERT OR REPLACE INTO document_copies(doc_id, original_id, similarity) VALUES (?,?,?)");
   for (const DocumentCopy& c : u.copies) {
     copy.Reset();
     copy.Bind(1, c.doc_id).Bind(2, c.original_id).Bind(3, c.similarity);
@@ -354,10 +400,14 @@ StatusOr<std::string> ClusterDigest(sqlite3* db) {
     return s.status();
   };
   VIGIE_RETURN_IF_ERROR(fold("SELECT cluster_id, json FROM clusters ORDER BY cluster_id", 2));
-  VIGIE_RETURN_IF_ERROR(fold("SELECT event_id, cluster_id, doc_id FROM cluster_members ORDER BY event_id", 3));
-  VIGIE_RETURN_IF_ERROR(fold("SELECT cluster_id, seq, kind, subject, detail, event_ids FROM cluster_flags "
-                             "ORDER BY cluster_id, seq", 6));
-  VIGIE_RETURN_IF_ERROR(fold("SELECT doc_id, original_id, round(similarity, 6) FROM document_copies ORDER BY doc_id", 3));
+  VIGIE_RETURN_IF_ERROR(
+      fold("SELECT event_id, cluster_id, doc_id FROM cluster_members ORDER BY event_id", 3));
+  VIGIE_RETURN_IF_ERROR(
+      fold("SELECT cluster_id, seq, kind, subject, detail, event_ids FROM cluster_flags "
+           "ORDER BY cluster_id, seq",
+           6));
+  VIGIE_RETURN_IF_ERROR(fold(
+      "SELECT doc_id, original_id, round(similarity, 6) FROM document_copies ORDER BY doc_id", 3));
   return core::HashHex(std::to_string(h));
 }
 

@@ -17,15 +17,19 @@ namespace vigie::store::internal {
 // SELECT cluster_id, json FROM clusters for the filter, in the filter's order.
 SqlQuery BuildClusterQuery(const ClusterFilter& f);
 
-Status QueryClusters(sqlite3* db, const ClusterFilter& f, const std::function<bool(const Cluster&)>& fn);
+Status QueryClusters(sqlite3* db, const ClusterFilter& f,
+                     const std::function<bool(const Cluster&)>& fn);
 StatusOr<Cluster> GetCluster(sqlite3* db, const std::string& cluster_id);
 StatusOr<std::string> ClusterOfEvent(sqlite3* db, const std::string& event_id);
 StatusOr<std::vector<DocumentCopy>> DocumentCopies(sqlite3* db, const std::string& doc_id);
 
 StatusOr<FusionPending> PendingFusion(sqlite3* db);
-Status GetEvents(sqlite3* db, const std::vector<std::string>& ids, const std::function<bool(const EventRow&)>& fn);
-StatusOr<std::vector<std::vector<std::string>>> ClusterMembers(sqlite3* db, const std::vector<std::string>& ids);
-StatusOr<std::vector<std::string>> ClustersOfEvents(sqlite3* db, const std::vector<std::string>& ids);
+Status GetEvents(sqlite3* db, const std::vector<std::string>& ids,
+                 const std::function<bool(const EventRow&)>& fn);
+StatusOr<std::vector<std::vector<std::string>>> ClusterMembers(sqlite3* db,
+                                                               const std::vector<std::string>& ids);
+StatusOr<std::vector<std::string>> ClustersOfEvents(sqlite3* db,
+                                                    const std::vector<std::string>& ids);
 Status DocumentsSharingBands(sqlite3* db, const std::vector<int64_t>& bands,
                              const std::function<bool(const DocumentSignature&)>& fn);
 StatusOr<std::vector<DocumentCopy>> CopiesOf(sqlite3* db, const std::vector<std::string>& doc_ids);

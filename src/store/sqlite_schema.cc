@@ -113,6 +113,17 @@ CREATE TABLE document_bands(band INTEGER NOT NULL, doc_id TEXT NOT NULL, PRIMARY
 CREATE INDEX document_bands_doc ON document_bands(doc_id);
 
 CREATE TABLE fusion_dirty(cluster_id TEXT PRIMARY KEY) WITHOUT ROWID;
+-- What fusion has not seen: kept by triggers, so finding it does not scan every event.
+CREATE TABLE fusion_new_events(event_id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE fusion_unsigned_docs(doc_id TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT INTO fusion_new_events SELECT event_id FROM events;
+INSERT INTO fusion_unsigned_docs SELECT id FROM documents;
+CREATE TRIGGER events_fusion_insert AFTER INSERT ON events BEGIN
+  INSERT OR IGNORE INTO fusion_new_events VALUES (new.event_id);
+END;
+CREATE TRIGGER documents_fusion_insert AFTER INSERT ON documents BEGIN
+  INSERT OR IGNORE INTO fusion_unsigned_docs VALUES (new.id);
+END;
 
 CREATE VIRTUAL TABLE clusters_rtree USING rtree(cluster_key, min_lon, max_lon, min_lat, max_lat, min_day, max_day);
 CREATE TRIGGER clusters_rtree_insert AFTER INSERT ON clusters
@@ -127,11 +138,13 @@ END;
 CREATE TRIGGER events_fusion_delete AFTER DELETE ON events BEGIN
   INSERT OR IGNORE INTO fusion_dirty SELECT cluster_id FROM cluster_members WHERE event_id = old.event_id;
   DELETE FROM cluster_members WHERE event_id = old.event_id;
+  DELETE FROM fusion_new_events WHERE event_id = old.event_id;
 END;
 CREATE TRIGGER documents_fusion_delete AFTER DELETE ON documents BEGIN
   DELETE FROM document_signatures WHERE doc_id = old.id;
   DELETE FROM document_bands WHERE doc_id = old.id;
   DELETE FROM document_copies WHERE doc_id = old.id OR original_id = old.id;
+  DELETE FROM fusion_unsigned_docs WHERE doc_id = old.id;
 END;
 )sql";
 

@@ -8,13 +8,13 @@
 #include <filesystem>
 #include <map>
 
+#include "../unit/store_testing.h"
 #include "fuse/update.h"
 #include "geo/gazetteer.h"
 #include "pipeline/pipeline.h"
 #include "store/extraction.h"
 #include "store/ingest_driver.h"
 #include "store/store.h"
-#include "../unit/store_testing.h"
 
 namespace vigie::fuse {
 namespace {
@@ -30,23 +30,41 @@ struct Expected {
 
 const std::vector<Expected> kExpected = {
     // The agency's 12 villages (and its syndicated copy) against the state outlet's 25.
-    {"territory_change/taken 2020-02-10 Idlib/south", 2, 2, 3,
+    {"territory_change/taken 2020-02-10 Idlib/south",
+     2,
+     2,
+     3,
      {"daily-idlib-0212#1", "etat-idlib-0210#1", "wire-idlib-0211#1"},
      {"quantity:places=etat-idlib-0210#1,wire-idlib-0211#1"}},
     // "More than 1,200" (the Observatory, through the agency) against "environ 800" (the ministry).
-    {"displacement/flight 2020-02-09 Idlib/", 2, 2, 3,
+    {"displacement/flight 2020-02-09 Idlib/",
+     2,
+     2,
+     3,
      {"daily-idlib-0212#2", "etat-idlib-0210#2", "wire-idlib-0211#2"},
      {"quantity:displaced=etat-idlib-0210#2,wire-idlib-0211#2"}},
     // Who shelled Saraqib: government forces (the NGO) or terrorist groups (the state outlet).
-    {"shelling/artillery 2020-02-11 Sarāqib/", 2, 2, 2, {"etat-saraqib-0211#1", "ngo-saraqib-0212#1"},
+    {"shelling/artillery 2020-02-11 Sarāqib/",
+     2,
+     2,
+     2,
+     {"etat-saraqib-0211#1", "ngo-saraqib-0212#1"},
      {"perpetrator:actors=etat-saraqib-0211#1,ngo-saraqib-0212#1"}},
     // The hospital strike reported by the NGO, denied by the Russian ministry (per the agency).
-    {"air_strike/air 2020-02-11 Sarāqib/", 2, 2, 2, {"ngo-hospital-0212#1", "wire-hospital-0212#1"},
+    {"air_strike/air 2020-02-11 Sarāqib/",
+     2,
+     2,
+     2,
+     {"ngo-hospital-0212#1", "wire-hospital-0212#1"},
      {"denial:air_strike=ngo-hospital-0212#1,wire-hospital-0212#1"}},
     // A lone report.
     {"displacement/flight 2020-02-12 Sarāqib/", 1, 1, 1, {"ngo-saraqib-0212#2"}, {}},
     // Who took Saraqib from whom: the army from the terrorists, or the rebels from the army.
-    {"territory_change/taken 2020-02-13 Sarāqib/", 2, 2, 2, {"etat-saraqib-0213#1", "ngo-saraqib-0214#1"},
+    {"territory_change/taken 2020-02-13 Sarāqib/",
+     2,
+     2,
+     2,
+     {"etat-saraqib-0213#1", "ngo-saraqib-0214#1"},
      {"actor_roles:actors=etat-saraqib-0213#1,ngo-saraqib-0214#1"}},
 };
 
@@ -62,7 +80,8 @@ const pipeline::Pipeline* Pipe() {
 
 void Ingest(store::Store& s, const std::vector<std::string>& files) {
   store::IngestOptions o;
-  for (const auto& f : files) o.paths.push_back(std::string(VIGIE_SOURCE_DIR) + "/tests/data/fuse/" + f);
+  for (const auto& f : files)
+    o.paths.push_back(std::string(VIGIE_SOURCE_DIR) + "/tests/data/fuse/" + f);
   o.pipeline_version = "test";
   o.extract = store::PipelineExtraction;
   o.workers = 2;
@@ -79,7 +98,9 @@ std::string What(const store::Cluster& c) {
 }
 
 TEST(FuseArticlesTest, ClustersCountsAndContradictions) {
-  if (!Pipe()) GTEST_SKIP() << "no gazetteer at " << geo::DefaultGazetteerPath() << " (scripts/setup.sh builds it)";
+  if (!Pipe())
+    GTEST_SKIP() << "no gazetteer at " << geo::DefaultGazetteerPath()
+                 << " (scripts/setup.sh builds it)";
   TempDir dir("fuse-articles");
   auto two = store::Store::OpenSqlite(dir / "two.db", {});
   ASSERT_TRUE(two.ok());

@@ -1,6 +1,8 @@
 // Fusion logic on constructed records: the compatibility rules, blocking against a
 // brute-force oracle, order independence and incremental adds, what a cluster says
 // (best date and place, counts, contradictions), near-duplicates and tallies.
+#include "fuse/fuse.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 #include <random>
 #include <set>
 
-#include "fuse/fuse.h"
 #include "fuse/near_dup.h"
 #include "fuse/timeline.h"
 #include "fuse_testing.h"
@@ -25,7 +26,8 @@ using testing::Rec;
 constexpr double kLat = 36.2, kLon = 37.16, kLonNear = 37.197, kIdlibLat = 35.93, kIdlibLon = 36.63;
 
 TEST(FuseCompatibleTest, SameHappening) {
-  EXPECT_TRUE(Compatible(Ev("a#1", "shelling", "2016-12-07", kLat, kLon), Ev("b#1", "shelling", "2016-12-07", kLat, kLonNear)));
+  EXPECT_TRUE(Compatible(Ev("a#1", "shelling", "2016-12-07", kLat, kLon),
+                         Ev("b#1", "shelling", "2016-12-07", kLat, kLonNear)));
 }
 
 TEST(FuseCompatibleTest, TypeAndSubtype) {
@@ -48,7 +50,8 @@ TEST(FuseCompatibleTest, DatesByPrecisionAndBasis) {
   b.date->basis = "document";  // no tolerance: it would chain a city's daily events
   EXPECT_FALSE(Compatible(a, b));
   // Month precision is coarse: it is fused with other coarse reports, never with a day.
-  auto m = Ev("m#1", "shelling", "2016-12", kLat, kLon), n = Ev("n#1", "shelling", "2016-12", kLat, kLonNear);
+  auto m = Ev("m#1", "shelling", "2016-12", kLat, kLon),
+       n = Ev("n#1", "shelling", "2016-12", kLat, kLonNear);
   EXPECT_FALSE(Compatible(a, m));
   EXPECT_TRUE(Compatible(m, n));
   auto undated = a;
@@ -68,7 +71,8 @@ TEST(FuseCompatibleTest, PlacesByPrecisionAndPart) {
   b.location->part = "";
   EXPECT_TRUE(Compatible(a, b));
   // Regions: same country and first-level region.
-  auto r1 = Ev("r#1", "shelling", "2016-12-07", 36, 37, "region"), r2 = Ev("r#2", "shelling", "2016-12-07", 35, 36, "region");
+  auto r1 = Ev("r#1", "shelling", "2016-12-07", 36, 37, "region"),
+       r2 = Ev("r#2", "shelling", "2016-12-07", 35, 36, "region");
   EXPECT_TRUE(Compatible(r1, r2));
   r2.location->admin1 = "Hama";
   EXPECT_FALSE(Compatible(r1, r2));
@@ -99,7 +103,9 @@ TEST(FuseClustererTest, BlockingMatchesBruteForce) {
   c.Add(records);
   std::vector<size_t> parent(records.size());
   for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
-  std::function<size_t(size_t)> find = [&](size_t x) { return parent[x] == x ? x : parent[x] = find(parent[x]); };
+  std::function<size_t(size_t)> find = [&](size_t x) {
+    return parent[x] == x ? x : parent[x] = find(parent[x]);
+  };
   for (size_t i = 0; i < records.size(); ++i)
     for (size_t j = 0; j < i; ++j)
       if (Compatible(records[i], records[j])) parent[find(i)] = find(j);
@@ -115,7 +121,8 @@ TEST(FuseClustererTest, BlockingMatchesBruteForce) {
   EXPECT_GT(multi, 100);
 }
 
-std::set<std::set<std::string>> IdGroups(const Clusterer& c, const std::vector<EventRecord>& records) {
+std::set<std::set<std::string>> IdGroups(const Clusterer& c,
+                                         const std::vector<EventRecord>& records) {
   std::set<std::set<std::string>> out;
   for (const auto& g : c.Groups()) {
     std::set<std::string> ids;
@@ -142,7 +149,8 @@ TEST(FuseClustererTest, OrderIndependentAndIncremental) {
   Clusterer inc;
   std::vector<EventRecord> so_far;
   for (size_t start = 0; start < shuffled.size(); start += 300) {
-    std::vector<EventRecord> batch(shuffled.begin() + start, shuffled.begin() + std::min(shuffled.size(), start + 300));
+    std::vector<EventRecord> batch(shuffled.begin() + start,
+                                   shuffled.begin() + std::min(shuffled.size(), start + 300));
     std::vector<std::vector<size_t>> old_groups(so_far.size());
     for (size_t i = 0; i < so_far.size(); ++i) old_groups[i] = inc.GroupOf(i);
     auto changed = inc.Add(batch);
@@ -189,7 +197,9 @@ TEST(FuseSummaryTest, QuantitiesBeyondRounding) {
   b.event_id = "b#1", b.doc_id = "b", c.event_id = "c#1", c.doc_id = "c";
   a.quantities = {Q("places", 50, "exact", "neighbourhood")};
   b.quantities = {Q("places", 40, "exact", "neighbourhood")};
-  c.quantities = {Q("places", 50, "about", "neighbourhood")};  // "une cinquantaine": agrees with 50, not with 40? 40 is 20% below
+  c.quantities = {
+      Q("places", 50, "about",
+        "neighbourhood")};  // "une cinquantaine": agrees with 50, not with 40? 40 is 20% below
   auto k = SummariseAll({Rec(a, "Agence A"), Rec(b, "NGO B")});
   ASSERT_EQ(Kinds(k), std::vector<std::string>{"quantity:places"});
   EXPECT_EQ(k.contradictions[0].event_ids, (std::vector<std::string>{"a#1", "b#1"}));
@@ -198,11 +208,13 @@ TEST(FuseSummaryTest, QuantitiesBeyondRounding) {
   auto d = a, e = b;
   d.quantities = {Q("displaced", 1200, "more_than")};
   e.quantities = {Q("displaced", 800, "about")};
-  EXPECT_EQ(Kinds(SummariseAll({Rec(d, "A"), Rec(e, "B")})), std::vector<std::string>{"quantity:displaced"});
+  EXPECT_EQ(Kinds(SummariseAll({Rec(d, "A"), Rec(e, "B")})),
+            std::vector<std::string>{"quantity:displaced"});
   e.quantities = {Q("displaced", 1300)};  // above "more than 1,200": no contradiction
   EXPECT_EQ(Kinds(SummariseAll({Rec(d, "A"), Rec(e, "B")})), std::vector<std::string>{});
   d.quantities = {Q("displaced", 1200)};  // 1,200 stands for 1,150 to 1,250: 1,300 is beyond
-  EXPECT_EQ(Kinds(SummariseAll({Rec(d, "A"), Rec(e, "B")})), std::vector<std::string>{"quantity:displaced"});
+  EXPECT_EQ(Kinds(SummariseAll({Rec(d, "A"), Rec(e, "B")})),
+            std::vector<std::string>{"quantity:displaced"});
   e.quantities = {Q("displaced", 1230)};
   EXPECT_TRUE(Kinds(SummariseAll({Rec(d, "A"), Rec(e, "B")})).empty());
   // Different units are not compared.
@@ -222,7 +234,8 @@ TEST(FuseSummaryTest, RolesPerpetratorAndDenial) {
 
   b.actor1 = Actor("jihadist_group", "Islamic State"), b.actor2 = Actor("civilians");
   a.actor2 = Actor("civilians");
-  EXPECT_EQ(Kinds(SummariseAll({Rec(a, "State"), Rec(b, "NGO")})), std::vector<std::string>{"perpetrator:actors"});
+  EXPECT_EQ(Kinds(SummariseAll({Rec(a, "State"), Rec(b, "NGO")})),
+            std::vector<std::string>{"perpetrator:actors"});
   b.actor1 = Actor("state_forces");  // the army, unnamed: the same party
   EXPECT_TRUE(Kinds(SummariseAll({Rec(a, "State"), Rec(b, "NGO")})).empty());
 
@@ -242,7 +255,8 @@ TEST(FuseSummaryTest, CountsAndSyndicatedCopies) {
   a.quantities = copy.quantities = {Q("killed", 12)};
   b.quantities = {Q("killed", 30)};
   c.claimant = Actor("state_agency");
-  std::vector<FuseRecord> records = {Rec(a, "Wire"), Rec(copy, "Paper", "wire"), Rec(b, "NGO"), Rec(c, "State TV")};
+  std::vector<FuseRecord> records = {Rec(a, "Wire"), Rec(copy, "Paper", "wire"), Rec(b, "NGO"),
+                                     Rec(c, "State TV")};
   Prepare(&records, {{"wire", "Wire"}});
   auto k = Summarise(records, {0, 1, 2, 3});
   EXPECT_EQ(k.events, 4);
@@ -259,7 +273,8 @@ TEST(FuseSummaryTest, CountsAndSyndicatedCopies) {
 }
 
 TEST(FuseSummaryTest, MostPreciseDateAndPlace) {
-  auto a = Ev("a#1", "shelling", "2016-12", kLat, kLon, "city"), b = Ev("b#1", "shelling", "2016-12-07", kLat, kLon, "neighbourhood");
+  auto a = Ev("a#1", "shelling", "2016-12", kLat, kLon, "city"),
+       b = Ev("b#1", "shelling", "2016-12-07", kLat, kLon, "neighbourhood");
   auto c = Ev("c#1", "shelling", "2016-12-07", kLat, kLon, "city");
   c.location->part = "east";
   b.location->name = "Sheikh Said";
@@ -272,13 +287,18 @@ TEST(FuseSummaryTest, MostPreciseDateAndPlace) {
 
 TEST(FuseNearDupTest, CopiesAndOthers) {
   std::string wire =
-      "Syrian government forces retook 12 villages in the south of Idlib on Monday, the Syrian Observatory for Human "
-      "Rights said. More than 1,200 civilians fled over the past 24 hours, the monitoring group said, and aid workers "
+      "Syrian government forces retook 12 villages in the south of Idlib on Monday, the Syrian "
+      "Observatory for Human "
+      "Rights said. More than 1,200 civilians fled over the past 24 hours, the monitoring group "
+      "said, and aid workers "
       "said the camps near the border were already full.";
   auto a = Sign(wire), b = Sign(wire + " Reporting by Example Wire; editing by the world desk.");
-  auto c = Sign("Rebel fighters shelled the western districts of Aleppo on Tuesday, killing four people and wounding a "
-                "dozen, state television said, while the monitoring group reported heavy clashes on the southern front "
-                "lines near the airport.");
+  auto c = Sign(
+      "Rebel fighters shelled the western districts of Aleppo on Tuesday, killing four people and "
+      "wounding a "
+      "dozen, state television said, while the monitoring group reported heavy clashes on the "
+      "southern front "
+      "lines near the airport.");
   ASSERT_EQ(a.minhash.size(), static_cast<size_t>(kMinHashes));
   EXPECT_EQ(a.bands, Bands(a.minhash));
   EXPECT_GE(EstimateJaccard(a.minhash, b.minhash), kCopyJaccard);
@@ -297,9 +317,11 @@ TEST(FuseTimelineTest, RangesAndTallies) {
   taken.sources = {Source("a#1"), Source("b#1")};
   store::Cluster fled;
   fled.type = "displacement";
-  fled.quantities = {{Q("displaced", 1200, "more_than"), "c#1", "C", ""}, {Q("displaced", 800, "about"), "d#1", "D", ""},
+  fled.quantities = {{Q("displaced", 1200, "more_than"), "c#1", "C", ""},
+                     {Q("displaced", 800, "about"), "d#1", "D", ""},
                      {Q("displaced", 5000), "e#1", "E", ""}};
-  fled.sources = {Source("c#1"), Source("d#1"), Source("e#1", "denied")};  // a denied figure is not a claim
+  fled.sources = {Source("c#1"), Source("d#1"),
+                  Source("e#1", "denied")};  // a denied figure is not a claim
   auto ranges = FigureRanges(fled);
   ASSERT_EQ(ranges.count("displaced"), 1u);
   EXPECT_EQ(ranges["displaced"].lo, 800);

@@ -13,15 +13,19 @@
 
 namespace vigie::fuse::testing {
 
-inline EventRecord Ev(const std::string& id, const std::string& type, const std::string& day, double lat, double lon,
-                      const std::string& precision = "city") {
+inline EventRecord Ev(const std::string& id, const std::string& type, const std::string& day,
+                      double lat, double lon, const std::string& precision = "city") {
   EventRecord e;
   e.event_id = id;
   e.doc_id = id.substr(0, id.find('#'));
   e.type = type;
   e.status = "occurred";
   e.modality = "asserted";
-  e.date = EventDate{day, day, day.size() == 10 ? "day" : day.size() == 7 ? "month" : "year", "explicit", day};
+  e.date = EventDate{day, day,
+                     day.size() == 10  ? "day"
+                     : day.size() == 7 ? "month"
+                                       : "year",
+                     "explicit", day};
   EventLocation l;
   l.name = l.text = "Place";
   l.lat = lat, l.lon = lon;
@@ -32,9 +36,12 @@ inline EventRecord Ev(const std::string& id, const std::string& type, const std:
   return e;
 }
 
-inline EventActor Actor(const std::string& cls, const std::string& name = "") { return {name, name, cls, "SY", ""}; }
+inline EventActor Actor(const std::string& cls, const std::string& name = "") {
+  return {name, name, cls, "SY", ""};
+}
 
-inline Quantity Q(const std::string& kind, double v, const std::string& qualifier = "exact", const std::string& unit = "") {
+inline Quantity Q(const std::string& kind, double v, const std::string& qualifier = "exact",
+                  const std::string& unit = "") {
   return {kind, v, std::nullopt, std::nullopt, qualifier, unit, ""};
 }
 
@@ -50,8 +57,8 @@ inline FuseRecord Rec(EventRecord e, const std::string& outlet, const std::strin
 // days of 2014-2023 and places spread over a 40 x 40 degree box (a few within one city,
 // so blocks hold many records); some reports are coarse (month dates, region places).
 inline std::vector<EventRecord> Generate(int64_t happenings, uint64_t seed, int64_t first_doc = 0) {
-  static const char* const kTypes[] = {"shelling", "air_strike", "armed_clash", "territory_change", "displacement",
-                                       "attack_on_civilians"};
+  static const char* const kTypes[] = {"shelling",         "air_strike",   "armed_clash",
+                                       "territory_change", "displacement", "attack_on_civilians"};
   std::vector<EventRecord> out;
   int64_t doc = first_doc;
   for (int64_t h = 0; h < happenings; ++h) {
@@ -92,11 +99,13 @@ inline std::vector<EventRecord> Generate(int64_t happenings, uint64_t seed, int6
       }
       char iso[32];
       bool coarse = y % 20 == 0;
-      if (coarse) std::snprintf(iso, sizeof iso, "%04d-%02u", year, month);
-      else std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", year, month, dd);
+      if (coarse)
+        std::snprintf(iso, sizeof iso, "%04d-%02u", year, month);
+      else
+        std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", year, month, dd);
       std::string id = "d" + std::to_string(doc++) + "#1";
-      EventRecord e = Ev(id, type, iso, lat + ((y >> 8) % 10) / 1000.0, lon + ((y >> 16) % 10) / 1000.0,
-                         y % 31 == 0 ? "region" : "city");
+      EventRecord e = Ev(id, type, iso, lat + ((y >> 8) % 10) / 1000.0,
+                         lon + ((y >> 16) % 10) / 1000.0, y % 31 == 0 ? "region" : "city");
       e.date->basis = (y >> 24) % 5 == 0 ? "document" : "explicit";
       e.actor1 = Actor((y >> 28) % 2 ? "state_forces" : "armed_opposition");
       e.quantities.push_back(Q("killed", static_cast<double>((y >> 32) % 50)));

@@ -16,7 +16,8 @@
 namespace vigie::cli {
 
 StatusOr<store::ClusterFilter> MakeClusterFilter(const FilterArgs& a) {
-  if (!a.modality.empty()) return Status::InvalidArgument("--modality filters events, not clusters");
+  if (!a.modality.empty())
+    return Status::InvalidArgument("--modality filters events, not clusters");
   auto f = MakeFilter(a);
   if (!f.ok()) return f.status();
   store::ClusterFilter c;
@@ -36,18 +37,24 @@ Runner RegisterClusters(CLI::App& app) {
   auto args = std::make_shared<Args>();
   CLI::App* sub = app.add_subcommand(
       "clusters",
-      "Event clusters: the reports of one happening from many documents fused into one, with the number of "
-      "independent outlets and claimants, every figure with who claimed it, and contradictions (figures that differ "
-      "beyond rounding, actor roles reversed, a claim denied). Takes the filters of vigie query; time and place test "
+      "Event clusters: the reports of one happening from many documents fused into one, with the "
+      "number of "
+      "independent outlets and claimants, every figure with who claimed it, and contradictions "
+      "(figures that differ "
+      "beyond rounding, actor roles reversed, a claim denied). Takes the filters of vigie query; "
+      "time and place test "
       "the cluster's best date and place, the others match when some report matches.");
   sub->add_option("--db", args->db, "SQLite database file")->required();
   AddFilterOptions(sub, args->filter);
-  sub->add_option("--min-outlets", args->min_outlets, "Only clusters told by at least this many independent outlets");
+  sub->add_option("--min-outlets", args->min_outlets,
+                  "Only clusters told by at least this many independent outlets");
   sub->add_flag("--contradicted", args->contradicted, "Only clusters with a contradiction");
   sub->add_flag("--by-outlets", args->by_outlets, "Most corroborated first (default: by date)");
-  sub->add_option("--format", args->format, "table (default on a terminal) or jsonl (default otherwise)")
+  sub->add_option("--format", args->format,
+                  "table (default on a terminal) or jsonl (default otherwise)")
       ->check(CLI::IsMember({"table", "jsonl"}));
-  sub->add_flag("--update", args->update, "Bring the clusters up to date first (vigie ingest does it too)");
+  sub->add_flag("--update", args->update,
+                "Bring the clusters up to date first (vigie ingest does it too)");
   sub->add_flag("--rebuild", args->rebuild, "Recompute every cluster from scratch first");
   return [args]() {
     auto filter = MakeClusterFilter(args->filter);
@@ -73,8 +80,11 @@ Runner RegisterClusters(CLI::App& app) {
         fmt::print(stderr, "vigie: error: {}\n", stats.status().message());
         return 1;
       }
-      fmt::print(stderr, "vigie: clusters: {} new events, {} events regrouped into {} clusters, {} copies, in {:.2f} s\n",
-                 stats->new_events, stats->events_regrouped, stats->clusters_written, stats->copies, stats->seconds);
+      fmt::print(stderr,
+                 "vigie: clusters: {} new events, {} events regrouped into {} clusters, {} copies, "
+                 "in {:.2f} s\n",
+                 stats->new_events, stats->events_regrouped, stats->clusters_written, stats->copies,
+                 stats->seconds);
     }
     const bool table = args->format.empty() ? isatty(STDOUT_FILENO) != 0 : args->format == "table";
     int64_t n = 0;

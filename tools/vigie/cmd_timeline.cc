@@ -23,13 +23,15 @@ Runner RegisterTimeline(CLI::App& app) {
     double km = 25;
   };
   auto args = std::make_shared<Args>();
-  CLI::App* sub = app.add_subcommand(
-      "timeline",
-      "The dated sequence of event clusters at a place, then tallies: places taken by whom, people displaced and "
-      "evacuated, people killed. Every figure is the range its sources give (lowest to highest claim), and tallies "
-      "add those ranges up.");
+  CLI::App* sub = app.add_subcommand("timeline",
+                                     "The dated sequence of event clusters at a place, then "
+                                     "tallies: places taken by whom, people displaced and "
+                                     "evacuated, people killed. Every figure is the range its "
+                                     "sources give (lowest to highest claim), and tallies "
+                                     "add those ranges up.");
   sub->add_option("--db", args->db, "SQLite database file")->required();
-  sub->add_option("--place", args->place, "A place name (resolved with the gazetteer) or LAT,LON")->required();
+  sub->add_option("--place", args->place, "A place name (resolved with the gazetteer) or LAT,LON")
+      ->required();
   sub->add_option("--km", args->km, "Radius around the place in km (default 25)");
   sub->add_option("--from", args->from, "Clusters on or after this date");
   sub->add_option("--to", args->to, "Clusters on or before this date");
@@ -38,7 +40,8 @@ Runner RegisterTimeline(CLI::App& app) {
       ->check(CLI::IsMember({"table", "jsonl"}));
   return [args]() {
     FilterArgs fa;
-    fa.near = args->place, fa.km = args->km, fa.from = args->from, fa.to = args->to, fa.type = args->type;
+    fa.near = args->place, fa.km = args->km, fa.from = args->from, fa.to = args->to,
+    fa.type = args->type;
     auto filter = MakeClusterFilter(fa);
     if (!filter.ok()) {
       fmt::print(stderr, "vigie: error: {}\n", filter.status().message());
@@ -61,33 +64,47 @@ Runner RegisterTimeline(CLI::App& app) {
       for (const auto& c : *clusters) std::cout << store::ClusterToJson(c) << "\n";
       nlohmann::ordered_json t = nlohmann::ordered_json::array();
       for (const auto& x : tallies) {
-        t.push_back({{"what", x.what}, {"who", x.who}, {"unit", x.unit}, {"clusters", x.clusters},
-                     {"with_figure", x.with_figure}, {"min", x.lo}, {"max", x.hi}, {"open_above", x.open_above}});
+        t.push_back({{"what", x.what},
+                     {"who", x.who},
+                     {"unit", x.unit},
+                     {"clusters", x.clusters},
+                     {"with_figure", x.with_figure},
+                     {"min", x.lo},
+                     {"max", x.hi},
+                     {"open_above", x.open_above}});
       }
-      std::cout << nlohmann::ordered_json{{"tallies", t}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+      std::cout << nlohmann::ordered_json{{"tallies", t}}.dump(
+                       -1, ' ', false, nlohmann::json::error_handler_t::replace)
                 << "\n";
     } else {
       for (const auto& c : *clusters) {
         std::string date = c.date ? c.date->start : "(no date)";
-        std::string place = c.location ? (!c.location->name.empty() ? c.location->name : c.location->text) : "";
+        std::string place =
+            c.location ? (!c.location->name.empty() ? c.location->name : c.location->text) : "";
         if (c.location && !c.location->part.empty()) place += " (" + c.location->part + ")";
         std::string figures;
         for (const auto& [kind, r] : fuse::FigureRanges(c))
           figures += fmt::format("  {} {}{}", kind, RangeText(r.lo, r.hi), r.open_above ? "+" : "");
-        std::cout << fmt::format("{}  {}{}  {}  [{} outlet{}]{}{}\n", date, c.type, c.subtype.empty() ? "" : "/" + c.subtype,
-                                 place, c.outlets, c.outlets == 1 ? "" : "s", figures,
-                                 c.contradictions.empty() ? "" : "  (contradictions: " + std::to_string(c.contradictions.size()) + ")");
+        std::cout << fmt::format(
+            "{}  {}{}  {}  [{} outlet{}]{}{}\n", date, c.type,
+            c.subtype.empty() ? "" : "/" + c.subtype, place, c.outlets, c.outlets == 1 ? "" : "s",
+            figures,
+            c.contradictions.empty()
+                ? ""
+                : "  (contradictions: " + std::to_string(c.contradictions.size()) + ")");
       }
       if (!tallies.empty()) std::cout << "\ntallies:\n";
       for (const auto& x : tallies) {
         std::string head = x.what == "taken" ? "taken by " + x.who : x.what;
-        std::string fig = x.with_figure ? RangeText(x.lo, x.hi) + (x.open_above ? "+" : "") + (x.unit.empty() ? "" : " " + x.unit) : "no figure";
-        std::cout << fmt::format("  {}: {} ({} cluster{}, {} with a figure)\n", head, fig, x.clusters,
-                                 x.clusters == 1 ? "" : "s", x.with_figure);
+        std::string fig = x.with_figure ? RangeText(x.lo, x.hi) + (x.open_above ? "+" : "") +
+                                              (x.unit.empty() ? "" : " " + x.unit)
+                                        : "no figure";
+        std::cout << fmt::format("  {}: {} ({} cluster{}, {} with a figure)\n", head, fig,
+                                 x.clusters, x.clusters == 1 ? "" : "s", x.with_figure);
       }
     }
-    fmt::print(stderr, "vigie: {} cluster{} within {} km of {}\n", clusters->size(), clusters->size() == 1 ? "" : "s",
-               args->km, args->place);
+    fmt::print(stderr, "vigie: {} cluster{} within {} km of {}\n", clusters->size(),
+               clusters->size() == 1 ? "" : "s", args->km, args->place);
     return 0;
   };
 }

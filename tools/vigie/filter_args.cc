@@ -45,7 +45,8 @@ void AddFilterOptions(CLI::App* sub, FilterArgs& f) {
   sub->add_option("--lang", f.lang, "Language of the document");
   sub->add_option("--modality", f.modality, "asserted, reported, hedged, negated or denied");
   sub->add_option("--text", f.text, "Full-text query over the document text (SQLite FTS5 syntax)");
-  sub->add_option("--sort", f.sort, "date or confidence")->check(CLI::IsMember({"date", "confidence"}));
+  sub->add_option("--sort", f.sort, "date or confidence")
+      ->check(CLI::IsMember({"date", "confidence"}));
   sub->add_option("--limit", f.limit, "At most this many records");
 }
 
@@ -75,14 +76,16 @@ StatusOr<store::EventFilter> MakeFilter(const FilterArgs& a) {
   std::vector<double> v;
   if (!a.bbox.empty()) {
     if (!ParseNumbers(a.bbox, 4, &v) || v[0] > v[2] || v[1] > v[3])
-      return Status::InvalidArgument("--bbox wants minlon,minlat,maxlon,maxlat, got '" + a.bbox + "'");
+      return Status::InvalidArgument("--bbox wants minlon,minlat,maxlon,maxlat, got '" + a.bbox +
+                                     "'");
     f.bbox = store::BBox{v[0], v[1], v[2], v[3]};
   }
   if (!a.near.empty()) {
     if (!(a.km > 0)) return Status::InvalidArgument("--km wants a positive radius");
     if (ParseNumbers(a.near, 2, &v)) {
       if (std::fabs(v[0]) > 90 || std::fabs(v[1]) > 180)
-        return Status::InvalidArgument("--near wants LAT,LON or a place name, got '" + a.near + "'");
+        return Status::InvalidArgument("--near wants LAT,LON or a place name, got '" + a.near +
+                                       "'");
       f.near = store::Near{v[0], v[1], a.km};
     } else {
       auto where = PlaceCoordinates(a.near);

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -14,7 +13,8 @@
 namespace vigie::cli {
 
 struct FilterArgs {
-  std::string from, to, bbox, near, type, subtype, actor, claimant, outlet, lang, modality, text, sort = "date";
+  std::string from, to, bbox, near, type, subtype, actor, claimant, outlet, lang, modality, text,
+      sort = "date";
   double km = 25;
   int64_t limit = -1;
 };
