@@ -70,7 +70,11 @@ StatusOr<EvalReport> EvaluateTrafilatura(const std::string& dir, bool details) {
       if (!item.contains(key) || !item[key].is_array()) return;
       for (const auto& seg : item[key]) {
         if (!seg.is_string()) continue;
-        bool found = extracted.find(CollapseSpace(seg.get<std::string>())) != std::string::npos;
+        const std::string wanted = CollapseSpace(seg.get<std::string>());
+        bool found = extracted.find(wanted) != std::string::npos;
+        if (details && found != want)
+          report.segments_wrong.push_back(std::string(want ? "FN\t" : "FP\t") + file + "\t" +
+                                          wanted);
         if (want) {
           found ? ++report.segments.tp : (++report.segments.fn, ++fn);
         } else {

@@ -43,6 +43,7 @@ struct EvalReport {
   double seconds = 0;            // extraction time (decompression excluded)
   uint64_t html_bytes = 0;       // uncompressed page bytes
   std::vector<std::string> worst;  // per-page lines "url\tfp\tfn", filled if asked
+  std::vector<std::string> segments_wrong;  // "FN|FP\tfile\tsegment", filled if asked
 };
 
 // `dir` is the trafilatura-eval folder. With `details`, report.worst lists pages with errors.

@@ -15,6 +15,7 @@ void RegisterEvalHtml(CLI::App& eval_parent, EvalRunners& runners) {
   struct Args {
     std::string dir;
     bool details = false;
+    bool segments = false;
   };
   auto bp = std::make_shared<Args>();
   CLI::App* boiler = eval_parent.add_subcommand(
@@ -25,8 +26,11 @@ void RegisterEvalHtml(CLI::App& eval_parent, EvalRunners& runners) {
       "matching. Prints precision, recall, accuracy and F1.");
   boiler->add_option("dir", bp->dir, "The trafilatura-eval folder (evaldata.json, html/)")->required();
   boiler->add_flag("--details", bp->details, "List the pages with errors (url, file, fp, fn)");
+  boiler->add_flag(
+      "--segments", bp->segments,
+      "List every wrong segment: FN (text missed) or FP (boilerplate kept), file, segment");
   runners[boiler] = [bp]() {
-    auto r = html::EvaluateTrafilatura(bp->dir, bp->details);
+    auto r = html::EvaluateTrafilatura(bp->dir, bp->details || bp->segments);
     if (!r.ok()) {
       std::cerr << "vigie: error: " << r.status().message() << "\n";
       return 1;
@@ -34,6 +38,8 @@ void RegisterEvalHtml(CLI::App& eval_parent, EvalRunners& runners) {
     if (bp->details)
       for (const auto& line : r->worst)
         if (!line.starts_with("DATE ")) fmt::print("{}\n", line);
+    if (bp->segments)
+      for (const auto& line : r->segments_wrong) fmt::print("{}\n", line);
     const html::SegmentScore& s = r->segments;
     fmt::print("trafilatura-eval: {} pages ({} missing), {} text and {} boilerplate segments\n",
                s.pages, s.missing_pages, s.tp + s.fn, s.tn + s.fp);
