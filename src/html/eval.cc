@@ -32,7 +32,8 @@ std::string CollapseSpace(const std::string& s) {
   return out;
 }
 
-StatusOr<EvalReport> EvaluateTrafilatura(const std::string& dir, bool details) {
+StatusOr<EvalReport> EvaluateTrafilatura(const std::string& dir, bool details,
+                                         const MonthNames* months) {
   auto text = core::ReadFile(dir + "/evaldata.json");
   if (!text.ok()) return text.status();
   nlohmann::json gold = nlohmann::json::parse(*text, nullptr, false);
@@ -61,7 +62,9 @@ StatusOr<EvalReport> EvaluateTrafilatura(const std::string& dir, bool details) {
     }
     report.html_bytes += page_bytes.size();
     auto t0 = std::chrono::steady_clock::now();
-    Page page = ExtractPage(page_bytes, "", url);
+    ExtractOptions options;
+    options.months = months;
+    Page page = ExtractPage(page_bytes, "", url, options);
     spent += std::chrono::steady_clock::now() - t0;
     const std::string extracted = CollapseSpace(page.text);
     ++report.segments.pages;
@@ -97,6 +100,8 @@ StatusOr<EvalReport> EvaluateTrafilatura(const std::string& dir, bool details) {
         else if (details)
           report.worst.push_back("DATE " + url + "\tgold=" + gold_date + "\tgot=" + page.meta.date +
                                  "\t" + page.meta.date_source);
+      } else if (details) {
+        report.worst.push_back("DATE " + url + "\tgold=" + gold_date + "\tgot=none\t" + file);
       }
     } else {
       ++report.dates.no_gold;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "html/html.h"
 #include "vigie/status.h"
 
 namespace vigie::html {
@@ -47,7 +48,9 @@ struct EvalReport {
 };
 
 // `dir` is the trafilatura-eval folder. With `details`, report.worst lists pages with errors.
-StatusOr<EvalReport> EvaluateTrafilatura(const std::string& dir, bool details = false);
+// `months` (may be null) reads dates written with month names.
+StatusOr<EvalReport> EvaluateTrafilatura(const std::string& dir, bool details = false,
+                                         const MonthNames* months = nullptr);
 
 // Collapses runs of white space to one space (applied to text and segments before matching).
 std::string CollapseSpace(const std::string& s);

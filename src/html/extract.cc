@@ -297,7 +297,6 @@ constexpr double kLongMin = 80;   // bytes of non-link text for a block to count
 constexpr double kParaMin = 60;   // same for <p>
 constexpr double kPosBoost = 0.1;    // bonus for article hints (<article>, class "content", …)
 constexpr int kDatelineBefore = 15;  // blocks before the container searched for a date
-constexpr int kDatelineAfter = 5;    // and blocks at its top
 constexpr double kMinGood = 1;       // hinted parts with no article text always go
 constexpr double kRichStrong = 8;    // good/bad ratio for a strongly hinted part to stay
 constexpr double kRichWeak = 2;
@@ -371,7 +370,8 @@ void TrimAfterMainSection(const Ranges& r, int best, std::vector<char>* keep) {
 
 }  // namespace
 
-std::string ExtractMainText(const GumboNode* root, std::string* dateline) {
+std::string ExtractMainText(const GumboNode* root, std::string* dateline,
+                            const MonthNames* months) {
   if (dateline != nullptr) dateline->clear();
   Walker w;
   w.Visit(root, 0, false);
@@ -462,22 +462,12 @@ std::string ExtractMainText(const GumboNode* root, std::string* dateline) {
       tail_end = i;
     }
   }
-  // A visible numeric date near the start of the article (bylines and datelines sit just
-  // above or at the top of the container).
+  // The first date written just above the article or in it (bylines and datelines sit just
+  // above or at the top of the container, "published on" lines at its end).
   if (dateline != nullptr) {
     const int from = std::max(0, first - kDatelineBefore);
-    const int to = std::min(end, first + kDatelineAfter);
-    for (int i = from; i < to && dateline->empty(); ++i) {
-      const std::string& t = blocks[i].text;
-      if (t.size() > 200) continue;
-      for (size_t k = 0; k < t.size(); ++k) {
-        if (!std::isdigit(static_cast<unsigned char>(t[k])) ||
-            (k > 0 && std::isdigit(static_cast<unsigned char>(t[k - 1]))))
-          continue;
-        *dateline = NormalizeDate(std::string_view(t).substr(k, 11));
-        if (!dateline->empty()) break;
-      }
-    }
+    for (int i = from; i < end && dateline->empty(); ++i)
+      if (blocks[i].text.size() <= 200) *dateline = DateInText(blocks[i].text, months);
   }
   std::vector<char> keep(nb, 0);
   for (int i = first; i < end; ++i)
