@@ -36,6 +36,7 @@ class Stmt {
   Stmt& Bind(int i, std::optional<double> v);
   Stmt& Bind(int i, std::optional<int64_t> v);
   Stmt& BindNull(int i);
+  Stmt& BindBlob(int i, std::string_view bytes);
 
   // Steps once: true with a row, false when done; errors land in status().
   bool Step();
@@ -44,6 +45,7 @@ class Stmt {
   void Reset();
 
   std::string Text(int col) const;
+  std::string Blob(int col) const;
   int64_t Int(int col) const;
   double Double(int col) const;
   bool IsNull(int col) const;
