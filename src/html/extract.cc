@@ -478,10 +478,13 @@ std::string ExtractMainText(const GumboNode* root, std::string* dateline,
     TrimAfterMainSection(r, best, &keep);
   }
   // Short headings and snippets that introduce dropped furniture ("Related articles" above
-  // a link list, "Share this" above buttons).
+  // a link list, "Share this" above buttons), and short lines ending with a colon that
+  // introduce it ("Read more:" above links).
   for (int i = first; i + 1 < end; ++i) {
     if (!keep[i] || good[i] > 0) continue;
-    if (blocks[i].kind != Kind::kHeading && blocks[i].kind != Kind::kOther) continue;
+    if (blocks[i].kind != Kind::kHeading && blocks[i].kind != Kind::kOther &&
+        blocks[i].text.back() != ':')
+      continue;
     if (!keep[i + 1] && !(last_good >= 0 && i + 1 > tail_end)) keep[i] = 0;
   }
   std::string out;

@@ -195,7 +195,10 @@ TEST(ExtractTest, DropsTextPoorSectionsAfterTheArticle) {
       "<html><body><div><div>" + Para("Un") + Para("Deux") +
       "<h3>À lire aussi</h3><ul><li>"
       "<a href=\"/a\">Un autre article sur la Syrie et sur Alep</a></li></ul>" +
-      Para("Trois") + Para("Quatre") + Para("Cinq") +
+      Para("Trois") +
+      "<p>Voir aussi :</p><ul><li><a href=\"/v\">Une vidéo des combats dans "
+      "Alep-Est</a></li></ul>" +
+      Para("Quatre") + Para("Cinq") +
       "</div><div><p>Notre journal vit de ses lecteurs : "
       "abonnez-vous pour soutenir un journalisme indépendant.</p></div><ul><li><a href=\"/b\">"
       "Encore un autre article</a></li><li><a href=\"/c\">Et un autre</a></li></ul></div>"
@@ -205,6 +208,7 @@ TEST(ExtractTest, DropsTextPoorSectionsAfterTheArticle) {
     EXPECT_NE(p.text.find(kept), std::string::npos) << kept << "\n" << p.text;
   EXPECT_EQ(p.text.find("abonnez-vous"), std::string::npos) << p.text;
   EXPECT_EQ(p.text.find("À lire aussi"), std::string::npos) << p.text;
+  EXPECT_EQ(p.text.find("Voir aussi"), std::string::npos) << p.text;
 }
 
 TEST(ExtractTest, KeepsLeadBesideTheBody) {
