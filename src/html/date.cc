@@ -109,6 +109,13 @@ int YearOf(std::string_view t, const Token& tok) {
 }  // namespace
 
 std::string DateInText(std::string_view t, const MonthNames* months) {
+  // Every form has a 4-digit year (8 digits for YYYYMMDD): most text has none, and is done.
+  bool has_year = false;
+  for (size_t k = 0, run = 0; k < t.size() && !has_year; ++k) {
+    run = std::isdigit(static_cast<unsigned char>(t[k])) ? run + 1 : 0;
+    has_year = run >= 4;
+  }
+  if (!has_year) return "";
   // Numeric forms: the first digit run that starts a date.
   size_t numeric_at = std::string_view::npos;
   std::string numeric;
