@@ -72,4 +72,34 @@ StatusOr<std::string> Gunzip(std::string_view in, uint64_t max_out) {
   return out;
 }
 
+std::string Gzip(std::string_view in, int level) {
+  z_stream zs{};
+  // 31: gzip wrapper; zlib writes no time stamp or file name, so the output is deterministic.
+  if (deflateInit2(&zs, std::clamp(level, 1, 9), Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    return {};
+  const size_t kMaxChunk = size_t{1} << 30;  // avail_in and avail_out are 32-bit
+  std::string out;
+  size_t fed = 0;
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    if (zs.avail_in == 0 && fed < in.size()) {
+      const size_t n = std::min(kMaxChunk, in.size() - fed);
+      zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data() + fed));
+      zs.avail_in = static_cast<uInt>(n);
+      fed += n;
+    }
+    const size_t have = out.size();
+    const size_t room = std::min(kMaxChunk, std::max<size_t>(in.size() / 4, 4096));
+    out.resize(have + room);
+    zs.next_out = reinterpret_cast<Bytef*>(out.data() + have);
+    zs.avail_out = static_cast<uInt>(room);
+    rc = deflate(&zs, fed == in.size() ? Z_FINISH : Z_NO_FLUSH);
+    out.resize(have + room - zs.avail_out);
+    if (rc == Z_BUF_ERROR) rc = Z_OK;  // no progress possible without more room: loop
+  }
+  deflateEnd(&zs);
+  if (rc != Z_STREAM_END) return {};
+  return out;
+}
+
 }  // namespace vigie::core

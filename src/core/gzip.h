@@ -1,5 +1,6 @@
-// Gzip decompression (RFC 1952) over zlib, member by member, so that a file made of many
-// members (.warc.gz: one per record) can be read past a broken member.
+// Gzip (RFC 1952) over zlib: decompression member by member, so that a file made of many
+// members (.warc.gz: one per record) can be read past a broken member; compression of one
+// member (stored web pages).
 // Pure functions; thread-safe.
 #pragma once
 
@@ -22,5 +23,8 @@ Status GunzipMember(std::string_view in, uint64_t max_out, std::string* out, siz
 
 // Inflates every member of `in` in order (concatenated output). Fails on the first bad member.
 StatusOr<std::string> Gunzip(std::string_view in, uint64_t max_out);
+
+// One gzip member holding `in` (zlib level 1..9). Deterministic: same input, same bytes.
+std::string Gzip(std::string_view in, int level = 6);
 
 }  // namespace vigie::core

@@ -1,7 +1,11 @@
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <vector>
 
+#include "core/langpack.h"
+#include "core/text.h"
 #include "html/html_internal.h"
 
 namespace vigie::html::internal {
@@ -56,6 +60,116 @@ std::string NormalizeDate(std::string_view s) {
   return "";
 }
 
+namespace {
+
+bool IsWordByte(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
+
+struct Token {
+  size_t begin, end;
+  bool number;
+};
+
+// Numbers and words of `t` (a word is a run of letters, any non-ASCII byte counting as one).
+std::vector<Token> Tokens(std::string_view t) {
+  std::vector<Token> out;
+  for (size_t i = 0; i < t.size();) {
+    const unsigned char c = static_cast<unsigned char>(t[i]);
+    if (std::isdigit(c) || IsWordByte(c)) {
+      const bool number = std::isdigit(c);
+      size_t j = i;
+      while (j < t.size() && (number ? std::isdigit(static_cast<unsigned char>(t[j]))
+                                     : IsWordByte(static_cast<unsigned char>(t[j]))))
+        ++j;
+      out.push_back({i, j, number});
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+// Month of a word token, or 0. A single-letter word is never a month.
+int MonthOf(std::string_view t, const Token& tok, const MonthNames& months) {
+  if (tok.number || tok.end - tok.begin < 2) return 0;
+  auto it = months.find(core::FoldForMatch(t.substr(tok.begin, tok.end - tok.begin)));
+  return it == months.end() ? 0 : it->second;
+}
+
+int DayOf(std::string_view t, const Token& tok) {
+  if (!tok.number || tok.end - tok.begin > 2) return 0;
+  return Num(t, tok.begin, tok.end - tok.begin);
+}
+
+int YearOf(std::string_view t, const Token& tok) {
+  if (!tok.number || tok.end - tok.begin != 4) return 0;
+  return Num(t, tok.begin, 4);
+}
+
+}  // namespace
+
+std::string DateInText(std::string_view t, const MonthNames* months) {
+  // Every form has a 4-digit year (8 digits for YYYYMMDD): most text has none, and is done.
+  bool has_year = false;
+  for (size_t k = 0, run = 0; k < t.size() && !has_year; ++k) {
+    run = std::isdigit(static_cast<unsigned char>(t[k])) ? run + 1 : 0;
+    has_year = run >= 4;
+  }
+  if (!has_year) return "";
+  // Numeric forms: the first digit run that starts a date.
+  size_t numeric_at = std::string_view::npos;
+  std::string numeric;
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (!std::isdigit(static_cast<unsigned char>(t[k])) ||
+        (k > 0 && std::isdigit(static_cast<unsigned char>(t[k - 1]))))
+      continue;
+    numeric = NormalizeDate(t.substr(k, 11));
+    if (!numeric.empty()) {
+      numeric_at = k;
+      break;
+    }
+  }
+  if (months == nullptr || months->empty()) return numeric;
+  // Written months: "7 December 2016", "7. Dezember 2016", "1er décembre 2016",
+  // "December 7, 2016", "Dec. 7th 2016". A short word between day and month or year (an
+  // ordinal suffix) is skipped.
+  const std::vector<Token> tok = Tokens(t);
+  auto skip_suffix = [&](size_t i) {
+    return i < tok.size() && !tok[i].number && tok[i].end - tok[i].begin <= 2 &&
+                   tok[i].begin == tok[i - 1].end
+               ? i + 1
+               : i;
+  };
+  for (size_t i = 0; i < tok.size() && tok[i].begin < numeric_at; ++i) {
+    const int m = MonthOf(t, tok[i], *months);
+    if (m == 0) continue;
+    // Day before the month.
+    if (i >= 1) {
+      size_t d_at = i - 1;
+      if (d_at >= 1 && !tok[d_at].number && tok[d_at].end - tok[d_at].begin <= 2 &&
+          tok[d_at - 1].number && tok[d_at - 1].end == tok[d_at].begin)
+        --d_at;  // "1er décembre"
+      const int d = DayOf(t, tok[d_at]);
+      if (d > 0 && i + 1 < tok.size()) {
+        const int y = YearOf(t, tok[i + 1]);
+        std::string out = y > 0 ? Format(y, m, d) : "";
+        if (!out.empty()) return out;
+      }
+    }
+    // Day after the month.
+    if (i + 2 < tok.size()) {
+      const int d = DayOf(t, tok[i + 1]);
+      const size_t y_at = skip_suffix(i + 2);
+      if (d > 0 && y_at < tok.size()) {
+        const int y = YearOf(t, tok[y_at]);
+        std::string out = y > 0 ? Format(y, m, d) : "";
+        if (!out.empty()) return out;
+      }
+    }
+  }
+  return numeric;
+}
+
 std::string DateFromUrl(std::string_view url) {
   for (size_t i = 0; i + 8 <= url.size(); ++i) {
     if (url[i] != '/' && url[i] != '-' && url[i] != '_') continue;
@@ -92,3 +206,22 @@ std::string HostOf(std::string_view url) {
 }
 
 }  // namespace vigie::html::internal
+
+namespace vigie::html {
+
+MonthNames MonthNamesFromPacks(const core::PackSet& packs) {
+  MonthNames out;
+  for (const std::string& lang : packs.Languages()) {
+    const core::TsvTable* t = packs.Get(lang)->Table("months");
+    if (t == nullptr) continue;
+    const int word = t->Column("word"), month = t->Column("month");
+    if (word < 0 || month < 0) continue;
+    for (const auto& row : t->rows) {
+      const int m = std::atoi(row[month].c_str());
+      if (m >= 1 && m <= 12 && !row[word].empty()) out.emplace(core::FoldForMatch(row[word]), m);
+    }
+  }
+  return out;
+}
+
+}  // namespace vigie::html

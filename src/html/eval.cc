@@ -32,7 +32,8 @@ std::string CollapseSpace(const std::string& s) {
   return out;
 }
 
-StatusOr<EvalReport> EvaluateTrafilatura(const std::string& dir, bool details) {
+StatusOr<EvalReport> EvaluateTrafilatura(const std::string& dir, bool details,
+                                         const MonthNames* months) {
   auto text = core::ReadFile(dir + "/evaldata.json");
   if (!text.ok()) return text.status();
   nlohmann::json gold = nlohmann::json::parse(*text, nullptr, false);
@@ -61,7 +62,9 @@ StatusOr<EvalReport> EvaluateTrafilatura(const std::string& dir, bool details) {
     }
     report.html_bytes += page_bytes.size();
     auto t0 = std::chrono::steady_clock::now();
-    Page page = ExtractPage(page_bytes, "", url);
+    ExtractOptions options;
+    options.months = months;
+    Page page = ExtractPage(page_bytes, "", url, options);
     spent += std::chrono::steady_clock::now() - t0;
     const std::string extracted = CollapseSpace(page.text);
     ++report.segments.pages;
@@ -70,7 +73,11 @@ StatusOr<EvalReport> EvaluateTrafilatura(const std::string& dir, bool details) {
       if (!item.contains(key) || !item[key].is_array()) return;
       for (const auto& seg : item[key]) {
         if (!seg.is_string()) continue;
-        bool found = extracted.find(CollapseSpace(seg.get<std::string>())) != std::string::npos;
+        const std::string wanted = CollapseSpace(seg.get<std::string>());
+        bool found = extracted.find(wanted) != std::string::npos;
+        if (details && found != want)
+          report.segments_wrong.push_back(std::string(want ? "FN\t" : "FP\t") + file + "\t" +
+                                          wanted);
         if (want) {
           found ? ++report.segments.tp : (++report.segments.fn, ++fn);
         } else {
@@ -93,6 +100,8 @@ StatusOr<EvalReport> EvaluateTrafilatura(const std::string& dir, bool details) {
         else if (details)
           report.worst.push_back("DATE " + url + "\tgold=" + gold_date + "\tgot=" + page.meta.date +
                                  "\t" + page.meta.date_source);
+      } else if (details) {
+        report.worst.push_back("DATE " + url + "\tgold=" + gold_date + "\tgot=none\t" + file);
       }
     } else {
       ++report.dates.no_gold;

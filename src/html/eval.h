@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "html/html.h"
 #include "vigie/status.h"
 
 namespace vigie::html {
@@ -43,10 +44,13 @@ struct EvalReport {
   double seconds = 0;            // extraction time (decompression excluded)
   uint64_t html_bytes = 0;       // uncompressed page bytes
   std::vector<std::string> worst;  // per-page lines "url\tfp\tfn", filled if asked
+  std::vector<std::string> segments_wrong;  // "FN|FP\tfile\tsegment", filled if asked
 };
 
 // `dir` is the trafilatura-eval folder. With `details`, report.worst lists pages with errors.
-StatusOr<EvalReport> EvaluateTrafilatura(const std::string& dir, bool details = false);
+// `months` (may be null) reads dates written with month names.
+StatusOr<EvalReport> EvaluateTrafilatura(const std::string& dir, bool details = false,
+                                         const MonthNames* months = nullptr);
 
 // Collapses runs of white space to one space (applied to text and segments before matching).
 std::string CollapseSpace(const std::string& s);

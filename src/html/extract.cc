@@ -3,7 +3,9 @@
 // range of blocks under it. Each block is weighed by its length and link density; the
 // article container is the element that maximises good text minus boilerplate text
 // (a maximum-weight subtree), with class/id hints removing or favouring parts. The output
-// is the container's blocks minus link-dense and hint-removed ones.
+// is the container's blocks minus link-dense and hint-removed ones, plus clean lead
+// sections just before it, minus text-poor sections after its main section and the short
+// headings that introduce dropped furniture.
 #include <algorithm>
 #include <cstring>
 #include <string>
@@ -191,8 +193,17 @@ struct Walker {
         return 1;
     }
     if (scratch.empty()) return 0;
-    for (const char* w : kCommentNeg)
-      if (scratch.find(w) != std::string::npos) { *strong = true; comments_hint = true; return -1; }
+    for (const char* w : kCommentNeg) {
+      size_t at = scratch.find(w);
+      // "commentary" names an opinion article, not its comments.
+      while (at != std::string::npos && scratch.compare(at, 10, "commentary") == 0)
+        at = scratch.find(w, at + 1);
+      if (at != std::string::npos) {
+        *strong = true;
+        comments_hint = true;
+        return -1;
+      }
+    }
     for (const char* w : kStrongNeg)
       if (scratch.find(w) != std::string::npos) { *strong = true; return -1; }
     // An article word outweighs a weak boilerplate token ("post category-news tag-syria").
@@ -284,17 +295,83 @@ constexpr double kShortBad = 0;   // short non-link text: neutral (headings, lis
 constexpr double kLinkBad = 1.0;  // link text: boilerplate
 constexpr double kLongMin = 80;   // bytes of non-link text for a block to count as article text
 constexpr double kParaMin = 60;   // same for <p>
-constexpr double kPosBoost = 0.1;
+constexpr double kPosBoost = 0.1;    // bonus for article hints (<article>, class "content", …)
 constexpr int kDatelineBefore = 15;  // blocks before the container searched for a date
-constexpr int kDatelineAfter = 5;    // and blocks at its top
 constexpr double kMinGood = 1;       // hinted parts with no article text always go
-constexpr double kRichStrong = 8;   // good/bad ratio for a strongly hinted part to stay
+constexpr double kRichStrong = 8;    // good/bad ratio for a strongly hinted part to stay
 constexpr double kRichWeak = 2;
-constexpr double kRichMin = 500;      // and this much good text  // bonus for article hints (<article>, class "content", …)
+constexpr double kRichMin = 300;       // and this much good text
+constexpr double kWrapperShare = 0.6;  // a hinted part holding this share of the text stays
+constexpr double kMainShare = 0.5;     // a child holding this share of its parent's text is the
+constexpr int kMainDepth = 4;          // main section (looked for this many levels down);
+constexpr double kAfterMainMin = 0.3;  // sections after it need this share of its text
+constexpr double kLeadLinks = 1.0;  // a sibling before the container joins with bad <= this * good
+
+// Per-page tables the post-container passes read.
+struct Ranges {
+  const std::vector<Block>& blocks;
+  const std::vector<Elem>& elems;
+  const std::vector<char>& removed_eff;
+  const std::vector<char>& block_removed;
+  const std::vector<double>& pg;  // prefix sums of good and bad text per block
+  const std::vector<double>& pb;
+  double Good(const Elem& e) const { return pg[e.end_block] - pg[e.first_block]; }
+  double Bad(const Elem& e) const { return pb[e.end_block] - pb[e.first_block]; }
+};
+
+// Sections beside the container and before it that carry clean text (a lead or intro in
+// its own box above the body) join the output.
+void AddLeadSiblings(const Ranges& r, int best, std::vector<char>* keep) {
+  const int parent = r.elems[best].parent;
+  if (parent < 0) return;
+  const int container_first = r.elems[best].first_block;
+  for (size_t i = parent + 1; i < r.elems.size(); ++i) {
+    const Elem& d = r.elems[i];
+    if (d.first_block >= container_first) break;  // pre-order: the rest starts later
+    if (d.parent != parent || r.removed_eff[i]) continue;
+    const double g = r.Good(d);
+    if (g <= 0 || r.Bad(d) > kLeadLinks * g) continue;
+    for (int k = d.first_block; k < d.end_block; ++k)
+      (*keep)[k] = !r.block_removed[k] && !LinkDense(r.blocks[k]);
+  }
+}
+
+// Going down from the container through its main section (the child holding most of the
+// text), sections that follow the main one with little text of their own are furniture:
+// author boxes, newsletter and donation calls, disclaimers, teasers. Paragraph-level
+// children (a closing <p>) are not judged here.
+void TrimAfterMainSection(const Ranges& r, int best, std::vector<char>* keep) {
+  int node = best;
+  for (int depth = 0; depth < kMainDepth; ++depth) {
+    const int node_end = r.elems[node].end_block;
+    int main_child = -1;
+    double main_good = 0;
+    for (size_t i = node + 1; i < r.elems.size() && r.elems[i].first_block < node_end; ++i) {
+      if (r.elems[i].parent != node) continue;
+      const double g = r.Good(r.elems[i]);
+      if (g > main_good) {
+        main_good = g;
+        main_child = static_cast<int>(i);
+      }
+    }
+    if (main_child < 0 || main_good < kMainShare * r.Good(r.elems[node])) return;
+    const int main_end = r.elems[main_child].end_block;
+    for (size_t i = main_child + 1; i < r.elems.size() && r.elems[i].first_block < node_end; ++i) {
+      const Elem& d = r.elems[i];
+      if (d.parent != node || d.first_block < main_end || d.first_block >= d.end_block) continue;
+      const Block& head = r.blocks[d.first_block];
+      if (head.owner == static_cast<int>(i) && head.kind != Kind::kOther) continue;
+      if (r.Good(d) < kAfterMainMin * main_good)
+        for (int k = d.first_block; k < d.end_block; ++k) (*keep)[k] = 0;
+    }
+    node = main_child;
+  }
+}
 
 }  // namespace
 
-std::string ExtractMainText(const GumboNode* root, std::string* dateline) {
+std::string ExtractMainText(const GumboNode* root, std::string* dateline,
+                            const MonthNames* months) {
   if (dateline != nullptr) dateline->clear();
   Walker w;
   w.Visit(root, 0, false);
@@ -332,7 +409,7 @@ std::string ExtractMainText(const GumboNode* root, std::string* dateline) {
     double b = pb[e.end_block] - pb[e.first_block];
     if (total_good == 0 || g < kMinGood) {
       e.removed = true;
-    } else if (g >= 0.6 * total_good) {
+    } else if (g >= kWrapperShare * total_good) {
       e.removed = false;  // holds most of the page: a wrapper with an unlucky name
     } else if (e.comments) {
       e.removed = true;
@@ -385,31 +462,36 @@ std::string ExtractMainText(const GumboNode* root, std::string* dateline) {
       tail_end = i;
     }
   }
-  // A visible numeric date near the start of the article (bylines and datelines sit just
-  // above or at the top of the container).
+  // The first date written just above the article or in it (bylines and datelines sit just
+  // above or at the top of the container, "published on" lines at its end).
   if (dateline != nullptr) {
     const int from = std::max(0, first - kDatelineBefore);
-    const int to = std::min(end, first + kDatelineAfter);
-    for (int i = from; i < to && dateline->empty(); ++i) {
-      const std::string& t = blocks[i].text;
-      if (t.size() > 200) continue;
-      for (size_t k = 0; k < t.size(); ++k) {
-        if (!std::isdigit(static_cast<unsigned char>(t[k])) ||
-            (k > 0 && std::isdigit(static_cast<unsigned char>(t[k - 1]))))
-          continue;
-        *dateline = NormalizeDate(std::string_view(t).substr(k, 11));
-        if (!dateline->empty()) break;
-      }
-    }
+    for (int i = from; i < end && dateline->empty(); ++i)
+      if (blocks[i].text.size() <= 200) *dateline = DateInText(blocks[i].text, months);
+  }
+  std::vector<char> keep(nb, 0);
+  for (int i = first; i < end; ++i)
+    keep[i] = !(last_good >= 0 && i > tail_end) && !block_removed[i] && !LinkDense(blocks[i]);
+  if (best >= 0) {
+    const Ranges r{blocks, elems, removed_eff, block_removed, pg, pb};
+    AddLeadSiblings(r, best, &keep);
+    TrimAfterMainSection(r, best, &keep);
+  }
+  // Short headings and snippets that introduce dropped furniture ("Related articles" above
+  // a link list, "Share this" above buttons), and short lines ending with a colon that
+  // introduce it ("Read more:" above links).
+  for (int i = first; i + 1 < end; ++i) {
+    if (!keep[i] || good[i] > 0) continue;
+    if (blocks[i].kind != Kind::kHeading && blocks[i].kind != Kind::kOther &&
+        blocks[i].text.back() != ':')
+      continue;
+    if (!keep[i + 1] && !(last_good >= 0 && i + 1 > tail_end)) keep[i] = 0;
   }
   std::string out;
-  for (int i = first; i < end; ++i) {
-    if (last_good >= 0 && i > tail_end) continue;
-    const Block& b = blocks[i];
-    if (block_removed[i]) continue;
-    if (LinkDense(b)) continue;
+  for (size_t i = 0; i < nb; ++i) {
+    if (!keep[i]) continue;
     if (!out.empty()) out += "\n\n";
-    out += b.text;
+    out += blocks[i].text;
   }
   return out;
 }

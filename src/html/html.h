@@ -10,10 +10,21 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 
+namespace vigie::core {
+class PackSet;
+}
+
 namespace vigie::html {
+
+// Month names for dates written in words, folded (core::FoldForMatch) -> 1..12.
+using MonthNames = std::map<std::string, int, std::less<>>;
+// The months.tsv tables of every loaded pack.
+MonthNames MonthNamesFromPacks(const core::PackSet& packs);
 
 struct PageMeta {
   std::string title;
@@ -36,6 +47,8 @@ struct Page {
 struct ExtractOptions {
   // Pages longer than this are cut before parsing (a warning is the caller's business).
   size_t max_page_bytes = size_t{64} << 20;
+  // Month names for visible datelines ("7 décembre 2016"); numeric dates only when null.
+  const MonthNames* months = nullptr;
 };
 
 // `content_type` is the HTTP Content-Type when known (may be empty); `url` helps with the

@@ -12,12 +12,18 @@
 namespace vigie::html::internal {
 
 // Main text of the document under `root`: blocks separated by "\n\n". If `dateline` is
-// given, it receives a numeric date ("07.12.2016", "2016-12-07") seen near the article's
-// start, normalised, or "".
-std::string ExtractMainText(const GumboNode* root, std::string* dateline = nullptr);
+// given, it receives a date written in the article's container or just above it
+// (DateInText), normalised, or "".
+std::string ExtractMainText(const GumboNode* root, std::string* dateline = nullptr,
+                            const MonthNames* months = nullptr);
 
-// Metadata from <head>, JSON-LD, <time> and the URL.
-PageMeta ExtractMeta(const GumboNode* root, std::string_view url);
+// Metadata from <head>, JSON-LD, microdata, <time>, the URL and date-named elements.
+PageMeta ExtractMeta(const GumboNode* root, std::string_view url,
+                     const MonthNames* months = nullptr);
+
+// The first date written in `text`: numeric ("07.12.2016", "2016-12-07") or, with `months`,
+// with a month name ("7 December 2016", "December 7, 2016", "1er décembre 2016"); else "".
+std::string DateInText(std::string_view text, const MonthNames* months);
 
 // "2016-12-07T10:00:00+01:00", "2016/12/07", "07.12.2016", "20161207" -> "2016-12-07";
 // "" when no plausible date (years 1990..2099) starts the string.

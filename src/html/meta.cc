@@ -1,8 +1,10 @@
 // Page metadata: <title>, <meta> (Open Graph, article:*, Dublin Core, name=date/author),
-// JSON-LD (datePublished, author, headline, publisher), <time datetime>, the URL.
-#include <nlohmann/json.hpp>
-
+// JSON-LD (datePublished, author, headline, publisher), microdata and RDFa date properties,
+// hAtom <abbr class="published">, <time datetime>, the URL, and a date shown in an element
+// whose class/id names a date, a byline or page meta.
+#include <cctype>
 #include <cstring>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -53,10 +55,34 @@ struct Facts {
   std::string html_lang, title_tag, h1, canonical;
   std::vector<std::pair<std::string, std::string>> metas;  // (lower name/property, content)
   std::vector<std::string> json_ld;
-  std::string time_pub, time_first, itemprop_date, itemprop_author, rel_author;
+  std::string time_pub, time_first, itemprop_date, abbr_date, itemprop_author, rel_author;
+  std::string hinted_date;  // first date written in an element whose class/id names a date
 };
 
-void Collect(const GumboNode* n, Facts* f, int depth) {
+// Class/id fragments of the elements that show a page's date or byline (template
+// identifiers, not visible words).
+constexpr const char* kDateHints[] = {"date",   "datum",  "time", "publish",
+                                      "posted", "byline", "meta", "info"};
+
+bool HasDateHint(const GumboElement& el) {
+  for (const char* attr : {"class", "id"}) {
+    const char* v = Attr(el, attr);
+    if (v == nullptr) continue;
+    std::string low = Lower(v);
+    for (const char* h : kDateHints)
+      if (low.find(h) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// schema.org / Dublin Core property names of a publication or creation date.
+bool IsPublishedProperty(std::string_view p) {
+  if (const size_t colon = p.rfind(':'); colon != std::string_view::npos)
+    p.remove_prefix(colon + 1);
+  return p == "datePublished" || p == "dateCreated" || p == "created" || p == "issued";
+}
+
+void Collect(const GumboNode* n, Facts* f, int depth, const MonthNames* months) {
   if (depth > 256 || n->type != GUMBO_NODE_ELEMENT) return;
   const GumboElement& el = n->v.element;
   switch (el.tag) {
@@ -116,12 +142,33 @@ void Collect(const GumboNode* n, Facts* f, int depth) {
     default:
       break;
   }
-  if (const char* ip = Attr(el, "itemprop")) {
-    if (std::strcmp(ip, "datePublished") == 0 && f->itemprop_date.empty()) {
+  if (f->hinted_date.empty() && HasDateHint(el) && el.tag != GUMBO_TAG_SCRIPT &&
+      el.tag != GUMBO_TAG_STYLE) {
+    std::string t;
+    TextOf(n, &t);
+    if (t.size() <= 300) f->hinted_date = DateInText(t, months);
+  }
+  // schema.org microdata and RDFa on any element: itemprop="datePublished",
+  // property="schema:dateCreated" content="…" (a <meta> is already in `metas`).
+  if (f->itemprop_date.empty() && el.tag != GUMBO_TAG_META) {
+    for (const char* attr : {"itemprop", "property"}) {
+      const char* ip = Attr(el, attr);
+      if (ip == nullptr || !IsPublishedProperty(ip)) continue;
       const char* v = Attr(el, "content");
       if (v == nullptr) v = Attr(el, "datetime");
       if (v != nullptr) f->itemprop_date = v;
-    } else if (std::strcmp(ip, "author") == 0 && f->itemprop_author.empty()) {
+      break;
+    }
+  }
+  // hAtom: <abbr class="published" title="2017-07-23T17:06:45+0000">.
+  if (el.tag == GUMBO_TAG_ABBR && f->abbr_date.empty()) {
+    const char* cls = Attr(el, "class");
+    const char* title = Attr(el, "title");
+    if (cls != nullptr && title != nullptr && std::strstr(cls, "published") != nullptr)
+      f->abbr_date = title;
+  }
+  if (const char* ip = Attr(el, "itemprop")) {
+    if (std::strcmp(ip, "author") == 0 && f->itemprop_author.empty()) {
       std::string t;
       TextOf(n, &t);
       f->itemprop_author = Collapse(t);
@@ -137,7 +184,7 @@ void Collect(const GumboNode* n, Facts* f, int depth) {
   }
   const GumboVector& kids = el.children;
   for (unsigned i = 0; i < kids.length; ++i)
-    Collect(static_cast<const GumboNode*>(kids.data[i]), f, depth + 1);
+    Collect(static_cast<const GumboNode*>(kids.data[i]), f, depth + 1, months);
 }
 
 std::string NameOf(const nlohmann::json& v) {
@@ -206,9 +253,9 @@ std::string MetaValue(const Facts& f, std::initializer_list<const char*> keys) {
 
 }  // namespace
 
-PageMeta ExtractMeta(const GumboNode* root, std::string_view url) {
+PageMeta ExtractMeta(const GumboNode* root, std::string_view url, const MonthNames* months) {
   Facts f;
-  Collect(root, &f, 0);
+  Collect(root, &f, 0, months);
   PageMeta m;
   std::string headline;
   for (const std::string& text : f.json_ld) {
@@ -227,18 +274,47 @@ PageMeta ExtractMeta(const GumboNode* root, std::string_view url) {
     m.date = NormalizeDate(v);
     if (!m.date.empty()) m.date_source = source;
   };
-  try_date(MetaValue(f, {"article:published_time", "og:article:published_time",
-                         "article.published", "datepublished", "publishdate", "publish-date",
-                         "publish_date", "pubdate", "parsely-pub-date", "sailthru.date",
-                         "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
-                         "date", "og:published_time", "article:published"}),
+  try_date(MetaValue(f, {"article:published_time",
+                         "og:article:published_time",
+                         "article.published",
+                         "datepublished",
+                         "publishdate",
+                         "publish-date",
+                         "publish_date",
+                         "pubdate",
+                         "parsely-pub-date",
+                         "sailthru.date",
+                         "dc.date.issued",
+                         "dcterms.issued",
+                         "dc.date",
+                         "dcterms.date",
+                         "date",
+                         "og:published_time",
+                         "article:published",
+                         "publication_date",
+                         "publication-date",
+                         "date_published",
+                         "release_date",
+                         "citation_date",
+                         "citation_publication_date",
+                         "dc.date.created",
+                         "dcterms.created",
+                         "schema:datepublished",
+                         "schema:datecreated",
+                         "datecreated",
+                         "og:pubdate",
+                         "pub_date",
+                         "published_time",
+                         "published-date"}),
            "meta");
   try_date(f.itemprop_date, "meta");
+  try_date(f.abbr_date, "meta");
   try_date(f.time_pub, "time");
   std::string url_date = DateFromUrl(url);
   try_date(url_date, "url");
   try_date(f.time_first, "time");
   if (m.date.empty() && !f.canonical.empty()) try_date(DateFromUrl(f.canonical), "url");
+  try_date(f.hinted_date, "text");  // a date shown in a date/byline/meta element
 
   m.title = Collapse(MetaValue(f, {"og:title", "twitter:title", "dc.title"}));
   if (m.title.empty()) m.title = Collapse(headline);

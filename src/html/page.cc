@@ -178,9 +178,9 @@ Page ExtractPage(std::string_view bytes, std::string_view content_type, std::str
       gumbo_parse_with_options(&gopts, utf8.data(), utf8.size()),
       [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
   if (out == nullptr) return page;
-  page.meta = internal::ExtractMeta(out->root, url);
+  page.meta = internal::ExtractMeta(out->root, url, options.months);
   std::string dateline;
-  page.text = internal::ExtractMainText(out->root, &dateline);
+  page.text = internal::ExtractMainText(out->root, &dateline, options.months);
   if (page.meta.date.empty() && !dateline.empty()) {
     page.meta.date = dateline;
     page.meta.date_source = "text";

@@ -5,9 +5,11 @@
 
 namespace vigie::ingest::internal {
 
-bool FillFromPage(std::string_view bytes, std::string_view content_type, Document* doc,
-                  const ProblemFn& on_problem) {
-  html::Page page = html::ExtractPage(bytes, content_type, doc->url);
+bool FillFromPage(std::string_view bytes, std::string_view content_type, const ReadOptions& options,
+                  Document* doc, const ProblemFn& on_problem) {
+  html::ExtractOptions eo;
+  eo.months = options.months.get();
+  html::Page page = html::ExtractPage(bytes, content_type, doc->url, eo);
   if (page.invalid_bytes > 0)
     on_problem({doc->origin, Severity::kWarning,
                 std::to_string(page.invalid_bytes) + " byte(s) not decodable as " + page.charset +
@@ -32,7 +34,7 @@ void ReadHtml(std::string_view bytes, const std::string& name, const ReadOptions
               const DocumentFn& on_document, const ProblemFn& on_problem) {
   Document doc;
   doc.origin = {name, 0};
-  if (!FillFromPage(bytes, "", &doc, on_problem)) return;
+  if (!FillFromPage(bytes, "", options, &doc, on_problem)) return;
   if (FinishDocument(&doc, options, on_problem)) on_document(std::move(doc));
 }
 

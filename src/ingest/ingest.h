@@ -6,10 +6,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 
+#include "html/html.h"
 #include "vigie/document.h"
 #include "vigie/status.h"
 
@@ -30,6 +32,9 @@ struct ReadOptions {
   std::string outlet;
   // Files larger than this are refused (a clear error, not a crash).
   uint64_t max_file_bytes = uint64_t{1} << 31;
+  // Month names of the language packs, for web pages whose date is written in words
+  // ("7 décembre 2016"); when null only numeric dates are read from page text.
+  std::shared_ptr<const html::MonthNames> months = nullptr;
 };
 
 enum class Severity { kWarning, kError };

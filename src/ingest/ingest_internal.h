@@ -20,9 +20,9 @@ void ReadJsonLines(std::string_view bytes, const std::string& name, const ReadOp
 
 // Extracts main text and metadata from a web page into `doc` (fields already set win).
 // `doc->origin` and `doc->url` should be set. Returns false (after reporting) when the page
-// has no main text.
-bool FillFromPage(std::string_view bytes, std::string_view content_type, Document* doc,
-                  const ProblemFn& on_problem);
+// has no main text. `options.months` reads dates written with month names.
+bool FillFromPage(std::string_view bytes, std::string_view content_type, const ReadOptions& options,
+                  Document* doc, const ProblemFn& on_problem);
 
 // A whole HTML file.
 void ReadHtml(std::string_view bytes, const std::string& name, const ReadOptions& options,

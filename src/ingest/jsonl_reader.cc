@@ -78,7 +78,7 @@ void ReadJsonLines(std::string_view bytes, const std::string& name, const ReadOp
     }
     if (!have_text && have_html) {
       // A web page: the main text becomes the document text; given fields win.
-      if (!FillFromPage(html_page, "", &doc, on_problem)) continue;
+      if (!FillFromPage(html_page, "", options, &doc, on_problem)) continue;
       have_text = true;
     }
     if (!have_text) {

@@ -156,7 +156,7 @@ void HandleRecord(const Headers& h, std::string_view block, WarcContext* ctx) {
   doc.url = h.Get("WARC-Target-URI");
   if (doc.url.size() >= 2 && doc.url.front() == '<' && doc.url.back() == '>')
     doc.url = doc.url.substr(1, doc.url.size() - 2);
-  if (!FillFromPage(payload, page_type, &doc, ctx->on_problem)) return;
+  if (!FillFromPage(payload, page_type, ctx->options, &doc, ctx->on_problem)) return;
   if (FinishDocument(&doc, ctx->options, ctx->on_problem)) ctx->on_document(std::move(doc));
 }
 

@@ -148,6 +148,19 @@ CREATE TRIGGER documents_fusion_delete AFTER DELETE ON documents BEGIN
 END;
 )sql";
 
+// Version 3. The web page a document was extracted from (HTML, WARC, JSON Lines "html"),
+// kept beside the extracted text that every offset points into: gzip-compressed bytes of
+// the page as converted to UTF-8, and the content type naming the charset it came in.
+constexpr const char* kV3 = R"sql(
+CREATE TABLE pages(
+  page_key INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL UNIQUE,
+  content_type TEXT NOT NULL,
+  encoding TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  page BLOB NOT NULL);
+)sql";
+
 StatusOr<int64_t> PragmaInt(sqlite3* db, const char* sql) {
   Stmt s(db, sql);
   if (!s.Step()) return s.status().ok() ? Status::Corruption("empty pragma result") : s.status();
@@ -177,7 +190,8 @@ Status Migrate(sqlite3* db, const std::string& path) {
   Status st = again.ok() ? Status::Ok() : again.status();
   if (st.ok() && *again < 1) st = Exec(db, kV1);
   if (st.ok() && *again < 2) st = Exec(db, kV2);
-  // Later versions: if (st.ok() && *again < 3) st = Exec(db, kV3); ...
+  if (st.ok() && *again < 3) st = Exec(db, kV3);
+  // Later versions: if (st.ok() && *again < 4) st = Exec(db, kV4); ...
   if (st.ok() && *again < kSchemaVersion) {
     st = Exec(db, ("PRAGMA application_id = " + std::to_string(kApplicationId) + ";PRAGMA user_version = " +
                    std::to_string(kSchemaVersion))

@@ -45,6 +45,10 @@ Stmt& Stmt::Bind(int i, std::string_view text) {
   if (stmt_) sqlite3_bind_text64(stmt_, i, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   return *this;
 }
+Stmt& Stmt::BindBlob(int i, std::string_view bytes) {
+  if (stmt_) sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  return *this;
+}
 Stmt& Stmt::BindTextOrNull(int i, std::string_view text) {
   return text.empty() ? BindNull(i) : Bind(i, text);
 }
@@ -88,6 +92,12 @@ void Stmt::Reset() {
   status_ = Status::Ok();  // a cached statement is reusable after a failed run
 }
 
+std::string Stmt::Blob(int col) const {
+  const void* p = sqlite3_column_blob(stmt_, col);
+  if (p == nullptr) return {};
+  return std::string(static_cast<const char*>(p),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
 std::string Stmt::Text(int col) const {
   const unsigned char* p = sqlite3_column_text(stmt_, col);
   if (p == nullptr) return {};

@@ -113,6 +113,9 @@ struct StoredDocument {
   std::string origin_file, pipeline_version;
   uint64_t origin_record = 0;
   int64_t event_count = 0;
+  // For web input: the page (UTF-8) the raw text was extracted from, and its content type
+  // ("text/html; charset=<charset it came in>"); empty otherwise.
+  std::string page, page_content_type;
 };
 
 // Events per day and type (timeline). `day` is the first day the event's date covers.

@@ -119,6 +119,127 @@ TEST(MetaTest, DateSources) {
             "2017-11-02/meta");
 }
 
+// Month names as the packs give them (the test loads the project's packs).
+const MonthNames& Months() {
+  static const MonthNames months = [] {
+    auto packs = core::PackSet::Load(std::string(VIGIE_SOURCE_DIR) + "/langpacks");
+    EXPECT_TRUE(packs.ok());
+    return packs.ok() ? MonthNamesFromPacks(**packs) : MonthNames();
+  }();
+  return months;
+}
+
+TEST(MetaTest, MoreDateSources) {
+  auto date_of = [](const std::string& html) {
+    ExtractOptions o;
+    o.months = &Months();
+    Page p = ExtractPage(html, "", "", o);
+    return p.meta.date + "/" + p.meta.date_source;
+  };
+  // RDFa / microdata on a visible element.
+  EXPECT_EQ(date_of("<html><body><p>x <span property=\"schema:dateCreated\" "
+                    "content=\"2020-04-21T14:40:07+00:00\"></span></p></body></html>"),
+            "2020-04-21/meta");
+  // hAtom.
+  EXPECT_EQ(date_of("<html><body><abbr class=\"published\" title=\"2017-07-23T17:06:45+0000\">"
+                    "17:06</abbr><p>x</p></body></html>"),
+            "2017-07-23/meta");
+  // Other publication metas.
+  EXPECT_EQ(date_of("<html><head><meta name=\"publication_date\" content=\"2022-02-08T14:00:00\">"
+                    "</head><body></body></html>"),
+            "2022-02-08/meta");
+  // A date shown in a date-named element, written with a month name.
+  EXPECT_EQ(date_of("<html><body><div class=\"post-info\">Posted Jan 18, 2019 by Ann</div>"
+                    "<ul><li>a</li></ul></body></html>"),
+            "2019-01-18/text");
+  // A dateline inside the article, below its first paragraphs.
+  const std::string para =
+      "<p>Les forces gouvernementales syriennes ont repris mercredi plusieurs quartiers de l'est "
+      "d'Alep, selon une organisation non gouvernementale.</p>";
+  EXPECT_EQ(date_of("<html><body><div>" + para + para + para + para + para + para +
+                    "<p>Publié le 1er décembre 2016</p></div></body></html>"),
+            "2016-12-01/text");
+  // Modification dates are not publication dates.
+  EXPECT_EQ(date_of("<html><head><meta property=\"og:updated_time\" content=\"2017-04-05\">"
+                    "</head><body><p>x</p></body></html>"),
+            "/");
+}
+
+TEST(MetaTest, DateInText) {
+  using internal::DateInText;
+  const MonthNames* m = &Months();
+  EXPECT_EQ(DateInText("Mis à jour le 7 décembre 2016 à 10h", m), "2016-12-07");
+  EXPECT_EQ(DateInText("Publié le 1er Décembre 2016", m), "2016-12-01");
+  EXPECT_EQ(DateInText("December 7, 2016", m), "2016-12-07");
+  EXPECT_EQ(DateInText("Dec. 7th 2016, 10:00", m), "2016-12-07");
+  EXPECT_EQ(DateInText("Wed, 7 Dec 2016", m), "2016-12-07");
+  EXPECT_EQ(DateInText("le 08.12.2016 puis le 9 décembre 2016", m), "2016-12-08");
+  EXPECT_EQ(DateInText("le 9 décembre 2016 puis le 08.12.2016", m), "2016-12-09");
+  // Without month names only numeric dates; impossible days and bare months are no dates.
+  EXPECT_EQ(DateInText("7 décembre 2016", nullptr), "");
+  EXPECT_EQ(DateInText("31 février 2016", m), "");
+  EXPECT_EQ(DateInText("en décembre 2016", m), "");
+  EXPECT_EQ(DateInText("you may 12 times 2016", m), "");
+  EXPECT_EQ(DateInText("", m), "");
+}
+
+// A paragraph long enough to count as article text.
+std::string Para(const std::string& opening) {
+  return "<p>" + opening +
+         " : les forces gouvernementales ont repris mercredi plusieurs quartiers de l'est "
+         "d'Alep, selon une organisation non gouvernementale basée à Londres.</p>";
+}
+
+TEST(ExtractTest, DropsTextPoorSectionsAfterTheArticle) {
+  const std::string page =
+      "<html><body><div><div>" + Para("Un") + Para("Deux") +
+      "<h3>À lire aussi</h3><ul><li>"
+      "<a href=\"/a\">Un autre article sur la Syrie et sur Alep</a></li></ul>" +
+      Para("Trois") +
+      "<p>Voir aussi :</p><ul><li><a href=\"/v\">Une vidéo des combats dans "
+      "Alep-Est</a></li></ul>" +
+      Para("Quatre") + Para("Cinq") +
+      "</div><div><p>Notre journal vit de ses lecteurs : "
+      "abonnez-vous pour soutenir un journalisme indépendant.</p></div><ul><li><a href=\"/b\">"
+      "Encore un autre article</a></li><li><a href=\"/c\">Et un autre</a></li></ul></div>"
+      "</body></html>";
+  Page p = ExtractPage(page, "", "");
+  for (const char* kept : {"Un :", "Deux :", "Trois :", "Quatre :", "Cinq :"})
+    EXPECT_NE(p.text.find(kept), std::string::npos) << kept << "\n" << p.text;
+  EXPECT_EQ(p.text.find("abonnez-vous"), std::string::npos) << p.text;
+  EXPECT_EQ(p.text.find("À lire aussi"), std::string::npos) << p.text;
+  EXPECT_EQ(p.text.find("Voir aussi"), std::string::npos) << p.text;
+}
+
+TEST(ExtractTest, KeepsLeadBesideTheBody) {
+  const std::string page =
+      "<html><body><div><ul><li><a href=\"/\">Accueil</a></li><li><a href=\"/monde\">Monde"
+      "</a></li><li><a href=\"/france\">France</a></li><li><a href=\"/eco\">Économie</a></li>"
+      "<li><a href=\"/culture\">Culture</a></li><li><a href=\"/sport\">Sport et loisirs"
+      "</a></li><li><a href=\"/sciences\">Sciences et techniques</a></li><li><a "
+      "href=\"/idees\">Idées et débats</a></li><li><a href=\"/archives\">Archives du journal"
+      "</a></li><li><a href=\"/podcasts\">Podcasts et émissions</a></li><li><a href=\"/videos\">"
+      "Vidéos et reportages</a></li><li><a href=\"/abo\">Abonnements et offres</a></li></ul>"
+      "<div><p>Le régime syrien affirme contrôler désormais la moitié des "
+      "quartiers tenus par les rebelles depuis quatre ans.</p></div><div>" +
+      Para("Un") + Para("Deux") + Para("Trois") + Para("Quatre") + "</div></div></body></html>";
+  Page p = ExtractPage(page, "", "");
+  size_t lead = p.text.find("Le régime syrien affirme");
+  size_t body = p.text.find("Un :");
+  ASSERT_NE(lead, std::string::npos) << p.text;
+  ASSERT_NE(body, std::string::npos) << p.text;
+  EXPECT_LT(lead, body);
+  EXPECT_EQ(p.text.find("Accueil"), std::string::npos) << p.text;
+}
+
+TEST(ExtractTest, CommentaryIsAnArticleNotComments) {
+  Page p = ExtractPage("<html><body><div class=\"commentary\">" + Para("Un") + Para("Deux") +
+                           Para("Trois") + Para("Quatre") + "</div><div>" + Para("Cinq") +
+                           Para("Six") + Para("Sept") + "</div></body></html>",
+                       "", "");
+  EXPECT_NE(p.text.find("Un :"), std::string::npos) << p.text;
+}
+
 TEST(MetaTest, NormalizeDate) {
   using internal::NormalizeDate;
   EXPECT_EQ(NormalizeDate("2016-12-07T09:30:00+01:00"), "2016-12-07");

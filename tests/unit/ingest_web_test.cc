@@ -123,6 +123,36 @@ TEST(HtmlReaderTest, JsonLinesHtmlField) {
   EXPECT_FALSE(c.docs[0].page.empty());
 }
 
+TEST(WarcReaderTest, CharsetFromHttpHeaderAndDateInWords) {
+  // Latin-1 bytes, no <meta charset>: only the HTTP header of the response names the charset.
+  const std::string html =
+      "<html><body><article><p>Alep, le 7 d\xE9"
+      "cembre 2016. Le convoi humanitaire est arriv\xE9 "
+      "\xE0 Alep mercredi apr\xE8s trois jours d'attente au point de passage.</p></article>"
+      "</body></html>";
+  const std::string http =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n" + html;
+  const std::string warc =
+      Record("response", "https://n.example/convoi", http, "application/http; msgtype=response");
+  auto packs = core::PackSet::Load(std::string(VIGIE_SOURCE_DIR) + "/langpacks");
+  ASSERT_TRUE(packs.ok());
+  ReadOptions with_months;
+  with_months.months = std::make_shared<const html::MonthNames>(html::MonthNamesFromPacks(**packs));
+  std::vector<Document> docs;
+  ReadBytes(
+      warc, "c.warc", with_months, [&](Document&& d) { docs.push_back(std::move(d)); },
+      [](const Problem& p) { ADD_FAILURE() << p.message; });
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_NE(docs[0].raw.find("arrivé à Alep mercredi après"), std::string::npos) << docs[0].raw;
+  EXPECT_EQ(docs[0].page_content_type, "text/html; charset=windows-1252");
+  EXPECT_EQ(docs[0].date, "2016-12-07");
+  // Without month names the date in words is not read.
+  Collected c;
+  c.Read(warc, "c.warc");
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].date, "");
+}
+
 // A WARC with good responses among skipped and broken records.
 std::vector<std::string> Records() {
   return {

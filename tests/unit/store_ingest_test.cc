@@ -2,7 +2,6 @@
 // re-extraction on a new pipeline version, bad input recorded, and a kill -9 in the
 // middle of an ingest followed by a resume (no duplicate, no loss).
 #include <gtest/gtest.h>
-
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,6 +10,8 @@
 #include <fstream>
 #include <thread>
 
+#include "core/event_json.h"
+#include "core/langpack.h"
 #include "store/ingest_driver.h"
 #include "store_testing.h"
 
@@ -219,6 +220,78 @@ TEST(IngestDriverTest, KillNineThenResumeLosesAndDuplicatesNothing) {
   EXPECT_EQ(c->mentions, r->mentions);
   EXPECT_EQ(c->errors, r->errors);
   EXPECT_EQ(*store->Digest(), *reference->Digest());
+}
+
+// A web page in windows-1252 (declared by <meta charset>): the stored document keeps the
+// extracted main text, which every evidence offset points into, and the page itself.
+TEST(IngestDriverTest, WebPageKeepsTextPageAndEvidenceOffsets) {
+  TempDir dir("ingest-web");
+  // Written in UTF-8 here, stored on disk in windows-1252 (é ï -> one byte each).
+  const std::string utf8 =
+      "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"windows-1252\">"
+      "<title>Alep</title><meta property=\"og:site_name\" content=\"Le Veilleur\"></head><body>"
+      "<nav><a href=\"/\">Accueil</a> <a href=\"/monde\">Monde</a> <a href=\"/abo\">"
+      "S'abonner</a></nav><article><h1>Frappes sur Alep</h1><p>Alep, 7 décembre 2016. Des "
+      "frappes aériennes ont tué au moins douze civils mercredi dans l'est d'Alep, selon "
+      "l'Observatoire syrien des droits de l'homme.</p><p>Les forces gouvernementales ont repris "
+      "mardi le quartier de Cheikh Saïd aux rebelles, a annoncé l'armée syrienne.</p>"
+      "</article><footer>Mentions légales</footer></body></html>";
+  std::string page;
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(utf8[i]);
+    if (c == 0xC3 && i + 1 < utf8.size()) {  // é, ï: U+00C0..U+00FF, one byte in windows-1252
+      page.push_back(static_cast<char>(0xC0 + (static_cast<unsigned char>(utf8[++i]) - 0x80)));
+    } else {
+      page.push_back(static_cast<char>(c));
+    }
+  }
+  std::filesystem::create_directories(dir / "corpus");
+  std::ofstream(dir / "corpus/alep.html", std::ios::binary) << page;
+  auto store = Open(dir / "web.db");
+  IngestOptions o = Options(dir / "corpus", 1);
+  auto packs = core::PackSet::Load(std::string(VIGIE_SOURCE_DIR) + "/langpacks");
+  ASSERT_TRUE(packs.ok());
+  o.read.months = std::make_shared<const html::MonthNames>(html::MonthNamesFromPacks(**packs));
+  o.extract = [](const pipeline::Analysis& a) {
+    Extraction x;
+    x.events = a.events;
+    return x;
+  };
+  auto p = RunIngest(*store, Pipe(), o);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  ASSERT_EQ(p->documents_stored, 1u);
+  auto rows = store->QueryEvents({});
+  ASSERT_TRUE(rows.ok());
+  ASSERT_FALSE(rows->empty()) << "no event extracted from the page";
+  std::vector<EventRecord> events;
+  for (const auto& row : *rows) {
+    auto e = core::EventFromJson(row.json);
+    ASSERT_TRUE(e.ok()) << row.json;
+    events.push_back(std::move(e).value());
+  }
+  auto doc = store->GetDocument(events[0].doc_id);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->raw.rfind("Frappes sur Alep\n\nAlep, 7 décembre 2016. Des frappes", 0), 0u)
+      << doc->raw;
+  EXPECT_EQ(doc->raw.find("Accueil"), std::string::npos);
+  EXPECT_EQ(doc->raw.find("Mentions"), std::string::npos);
+  EXPECT_EQ(doc->date, "2016-12-07");
+  EXPECT_EQ(doc->outlet, "Le Veilleur");
+  // The page, converted to UTF-8, with the charset it came in.
+  EXPECT_EQ(doc->page_content_type, "text/html; charset=windows-1252");
+  EXPECT_NE(doc->page.find("<footer>Mentions légales</footer>"), std::string::npos);
+  EXPECT_EQ(doc->page, utf8);
+  for (const EventRecord& e : events) {
+    ASSERT_FALSE(e.evidence.empty());
+    for (const Span& sp : e.evidence) {
+      ASSERT_LE(sp.end, doc->raw.size());
+      ASSERT_LT(sp.start, sp.end);
+      const std::string quote = doc->raw.substr(sp.start, sp.end - sp.start);
+      EXPECT_TRUE(quote.find("rappes") != std::string::npos ||
+                  quote.find("repris") != std::string::npos)
+          << quote;
+    }
+  }
 }
 
 }  // namespace

@@ -100,6 +100,90 @@ TEST(StoreTest, SchemaVersionWalAndReopen) {
   EXPECT_EQ(ro->Count()->events, 1);
 }
 
+TEST(StoreTest, WebPageIsKeptBesideTheExtractedText) {
+  TempDir dir("store-page");
+  std::string path = dir / "a.db";
+  auto store = Open(path);
+  DocumentBatch b;
+  b.docs.push_back(MakeDoc("web", 1, "Les forces ont repris Alep-Est."));
+  std::string page = "<html><body><nav>Accueil</nav><p>Les forces ont repris Alep-Est.</p>";
+  for (int i = 0; i < 200; ++i)
+    page += "<div class=\"pub\">Publicité " + std::to_string(i) + "</div>";
+  page += "</body></html>";
+  b.docs[0].doc.page = page;
+  b.docs[0].doc.page_content_type = "text/html; charset=windows-1252";
+  b.docs.push_back(MakeDoc("plain", 0));
+  ASSERT_TRUE(store->Put(b).ok());
+  auto web = store->GetDocument("web");
+  ASSERT_TRUE(web.ok()) << web.status().ToString();
+  EXPECT_EQ(web->raw, "Les forces ont repris Alep-Est.");
+  EXPECT_EQ(web->page, page);
+  EXPECT_EQ(web->page_content_type, "text/html; charset=windows-1252");
+  auto plain = store->GetDocument("plain");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(plain->page.empty());
+  EXPECT_TRUE(plain->page_content_type.empty());
+  // Replacing the document replaces its page; a document without one drops the old page.
+  b.docs[0].doc.page = "<p>Les forces ont repris Alep-Est.</p>";
+  ASSERT_TRUE(store->Put(b).ok());
+  EXPECT_EQ(store->GetDocument("web")->page, "<p>Les forces ont repris Alep-Est.</p>");
+  b.docs[0].doc.page.clear();
+  ASSERT_TRUE(store->Put(b).ok());
+  EXPECT_TRUE(store->GetDocument("web")->page.empty());
+  if (std::system("sqlite3 -version > /dev/null 2>&1") == 0) {
+    // The page is stored compressed, and a damaged one is a clear error, not garbage.
+    b.docs[0].doc.page = page;
+    ASSERT_TRUE(store->Put(b).ok());
+    store.reset();
+    std::string out = dir / "size.txt";
+    ASSERT_EQ(std::system(("sqlite3 '" + path +
+                           "' 'SELECT length(page), bytes, encoding FROM pages' > '" + out + "'")
+                              .c_str()),
+              0);
+    std::ifstream in(out);
+    std::string line;
+    std::getline(in, line);
+    EXPECT_EQ(line.substr(line.find('|')), "|" + std::to_string(page.size()) + "|gzip") << line;
+    EXPECT_LT(std::stoul(line), page.size() / 4) << line;
+    ASSERT_EQ(
+        std::system(("sqlite3 '" + path + "' \"UPDATE pages SET page = x'1f8b0800'\"").c_str()), 0);
+    auto damaged = Open(path)->GetDocument("web");
+    ASSERT_FALSE(damaged.ok());
+    EXPECT_NE(damaged.status().message().find("stored page of document web"), std::string::npos)
+        << damaged.status().message();
+  }
+}
+
+TEST(StoreTest, VersionOneFileGainsThePagesTable) {
+  if (std::system("sqlite3 -version > /dev/null 2>&1") != 0)
+    GTEST_SKIP() << "sqlite3 shell not installed";
+  TempDir dir("store-v1");
+  std::string path = dir / "a.db";
+  {
+    auto store = Open(path);
+    DocumentBatch b;
+    b.docs.push_back(MakeDoc("d1", 1));
+    ASSERT_TRUE(store->Put(b).ok());
+  }
+  // Make it a version 1 file, as written before pages were kept.
+  ASSERT_EQ(
+      std::system(("sqlite3 '" + path + "' 'DROP TABLE pages; PRAGMA user_version=1'").c_str()), 0);
+  {
+    auto ro = Open(path, true);  // read-only: not migrated, documents still readable
+    ASSERT_NE(ro, nullptr);
+    auto d = ro->GetDocument("d1");
+    ASSERT_TRUE(d.ok()) << d.status().ToString();
+    EXPECT_TRUE(d->page.empty());
+  }
+  auto rw = Open(path);
+  DocumentBatch b;
+  b.docs.push_back(MakeDoc("d2", 0));
+  b.docs[0].doc.page = "<p>Les forces ont repris Alep-Est.</p>";
+  ASSERT_TRUE(rw->Put(b).ok());
+  EXPECT_EQ(rw->GetDocument("d2")->page, "<p>Les forces ont repris Alep-Est.</p>");
+  EXPECT_EQ(rw->Count()->documents, 2);
+}
+
 TEST(StoreTest, ReplacingADocumentNeverDuplicates) {
   TempDir dir("store-replace");
   auto store = Open(dir / "a.db");

@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include "core/langpack.h"
+
 namespace vigie::cli {
 
 void AddInputOptions(CLI::App* sub, InputArgs* args) {
@@ -11,6 +13,14 @@ void AddInputOptions(CLI::App* sub, InputArgs* args) {
   sub->add_option("--source", args->source, "Outlet name of inputs that do not state one");
   sub->add_option("--packs", args->packs, "Language pack folder (default: $VIGIE_PACKS or the installed packs)");
   sub->add_flag("-q,--quiet", args->quiet, "Do not print per-record problems, only the summary");
+}
+
+ingest::ReadOptions InputArgs::Read() const {
+  ingest::ReadOptions o{lang, date, source};
+  auto set = core::PackSet::Load(packs.empty() ? core::DefaultPackRoot() : packs);
+  if (set.ok())
+    o.months = std::make_shared<const html::MonthNames>(html::MonthNamesFromPacks(**set));
+  return o;
 }
 
 void ProblemReporter::operator()(const ingest::Problem& p) {

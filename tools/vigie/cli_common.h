@@ -16,7 +16,8 @@ struct InputArgs {
   std::vector<std::string> paths;
   std::string lang, date, source, packs;
   bool quiet = false;
-  ingest::ReadOptions Read() const { return {lang, date, source}; }
+  // The read options, with the month names of the packs (--packs or the default ones).
+  ingest::ReadOptions Read() const;
 };
 // Adds the inputs (positional), --lang, --date, --source, --packs and -q/--quiet.
 void AddInputOptions(CLI::App* sub, InputArgs* args);

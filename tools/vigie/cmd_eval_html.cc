@@ -7,14 +7,30 @@
 #include <string>
 
 #include "commands.h"
+#include "core/langpack.h"
 #include "html/eval.h"
 
 namespace vigie::cli {
 
+namespace {
+
+// Month names of the language packs (for dates written in words); empty if none load.
+html::MonthNames PackMonths(const std::string& root) {
+  auto packs = core::PackSet::Load(root.empty() ? core::DefaultPackRoot() : root);
+  if (!packs.ok()) {
+    std::cerr << "vigie: warning: " << packs.status().message() << " (numeric dates only)\n";
+    return {};
+  }
+  return html::MonthNamesFromPacks(**packs);
+}
+
+}  // namespace
+
 void RegisterEvalHtml(CLI::App& eval_parent, EvalRunners& runners) {
   struct Args {
-    std::string dir;
+    std::string dir, packs;
     bool details = false;
+    bool segments = false;
   };
   auto bp = std::make_shared<Args>();
   CLI::App* boiler = eval_parent.add_subcommand(
@@ -24,9 +40,15 @@ void RegisterEvalHtml(CLI::App& eval_parent, EvalRunners& runners) {
       "found is a false positive (else a true negative); white space is collapsed before "
       "matching. Prints precision, recall, accuracy and F1.");
   boiler->add_option("dir", bp->dir, "The trafilatura-eval folder (evaldata.json, html/)")->required();
+  boiler->add_option("--packs", bp->packs,
+                     "Language pack folder (default: $VIGIE_PACKS or the installed packs)");
   boiler->add_flag("--details", bp->details, "List the pages with errors (url, file, fp, fn)");
+  boiler->add_flag(
+      "--segments", bp->segments,
+      "List every wrong segment: FN (text missed) or FP (boilerplate kept), file, segment");
   runners[boiler] = [bp]() {
-    auto r = html::EvaluateTrafilatura(bp->dir, bp->details);
+    const html::MonthNames months = PackMonths(bp->packs);
+    auto r = html::EvaluateTrafilatura(bp->dir, bp->details || bp->segments, &months);
     if (!r.ok()) {
       std::cerr << "vigie: error: " << r.status().message() << "\n";
       return 1;
@@ -34,6 +56,8 @@ void RegisterEvalHtml(CLI::App& eval_parent, EvalRunners& runners) {
     if (bp->details)
       for (const auto& line : r->worst)
         if (!line.starts_with("DATE ")) fmt::print("{}\n", line);
+    if (bp->segments)
+      for (const auto& line : r->segments_wrong) fmt::print("{}\n", line);
     const html::SegmentScore& s = r->segments;
     fmt::print("trafilatura-eval: {} pages ({} missing), {} text and {} boilerplate segments\n",
                s.pages, s.missing_pages, s.tp + s.fn, s.tn + s.fp);
@@ -51,9 +75,12 @@ void RegisterEvalHtml(CLI::App& eval_parent, EvalRunners& runners) {
       "Score publication dates on trafilatura's evaluation set, on the pages whose gold has a "
       "date: a date is correct when its day equals the gold day.");
   dates->add_option("dir", dt->dir, "The trafilatura-eval folder (evaldata.json, html/)")->required();
-  dates->add_flag("--details", dt->details, "List the wrong dates");
+  dates->add_option("--packs", dt->packs,
+                    "Language pack folder (default: $VIGIE_PACKS or the installed packs)");
+  dates->add_flag("--details", dt->details, "List the wrong and missing dates");
   runners[dates] = [dt]() {
-    auto r = html::EvaluateTrafilatura(dt->dir, dt->details);
+    const html::MonthNames months = PackMonths(dt->packs);
+    auto r = html::EvaluateTrafilatura(dt->dir, dt->details, &months);
     if (!r.ok()) {
       std::cerr << "vigie: error: " << r.status().message() << "\n";
       return 1;
