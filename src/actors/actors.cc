@@ -137,19 +137,35 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
     auto fold = [&](uint32_t t) -> const std::string& { return f[t]; };
     auto raw = [&](uint32_t t) { return text.substr(seg.tokens[t].start, seg.tokens[t].end - seg.tokens[t].start); };
     // Longest entry of `table` starting at token t; returns its length (0 if none).
+    // The last word may carry a hyphenated suffix: "Islamic State-held", "ISIS-controlled",
+    // "Houthi-run" name the group too.
+    auto same = [](std::string_view word, const std::string& entry, bool last) {
+      if (word == entry) return true;
+      return last && word.size() > entry.size() + 1 && word.compare(0, entry.size(), entry) == 0 &&
+             word[entry.size()] == '-';
+    };
     auto match = [&](const std::unordered_map<std::string, std::vector<Entry>>& table, uint32_t t,
                      const Entry** hit) -> uint32_t {
       auto it = table.find(fold(t));
-      if (it == table.end()) return 0;
+      bool compound_first = false;
+      if (it == table.end()) {
+        size_t dash = fold(t).find('-', 1);
+        if (dash == std::string::npos || &table == &lex.labels) return 0;
+        it = table.find(fold(t).substr(0, dash));
+        if (it == table.end()) return 0;
+        compound_first = true;  // only a one-word entry can match "ISIS-held"
+      }
       for (const Entry& e : it->second) {
         if (t + e.tokens.size() > b) continue;
+        if (compound_first && e.tokens.size() != 1) continue;
         bool ok = true;
-        for (size_t k = 1; k < e.tokens.size() && ok; ++k) ok = fold(t + uint32_t(k)) == e.tokens[k];
+        const size_t n = e.tokens.size();
+        for (size_t k = 1; k < n && ok; ++k) ok = same(fold(t + uint32_t(k)), e.tokens[k], k + 1 == n);
         for (size_t k = 0; k < e.exact.size() && ok; ++k)
-          if (e.exact[k]) ok = raw(t + uint32_t(k)) == e.raw[k];
+          if (e.exact[k]) ok = same(raw(t + uint32_t(k)), e.raw[k], k + 1 == n);
         if (ok) {
           *hit = &e;
-          return static_cast<uint32_t>(e.tokens.size());
+          return static_cast<uint32_t>(n);
         }
       }
       return 0;

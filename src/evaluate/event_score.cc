@@ -107,6 +107,37 @@ bool FieldAgrees(const std::string& f, const EventRecord& g, const EventRecord& 
   return false;
 }
 
+std::string FieldValue(const std::string& f, const EventRecord& e) {
+  auto actor = [](const std::optional<EventActor>& a, bool label) {
+    if (!a) return std::string("null");
+    std::string s = label ? (a->label.empty() ? "-" : a->label) : a->cls;
+    return s + " \"" + a->text + "\"";
+  };
+  if (f == "subtype") return e.subtype;
+  if (f == "date_start") return e.date ? e.date->start + " " + e.date->basis + " \"" + e.date->text + "\"" : "null";
+  if (f == "geonameid" || f == "part") {
+    if (!e.location) return "null";
+    std::string s = e.location->geonameid ? std::to_string(*e.location->geonameid) : "-";
+    return s + " " + e.location->part + " \"" + e.location->text + "\"";
+  }
+  if (f == "actor1_class") return actor(e.actor1, false);
+  if (f == "actor2_class") return actor(e.actor2, false);
+  if (f == "actor1_label") return actor(e.actor1, true);
+  if (f == "actor2_label") return actor(e.actor2, true);
+  if (f == "quantities") {
+    std::vector<std::string> a;
+    for (const auto& q : e.quantities) a.push_back(QuantityKey(q));
+    std::sort(a.begin(), a.end());
+    std::string s;
+    for (const auto& x : a) s += (s.empty() ? "" : " ") + x;
+    return s.empty() ? "none" : s;
+  }
+  if (f == "claimant") return e.claimant ? e.claimant->cls + " \"" + e.claimant->text + "\"" : "null";
+  if (f == "modality") return e.modality;
+  if (f == "status") return e.status;
+  return "";
+}
+
 std::vector<Pair> MatchEvents(const std::vector<EventRecord>& gold, const std::vector<EventRecord>& pred) {
   // (optional, -agreement, gold, pred) sorts the preferred pairs first.
   std::vector<std::tuple<int, int, size_t, size_t>> cands;
@@ -150,7 +181,7 @@ void EventScorer::Add(const std::string& doc, const std::string& lang, const std
       if (FieldAgrees(f, g, p)) {
         ++t.correct;
       } else {
-        report_.failures.push_back({doc, "field:" + f, Describe(g), Describe(p)});
+        report_.failures.push_back({doc, "field:" + f, Describe(g), Describe(p), FieldValue(f, g) + " | " + FieldValue(f, p)});
       }
     }
   }
@@ -159,14 +190,14 @@ void EventScorer::Add(const std::string& doc, const std::string& lang, const std
     ++report_.overall.fn;
     ++report_.by_lang[lang].fn;
     ++report_.by_type[gold[g].type].fn;
-    report_.failures.push_back({doc, "missed", Describe(gold[g]), ""});
+    report_.failures.push_back({doc, "missed", Describe(gold[g]), "", ""});
   }
   for (size_t p = 0; p < pred.size(); ++p) {
     if (p_hit[p]) continue;
     ++report_.overall.fp;
     ++report_.by_lang[lang].fp;
     ++report_.by_type[pred[p].type].fp;
-    report_.failures.push_back({doc, "spurious", "", Describe(pred[p])});
+    report_.failures.push_back({doc, "spurious", "", Describe(pred[p]), ""});
   }
 }
 

@@ -43,6 +43,7 @@ struct FieldTally {
 struct Failure {
   std::string doc, kind;  // kind: missed, spurious, field:<name>
   std::string gold, pred;  // short descriptions
+  std::string detail;      // field failures: the two values, "gold value | pred value"
 };
 
 struct Report {
@@ -66,5 +67,7 @@ class EventScorer {
 const std::vector<std::string>& FieldNames();
 // Whether gold and pred agree on one named field.
 bool FieldAgrees(const std::string& field, const EventRecord& gold, const EventRecord& pred);
+// The value of one named field as the comparison sees it, for failure listings.
+std::string FieldValue(const std::string& field, const EventRecord& e);
 
 }  // namespace vigie::evaluate

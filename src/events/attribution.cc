@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace vigie::events {
@@ -117,12 +118,14 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
       } else if (a >= 0 && report->first_token - actors[size_t(a)].end_token <= 3) {
         who = FromActor(actors, a);
       } else {
-        // The clause's subject: from the sentence start to the first comma or the cue.
-        uint32_t b = sent.first_token, e = b;
-        while (e < report->first_token && !IsPunct(seg.tokens[e]) && e - b < 8) ++e;
+        // The clause's subject: the words just before the cue, back to punctuation
+        // ("..., the Center said"; "Enfin, ce bref communiqué précise").
+        uint32_t e = report->first_token, b = e;
+        while (b > sent.first_token && !IsPunct(seg.tokens[b - 1]) && e - b < 8) --b;
         if (e > b) who = SpanClaimant(seg.tokens[b].start, seg.tokens[e - 1].end);
       }
     }
+    if (who) who = Resolve(*who, source_noun, cues, actors, seg, text, *previous);
     if (who) {
       // A source noun ("ce bref communiqué") or a bare head repeated from a named actor
       // ("Le Centre") speaks for the last named claimant.
@@ -161,7 +164,74 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     at.claimant = c;
     if (at.modality == "asserted") at.modality = "reported";
   }
+  // A denial: who denies is the claimant, the subject just before the denial word
+  // ("l'état-major a démenti toute opération", "the ministry dismissed as fake claims that").
+  if (at.modality == "denied") {
+    for (const Cue& c : cues) {
+      if (c.sentence != trig.sentence || c.kind != "denial") continue;
+      int best = -1;
+      for (size_t i = 0; i < actors.size(); ++i)
+        if (actors[i].end_token <= c.first_token && actors[i].first_token >= sent.first_token &&
+            c.first_token - actors[i].end_token <= 4)
+          best = static_cast<int>(i);
+      if (best >= 0) {
+        Claimant who = FromActor(actors, best);
+        at.claimant = Resolve(who, nullptr, cues, actors, seg, text, *previous);
+      }
+      break;
+    }
+  }
   return at;
+}
+
+std::optional<Claimant> Attributor::Resolve(Claimant who, const Cue* source_noun, const std::vector<Cue>& cues,
+                                            const std::vector<actors::ActorMention>& actors,
+                                            const segment::Segmentation& seg, std::string_view text,
+                                            const std::optional<Claimant>& previous) const {
+  // A named actor, or a claimant with a class of its own that is not a bare noun: as found.
+  const actors::ActorMention* self = who.actor >= 0 ? &actors[size_t(who.actor)] : nullptr;
+  if (self != nullptr && (self->named || self->end_token - self->first_token > 3)) return who;
+  // Tokens of the claimant's words.
+  uint32_t b = 0, e = 0;
+  while (b < seg.tokens.size() && seg.tokens[b].start < who.start) ++b;
+  e = b;
+  while (e < seg.tokens.size() && seg.tokens[e].end <= who.end) ++e;
+  if (e <= b || e - b > 4) return who;
+  // A pronoun ("selon lui", "he added") speaks for the last named claimant.
+  if (e - b == 1) {
+    for (const Cue& c : cues)
+      if (c.kind == "pronoun" && c.first_token == b && c.end_token == e && previous && previous->actor >= 0) {
+        Claimant c2 = *previous;
+        c2.start = who.start;
+        c2.end = who.end;
+        return c2;
+      }
+  }
+  if (source_noun != nullptr && source_noun->start >= who.start && source_noun->end <= who.end) return who;
+  // A short definite phrase whose last word belongs to a named actor named earlier
+  // ("the ministry" after "the Russian Defense Ministry", "la mission" after "la Mission de
+  // l'ONU"): that actor.
+  const std::string head = core::FoldForMatch(Text(text, seg.tokens[e - 1]));
+  if (head.size() >= 3) {
+    for (size_t i = actors.size(); i-- > 0;) {
+      const auto& a = actors[i];
+      if (!a.named || a.end_token > b) continue;
+      bool has = false;
+      for (uint32_t t = a.first_token; t < a.end_token && !has; ++t)
+        has = core::FoldForMatch(Text(text, seg.tokens[t])) == head;
+      if (!has) continue;
+      Claimant c{who.start, who.end, static_cast<int>(i), a.cls, a.name, a.country};
+      return c;
+    }
+  }
+  // A speaker with no group of its own ("the spokesman") speaks for the last claimant.
+  if (self != nullptr && self->cls == "unknown" && previous && previous->actor >= 0) {
+    Claimant c = *previous;
+    c.start = who.start;
+    c.end = who.end;
+    return c;
+  }
+  return who;
 }
 
 }  // namespace vigie::events

@@ -50,6 +50,12 @@ class Attributor {
                         const std::vector<actors::ActorMention>& actors, const segment::Segmentation& seg,
                         std::string_view text, std::optional<Claimant>* previous) const;
 
+  // Who a claimant's words stand for: a pronoun or a speaker noun for the last named
+  // claimant, a short definite phrase ("the ministry") for the named actor it repeats.
+  std::optional<Claimant> Resolve(Claimant who, const Cue* source_noun, const std::vector<Cue>& cues,
+                                  const std::vector<actors::ActorMention>& actors, const segment::Segmentation& seg,
+                                  std::string_view text, const std::optional<Claimant>& previous) const;
+
  private:
   explicit Attributor(PhraseLexicon lex) : lex_(std::move(lex)) {}
   PhraseLexicon lex_;

@@ -79,6 +79,15 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     kept.push_back(t);
   }
 
+  // A happening named as the starting point of another ("since the offensive began",
+  // "depuis le début des affrontements") is context, not an event of its own.
+  std::erase_if(kept, [&](const TriggerMention& t) {
+    for (const Cue& c : cues)
+      if (c.kind == "context" && c.sentence == t.sentence && c.end_token <= t.first_token &&
+          t.first_token - c.end_token <= 1)
+        return true;
+    return false;
+  });
   // A participle is an event after an auxiliary ("ont été déplacés", "were displaced") or
   // before a count ("displaced 2 million people"), not as an adjective ("familles déplacées").
   auto cue_kind_at = [&](uint32_t token, const char* kind) {
@@ -158,6 +167,35 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
                      [](const TriggerMention& x, const TriggerMention& y) { return x.first_token < y.first_token; });
   }
 
+  std::vector<PlaceMention> places;
+  for (const auto& p : men.places) {
+    bool actor_words = false;
+    for (const auto& a : actors)
+      if (a.named && p.start < a.head_end && p.end > a.head_start) actor_words = true;
+    if (!actor_words) places.push_back(p);
+  }
+  // A dateline ("MOSUL, Iraq, July 9, 2017 (Levant Wire) —") dates the document, not the
+  // events of its first sentence: dates before the dateline dash are not event dates.
+  uint32_t dateline_end = 0;
+  if (!seg.sentences.empty()) {
+    const auto& s0 = seg.sentences[0];
+    for (uint32_t k = s0.first_token; k < s0.end_token && seg.tokens[k].start < 160; ++k) {
+      std::string_view w = text.substr(seg.tokens[k].start, seg.tokens[k].end - seg.tokens[k].start);
+      if (seg.tokens[k].kind == segment::TokenKind::kPunct && (w == "—" || w == "–" || w == "-") &&
+          seg.tokens[k].start > 0 && text[seg.tokens[k].start - 1] == ' ') {
+        dateline_end = seg.tokens[k].start;
+        break;
+      }
+    }
+  }
+  auto date_anchor = [&](const DateMention& d) -> const Cue* {
+    for (const Cue& c : cues)
+      if ((c.kind == "same_day" || c.kind == "next_day" || c.kind == "day_before") && c.start < d.end &&
+          c.end > d.start)
+        return &c;
+    return nullptr;
+  };
+
   std::vector<EventRecord> out;
   std::vector<uint32_t> out_sentence;
   std::optional<Claimant> previous_claimant;
@@ -209,17 +247,6 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
 
   for (const auto& t : kept) {
     const auto& sent = seg.sentences[t.sentence];
-    // Two triggers of one type in one sentence tell one event; the later one is usually
-    // the main verb ("... qui avaient choisi de déposer les armes ont été amnistiés").
-    if (!out.empty() && out_sentence.back() == t.sentence && out.back().type == t.type) {
-      EventRecord& prev = out.back();
-      prev.subtype = t.subtype;
-      prev.quantities.clear();  // their kinds depend on the subtype (amnestied, returned)
-      for (const auto& q : men.quantities)
-        if (SentenceHas(sent, q.start, q.end))
-          if (auto x = type_quantity(q, t.sentence, prev.type, prev.subtype)) prev.quantities.push_back(std::move(*x));
-      continue;
-    }
     Attribution at = attributor_->Attribute(t, cues, actors, seg, text, &previous_claimant);
     const int claimant_actor = at.claimant ? at.claimant->actor : -1;
 
@@ -257,6 +284,23 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       }
     }
 
+    // Two triggers of one type in one sentence tell one event; the later one is usually
+    // the main verb ("... qui avaient choisi de déposer les armes ont été amnistiés"), and
+    // its subject and object are the event's ("avec la reprise de ..., l'armée a pu
+    // reprendre aux groupes ...").
+    if (!out.empty() && out_sentence.back() == t.sentence && out.back().type == t.type) {
+      EventRecord& prev = out.back();
+      prev.subtype = t.subtype;
+      if (actor1 >= 0) prev.actor1 = ToActor(actors[size_t(actor1)], text);
+      if (actor2 >= 0) prev.actor2 = ToActor(actors[size_t(actor2)], text);
+      if (prev.actor1 && prev.actor2 && prev.actor1->text == prev.actor2->text) prev.actor2.reset();
+      prev.quantities.clear();  // their kinds depend on the subtype (amnestied, returned)
+      for (const auto& q : men.quantities)
+        if (SentenceHas(sent, q.start, q.end))
+          if (auto x = type_quantity(q, t.sentence, prev.type, prev.subtype)) prev.quantities.push_back(std::move(*x));
+      continue;
+    }
+
     EventRecord e;
     e.doc_id = in.doc_id;
     e.type = t.type;
@@ -272,7 +316,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // Place: the nearest in the sentence, else the place the text is about.
     const PlaceMention* place = nullptr;
     long best = 1L << 30;
-    for (const auto& p : men.places) {
+    for (const auto& p : places) {
       if (!SentenceHas(sent, p.start, p.end)) continue;
       long d = Distance(t, p.start, p.end);
       if (d < best) {
@@ -283,7 +327,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (place == nullptr) {
       place = focus;
       if (place == nullptr) {
-        for (const auto& p : men.places)
+        for (const auto& p : places)
           if (p.start >= sent.end) {
             place = &p;  // nothing yet: the first place the text names
             break;
@@ -296,14 +340,14 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (place->location.geonameid || !place->location.country.empty()) focus = place;
     }
     // Places seen in this sentence move the focus too.
-    for (const auto& p : men.places)
+    for (const auto& p : places)
       if (SentenceHas(sent, p.start, p.end) && p.location.geonameid && p.location.precision != "country") focus = &p;
 
     // Date: the nearest in the sentence, else the document date.
     const DateMention* date = nullptr;
     best = 1L << 30;
     for (const auto& d : men.dates) {
-      if (!SentenceHas(sent, d.start, d.end)) continue;
+      if (!SentenceHas(sent, d.start, d.end) || d.end <= dateline_end) continue;
       long dist = Distance(t, d.start, d.end);
       if (dist < best) {
         best = dist;
@@ -312,6 +356,21 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
     if (date != nullptr) {
       e.date = date->date;
+      // "le lendemain", "the same day": counted from the last event the text dated.
+      if (const Cue* anchor = date_anchor(*date)) {
+        for (size_t k = out.size(); k-- > 0;) {
+          const auto& prev = out[k].date;
+          long p0, p1;
+          if (!prev || (prev->basis != "explicit" && prev->basis != "relative") || out[k].status == "background" ||
+              !core::DayRange(prev->start, &p0, &p1) || p0 != p1)
+            continue;
+          long shift = anchor->kind == "next_day" ? 1 : anchor->kind == "day_before" ? -1 : 0;
+          e.date->start = e.date->end = core::IsoFromDays(p0 + shift);
+          e.date->precision = "day";
+          e.date->basis = "relative";
+          break;
+        }
+      }
     } else if (!men.document_date.start.empty()) {
       e.date = men.document_date;
       if (e.date->basis != "inferred") e.date->basis = "document";
@@ -416,7 +475,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     std::optional<Claimant> prev = previous_claimant;
     Attribution at = attributor_->Attribute(pseudo, cues, actors, seg, text, &prev);
     const PlaceMention* place = nullptr;
-    for (const auto& p : men.places) {
+    for (const auto& p : places) {
       if (p.start >= sent.end) break;
       if (p.location.geonameid || !p.location.country.empty()) place = &p;  // the latest named so far
       if (SentenceHas(sent, p.start, p.end)) break;  // one in this sentence wins

@@ -93,7 +93,7 @@ void RegisterEvalEvents(CLI::App& eval, EvalRunners& runners) {
                             {"accuracy", std::round(it->second.Accuracy() * 1000) / 1000}};
       }
       if (args->failures) {
-        for (const auto& x : r.failures) j["failures"].push_back({{"doc", x.doc}, {"kind", x.kind}, {"gold", x.gold}, {"pred", x.pred}});
+        for (const auto& x : r.failures) j["failures"].push_back({{"doc", x.doc}, {"kind", x.kind}, {"gold", x.gold}, {"pred", x.pred}, {"detail", x.detail}});
       }
       std::cout << j.dump(2) << "\n";
       return docs > 0 ? 0 : 1;
@@ -115,7 +115,7 @@ void RegisterEvalEvents(CLI::App& eval, EvalRunners& runners) {
     }
     if (args->failures) {
       fmt::print("\nfailures\n");
-      for (const auto& x : r.failures) fmt::print("  {}\t{}\tgold: {}\tpred: {}\n", x.doc, x.kind, x.gold, x.pred);
+      for (const auto& x : r.failures) fmt::print("  {}\t{}\tgold: {}\tpred: {}{}{}\n", x.doc, x.kind, x.gold, x.pred, x.detail.empty() ? "" : "\t", x.detail);
     }
     return docs > 0 ? 0 : 1;
   };
