@@ -106,6 +106,27 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
     return true;
   });
+  // A participant noun ("protesters") tells an event only where the crowd turns violent.
+  std::erase_if(kept, [&](const TriggerMention& t) { return t.weak && !sentence_has_cue(t.sentence, "riot_word"); });
+  // "the evacuation was agreed", "l'évacuation se déroule en application de l'accord": the
+  // evacuation named as the subject of a deal is the deal's content, not a departure.
+  std::erase_if(kept, [&](const TriggerMention& t) {
+    if (t.type != "evacuation") return false;
+    for (const auto& u : kept)
+      if (u.type == "agreement" && u.sentence == t.sentence && u.first_token >= t.end_token &&
+          u.first_token - t.end_token <= 6)
+        return true;
+    return false;
+  });
+  // A blockade broken ("has broken the blockade", "punched through the encirclement",
+  // "a brisé le siège") is lifted.
+  for (auto& t : kept) {
+    if (t.type != "siege") continue;
+    for (const Cue& c : cues)
+      if (c.kind == "siege_break" && c.sentence == t.sentence && c.end_token <= t.first_token &&
+          t.first_token - c.end_token <= 4)
+        t.subtype = "lifted";
+  }
   // Bombing from aircraft is an air strike ("des avions ont bombardé").
   for (auto& t : kept)
     if (t.type == "shelling" && t.subtype == "artillery" && sentence_has_cue(t.sentence, "aircraft_word")) {
@@ -138,6 +159,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (t.type == "agreement" && t.subtype == "talks")
       for (const auto& u : kept)
         if (u.sentence == t.sentence && u.type == "evacuation") t.subtype = "evacuation_deal";
+    if (t.type == "agreement" && t.subtype == "talks")
+      for (const Cue& c : cues)
+        if (c.sentence == t.sentence && c.kind == "evacuation_word") t.subtype = "evacuation_deal";
   }
   static const char* kViolent[] = {"air_strike", "shelling", "bombing", "armed_clash", "attack_on_civilians", "riot"};
   std::vector<TriggerMention> kills;
@@ -171,7 +195,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   for (const auto& p : men.places) {
     bool actor_words = false;
     for (const auto& a : actors)
-      if (a.named && p.start < a.head_end && p.end > a.head_start) actor_words = true;
+      if ((a.named && p.start < a.head_end && p.end > a.head_start) ||
+          (p.location.precision == "country" && p.start >= a.start && p.end <= a.end))
+        actor_words = true;  // "Islamic State", or the nationality of "the Somali government
     if (!actor_words) places.push_back(p);
   }
   // A dateline ("MOSUL, Iraq, July 9, 2017 (Levant Wire) —") dates the document, not the
@@ -394,6 +420,26 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (e.status == "occurred" && at.ongoing_cue && (t.type == "siege" || t.type == "armed_clash"))
       e.status = "ongoing";
 
+    // Fire opened on armed men is a clash, not violence against civilians.
+    static const char* kArmed[] = {"state_forces", "armed_opposition", "jihadist_group", "militia", "foreign_forces"};
+    if (e.type == "attack_on_civilians" && e.subtype == "attack" && e.actor2)
+      for (const char* c : kArmed)
+        if (e.actor2->cls == c) {
+          e.type = "armed_clash";
+          e.subtype = "clash";
+        }
+    // Who is evacuated says which evacuation: fighters, or the wounded ("150 wounded").
+    if (e.type == "evacuation") {
+      for (auto& q : e.quantities)
+        if (q.kind == "injured") {
+          q.kind = "evacuated";
+          e.subtype = "wounded";
+        }
+      if (e.subtype == "civilians" && e.actor2)
+        for (const char* c : kArmed)
+          if (e.actor2->cls == c && std::string_view(c) != "state_forces") e.subtype = "fighters";
+    }
+
     e.evidence.push_back({in.to_raw_start(sent.start), in.to_raw_end(sent.end)});
     double conf = 0.45;
     if (e.actor1) conf += 0.1;
@@ -442,7 +488,15 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     const DateMention* since = nullptr;
     for (const auto& d : men.dates) {
       long d0, d1;
-      if (d.since && SentenceHas(sent, d.start, d.end) && core::DayRange(d.date.start, &d0, &d1) && doc0 - d0 >= 30) {
+      if (!SentenceHas(sent, d.start, d.end) || !core::DayRange(d.date.start, &d0, &d1) || doc0 - d0 < 30) continue;
+      // "since 2009", or a since-clause that dates its start: "since the offensive began
+      // last October", "which began in early June".
+      bool since_clause = d.since;
+      for (const Cue& c : cues)
+        if (c.sentence == si && c.kind == "background" && c.end_token <= TokenAt(seg, d.start) &&
+            TokenAt(seg, d.start) - c.end_token <= 8)
+          since_clause = true;
+      if (since_clause) {
         since = &d;
         break;
       }
@@ -523,7 +577,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       EventRecord& b = out[j];
       if (a.type != b.type || a.subtype != b.subtype || a.modality != b.modality) continue;
       if (place_id(a) < 0 || place_id(a) != place_id(b)) continue;
-      if (!a.date || !b.date || a.date->start != b.date->start) continue;
+      // Dates agree, or one of the two has none of its own (a headline).
+      auto own = [](const EventRecord& x) { return x.date && (x.date->basis == "explicit" || x.date->basis == "relative"); };
+      if (!a.date || !b.date || (a.date->start != b.date->start && own(a) && own(b))) continue;
       // One of the two must be a headline: the first sentence, or a line with no final mark.
       auto headline = [&](uint32_t si) {
         if (si == 0) return true;
@@ -540,6 +596,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (a.actor1 && b.actor1 && a.actor1->cls != b.actor1->cls) continue;
       // The record with firmer counts is kept; the other fills its gaps.
       if (firm(b) > firm(a)) std::swap(a, b);
+      if (!own(a) && own(b)) a.date = b.date;
       if (!a.actor1) a.actor1 = b.actor1;
       if (!a.actor2) a.actor2 = b.actor2;
       if (!a.claimant) a.claimant = b.claimant;

@@ -13,8 +13,11 @@ std::vector<TriggerMention> TriggerFinder::Find(std::string_view text, const seg
   std::vector<TriggerMention> out;
   for (const PhraseMatch& m : lex_.Find(text, seg, lang, folded)) {
     const auto& row = *m.row;  // type, subtype, voice
-    out.push_back({m.first_token, m.end_token, m.start, m.end, m.sentence, row[0], row[1] == "-" ? "" : row[1],
-                   row[2] == "passive", row[2] == "adj"});
+    if (row[0] == "none") continue;
+    TriggerMention t{m.first_token, m.end_token, m.start, m.end, m.sentence, row[0], row[1] == "-" ? "" : row[1],
+                     row[2] == "passive", row[2] == "adj"};
+    t.weak = row[2] == "weak";
+    out.push_back(std::move(t));
   }
   return out;
 }

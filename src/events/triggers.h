@@ -1,6 +1,7 @@
 // triggers: finds the words that announce an event ("ont repris", "frappes aériennes",
 // "fled", "car bomb") from the packs' event_triggers.tsv, with the EVENTS.md type and
-// subtype each implies (see PhraseLexicon for the pattern rules). Immutable and
+// subtype each implies (see PhraseLexicon for the pattern rules); a row of type "none"
+// blocks a phrase that only looks like a trigger ("fighting alongside"). Immutable and
 // thread-safe once built.
 #pragma once
 
@@ -19,6 +20,7 @@ struct TriggerMention {
   std::string type, subtype;  // subtype empty when the type has none
   bool passive = false;       // the doer follows "par"/"by"
   bool adjectival = false;    // a participle: an event only after an auxiliary or before a count
+  bool weak = false;          // a participant noun ("protesters"): an event only with a riot word
 };
 
 class TriggerFinder {
