@@ -226,6 +226,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   std::vector<uint32_t> out_sentence;
   std::optional<Claimant> previous_claimant;
   const PlaceMention* focus = nullptr;  // the place the text is about so far
+  size_t place_cursor = 0;              // places before it have moved the focus
   auto cue_at = [&](uint32_t sentence, uint32_t token_lo, uint32_t token_hi, const char* kind) -> const Cue* {
     for (const Cue& c : cues)
       if (c.sentence == sentence && c.kind == kind && c.first_token >= token_lo && c.end_token <= token_hi) return &c;
@@ -339,11 +340,26 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       e.claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name, c.cls, c.country, ""};
     }
 
-    // Place: the nearest in the sentence, else the place the text is about.
+    // Places named in the sentences before this one move the focus.
+    for (; place_cursor < places.size() && places[place_cursor].end <= sent.start; ++place_cursor) {
+      const PlaceMention& p = places[place_cursor];
+      if (p.location.geonameid && p.location.precision != "country") focus = &p;
+    }
+    // Place: the nearest in the sentence, else the place the text is about. People leave
+    // a place: where they go ("towards Idlib", "vers la ville de Ménaka") is not it.
+    const bool departure = t.type == "displacement" || t.type == "evacuation";
+    auto destination = [&](const PlaceMention& p) {
+      const uint32_t p0 = TokenAt(seg, p.start);
+      for (const Cue& c : cues)
+        if (c.kind == "destination" && c.sentence == t.sentence && c.end_token <= p0 && p0 - c.end_token <= 3)
+          return true;
+      return false;
+    };
     const PlaceMention* place = nullptr;
     long best = 1L << 30;
     for (const auto& p : places) {
-      if (!SentenceHas(sent, p.start, p.end)) continue;
+      if (!SentenceHas(sent, p.start, p.end) || p.end <= dateline_end) continue;
+      if (departure && destination(p)) continue;
       long d = Distance(t, p.start, p.end);
       if (d < best) {
         best = d;

@@ -1,6 +1,6 @@
 // PhraseLexicon: matches the phrases of a pack table (column "pattern") on a sentence's
 // tokens, case- and accent-insensitively; a pattern token ending in '*' matches any word
-// with that stem. The longest pattern wins and matches do not overlap. The other columns of
+// with that stem, and "..." between two words lets up to three words stand between them. The longest pattern wins and matches do not overlap. The other columns of
 // the row travel with each match. Immutable and thread-safe once built.
 #pragma once
 
