@@ -72,7 +72,12 @@ Status Recognizer::Load(const core::LangPack& pack, const segment::Segmenter& se
     for (const auto& row : t->rows) {
       std::vector<std::string> toks = tokenize(row[size_t(w)]);
       if (toks.size() == 1) {
-        lex->nouns[toks[0]] = Entry{{}, "", row[size_t(c)], "", "", {}, {}};
+        Entry e{{}, "", row[size_t(c)], "", "", {}, {}};
+        // A noun written with a capital ("État") names the actor only so written: "fait
+        // état de" is a reporting phrase.
+        const std::string& word = row[size_t(w)];
+        if (Capitalized(word) && !IsAcronym(word)) e.exact = {2};
+        lex->nouns[toks[0]] = std::move(e);
       } else if (toks.size() > 1) {  // "hommes armés": a generic phrase (no name)
         lex->phrases[toks[0]].push_back(Entry{toks, "", row[size_t(c)], "", "", {}, {}});
       }
@@ -188,7 +193,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       const Entry* noun = nullptr;
       if (len == 0) {
         auto it = lex.nouns.find(fold(i));
-        if (it == lex.nouns.end()) {
+        if (it == lex.nouns.end() || (it->second.exact.size() == 1 && !Capitalized(raw(i)))) {
           ++i;
           continue;
         }

@@ -199,13 +199,27 @@ std::optional<Claimant> Attributor::Resolve(Claimant who, const Cue* source_noun
   if (e <= b || e - b > 4) return who;
   // A pronoun ("selon lui", "he added") speaks for the last named claimant.
   if (e - b == 1) {
-    for (const Cue& c : cues)
-      if (c.kind == "pronoun" && c.first_token == b && c.end_token == e && previous && previous->actor >= 0) {
+    for (const Cue& c : cues) {
+      if (c.kind != "pronoun" || c.first_token != b || c.end_token != e) continue;
+      if (previous && previous->actor >= 0) {
         Claimant c2 = *previous;
         c2.start = who.start;
         c2.end = who.end;
         return c2;
       }
+      // No claimant yet: the subject of the sentence before ("Le coordinateur ... juge la
+      // situation alarmante. Selon lui, ...").
+      if (c.sentence > 0) {
+        const auto& prev_sent = seg.sentences[c.sentence - 1];
+        for (size_t i = 0; i < actors.size(); ++i)
+          if (actors[i].first_token >= prev_sent.first_token && actors[i].end_token <= prev_sent.end_token) {
+            Claimant c2 = FromActor(actors, static_cast<int>(i));
+            c2.start = who.start;
+            c2.end = who.end;
+            return c2;
+          }
+      }
+    }
   }
   if (source_noun != nullptr && source_noun->start >= who.start && source_noun->end <= who.end) return who;
   // A short definite phrase whose last word belongs to a named actor named earlier

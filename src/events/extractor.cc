@@ -222,6 +222,19 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     return nullptr;
   };
 
+  auto destination = [&](const PlaceMention& p) {
+    const uint32_t p0 = TokenAt(seg, p.start);
+    for (const Cue& c : cues)
+      if (c.kind == "destination" && c.end_token <= p0 && p0 - c.end_token <= 3 && c.start < p.start) return true;
+    return false;
+  };
+  auto speaks = [&](const PlaceMention& p) {
+    const uint32_t p1 = TokenAt(seg, p.end);
+    for (const Cue& c : cues)
+      if (c.kind == "report" && c.side == "before" && c.first_token == p1) return true;
+    return false;
+  };
+
   std::vector<EventRecord> out;
   std::vector<uint32_t> out_sentence;
   std::optional<Claimant> previous_claimant;
@@ -297,6 +310,18 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (a.first_token < t.end_token && a.end_token > t.first_token && subject < 0 && object < 0)
         object = static_cast<int>(i);  // the trigger is inside the phrase ("manifestants")
     }
+    // "Des combats opposaient les rebelles aux soldats", "fighting between X and Y": with no
+    // subject, a clash's two sides both follow it.
+    int second_object = -1;
+    if (object >= 0)
+      for (size_t i = size_t(object) + 1; i < actors.size(); ++i) {
+        const auto& a = actors[i];
+        if (a.first_token >= sent.end_token) break;
+        if (int(i) != claimant_actor && a.first_token - actors[size_t(object)].end_token <= 3) {
+          second_object = static_cast<int>(i);
+          break;
+        }
+      }
     int actor1 = -1, actor2 = -1;
     const bool patient_gives_up = t.type == "surrender" || t.type == "displacement";
     if (passive) {
@@ -308,6 +333,10 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (t.type == "displacement") {
         if (actor1 < 0) actor1 = object;  // "la fuite de 1 200 civils"
         actor2 = -1;
+      }
+      if (t.type == "armed_clash" && actor1 < 0 && second_object >= 0) {
+        actor1 = object;
+        actor2 = second_object;
       }
     }
 
@@ -340,26 +369,23 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       e.claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name, c.cls, c.country, ""};
     }
 
-    // Places named in the sentences before this one move the focus.
+    // Places named in the sentences before this one move the focus, but not where people
+    // went nor a capital that speaks for its government ("Kinshasa affirme que ...").
     for (; place_cursor < places.size() && places[place_cursor].end <= sent.start; ++place_cursor) {
       const PlaceMention& p = places[place_cursor];
-      if (p.location.geonameid && p.location.precision != "country") focus = &p;
+      if (p.location.geonameid && p.location.precision != "country" && !destination(p) && !speaks(p)) focus = &p;
     }
     // Place: the nearest in the sentence, else the place the text is about. People leave
     // a place: where they go ("towards Idlib", "vers la ville de Ménaka") is not it.
     const bool departure = t.type == "displacement" || t.type == "evacuation";
-    auto destination = [&](const PlaceMention& p) {
-      const uint32_t p0 = TokenAt(seg, p.start);
-      for (const Cue& c : cues)
-        if (c.kind == "destination" && c.sentence == t.sentence && c.end_token <= p0 && p0 - c.end_token <= 3)
-          return true;
-      return false;
-    };
     const PlaceMention* place = nullptr;
     long best = 1L << 30;
     for (const auto& p : places) {
-      if (!SentenceHas(sent, p.start, p.end) || p.end <= dateline_end) continue;
+      if (!SentenceHas(sent, p.start, p.end) || p.end <= dateline_end || speaks(p)) continue;
       if (departure && destination(p)) continue;
+      // A country named beside a known focus is a party or a backdrop ("avec la médiation
+      // de la Turquie"), not a more precise place.
+      if (p.location.precision == "country" && focus != nullptr) continue;
       long d = Distance(t, p.start, p.end);
       if (d < best) {
         best = d;
@@ -534,9 +560,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       }
     }
     if (killed.empty() && displaced.empty()) continue;
-    // Drop this sentence's displacement events: the toll carries their count.
+    // Drop this sentence's displacement events (the toll carries their count) and what it
+    // dates from its start ("la guerre qui oppose depuis 2023 ... a fait 15 000 morts").
     for (size_t i = out.size(); i-- > 0;) {
-      if (out_sentence[i] == si && out[i].type == "displacement" && !displaced.empty()) {
+      if (out_sentence[i] != si) continue;
+      if ((out[i].type == "displacement" && !displaced.empty()) ||
+          (out[i].date && out[i].date->start == since->date.start && out[i].type != "toll")) {
         out.erase(out.begin() + long(i));
         out_sentence.erase(out_sentence.begin() + long(i));
       }
@@ -544,11 +573,17 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     TriggerMention pseudo{TokenAt(seg, since->start), TokenAt(seg, since->end), since->start, since->end, si, "toll", "", false};
     std::optional<Claimant> prev = previous_claimant;
     Attribution at = attributor_->Attribute(pseudo, cues, actors, seg, text, &prev);
+    // A toll counts over the area its sentence names; none named, the country the text is
+    // about.
     const PlaceMention* place = nullptr;
+    const PlaceMention* latest = nullptr;
     for (const auto& p : places) {
       if (p.start >= sent.end) break;
-      if (p.location.geonameid || !p.location.country.empty()) place = &p;  // the latest named so far
-      if (SentenceHas(sent, p.start, p.end)) break;  // one in this sentence wins
+      if (p.location.geonameid || !p.location.country.empty()) latest = &p;
+      if (SentenceHas(sent, p.start, p.end) && (p.location.geonameid || !p.location.country.empty())) {
+        place = &p;
+        break;
+      }
     }
     for (auto* group : {&killed, &displaced}) {
       if (group->empty()) continue;
@@ -561,7 +596,13 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       e.date = since->date;
       e.date->end = men.document_date.start;
       e.date->precision = "interval";
-      if (place != nullptr) e.location = place->location;
+      if (place != nullptr) {
+        e.location = place->location;
+      } else if (latest != nullptr && !latest->location.country.empty()) {
+        e.location = EventLocation{};
+        e.location->country = latest->location.country;
+        e.location->precision = "country";
+      }
       if (at.claimant) {
         const Claimant& c = *at.claimant;
         e.claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name, c.cls, c.country, ""};
