@@ -84,7 +84,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   std::erase_if(kept, [&](const TriggerMention& t) {
     for (const Cue& c : cues)
       if (c.kind == "context" && c.sentence == t.sentence && c.end_token <= t.first_token &&
-          t.first_token - c.end_token <= 1)
+          t.first_token - c.end_token <= 2)
         return true;
     return false;
   });
@@ -122,10 +122,16 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // "a brisé le siège") is lifted.
   for (auto& t : kept) {
     if (t.type != "siege") continue;
-    for (const Cue& c : cues)
-      if (c.kind == "siege_break" && c.sentence == t.sentence && c.end_token <= t.first_token &&
-          t.first_token - c.end_token <= 4)
-        t.subtype = "lifted";
+    for (const Cue& c : cues) {
+      if (c.kind != "siege_break" || c.sentence != t.sentence) continue;
+      if (c.end_token <= t.first_token && t.first_token - c.end_token <= 4) {
+        t.subtype = "lifted";  // the breaker is the subject of the breaking verb
+        t.first_token = c.first_token;
+        t.start = c.start;
+      } else if (c.first_token >= t.end_token && c.first_token - t.end_token <= 1) {
+        t.subtype = "lifted";  // "the siege was broken"
+      }
+    }
   }
   // Bombing from aircraft is an air strike ("des avions ont bombardé").
   for (auto& t : kept)
@@ -307,8 +313,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (a.first_token < sent.first_token || a.end_token > sent.end_token) continue;
       if (a.end_token <= t.first_token) subject = static_cast<int>(i);  // the nearest before
       if (a.first_token >= t.end_token && object < 0) object = static_cast<int>(i);
-      if (a.first_token < t.end_token && a.end_token > t.first_token && subject < 0 && object < 0)
-        object = static_cast<int>(i);  // the trigger is inside the phrase ("manifestants")
+      if (a.first_token < t.end_token && a.end_token > t.first_token && object < 0)
+        object = static_cast<int>(i);  // inside the trigger ("manifestants", "broke the ISIS siege")
     }
     // "Des combats opposaient les rebelles aux soldats", "fighting between X and Y": with no
     // subject, a clash's two sides both follow it.
@@ -332,6 +338,10 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       actor2 = object;
       if (t.type == "displacement") {
         if (actor1 < 0) actor1 = object;  // "la fuite de 1 200 civils"
+        // "provoquant l'afflux de milliers de déplacés": the people who flee follow the noun.
+        if (object >= 0 && actors[size_t(object)].cls == "civilians" &&
+            (actor1 < 0 || actors[size_t(actor1)].cls != "civilians"))
+          actor1 = object;
         actor2 = -1;
       }
       if (t.type == "armed_clash" && actor1 < 0 && second_object >= 0) {
@@ -347,8 +357,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (!out.empty() && out_sentence.back() == t.sentence && out.back().type == t.type) {
       EventRecord& prev = out.back();
       prev.subtype = t.subtype;
-      if (actor1 >= 0) prev.actor1 = ToActor(actors[size_t(actor1)], text);
-      if (actor2 >= 0) prev.actor2 = ToActor(actors[size_t(actor2)], text);
+      if (!prev.actor1) {  // the first was a bare noun: the verb's actors tell the event
+        if (actor1 >= 0) prev.actor1 = ToActor(actors[size_t(actor1)], text);
+        if (actor2 >= 0) prev.actor2 = ToActor(actors[size_t(actor2)], text);
+      } else if (!prev.actor2 && actor2 >= 0) {
+        prev.actor2 = ToActor(actors[size_t(actor2)], text);
+      }
       if (prev.actor1 && prev.actor2 && prev.actor1->text == prev.actor2->text) prev.actor2.reset();
       prev.quantities.clear();  // their kinds depend on the subtype (amnestied, returned)
       for (const auto& q : men.quantities)
@@ -387,6 +401,14 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       // de la Turquie"), not a more precise place.
       if (p.location.precision == "country" && focus != nullptr) continue;
       long d = Distance(t, p.start, p.end);
+      // A place before the trigger in another clause ("... in Coventry – that jets had
+      // struck ...") is farther than it looks.
+      if (p.end <= t.start)
+        for (uint32_t k = TokenAt(seg, p.end); k < t.first_token; ++k)
+          if (seg.tokens[k].kind == segment::TokenKind::kPunct) {
+            d += 80;
+            break;
+          }
       if (d < best) {
         best = d;
         place = &p;
@@ -464,12 +486,19 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
 
     // Fire opened on armed men is a clash, not violence against civilians.
     static const char* kArmed[] = {"state_forces", "armed_opposition", "jihadist_group", "militia", "foreign_forces"};
-    if (e.type == "attack_on_civilians" && e.subtype == "attack" && e.actor2)
+    if (e.type == "attack_on_civilians" && e.subtype == "attack" && e.actor2 && !passive)
       for (const char* c : kArmed)
         if (e.actor2->cls == c) {
           e.type = "armed_clash";
           e.subtype = "clash";
         }
+    // Armed men who flee give ground: a withdrawal ("as terrorists flee").
+    if (e.type == "displacement" && e.subtype == "flight" && e.actor1 && e.actor1->cls != "civilians" &&
+        e.actor1->cls != "unknown" && e.actor1->cls != "igo_ngo" && e.actor1->cls != "state_agency") {
+      e.type = "territory_change";
+      e.subtype = "withdrawal";
+      e.quantities.clear();
+    }
     // Who is evacuated says which evacuation: fighters, or the wounded ("150 wounded").
     if (e.type == "evacuation") {
       for (auto& q : e.quantities)
@@ -632,7 +661,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     for (size_t j = i + 1; j < out.size(); ++j) {
       EventRecord& a = out[i];
       EventRecord& b = out[j];
-      if (a.type != b.type || a.subtype != b.subtype || a.modality != b.modality) continue;
+      if (a.type != b.type || a.subtype != b.subtype) continue;
       if (place_id(a) < 0 || place_id(a) != place_id(b)) continue;
       // Dates agree, or one of the two has none of its own (a headline).
       auto own = [](const EventRecord& x) { return x.date && (x.date->basis == "explicit" || x.date->basis == "relative"); };
@@ -644,15 +673,18 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         char last = text[sn.end - 1];
         return last != '.' && last != '!' && last != '?' && last != '"';
       };
-      if (!headline(out_sentence[i]) && !headline(out_sentence[j])) continue;
+      const bool head_i = headline(out_sentence[i]), head_j = headline(out_sentence[j]);
+      if (!head_i && !head_j) continue;
+      // A headline drops attribution; two body sentences must agree on it.
+      if (a.modality != b.modality && !((head_i && a.modality == "asserted") || (head_j && b.modality == "asserted")))
+        continue;
       bool conflict = false;  // firm counts of one kind that disagree: two happenings
       for (const auto& q : a.quantities)
         for (const auto& r : b.quantities)
           if (q.kind == r.kind && q.qualifier != "about" && r.qualifier != "about" && q.value != r.value) conflict = true;
       if (conflict) continue;
-      if (a.actor1 && b.actor1 && a.actor1->cls != b.actor1->cls) continue;
-      // The record with firmer counts is kept; the other fills its gaps.
-      if (firm(b) > firm(a)) std::swap(a, b);
+      // The body record is kept, or the one with firmer counts; the other fills its gaps.
+      if (firm(b) > firm(a) || (firm(b) == firm(a) && head_i && !head_j)) std::swap(a, b);
       if (!own(a) && own(b)) a.date = b.date;
       if (!a.actor1) a.actor1 = b.actor1;
       if (!a.actor2) a.actor2 = b.actor2;
