@@ -107,7 +107,40 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     return true;
   });
   // A participant noun ("protesters") tells an event only where the crowd turns violent.
-  std::erase_if(kept, [&](const TriggerMention& t) { return t.weak && !sentence_has_cue(t.sentence, "riot_word"); });
+  // Elsewhere it names the crowd of the sentence's own event, or of a death ("seven
+  // protesters died"), but alone it stands for the protest ("Protesters chant slogans").
+  auto sentence_kept = [&](const std::vector<TriggerMention>& v) {
+    std::vector<std::pair<uint32_t, bool>> s;  // (sentence, has a strong trigger)
+    for (const auto& t : v) s.emplace_back(t.sentence, !t.weak);
+    return s;
+  };
+  const auto strong = sentence_kept(kept);
+  std::erase_if(kept, [&](const TriggerMention& t) {
+    if (!t.weak || sentence_has_cue(t.sentence, "riot_word") || sentence_has_cue(t.sentence, "intervention_word"))
+      return false;
+    for (const auto& [si, is_strong] : strong)
+      if (si == t.sentence && is_strong) return true;
+    return sentence_has_cue(t.sentence, "killed_word");
+  });
+  // "the attack on Maiduguri, in which rockets ... struck": a generic attack word names the
+  // event a more precise trigger of its sentence tells.
+  {
+    std::vector<uint32_t> precise;
+    for (const auto& t : kept)
+      if (!t.generic) precise.push_back(t.sentence);
+    std::erase_if(kept, [&](const TriggerMention& t) {
+      return t.generic && std::find(precise.begin(), precise.end(), t.sentence) != precise.end();
+    });
+  }
+  // Clashes in a sentence about a protest are the crowd's ("clashes with protesters").
+  for (auto& t : kept) {
+    if (t.type != "armed_clash" || t.subtype != "clash") continue;
+    for (const auto& u : kept)
+      if (u.sentence == t.sentence && (u.type == "protest" || u.type == "riot")) {
+        t.type = "riot";
+        t.subtype = "violent_demonstration";
+      }
+  }
   // "the evacuation was agreed", "l'évacuation se déroule en application de l'accord": the
   // evacuation named as the subject of a deal is the deal's content, not a departure.
   std::erase_if(kept, [&](const TriggerMention& t) {
@@ -158,9 +191,13 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // - a deal next to an evacuation is an evacuation deal;
   // - civilians killed where no violent event is named are an attack on civilians.
   for (auto& t : kept) {
-    if (t.type == "protest" && sentence_has_cue(t.sentence, "riot_word")) {
+    bool riot_sentence = sentence_has_cue(t.sentence, "riot_word");
+    for (const auto& u : kept) riot_sentence = riot_sentence || (u.sentence == t.sentence && u.type == "riot");
+    if (t.type == "protest" && riot_sentence) {
       t.type = "riot";
       t.subtype = "violent_demonstration";
+    } else if (t.type == "protest" && sentence_has_cue(t.sentence, "intervention_word")) {
+      t.subtype = "intervention";  // tear gas, water cannon, dispersal
     }
     if (t.type == "agreement" && t.subtype == "talks")
       for (const auto& u : kept)
@@ -486,12 +523,15 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
 
     // Fire opened on armed men is a clash, not violence against civilians.
     static const char* kArmed[] = {"state_forces", "armed_opposition", "jihadist_group", "militia", "foreign_forces"};
-    if (e.type == "attack_on_civilians" && e.subtype == "attack" && e.actor2 && !passive)
-      for (const char* c : kArmed)
-        if (e.actor2->cls == c) {
-          e.type = "armed_clash";
-          e.subtype = "clash";
-        }
+    if (e.type == "attack_on_civilians" && e.subtype == "attack") {
+      bool armed_target = !passive && cue_at(t.sentence, t.end_token, std::min(t.end_token + 5, sent.end_token),
+                                             "military_target");
+      for (const char* c : kArmed) armed_target = armed_target || (e.actor2 && e.actor2->cls == c);
+      if (armed_target) {
+        e.type = "armed_clash";
+        e.subtype = "clash";
+      }
+    }
     // Armed men who flee give ground: a withdrawal ("as terrorists flee").
     if (e.type == "displacement" && e.subtype == "flight" && e.actor1 && e.actor1->cls != "civilians" &&
         e.actor1->cls != "unknown" && e.actor1->cls != "igo_ngo" && e.actor1->cls != "state_agency") {

@@ -17,6 +17,7 @@ std::vector<TriggerMention> TriggerFinder::Find(std::string_view text, const seg
     TriggerMention t{m.first_token, m.end_token, m.start, m.end, m.sentence, row[0], row[1] == "-" ? "" : row[1],
                      row[2] == "passive", row[2] == "adj"};
     t.weak = row[2] == "weak";
+    t.generic = row[2] == "generic";
     out.push_back(std::move(t));
   }
   return out;

@@ -21,6 +21,7 @@ struct TriggerMention {
   bool passive = false;       // the doer follows "par"/"by"
   bool adjectival = false;    // a participle: an event only after an auxiliary or before a count
   bool weak = false;          // a participant noun ("protesters"): an event only with a riot word
+  bool generic = false;       // "attacked": an event only where no more precise trigger tells it
 };
 
 class TriggerFinder {
