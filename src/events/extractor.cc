@@ -20,7 +20,7 @@ bool SentenceHas(const segment::Sentence& s, uint32_t start, uint32_t end) { ret
 // Token distance from a span to the trigger (0 when touching), preferring spans after it.
 long Distance(const TriggerMention& t, uint32_t start, uint32_t end) {
   if (start >= t.end) return long(start - t.end);
-  if (end <= t.start) return long(t.start - end) + 1;  // before the trigger: a small penalty
+  if (end <= t.start) return 2 * long(t.start - end) + 1;  // before the trigger: the place or date usually follows
   return 0;
 }
 
@@ -226,7 +226,13 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (a.first_token >= seg.sentences[si].first_token && a.end_token <= seg.sentences[si].end_token &&
           a.cls == "civilians")
         civilians = true;
-    if (civilians) kills.push_back({kill->first_token, kill->end_token, kill->start, kill->end, si, "attack_on_civilians", "attack", false});
+    // Counts in the sentence after a violent event are its toll ("Le gouvernement a fait
+    // état de 11 soldats tués"), not a new attack.
+    bool after_violence = false;
+    for (const auto& t : kept)
+      if (si > 0 && t.sentence == si - 1)
+        for (const char* v : kViolent) after_violence = after_violence || t.type == v;
+    if (civilians && !after_violence) kills.push_back({kill->first_token, kill->end_token, kill->start, kill->end, si, "attack_on_civilians", "attack", false});
   }
   if (!kills.empty()) {
     kept.insert(kept.end(), kills.begin(), kills.end());
@@ -476,6 +482,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     for (const auto& d : men.dates) {
       if (!SentenceHas(sent, d.start, d.end) || d.end <= dateline_end) continue;
       long dist = Distance(t, d.start, d.end);
+      if (d.end <= t.start)  // "Entrée en vigueur le 18 décembre, la trêve a été violée ..."
+        for (uint32_t k = TokenAt(seg, d.end); k < t.first_token; ++k)
+          if (seg.tokens[k].kind == segment::TokenKind::kPunct) {
+            dist += 80;
+            break;
+          }
       if (dist < best) {
         best = dist;
         date = &d;
@@ -559,6 +571,30 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (e.modality == "hedged") conf -= 0.15;
     if (!e.quantities.empty()) conf += 0.05;
     e.confidence = std::clamp(conf, 0.05, 0.95);
+    // The same happening told on in the next sentence ("Le raid n'a pas fait de victimes",
+    // "Des obus sont tombés aux abords du camp"): a definite noun, or no date of its own,
+    // and no other place, is one event with the sentence before.
+    if (!out.empty() && out_sentence.back() + 1 == t.sentence && out.back().type == e.type &&
+        out.back().status == e.status) {
+      EventRecord& prev = out.back();
+      const bool definite = t.first_token > sent.first_token && cue_kind_at(t.first_token - 1, "definite");
+      const bool undated = !e.date || (e.date->basis != "explicit" && e.date->basis != "relative");
+      auto id = [](const EventRecord& x) -> int64_t {
+        return x.location && x.location->geonameid ? *x.location->geonameid : -1;
+      };
+      if ((definite || undated) && (id(e) == id(prev) || id(e) < 0)) {
+        if (!prev.actor1) prev.actor1 = e.actor1;
+        if (!prev.actor2) prev.actor2 = e.actor2;
+        if (!prev.claimant) prev.claimant = e.claimant;
+        for (const auto& q : e.quantities) {
+          bool have = false;
+          for (const auto& x : prev.quantities) have = have || x.kind == q.kind;
+          if (!have) prev.quantities.push_back(q);
+        }
+        prev.evidence.insert(prev.evidence.end(), e.evidence.begin(), e.evidence.end());
+        continue;
+      }
+    }
     out.push_back(std::move(e));
     out_sentence.push_back(t.sentence);
   }
