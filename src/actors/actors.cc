@@ -207,7 +207,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       for (int steps = 0; l > a && steps < 6; ++steps) {
         uint32_t t = l - 1;
         std::string r = role(t);
-        if (r == "det" || r == "mod" || is_number(t) || is_label(t) || Get(lex.demonyms, fold(t))) {
+        if (r == "det" || r == "det_link" || r == "mod" || is_number(t) || is_label(t) || Get(lex.demonyms, fold(t))) {
           l = t;
           continue;
         }
@@ -248,7 +248,9 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
             continue;
           }
         }
-        if (role(r) == "link") {
+        // A link, or a word that is both article and link (French "des"): "le coordinateur
+        // des Nations unies".
+        if (role(r) == "link" || role(r) == "det_link") {
           uint32_t j = r + 1;
           while (j < b && (role(j) == "det" || role(j) == "link")) ++j;
           if (j >= b) break;

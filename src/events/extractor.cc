@@ -307,10 +307,17 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       return x;
     }
     if (noun_table == nouns_.end()) return std::nullopt;
-    auto it = noun_table->second.find(core::FoldForMatch(q.noun));
-    if (it == noun_table->second.end()) return std::nullopt;
-    x.kind = it->second.kind;
-    x.unit = it->second.unit;
+    const bool bare = q.noun.empty();  // "killing at least 20", "wounding three"
+    if (bare) {
+      for (const auto& d : men.dates)
+        if (d.start < q.end && d.end > q.start) return std::nullopt;  // a year, a day
+      x.kind = "people";
+    } else {
+      auto it = noun_table->second.find(core::FoldForMatch(q.noun));
+      if (it == noun_table->second.end()) return std::nullopt;
+      x.kind = it->second.kind;
+      x.unit = it->second.unit;
+    }
     if (x.kind == "people") {
       // A kill or injury word right after the count ("12 civils ont été tués") or just
       // before it ("killed 12 people") says what the count is.
@@ -321,6 +328,16 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         if (near && c.kind == "killed_word") x.kind = "killed";
         if (near && c.kind == "injured_word" && x.kind == "people") x.kind = "injured";
       }
+      if (bare) {
+        // A bare count says what it counts only through a kill or injury word next to it:
+        // "killing at least 20", "wounding three", "20 wounded".
+        bool next_to = false;
+        for (const Cue& c : cues)
+          if (c.sentence == sentence && (c.kind == "killed_word" || c.kind == "injured_word") &&
+              ((c.end_token <= q0 && q0 - c.end_token <= 1) || c.first_token == q1))
+            next_to = true;
+        if (!next_to || x.kind == "people") return std::nullopt;
+      }
     }
     if (x.kind == "people") {
       if (type == "displacement" || type == "toll") x.kind = subtype == "return" ? "returned" : "displaced";
@@ -328,6 +345,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       else if (type == "surrender") x.kind = subtype == "amnesty" ? "amnestied" : "surrendered";
       else if (type == "arrest") x.kind = "arrested";
     }
+    // In a violent event a count of people that is neither dead nor hurt is background
+    // ("one man working from a house"), save the people abducted.
+    static const char* kHarm[] = {"air_strike", "shelling", "bombing", "armed_clash", "siege"};
+    for (const char* h : kHarm)
+      if (x.kind == "people" && type == h) return std::nullopt;
+    if (x.kind == "people" && type == "attack_on_civilians" && subtype != "abduction") return std::nullopt;
     if (x.kind == "places" && type != "territory_change") return std::nullopt;
     if (x.kind == "aid" && type != "aid_delivery") return std::nullopt;
     if (x.kind != "places" && x.kind != "aid") x.unit.clear();
@@ -340,7 +363,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     const int claimant_actor = at.claimant ? at.claimant->actor : -1;
 
     // Voice: an auxiliary just before the trigger, and an agent after "par"/"by".
-    bool passive = t.passive || cue_at(t.sentence, t.first_token >= 2 ? t.first_token - 2 : 0, t.first_token, "passive");
+    bool passive_voice = t.passive || cue_at(t.sentence, t.first_token >= 2 ? t.first_token - 2 : 0, t.first_token, "passive");
     int agent = -1;
     if (const Cue* by = cue_at(t.sentence, t.end_token, std::min(t.end_token + 6, sent.end_token), "agent")) {
       for (size_t i = 0; i < actors.size(); ++i)
@@ -349,6 +372,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
           break;
         }
     }
+    // An actor after "par"/"by" is the doer, auxiliary or not ("la ville est encerclée par
+    // les FSR").
+    const bool passive = passive_voice || agent >= 0;
     int subject = -1, object = -1;
     for (size_t i = 0; i < actors.size(); ++i) {
       const auto& a = actors[i];
@@ -660,7 +686,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (x->kind == "killed") killed.push_back(*x);
       if (x->kind == "displaced") {
         // A bare count of people is displaced only where the sentence says so.
-        bool noun_says = noun_table->second.at(core::FoldForMatch(q.noun)).kind == "displaced";
+        auto noun = noun_table->second.find(core::FoldForMatch(q.noun));
+        bool noun_says = noun != noun_table->second.end() && noun->second.kind == "displaced";
         if (displaced_words || noun_says) displaced.push_back(*x);
       }
     }
