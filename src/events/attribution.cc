@@ -98,8 +98,14 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
           break;
         }
     }
-    bool look_after = report->side == "after" || report->side == "agent" ||
-                      (report->first_token > sent.first_token && IsPunct(seg.tokens[report->first_token - 1]));
+    // After a comma or a closing quote the speaker follows ("..., a indiqué le Centre"); after
+    // a closing bracket it does not ("The UN office (OHCHR) said").
+    auto opens_inversion = [&](uint32_t k) {
+      if (k <= sent.first_token || !IsPunct(seg.tokens[k - 1])) return false;
+      std::string_view p = Text(text, seg.tokens[k - 1]);
+      return p != ")" && p != "]";
+    };
+    bool look_after = report->side == "after" || report->side == "agent" || opens_inversion(report->first_token);
     if (look_after) {
       int a = actor_after(after_from);
       if (a >= 0) {
@@ -174,6 +180,15 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
         if (actors[i].end_token <= c.first_token && actors[i].first_token >= sent.first_token &&
             c.first_token - actors[i].end_token <= 4)
           best = static_cast<int>(i);
+      // "Le conseil militaire de cette ville, dont les brigades ..., a démenti": the subject
+      // that opens the sentence, past a relative clause.
+      if (best < 0)
+        for (size_t i = 0; i < actors.size(); ++i)
+          if (actors[i].first_token >= sent.first_token && actors[i].first_token <= sent.first_token + 1 &&
+              actors[i].end_token <= c.first_token) {
+            best = static_cast<int>(i);
+            break;
+          }
       if (best >= 0) {
         Claimant who = FromActor(actors, best);
         at.claimant = Resolve(who, nullptr, cues, actors, seg, text, *previous);

@@ -570,6 +570,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         e.subtype = "clash";
       }
     }
+    // A state's forces acting outside their country are foreign forces there ("the U.S.
+    // military said an air strike near Afgooye ...").
+    if (e.location && !e.location->country.empty())
+      for (auto* a : {&e.actor1, &e.actor2, &e.claimant})
+        if (*a && (*a)->cls == "state_forces" && !(*a)->country.empty() && (*a)->country != e.location->country)
+          (*a)->cls = "foreign_forces";
     // Armed men who flee give ground: a withdrawal ("as terrorists flee").
     if (e.type == "displacement" && e.subtype == "flight" && e.actor1 && e.actor1->cls != "civilians" &&
         e.actor1->cls != "unknown" && e.actor1->cls != "igo_ngo" && e.actor1->cls != "state_agency") {
@@ -637,7 +643,25 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (c.kind == "anaphor" && c.first_token == sn.first_token) opens = true;
       if (c.kind == "report") reports = true;
     }
-    if (!opens || !reports) continue;
+    // So does a sentence that only reports the toll of the one before ("Le gouvernement a
+    // fait état de 11 soldats tués"): it lends its claimant and its counts.
+    bool counts = false;
+    for (const Cue& c : cues)
+      if (c.sentence == si && (c.kind == "killed_word" || c.kind == "injured_word")) counts = true;
+    if (!reports || (!opens && !counts)) continue;
+    if (!opens) {
+      for (size_t i = 0; i < out.size(); ++i) {
+        if (out_sentence[i] != si - 1) continue;
+        for (const auto& q : men.quantities) {
+          if (!SentenceHas(sn, q.start, q.end)) continue;
+          auto x = type_quantity(q, si, out[i].type, out[i].subtype);
+          if (!x || (x->kind != "killed" && x->kind != "injured" && x->kind != "people")) continue;
+          bool have = false;
+          for (const auto& y : out[i].quantities) have = have || (y.kind == x->kind && y.value == x->value);
+          if (!have) out[i].quantities.push_back(*x);
+        }
+      }
+    }
     TriggerMention pseudo{sn.first_token, sn.first_token + 1, sn.start, sn.start, si, "", "", false, false};
     std::optional<Claimant> prev = previous_claimant;
     Attribution at = attributor_->Attribute(pseudo, cues, actors, seg, text, &prev);
