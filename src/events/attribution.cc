@@ -78,8 +78,11 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     auto actor_after = [&](uint32_t from) -> int {
       for (size_t i = 0; i < actors.size(); ++i)
         if (actors[i].first_token >= from && actors[i].first_token < sent.end_token &&
-            actors[i].first_token - from <= 6)
+            actors[i].first_token - from <= 6) {
+          for (uint32_t k = from; k < actors[i].first_token; ++k)
+            if (IsPunct(seg.tokens[k])) return -1;  // "selon lui, des familles ...": not the source
           return static_cast<int>(i);
+        }
       return -1;
     };
     auto actor_before = [&](uint32_t upto) -> int {

@@ -67,10 +67,14 @@ TEST(AttributionTest, FrenchSubjectBeforeReportingVerb) {
 }
 
 TEST(AttributionTest, FrenchUnknownSourceKeepsItsWords) {
-  auto r = Attribute("Selon plusieurs témoignages concordants, des centaines d'habitants ont fui.", "fr");
+  auto r = Attribute("Selon plusieurs récits concordants, des centaines d'habitants ont fui.", "fr");
   ASSERT_EQ(r.size(), 1u);
-  EXPECT_EQ(r[0].claimant, "plusieurs témoignages concordants");
+  EXPECT_EQ(r[0].claimant, "plusieurs récits concordants");
   EXPECT_EQ(r[0].cls, "unknown");
+  // Testimonies are the word of civilians.
+  r = Attribute("Selon des témoignages recueillis sur place, des centaines d'habitants ont fui.", "fr");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].cls, "civilians");
 }
 
 TEST(AttributionTest, SourceNounSpeaksForLastNamedClaimant) {
@@ -102,6 +106,70 @@ TEST(AttributionTest, EnglishSaidAfterClauseAndInverted) {
   auto q = Attribute("Militants abducted 12 farmers, according to the UN refugee agency.", "en");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cls, "igo_ngo");
+}
+
+
+// Claimants of every trigger of a multi-sentence text, in order (text and class).
+std::vector<std::pair<std::string, std::string>> Claimants(const std::string& text, const std::string& lang) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& o : Attribute(text, lang)) out.emplace_back(o.claimant, o.cls);
+  return out;
+}
+
+TEST(AttributionTest, PronounSpeaksForTheLastClaimant) {
+  auto r = Claimants(
+      "Des rebelles ont attaqué un convoi près de Kidal, a indiqué l'armée malienne. Selon elle, des renforts "
+      "ont été bombardés.",
+      "fr");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[1].first, "elle");
+  EXPECT_EQ(r[1].second, "state_forces");
+  // No claimant yet: the subject of the sentence before.
+  r = Claimants("Le porte-parole de l'Unicef s'inquiète. Selon lui, des milliers de familles ont fui.", "fr");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].second, "igo_ngo");
+}
+
+TEST(AttributionTest, ShortPhraseRepeatsAnEarlierNamedActor) {
+  // "the ministry" after "the Turkish defence ministry"; "the Center" after its full name.
+  auto r = Claimants(
+      "The Turkish defence ministry said its jets had struck depots in the north. Shelling hit two villages "
+      "overnight, the ministry added.",
+      "en");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[1].first, "the ministry");
+  EXPECT_EQ(r[1].second, "state_agency");
+}
+
+TEST(AttributionTest, SpeakerWithoutGroupSpeaksForTheLastClaimant) {
+  auto r = Claimants(
+      "The U.S.-led coalition said its aircraft had carried out air strikes near Mosul. Rockets hit a base on "
+      "Monday, the spokesman said.",
+      "en");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[1].second, "international_coalition");
+}
+
+TEST(AttributionTest, TheDenierIsTheClaimant) {
+  auto r = Claimants(
+      "Des habitants ont fait état de frappes aériennes, mais l'état-major des armées a démenti toute opération.",
+      "fr");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].second, "state_forces");
+  r = Claimants("The ministry dismissed as false claims that its jets had struck a market.", "en");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].second, "state_agency");
+}
+
+TEST(AttributionTest, FallbackClaimantIsTheWordsBeforeTheCue) {
+  // Not the opening adverb: the words between the last comma and the reporting verb.
+  auto r = Claimants("Meanwhile, rebels shelled the town of Tal Abyad, local elders said.", "en");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].first, "local elders");
+  // After a closing bracket the speaker stands before the cue.
+  r = Claimants("The UN human rights office (OHCHR) said it had recorded air strikes on Idlib.", "en");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].second, "igo_ngo");
 }
 
 }  // namespace
