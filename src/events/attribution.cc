@@ -108,7 +108,8 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
       std::string_view p = Text(text, seg.tokens[k - 1]);
       return p != ")" && p != "]";
     };
-    bool look_after = report->side == "after" || report->side == "agent" || opens_inversion(report->first_token);
+    bool look_after = report->side == "after" || report->side == "doer" || report->side == "agent" ||
+                      opens_inversion(report->first_token);
     if (look_after) {
       int a = actor_after(after_from);
       if (a >= 0) {
@@ -162,6 +163,7 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
         }
       }
       at.claimant = who;
+      at.claimant_acted = report->side == "doer" || report->side == "doer_before";
       if (who->actor >= 0) *previous = who;
     }
     if (at.modality == "asserted") at.modality = "reported";

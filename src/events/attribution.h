@@ -36,6 +36,7 @@ struct Attribution {
   std::string modality = "asserted";  // asserted, reported, hedged, negated, denied
   std::optional<Claimant> claimant;
   bool background_cue = false, ongoing_cue = false;
+  bool claimant_acted = false;  // a claim of responsibility: the claimant is also the doer
 };
 
 class Attributor {

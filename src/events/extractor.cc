@@ -440,6 +440,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       continue;
     }
 
+    // "un raid revendiqué par les forces de Haftar", "al-Shabaab claimed responsibility":
+    // who claims the act did it.
+    if (at.claimant_acted && actor1 < 0 && claimant_actor >= 0) {
+      actor1 = claimant_actor;
+      if (actor2 == actor1) actor2 = -1;
+    }
     EventRecord e;
     e.doc_id = in.doc_id;
     e.type = t.type;
@@ -606,9 +612,14 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // The same happening told on in the next sentence ("Le raid n'a pas fait de victimes",
     // "Des obus sont tombés aux abords du camp"): a definite noun, or no date of its own,
     // and no other place, is one event with the sentence before.
-    if (!out.empty() && out_sentence.back() + 1 == t.sentence && out.back().type == e.type &&
-        out.back().status == e.status) {
-      EventRecord& prev = out.back();
+    size_t same = out.size();
+    for (size_t k = out.size(); k-- > 0 && out_sentence[k] + 1 >= t.sentence;)
+      if (out_sentence[k] + 1 == t.sentence && out[k].type == e.type && out[k].status == e.status) {
+        same = k;
+        break;
+      }
+    if (same < out.size()) {
+      EventRecord& prev = out[same];
       const bool definite = t.first_token > sent.first_token && cue_kind_at(t.first_token - 1, "definite");
       const bool undated = !e.date || (e.date->basis != "explicit" && e.date->basis != "relative");
       auto id = [](const EventRecord& x) -> int64_t {
