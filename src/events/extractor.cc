@@ -339,6 +339,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         if (!next_to || x.kind == "people") return std::nullopt;
       }
     }
+    // The people aid reaches are what it is counted in ("rations for 2,400 households").
+    if (x.kind == "people" && type == "aid_delivery" && !bare) {
+      x.kind = "aid";
+      x.unit = core::FoldForMatch(q.noun);
+      return x;
+    }
     if (x.kind == "people") {
       if (type == "displacement" || type == "toll") x.kind = subtype == "return" ? "returned" : "displaced";
       else if (type == "evacuation") x.kind = "evacuated";
@@ -347,7 +353,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
     // In a violent event a count of people that is neither dead nor hurt is background
     // ("one man working from a house"), save the people abducted.
-    static const char* kHarm[] = {"air_strike", "shelling", "bombing", "armed_clash", "siege"};
+    static const char* kHarm[] = {"air_strike", "shelling", "bombing", "armed_clash"};
     for (const char* h : kHarm)
       if (x.kind == "people" && type == h) return std::nullopt;
     if (x.kind == "people" && type == "attack_on_civilians" && subtype != "abduction") return std::nullopt;
