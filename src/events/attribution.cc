@@ -108,8 +108,13 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
       std::string_view p = Text(text, seg.tokens[k - 1]);
       return p != ")" && p != "]";
     };
+    // "Le Centre, chargé de ..., a fait savoir que ...": a cue followed by "que"/"that" has
+    // its subject before it, even after a comma.
+    bool complement = false;
+    for (const Cue& c : cues)
+      if (c.kind == "complementizer" && c.first_token == report->end_token) complement = true;
     bool look_after = report->side == "after" || report->side == "doer" || report->side == "agent" ||
-                      opens_inversion(report->first_token);
+                      (opens_inversion(report->first_token) && !complement);
     if (look_after) {
       int a = actor_after(after_from);
       if (a >= 0) {
@@ -132,6 +137,13 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
         // ("..., the Center said"; "Enfin, ce bref communiqué précise").
         uint32_t e = report->first_token, b = e;
         while (b > sent.first_token && !IsPunct(seg.tokens[b - 1]) && e - b < 8) --b;
+        if (e == b) {
+          // A comma closes an apposition: the subject opens the sentence ("Le Centre, chargé
+          // de ..., a fait savoir que").
+          b = sent.first_token;
+          e = b;
+          while (e < report->first_token && !IsPunct(seg.tokens[e]) && e - b < 8) ++e;
+        }
         if (e > b) who = SpanClaimant(seg.tokens[b].start, seg.tokens[e - 1].end);
       }
     }

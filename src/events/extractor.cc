@@ -289,6 +289,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   std::optional<Claimant> previous_claimant;
   const PlaceMention* focus = nullptr;  // the place the text is about so far
   size_t place_cursor = 0;              // places before it have moved the focus
+  bool last_passive = false;            // the voice of the last event's trigger
   auto cue_at = [&](uint32_t sentence, uint32_t token_lo, uint32_t token_hi, const char* kind) -> const Cue* {
     for (const Cue& c : cues)
       if (c.sentence == sentence && c.kind == kind && c.first_token >= token_lo && c.end_token <= token_hi) return &c;
@@ -432,7 +433,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (!out.empty() && out_sentence.back() == t.sentence && out.back().type == t.type) {
       EventRecord& prev = out.back();
       prev.subtype = t.subtype;
-      if (!prev.actor1) {  // the first was a bare noun: the verb's actors tell the event
+      if (!prev.actor1 && !last_passive) {  // the first was a bare noun: the verb's actors tell the event
         if (actor1 >= 0) prev.actor1 = ToActor(actors[size_t(actor1)], text);
         if (actor2 >= 0) prev.actor2 = ToActor(actors[size_t(actor2)], text);
       } else if (!prev.actor2 && actor2 >= 0) {
@@ -646,6 +647,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
     out.push_back(std::move(e));
     out_sentence.push_back(t.sentence);
+    last_passive = passive;
   }
   // "Cette réussite, annoncée par le Centre…": a sentence that opens with a demonstrative
   // and reports without naming an event lends its claimant to the sentence before.
