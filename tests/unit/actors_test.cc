@@ -113,5 +113,34 @@ TEST(ActorsTest, RegimeLabelIsKeptApartFromClass) {
   EXPECT_EQ(a[0].label, "regime");
 }
 
+TEST(ActorsTest, HyphenatedCompoundsNameTheGroup) {
+  auto a = Find("Troops entered the last ISIS-held pocket and an Islamic State-run prison.", "en");
+  std::vector<std::string> names;
+  for (const auto& f : a)
+    if (!f.name.empty()) names.push_back(f.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Islamic State", "Islamic State"}));
+  // Only a one-word entry may end in a suffix: "Islamic-run" is not "Islamic State".
+  for (const auto& f : Find("An Islamic-run charity opened a school.", "en")) EXPECT_NE(f.name, "Islamic State");
+}
+
+TEST(ActorsTest, CapitalisedNounsNeedCapitals) {
+  // "fait état de" reports; "l'État" is the state.
+  for (const auto& f : Find("Le ministère a fait état de 12 morts.", "fr")) EXPECT_NE(f.text, "état");
+  auto a = Find("L'État a décrété un couvre-feu.", "fr");
+  ASSERT_GE(a.size(), 1u);
+  EXPECT_EQ(a[0].cls, "state_agency");
+}
+
+TEST(ActorsTest, FrenchDesLinksANounToAName) {
+  auto a = Find("Le coordinateur humanitaire des Nations unies a lancé un appel.", "fr");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].text, "Le coordinateur humanitaire des Nations unies");
+  EXPECT_EQ(a[0].cls, "igo_ngo");
+  // As an article it still opens a phrase.
+  auto b = Find("Des civils ont été blessés.", "fr");
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].text, "Des civils");
+}
+
 }  // namespace
 }  // namespace vigie::actors

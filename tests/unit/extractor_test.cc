@@ -252,3 +252,162 @@ TEST(ExtractorTest, BombardmentFromAircraftIsAnAirStrike) {
 
 }  // namespace
 }  // namespace vigie::events
+
+namespace vigie::events {
+namespace {
+
+TEST(ExtractorTest, DatelineDateAndPlaceAreNotTheEvents) {
+  Doc d{"KIDAL, 4 mai 2021 (Agence Sahel) - Des jihadistes ont attaqué mardi un poste de contrôle près de "
+        "Tessalit.",
+        "fr"};
+  d.m.document_date = {"2021-05-04", "2021-05-04", "day", "document", ""};
+  d.Place("KIDAL", 2455290, 18.44, 1.41, "ML");
+  d.Place("Tessalit", 2450173, 20.2, 1.01, "ML");
+  d.Date("4 mai 2021", "2021-05-04", "explicit");
+  d.Date("mardi", "2021-05-03", "relative");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "armed_clash");  // a checkpoint is a military target
+  EXPECT_EQ(ev[0].date->start, "2021-05-03");
+  EXPECT_EQ(ev[0].location->geonameid, 2450173);
+}
+
+TEST(ExtractorTest, NextDayAndSameDayCountFromTheLastDatedEvent) {
+  Doc d{"Le 3 juin, des rebelles ont pris le contrôle de Kamango. Le lendemain, des frappes aériennes ont "
+        "visé la ville. Le même jour, 200 familles ont fui.",
+        "fr"};
+  d.m.document_date = {"2022-06-10", "2022-06-10", "day", "document", ""};
+  d.Date("Le 3 juin", "2022-06-03", "explicit");
+  d.Date("Le lendemain", "2022-06-11", "relative");  // as normalize reads it: from the document date
+  d.Date("Le même jour", "2022-06-10", "relative");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 3u);
+  EXPECT_EQ(ev[1].type, "air_strike");
+  EXPECT_EQ(ev[1].date->start, "2022-06-04");
+  EXPECT_EQ(ev[2].type, "displacement");
+  EXPECT_EQ(ev[2].date->start, "2022-06-04");
+}
+
+TEST(ExtractorTest, NamedGroupIsNotAPlaceAndHyphenatedNameIsTheGroup) {
+  Doc d{"Kurdish forces on Monday retook the last Islamic State-held district of Hajin.", "en"};
+  d.Place("Islamic State", 99999, 1, 1, "");  // what a gazetteer may read in the group's name
+  d.Place("Hajin", 170000, 34.69, 40.83, "SY");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].location->geonameid, 170000);
+  ASSERT_TRUE(ev[0].actor2);
+  EXPECT_EQ(ev[0].actor2->cls, "jihadist_group");
+}
+
+TEST(ExtractorTest, ContextNounsAndBlockedPhrasesAreNotEvents) {
+  Doc d{"Some 40,000 people have fled the district since the offensive began. Militias fighting alongside "
+        "the army guarded the road.",
+        "en"};
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "displacement");
+}
+
+TEST(ExtractorTest, PeopleLeaveAPlaceNotTheirDestination) {
+  Doc d{"Plus de 3 000 civils ont fui Beni en direction de Butembo.", "fr"};
+  d.Place("Beni", 219057, 0.49, 29.47, "CD");
+  d.Place("Butembo", 217562, 0.14, 29.29, "CD");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].location->geonameid, 219057);
+  // And the destination does not become the focus of what follows.
+  Doc e{"Plus de 3 000 civils sont arrivés à Butembo. Des combats ont éclaté.", "fr"};
+  e.Place("Butembo", 217562, 0.14, 29.29, "CD");
+  auto ev2 = e.Run();
+  for (const auto& x : ev2)
+    if (x.type == "armed_clash") EXPECT_FALSE(x.location && x.location->geonameid == 217562);
+}
+
+TEST(ExtractorTest, TheSameHappeningToldOnIsOneEvent) {
+  // A definite noun in the next sentence; a headline without a date of its own.
+  Doc d{"Frappes sur Maarib\nDes avions ont mené lundi des frappes aériennes sur Maarib. Les frappes ont fait "
+        "12 morts.",
+        "fr"};
+  d.m.document_date = {"2020-03-04", "2020-03-04", "day", "document", ""};
+  d.Place("Maarib", 72966, 15.46, 45.32, "YE");
+  d.Date("lundi", "2020-03-02", "relative");
+  d.Count("12 morts", 12, "exact", "mort");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "air_strike");
+  EXPECT_EQ(ev[0].date->start, "2020-03-02");
+  ASSERT_EQ(ev[0].quantities.size(), 1u);
+  EXPECT_EQ(ev[0].quantities[0].kind, "killed");
+}
+
+TEST(ExtractorTest, StateForcesAbroadAreForeignForces) {
+  Doc d{"Russian forces shelled villages near Idlib on Monday.", "en"};
+  d.Place("Idlib", 169389, 35.93, 36.63, "SY");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  ASSERT_TRUE(ev[0].actor1);
+  EXPECT_EQ(ev[0].actor1->cls, "foreign_forces");
+  Doc e{"Nigerian troops clashed with insurgents near Maiduguri.", "en"};
+  e.Place("Maiduguri", 2331447, 11.85, 13.16, "NG");
+  auto ev2 = e.Run();
+  ASSERT_EQ(ev2.size(), 1u);
+  ASSERT_TRUE(ev2[0].actor1);
+  EXPECT_EQ(ev2[0].actor1->cls, "state_forces");  // at home
+}
+
+TEST(ExtractorTest, BareCountsNeedAKillWord) {
+  Doc d{"Rockets hit the market, killing at least 20 and wounding 35. The market was built in 1960.", "en"};
+  d.m.dates.push_back({d.At("1960"), d.At("1960") + 4, {"1960", "1960", "year", "explicit", "1960"}, false});
+  d.Count("at least 20", 20, "at_least", "");
+  d.Count("35", 35, "exact", "");
+  d.Count("1960", 1960, "exact", "");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  std::vector<std::string> kinds;
+  for (const auto& q : ev[0].quantities) kinds.push_back(q.kind + ":" + std::to_string(int(*q.value)));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"killed:20", "injured:35"}));
+}
+
+TEST(ExtractorTest, CrowdNounsAndGenericAttacks) {
+  // Protesters alone tell a protest; with violence, a riot; tear gas makes it an intervention.
+  EXPECT_EQ(Doc("Protesters chanted slogans outside parliament.", "en").Run().at(0).type, "protest");
+  auto riot = Doc("Protesters hurled rocks at the police.", "en").Run();
+  ASSERT_EQ(riot.size(), 1u);
+  EXPECT_EQ(riot[0].type, "riot");
+  auto inter = Doc("Police fired tear gas to disperse the demonstration.", "en").Run();
+  ASSERT_EQ(inter.size(), 1u);
+  EXPECT_EQ(inter[0].subtype, "intervention");
+  // "attack on" yields to the precise trigger of its sentence.
+  auto precise = Doc("The attack on the town, in which rockets struck two schools, was condemned.", "en").Run();
+  ASSERT_EQ(precise.size(), 1u);
+  EXPECT_EQ(precise[0].type, "shelling");
+}
+
+TEST(ExtractorTest, SiegeBrokenIsLiftedAndArmedMenWhoFleeWithdraw) {
+  auto lifted = Doc("Government troops broke the siege of the airbase on Tuesday.", "en").Run();
+  ASSERT_EQ(lifted.size(), 1u);
+  EXPECT_EQ(lifted[0].subtype, "lifted");
+  auto fled = Doc("Les jihadistes ont fui la ville dans la nuit.", "fr").Run();
+  ASSERT_EQ(fled.size(), 1u);
+  EXPECT_EQ(fled[0].type, "territory_change");
+  EXPECT_EQ(fled[0].subtype, "withdrawal");
+}
+
+TEST(ExtractorTest, TollWithoutAPlaceTakesTheCountry) {
+  Doc d{"Les combats ont repris à Gao. La guerre a fait plus de 10 000 morts depuis 2012.", "fr"};
+  d.m.document_date = {"2022-06-01", "2022-06-01", "day", "document", ""};
+  d.Place("Gao", 2457161, 16.27, -0.04, "ML");
+  d.m.dates.push_back({d.At("depuis 2012"), d.At("depuis 2012") + 11, {"2012", "", "year", "explicit", "depuis 2012"}, true});
+  d.Count("plus de 10 000 morts", 10000, "more_than", "mort");
+  auto ev = d.Run();
+  const EventRecord* toll = nullptr;
+  for (const auto& e : ev)
+    if (e.type == "toll") toll = &e;
+  ASSERT_NE(toll, nullptr);
+  ASSERT_TRUE(toll->location);
+  EXPECT_FALSE(toll->location->geonameid);
+  EXPECT_EQ(toll->location->country, "ML");
+}
+
+}  // namespace
+}  // namespace vigie::events
