@@ -285,7 +285,11 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       m.end = seg.tokens[r - 1].end;
       m.head_start = seg.tokens[hs].start;
       m.head_end = seg.tokens[he - 1].end;
-      if (named != nullptr && named->name.empty() && (noun == nullptr || noun->cls == "unknown")) {
+      // A generic phrase heads the mention when no noun does, or, where the last noun heads
+      // the phrase, when it comes last ("several women suicide bombers").
+      const bool phrase_heads = named != nullptr && named->name.empty() &&
+                                (noun == nullptr || noun->cls == "unknown" || (lex.head_last && hs > i));
+      if (phrase_heads) {
         m.cls = named->cls;  // a generic phrase such as "hommes armés"
       } else if (named != nullptr && !named->name.empty()) {
         m.named = true;
@@ -313,6 +317,22 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       }
       out.push_back(std::move(m));
       i = r;
+    }
+  }
+  // Coreference: a generic armed group ("the militants", "les assaillants", "the militia")
+  // is the non-state group the text named last, and takes its class and name. Unidentified
+  // gunmen (class unknown) stay unknown.
+  const ActorMention* group = nullptr;
+  auto armed = [](const std::string& c) { return c == "armed_opposition" || c == "jihadist_group" || c == "militia"; };
+  for (auto& m : out) {
+    if (m.named) {
+      if (armed(m.cls)) group = &m;
+      continue;
+    }
+    if (group != nullptr && armed(m.cls)) {
+      m.cls = group->cls;
+      m.name = group->name;
+      if (m.country.empty()) m.country = group->country;
     }
   }
   return out;

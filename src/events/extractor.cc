@@ -583,6 +583,11 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         e.subtype = "clash";
       }
     }
+    // A government that strikes or fights does so with its forces ("government air strikes").
+    static const char* kForce[] = {"air_strike", "shelling", "armed_clash", "bombing", "siege", "attack_on_civilians"};
+    for (const char* f : kForce)
+      if (e.type == f && e.actor1 && e.actor1->cls == "state_agency" && e.actor1->name.empty())
+        e.actor1->cls = "state_forces";
     // A state's forces acting outside their country are foreign forces there ("the U.S.
     // military said an air strike near Afgooye ...").
     if (e.location && !e.location->country.empty())

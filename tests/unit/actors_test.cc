@@ -142,5 +142,26 @@ TEST(ActorsTest, FrenchDesLinksANounToAName) {
   EXPECT_EQ(b[0].text, "Des civils");
 }
 
+TEST(ActorsTest, GenericGroupsAreTheGroupNamedBefore) {
+  auto a = Find("Al-Shabaab fighters stormed the hotel. The militants held it for hours before the army "
+                "retook it.", "en");
+  ASSERT_GE(a.size(), 3u);
+  EXPECT_EQ(a[1].text, "The militants");
+  EXPECT_EQ(a[1].cls, "jihadist_group");
+  EXPECT_EQ(a[1].name, "al-Shabaab");
+  EXPECT_EQ(a[2].cls, "state_forces");  // not an armed group: unchanged
+  // Unidentified gunmen stay unknown; with no group named before, militants stay generic.
+  auto b = Find("Gunmen killed five villagers. Militants later burned the market.", "en");
+  ASSERT_GE(b.size(), 3u);
+  EXPECT_EQ(b[0].cls, "unknown");
+  EXPECT_EQ(b[2].cls, "armed_opposition");
+}
+
+TEST(ActorsTest, EnglishLastNounHeadsTheGenericPhrase) {
+  auto a = Find("Two women suicide bombers blew themselves up.", "en");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].cls, "armed_opposition");
+}
+
 }  // namespace
 }  // namespace vigie::actors

@@ -411,3 +411,21 @@ TEST(ExtractorTest, TollWithoutAPlaceTakesTheCountry) {
 
 }  // namespace
 }  // namespace vigie::events
+
+namespace vigie::events {
+namespace {
+
+TEST(ExtractorTest, GovernmentThatStrikesActsThroughItsForces) {
+  auto strike = Doc("Government air strikes hit the town of Kafr Nabl on Friday.", "en").Run();
+  ASSERT_EQ(strike.size(), 1u);
+  ASSERT_TRUE(strike[0].actor1);
+  EXPECT_EQ(strike[0].actor1->cls, "state_forces");
+  // Signing a deal, a government is an agency.
+  auto deal = Doc("The government signed a ceasefire with the rebels on Monday.", "en").Run();
+  ASSERT_EQ(deal.size(), 1u);
+  ASSERT_TRUE(deal[0].actor1);
+  EXPECT_EQ(deal[0].actor1->cls, "state_agency");
+}
+
+}  // namespace
+}  // namespace vigie::events
