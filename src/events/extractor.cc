@@ -232,6 +232,16 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     for (const auto& t : kept)
       if (si > 0 && t.sentence == si - 1)
         for (const char* v : kViolent) after_violence = after_violence || t.type == v;
+    // Killing between a state's forces and an armed group is a clash ("the army killed
+    // scores of terrorists").
+    bool state = false, non_state = false;
+    for (const auto& a : actors) {
+      if (a.first_token < seg.sentences[si].first_token || a.end_token > seg.sentences[si].end_token) continue;
+      state = state || a.cls == "state_forces" || a.cls == "foreign_forces";
+      non_state = non_state || a.cls == "armed_opposition" || a.cls == "jihadist_group" || a.cls == "militia";
+    }
+    if (!civilians && state && non_state && !after_violence)
+      kills.push_back({kill->first_token, kill->end_token, kill->start, kill->end, si, "armed_clash", "clash", false});
     if (civilians && !after_violence) kills.push_back({kill->first_token, kill->end_token, kill->start, kill->end, si, "attack_on_civilians", "attack", false});
   }
   if (!kills.empty()) {
@@ -432,7 +442,11 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // reprendre aux groupes ...").
     if (!out.empty() && out_sentence.back() == t.sentence && out.back().type == t.type) {
       EventRecord& prev = out.back();
-      prev.subtype = t.subtype;
+      // ... unless its subtype is the type's catch-all ("grenade ... explosion").
+      static const char* kCatchAll[] = {"explosion", "clash", "attack", "mixed"};
+      bool catch_all = false;
+      for (const char* c : kCatchAll) catch_all = catch_all || t.subtype == c;
+      if (!catch_all || prev.subtype.empty()) prev.subtype = t.subtype;
       if (!prev.actor1 && !last_passive) {  // the first was a bare noun: the verb's actors tell the event
         if (actor1 >= 0) prev.actor1 = ToActor(actors[size_t(actor1)], text);
         if (actor2 >= 0) prev.actor2 = ToActor(actors[size_t(actor2)], text);
