@@ -196,8 +196,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (t.type == "protest" && riot_sentence) {
       t.type = "riot";
       t.subtype = "violent_demonstration";
-    } else if (t.type == "protest" && sentence_has_cue(t.sentence, "intervention_word")) {
-      t.subtype = "intervention";  // tear gas, water cannon, dispersal
+    } else if (t.type == "protest") {
+      // Tear gas, water cannon, dispersal, or arrests in the sentence: an intervention.
+      bool arrests = false;
+      for (const auto& u : kept)  // "Police arrested 180 people as supporters staged sit-ins"
+        arrests = arrests || (u.sentence == t.sentence && u.type == "arrest" && u.end_token <= t.first_token);
+      if (arrests || sentence_has_cue(t.sentence, "intervention_word")) t.subtype = "intervention";
     }
     if (t.type == "agreement" && t.subtype == "talks")
       for (const auto& u : kept)
