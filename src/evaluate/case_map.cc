@@ -64,6 +64,29 @@ bool CaseCovered(const std::string& gold) {
   return false;
 }
 
+StatusOr<std::vector<CaseSnippet>> ParseCaseTsv(std::string_view tsv, const std::string& path,
+                                                std::vector<std::string>* problems) {
+  std::vector<CaseSnippet> out;
+  size_t line_no = 0;
+  while (!tsv.empty()) {
+    size_t nl = tsv.find('\n');
+    std::string_view line = tsv.substr(0, nl);
+    tsv = nl == std::string_view::npos ? std::string_view() : tsv.substr(nl + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line_no == 1) continue;  // the header
+    size_t a = line.find('\t'), b = a == std::string_view::npos ? a : line.find('\t', a + 1);
+    if (b == std::string_view::npos || line.find('\t', b + 1) != std::string_view::npos) {
+      problems->push_back(path + ":" + std::to_string(line_no) + ": expected 3 tab-separated fields");
+      continue;
+    }
+    out.push_back({std::string(line.substr(0, a)), std::string(line.substr(a + 1, b - a - 1)),
+                   std::string(line.substr(b + 1))});
+  }
+  if (line_no == 0) return Status::InvalidArgument(path + ": empty file");
+  return out;
+}
+
 void CaseScorer::Add(const std::string& gold, const std::string& predicted) {
   const bool ok = gold == predicted;
   ++report_.total;

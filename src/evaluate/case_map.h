@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "vigie/event.h"
+#include "vigie/status.h"
 
 namespace vigie::evaluate {
 
@@ -30,6 +31,15 @@ struct CaseReport {
   std::map<std::string, std::pair<size_t, size_t>> by_gold;  // gold -> (correct, total)
   std::map<std::pair<std::string, std::string>, size_t> confusion;  // (gold, predicted) -> n, errors only
 };
+
+// One row of the CASE 2021 task 2 TSV (header: id, EventSnippet, SubType).
+struct CaseSnippet {
+  std::string id, text, gold;
+};
+// Rows of the TSV text; a row without exactly three tab-separated fields is skipped and
+// described in `problems` ("path:line: ..."). Only an empty input is an error.
+StatusOr<std::vector<CaseSnippet>> ParseCaseTsv(std::string_view tsv, const std::string& path,
+                                                std::vector<std::string>* problems);
 
 class CaseScorer {
  public:

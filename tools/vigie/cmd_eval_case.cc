@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include <iostream>
-#include <sstream>
 
 #include "commands.h"
 #include "core/langpack.h"
@@ -41,26 +40,22 @@ void RegisterEvalCase(CLI::App& eval, EvalRunners& runners) {
       std::cerr << "vigie: error: " << raw.status().message() << "\n";
       return 1;
     }
+    std::vector<std::string> problems;
+    auto rows = evaluate::ParseCaseTsv(*raw, args->path, &problems);
+    if (!rows.ok()) {
+      std::cerr << "vigie: error: " << rows.status().message() << "\n";
+      return 1;
+    }
+    for (const auto& p : problems) std::cerr << "vigie: error: " << p << "\n";
+    const size_t bad = problems.size();
     evaluate::CaseScorer scorer;
-    std::istringstream in(*raw);
-    std::string line;
-    size_t line_no = 0, bad = 0;
-    while (std::getline(in, line)) {
-      ++line_no;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.empty() || line_no == 1) continue;  // the header: id, EventSnippet, SubType
-      size_t a = line.find('\t'), b = a == std::string::npos ? a : line.find('\t', a + 1);
-      if (b == std::string::npos || line.find('\t', b + 1) != std::string::npos) {
-        std::cerr << "vigie: error: " << args->path << ":" << line_no << ": expected 3 tab-separated fields\n";
-        ++bad;
-        continue;
-      }
+    for (const auto& row : *rows) {
       Document d;
-      d.id = line.substr(0, a);
-      d.raw = line.substr(a + 1, b - a - 1);
+      d.id = row.id;
+      d.raw = row.text;
       d.lang = "en";
       auto result = (*pipe)->Analyze(std::move(d));
-      scorer.Add(line.substr(b + 1), evaluate::CaseLabel(result.events));
+      scorer.Add(row.gold, evaluate::CaseLabel(result.events));
     }
     const auto& r = scorer.report();
     auto ratio = [](size_t x, size_t n) { return n == 0 ? 0.0 : double(x) / double(n); };
