@@ -11,7 +11,6 @@ namespace vigie::actors {
 
 namespace {
 
-
 // Two or more letters, all capitals: an acronym.
 bool IsAcronym(std::string_view tok) {
   size_t i = 0, letters = 0;
@@ -31,7 +30,8 @@ bool Capitalized(std::string_view tok) {
   return u_isupper(static_cast<UChar32>(c));
 }
 
-const std::string* Get(const std::unordered_map<std::string, std::string>& m, const std::string& k) {
+const std::string* Get(const std::unordered_map<std::string, std::string>& m,
+                       const std::string& k) {
   auto it = m.find(k);
   return it == m.end() ? nullptr : &it->second;
 }
@@ -58,7 +58,8 @@ Status Recognizer::Load(const core::LangPack& pack, const segment::Segmenter& se
   };
   if (const core::TsvTable* t = pack.Table("actors")) {
     VIGIE_RETURN_IF_ERROR(need(t, {"phrase", "name", "class", "country"}));
-    int p = t->Column("phrase"), n = t->Column("name"), c = t->Column("class"), k = t->Column("country");
+    int p = t->Column("phrase"), n = t->Column("name"), c = t->Column("class"),
+        k = t->Column("country");
     for (const auto& row : t->rows) {
       Entry e{tokenize(row[size_t(p)]), row[size_t(n)], row[size_t(c)], row[size_t(k)], "", {}, {}};
       if (e.tokens.empty()) continue;
@@ -95,24 +96,29 @@ Status Recognizer::Load(const core::LangPack& pack, const segment::Segmenter& se
   if (const core::TsvTable* t = pack.Table("demonyms")) {
     VIGIE_RETURN_IF_ERROR(need(t, {"word", "country"}));
     int w = t->Column("word"), c = t->Column("country");
-    for (const auto& row : t->rows) lex->demonyms[core::FoldForMatch(row[size_t(w)])] = row[size_t(c)];
+    for (const auto& row : t->rows)
+      lex->demonyms[core::FoldForMatch(row[size_t(w)])] = row[size_t(c)];
   }
   if (const core::TsvTable* t = pack.Table("np_words")) {
     VIGIE_RETURN_IF_ERROR(need(t, {"word", "role"}));
     int w = t->Column("word"), r = t->Column("role");
-    for (const auto& row : t->rows) lex->np_words[core::FoldForMatch(row[size_t(w)])] = row[size_t(r)];
+    for (const auto& row : t->rows)
+      lex->np_words[core::FoldForMatch(row[size_t(w)])] = row[size_t(r)];
   }
   lex->head_last = pack.Manifest("np_head") == "last";
   auto longest_first = [](auto& m) {
     for (auto& [k, v] : m)
-      std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) { return a.tokens.size() > b.tokens.size(); });
+      std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) {
+        return a.tokens.size() > b.tokens.size();
+      });
   };
   longest_first(lex->phrases);
   longest_first(lex->labels);
   return Status::Ok();
 }
 
-StatusOr<Recognizer> Recognizer::Create(const core::PackSet& packs, const segment::Segmenter& segmenter) {
+StatusOr<Recognizer> Recognizer::Create(const core::PackSet& packs,
+                                        const segment::Segmenter& segmenter) {
   Recognizer r;
   for (const std::string& lang : packs.Languages()) {
     const core::LangPack* p = packs.Get(lang);
@@ -128,7 +134,8 @@ const Recognizer::Lexicon& Recognizer::For(std::string_view lang) const {
 }
 
 std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment::Segmentation& seg,
-                                           std::string_view lang, const std::vector<std::string>* folded) const {
+                                           std::string_view lang,
+                                           const std::vector<std::string>* folded) const {
   const Lexicon& lex = For(lang);
   std::vector<ActorMention> out;
   std::vector<std::string> own;
@@ -140,7 +147,9 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
   for (const auto& sent : seg.sentences) {
     const uint32_t a = sent.first_token, b = sent.end_token;
     auto fold = [&](uint32_t t) -> const std::string& { return f[t]; };
-    auto raw = [&](uint32_t t) { return text.substr(seg.tokens[t].start, seg.tokens[t].end - seg.tokens[t].start); };
+    auto raw = [&](uint32_t t) {
+      return text.substr(seg.tokens[t].start, seg.tokens[t].end - seg.tokens[t].start);
+    };
     // Longest entry of `table` starting at token t; returns its length (0 if none).
     // The last word may carry a hyphenated suffix: "Islamic State-held", "ISIS-controlled",
     // "Houthi-run" name the group too.
@@ -165,7 +174,8 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
         if (compound_first && e.tokens.size() != 1) continue;
         bool ok = true;
         const size_t n = e.tokens.size();
-        for (size_t k = 1; k < n && ok; ++k) ok = same(fold(t + uint32_t(k)), e.tokens[k], k + 1 == n);
+        for (size_t k = 1; k < n && ok; ++k)
+          ok = same(fold(t + uint32_t(k)), e.tokens[k], k + 1 == n);
         for (size_t k = 0; k < e.exact.size() && ok; ++k)
           if (e.exact[k]) ok = same(raw(t + uint32_t(k)), e.raw[k], k + 1 == n);
         if (ok) {
@@ -207,7 +217,8 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       for (int steps = 0; l > a && steps < 6; ++steps) {
         uint32_t t = l - 1;
         std::string r = role(t);
-        if (r == "det" || r == "det_link" || r == "mod" || is_number(t) || is_label(t) || Get(lex.demonyms, fold(t))) {
+        if (r == "det" || r == "det_link" || r == "mod" || is_number(t) || is_label(t) ||
+            Get(lex.demonyms, fold(t))) {
           l = t;
           continue;
         }
@@ -222,7 +233,8 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       uint32_t r = he;
       for (int steps = 0; r < b && steps < 8; ++steps) {
         if (auto it = lex.nouns.find(fold(r)); it != lex.nouns.end()) {
-          if (lex.head_last && named == nullptr && r == he && it->second.cls != "unknown") {  // "regime forces"
+          if (lex.head_last && named == nullptr && r == he &&
+              it->second.cls != "unknown") {  // "regime forces"
             noun = &it->second;
             hs = r;
             he = r + 1;
@@ -265,14 +277,16 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
             r = j + n;
             continue;
           }
-          if (auto it = lex.nouns.find(fold(j)); it != lex.nouns.end()) {  // "terroristes de la coalition"
+          if (auto it = lex.nouns.find(fold(j));
+              it != lex.nouns.end()) {  // "terroristes de la coalition"
             // A speaker ("un porte-parole de la coalition") speaks for the group named after.
             if (named == nullptr && noun != nullptr && noun->cls == "unknown") noun = &it->second;
             r = j + 1;
             continue;
           }
           if (Capitalized(raw(j)) && seg.tokens[j].kind == segment::TokenKind::kWord) {
-            while (j < b && Capitalized(raw(j)) && seg.tokens[j].kind == segment::TokenKind::kWord) ++j;
+            while (j < b && Capitalized(raw(j)) && seg.tokens[j].kind == segment::TokenKind::kWord)
+              ++j;
             r = j;
             continue;
           }
@@ -287,8 +301,9 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       m.head_end = seg.tokens[he - 1].end;
       // A generic phrase heads the mention when no noun does, or, where the last noun heads
       // the phrase, when it comes last ("several women suicide bombers").
-      const bool phrase_heads = named != nullptr && named->name.empty() &&
-                                (noun == nullptr || noun->cls == "unknown" || (lex.head_last && hs > i));
+      const bool phrase_heads =
+          named != nullptr && named->name.empty() &&
+          (noun == nullptr || noun->cls == "unknown" || (lex.head_last && hs > i));
       if (phrase_heads) {
         m.cls = named->cls;  // a generic phrase such as "hommes armés"
       } else if (named != nullptr && !named->name.empty()) {
@@ -323,7 +338,9 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
   // is the non-state group the text named last, and takes its class and name. Unidentified
   // gunmen (class unknown) stay unknown.
   const ActorMention* group = nullptr;
-  auto armed = [](const std::string& c) { return c == "armed_opposition" || c == "jihadist_group" || c == "militia"; };
+  auto armed = [](const std::string& c) {
+    return c == "armed_opposition" || c == "jihadist_group" || c == "militia";
+  };
   for (auto& m : out) {
     if (m.named) {
       if (armed(m.cls)) group = &m;

@@ -13,12 +13,25 @@ bool StateSide(const std::optional<EventActor>& a) {
 }
 
 // The CASE sub-types some Vigie record maps to.
-constexpr std::array<std::string_view, 19> kCovered = {
-    "ARMED_CLASH", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER", "NON_VIOL_TERRIT_TRANSFER",
-    "AIR_STRIKE",  "ART_MISS_ATTACK",   "SUIC_BOMB",                     "REM_EXPLOS",
-    "GRENADE",     "ATTACK",            "ABDUCT_DISSAP",                 "SEX_VIOL",
-    "ARREST",      "AGREEMENT",         "PEACE_PROTEST",                 "PROTEST_WITH_INTER",
-    "VIOL_DEMONSTR", "MOB_VIOL",        "CHANGE_TO_GROUP_ACT"};
+constexpr std::array<std::string_view, 19> kCovered = {"ARMED_CLASH",
+                                                       "GOV_REGAINS_TERIT",
+                                                       "NON_STATE_ACTOR_OVERTAKES_TER",
+                                                       "NON_VIOL_TERRIT_TRANSFER",
+                                                       "AIR_STRIKE",
+                                                       "ART_MISS_ATTACK",
+                                                       "SUIC_BOMB",
+                                                       "REM_EXPLOS",
+                                                       "GRENADE",
+                                                       "ATTACK",
+                                                       "ABDUCT_DISSAP",
+                                                       "SEX_VIOL",
+                                                       "ARREST",
+                                                       "AGREEMENT",
+                                                       "PEACE_PROTEST",
+                                                       "PROTEST_WITH_INTER",
+                                                       "VIOL_DEMONSTR",
+                                                       "MOB_VIOL",
+                                                       "CHANGE_TO_GROUP_ACT"};
 
 }  // namespace
 
@@ -27,7 +40,8 @@ std::string CaseSubtype(const EventRecord& e) {
   const std::string& s = e.subtype;
   if (t == "armed_clash" || t == "ceasefire_violation") return "ARMED_CLASH";
   if (t == "territory_change") {
-    if (s == "taken") return StateSide(e.actor1) ? "GOV_REGAINS_TERIT" : "NON_STATE_ACTOR_OVERTAKES_TER";
+    if (s == "taken")
+      return StateSide(e.actor1) ? "GOV_REGAINS_TERIT" : "NON_STATE_ACTOR_OVERTAKES_TER";
     return "NON_VIOL_TERRIT_TRANSFER";  // withdrawal, handover
   }
   if (t == "air_strike") return "AIR_STRIKE";
@@ -77,7 +91,8 @@ StatusOr<std::vector<CaseSnippet>> ParseCaseTsv(std::string_view tsv, const std:
     if (line.empty() || line_no == 1) continue;  // the header
     size_t a = line.find('\t'), b = a == std::string_view::npos ? a : line.find('\t', a + 1);
     if (b == std::string_view::npos || line.find('\t', b + 1) != std::string_view::npos) {
-      problems->push_back(path + ":" + std::to_string(line_no) + ": expected 3 tab-separated fields");
+      problems->push_back(path + ":" + std::to_string(line_no) +
+                          ": expected 3 tab-separated fields");
       continue;
     }
     out.push_back({std::string(line.substr(0, a)), std::string(line.substr(a + 1, b - a - 1)),

@@ -25,11 +25,12 @@ std::string CaseLabel(const std::vector<EventRecord>& events);
 bool CaseCovered(const std::string& gold);
 
 struct CaseReport {
-  size_t total = 0, correct = 0;                 // every snippet
-  size_t covered = 0, covered_correct = 0;       // snippets whose gold class Vigie covers
-  size_t no_event = 0;                           // snippets with no event found
+  size_t total = 0, correct = 0;            // every snippet
+  size_t covered = 0, covered_correct = 0;  // snippets whose gold class Vigie covers
+  size_t no_event = 0;                      // snippets with no event found
   std::map<std::string, std::pair<size_t, size_t>> by_gold;  // gold -> (correct, total)
-  std::map<std::pair<std::string, std::string>, size_t> confusion;  // (gold, predicted) -> n, errors only
+  std::map<std::pair<std::string, std::string>, size_t>
+      confusion;  // (gold, predicted) -> n, errors only
 };
 
 // One row of the CASE 2021 task 2 TSV (header: id, EventSnippet, SubType).

@@ -11,7 +11,9 @@ namespace {
 
 bool IsPunct(const segment::Token& t) { return t.kind == segment::TokenKind::kPunct; }
 
-std::string_view Text(std::string_view text, const segment::Token& t) { return text.substr(t.start, t.end - t.start); }
+std::string_view Text(std::string_view text, const segment::Token& t) {
+  return text.substr(t.start, t.end - t.start);
+}
 
 // A claimant known only by its words.
 Claimant SpanClaimant(uint32_t start, uint32_t end) {
@@ -28,23 +30,27 @@ Claimant FromActor(const std::vector<actors::ActorMention>& actors, int i) {
 
 }  // namespace
 
-StatusOr<Attributor> Attributor::Create(const core::PackSet& packs, const segment::Segmenter& segmenter) {
+StatusOr<Attributor> Attributor::Create(const core::PackSet& packs,
+                                        const segment::Segmenter& segmenter) {
   auto lex = PhraseLexicon::Create(packs, segmenter, "event_cues", {"kind", "side"});
   if (!lex.ok()) return lex.status();
   return Attributor(std::move(lex).value());
 }
 
 std::vector<Cue> Attributor::FindCues(std::string_view text, const segment::Segmentation& seg,
-                                      std::string_view lang, const std::vector<std::string>* folded) const {
+                                      std::string_view lang,
+                                      const std::vector<std::string>* folded) const {
   std::vector<Cue> out;
   for (const PhraseMatch& m : lex_.Find(text, seg, lang, folded))
-    out.push_back({m.first_token, m.end_token, m.sentence, m.start, m.end, (*m.row)[0], (*m.row)[1]});
+    out.push_back(
+        {m.first_token, m.end_token, m.sentence, m.start, m.end, (*m.row)[0], (*m.row)[1]});
   return out;
 }
 
 Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<Cue>& cues,
-                                  const std::vector<actors::ActorMention>& actors, const segment::Segmentation& seg,
-                                  std::string_view text, std::optional<Claimant>* previous) const {
+                                  const std::vector<actors::ActorMention>& actors,
+                                  const segment::Segmentation& seg, std::string_view text,
+                                  std::optional<Claimant>* previous) const {
   Attribution at;
   const auto& sent = seg.sentences[trig.sentence];
   const Cue* report = nullptr;
@@ -58,7 +64,8 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     if (c.kind == "report") {
       // The reporting cue nearest to the trigger.
       auto dist = [&](const Cue& x) {
-        return x.first_token >= trig.end_token ? x.first_token - trig.end_token : trig.first_token - x.end_token;
+        return x.first_token >= trig.end_token ? x.first_token - trig.end_token
+                                               : trig.first_token - x.end_token;
       };
       if (report == nullptr || dist(c) < dist(*report)) report = &c;
     }
@@ -88,15 +95,16 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     auto actor_before = [&](uint32_t upto) -> int {
       int best = -1;
       for (size_t i = 0; i < actors.size(); ++i)
-        if (actors[i].end_token <= upto && actors[i].first_token >= sent.first_token) best = static_cast<int>(i);
+        if (actors[i].end_token <= upto && actors[i].first_token >= sent.first_token)
+          best = static_cast<int>(i);
       return best;
     };
     uint32_t after_from = report->end_token;
     if (report->side == "agent") {
       // "annoncée le 7 décembre par le Centre": the claimant follows the next par/by.
       for (const Cue& c : cues)
-        if (c.sentence == trig.sentence && c.kind == "agent" && c.first_token >= report->end_token &&
-            c.first_token <= report->end_token + 6) {
+        if (c.sentence == trig.sentence && c.kind == "agent" &&
+            c.first_token >= report->end_token && c.first_token <= report->end_token + 6) {
           after_from = c.end_token;
           break;
         }
@@ -113,7 +121,8 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     bool complement = false;
     for (const Cue& c : cues)
       if (c.kind == "complementizer" && c.first_token == report->end_token) complement = true;
-    bool look_after = report->side == "after" || report->side == "doer" || report->side == "agent" ||
+    bool look_after = report->side == "after" || report->side == "doer" ||
+                      report->side == "agent" ||
                       (opens_inversion(report->first_token) && !complement);
     if (look_after) {
       int a = actor_after(after_from);
@@ -123,12 +132,14 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
         // The words after the cue up to punctuation: "selon d'autres informations".
         uint32_t e = report->end_token;
         while (e < sent.end_token && !IsPunct(seg.tokens[e]) && e - report->end_token < 8) ++e;
-        if (e > report->end_token) who = SpanClaimant(seg.tokens[report->end_token].start, seg.tokens[e - 1].end);
+        if (e > report->end_token)
+          who = SpanClaimant(seg.tokens[report->end_token].start, seg.tokens[e - 1].end);
       }
     } else {
       int a = actor_before(report->first_token);
       // The actor must belong to the reporting clause: no other trigger between them.
-      if (a >= 0 && !(actors[size_t(a)].end_token <= trig.first_token && trig.end_token <= report->first_token)) {
+      if (a >= 0 && !(actors[size_t(a)].end_token <= trig.first_token &&
+                      trig.end_token <= report->first_token)) {
         who = FromActor(actors, a);
       } else if (a >= 0 && report->first_token - actors[size_t(a)].end_token <= 3) {
         who = FromActor(actors, a);
@@ -151,7 +162,8 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     if (who) {
       // A source noun ("ce bref communiqué") or a bare head repeated from a named actor
       // ("Le Centre") speaks for the last named claimant.
-      bool is_source = source_noun != nullptr && source_noun->start >= who->start && source_noun->end <= who->end;
+      bool is_source = source_noun != nullptr && source_noun->start >= who->start &&
+                       source_noun->end <= who->end;
       if (who->actor < 0 && previous->has_value() && (*previous)->actor >= 0) {
         bool repeats_name = false;
         if (!is_source) {
@@ -201,7 +213,8 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
       // that opens the sentence, past a relative clause.
       if (best < 0)
         for (size_t i = 0; i < actors.size(); ++i)
-          if (actors[i].first_token >= sent.first_token && actors[i].first_token <= sent.first_token + 1 &&
+          if (actors[i].first_token >= sent.first_token &&
+              actors[i].first_token <= sent.first_token + 1 &&
               actors[i].end_token <= c.first_token) {
             best = static_cast<int>(i);
             break;
@@ -216,7 +229,8 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
   return at;
 }
 
-std::optional<Claimant> Attributor::Resolve(Claimant who, const Cue* source_noun, const std::vector<Cue>& cues,
+std::optional<Claimant> Attributor::Resolve(Claimant who, const Cue* source_noun,
+                                            const std::vector<Cue>& cues,
                                             const std::vector<actors::ActorMention>& actors,
                                             const segment::Segmentation& seg, std::string_view text,
                                             const std::optional<Claimant>& previous) const {
@@ -244,7 +258,8 @@ std::optional<Claimant> Attributor::Resolve(Claimant who, const Cue* source_noun
       if (c.sentence > 0) {
         const auto& prev_sent = seg.sentences[c.sentence - 1];
         for (size_t i = 0; i < actors.size(); ++i)
-          if (actors[i].first_token >= prev_sent.first_token && actors[i].end_token <= prev_sent.end_token) {
+          if (actors[i].first_token >= prev_sent.first_token &&
+              actors[i].end_token <= prev_sent.end_token) {
             Claimant c2 = FromActor(actors, static_cast<int>(i));
             c2.start = who.start;
             c2.end = who.end;
@@ -253,7 +268,8 @@ std::optional<Claimant> Attributor::Resolve(Claimant who, const Cue* source_noun
       }
     }
   }
-  if (source_noun != nullptr && source_noun->start >= who.start && source_noun->end <= who.end) return who;
+  if (source_noun != nullptr && source_noun->start >= who.start && source_noun->end <= who.end)
+    return who;
   // A short definite phrase whose last word belongs to a named actor named earlier
   // ("the ministry" after "the Russian Defense Ministry", "la mission" after "la Mission de
   // l'ONU"): that actor.

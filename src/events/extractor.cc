@@ -4,23 +4,27 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/text.h"
 #include "core/civil_date.h"
+#include "core/text.h"
 
 namespace vigie::events {
 
 namespace {
 
 EventActor ToActor(const actors::ActorMention& m, std::string_view text) {
-  return EventActor{std::string(text.substr(m.start, m.end - m.start)), m.name, m.cls, m.country, m.label};
+  return EventActor{std::string(text.substr(m.start, m.end - m.start)), m.name, m.cls, m.country,
+                    m.label};
 }
 
-bool SentenceHas(const segment::Sentence& s, uint32_t start, uint32_t end) { return start >= s.start && end <= s.end; }
+bool SentenceHas(const segment::Sentence& s, uint32_t start, uint32_t end) {
+  return start >= s.start && end <= s.end;
+}
 
 // Token distance from a span to the trigger (0 when touching), preferring spans after it.
 long Distance(const TriggerMention& t, uint32_t start, uint32_t end) {
   if (start >= t.end) return long(start - t.end);
-  if (end <= t.start) return 2 * long(t.start - end) + 1;  // before the trigger: the place or date usually follows
+  if (end <= t.start)
+    return 2 * long(t.start - end) + 1;  // before the trigger: the place or date usually follows
   return 0;
 }
 
@@ -33,7 +37,8 @@ uint32_t TokenAt(const segment::Segmentation& seg, uint32_t at) {
 
 }  // namespace
 
-StatusOr<Extractor> Extractor::Create(const core::PackSet& packs, const segment::Segmenter& segmenter) {
+StatusOr<Extractor> Extractor::Create(const core::PackSet& packs,
+                                      const segment::Segmenter& segmenter) {
   Extractor x;
   auto actors = actors::Recognizer::Create(packs, segmenter);
   if (!actors.ok()) return actors.status();
@@ -48,8 +53,10 @@ StatusOr<Extractor> Extractor::Create(const core::PackSet& packs, const segment:
     const core::TsvTable* t = packs.Get(lang)->Table("quantity_nouns");
     if (t == nullptr) continue;
     int n = t->Column("noun"), k = t->Column("kind"), u = t->Column("unit");
-    if (n < 0 || k < 0 || u < 0) return Status::Corruption(t->path + ": needs columns noun, kind, unit");
-    for (const auto& row : t->rows) x.nouns_[lang][core::FoldForMatch(row[size_t(n)])] = {row[size_t(k)], row[size_t(u)]};
+    if (n < 0 || k < 0 || u < 0)
+      return Status::Corruption(t->path + ": needs columns noun, kind, unit");
+    for (const auto& row : t->rows)
+      x.nouns_[lang][core::FoldForMatch(row[size_t(n)])] = {row[size_t(k)], row[size_t(u)]};
   }
   return x;
 }
@@ -97,7 +104,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   };
   std::erase_if(kept, [&](const TriggerMention& t) {
     if (!t.adjectival) return false;
-    if (t.first_token > 0 && (cue_kind_at(t.first_token - 1, "aux") || cue_kind_at(t.first_token - 1, "passive")))
+    if (t.first_token > 0 &&
+        (cue_kind_at(t.first_token - 1, "aux") || cue_kind_at(t.first_token - 1, "passive")))
       return false;
     const uint32_t limit = std::min(t.end_token + 3, seg.sentences[t.sentence].end_token);
     for (uint32_t k = t.end_token; k < limit; ++k) {
@@ -116,7 +124,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   };
   const auto strong = sentence_kept(kept);
   std::erase_if(kept, [&](const TriggerMention& t) {
-    if (!t.weak || sentence_has_cue(t.sentence, "riot_word") || sentence_has_cue(t.sentence, "intervention_word"))
+    if (!t.weak || sentence_has_cue(t.sentence, "riot_word") ||
+        sentence_has_cue(t.sentence, "intervention_word"))
       return false;
     for (const auto& [si, is_strong] : strong)
       if (si == t.sentence && is_strong) return true;
@@ -168,7 +177,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   }
   // Bombing from aircraft is an air strike ("des avions ont bombardé").
   for (auto& t : kept)
-    if (t.type == "shelling" && t.subtype == "artillery" && sentence_has_cue(t.sentence, "aircraft_word")) {
+    if (t.type == "shelling" && t.subtype == "artillery" &&
+        sentence_has_cue(t.sentence, "aircraft_word")) {
       t.type = "air_strike";
       t.subtype = "air";
     }
@@ -177,8 +187,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (kept[i].type != "agreement") continue;
     for (const auto& u : kept) {
       if (u.type != "ceasefire_violation" || u.sentence != kept[i].sentence) continue;
-      uint32_t gap = u.first_token >= kept[i].end_token ? u.first_token - kept[i].end_token
-                                                        : kept[i].first_token - std::min(kept[i].first_token, u.end_token);
+      uint32_t gap = u.first_token >= kept[i].end_token
+                         ? u.first_token - kept[i].end_token
+                         : kept[i].first_token - std::min(kept[i].first_token, u.end_token);
       if (gap <= 4) {
         kept.erase(kept.begin() + long(i));
         --i;
@@ -192,7 +203,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // - civilians killed where no violent event is named are an attack on civilians.
   for (auto& t : kept) {
     bool riot_sentence = sentence_has_cue(t.sentence, "riot_word");
-    for (const auto& u : kept) riot_sentence = riot_sentence || (u.sentence == t.sentence && u.type == "riot");
+    for (const auto& u : kept)
+      riot_sentence = riot_sentence || (u.sentence == t.sentence && u.type == "riot");
     if (t.type == "protest" && riot_sentence) {
       t.type = "riot";
       t.subtype = "violent_demonstration";
@@ -200,7 +212,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       // Tear gas, water cannon, dispersal, or arrests in the sentence: an intervention.
       bool arrests = false;
       for (const auto& u : kept)  // "Police arrested 180 people as supporters staged sit-ins"
-        arrests = arrests || (u.sentence == t.sentence && u.type == "arrest" && u.end_token <= t.first_token);
+        arrests = arrests ||
+                  (u.sentence == t.sentence && u.type == "arrest" && u.end_token <= t.first_token);
       if (arrests || sentence_has_cue(t.sentence, "intervention_word")) t.subtype = "intervention";
     }
     if (t.type == "agreement" && t.subtype == "talks")
@@ -210,7 +223,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       for (const Cue& c : cues)
         if (c.sentence == t.sentence && c.kind == "evacuation_word") t.subtype = "evacuation_deal";
   }
-  static const char* kViolent[] = {"air_strike", "shelling", "bombing", "armed_clash", "attack_on_civilians", "riot"};
+  static const char* kViolent[] = {"air_strike",          "shelling", "bombing", "armed_clash",
+                                   "attack_on_civilians", "riot"};
   std::vector<TriggerMention> kills;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     bool violent = false;
@@ -227,8 +241,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (kill == nullptr) continue;
     bool civilians = false;  // the victims must be civilians
     for (const auto& a : actors)
-      if (a.first_token >= seg.sentences[si].first_token && a.end_token <= seg.sentences[si].end_token &&
-          a.cls == "civilians")
+      if (a.first_token >= seg.sentences[si].first_token &&
+          a.end_token <= seg.sentences[si].end_token && a.cls == "civilians")
         civilians = true;
     // Counts in the sentence after a violent event are its toll ("Le gouvernement a fait
     // état de 11 soldats tués"), not a new attack.
@@ -240,18 +254,26 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // scores of terrorists").
     bool state = false, non_state = false;
     for (const auto& a : actors) {
-      if (a.first_token < seg.sentences[si].first_token || a.end_token > seg.sentences[si].end_token) continue;
+      if (a.first_token < seg.sentences[si].first_token ||
+          a.end_token > seg.sentences[si].end_token)
+        continue;
       state = state || a.cls == "state_forces" || a.cls == "foreign_forces";
-      non_state = non_state || a.cls == "armed_opposition" || a.cls == "jihadist_group" || a.cls == "militia";
+      non_state = non_state || a.cls == "armed_opposition" || a.cls == "jihadist_group" ||
+                  a.cls == "militia";
     }
     if (!civilians && state && non_state && !after_violence)
-      kills.push_back({kill->first_token, kill->end_token, kill->start, kill->end, si, "armed_clash", "clash", false});
-    if (civilians && !after_violence) kills.push_back({kill->first_token, kill->end_token, kill->start, kill->end, si, "attack_on_civilians", "attack", false});
+      kills.push_back({kill->first_token, kill->end_token, kill->start, kill->end, si,
+                       "armed_clash", "clash", false});
+    if (civilians && !after_violence)
+      kills.push_back({kill->first_token, kill->end_token, kill->start, kill->end, si,
+                       "attack_on_civilians", "attack", false});
   }
   if (!kills.empty()) {
     kept.insert(kept.end(), kills.begin(), kills.end());
     std::stable_sort(kept.begin(), kept.end(),
-                     [](const TriggerMention& x, const TriggerMention& y) { return x.first_token < y.first_token; });
+                     [](const TriggerMention& x, const TriggerMention& y) {
+                       return x.first_token < y.first_token;
+                     });
   }
 
   std::vector<PlaceMention> places;
@@ -269,7 +291,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   if (!seg.sentences.empty()) {
     const auto& s0 = seg.sentences[0];
     for (uint32_t k = s0.first_token; k < s0.end_token && seg.tokens[k].start < 160; ++k) {
-      std::string_view w = text.substr(seg.tokens[k].start, seg.tokens[k].end - seg.tokens[k].start);
+      std::string_view w =
+          text.substr(seg.tokens[k].start, seg.tokens[k].end - seg.tokens[k].start);
       if (seg.tokens[k].kind == segment::TokenKind::kPunct && (w == "—" || w == "–" || w == "-") &&
           seg.tokens[k].start > 0 && text[seg.tokens[k].start - 1] == ' ') {
         dateline_end = seg.tokens[k].start;
@@ -279,8 +302,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   }
   auto date_anchor = [&](const DateMention& d) -> const Cue* {
     for (const Cue& c : cues)
-      if ((c.kind == "same_day" || c.kind == "next_day" || c.kind == "day_before") && c.start < d.end &&
-          c.end > d.start)
+      if ((c.kind == "same_day" || c.kind == "next_day" || c.kind == "day_before") &&
+          c.start < d.end && c.end > d.start)
         return &c;
     return nullptr;
   };
@@ -288,7 +311,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   auto destination = [&](const PlaceMention& p) {
     const uint32_t p0 = TokenAt(seg, p.start);
     for (const Cue& c : cues)
-      if (c.kind == "destination" && c.end_token <= p0 && p0 - c.end_token <= 3 && c.start < p.start) return true;
+      if (c.kind == "destination" && c.end_token <= p0 && p0 - c.end_token <= 3 &&
+          c.start < p.start)
+        return true;
     return false;
   };
   auto speaks = [&](const PlaceMention& p) {
@@ -304,9 +329,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   const PlaceMention* focus = nullptr;  // the place the text is about so far
   size_t place_cursor = 0;              // places before it have moved the focus
   bool last_passive = false;            // the voice of the last event's trigger
-  auto cue_at = [&](uint32_t sentence, uint32_t token_lo, uint32_t token_hi, const char* kind) -> const Cue* {
+  auto cue_at = [&](uint32_t sentence, uint32_t token_lo, uint32_t token_hi,
+                    const char* kind) -> const Cue* {
     for (const Cue& c : cues)
-      if (c.sentence == sentence && c.kind == kind && c.first_token >= token_lo && c.end_token <= token_hi) return &c;
+      if (c.sentence == sentence && c.kind == kind && c.first_token >= token_lo &&
+          c.end_token <= token_hi)
+        return &c;
     return nullptr;
   };
 
@@ -339,7 +367,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       const uint32_t q0 = TokenAt(seg, q.start), q1 = TokenAt(seg, q.end);
       for (const Cue& c : cues) {
         if (c.sentence != sentence) continue;
-        bool near = (c.first_token >= q1 && c.first_token <= q1 + 5) || (c.end_token <= q0 && q0 - c.end_token <= 2);
+        bool near = (c.first_token >= q1 && c.first_token <= q1 + 5) ||
+                    (c.end_token <= q0 && q0 - c.end_token <= 2);
         if (near && c.kind == "killed_word") x.kind = "killed";
         if (near && c.kind == "injured_word" && x.kind == "people") x.kind = "injured";
       }
@@ -361,17 +390,22 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       return x;
     }
     if (x.kind == "people") {
-      if (type == "displacement" || type == "toll") x.kind = subtype == "return" ? "returned" : "displaced";
-      else if (type == "evacuation") x.kind = "evacuated";
-      else if (type == "surrender") x.kind = subtype == "amnesty" ? "amnestied" : "surrendered";
-      else if (type == "arrest") x.kind = "arrested";
+      if (type == "displacement" || type == "toll")
+        x.kind = subtype == "return" ? "returned" : "displaced";
+      else if (type == "evacuation")
+        x.kind = "evacuated";
+      else if (type == "surrender")
+        x.kind = subtype == "amnesty" ? "amnestied" : "surrendered";
+      else if (type == "arrest")
+        x.kind = "arrested";
     }
     // In a violent event a count of people that is neither dead nor hurt is background
     // ("one man working from a house"), save the people abducted.
     static const char* kHarm[] = {"air_strike", "shelling", "bombing", "armed_clash"};
     for (const char* h : kHarm)
       if (x.kind == "people" && type == h) return std::nullopt;
-    if (x.kind == "people" && type == "attack_on_civilians" && subtype != "abduction") return std::nullopt;
+    if (x.kind == "people" && type == "attack_on_civilians" && subtype != "abduction")
+      return std::nullopt;
     if (x.kind == "places" && type != "territory_change") return std::nullopt;
     if (x.kind == "aid" && type != "aid_delivery") return std::nullopt;
     if (x.kind != "places" && x.kind != "aid") x.unit.clear();
@@ -384,9 +418,11 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     const int claimant_actor = at.claimant ? at.claimant->actor : -1;
 
     // Voice: an auxiliary just before the trigger, and an agent after "par"/"by".
-    bool passive_voice = t.passive || cue_at(t.sentence, t.first_token >= 2 ? t.first_token - 2 : 0, t.first_token, "passive");
+    bool passive_voice = t.passive || cue_at(t.sentence, t.first_token >= 2 ? t.first_token - 2 : 0,
+                                             t.first_token, "passive");
     int agent = -1;
-    if (const Cue* by = cue_at(t.sentence, t.end_token, std::min(t.end_token + 6, sent.end_token), "agent")) {
+    if (const Cue* by =
+            cue_at(t.sentence, t.end_token, std::min(t.end_token + 6, sent.end_token), "agent")) {
       for (size_t i = 0; i < actors.size(); ++i)
         if (actors[i].first_token >= by->end_token && actors[i].first_token <= by->end_token + 2) {
           agent = static_cast<int>(i);
@@ -404,7 +440,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (a.end_token <= t.first_token) subject = static_cast<int>(i);  // the nearest before
       if (a.first_token >= t.end_token && object < 0) object = static_cast<int>(i);
       if (a.first_token < t.end_token && a.end_token > t.first_token && object < 0)
-        object = static_cast<int>(i);  // inside the trigger ("manifestants", "broke the ISIS siege")
+        object =
+            static_cast<int>(i);  // inside the trigger ("manifestants", "broke the ISIS siege")
     }
     // "Des combats opposaient les rebelles aux soldats", "fighting between X and Y": with no
     // subject, a clash's two sides both follow it.
@@ -451,7 +488,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       bool catch_all = false;
       for (const char* c : kCatchAll) catch_all = catch_all || t.subtype == c;
       if (!catch_all || prev.subtype.empty()) prev.subtype = t.subtype;
-      if (!prev.actor1 && !last_passive) {  // the first was a bare noun: the verb's actors tell the event
+      if (!prev.actor1 &&
+          !last_passive) {  // the first was a bare noun: the verb's actors tell the event
         if (actor1 >= 0) prev.actor1 = ToActor(actors[size_t(actor1)], text);
         if (actor2 >= 0) prev.actor2 = ToActor(actors[size_t(actor2)], text);
       } else if (!prev.actor2 && actor2 >= 0) {
@@ -461,7 +499,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       prev.quantities.clear();  // their kinds depend on the subtype (amnestied, returned)
       for (const auto& q : men.quantities)
         if (SentenceHas(sent, q.start, q.end))
-          if (auto x = type_quantity(q, t.sentence, prev.type, prev.subtype)) prev.quantities.push_back(std::move(*x));
+          if (auto x = type_quantity(q, t.sentence, prev.type, prev.subtype))
+            prev.quantities.push_back(std::move(*x));
       continue;
     }
 
@@ -480,14 +519,17 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (actor2 >= 0) e.actor2 = ToActor(actors[size_t(actor2)], text);
     if (at.claimant) {
       const Claimant& c = *at.claimant;
-      e.claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name, c.cls, c.country, ""};
+      e.claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name, c.cls,
+                              c.country, ""};
     }
 
     // Places named in the sentences before this one move the focus, but not where people
     // went nor a capital that speaks for its government ("Kinshasa affirme que ...").
     for (; place_cursor < places.size() && places[place_cursor].end <= sent.start; ++place_cursor) {
       const PlaceMention& p = places[place_cursor];
-      if (p.location.geonameid && p.location.precision != "country" && !destination(p) && !speaks(p)) focus = &p;
+      if (p.location.geonameid && p.location.precision != "country" && !destination(p) &&
+          !speaks(p))
+        focus = &p;
     }
     // Place: the nearest in the sentence, else the place the text is about. People leave
     // a place: where they go ("towards Idlib", "vers la ville de Ménaka") is not it.
@@ -526,12 +568,15 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
     if (place != nullptr) {
       e.location = place->location;
-      if (place != focus && e.location->text.empty()) e.location->text = std::string(text.substr(place->start, place->end - place->start));
+      if (place != focus && e.location->text.empty())
+        e.location->text = std::string(text.substr(place->start, place->end - place->start));
       if (place->location.geonameid || !place->location.country.empty()) focus = place;
     }
     // Places seen in this sentence move the focus too.
     for (const auto& p : places)
-      if (SentenceHas(sent, p.start, p.end) && p.location.geonameid && p.location.precision != "country") focus = &p;
+      if (SentenceHas(sent, p.start, p.end) && p.location.geonameid &&
+          p.location.precision != "country")
+        focus = &p;
 
     // Date: the nearest in the sentence, else the document date.
     const DateMention* date = nullptr;
@@ -557,8 +602,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         for (size_t k = out.size(); k-- > 0;) {
           const auto& prev = out[k].date;
           long p0, p1;
-          if (!prev || (prev->basis != "explicit" && prev->basis != "relative") || out[k].status == "background" ||
-              !core::DayRange(prev->start, &p0, &p1) || p0 != p1)
+          if (!prev || (prev->basis != "explicit" && prev->basis != "relative") ||
+              out[k].status == "background" || !core::DayRange(prev->start, &p0, &p1) || p0 != p1)
             continue;
           long shift = anchor->kind == "next_day" ? 1 : anchor->kind == "day_before" ? -1 : 0;
           e.date->start = e.date->end = core::IsoFromDays(p0 + shift);
@@ -576,25 +621,28 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // Quantities of the sentence, typed by their noun and the event type.
     for (const auto& q : men.quantities) {
       if (!SentenceHas(sent, q.start, q.end)) continue;
-      if (auto x = type_quantity(q, t.sentence, t.type, t.subtype)) e.quantities.push_back(std::move(*x));
+      if (auto x = type_quantity(q, t.sentence, t.type, t.subtype))
+        e.quantities.push_back(std::move(*x));
     }
 
     // Status: context far back is background; a lasting state is ongoing.
     e.status = "occurred";
     if (e.date && !men.document_date.start.empty() && e.date->basis == "explicit") {
       long d0, d1, r0, r1;
-      if (core::DayRange(e.date->start, &d0, &d1) && core::DayRange(men.document_date.start, &r0, &r1) &&
-          r0 - d0 > 180)
+      if (core::DayRange(e.date->start, &d0, &d1) &&
+          core::DayRange(men.document_date.start, &r0, &r1) && r0 - d0 > 180)
         e.status = "background";
     }
     if (e.status == "occurred" && at.ongoing_cue && (t.type == "siege" || t.type == "armed_clash"))
       e.status = "ongoing";
 
     // Fire opened on armed men is a clash, not violence against civilians.
-    static const char* kArmed[] = {"state_forces", "armed_opposition", "jihadist_group", "militia", "foreign_forces"};
+    static const char* kArmed[] = {"state_forces", "armed_opposition", "jihadist_group", "militia",
+                                   "foreign_forces"};
     if (e.type == "attack_on_civilians" && e.subtype == "attack") {
-      bool armed_target = !passive && cue_at(t.sentence, t.end_token, std::min(t.end_token + 5, sent.end_token),
-                                             "military_target");
+      bool armed_target =
+          !passive && cue_at(t.sentence, t.end_token, std::min(t.end_token + 5, sent.end_token),
+                             "military_target");
       for (const char* c : kArmed) armed_target = armed_target || (e.actor2 && e.actor2->cls == c);
       if (armed_target) {
         e.type = "armed_clash";
@@ -602,7 +650,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       }
     }
     // A government that strikes or fights does so with its forces ("government air strikes").
-    static const char* kForce[] = {"air_strike", "shelling", "armed_clash", "bombing", "siege", "attack_on_civilians"};
+    static const char* kForce[] = {"air_strike", "shelling", "armed_clash",
+                                   "bombing",    "siege",    "attack_on_civilians"};
     for (const char* f : kForce)
       if (e.type == f && e.actor1 && e.actor1->cls == "state_agency" && e.actor1->name.empty())
         e.actor1->cls = "state_forces";
@@ -610,11 +659,13 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // military said an air strike near Afgooye ...").
     if (e.location && !e.location->country.empty())
       for (auto* a : {&e.actor1, &e.actor2, &e.claimant})
-        if (*a && (*a)->cls == "state_forces" && !(*a)->country.empty() && (*a)->country != e.location->country)
+        if (*a && (*a)->cls == "state_forces" && !(*a)->country.empty() &&
+            (*a)->country != e.location->country)
           (*a)->cls = "foreign_forces";
     // Armed men who flee give ground: a withdrawal ("as terrorists flee").
-    if (e.type == "displacement" && e.subtype == "flight" && e.actor1 && e.actor1->cls != "civilians" &&
-        e.actor1->cls != "unknown" && e.actor1->cls != "igo_ngo" && e.actor1->cls != "state_agency") {
+    if (e.type == "displacement" && e.subtype == "flight" && e.actor1 &&
+        e.actor1->cls != "civilians" && e.actor1->cls != "unknown" && e.actor1->cls != "igo_ngo" &&
+        e.actor1->cls != "state_agency") {
       e.type = "territory_change";
       e.subtype = "withdrawal";
       e.quantities.clear();
@@ -650,7 +701,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       }
     if (same < out.size()) {
       EventRecord& prev = out[same];
-      const bool definite = t.first_token > sent.first_token && cue_kind_at(t.first_token - 1, "definite");
+      const bool definite =
+          t.first_token > sent.first_token && cue_kind_at(t.first_token - 1, "definite");
       const bool undated = !e.date || (e.date->basis != "explicit" && e.date->basis != "relative");
       auto id = [](const EventRecord& x) -> int64_t {
         return x.location && x.location->geonameid ? *x.location->geonameid : -1;
@@ -699,19 +751,22 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
           auto x = type_quantity(q, si, out[i].type, out[i].subtype);
           if (!x || (x->kind != "killed" && x->kind != "injured" && x->kind != "people")) continue;
           bool have = false;
-          for (const auto& y : out[i].quantities) have = have || (y.kind == x->kind && y.value == x->value);
+          for (const auto& y : out[i].quantities)
+            have = have || (y.kind == x->kind && y.value == x->value);
           if (!have) out[i].quantities.push_back(*x);
         }
       }
     }
-    TriggerMention pseudo{sn.first_token, sn.first_token + 1, sn.start, sn.start, si, "", "", false, false};
+    TriggerMention pseudo{sn.first_token, sn.first_token + 1, sn.start, sn.start, si, "", "", false,
+                          false};
     std::optional<Claimant> prev = previous_claimant;
     Attribution at = attributor_->Attribute(pseudo, cues, actors, seg, text, &prev);
     if (!at.claimant) continue;
     for (size_t i = 0; i < out.size(); ++i) {
       if (out_sentence[i] != si - 1 || out[i].claimant) continue;
       const Claimant& c = *at.claimant;
-      out[i].claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name, c.cls, c.country, ""};
+      out[i].claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name,
+                                   c.cls, c.country, ""};
       if (out[i].modality == "asserted") out[i].modality = "reported";
       out[i].evidence.push_back({in.to_raw_start(sn.start), in.to_raw_end(sn.end)});
     }
@@ -727,7 +782,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     const DateMention* since = nullptr;
     for (const auto& d : men.dates) {
       long d0, d1;
-      if (!SentenceHas(sent, d.start, d.end) || !core::DayRange(d.date.start, &d0, &d1) || doc0 - d0 < 30) continue;
+      if (!SentenceHas(sent, d.start, d.end) || !core::DayRange(d.date.start, &d0, &d1) ||
+          doc0 - d0 < 30)
+        continue;
       // "since 2009", or a since-clause that dates its start: "since the offensive began
       // last October", "which began in early June".
       bool since_clause = d.since;
@@ -768,7 +825,14 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         out_sentence.erase(out_sentence.begin() + long(i));
       }
     }
-    TriggerMention pseudo{TokenAt(seg, since->start), TokenAt(seg, since->end), since->start, since->end, si, "toll", "", false};
+    TriggerMention pseudo{TokenAt(seg, since->start),
+                          TokenAt(seg, since->end),
+                          since->start,
+                          since->end,
+                          si,
+                          "toll",
+                          "",
+                          false};
     std::optional<Claimant> prev = previous_claimant;
     Attribution at = attributor_->Attribute(pseudo, cues, actors, seg, text, &prev);
     // A toll counts over the area its sentence names; none named, the country the text is
@@ -778,7 +842,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     for (const auto& p : places) {
       if (p.start >= sent.end) break;
       if (p.location.geonameid || !p.location.country.empty()) latest = &p;
-      if (SentenceHas(sent, p.start, p.end) && (p.location.geonameid || !p.location.country.empty())) {
+      if (SentenceHas(sent, p.start, p.end) &&
+          (p.location.geonameid || !p.location.country.empty())) {
         place = &p;
         break;
       }
@@ -803,7 +868,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       }
       if (at.claimant) {
         const Claimant& c = *at.claimant;
-        e.claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name, c.cls, c.country, ""};
+        e.claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name, c.cls,
+                                c.country, ""};
       }
       e.quantities = *group;
       e.evidence.push_back({in.to_raw_start(sent.start), in.to_raw_end(sent.end)});
@@ -833,7 +899,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (a.type != b.type || a.subtype != b.subtype) continue;
       if (place_id(a) < 0 || place_id(a) != place_id(b)) continue;
       // Dates agree, or one of the two has none of its own (a headline).
-      auto own = [](const EventRecord& x) { return x.date && (x.date->basis == "explicit" || x.date->basis == "relative"); };
+      auto own = [](const EventRecord& x) {
+        return x.date && (x.date->basis == "explicit" || x.date->basis == "relative");
+      };
       if (!a.date || !b.date || (a.date->start != b.date->start && own(a) && own(b))) continue;
       // One of the two must be a headline: the first sentence, or a line with no final mark.
       auto headline = [&](uint32_t si) {
@@ -845,12 +913,15 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       const bool head_i = headline(out_sentence[i]), head_j = headline(out_sentence[j]);
       if (!head_i && !head_j) continue;
       // A headline drops attribution; two body sentences must agree on it.
-      if (a.modality != b.modality && !((head_i && a.modality == "asserted") || (head_j && b.modality == "asserted")))
+      if (a.modality != b.modality &&
+          !((head_i && a.modality == "asserted") || (head_j && b.modality == "asserted")))
         continue;
       bool conflict = false;  // firm counts of one kind that disagree: two happenings
       for (const auto& q : a.quantities)
         for (const auto& r : b.quantities)
-          if (q.kind == r.kind && q.qualifier != "about" && r.qualifier != "about" && q.value != r.value) conflict = true;
+          if (q.kind == r.kind && q.qualifier != "about" && r.qualifier != "about" &&
+              q.value != r.value)
+            conflict = true;
       if (conflict) continue;
       // The body record is kept, or the one with firmer counts; the other fills its gaps.
       if (firm(b) > firm(a) || (firm(b) == firm(a) && head_i && !head_j)) std::swap(a, b);
@@ -864,7 +935,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         if (!have) a.quantities.push_back(q);
       }
       a.evidence.insert(a.evidence.end(), b.evidence.begin(), b.evidence.end());
-      std::sort(a.evidence.begin(), a.evidence.end(), [](const Span& x, const Span& y) { return x.start < y.start; });
+      std::sort(a.evidence.begin(), a.evidence.end(),
+                [](const Span& x, const Span& y) { return x.start < y.start; });
       a.confidence = std::min(0.95, std::max(a.confidence, b.confidence) + 0.05);
       out_sentence[i] = std::min(out_sentence[i], out_sentence[j]);
       out.erase(out.begin() + long(j));

@@ -18,14 +18,15 @@ bool TokenMatches(const std::string& pattern, const std::string& word) {
 
 // Tokens matched by `pattern` at word i of a sentence of n words, or 0. A "..." pattern
 // token skips up to three words that are not punctuation ("ont pris jeudi le contrôle").
-uint32_t MatchAt(const std::vector<std::string>& pattern, const std::string* folded, uint32_t i, uint32_t n,
-                 const segment::Token* tokens, size_t k = 0) {
+uint32_t MatchAt(const std::vector<std::string>& pattern, const std::string* folded, uint32_t i,
+                 uint32_t n, const segment::Token* tokens, size_t k = 0) {
   uint32_t j = i;
   for (; k < pattern.size(); ++k) {
     if (pattern[k] == "...") {
       for (uint32_t skip = 0; skip <= 3 && j + skip < n; ++skip) {
         if (skip > 0 && tokens[j + skip - 1].kind == segment::TokenKind::kPunct) break;
-        if (uint32_t m = MatchAt(pattern, folded, j + skip, n, tokens, k + 1)) return m + (j - i) + skip;
+        if (uint32_t m = MatchAt(pattern, folded, j + skip, n, tokens, k + 1))
+          return m + (j - i) + skip;
       }
       return 0;
     }
@@ -49,8 +50,10 @@ int PhraseLexicon::Column(std::string_view name) const {
   return -1;
 }
 
-StatusOr<PhraseLexicon> PhraseLexicon::Create(const core::PackSet& packs, const segment::Segmenter& segmenter,
-                                              std::string_view name, std::vector<std::string> required) {
+StatusOr<PhraseLexicon> PhraseLexicon::Create(const core::PackSet& packs,
+                                              const segment::Segmenter& segmenter,
+                                              std::string_view name,
+                                              std::vector<std::string> required) {
   PhraseLexicon lex;
   lex.columns_ = required;
   for (const std::string& lang : packs.Languages()) {
@@ -72,14 +75,17 @@ StatusOr<PhraseLexicon> PhraseLexicon::Create(const core::PackSet& packs, const 
       std::string plain;
       std::vector<size_t> stars;
       for (char c : row[size_t(pc)]) {
-        if (c == '*') stars.push_back(plain.size());
-        else plain += c;
+        if (c == '*')
+          stars.push_back(plain.size());
+        else
+          plain += c;
       }
       // "..." (a gap) is cut out before tokenising, then put back between the pieces.
       std::vector<std::string> pieces;
       for (size_t from = 0;;) {
         size_t gap = plain.find("...", from);
-        pieces.push_back(plain.substr(from, gap == std::string::npos ? std::string::npos : gap - from));
+        pieces.push_back(
+            plain.substr(from, gap == std::string::npos ? std::string::npos : gap - from));
         if (gap == std::string::npos) break;
         from = gap + 3;
       }
@@ -91,7 +97,8 @@ StatusOr<PhraseLexicon> PhraseLexicon::Create(const core::PackSet& packs, const 
         }
         segment::Segmentation s = segmenter.Segment(pieces[pi], lang);
         for (const auto& tok : s.tokens) {
-          std::string w = core::FoldForMatch(std::string_view(pieces[pi]).substr(tok.start, tok.end - tok.start));
+          std::string w = core::FoldForMatch(
+              std::string_view(pieces[pi]).substr(tok.start, tok.end - tok.start));
           if (std::find(stars.begin(), stars.end(), offset + tok.end) != stars.end()) w += '*';
           p.tokens.push_back(std::move(w));
         }
@@ -104,7 +111,8 @@ StatusOr<PhraseLexicon> PhraseLexicon::Create(const core::PackSet& packs, const 
       std::string first = p.tokens[0];
       bool stem = first.back() == '*';
       if (stem) first.pop_back();
-      if (stem && first.size() < 3) return Status::Corruption(where + ": a '*' stem needs 3 letters");
+      if (stem && first.size() < 3)
+        return Status::Corruption(where + ": a '*' stem needs 3 letters");
       std::string key = Key(first);
       lex.by_lang_[lang].by_key[key].push_back(p);
       lex.all_.by_key[key].push_back(std::move(p));
@@ -112,8 +120,9 @@ StatusOr<PhraseLexicon> PhraseLexicon::Create(const core::PackSet& packs, const 
   }
   auto sort_table = [](Table& t) {
     for (auto& [k, v] : t.by_key)
-      std::stable_sort(v.begin(), v.end(),
-                       [](const Pattern& a, const Pattern& b) { return a.tokens.size() > b.tokens.size(); });
+      std::stable_sort(v.begin(), v.end(), [](const Pattern& a, const Pattern& b) {
+        return a.tokens.size() > b.tokens.size();
+      });
   };
   for (auto& [k, t] : lex.by_lang_) sort_table(t);
   sort_table(lex.all_);
@@ -125,8 +134,10 @@ const PhraseLexicon::Table& PhraseLexicon::For(std::string_view lang) const {
   return it == by_lang_.end() ? all_ : it->second;
 }
 
-std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text, const segment::Segmentation& seg,
-                                             std::string_view lang, const std::vector<std::string>* folded_all) const {
+std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
+                                             const segment::Segmentation& seg,
+                                             std::string_view lang,
+                                             const std::vector<std::string>* folded_all) const {
   const Table& table = For(lang);
   std::vector<PhraseMatch> out;
   std::vector<std::string> own;

@@ -26,8 +26,10 @@ struct TriggerMention {
 
 class TriggerFinder {
  public:
-  static StatusOr<TriggerFinder> Create(const core::PackSet& packs, const segment::Segmenter& segmenter);
-  std::vector<TriggerMention> Find(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
+  static StatusOr<TriggerFinder> Create(const core::PackSet& packs,
+                                        const segment::Segmenter& segmenter);
+  std::vector<TriggerMention> Find(std::string_view text, const segment::Segmentation& seg,
+                                   std::string_view lang,
                                    const std::vector<std::string>* folded = nullptr) const;
 
  private:

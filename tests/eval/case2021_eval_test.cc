@@ -16,7 +16,8 @@ namespace {
 
 TEST(Case2021Eval, DevSnippets) {
   const std::string path = VIGIE_SOURCE_DIR "/../shared/ext/case2021/dev.tsv";
-  if (!std::filesystem::exists(path)) GTEST_SKIP() << "../shared/ext/case2021/dev.tsv not present: skipped";
+  if (!std::filesystem::exists(path))
+    GTEST_SKIP() << "../shared/ext/case2021/dev.tsv not present: skipped";
   auto pipe = pipeline::Pipeline::Create({});
   ASSERT_TRUE(pipe.ok()) << pipe.status().ToString();
   auto raw = core::ReadFile(path);
@@ -35,9 +36,10 @@ TEST(Case2021Eval, DevSnippets) {
   }
   const auto& r = scorer.report();
   ASSERT_GT(r.total, 200u);
-  const double all = double(r.correct) / double(r.total), covered = double(r.covered_correct) / double(r.covered);
-  std::printf("case2021 dev: accuracy %.3f over %zu snippets, %.3f over the %zu Vigie covers\n", all, r.total,
-              covered, r.covered);
+  const double all = double(r.correct) / double(r.total),
+               covered = double(r.covered_correct) / double(r.covered);
+  std::printf("case2021 dev: accuracy %.3f over %zu snippets, %.3f over the %zu Vigie covers\n",
+              all, r.total, covered, r.covered);
   EXPECT_GE(covered, 0.74);
   EXPECT_GE(all, 0.49);
 }

@@ -1,7 +1,8 @@
 // Actor recognition on sentences written for these tests (not from the dev set).
+#include "actors/actors.h"
+
 #include <gtest/gtest.h>
 
-#include "actors/actors.h"
 #include "core/langpack.h"
 
 namespace vigie::actors {
@@ -17,7 +18,8 @@ const Fixture& F() {
   static Fixture f = [] {
     Fixture x;
     x.packs = std::move(core::PackSet::Load(core::DefaultPackRoot())).value();
-    x.seg = std::make_unique<segment::Segmenter>(std::move(segment::Segmenter::Create(*x.packs)).value());
+    x.seg = std::make_unique<segment::Segmenter>(
+        std::move(segment::Segmenter::Create(*x.packs)).value());
     auto r = Recognizer::Create(*x.packs, *x.seg);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     x.rec = std::make_unique<Recognizer>(std::move(r).value());
@@ -90,14 +92,16 @@ TEST(ActorsTest, AcronymsAreCaseSensitive) {
 }
 
 TEST(ActorsTest, EnglishApposedNameAndLabel) {
-  auto a = Find("Jets struck positions of the Iran-backed terrorist Houthi militia near the port.", "en");
+  auto a = Find("Jets struck positions of the Iran-backed terrorist Houthi militia near the port.",
+                "en");
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(a[0].name, "Houthis (Ansar Allah)");
   EXPECT_EQ(a[0].label, "terrorist");
 }
 
 TEST(ActorsTest, EnglishCiviliansAndForeignForces) {
-  auto a = Find("Russian warplanes hit the town as thousands of residents fled, the SDF said.", "en");
+  auto a =
+      Find("Russian warplanes hit the town as thousands of residents fled, the SDF said.", "en");
   ASSERT_EQ(a.size(), 3u);
   EXPECT_EQ(a[0].cls, "foreign_forces");
   EXPECT_EQ(a[0].country, "RU");
@@ -120,12 +124,14 @@ TEST(ActorsTest, HyphenatedCompoundsNameTheGroup) {
     if (!f.name.empty()) names.push_back(f.name);
   EXPECT_EQ(names, (std::vector<std::string>{"Islamic State", "Islamic State"}));
   // Only a one-word entry may end in a suffix: "Islamic-run" is not "Islamic State".
-  for (const auto& f : Find("An Islamic-run charity opened a school.", "en")) EXPECT_NE(f.name, "Islamic State");
+  for (const auto& f : Find("An Islamic-run charity opened a school.", "en"))
+    EXPECT_NE(f.name, "Islamic State");
 }
 
 TEST(ActorsTest, CapitalisedNounsNeedCapitals) {
   // "fait état de" reports; "l'État" is the state.
-  for (const auto& f : Find("Le ministère a fait état de 12 morts.", "fr")) EXPECT_NE(f.text, "état");
+  for (const auto& f : Find("Le ministère a fait état de 12 morts.", "fr"))
+    EXPECT_NE(f.text, "état");
   auto a = Find("L'État a décrété un couvre-feu.", "fr");
   ASSERT_GE(a.size(), 1u);
   EXPECT_EQ(a[0].cls, "state_agency");
@@ -143,8 +149,10 @@ TEST(ActorsTest, FrenchDesLinksANounToAName) {
 }
 
 TEST(ActorsTest, GenericGroupsAreTheGroupNamedBefore) {
-  auto a = Find("Al-Shabaab fighters stormed the hotel. The militants held it for hours before the army "
-                "retook it.", "en");
+  auto a = Find(
+      "Al-Shabaab fighters stormed the hotel. The militants held it for hours before the army "
+      "retook it.",
+      "en");
   ASSERT_GE(a.size(), 3u);
   EXPECT_EQ(a[1].text, "The militants");
   EXPECT_EQ(a[1].cls, "jihadist_group");

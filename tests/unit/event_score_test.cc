@@ -1,3 +1,5 @@
+#include "evaluate/event_score.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -5,13 +7,12 @@
 #include "core/civil_date.h"
 #include "core/event_json.h"
 #include "evaluate/case_map.h"
-#include "evaluate/event_score.h"
 
 namespace vigie::evaluate {
 namespace {
 
-EventRecord Ev(std::string type, std::string start, std::optional<int64_t> gid, double lat, double lon,
-               std::string country = "SY") {
+EventRecord Ev(std::string type, std::string start, std::optional<int64_t> gid, double lat,
+               double lon, std::string country = "SY") {
   EventRecord e;
   e.type = std::move(type);
   e.subtype = "taken";
@@ -53,8 +54,10 @@ TEST(MatchTest, LocationsSameIdNearbyOrCountry) {
   EXPECT_TRUE(LocationsAgree(g.location, Ev("shelling", "2020-01-01", 1, 36.29, 37.16).location));
   EXPECT_FALSE(LocationsAgree(g.location, Ev("shelling", "2020-01-01", 2, 37.1, 37.16).location));
   auto region = Ev("shelling", "2020-01-01", std::nullopt, 0, 0, "NG");
-  EXPECT_TRUE(LocationsAgree(region.location, Ev("shelling", "2020-01-01", 5, 11.8, 13.1, "NG").location));
-  EXPECT_FALSE(LocationsAgree(region.location, Ev("shelling", "2020-01-01", 5, 11.8, 13.1, "NE").location));
+  EXPECT_TRUE(
+      LocationsAgree(region.location, Ev("shelling", "2020-01-01", 5, 11.8, 13.1, "NG").location));
+  EXPECT_FALSE(
+      LocationsAgree(region.location, Ev("shelling", "2020-01-01", 5, 11.8, 13.1, "NE").location));
   EXPECT_TRUE(LocationsAgree(std::nullopt, std::nullopt));
 }
 
@@ -81,7 +84,8 @@ TEST(ScorerTest, CountsOptionalAndFields) {
 TEST(EventJsonTest, RoundTripIsStable) {
   EventRecord e = Ev("surrender", "2016-12-07", 170063, 36.20124, 37.16117);
   e.event_id = "abc#1";
-  e.quantities.push_back({"amnestied", 66.0, std::nullopt, std::nullopt, "exact", "", "66 djihadistes"});
+  e.quantities.push_back(
+      {"amnestied", 66.0, std::nullopt, std::nullopt, "exact", "", "66 djihadistes"});
   e.claimant = EventActor{"ce bref communiqué", "", "state_agency", "RU", ""};
   e.evidence.push_back({10, 20});
   std::string j = core::EventToJson(e);
@@ -155,8 +159,9 @@ TEST(CaseMapTest, LabelAndScore) {
 
 TEST(CaseMapTest, TsvRowsAndBadRecords) {
   std::vector<std::string> problems;
-  auto rows = ParseCaseTsv("id\tEventSnippet\tSubType\n1\tRebels shelled the town.\tART_MISS_ATTACK\n2\tno label\n",
-                           "t.tsv", &problems);
+  auto rows = ParseCaseTsv(
+      "id\tEventSnippet\tSubType\n1\tRebels shelled the town.\tART_MISS_ATTACK\n2\tno label\n",
+      "t.tsv", &problems);
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 1u);
   EXPECT_EQ((*rows)[0].gold, "ART_MISS_ATTACK");

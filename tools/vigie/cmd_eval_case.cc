@@ -3,9 +3,9 @@
 // first event's type/subtype to a CASE sub-type (evaluate/case_map.h) and prints accuracy,
 // over all snippets and over those whose gold class Vigie has a counterpart for.
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "core/langpack.h"
@@ -22,8 +22,10 @@ void RegisterEvalCase(CLI::App& eval, EvalRunners& runners) {
   auto args = std::make_shared<Args>();
   CLI::App* sub = eval.add_subcommand(
       "case2021",
-      "Score event types on the CASE 2021 task 2 snippets (TSV: id, EventSnippet, SubType): each snippet is "
-      "read as an English document with no date, its first event with a CASE counterpart gives the label, "
+      "Score event types on the CASE 2021 task 2 snippets (TSV: id, EventSnippet, SubType): each "
+      "snippet is "
+      "read as an English document with no date, its first event with a CASE counterpart gives the "
+      "label, "
       "and accuracy is printed over all snippets and over those whose gold class Vigie covers.");
   sub->add_option("tsv", args->path, "The CASE 2021 dev.tsv")->required();
   sub->add_option("--packs", args->packs, "Language pack folder");
@@ -69,18 +71,23 @@ void RegisterEvalCase(CLI::App& eval, EvalRunners& runners) {
       j["accuracy_covered"] = r3(ratio(r.covered_correct, r.covered));
       j["no_event"] = r.no_event;
       for (const auto& [g, ct] : r.by_gold)
-        j["by_gold"][g] = {{"correct", ct.first}, {"total", ct.second}, {"covered", evaluate::CaseCovered(g)}};
+        j["by_gold"][g] = {
+            {"correct", ct.first}, {"total", ct.second}, {"covered", evaluate::CaseCovered(g)}};
       if (args->failures)
-        for (const auto& [k, n] : r.confusion) j["confusion"].push_back({{"gold", k.first}, {"pred", k.second}, {"n", n}});
+        for (const auto& [k, n] : r.confusion)
+          j["confusion"].push_back({{"gold", k.first}, {"pred", k.second}, {"n", n}});
       std::cout << j.dump(2) << "\n";
       return r.total > 0 ? 0 : 1;
     }
-    fmt::print("{} snippets ({} bad records skipped), {} with no event found\n\n", r.total, bad, r.no_event);
-    fmt::print("accuracy, all snippets          {:.3f}  ({}/{})\n", ratio(r.correct, r.total), r.correct, r.total);
-    fmt::print("accuracy, classes Vigie covers  {:.3f}  ({}/{})\n\n", ratio(r.covered_correct, r.covered),
-               r.covered_correct, r.covered);
+    fmt::print("{} snippets ({} bad records skipped), {} with no event found\n\n", r.total, bad,
+               r.no_event);
+    fmt::print("accuracy, all snippets          {:.3f}  ({}/{})\n", ratio(r.correct, r.total),
+               r.correct, r.total);
+    fmt::print("accuracy, classes Vigie covers  {:.3f}  ({}/{})\n\n",
+               ratio(r.covered_correct, r.covered), r.covered_correct, r.covered);
     for (const auto& [g, ct] : r.by_gold)
-      fmt::print("  {:<32} {:>3}/{:<3} {}\n", g, ct.first, ct.second, evaluate::CaseCovered(g) ? "" : "(no Vigie class)");
+      fmt::print("  {:<32} {:>3}/{:<3} {}\n", g, ct.first, ct.second,
+                 evaluate::CaseCovered(g) ? "" : "(no Vigie class)");
     if (args->failures) {
       fmt::print("\nconfusions (gold -> predicted: count)\n");
       for (const auto& [k, n] : r.confusion) fmt::print("  {} -> {}: {}\n", k.first, k.second, n);
