@@ -11,7 +11,6 @@ namespace vigie::actors {
 
 namespace {
 
-
 // Two or more letters, all capitals: an acronym.
 bool IsAcronym(std::string_view tok) {
   size_t i = 0, letters = 0;
@@ -31,7 +30,8 @@ bool Capitalized(std::string_view tok) {
   return u_isupper(static_cast<UChar32>(c));
 }
 
-const std::string* Get(const std::unordered_map<std::string, std::string>& m, const std::string& k) {
+const std::string* Get(const std::unordered_map<std::string, std::string>& m,
+                       const std::string& k) {
   auto it = m.find(k);
   return it == m.end() ? nullptr : &it->second;
 }
@@ -58,7 +58,8 @@ Status Recognizer::Load(const core::LangPack& pack, const segment::Segmenter& se
   };
   if (const core::TsvTable* t = pack.Table("actors")) {
     VIGIE_RETURN_IF_ERROR(need(t, {"phrase", "name", "class", "country"}));
-    int p = t->Column("phrase"), n = t->Column("name"), c = t->Column("class"), k = t->Column("country");
+    int p = t->Column("phrase"), n = t->Column("name"), c = t->Column("class"),
+        k = t->Column("country");
     for (const auto& row : t->rows) {
       Entry e{tokenize(row[size_t(p)]), row[size_t(n)], row[size_t(c)], row[size_t(k)], "", {}, {}};
       if (e.tokens.empty()) continue;
@@ -72,7 +73,12 @@ Status Recognizer::Load(const core::LangPack& pack, const segment::Segmenter& se
     for (const auto& row : t->rows) {
       std::vector<std::string> toks = tokenize(row[size_t(w)]);
       if (toks.size() == 1) {
-        lex->nouns[toks[0]] = Entry{{}, "", row[size_t(c)], "", "", {}, {}};
+        Entry e{{}, "", row[size_t(c)], "", "", {}, {}};
+        // A noun written with a capital ("État") names the actor only so written: "fait
+        // état de" is a reporting phrase.
+        const std::string& word = row[size_t(w)];
+        if (Capitalized(word) && !IsAcronym(word)) e.exact = {2};
+        lex->nouns[toks[0]] = std::move(e);
       } else if (toks.size() > 1) {  // "hommes armés": a generic phrase (no name)
         lex->phrases[toks[0]].push_back(Entry{toks, "", row[size_t(c)], "", "", {}, {}});
       }
@@ -90,24 +96,29 @@ Status Recognizer::Load(const core::LangPack& pack, const segment::Segmenter& se
   if (const core::TsvTable* t = pack.Table("demonyms")) {
     VIGIE_RETURN_IF_ERROR(need(t, {"word", "country"}));
     int w = t->Column("word"), c = t->Column("country");
-    for (const auto& row : t->rows) lex->demonyms[core::FoldForMatch(row[size_t(w)])] = row[size_t(c)];
+    for (const auto& row : t->rows)
+      lex->demonyms[core::FoldForMatch(row[size_t(w)])] = row[size_t(c)];
   }
   if (const core::TsvTable* t = pack.Table("np_words")) {
     VIGIE_RETURN_IF_ERROR(need(t, {"word", "role"}));
     int w = t->Column("word"), r = t->Column("role");
-    for (const auto& row : t->rows) lex->np_words[core::FoldForMatch(row[size_t(w)])] = row[size_t(r)];
+    for (const auto& row : t->rows)
+      lex->np_words[core::FoldForMatch(row[size_t(w)])] = row[size_t(r)];
   }
   lex->head_last = pack.Manifest("np_head") == "last";
   auto longest_first = [](auto& m) {
     for (auto& [k, v] : m)
-      std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) { return a.tokens.size() > b.tokens.size(); });
+      std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) {
+        return a.tokens.size() > b.tokens.size();
+      });
   };
   longest_first(lex->phrases);
   longest_first(lex->labels);
   return Status::Ok();
 }
 
-StatusOr<Recognizer> Recognizer::Create(const core::PackSet& packs, const segment::Segmenter& segmenter) {
+StatusOr<Recognizer> Recognizer::Create(const core::PackSet& packs,
+                                        const segment::Segmenter& segmenter) {
   Recognizer r;
   for (const std::string& lang : packs.Languages()) {
     const core::LangPack* p = packs.Get(lang);
@@ -123,7 +134,8 @@ const Recognizer::Lexicon& Recognizer::For(std::string_view lang) const {
 }
 
 std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment::Segmentation& seg,
-                                           std::string_view lang, const std::vector<std::string>* folded) const {
+                                           std::string_view lang,
+                                           const std::vector<std::string>* folded) const {
   const Lexicon& lex = For(lang);
   std::vector<ActorMention> out;
   std::vector<std::string> own;
@@ -135,21 +147,40 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
   for (const auto& sent : seg.sentences) {
     const uint32_t a = sent.first_token, b = sent.end_token;
     auto fold = [&](uint32_t t) -> const std::string& { return f[t]; };
-    auto raw = [&](uint32_t t) { return text.substr(seg.tokens[t].start, seg.tokens[t].end - seg.tokens[t].start); };
+    auto raw = [&](uint32_t t) {
+      return text.substr(seg.tokens[t].start, seg.tokens[t].end - seg.tokens[t].start);
+    };
     // Longest entry of `table` starting at token t; returns its length (0 if none).
+    // The last word may carry a hyphenated suffix: "Islamic State-held", "ISIS-controlled",
+    // "Houthi-run" name the group too.
+    auto same = [](std::string_view word, const std::string& entry, bool last) {
+      if (word == entry) return true;
+      return last && word.size() > entry.size() + 1 && word.compare(0, entry.size(), entry) == 0 &&
+             word[entry.size()] == '-';
+    };
     auto match = [&](const std::unordered_map<std::string, std::vector<Entry>>& table, uint32_t t,
                      const Entry** hit) -> uint32_t {
       auto it = table.find(fold(t));
-      if (it == table.end()) return 0;
+      bool compound_first = false;
+      if (it == table.end()) {
+        size_t dash = fold(t).find('-', 1);
+        if (dash == std::string::npos || &table == &lex.labels) return 0;
+        it = table.find(fold(t).substr(0, dash));
+        if (it == table.end()) return 0;
+        compound_first = true;  // only a one-word entry can match "ISIS-held"
+      }
       for (const Entry& e : it->second) {
         if (t + e.tokens.size() > b) continue;
+        if (compound_first && e.tokens.size() != 1) continue;
         bool ok = true;
-        for (size_t k = 1; k < e.tokens.size() && ok; ++k) ok = fold(t + uint32_t(k)) == e.tokens[k];
+        const size_t n = e.tokens.size();
+        for (size_t k = 1; k < n && ok; ++k)
+          ok = same(fold(t + uint32_t(k)), e.tokens[k], k + 1 == n);
         for (size_t k = 0; k < e.exact.size() && ok; ++k)
-          if (e.exact[k]) ok = raw(t + uint32_t(k)) == e.raw[k];
+          if (e.exact[k]) ok = same(raw(t + uint32_t(k)), e.raw[k], k + 1 == n);
         if (ok) {
           *hit = &e;
-          return static_cast<uint32_t>(e.tokens.size());
+          return static_cast<uint32_t>(n);
         }
       }
       return 0;
@@ -172,7 +203,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       const Entry* noun = nullptr;
       if (len == 0) {
         auto it = lex.nouns.find(fold(i));
-        if (it == lex.nouns.end()) {
+        if (it == lex.nouns.end() || (it->second.exact.size() == 1 && !Capitalized(raw(i)))) {
           ++i;
           continue;
         }
@@ -186,7 +217,8 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       for (int steps = 0; l > a && steps < 6; ++steps) {
         uint32_t t = l - 1;
         std::string r = role(t);
-        if (r == "det" || r == "mod" || is_number(t) || is_label(t) || Get(lex.demonyms, fold(t))) {
+        if (r == "det" || r == "det_link" || r == "mod" || is_number(t) || is_label(t) ||
+            Get(lex.demonyms, fold(t))) {
           l = t;
           continue;
         }
@@ -201,7 +233,8 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       uint32_t r = he;
       for (int steps = 0; r < b && steps < 8; ++steps) {
         if (auto it = lex.nouns.find(fold(r)); it != lex.nouns.end()) {
-          if (lex.head_last && named == nullptr && r == he && it->second.cls != "unknown") {  // "regime forces"
+          if (lex.head_last && named == nullptr && r == he &&
+              it->second.cls != "unknown") {  // "regime forces"
             noun = &it->second;
             hs = r;
             he = r + 1;
@@ -227,7 +260,9 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
             continue;
           }
         }
-        if (role(r) == "link") {
+        // A link, or a word that is both article and link (French "des"): "le coordinateur
+        // des Nations unies".
+        if (role(r) == "link" || role(r) == "det_link") {
           uint32_t j = r + 1;
           while (j < b && (role(j) == "det" || role(j) == "link")) ++j;
           if (j >= b) break;
@@ -242,14 +277,16 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
             r = j + n;
             continue;
           }
-          if (auto it = lex.nouns.find(fold(j)); it != lex.nouns.end()) {  // "terroristes de la coalition"
+          if (auto it = lex.nouns.find(fold(j));
+              it != lex.nouns.end()) {  // "terroristes de la coalition"
             // A speaker ("un porte-parole de la coalition") speaks for the group named after.
             if (named == nullptr && noun != nullptr && noun->cls == "unknown") noun = &it->second;
             r = j + 1;
             continue;
           }
           if (Capitalized(raw(j)) && seg.tokens[j].kind == segment::TokenKind::kWord) {
-            while (j < b && Capitalized(raw(j)) && seg.tokens[j].kind == segment::TokenKind::kWord) ++j;
+            while (j < b && Capitalized(raw(j)) && seg.tokens[j].kind == segment::TokenKind::kWord)
+              ++j;
             r = j;
             continue;
           }
@@ -262,7 +299,12 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       m.end = seg.tokens[r - 1].end;
       m.head_start = seg.tokens[hs].start;
       m.head_end = seg.tokens[he - 1].end;
-      if (named != nullptr && named->name.empty() && (noun == nullptr || noun->cls == "unknown")) {
+      // A generic phrase heads the mention when no noun does, or, where the last noun heads
+      // the phrase, when it comes last ("several women suicide bombers").
+      const bool phrase_heads =
+          named != nullptr && named->name.empty() &&
+          (noun == nullptr || noun->cls == "unknown" || (lex.head_last && hs > i));
+      if (phrase_heads) {
         m.cls = named->cls;  // a generic phrase such as "hommes armés"
       } else if (named != nullptr && !named->name.empty()) {
         m.named = true;
@@ -290,6 +332,24 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       }
       out.push_back(std::move(m));
       i = r;
+    }
+  }
+  // Coreference: a generic armed group ("the militants", "les assaillants", "the militia")
+  // is the non-state group the text named last, and takes its class and name. Unidentified
+  // gunmen (class unknown) stay unknown.
+  const ActorMention* group = nullptr;
+  auto armed = [](const std::string& c) {
+    return c == "armed_opposition" || c == "jihadist_group" || c == "militia";
+  };
+  for (auto& m : out) {
+    if (m.named) {
+      if (armed(m.cls)) group = &m;
+      continue;
+    }
+    if (group != nullptr && armed(m.cls)) {
+      m.cls = group->cls;
+      m.name = group->name;
+      if (m.country.empty()) m.country = group->country;
     }
   }
   return out;

@@ -43,4 +43,20 @@ bool DayRange(const std::string& iso, long* first, long* last) {
   return false;
 }
 
+std::string IsoFromDays(long z) {
+  // The inverse of DaysFromCivil: eras of 400 years, then the year, day and month in it.
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const long y = static_cast<long>(yoe) + era * 400 + (m <= 2);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", y, m, d);
+  return buf;
+}
+
 }  // namespace vigie::core

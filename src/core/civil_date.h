@@ -10,5 +10,7 @@ long DaysFromCivil(int year, unsigned month, unsigned day);
 unsigned DaysInMonth(int year, unsigned month);
 // Inclusive day range of "2016", "2016-12" or "2016-12-07"; false when not such a date.
 bool DayRange(const std::string& iso, long* first, long* last);
+// "YYYY-MM-DD" of a day number.
+std::string IsoFromDays(long days);
 
 }  // namespace vigie::core

@@ -13,9 +13,10 @@
 
 namespace vigie::evaluate {
 
-bool DatesOverlap(const std::optional<EventDate>& gold, const std::optional<EventDate>& pred, int slack_days = 1);
-bool LocationsAgree(const std::optional<EventLocation>& gold, const std::optional<EventLocation>& pred,
-                    double km = 25.0);
+bool DatesOverlap(const std::optional<EventDate>& gold, const std::optional<EventDate>& pred,
+                  int slack_days = 1);
+bool LocationsAgree(const std::optional<EventLocation>& gold,
+                    const std::optional<EventLocation>& pred, double km = 25.0);
 double DistanceKm(double lat1, double lon1, double lat2, double lon2);
 
 struct Pair {
@@ -23,7 +24,8 @@ struct Pair {
 };
 // One-to-one matches; required gold events are served before optional ones, then pairs
 // that agree on more fields, then input order.
-std::vector<Pair> MatchEvents(const std::vector<EventRecord>& gold, const std::vector<EventRecord>& pred);
+std::vector<Pair> MatchEvents(const std::vector<EventRecord>& gold,
+                              const std::vector<EventRecord>& pred);
 
 struct Tally {
   size_t tp = 0, fp = 0, fn = 0;
@@ -41,8 +43,9 @@ struct FieldTally {
 };
 
 struct Failure {
-  std::string doc, kind;  // kind: missed, spurious, field:<name>
+  std::string doc, kind;   // kind: missed, spurious, field:<name>
   std::string gold, pred;  // short descriptions
+  std::string detail;      // field failures: the two values, "gold value | pred value"
 };
 
 struct Report {
@@ -66,5 +69,7 @@ class EventScorer {
 const std::vector<std::string>& FieldNames();
 // Whether gold and pred agree on one named field.
 bool FieldAgrees(const std::string& field, const EventRecord& gold, const EventRecord& pred);
+// The value of one named field as the comparison sees it, for failure listings.
+std::string FieldValue(const std::string& field, const EventRecord& e);
 
 }  // namespace vigie::evaluate

@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace vigie::events {
@@ -10,7 +11,9 @@ namespace {
 
 bool IsPunct(const segment::Token& t) { return t.kind == segment::TokenKind::kPunct; }
 
-std::string_view Text(std::string_view text, const segment::Token& t) { return text.substr(t.start, t.end - t.start); }
+std::string_view Text(std::string_view text, const segment::Token& t) {
+  return text.substr(t.start, t.end - t.start);
+}
 
 // A claimant known only by its words.
 Claimant SpanClaimant(uint32_t start, uint32_t end) {
@@ -27,23 +30,27 @@ Claimant FromActor(const std::vector<actors::ActorMention>& actors, int i) {
 
 }  // namespace
 
-StatusOr<Attributor> Attributor::Create(const core::PackSet& packs, const segment::Segmenter& segmenter) {
+StatusOr<Attributor> Attributor::Create(const core::PackSet& packs,
+                                        const segment::Segmenter& segmenter) {
   auto lex = PhraseLexicon::Create(packs, segmenter, "event_cues", {"kind", "side"});
   if (!lex.ok()) return lex.status();
   return Attributor(std::move(lex).value());
 }
 
 std::vector<Cue> Attributor::FindCues(std::string_view text, const segment::Segmentation& seg,
-                                      std::string_view lang, const std::vector<std::string>* folded) const {
+                                      std::string_view lang,
+                                      const std::vector<std::string>* folded) const {
   std::vector<Cue> out;
   for (const PhraseMatch& m : lex_.Find(text, seg, lang, folded))
-    out.push_back({m.first_token, m.end_token, m.sentence, m.start, m.end, (*m.row)[0], (*m.row)[1]});
+    out.push_back(
+        {m.first_token, m.end_token, m.sentence, m.start, m.end, (*m.row)[0], (*m.row)[1]});
   return out;
 }
 
 Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<Cue>& cues,
-                                  const std::vector<actors::ActorMention>& actors, const segment::Segmentation& seg,
-                                  std::string_view text, std::optional<Claimant>* previous) const {
+                                  const std::vector<actors::ActorMention>& actors,
+                                  const segment::Segmentation& seg, std::string_view text,
+                                  std::optional<Claimant>* previous) const {
   Attribution at;
   const auto& sent = seg.sentences[trig.sentence];
   const Cue* report = nullptr;
@@ -57,7 +64,8 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     if (c.kind == "report") {
       // The reporting cue nearest to the trigger.
       auto dist = [&](const Cue& x) {
-        return x.first_token >= trig.end_token ? x.first_token - trig.end_token : trig.first_token - x.end_token;
+        return x.first_token >= trig.end_token ? x.first_token - trig.end_token
+                                               : trig.first_token - x.end_token;
       };
       if (report == nullptr || dist(c) < dist(*report)) report = &c;
     }
@@ -77,28 +85,45 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     auto actor_after = [&](uint32_t from) -> int {
       for (size_t i = 0; i < actors.size(); ++i)
         if (actors[i].first_token >= from && actors[i].first_token < sent.end_token &&
-            actors[i].first_token - from <= 6)
+            actors[i].first_token - from <= 6) {
+          for (uint32_t k = from; k < actors[i].first_token; ++k)
+            if (IsPunct(seg.tokens[k])) return -1;  // "selon lui, des familles ...": not the source
           return static_cast<int>(i);
+        }
       return -1;
     };
     auto actor_before = [&](uint32_t upto) -> int {
       int best = -1;
       for (size_t i = 0; i < actors.size(); ++i)
-        if (actors[i].end_token <= upto && actors[i].first_token >= sent.first_token) best = static_cast<int>(i);
+        if (actors[i].end_token <= upto && actors[i].first_token >= sent.first_token)
+          best = static_cast<int>(i);
       return best;
     };
     uint32_t after_from = report->end_token;
     if (report->side == "agent") {
       // "annoncée le 7 décembre par le Centre": the claimant follows the next par/by.
       for (const Cue& c : cues)
-        if (c.sentence == trig.sentence && c.kind == "agent" && c.first_token >= report->end_token &&
-            c.first_token <= report->end_token + 6) {
+        if (c.sentence == trig.sentence && c.kind == "agent" &&
+            c.first_token >= report->end_token && c.first_token <= report->end_token + 6) {
           after_from = c.end_token;
           break;
         }
     }
-    bool look_after = report->side == "after" || report->side == "agent" ||
-                      (report->first_token > sent.first_token && IsPunct(seg.tokens[report->first_token - 1]));
+    // After a comma or a closing quote the speaker follows ("..., a indiqué le Centre"); after
+    // a closing bracket it does not ("The UN office (OHCHR) said").
+    auto opens_inversion = [&](uint32_t k) {
+      if (k <= sent.first_token || !IsPunct(seg.tokens[k - 1])) return false;
+      std::string_view p = Text(text, seg.tokens[k - 1]);
+      return p != ")" && p != "]";
+    };
+    // "Le Centre, chargé de ..., a fait savoir que ...": a cue followed by "que"/"that" has
+    // its subject before it, even after a comma.
+    bool complement = false;
+    for (const Cue& c : cues)
+      if (c.kind == "complementizer" && c.first_token == report->end_token) complement = true;
+    bool look_after = report->side == "after" || report->side == "doer" ||
+                      report->side == "agent" ||
+                      (opens_inversion(report->first_token) && !complement);
     if (look_after) {
       int a = actor_after(after_from);
       if (a >= 0) {
@@ -107,26 +132,38 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
         // The words after the cue up to punctuation: "selon d'autres informations".
         uint32_t e = report->end_token;
         while (e < sent.end_token && !IsPunct(seg.tokens[e]) && e - report->end_token < 8) ++e;
-        if (e > report->end_token) who = SpanClaimant(seg.tokens[report->end_token].start, seg.tokens[e - 1].end);
+        if (e > report->end_token)
+          who = SpanClaimant(seg.tokens[report->end_token].start, seg.tokens[e - 1].end);
       }
     } else {
       int a = actor_before(report->first_token);
       // The actor must belong to the reporting clause: no other trigger between them.
-      if (a >= 0 && !(actors[size_t(a)].end_token <= trig.first_token && trig.end_token <= report->first_token)) {
+      if (a >= 0 && !(actors[size_t(a)].end_token <= trig.first_token &&
+                      trig.end_token <= report->first_token)) {
         who = FromActor(actors, a);
       } else if (a >= 0 && report->first_token - actors[size_t(a)].end_token <= 3) {
         who = FromActor(actors, a);
       } else {
-        // The clause's subject: from the sentence start to the first comma or the cue.
-        uint32_t b = sent.first_token, e = b;
-        while (e < report->first_token && !IsPunct(seg.tokens[e]) && e - b < 8) ++e;
+        // The clause's subject: the words just before the cue, back to punctuation
+        // ("..., the Center said"; "Enfin, ce bref communiqué précise").
+        uint32_t e = report->first_token, b = e;
+        while (b > sent.first_token && !IsPunct(seg.tokens[b - 1]) && e - b < 8) --b;
+        if (e == b) {
+          // A comma closes an apposition: the subject opens the sentence ("Le Centre, chargé
+          // de ..., a fait savoir que").
+          b = sent.first_token;
+          e = b;
+          while (e < report->first_token && !IsPunct(seg.tokens[e]) && e - b < 8) ++e;
+        }
         if (e > b) who = SpanClaimant(seg.tokens[b].start, seg.tokens[e - 1].end);
       }
     }
+    if (who) who = Resolve(*who, source_noun, cues, actors, seg, text, *previous);
     if (who) {
       // A source noun ("ce bref communiqué") or a bare head repeated from a named actor
       // ("Le Centre") speaks for the last named claimant.
-      bool is_source = source_noun != nullptr && source_noun->start >= who->start && source_noun->end <= who->end;
+      bool is_source = source_noun != nullptr && source_noun->start >= who->start &&
+                       source_noun->end <= who->end;
       if (who->actor < 0 && previous->has_value() && (*previous)->actor >= 0) {
         bool repeats_name = false;
         if (!is_source) {
@@ -150,6 +187,7 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
         }
       }
       at.claimant = who;
+      at.claimant_acted = report->side == "doer" || report->side == "doer_before";
       if (who->actor >= 0) *previous = who;
     }
     if (at.modality == "asserted") at.modality = "reported";
@@ -161,7 +199,101 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     at.claimant = c;
     if (at.modality == "asserted") at.modality = "reported";
   }
+  // A denial: who denies is the claimant, the subject just before the denial word
+  // ("l'état-major a démenti toute opération", "the ministry dismissed as fake claims that").
+  if (at.modality == "denied") {
+    for (const Cue& c : cues) {
+      if (c.sentence != trig.sentence || c.kind != "denial") continue;
+      int best = -1;
+      for (size_t i = 0; i < actors.size(); ++i)
+        if (actors[i].end_token <= c.first_token && actors[i].first_token >= sent.first_token &&
+            c.first_token - actors[i].end_token <= 4)
+          best = static_cast<int>(i);
+      // "Le conseil militaire de cette ville, dont les brigades ..., a démenti": the subject
+      // that opens the sentence, past a relative clause.
+      if (best < 0)
+        for (size_t i = 0; i < actors.size(); ++i)
+          if (actors[i].first_token >= sent.first_token &&
+              actors[i].first_token <= sent.first_token + 1 &&
+              actors[i].end_token <= c.first_token) {
+            best = static_cast<int>(i);
+            break;
+          }
+      if (best >= 0) {
+        Claimant who = FromActor(actors, best);
+        at.claimant = Resolve(who, nullptr, cues, actors, seg, text, *previous);
+      }
+      break;
+    }
+  }
   return at;
+}
+
+std::optional<Claimant> Attributor::Resolve(Claimant who, const Cue* source_noun,
+                                            const std::vector<Cue>& cues,
+                                            const std::vector<actors::ActorMention>& actors,
+                                            const segment::Segmentation& seg, std::string_view text,
+                                            const std::optional<Claimant>& previous) const {
+  // A named actor, or a claimant with a class of its own that is not a bare noun: as found.
+  const actors::ActorMention* self = who.actor >= 0 ? &actors[size_t(who.actor)] : nullptr;
+  if (self != nullptr && (self->named || self->end_token - self->first_token > 3)) return who;
+  // Tokens of the claimant's words.
+  uint32_t b = 0, e = 0;
+  while (b < seg.tokens.size() && seg.tokens[b].start < who.start) ++b;
+  e = b;
+  while (e < seg.tokens.size() && seg.tokens[e].end <= who.end) ++e;
+  if (e <= b || e - b > 4) return who;
+  // A pronoun ("selon lui", "he added") speaks for the last named claimant.
+  if (e - b == 1) {
+    for (const Cue& c : cues) {
+      if (c.kind != "pronoun" || c.first_token != b || c.end_token != e) continue;
+      if (previous && previous->actor >= 0) {
+        Claimant c2 = *previous;
+        c2.start = who.start;
+        c2.end = who.end;
+        return c2;
+      }
+      // No claimant yet: the subject of the sentence before ("Le coordinateur ... juge la
+      // situation alarmante. Selon lui, ...").
+      if (c.sentence > 0) {
+        const auto& prev_sent = seg.sentences[c.sentence - 1];
+        for (size_t i = 0; i < actors.size(); ++i)
+          if (actors[i].first_token >= prev_sent.first_token &&
+              actors[i].end_token <= prev_sent.end_token) {
+            Claimant c2 = FromActor(actors, static_cast<int>(i));
+            c2.start = who.start;
+            c2.end = who.end;
+            return c2;
+          }
+      }
+    }
+  }
+  if (source_noun != nullptr && source_noun->start >= who.start && source_noun->end <= who.end)
+    return who;
+  // A short definite phrase whose last word belongs to a named actor named earlier
+  // ("the ministry" after "the Russian Defense Ministry", "la mission" after "la Mission de
+  // l'ONU"): that actor.
+  const std::string head = core::FoldForMatch(Text(text, seg.tokens[e - 1]));
+  if (head.size() >= 3) {
+    for (size_t i = actors.size(); i-- > 0;) {
+      const auto& a = actors[i];
+      if (!a.named || a.end_token > b) continue;
+      bool has = false;
+      for (uint32_t t = a.first_token; t < a.end_token && !has; ++t)
+        has = core::FoldForMatch(Text(text, seg.tokens[t])) == head;
+      if (!has) continue;
+      Claimant c{who.start, who.end, static_cast<int>(i), a.cls, a.name, a.country};
+      return c;
+    }
+  }
+  // A speaker with no group of its own ("the spokesman") speaks for the last claimant.
+  if (self != nullptr && self->cls == "unknown" && previous && previous->actor >= 0) {
+    Claimant c = *previous;
+    c.start = who.start;
+    c.end = who.end;
+    return c;
+  }
+  return who;
 }
 
 }  // namespace vigie::events

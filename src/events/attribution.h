@@ -36,19 +36,31 @@ struct Attribution {
   std::string modality = "asserted";  // asserted, reported, hedged, negated, denied
   std::optional<Claimant> claimant;
   bool background_cue = false, ongoing_cue = false;
+  bool claimant_acted = false;  // a claim of responsibility: the claimant is also the doer
 };
 
 class Attributor {
  public:
-  static StatusOr<Attributor> Create(const core::PackSet& packs, const segment::Segmenter& segmenter);
-  std::vector<Cue> FindCues(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
+  static StatusOr<Attributor> Create(const core::PackSet& packs,
+                                     const segment::Segmenter& segmenter);
+  std::vector<Cue> FindCues(std::string_view text, const segment::Segmentation& seg,
+                            std::string_view lang,
                             const std::vector<std::string>* folded = nullptr) const;
 
   // Attribution of one trigger. `previous` is the last claimant given in this document
   // (for "ce communiqué précise que ..."); updated when a named claimant is found.
   Attribution Attribute(const TriggerMention& trigger, const std::vector<Cue>& cues,
-                        const std::vector<actors::ActorMention>& actors, const segment::Segmentation& seg,
-                        std::string_view text, std::optional<Claimant>* previous) const;
+                        const std::vector<actors::ActorMention>& actors,
+                        const segment::Segmentation& seg, std::string_view text,
+                        std::optional<Claimant>* previous) const;
+
+  // Who a claimant's words stand for: a pronoun or a speaker noun for the last named
+  // claimant, a short definite phrase ("the ministry") for the named actor it repeats.
+  std::optional<Claimant> Resolve(Claimant who, const Cue* source_noun,
+                                  const std::vector<Cue>& cues,
+                                  const std::vector<actors::ActorMention>& actors,
+                                  const segment::Segmentation& seg, std::string_view text,
+                                  const std::optional<Claimant>& previous) const;
 
  private:
   explicit Attributor(PhraseLexicon lex) : lex_(std::move(lex)) {}

@@ -4,23 +4,27 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/text.h"
 #include "core/civil_date.h"
+#include "core/text.h"
 
 namespace vigie::events {
 
 namespace {
 
 EventActor ToActor(const actors::ActorMention& m, std::string_view text) {
-  return EventActor{std::string(text.substr(m.start, m.end - m.start)), m.name, m.cls, m.country, m.label};
+  return EventActor{std::string(text.substr(m.start, m.end - m.start)), m.name, m.cls, m.country,
+                    m.label};
 }
 
-bool SentenceHas(const segment::Sentence& s, uint32_t start, uint32_t end) { return start >= s.start && end <= s.end; }
+bool SentenceHas(const segment::Sentence& s, uint32_t start, uint32_t end) {
+  return start >= s.start && end <= s.end;
+}
 
 // Token distance from a span to the trigger (0 when touching), preferring spans after it.
 long Distance(const TriggerMention& t, uint32_t start, uint32_t end) {
   if (start >= t.end) return long(start - t.end);
-  if (end <= t.start) return long(t.start - end) + 1;  // before the trigger: a small penalty
+  if (end <= t.start)
+    return 2 * long(t.start - end) + 1;  // before the trigger: the place or date usually follows
   return 0;
 }
 
@@ -33,7 +37,8 @@ uint32_t TokenAt(const segment::Segmentation& seg, uint32_t at) {
 
 }  // namespace
 
-StatusOr<Extractor> Extractor::Create(const core::PackSet& packs, const segment::Segmenter& segmenter) {
+StatusOr<Extractor> Extractor::Create(const core::PackSet& packs,
+                                      const segment::Segmenter& segmenter) {
   Extractor x;
   auto actors = actors::Recognizer::Create(packs, segmenter);
   if (!actors.ok()) return actors.status();
@@ -48,8 +53,10 @@ StatusOr<Extractor> Extractor::Create(const core::PackSet& packs, const segment:
     const core::TsvTable* t = packs.Get(lang)->Table("quantity_nouns");
     if (t == nullptr) continue;
     int n = t->Column("noun"), k = t->Column("kind"), u = t->Column("unit");
-    if (n < 0 || k < 0 || u < 0) return Status::Corruption(t->path + ": needs columns noun, kind, unit");
-    for (const auto& row : t->rows) x.nouns_[lang][core::FoldForMatch(row[size_t(n)])] = {row[size_t(k)], row[size_t(u)]};
+    if (n < 0 || k < 0 || u < 0)
+      return Status::Corruption(t->path + ": needs columns noun, kind, unit");
+    for (const auto& row : t->rows)
+      x.nouns_[lang][core::FoldForMatch(row[size_t(n)])] = {row[size_t(k)], row[size_t(u)]};
   }
   return x;
 }
@@ -79,6 +86,15 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     kept.push_back(t);
   }
 
+  // A happening named as the starting point of another ("since the offensive began",
+  // "depuis le début des affrontements") is context, not an event of its own.
+  std::erase_if(kept, [&](const TriggerMention& t) {
+    for (const Cue& c : cues)
+      if (c.kind == "context" && c.sentence == t.sentence && c.end_token <= t.first_token &&
+          t.first_token - c.end_token <= 2)
+        return true;
+    return false;
+  });
   // A participle is an event after an auxiliary ("ont été déplacés", "were displaced") or
   // before a count ("displaced 2 million people"), not as an adjective ("familles déplacées").
   auto cue_kind_at = [&](uint32_t token, const char* kind) {
@@ -88,7 +104,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   };
   std::erase_if(kept, [&](const TriggerMention& t) {
     if (!t.adjectival) return false;
-    if (t.first_token > 0 && (cue_kind_at(t.first_token - 1, "aux") || cue_kind_at(t.first_token - 1, "passive")))
+    if (t.first_token > 0 &&
+        (cue_kind_at(t.first_token - 1, "aux") || cue_kind_at(t.first_token - 1, "passive")))
       return false;
     const uint32_t limit = std::min(t.end_token + 3, seg.sentences[t.sentence].end_token);
     for (uint32_t k = t.end_token; k < limit; ++k) {
@@ -97,9 +114,71 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
     return true;
   });
+  // A participant noun ("protesters") tells an event only where the crowd turns violent.
+  // Elsewhere it names the crowd of the sentence's own event, or of a death ("seven
+  // protesters died"), but alone it stands for the protest ("Protesters chant slogans").
+  auto sentence_kept = [&](const std::vector<TriggerMention>& v) {
+    std::vector<std::pair<uint32_t, bool>> s;  // (sentence, has a strong trigger)
+    for (const auto& t : v) s.emplace_back(t.sentence, !t.weak);
+    return s;
+  };
+  const auto strong = sentence_kept(kept);
+  std::erase_if(kept, [&](const TriggerMention& t) {
+    if (!t.weak || sentence_has_cue(t.sentence, "riot_word") ||
+        sentence_has_cue(t.sentence, "intervention_word"))
+      return false;
+    for (const auto& [si, is_strong] : strong)
+      if (si == t.sentence && is_strong) return true;
+    return sentence_has_cue(t.sentence, "killed_word");
+  });
+  // "the attack on Maiduguri, in which rockets ... struck": a generic attack word names the
+  // event a more precise trigger of its sentence tells.
+  {
+    std::vector<uint32_t> precise;
+    for (const auto& t : kept)
+      if (!t.generic) precise.push_back(t.sentence);
+    std::erase_if(kept, [&](const TriggerMention& t) {
+      return t.generic && std::find(precise.begin(), precise.end(), t.sentence) != precise.end();
+    });
+  }
+  // Clashes in a sentence about a protest are the crowd's ("clashes with protesters").
+  for (auto& t : kept) {
+    if (t.type != "armed_clash" || t.subtype != "clash") continue;
+    for (const auto& u : kept)
+      if (u.sentence == t.sentence && (u.type == "protest" || u.type == "riot")) {
+        t.type = "riot";
+        t.subtype = "violent_demonstration";
+      }
+  }
+  // "the evacuation was agreed", "l'évacuation se déroule en application de l'accord": the
+  // evacuation named as the subject of a deal is the deal's content, not a departure.
+  std::erase_if(kept, [&](const TriggerMention& t) {
+    if (t.type != "evacuation") return false;
+    for (const auto& u : kept)
+      if (u.type == "agreement" && u.sentence == t.sentence && u.first_token >= t.end_token &&
+          u.first_token - t.end_token <= 6)
+        return true;
+    return false;
+  });
+  // A blockade broken ("has broken the blockade", "punched through the encirclement",
+  // "a brisé le siège") is lifted.
+  for (auto& t : kept) {
+    if (t.type != "siege") continue;
+    for (const Cue& c : cues) {
+      if (c.kind != "siege_break" || c.sentence != t.sentence) continue;
+      if (c.end_token <= t.first_token && t.first_token - c.end_token <= 4) {
+        t.subtype = "lifted";  // the breaker is the subject of the breaking verb
+        t.first_token = c.first_token;
+        t.start = c.start;
+      } else if (c.first_token >= t.end_token && c.first_token - t.end_token <= 1) {
+        t.subtype = "lifted";  // "the siege was broken"
+      }
+    }
+  }
   // Bombing from aircraft is an air strike ("des avions ont bombardé").
   for (auto& t : kept)
-    if (t.type == "shelling" && t.subtype == "artillery" && sentence_has_cue(t.sentence, "aircraft_word")) {
+    if (t.type == "shelling" && t.subtype == "artillery" &&
+        sentence_has_cue(t.sentence, "aircraft_word")) {
       t.type = "air_strike";
       t.subtype = "air";
     }
@@ -108,8 +187,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (kept[i].type != "agreement") continue;
     for (const auto& u : kept) {
       if (u.type != "ceasefire_violation" || u.sentence != kept[i].sentence) continue;
-      uint32_t gap = u.first_token >= kept[i].end_token ? u.first_token - kept[i].end_token
-                                                        : kept[i].first_token - std::min(kept[i].first_token, u.end_token);
+      uint32_t gap = u.first_token >= kept[i].end_token
+                         ? u.first_token - kept[i].end_token
+                         : kept[i].first_token - std::min(kept[i].first_token, u.end_token);
       if (gap <= 4) {
         kept.erase(kept.begin() + long(i));
         --i;
@@ -122,15 +202,29 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // - a deal next to an evacuation is an evacuation deal;
   // - civilians killed where no violent event is named are an attack on civilians.
   for (auto& t : kept) {
-    if (t.type == "protest" && sentence_has_cue(t.sentence, "riot_word")) {
+    bool riot_sentence = sentence_has_cue(t.sentence, "riot_word");
+    for (const auto& u : kept)
+      riot_sentence = riot_sentence || (u.sentence == t.sentence && u.type == "riot");
+    if (t.type == "protest" && riot_sentence) {
       t.type = "riot";
       t.subtype = "violent_demonstration";
+    } else if (t.type == "protest") {
+      // Tear gas, water cannon, dispersal, or arrests in the sentence: an intervention.
+      bool arrests = false;
+      for (const auto& u : kept)  // "Police arrested 180 people as supporters staged sit-ins"
+        arrests = arrests ||
+                  (u.sentence == t.sentence && u.type == "arrest" && u.end_token <= t.first_token);
+      if (arrests || sentence_has_cue(t.sentence, "intervention_word")) t.subtype = "intervention";
     }
     if (t.type == "agreement" && t.subtype == "talks")
       for (const auto& u : kept)
         if (u.sentence == t.sentence && u.type == "evacuation") t.subtype = "evacuation_deal";
+    if (t.type == "agreement" && t.subtype == "talks")
+      for (const Cue& c : cues)
+        if (c.sentence == t.sentence && c.kind == "evacuation_word") t.subtype = "evacuation_deal";
   }
-  static const char* kViolent[] = {"air_strike", "shelling", "bombing", "armed_clash", "attack_on_civilians", "riot"};
+  static const char* kViolent[] = {"air_strike",          "shelling", "bombing", "armed_clash",
+                                   "attack_on_civilians", "riot"};
   std::vector<TriggerMention> kills;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     bool violent = false;
@@ -147,24 +241,100 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (kill == nullptr) continue;
     bool civilians = false;  // the victims must be civilians
     for (const auto& a : actors)
-      if (a.first_token >= seg.sentences[si].first_token && a.end_token <= seg.sentences[si].end_token &&
-          a.cls == "civilians")
+      if (a.first_token >= seg.sentences[si].first_token &&
+          a.end_token <= seg.sentences[si].end_token && a.cls == "civilians")
         civilians = true;
-    if (civilians) kills.push_back({kill->first_token, kill->end_token, kill->start, kill->end, si, "attack_on_civilians", "attack", false});
+    // Counts in the sentence after a violent event are its toll ("Le gouvernement a fait
+    // état de 11 soldats tués"), not a new attack.
+    bool after_violence = false;
+    for (const auto& t : kept)
+      if (si > 0 && t.sentence == si - 1)
+        for (const char* v : kViolent) after_violence = after_violence || t.type == v;
+    // Killing between a state's forces and an armed group is a clash ("the army killed
+    // scores of terrorists").
+    bool state = false, non_state = false;
+    for (const auto& a : actors) {
+      if (a.first_token < seg.sentences[si].first_token ||
+          a.end_token > seg.sentences[si].end_token)
+        continue;
+      state = state || a.cls == "state_forces" || a.cls == "foreign_forces";
+      non_state = non_state || a.cls == "armed_opposition" || a.cls == "jihadist_group" ||
+                  a.cls == "militia";
+    }
+    if (!civilians && state && non_state && !after_violence)
+      kills.push_back({kill->first_token, kill->end_token, kill->start, kill->end, si,
+                       "armed_clash", "clash", false});
+    if (civilians && !after_violence)
+      kills.push_back({kill->first_token, kill->end_token, kill->start, kill->end, si,
+                       "attack_on_civilians", "attack", false});
   }
   if (!kills.empty()) {
     kept.insert(kept.end(), kills.begin(), kills.end());
     std::stable_sort(kept.begin(), kept.end(),
-                     [](const TriggerMention& x, const TriggerMention& y) { return x.first_token < y.first_token; });
+                     [](const TriggerMention& x, const TriggerMention& y) {
+                       return x.first_token < y.first_token;
+                     });
   }
+
+  std::vector<PlaceMention> places;
+  for (const auto& p : men.places) {
+    bool actor_words = false;
+    for (const auto& a : actors)
+      if ((a.named && p.start < a.head_end && p.end > a.head_start) ||
+          (p.location.precision == "country" && p.start >= a.start && p.end <= a.end))
+        actor_words = true;  // "Islamic State", or the nationality of "the Somali government
+    if (!actor_words) places.push_back(p);
+  }
+  // A dateline ("MOSUL, Iraq, July 9, 2017 (Levant Wire) —") dates the document, not the
+  // events of its first sentence: dates before the dateline dash are not event dates.
+  uint32_t dateline_end = 0;
+  if (!seg.sentences.empty()) {
+    const auto& s0 = seg.sentences[0];
+    for (uint32_t k = s0.first_token; k < s0.end_token && seg.tokens[k].start < 160; ++k) {
+      std::string_view w =
+          text.substr(seg.tokens[k].start, seg.tokens[k].end - seg.tokens[k].start);
+      if (seg.tokens[k].kind == segment::TokenKind::kPunct && (w == "—" || w == "–" || w == "-") &&
+          seg.tokens[k].start > 0 && text[seg.tokens[k].start - 1] == ' ') {
+        dateline_end = seg.tokens[k].start;
+        break;
+      }
+    }
+  }
+  auto date_anchor = [&](const DateMention& d) -> const Cue* {
+    for (const Cue& c : cues)
+      if ((c.kind == "same_day" || c.kind == "next_day" || c.kind == "day_before") &&
+          c.start < d.end && c.end > d.start)
+        return &c;
+    return nullptr;
+  };
+
+  auto destination = [&](const PlaceMention& p) {
+    const uint32_t p0 = TokenAt(seg, p.start);
+    for (const Cue& c : cues)
+      if (c.kind == "destination" && c.end_token <= p0 && p0 - c.end_token <= 3 &&
+          c.start < p.start)
+        return true;
+    return false;
+  };
+  auto speaks = [&](const PlaceMention& p) {
+    const uint32_t p1 = TokenAt(seg, p.end);
+    for (const Cue& c : cues)
+      if (c.kind == "report" && c.side == "before" && c.first_token == p1) return true;
+    return false;
+  };
 
   std::vector<EventRecord> out;
   std::vector<uint32_t> out_sentence;
   std::optional<Claimant> previous_claimant;
   const PlaceMention* focus = nullptr;  // the place the text is about so far
-  auto cue_at = [&](uint32_t sentence, uint32_t token_lo, uint32_t token_hi, const char* kind) -> const Cue* {
+  size_t place_cursor = 0;              // places before it have moved the focus
+  bool last_passive = false;            // the voice of the last event's trigger
+  auto cue_at = [&](uint32_t sentence, uint32_t token_lo, uint32_t token_hi,
+                    const char* kind) -> const Cue* {
     for (const Cue& c : cues)
-      if (c.sentence == sentence && c.kind == kind && c.first_token >= token_lo && c.end_token <= token_hi) return &c;
+      if (c.sentence == sentence && c.kind == kind && c.first_token >= token_lo &&
+          c.end_token <= token_hi)
+        return &c;
     return nullptr;
   };
 
@@ -180,27 +350,62 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       return x;
     }
     if (noun_table == nouns_.end()) return std::nullopt;
-    auto it = noun_table->second.find(core::FoldForMatch(q.noun));
-    if (it == noun_table->second.end()) return std::nullopt;
-    x.kind = it->second.kind;
-    x.unit = it->second.unit;
+    const bool bare = q.noun.empty();  // "killing at least 20", "wounding three"
+    if (bare) {
+      for (const auto& d : men.dates)
+        if (d.start < q.end && d.end > q.start) return std::nullopt;  // a year, a day
+      x.kind = "people";
+    } else {
+      auto it = noun_table->second.find(core::FoldForMatch(q.noun));
+      if (it == noun_table->second.end()) return std::nullopt;
+      x.kind = it->second.kind;
+      x.unit = it->second.unit;
+    }
     if (x.kind == "people") {
       // A kill or injury word right after the count ("12 civils ont été tués") or just
       // before it ("killed 12 people") says what the count is.
       const uint32_t q0 = TokenAt(seg, q.start), q1 = TokenAt(seg, q.end);
       for (const Cue& c : cues) {
         if (c.sentence != sentence) continue;
-        bool near = (c.first_token >= q1 && c.first_token <= q1 + 5) || (c.end_token <= q0 && q0 - c.end_token <= 2);
+        bool near = (c.first_token >= q1 && c.first_token <= q1 + 5) ||
+                    (c.end_token <= q0 && q0 - c.end_token <= 2);
         if (near && c.kind == "killed_word") x.kind = "killed";
         if (near && c.kind == "injured_word" && x.kind == "people") x.kind = "injured";
       }
+      if (bare) {
+        // A bare count says what it counts only through a kill or injury word next to it:
+        // "killing at least 20", "wounding three", "20 wounded".
+        bool next_to = false;
+        for (const Cue& c : cues)
+          if (c.sentence == sentence && (c.kind == "killed_word" || c.kind == "injured_word") &&
+              ((c.end_token <= q0 && q0 - c.end_token <= 1) || c.first_token == q1))
+            next_to = true;
+        if (!next_to || x.kind == "people") return std::nullopt;
+      }
+    }
+    // The people aid reaches are what it is counted in ("rations for 2,400 households").
+    if (x.kind == "people" && type == "aid_delivery" && !bare) {
+      x.kind = "aid";
+      x.unit = core::FoldForMatch(q.noun);
+      return x;
     }
     if (x.kind == "people") {
-      if (type == "displacement" || type == "toll") x.kind = subtype == "return" ? "returned" : "displaced";
-      else if (type == "evacuation") x.kind = "evacuated";
-      else if (type == "surrender") x.kind = subtype == "amnesty" ? "amnestied" : "surrendered";
-      else if (type == "arrest") x.kind = "arrested";
+      if (type == "displacement" || type == "toll")
+        x.kind = subtype == "return" ? "returned" : "displaced";
+      else if (type == "evacuation")
+        x.kind = "evacuated";
+      else if (type == "surrender")
+        x.kind = subtype == "amnesty" ? "amnestied" : "surrendered";
+      else if (type == "arrest")
+        x.kind = "arrested";
     }
+    // In a violent event a count of people that is neither dead nor hurt is background
+    // ("one man working from a house"), save the people abducted.
+    static const char* kHarm[] = {"air_strike", "shelling", "bombing", "armed_clash"};
+    for (const char* h : kHarm)
+      if (x.kind == "people" && type == h) return std::nullopt;
+    if (x.kind == "people" && type == "attack_on_civilians" && subtype != "abduction")
+      return std::nullopt;
     if (x.kind == "places" && type != "territory_change") return std::nullopt;
     if (x.kind == "aid" && type != "aid_delivery") return std::nullopt;
     if (x.kind != "places" && x.kind != "aid") x.unit.clear();
@@ -209,30 +414,24 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
 
   for (const auto& t : kept) {
     const auto& sent = seg.sentences[t.sentence];
-    // Two triggers of one type in one sentence tell one event; the later one is usually
-    // the main verb ("... qui avaient choisi de déposer les armes ont été amnistiés").
-    if (!out.empty() && out_sentence.back() == t.sentence && out.back().type == t.type) {
-      EventRecord& prev = out.back();
-      prev.subtype = t.subtype;
-      prev.quantities.clear();  // their kinds depend on the subtype (amnestied, returned)
-      for (const auto& q : men.quantities)
-        if (SentenceHas(sent, q.start, q.end))
-          if (auto x = type_quantity(q, t.sentence, prev.type, prev.subtype)) prev.quantities.push_back(std::move(*x));
-      continue;
-    }
     Attribution at = attributor_->Attribute(t, cues, actors, seg, text, &previous_claimant);
     const int claimant_actor = at.claimant ? at.claimant->actor : -1;
 
     // Voice: an auxiliary just before the trigger, and an agent after "par"/"by".
-    bool passive = t.passive || cue_at(t.sentence, t.first_token >= 2 ? t.first_token - 2 : 0, t.first_token, "passive");
+    bool passive_voice = t.passive || cue_at(t.sentence, t.first_token >= 2 ? t.first_token - 2 : 0,
+                                             t.first_token, "passive");
     int agent = -1;
-    if (const Cue* by = cue_at(t.sentence, t.end_token, std::min(t.end_token + 6, sent.end_token), "agent")) {
+    if (const Cue* by =
+            cue_at(t.sentence, t.end_token, std::min(t.end_token + 6, sent.end_token), "agent")) {
       for (size_t i = 0; i < actors.size(); ++i)
         if (actors[i].first_token >= by->end_token && actors[i].first_token <= by->end_token + 2) {
           agent = static_cast<int>(i);
           break;
         }
     }
+    // An actor after "par"/"by" is the doer, auxiliary or not ("la ville est encerclée par
+    // les FSR").
+    const bool passive = passive_voice || agent >= 0;
     int subject = -1, object = -1;
     for (size_t i = 0; i < actors.size(); ++i) {
       const auto& a = actors[i];
@@ -240,9 +439,22 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (a.first_token < sent.first_token || a.end_token > sent.end_token) continue;
       if (a.end_token <= t.first_token) subject = static_cast<int>(i);  // the nearest before
       if (a.first_token >= t.end_token && object < 0) object = static_cast<int>(i);
-      if (a.first_token < t.end_token && a.end_token > t.first_token && subject < 0 && object < 0)
-        object = static_cast<int>(i);  // the trigger is inside the phrase ("manifestants")
+      if (a.first_token < t.end_token && a.end_token > t.first_token && object < 0)
+        object =
+            static_cast<int>(i);  // inside the trigger ("manifestants", "broke the ISIS siege")
     }
+    // "Des combats opposaient les rebelles aux soldats", "fighting between X and Y": with no
+    // subject, a clash's two sides both follow it.
+    int second_object = -1;
+    if (object >= 0)
+      for (size_t i = size_t(object) + 1; i < actors.size(); ++i) {
+        const auto& a = actors[i];
+        if (a.first_token >= sent.end_token) break;
+        if (int(i) != claimant_actor && a.first_token - actors[size_t(object)].end_token <= 3) {
+          second_object = static_cast<int>(i);
+          break;
+        }
+      }
     int actor1 = -1, actor2 = -1;
     const bool patient_gives_up = t.type == "surrender" || t.type == "displacement";
     if (passive) {
@@ -253,10 +465,51 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       actor2 = object;
       if (t.type == "displacement") {
         if (actor1 < 0) actor1 = object;  // "la fuite de 1 200 civils"
+        // "provoquant l'afflux de milliers de déplacés": the people who flee follow the noun.
+        if (object >= 0 && actors[size_t(object)].cls == "civilians" &&
+            (actor1 < 0 || actors[size_t(actor1)].cls != "civilians"))
+          actor1 = object;
         actor2 = -1;
+      }
+      if (t.type == "armed_clash" && actor1 < 0 && second_object >= 0) {
+        actor1 = object;
+        actor2 = second_object;
       }
     }
 
+    // Two triggers of one type in one sentence tell one event; the later one is usually
+    // the main verb ("... qui avaient choisi de déposer les armes ont été amnistiés"), and
+    // its subject and object are the event's ("avec la reprise de ..., l'armée a pu
+    // reprendre aux groupes ...").
+    if (!out.empty() && out_sentence.back() == t.sentence && out.back().type == t.type) {
+      EventRecord& prev = out.back();
+      // ... unless its subtype is the type's catch-all ("grenade ... explosion").
+      static const char* kCatchAll[] = {"explosion", "clash", "attack", "mixed"};
+      bool catch_all = false;
+      for (const char* c : kCatchAll) catch_all = catch_all || t.subtype == c;
+      if (!catch_all || prev.subtype.empty()) prev.subtype = t.subtype;
+      if (!prev.actor1 &&
+          !last_passive) {  // the first was a bare noun: the verb's actors tell the event
+        if (actor1 >= 0) prev.actor1 = ToActor(actors[size_t(actor1)], text);
+        if (actor2 >= 0) prev.actor2 = ToActor(actors[size_t(actor2)], text);
+      } else if (!prev.actor2 && actor2 >= 0) {
+        prev.actor2 = ToActor(actors[size_t(actor2)], text);
+      }
+      if (prev.actor1 && prev.actor2 && prev.actor1->text == prev.actor2->text) prev.actor2.reset();
+      prev.quantities.clear();  // their kinds depend on the subtype (amnestied, returned)
+      for (const auto& q : men.quantities)
+        if (SentenceHas(sent, q.start, q.end))
+          if (auto x = type_quantity(q, t.sentence, prev.type, prev.subtype))
+            prev.quantities.push_back(std::move(*x));
+      continue;
+    }
+
+    // "un raid revendiqué par les forces de Haftar", "al-Shabaab claimed responsibility":
+    // who claims the act did it.
+    if (at.claimant_acted && actor1 < 0 && claimant_actor >= 0) {
+      actor1 = claimant_actor;
+      if (actor2 == actor1) actor2 = -1;
+    }
     EventRecord e;
     e.doc_id = in.doc_id;
     e.type = t.type;
@@ -266,15 +519,38 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (actor2 >= 0) e.actor2 = ToActor(actors[size_t(actor2)], text);
     if (at.claimant) {
       const Claimant& c = *at.claimant;
-      e.claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name, c.cls, c.country, ""};
+      e.claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name, c.cls,
+                              c.country, ""};
     }
 
-    // Place: the nearest in the sentence, else the place the text is about.
+    // Places named in the sentences before this one move the focus, but not where people
+    // went nor a capital that speaks for its government ("Kinshasa affirme que ...").
+    for (; place_cursor < places.size() && places[place_cursor].end <= sent.start; ++place_cursor) {
+      const PlaceMention& p = places[place_cursor];
+      if (p.location.geonameid && p.location.precision != "country" && !destination(p) &&
+          !speaks(p))
+        focus = &p;
+    }
+    // Place: the nearest in the sentence, else the place the text is about. People leave
+    // a place: where they go ("towards Idlib", "vers la ville de Ménaka") is not it.
+    const bool departure = t.type == "displacement" || t.type == "evacuation";
     const PlaceMention* place = nullptr;
     long best = 1L << 30;
-    for (const auto& p : men.places) {
-      if (!SentenceHas(sent, p.start, p.end)) continue;
+    for (const auto& p : places) {
+      if (!SentenceHas(sent, p.start, p.end) || p.end <= dateline_end || speaks(p)) continue;
+      if (departure && destination(p)) continue;
+      // A country named beside a known focus is a party or a backdrop ("avec la médiation
+      // de la Turquie"), not a more precise place.
+      if (p.location.precision == "country" && focus != nullptr) continue;
       long d = Distance(t, p.start, p.end);
+      // A place before the trigger in another clause ("... in Coventry – that jets had
+      // struck ...") is farther than it looks.
+      if (p.end <= t.start)
+        for (uint32_t k = TokenAt(seg, p.end); k < t.first_token; ++k)
+          if (seg.tokens[k].kind == segment::TokenKind::kPunct) {
+            d += 80;
+            break;
+          }
       if (d < best) {
         best = d;
         place = &p;
@@ -283,7 +559,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (place == nullptr) {
       place = focus;
       if (place == nullptr) {
-        for (const auto& p : men.places)
+        for (const auto& p : places)
           if (p.start >= sent.end) {
             place = &p;  // nothing yet: the first place the text names
             break;
@@ -292,19 +568,28 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
     if (place != nullptr) {
       e.location = place->location;
-      if (place != focus && e.location->text.empty()) e.location->text = std::string(text.substr(place->start, place->end - place->start));
+      if (place != focus && e.location->text.empty())
+        e.location->text = std::string(text.substr(place->start, place->end - place->start));
       if (place->location.geonameid || !place->location.country.empty()) focus = place;
     }
     // Places seen in this sentence move the focus too.
-    for (const auto& p : men.places)
-      if (SentenceHas(sent, p.start, p.end) && p.location.geonameid && p.location.precision != "country") focus = &p;
+    for (const auto& p : places)
+      if (SentenceHas(sent, p.start, p.end) && p.location.geonameid &&
+          p.location.precision != "country")
+        focus = &p;
 
     // Date: the nearest in the sentence, else the document date.
     const DateMention* date = nullptr;
     best = 1L << 30;
     for (const auto& d : men.dates) {
-      if (!SentenceHas(sent, d.start, d.end)) continue;
+      if (!SentenceHas(sent, d.start, d.end) || d.end <= dateline_end) continue;
       long dist = Distance(t, d.start, d.end);
+      if (d.end <= t.start)  // "Entrée en vigueur le 18 décembre, la trêve a été violée ..."
+        for (uint32_t k = TokenAt(seg, d.end); k < t.first_token; ++k)
+          if (seg.tokens[k].kind == segment::TokenKind::kPunct) {
+            dist += 80;
+            break;
+          }
       if (dist < best) {
         best = dist;
         date = &d;
@@ -312,6 +597,21 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
     if (date != nullptr) {
       e.date = date->date;
+      // "le lendemain", "the same day": counted from the last event the text dated.
+      if (const Cue* anchor = date_anchor(*date)) {
+        for (size_t k = out.size(); k-- > 0;) {
+          const auto& prev = out[k].date;
+          long p0, p1;
+          if (!prev || (prev->basis != "explicit" && prev->basis != "relative") ||
+              out[k].status == "background" || !core::DayRange(prev->start, &p0, &p1) || p0 != p1)
+            continue;
+          long shift = anchor->kind == "next_day" ? 1 : anchor->kind == "day_before" ? -1 : 0;
+          e.date->start = e.date->end = core::IsoFromDays(p0 + shift);
+          e.date->precision = "day";
+          e.date->basis = "relative";
+          break;
+        }
+      }
     } else if (!men.document_date.start.empty()) {
       e.date = men.document_date;
       if (e.date->basis != "inferred") e.date->basis = "document";
@@ -321,19 +621,66 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // Quantities of the sentence, typed by their noun and the event type.
     for (const auto& q : men.quantities) {
       if (!SentenceHas(sent, q.start, q.end)) continue;
-      if (auto x = type_quantity(q, t.sentence, t.type, t.subtype)) e.quantities.push_back(std::move(*x));
+      if (auto x = type_quantity(q, t.sentence, t.type, t.subtype))
+        e.quantities.push_back(std::move(*x));
     }
 
     // Status: context far back is background; a lasting state is ongoing.
     e.status = "occurred";
     if (e.date && !men.document_date.start.empty() && e.date->basis == "explicit") {
       long d0, d1, r0, r1;
-      if (core::DayRange(e.date->start, &d0, &d1) && core::DayRange(men.document_date.start, &r0, &r1) &&
-          r0 - d0 > 180)
+      if (core::DayRange(e.date->start, &d0, &d1) &&
+          core::DayRange(men.document_date.start, &r0, &r1) && r0 - d0 > 180)
         e.status = "background";
     }
     if (e.status == "occurred" && at.ongoing_cue && (t.type == "siege" || t.type == "armed_clash"))
       e.status = "ongoing";
+
+    // Fire opened on armed men is a clash, not violence against civilians.
+    static const char* kArmed[] = {"state_forces", "armed_opposition", "jihadist_group", "militia",
+                                   "foreign_forces"};
+    if (e.type == "attack_on_civilians" && e.subtype == "attack") {
+      bool armed_target =
+          !passive && cue_at(t.sentence, t.end_token, std::min(t.end_token + 5, sent.end_token),
+                             "military_target");
+      for (const char* c : kArmed) armed_target = armed_target || (e.actor2 && e.actor2->cls == c);
+      if (armed_target) {
+        e.type = "armed_clash";
+        e.subtype = "clash";
+      }
+    }
+    // A government that strikes or fights does so with its forces ("government air strikes").
+    static const char* kForce[] = {"air_strike", "shelling", "armed_clash",
+                                   "bombing",    "siege",    "attack_on_civilians"};
+    for (const char* f : kForce)
+      if (e.type == f && e.actor1 && e.actor1->cls == "state_agency" && e.actor1->name.empty())
+        e.actor1->cls = "state_forces";
+    // A state's forces acting outside their country are foreign forces there ("the U.S.
+    // military said an air strike near Afgooye ...").
+    if (e.location && !e.location->country.empty())
+      for (auto* a : {&e.actor1, &e.actor2, &e.claimant})
+        if (*a && (*a)->cls == "state_forces" && !(*a)->country.empty() &&
+            (*a)->country != e.location->country)
+          (*a)->cls = "foreign_forces";
+    // Armed men who flee give ground: a withdrawal ("as terrorists flee").
+    if (e.type == "displacement" && e.subtype == "flight" && e.actor1 &&
+        e.actor1->cls != "civilians" && e.actor1->cls != "unknown" && e.actor1->cls != "igo_ngo" &&
+        e.actor1->cls != "state_agency") {
+      e.type = "territory_change";
+      e.subtype = "withdrawal";
+      e.quantities.clear();
+    }
+    // Who is evacuated says which evacuation: fighters, or the wounded ("150 wounded").
+    if (e.type == "evacuation") {
+      for (auto& q : e.quantities)
+        if (q.kind == "injured") {
+          q.kind = "evacuated";
+          e.subtype = "wounded";
+        }
+      if (e.subtype == "civilians" && e.actor2)
+        for (const char* c : kArmed)
+          if (e.actor2->cls == c && std::string_view(c) != "state_forces") e.subtype = "fighters";
+    }
 
     e.evidence.push_back({in.to_raw_start(sent.start), in.to_raw_end(sent.end)});
     double conf = 0.45;
@@ -343,8 +690,39 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (e.modality == "hedged") conf -= 0.15;
     if (!e.quantities.empty()) conf += 0.05;
     e.confidence = std::clamp(conf, 0.05, 0.95);
+    // The same happening told on in the next sentence ("Le raid n'a pas fait de victimes",
+    // "Des obus sont tombés aux abords du camp"): a definite noun, or no date of its own,
+    // and no other place, is one event with the sentence before.
+    size_t same = out.size();
+    for (size_t k = out.size(); k-- > 0 && out_sentence[k] + 1 >= t.sentence;)
+      if (out_sentence[k] + 1 == t.sentence && out[k].type == e.type && out[k].status == e.status) {
+        same = k;
+        break;
+      }
+    if (same < out.size()) {
+      EventRecord& prev = out[same];
+      const bool definite =
+          t.first_token > sent.first_token && cue_kind_at(t.first_token - 1, "definite");
+      const bool undated = !e.date || (e.date->basis != "explicit" && e.date->basis != "relative");
+      auto id = [](const EventRecord& x) -> int64_t {
+        return x.location && x.location->geonameid ? *x.location->geonameid : -1;
+      };
+      if ((definite || undated) && (id(e) == id(prev) || id(e) < 0)) {
+        if (!prev.actor1) prev.actor1 = e.actor1;
+        if (!prev.actor2) prev.actor2 = e.actor2;
+        if (!prev.claimant) prev.claimant = e.claimant;
+        for (const auto& q : e.quantities) {
+          bool have = false;
+          for (const auto& x : prev.quantities) have = have || x.kind == q.kind;
+          if (!have) prev.quantities.push_back(q);
+        }
+        prev.evidence.insert(prev.evidence.end(), e.evidence.begin(), e.evidence.end());
+        continue;
+      }
+    }
     out.push_back(std::move(e));
     out_sentence.push_back(t.sentence);
+    last_passive = passive;
   }
   // "Cette réussite, annoncée par le Centre…": a sentence that opens with a demonstrative
   // and reports without naming an event lends its claimant to the sentence before.
@@ -359,15 +737,36 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (c.kind == "anaphor" && c.first_token == sn.first_token) opens = true;
       if (c.kind == "report") reports = true;
     }
-    if (!opens || !reports) continue;
-    TriggerMention pseudo{sn.first_token, sn.first_token + 1, sn.start, sn.start, si, "", "", false, false};
+    // So does a sentence that only reports the toll of the one before ("Le gouvernement a
+    // fait état de 11 soldats tués"): it lends its claimant and its counts.
+    bool counts = false;
+    for (const Cue& c : cues)
+      if (c.sentence == si && (c.kind == "killed_word" || c.kind == "injured_word")) counts = true;
+    if (!reports || (!opens && !counts)) continue;
+    if (!opens) {
+      for (size_t i = 0; i < out.size(); ++i) {
+        if (out_sentence[i] != si - 1) continue;
+        for (const auto& q : men.quantities) {
+          if (!SentenceHas(sn, q.start, q.end)) continue;
+          auto x = type_quantity(q, si, out[i].type, out[i].subtype);
+          if (!x || (x->kind != "killed" && x->kind != "injured" && x->kind != "people")) continue;
+          bool have = false;
+          for (const auto& y : out[i].quantities)
+            have = have || (y.kind == x->kind && y.value == x->value);
+          if (!have) out[i].quantities.push_back(*x);
+        }
+      }
+    }
+    TriggerMention pseudo{sn.first_token, sn.first_token + 1, sn.start, sn.start, si, "", "", false,
+                          false};
     std::optional<Claimant> prev = previous_claimant;
     Attribution at = attributor_->Attribute(pseudo, cues, actors, seg, text, &prev);
     if (!at.claimant) continue;
     for (size_t i = 0; i < out.size(); ++i) {
       if (out_sentence[i] != si - 1 || out[i].claimant) continue;
       const Claimant& c = *at.claimant;
-      out[i].claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name, c.cls, c.country, ""};
+      out[i].claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name,
+                                   c.cls, c.country, ""};
       if (out[i].modality == "asserted") out[i].modality = "reported";
       out[i].evidence.push_back({in.to_raw_start(sn.start), in.to_raw_end(sn.end)});
     }
@@ -383,7 +782,17 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     const DateMention* since = nullptr;
     for (const auto& d : men.dates) {
       long d0, d1;
-      if (d.since && SentenceHas(sent, d.start, d.end) && core::DayRange(d.date.start, &d0, &d1) && doc0 - d0 >= 30) {
+      if (!SentenceHas(sent, d.start, d.end) || !core::DayRange(d.date.start, &d0, &d1) ||
+          doc0 - d0 < 30)
+        continue;
+      // "since 2009", or a since-clause that dates its start: "since the offensive began
+      // last October", "which began in early June".
+      bool since_clause = d.since;
+      for (const Cue& c : cues)
+        if (c.sentence == si && c.kind == "background" && c.end_token <= TokenAt(seg, d.start) &&
+            TokenAt(seg, d.start) - c.end_token <= 8)
+          since_clause = true;
+      if (since_clause) {
         since = &d;
         break;
       }
@@ -400,26 +809,44 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (x->kind == "killed") killed.push_back(*x);
       if (x->kind == "displaced") {
         // A bare count of people is displaced only where the sentence says so.
-        bool noun_says = noun_table->second.at(core::FoldForMatch(q.noun)).kind == "displaced";
+        auto noun = noun_table->second.find(core::FoldForMatch(q.noun));
+        bool noun_says = noun != noun_table->second.end() && noun->second.kind == "displaced";
         if (displaced_words || noun_says) displaced.push_back(*x);
       }
     }
     if (killed.empty() && displaced.empty()) continue;
-    // Drop this sentence's displacement events: the toll carries their count.
+    // Drop this sentence's displacement events (the toll carries their count) and what it
+    // dates from its start ("la guerre qui oppose depuis 2023 ... a fait 15 000 morts").
     for (size_t i = out.size(); i-- > 0;) {
-      if (out_sentence[i] == si && out[i].type == "displacement" && !displaced.empty()) {
+      if (out_sentence[i] != si) continue;
+      if ((out[i].type == "displacement" && !displaced.empty()) ||
+          (out[i].date && out[i].date->start == since->date.start && out[i].type != "toll")) {
         out.erase(out.begin() + long(i));
         out_sentence.erase(out_sentence.begin() + long(i));
       }
     }
-    TriggerMention pseudo{TokenAt(seg, since->start), TokenAt(seg, since->end), since->start, since->end, si, "toll", "", false};
+    TriggerMention pseudo{TokenAt(seg, since->start),
+                          TokenAt(seg, since->end),
+                          since->start,
+                          since->end,
+                          si,
+                          "toll",
+                          "",
+                          false};
     std::optional<Claimant> prev = previous_claimant;
     Attribution at = attributor_->Attribute(pseudo, cues, actors, seg, text, &prev);
+    // A toll counts over the area its sentence names; none named, the country the text is
+    // about.
     const PlaceMention* place = nullptr;
-    for (const auto& p : men.places) {
+    const PlaceMention* latest = nullptr;
+    for (const auto& p : places) {
       if (p.start >= sent.end) break;
-      if (p.location.geonameid || !p.location.country.empty()) place = &p;  // the latest named so far
-      if (SentenceHas(sent, p.start, p.end)) break;  // one in this sentence wins
+      if (p.location.geonameid || !p.location.country.empty()) latest = &p;
+      if (SentenceHas(sent, p.start, p.end) &&
+          (p.location.geonameid || !p.location.country.empty())) {
+        place = &p;
+        break;
+      }
     }
     for (auto* group : {&killed, &displaced}) {
       if (group->empty()) continue;
@@ -432,10 +859,17 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       e.date = since->date;
       e.date->end = men.document_date.start;
       e.date->precision = "interval";
-      if (place != nullptr) e.location = place->location;
+      if (place != nullptr) {
+        e.location = place->location;
+      } else if (latest != nullptr && !latest->location.country.empty()) {
+        e.location = EventLocation{};
+        e.location->country = latest->location.country;
+        e.location->precision = "country";
+      }
       if (at.claimant) {
         const Claimant& c = *at.claimant;
-        e.claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name, c.cls, c.country, ""};
+        e.claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name, c.cls,
+                                c.country, ""};
       }
       e.quantities = *group;
       e.evidence.push_back({in.to_raw_start(sent.start), in.to_raw_end(sent.end)});
@@ -462,9 +896,13 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     for (size_t j = i + 1; j < out.size(); ++j) {
       EventRecord& a = out[i];
       EventRecord& b = out[j];
-      if (a.type != b.type || a.subtype != b.subtype || a.modality != b.modality) continue;
+      if (a.type != b.type || a.subtype != b.subtype) continue;
       if (place_id(a) < 0 || place_id(a) != place_id(b)) continue;
-      if (!a.date || !b.date || a.date->start != b.date->start) continue;
+      // Dates agree, or one of the two has none of its own (a headline).
+      auto own = [](const EventRecord& x) {
+        return x.date && (x.date->basis == "explicit" || x.date->basis == "relative");
+      };
+      if (!a.date || !b.date || (a.date->start != b.date->start && own(a) && own(b))) continue;
       // One of the two must be a headline: the first sentence, or a line with no final mark.
       auto headline = [&](uint32_t si) {
         if (si == 0) return true;
@@ -472,15 +910,22 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         char last = text[sn.end - 1];
         return last != '.' && last != '!' && last != '?' && last != '"';
       };
-      if (!headline(out_sentence[i]) && !headline(out_sentence[j])) continue;
+      const bool head_i = headline(out_sentence[i]), head_j = headline(out_sentence[j]);
+      if (!head_i && !head_j) continue;
+      // A headline drops attribution; two body sentences must agree on it.
+      if (a.modality != b.modality &&
+          !((head_i && a.modality == "asserted") || (head_j && b.modality == "asserted")))
+        continue;
       bool conflict = false;  // firm counts of one kind that disagree: two happenings
       for (const auto& q : a.quantities)
         for (const auto& r : b.quantities)
-          if (q.kind == r.kind && q.qualifier != "about" && r.qualifier != "about" && q.value != r.value) conflict = true;
+          if (q.kind == r.kind && q.qualifier != "about" && r.qualifier != "about" &&
+              q.value != r.value)
+            conflict = true;
       if (conflict) continue;
-      if (a.actor1 && b.actor1 && a.actor1->cls != b.actor1->cls) continue;
-      // The record with firmer counts is kept; the other fills its gaps.
-      if (firm(b) > firm(a)) std::swap(a, b);
+      // The body record is kept, or the one with firmer counts; the other fills its gaps.
+      if (firm(b) > firm(a) || (firm(b) == firm(a) && head_i && !head_j)) std::swap(a, b);
+      if (!own(a) && own(b)) a.date = b.date;
       if (!a.actor1) a.actor1 = b.actor1;
       if (!a.actor2) a.actor2 = b.actor2;
       if (!a.claimant) a.claimant = b.claimant;
@@ -490,7 +935,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         if (!have) a.quantities.push_back(q);
       }
       a.evidence.insert(a.evidence.end(), b.evidence.begin(), b.evidence.end());
-      std::sort(a.evidence.begin(), a.evidence.end(), [](const Span& x, const Span& y) { return x.start < y.start; });
+      std::sort(a.evidence.begin(), a.evidence.end(),
+                [](const Span& x, const Span& y) { return x.start < y.start; });
       a.confidence = std::min(0.95, std::max(a.confidence, b.confidence) + 0.05);
       out_sentence[i] = std::min(out_sentence[i], out_sentence[j]);
       out.erase(out.begin() + long(j));

@@ -16,6 +16,26 @@ bool TokenMatches(const std::string& pattern, const std::string& word) {
   return pattern == word;
 }
 
+// Tokens matched by `pattern` at word i of a sentence of n words, or 0. A "..." pattern
+// token skips up to three words that are not punctuation ("ont pris jeudi le contrôle").
+uint32_t MatchAt(const std::vector<std::string>& pattern, const std::string* folded, uint32_t i,
+                 uint32_t n, const segment::Token* tokens, size_t k = 0) {
+  uint32_t j = i;
+  for (; k < pattern.size(); ++k) {
+    if (pattern[k] == "...") {
+      for (uint32_t skip = 0; skip <= 3 && j + skip < n; ++skip) {
+        if (skip > 0 && tokens[j + skip - 1].kind == segment::TokenKind::kPunct) break;
+        if (uint32_t m = MatchAt(pattern, folded, j + skip, n, tokens, k + 1))
+          return m + (j - i) + skip;
+      }
+      return 0;
+    }
+    if (j >= n || !TokenMatches(pattern[k], folded[j])) return 0;
+    ++j;
+  }
+  return j - i;
+}
+
 }  // namespace
 
 std::string PhraseLexicon::Key(std::string_view folded) {
@@ -30,8 +50,10 @@ int PhraseLexicon::Column(std::string_view name) const {
   return -1;
 }
 
-StatusOr<PhraseLexicon> PhraseLexicon::Create(const core::PackSet& packs, const segment::Segmenter& segmenter,
-                                              std::string_view name, std::vector<std::string> required) {
+StatusOr<PhraseLexicon> PhraseLexicon::Create(const core::PackSet& packs,
+                                              const segment::Segmenter& segmenter,
+                                              std::string_view name,
+                                              std::vector<std::string> required) {
   PhraseLexicon lex;
   lex.columns_ = required;
   for (const std::string& lang : packs.Languages()) {
@@ -53,21 +75,44 @@ StatusOr<PhraseLexicon> PhraseLexicon::Create(const core::PackSet& packs, const 
       std::string plain;
       std::vector<size_t> stars;
       for (char c : row[size_t(pc)]) {
-        if (c == '*') stars.push_back(plain.size());
-        else plain += c;
+        if (c == '*')
+          stars.push_back(plain.size());
+        else
+          plain += c;
       }
-      segment::Segmentation s = segmenter.Segment(plain, lang);
-      for (const auto& tok : s.tokens) {
-        std::string w = core::FoldForMatch(std::string_view(plain).substr(tok.start, tok.end - tok.start));
-        if (std::find(stars.begin(), stars.end(), tok.end) != stars.end()) w += '*';
-        p.tokens.push_back(std::move(w));
+      // "..." (a gap) is cut out before tokenising, then put back between the pieces.
+      std::vector<std::string> pieces;
+      for (size_t from = 0;;) {
+        size_t gap = plain.find("...", from);
+        pieces.push_back(
+            plain.substr(from, gap == std::string::npos ? std::string::npos : gap - from));
+        if (gap == std::string::npos) break;
+        from = gap + 3;
+      }
+      size_t offset = 0;
+      for (size_t pi = 0; pi < pieces.size(); ++pi) {
+        if (pi > 0) {
+          p.tokens.push_back("...");
+          offset += 3;
+        }
+        segment::Segmentation s = segmenter.Segment(pieces[pi], lang);
+        for (const auto& tok : s.tokens) {
+          std::string w = core::FoldForMatch(
+              std::string_view(pieces[pi]).substr(tok.start, tok.end - tok.start));
+          if (std::find(stars.begin(), stars.end(), offset + tok.end) != stars.end()) w += '*';
+          p.tokens.push_back(std::move(w));
+        }
+        offset += pieces[pi].size();
       }
       std::string where = t->path + ":" + std::to_string(t->lines[r]);
       if (p.tokens.empty()) return Status::Corruption(where + ": empty pattern");
+      if (p.tokens.front() == "..." || p.tokens.back() == "...")
+        return Status::Corruption(where + ": a '...' gap must stand between words");
       std::string first = p.tokens[0];
       bool stem = first.back() == '*';
       if (stem) first.pop_back();
-      if (stem && first.size() < 3) return Status::Corruption(where + ": a '*' stem needs 3 letters");
+      if (stem && first.size() < 3)
+        return Status::Corruption(where + ": a '*' stem needs 3 letters");
       std::string key = Key(first);
       lex.by_lang_[lang].by_key[key].push_back(p);
       lex.all_.by_key[key].push_back(std::move(p));
@@ -75,8 +120,9 @@ StatusOr<PhraseLexicon> PhraseLexicon::Create(const core::PackSet& packs, const 
   }
   auto sort_table = [](Table& t) {
     for (auto& [k, v] : t.by_key)
-      std::stable_sort(v.begin(), v.end(),
-                       [](const Pattern& a, const Pattern& b) { return a.tokens.size() > b.tokens.size(); });
+      std::stable_sort(v.begin(), v.end(), [](const Pattern& a, const Pattern& b) {
+        return a.tokens.size() > b.tokens.size();
+      });
   };
   for (auto& [k, t] : lex.by_lang_) sort_table(t);
   sort_table(lex.all_);
@@ -88,8 +134,10 @@ const PhraseLexicon::Table& PhraseLexicon::For(std::string_view lang) const {
   return it == by_lang_.end() ? all_ : it->second;
 }
 
-std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text, const segment::Segmentation& seg,
-                                             std::string_view lang, const std::vector<std::string>* folded_all) const {
+std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
+                                             const segment::Segmentation& seg,
+                                             std::string_view lang,
+                                             const std::vector<std::string>* folded_all) const {
   const Table& table = For(lang);
   std::vector<PhraseMatch> out;
   std::vector<std::string> own;
@@ -105,13 +153,13 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text, const segmen
     while (i < n) {
       const Pattern* best = nullptr;
       auto it = table.by_key.find(Key(folded[i]));
+      uint32_t best_len = 0;
       if (it != table.by_key.end()) {
         for (const Pattern& p : it->second) {
-          if (i + p.tokens.size() > n) continue;
-          bool ok = true;
-          for (size_t k = 0; k < p.tokens.size() && ok; ++k) ok = TokenMatches(p.tokens[k], folded[i + k]);
-          if (ok) {
+          uint32_t len = MatchAt(p.tokens, folded, i, n, seg.tokens.data() + sent.first_token);
+          if (len > 0) {
             best = &p;
+            best_len = len;
             break;
           }
         }
@@ -120,9 +168,9 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text, const segmen
         ++i;
         continue;
       }
-      uint32_t a = sent.first_token + i, b = a + static_cast<uint32_t>(best->tokens.size());
+      uint32_t a = sent.first_token + i, b = a + best_len;
       out.push_back({a, b, seg.tokens[a].start, seg.tokens[b - 1].end, si, &best->row});
-      i += static_cast<uint32_t>(best->tokens.size());
+      i += best_len;
     }
   }
   return out;

@@ -1,7 +1,8 @@
 // PhraseLexicon: matches the phrases of a pack table (column "pattern") on a sentence's
 // tokens, case- and accent-insensitively; a pattern token ending in '*' matches any word
-// with that stem. The longest pattern wins and matches do not overlap. The other columns of
-// the row travel with each match. Immutable and thread-safe once built.
+// with that stem, and "..." between two words lets up to three words stand between them. The
+// longest pattern wins and matches do not overlap. The other columns of the row travel with each
+// match. Immutable and thread-safe once built.
 #pragma once
 
 #include <cstdint>
@@ -26,11 +27,13 @@ struct PhraseMatch {
 class PhraseLexicon {
  public:
   // Reads table `name` from every pack that has it; `required` columns must exist.
-  static StatusOr<PhraseLexicon> Create(const core::PackSet& packs, const segment::Segmenter& segmenter,
-                                        std::string_view name, std::vector<std::string> required);
+  static StatusOr<PhraseLexicon> Create(const core::PackSet& packs,
+                                        const segment::Segmenter& segmenter, std::string_view name,
+                                        std::vector<std::string> required);
   // Matches in every sentence of the document. `folded`: segment::FoldTokens(text, seg)
   // when the caller has it, else computed here.
-  std::vector<PhraseMatch> Find(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
+  std::vector<PhraseMatch> Find(std::string_view text, const segment::Segmentation& seg,
+                                std::string_view lang,
                                 const std::vector<std::string>* folded = nullptr) const;
   // Index of a column (the same in every pack's table: checked at load), or -1.
   int Column(std::string_view name) const;

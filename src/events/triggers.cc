@@ -2,19 +2,34 @@
 
 namespace vigie::events {
 
-StatusOr<TriggerFinder> TriggerFinder::Create(const core::PackSet& packs, const segment::Segmenter& segmenter) {
-  auto lex = PhraseLexicon::Create(packs, segmenter, "event_triggers", {"type", "subtype", "voice"});
+StatusOr<TriggerFinder> TriggerFinder::Create(const core::PackSet& packs,
+                                              const segment::Segmenter& segmenter) {
+  auto lex =
+      PhraseLexicon::Create(packs, segmenter, "event_triggers", {"type", "subtype", "voice"});
   if (!lex.ok()) return lex.status();
   return TriggerFinder(std::move(lex).value());
 }
 
-std::vector<TriggerMention> TriggerFinder::Find(std::string_view text, const segment::Segmentation& seg,
-                                                std::string_view lang, const std::vector<std::string>* folded) const {
+std::vector<TriggerMention> TriggerFinder::Find(std::string_view text,
+                                                const segment::Segmentation& seg,
+                                                std::string_view lang,
+                                                const std::vector<std::string>* folded) const {
   std::vector<TriggerMention> out;
   for (const PhraseMatch& m : lex_.Find(text, seg, lang, folded)) {
     const auto& row = *m.row;  // type, subtype, voice
-    out.push_back({m.first_token, m.end_token, m.start, m.end, m.sentence, row[0], row[1] == "-" ? "" : row[1],
-                   row[2] == "passive", row[2] == "adj"});
+    if (row[0] == "none") continue;
+    TriggerMention t{m.first_token,
+                     m.end_token,
+                     m.start,
+                     m.end,
+                     m.sentence,
+                     row[0],
+                     row[1] == "-" ? "" : row[1],
+                     row[2] == "passive",
+                     row[2] == "adj"};
+    t.weak = row[2] == "weak";
+    t.generic = row[2] == "generic";
+    out.push_back(std::move(t));
   }
   return out;
 }

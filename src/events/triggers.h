@@ -1,6 +1,7 @@
 // triggers: finds the words that announce an event ("ont repris", "frappes aériennes",
 // "fled", "car bomb") from the packs' event_triggers.tsv, with the EVENTS.md type and
-// subtype each implies (see PhraseLexicon for the pattern rules). Immutable and
+// subtype each implies (see PhraseLexicon for the pattern rules); a row of type "none"
+// blocks a phrase that only looks like a trigger ("fighting alongside"). Immutable and
 // thread-safe once built.
 #pragma once
 
@@ -19,12 +20,16 @@ struct TriggerMention {
   std::string type, subtype;  // subtype empty when the type has none
   bool passive = false;       // the doer follows "par"/"by"
   bool adjectival = false;    // a participle: an event only after an auxiliary or before a count
+  bool weak = false;          // a participant noun ("protesters"): an event only with a riot word
+  bool generic = false;       // "attacked": an event only where no more precise trigger tells it
 };
 
 class TriggerFinder {
  public:
-  static StatusOr<TriggerFinder> Create(const core::PackSet& packs, const segment::Segmenter& segmenter);
-  std::vector<TriggerMention> Find(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
+  static StatusOr<TriggerFinder> Create(const core::PackSet& packs,
+                                        const segment::Segmenter& segmenter);
+  std::vector<TriggerMention> Find(std::string_view text, const segment::Segmentation& seg,
+                                   std::string_view lang,
                                    const std::vector<std::string>* folded = nullptr) const;
 
  private:

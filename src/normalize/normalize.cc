@@ -174,6 +174,15 @@ std::optional<DocumentDate> Normalizer::InferDocumentDate(std::string_view text,
   int year = 0;
   for (const TimeExpr& x : times)
     if (x.kind != TimeKind::kDuration) year = std::max(year, x.begin.date.year);
+  // A bare year naming something of the time ("our 2021 appeal", "the 2019 budget") is year
+  // context too: four digits, no separator, 1950 to 2100.
+  for (const auto& tok : seg.tokens) {
+    if (tok.kind != segment::TokenKind::kNumber || tok.end - tok.start != 4) continue;
+    std::string_view w = text.substr(tok.start, 4);
+    if (!std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
+    if (y >= 1950 && y <= 2100) year = std::max(year, y);
+  }
   for (const PartialDate& p : partials) {
     if (!year) break;
     int y = year;

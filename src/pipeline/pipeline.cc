@@ -93,9 +93,10 @@ void Pipeline::BuildMentions(Analysis* a) const {
     qm.percent = q.number.percent;
     m.quantities.push_back(std::move(qm));
   }
-  // Percentages that count no noun ("plus de 70%") are quantities too.
+  // Percentages that count no noun ("plus de 70%") are quantities too, and so are bare
+  // counts ("killing at least 20"): the events stage keeps those only beside a word that
+  // says what they count.
   for (const auto& n : tags.numbers) {
-    if (!n.percent) continue;
     bool inside = false;
     for (const auto& q : tags.quantities) inside = inside || (n.start >= q.start && n.end <= q.end);
     if (inside) continue;
@@ -103,7 +104,7 @@ void Pipeline::BuildMentions(Analysis* a) const {
     qm.start = n.start;
     qm.end = n.end;
     qm.quantity = to_quantity(n, n.start, n.end);
-    qm.percent = true;
+    qm.percent = n.percent;
     m.quantities.push_back(std::move(qm));
   }
   std::sort(m.quantities.begin(), m.quantities.end(),

@@ -66,9 +66,10 @@ TEST(ActorsDevEval, ClassAndLabelOfGoldActors) {
   ASSERT_GT(total, 200u);
   double f = double(found) / double(total), c = double(cls_ok) / double(total), l = double(label_ok) / double(total);
   std::printf("actors on dev gold: %zu spans, found %.3f, class right %.3f, label right %.3f\n", total, f, c, l);
-  EXPECT_GE(f, 0.82);
-  EXPECT_GE(c, 0.70);
-  EXPECT_GE(l, 0.78);
+  // Measured: found 0.877, class right 0.796, label right 0.847.
+  EXPECT_GE(f, 0.86);
+  EXPECT_GE(c, 0.78);
+  EXPECT_GE(l, 0.83);
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 // Actor recognition on sentences written for these tests (not from the dev set).
+#include "actors/actors.h"
+
 #include <gtest/gtest.h>
 
-#include "actors/actors.h"
 #include "core/langpack.h"
 
 namespace vigie::actors {
@@ -17,7 +18,8 @@ const Fixture& F() {
   static Fixture f = [] {
     Fixture x;
     x.packs = std::move(core::PackSet::Load(core::DefaultPackRoot())).value();
-    x.seg = std::make_unique<segment::Segmenter>(std::move(segment::Segmenter::Create(*x.packs)).value());
+    x.seg = std::make_unique<segment::Segmenter>(
+        std::move(segment::Segmenter::Create(*x.packs)).value());
     auto r = Recognizer::Create(*x.packs, *x.seg);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     x.rec = std::make_unique<Recognizer>(std::move(r).value());
@@ -90,14 +92,16 @@ TEST(ActorsTest, AcronymsAreCaseSensitive) {
 }
 
 TEST(ActorsTest, EnglishApposedNameAndLabel) {
-  auto a = Find("Jets struck positions of the Iran-backed terrorist Houthi militia near the port.", "en");
+  auto a = Find("Jets struck positions of the Iran-backed terrorist Houthi militia near the port.",
+                "en");
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(a[0].name, "Houthis (Ansar Allah)");
   EXPECT_EQ(a[0].label, "terrorist");
 }
 
 TEST(ActorsTest, EnglishCiviliansAndForeignForces) {
-  auto a = Find("Russian warplanes hit the town as thousands of residents fled, the SDF said.", "en");
+  auto a =
+      Find("Russian warplanes hit the town as thousands of residents fled, the SDF said.", "en");
   ASSERT_EQ(a.size(), 3u);
   EXPECT_EQ(a[0].cls, "foreign_forces");
   EXPECT_EQ(a[0].country, "RU");
@@ -111,6 +115,60 @@ TEST(ActorsTest, RegimeLabelIsKeptApartFromClass) {
   ASSERT_GE(a.size(), 1u);
   EXPECT_EQ(a[0].cls, "state_forces");
   EXPECT_EQ(a[0].label, "regime");
+}
+
+TEST(ActorsTest, HyphenatedCompoundsNameTheGroup) {
+  auto a = Find("Troops entered the last ISIS-held pocket and an Islamic State-run prison.", "en");
+  std::vector<std::string> names;
+  for (const auto& f : a)
+    if (!f.name.empty()) names.push_back(f.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Islamic State", "Islamic State"}));
+  // Only a one-word entry may end in a suffix: "Islamic-run" is not "Islamic State".
+  for (const auto& f : Find("An Islamic-run charity opened a school.", "en"))
+    EXPECT_NE(f.name, "Islamic State");
+}
+
+TEST(ActorsTest, CapitalisedNounsNeedCapitals) {
+  // "fait état de" reports; "l'État" is the state.
+  for (const auto& f : Find("Le ministère a fait état de 12 morts.", "fr"))
+    EXPECT_NE(f.text, "état");
+  auto a = Find("L'État a décrété un couvre-feu.", "fr");
+  ASSERT_GE(a.size(), 1u);
+  EXPECT_EQ(a[0].cls, "state_agency");
+}
+
+TEST(ActorsTest, FrenchDesLinksANounToAName) {
+  auto a = Find("Le coordinateur humanitaire des Nations unies a lancé un appel.", "fr");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].text, "Le coordinateur humanitaire des Nations unies");
+  EXPECT_EQ(a[0].cls, "igo_ngo");
+  // As an article it still opens a phrase.
+  auto b = Find("Des civils ont été blessés.", "fr");
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].text, "Des civils");
+}
+
+TEST(ActorsTest, GenericGroupsAreTheGroupNamedBefore) {
+  auto a = Find(
+      "Al-Shabaab fighters stormed the hotel. The militants held it for hours before the army "
+      "retook it.",
+      "en");
+  ASSERT_GE(a.size(), 3u);
+  EXPECT_EQ(a[1].text, "The militants");
+  EXPECT_EQ(a[1].cls, "jihadist_group");
+  EXPECT_EQ(a[1].name, "al-Shabaab");
+  EXPECT_EQ(a[2].cls, "state_forces");  // not an armed group: unchanged
+  // Unidentified gunmen stay unknown; with no group named before, militants stay generic.
+  auto b = Find("Gunmen killed five villagers. Militants later burned the market.", "en");
+  ASSERT_GE(b.size(), 3u);
+  EXPECT_EQ(b[0].cls, "unknown");
+  EXPECT_EQ(b[2].cls, "armed_opposition");
+}
+
+TEST(ActorsTest, EnglishLastNounHeadsTheGenericPhrase) {
+  auto a = Find("Two women suicide bombers blew themselves up.", "en");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].cls, "armed_opposition");
 }
 
 }  // namespace

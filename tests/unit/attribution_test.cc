@@ -1,8 +1,9 @@
 // Attribution and modality on sentences written for these tests.
+#include "events/attribution.h"
+
 #include <gtest/gtest.h>
 
 #include "core/langpack.h"
-#include "events/attribution.h"
 
 namespace vigie::events {
 namespace {
@@ -19,9 +20,12 @@ const Fx& F() {
   static Fx f = [] {
     Fx x;
     x.packs = std::move(core::PackSet::Load(core::DefaultPackRoot())).value();
-    x.seg = std::make_unique<segment::Segmenter>(std::move(segment::Segmenter::Create(*x.packs)).value());
-    x.actors = std::make_unique<actors::Recognizer>(std::move(actors::Recognizer::Create(*x.packs, *x.seg)).value());
-    x.triggers = std::make_unique<TriggerFinder>(std::move(TriggerFinder::Create(*x.packs, *x.seg)).value());
+    x.seg = std::make_unique<segment::Segmenter>(
+        std::move(segment::Segmenter::Create(*x.packs)).value());
+    x.actors = std::make_unique<actors::Recognizer>(
+        std::move(actors::Recognizer::Create(*x.packs, *x.seg)).value());
+    x.triggers =
+        std::make_unique<TriggerFinder>(std::move(TriggerFinder::Create(*x.packs, *x.seg)).value());
     auto a = Attributor::Create(*x.packs, *x.seg);
     EXPECT_TRUE(a.ok()) << a.status().ToString();
     x.attr = std::make_unique<Attributor>(std::move(a).value());
@@ -53,29 +57,42 @@ std::vector<Out> Attribute(const std::string& text, const std::string& lang) {
 }
 
 TEST(AttributionTest, FrenchSelonGivesReportedWithClaimantAfter) {
-  auto r = Attribute("Les rebelles ont repris deux villages, selon l'Observatoire syrien des droits de l'homme.", "fr");
+  auto r = Attribute(
+      "Les rebelles ont repris deux villages, selon l'Observatoire syrien des droits de l'homme.",
+      "fr");
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].modality, "reported");
   EXPECT_EQ(r[0].cls, "igo_ngo");
 }
 
 TEST(AttributionTest, FrenchSubjectBeforeReportingVerb) {
-  auto r = Attribute("Le ministère turc de la Défense a annoncé que ses avions avaient bombardé des positions kurdes.", "fr");
+  auto r = Attribute(
+      "Le ministère turc de la Défense a annoncé que ses avions avaient bombardé des positions "
+      "kurdes.",
+      "fr");
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].modality, "reported");
   EXPECT_EQ(r[0].cls, "state_agency");
 }
 
 TEST(AttributionTest, FrenchUnknownSourceKeepsItsWords) {
-  auto r = Attribute("Selon plusieurs témoignages concordants, des centaines d'habitants ont fui.", "fr");
+  auto r =
+      Attribute("Selon plusieurs récits concordants, des centaines d'habitants ont fui.", "fr");
   ASSERT_EQ(r.size(), 1u);
-  EXPECT_EQ(r[0].claimant, "plusieurs témoignages concordants");
+  EXPECT_EQ(r[0].claimant, "plusieurs récits concordants");
   EXPECT_EQ(r[0].cls, "unknown");
+  // Testimonies are the word of civilians.
+  r = Attribute("Selon des témoignages recueillis sur place, des centaines d'habitants ont fui.",
+                "fr");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].cls, "civilians");
 }
 
 TEST(AttributionTest, SourceNounSpeaksForLastNamedClaimant) {
-  auto r = Attribute("Selon le Centre russe pour la réconciliation, les troupes ont repris un quartier. "
-               "Ce communiqué précise que 20 combattants ont été amnistiés.", "fr");
+  auto r = Attribute(
+      "Selon le Centre russe pour la réconciliation, les troupes ont repris un quartier. "
+      "Ce communiqué précise que 20 combattants ont été amnistiés.",
+      "fr");
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(r[1].claimant, "Ce communiqué");
   EXPECT_EQ(r[1].cls, "state_agency");
@@ -89,7 +106,8 @@ std::string Modality(const std::string& text, const std::string& lang) {
 TEST(AttributionTest, HedgeNegationDenial) {
   EXPECT_EQ(Modality("Des civils auraient été enlevés près du camp.", "fr"), "hedged");
   EXPECT_EQ(Modality("The army did not withdraw from the town.", "en"), "negated");
-  EXPECT_EQ(Modality("The ministry denied that its jets had carried out air strikes on the market.", "en"),
+  EXPECT_EQ(Modality("The ministry denied that its jets had carried out air strikes on the market.",
+                     "en"),
             "denied");
   EXPECT_EQ(Modality("Rebels shelled the market on Monday.", "en"), "asserted");
 }
@@ -102,6 +120,76 @@ TEST(AttributionTest, EnglishSaidAfterClauseAndInverted) {
   auto q = Attribute("Militants abducted 12 farmers, according to the UN refugee agency.", "en");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].cls, "igo_ngo");
+}
+
+// Claimants of every trigger of a multi-sentence text, in order (text and class).
+std::vector<std::pair<std::string, std::string>> Claimants(const std::string& text,
+                                                           const std::string& lang) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& o : Attribute(text, lang)) out.emplace_back(o.claimant, o.cls);
+  return out;
+}
+
+TEST(AttributionTest, PronounSpeaksForTheLastClaimant) {
+  auto r = Claimants(
+      "Des rebelles ont attaqué un convoi près de Kidal, a indiqué l'armée malienne. Selon elle, "
+      "des renforts "
+      "ont été bombardés.",
+      "fr");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[1].first, "elle");
+  EXPECT_EQ(r[1].second, "state_forces");
+  // No claimant yet: the subject of the sentence before.
+  r = Claimants(
+      "Le porte-parole de l'Unicef s'inquiète. Selon lui, des milliers de familles ont fui.", "fr");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].second, "igo_ngo");
+}
+
+TEST(AttributionTest, ShortPhraseRepeatsAnEarlierNamedActor) {
+  // "the ministry" after "the Turkish defence ministry"; "the Center" after its full name.
+  auto r = Claimants(
+      "The Turkish defence ministry said its jets had struck depots in the north. Shelling hit two "
+      "villages "
+      "overnight, the ministry added.",
+      "en");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[1].first, "the ministry");
+  EXPECT_EQ(r[1].second, "state_agency");
+}
+
+TEST(AttributionTest, SpeakerWithoutGroupSpeaksForTheLastClaimant) {
+  auto r = Claimants(
+      "The U.S.-led coalition said its aircraft had carried out air strikes near Mosul. Rockets "
+      "hit a base on "
+      "Monday, the spokesman said.",
+      "en");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[1].second, "international_coalition");
+}
+
+TEST(AttributionTest, TheDenierIsTheClaimant) {
+  auto r = Claimants(
+      "Des habitants ont fait état de frappes aériennes, mais l'état-major des armées a démenti "
+      "toute opération.",
+      "fr");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].second, "state_forces");
+  r = Claimants("The ministry dismissed as false claims that its jets had struck a market.", "en");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].second, "state_agency");
+}
+
+TEST(AttributionTest, FallbackClaimantIsTheWordsBeforeTheCue) {
+  // Not the opening adverb: the words between the last comma and the reporting verb.
+  auto r = Claimants("Meanwhile, rebels shelled the town of Tal Abyad, local elders said.", "en");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].first, "local elders");
+  // After a closing bracket the speaker stands before the cue.
+  r = Claimants("The UN human rights office (OHCHR) said it had recorded air strikes on Idlib.",
+                "en");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].second, "igo_ngo");
 }
 
 }  // namespace

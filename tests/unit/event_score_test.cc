@@ -1,16 +1,18 @@
+#include "evaluate/event_score.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 #include "core/civil_date.h"
 #include "core/event_json.h"
-#include "evaluate/event_score.h"
+#include "evaluate/case_map.h"
 
 namespace vigie::evaluate {
 namespace {
 
-EventRecord Ev(std::string type, std::string start, std::optional<int64_t> gid, double lat, double lon,
-               std::string country = "SY") {
+EventRecord Ev(std::string type, std::string start, std::optional<int64_t> gid, double lat,
+               double lon, std::string country = "SY") {
   EventRecord e;
   e.type = std::move(type);
   e.subtype = "taken";
@@ -52,8 +54,10 @@ TEST(MatchTest, LocationsSameIdNearbyOrCountry) {
   EXPECT_TRUE(LocationsAgree(g.location, Ev("shelling", "2020-01-01", 1, 36.29, 37.16).location));
   EXPECT_FALSE(LocationsAgree(g.location, Ev("shelling", "2020-01-01", 2, 37.1, 37.16).location));
   auto region = Ev("shelling", "2020-01-01", std::nullopt, 0, 0, "NG");
-  EXPECT_TRUE(LocationsAgree(region.location, Ev("shelling", "2020-01-01", 5, 11.8, 13.1, "NG").location));
-  EXPECT_FALSE(LocationsAgree(region.location, Ev("shelling", "2020-01-01", 5, 11.8, 13.1, "NE").location));
+  EXPECT_TRUE(
+      LocationsAgree(region.location, Ev("shelling", "2020-01-01", 5, 11.8, 13.1, "NG").location));
+  EXPECT_FALSE(
+      LocationsAgree(region.location, Ev("shelling", "2020-01-01", 5, 11.8, 13.1, "NE").location));
   EXPECT_TRUE(LocationsAgree(std::nullopt, std::nullopt));
 }
 
@@ -80,7 +84,8 @@ TEST(ScorerTest, CountsOptionalAndFields) {
 TEST(EventJsonTest, RoundTripIsStable) {
   EventRecord e = Ev("surrender", "2016-12-07", 170063, 36.20124, 37.16117);
   e.event_id = "abc#1";
-  e.quantities.push_back({"amnestied", 66.0, std::nullopt, std::nullopt, "exact", "", "66 djihadistes"});
+  e.quantities.push_back(
+      {"amnestied", 66.0, std::nullopt, std::nullopt, "exact", "", "66 djihadistes"});
   e.claimant = EventActor{"ce bref communiqué", "", "state_agency", "RU", ""};
   e.evidence.push_back({10, 20});
   std::string j = core::EventToJson(e);
@@ -110,6 +115,59 @@ TEST(GoldFilesTest, DevSetParsesAndSelfScoresPerfectly) {
   EXPECT_EQ(s.report().overall.tp, 133u + 6u);  // 133 required dev events + 6 in the seed
   EXPECT_EQ(s.report().overall.fp, 0u);
   for (const auto& [name, t] : s.report().fields) EXPECT_EQ(t.correct, t.total) << name;
+}
+
+TEST(CaseMapTest, VigieTypesToCaseSubtypes) {
+  EventRecord e;
+  auto map = [&](std::string type, std::string subtype, std::string actor1_class = "") {
+    e.type = std::move(type);
+    e.subtype = std::move(subtype);
+    e.actor1.reset();
+    if (!actor1_class.empty()) e.actor1 = EventActor{"x", "", actor1_class, "", ""};
+    return CaseSubtype(e);
+  };
+  EXPECT_EQ(map("territory_change", "taken", "state_forces"), "GOV_REGAINS_TERIT");
+  EXPECT_EQ(map("territory_change", "taken", "jihadist_group"), "NON_STATE_ACTOR_OVERTAKES_TER");
+  EXPECT_EQ(map("territory_change", "handover"), "NON_VIOL_TERRIT_TRANSFER");
+  EXPECT_EQ(map("bombing", "suicide"), "SUIC_BOMB");
+  EXPECT_EQ(map("bombing", "car_bomb"), "REM_EXPLOS");
+  EXPECT_EQ(map("bombing", "grenade"), "GRENADE");
+  EXPECT_EQ(map("shelling", "mortar"), "ART_MISS_ATTACK");
+  EXPECT_EQ(map("attack_on_civilians", "abduction"), "ABDUCT_DISSAP");
+  EXPECT_EQ(map("protest", "intervention"), "PROTEST_WITH_INTER");
+  EXPECT_EQ(map("riot", "mob_violence"), "MOB_VIOL");
+  EXPECT_EQ(map("displacement", "flight"), "OTHER");
+}
+
+TEST(CaseMapTest, LabelAndScore) {
+  EventRecord aid, strike;
+  aid.type = "aid_delivery";
+  strike.type = "air_strike";
+  EXPECT_EQ(CaseLabel({}), "NONE");
+  EXPECT_EQ(CaseLabel({aid}), "OTHER");
+  EXPECT_EQ(CaseLabel({aid, strike}), "AIR_STRIKE");  // the first event with a CASE class
+  CaseScorer s;
+  s.Add("AIR_STRIKE", "AIR_STRIKE");
+  s.Add("NATURAL_DISASTER", "NONE");  // no Vigie class: counted overall only
+  s.Add("ARREST", "NONE");
+  EXPECT_EQ(s.report().total, 3u);
+  EXPECT_EQ(s.report().correct, 1u);
+  EXPECT_EQ(s.report().covered, 2u);
+  EXPECT_EQ(s.report().covered_correct, 1u);
+  EXPECT_EQ(s.report().no_event, 2u);
+}
+
+TEST(CaseMapTest, TsvRowsAndBadRecords) {
+  std::vector<std::string> problems;
+  auto rows = ParseCaseTsv(
+      "id\tEventSnippet\tSubType\n1\tRebels shelled the town.\tART_MISS_ATTACK\n2\tno label\n",
+      "t.tsv", &problems);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].gold, "ART_MISS_ATTACK");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0], "t.tsv:3: expected 3 tab-separated fields");
+  EXPECT_FALSE(ParseCaseTsv("", "e.tsv", &problems).ok());
 }
 
 }  // namespace

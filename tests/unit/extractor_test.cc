@@ -1,10 +1,11 @@
 // The extractor on articles written for these tests. The dates, places and quantities
 // layer is built by hand here (the normalize and geo stages produce it in the pipeline).
+#include "events/extractor.h"
+
 #include <gtest/gtest.h>
 
 #include "clean/clean.h"
 #include "core/langpack.h"
-#include "events/extractor.h"
 
 namespace vigie::events {
 namespace {
@@ -19,7 +20,8 @@ const Fx& F() {
   static Fx f = [] {
     Fx x;
     x.packs = std::move(core::PackSet::Load(core::DefaultPackRoot())).value();
-    x.seg = std::make_unique<segment::Segmenter>(std::move(segment::Segmenter::Create(*x.packs)).value());
+    x.seg = std::make_unique<segment::Segmenter>(
+        std::move(segment::Segmenter::Create(*x.packs)).value());
     auto e = Extractor::Create(*x.packs, *x.seg);
     EXPECT_TRUE(e.ok()) << e.status().ToString();
     x.ex = std::make_unique<Extractor>(std::move(e).value());
@@ -33,7 +35,8 @@ struct Doc {
   std::string text, lang;
   Mentions m;
   uint32_t At(const std::string& s) const { return static_cast<uint32_t>(text.find(s)); }
-  void Place(const std::string& s, int64_t id, double lat, double lon, std::string country, std::string part = "") {
+  void Place(const std::string& s, int64_t id, double lat, double lon, std::string country,
+             std::string part = "") {
     PlaceMention p{At(s), At(s) + uint32_t(s.size()), {}};
     p.location.text = s;
     p.location.geonameid = id;
@@ -56,15 +59,18 @@ struct Doc {
   }
   std::vector<EventRecord> Run() const {
     auto s = F().seg->Segment(text, lang);
-    ExtractInput in{"doc", lang, text, &s, &m, [](uint32_t x) { return x; }, [](uint32_t x) { return x; }};
+    ExtractInput in{
+        "doc", lang, text, &s, &m, [](uint32_t x) { return x; }, [](uint32_t x) { return x; }};
     return F().ex->Extract(in);
   }
 };
 
 TEST(ExtractorTest, FrenchRecaptureWithClaimantQuantitiesAndPart) {
-  Doc d{"Les forces gouvernementales ont repris mardi 12 villages à l'est de Deraa aux rebelles, selon "
-        "l'Observatoire syrien des droits de l'homme. Plus de 300 familles ont fui la région.",
-        "fr"};
+  Doc d{
+      "Les forces gouvernementales ont repris mardi 12 villages à l'est de Deraa aux rebelles, "
+      "selon "
+      "l'Observatoire syrien des droits de l'homme. Plus de 300 familles ont fui la région.",
+      "fr"};
   d.m.document_date = {"2018-07-05", "2018-07-05", "day", "document", ""};
   d.Place("Deraa", 170592, 32.6189, 36.1021, "SY", "east");
   d.Date("mardi", "2018-07-03", "relative");
@@ -119,7 +125,9 @@ TEST(ExtractorTest, PassiveAmnestyKeepsRolesOfSurrender) {
 }
 
 TEST(ExtractorTest, EnglishPassiveAgentAndBackground) {
-  Doc d{"The town was recaptured by Iraqi forces on Sunday. The area has been contested since 2014.", "en"};
+  Doc d{
+      "The town was recaptured by Iraqi forces on Sunday. The area has been contested since 2014.",
+      "en"};
   d.m.document_date = {"2017-03-06", "2017-03-06", "day", "document", ""};
   d.Place("The town", 99072, 36.34, 43.13, "IQ");
   d.Date("on Sunday", "2017-03-05", "relative");
@@ -156,9 +164,15 @@ namespace vigie::events {
 namespace {
 
 TEST(ExtractorTest, CumulativeTollSinceAMonthOrMore) {
-  Doc d{"Le conflit a fait plus de 12 000 morts et plus de 2 millions de déplacés depuis mars 2021, selon l'ONU.", "fr"};
+  Doc d{
+      "Le conflit a fait plus de 12 000 morts et plus de 2 millions de déplacés depuis mars 2021, "
+      "selon l'ONU.",
+      "fr"};
   d.m.document_date = {"2023-06-01", "2023-06-01", "day", "document", ""};
-  d.m.dates.push_back({d.At("depuis mars 2021"), d.At("depuis mars 2021") + 17, {"2021-03", "", "month", "explicit", "depuis mars 2021"}, true});
+  d.m.dates.push_back({d.At("depuis mars 2021"),
+                       d.At("depuis mars 2021") + 17,
+                       {"2021-03", "", "month", "explicit", "depuis mars 2021"},
+                       true});
   d.Count("plus de 12 000 morts", 12000, "more_than", "mort");
   d.Count("plus de 2 millions de déplacés", 2000000, "more_than", "déplacé");
   auto ev = d.Run();
@@ -178,7 +192,10 @@ TEST(ExtractorTest, CumulativeTollSinceAMonthOrMore) {
 TEST(ExtractorTest, RecentSinceIsNotAToll) {
   Doc d{"Au moins 27 personnes ont été tuées depuis vendredi dans les combats.", "fr"};
   d.m.document_date = {"2024-05-13", "2024-05-13", "day", "document", ""};
-  d.m.dates.push_back({d.At("depuis vendredi"), d.At("depuis vendredi") + 15, {"2024-05-10", "", "day", "relative", "depuis vendredi"}, true});
+  d.m.dates.push_back({d.At("depuis vendredi"),
+                       d.At("depuis vendredi") + 15,
+                       {"2024-05-10", "", "day", "relative", "depuis vendredi"},
+                       true});
   d.Count("Au moins 27 personnes", 27, "at_least", "personne");
   auto ev = d.Run();
   ASSERT_EQ(ev.size(), 1u);
@@ -217,14 +234,22 @@ namespace vigie::events {
 namespace {
 
 TEST(ExtractorTest, HeadlineAndParagraphAreOneEvent) {
-  Doc d{"Tikrit: thousands flee in 48 hours\n\nMore than 9,000 people have fled Tikrit in the past 48 hours.", "en"};
+  Doc d{
+      "Tikrit: thousands flee in 48 hours\n\nMore than 9,000 people have fled Tikrit in the past "
+      "48 hours.",
+      "en"};
   d.Place("Tikrit", 99131, 34.6, 43.68, "IQ");
   d.m.places.push_back(d.m.places.back());
   d.m.places.back().start = static_cast<uint32_t>(d.text.rfind("Tikrit"));
   d.m.places.back().end = d.m.places.back().start + 6;
-  d.m.dates.push_back({d.At("in 48 hours"), d.At("in 48 hours") + 11, {"2015-03-01", "2015-03-03", "interval", "relative", "in 48 hours"}});
+  d.m.dates.push_back({d.At("in 48 hours"),
+                       d.At("in 48 hours") + 11,
+                       {"2015-03-01", "2015-03-03", "interval", "relative", "in 48 hours"}});
   auto rel = static_cast<uint32_t>(d.text.rfind("in the past 48 hours"));
-  d.m.dates.push_back({rel, rel + 20, {"2015-03-01", "2015-03-03", "interval", "relative", "in the past 48 hours"}});
+  d.m.dates.push_back(
+      {rel,
+       rel + 20,
+       {"2015-03-01", "2015-03-03", "interval", "relative", "in the past 48 hours"}});
   d.Count("thousands", 2000, "about", "");
   d.Count("More than 9,000 people", 9000, "more_than", "people");
   auto ev = d.Run();
@@ -236,7 +261,10 @@ TEST(ExtractorTest, HeadlineAndParagraphAreOneEvent) {
 }
 
 TEST(ExtractorTest, ParticipleAsAdjectiveIsNoEvent) {
-  Doc d{"Les secouristes ont distribué des couvertures aux familles déplacées. 4 000 habitants ont été déplacés.", "fr"};
+  Doc d{
+      "Les secouristes ont distribué des couvertures aux familles déplacées. 4 000 habitants ont "
+      "été déplacés.",
+      "fr"};
   auto ev = d.Run();
   std::vector<std::string> types;
   for (const auto& e : ev) types.push_back(e.type);
@@ -248,6 +276,204 @@ TEST(ExtractorTest, BombardmentFromAircraftIsAnAirStrike) {
   auto ev = d.Run();
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0].type, "air_strike");
+}
+
+}  // namespace
+}  // namespace vigie::events
+
+namespace vigie::events {
+namespace {
+
+TEST(ExtractorTest, DatelineDateAndPlaceAreNotTheEvents) {
+  Doc d{
+      "KIDAL, 4 mai 2021 (Agence Sahel) - Des jihadistes ont attaqué mardi un poste de contrôle "
+      "près de "
+      "Tessalit.",
+      "fr"};
+  d.m.document_date = {"2021-05-04", "2021-05-04", "day", "document", ""};
+  d.Place("KIDAL", 2455290, 18.44, 1.41, "ML");
+  d.Place("Tessalit", 2450173, 20.2, 1.01, "ML");
+  d.Date("4 mai 2021", "2021-05-04", "explicit");
+  d.Date("mardi", "2021-05-03", "relative");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "armed_clash");  // a checkpoint is a military target
+  EXPECT_EQ(ev[0].date->start, "2021-05-03");
+  EXPECT_EQ(ev[0].location->geonameid, 2450173);
+}
+
+TEST(ExtractorTest, NextDayAndSameDayCountFromTheLastDatedEvent) {
+  Doc d{
+      "Le 3 juin, des rebelles ont pris le contrôle de Kamango. Le lendemain, des frappes "
+      "aériennes ont "
+      "visé la ville. Le même jour, 200 familles ont fui.",
+      "fr"};
+  d.m.document_date = {"2022-06-10", "2022-06-10", "day", "document", ""};
+  d.Date("Le 3 juin", "2022-06-03", "explicit");
+  d.Date("Le lendemain", "2022-06-11",
+         "relative");  // as normalize reads it: from the document date
+  d.Date("Le même jour", "2022-06-10", "relative");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 3u);
+  EXPECT_EQ(ev[1].type, "air_strike");
+  EXPECT_EQ(ev[1].date->start, "2022-06-04");
+  EXPECT_EQ(ev[2].type, "displacement");
+  EXPECT_EQ(ev[2].date->start, "2022-06-04");
+}
+
+TEST(ExtractorTest, NamedGroupIsNotAPlaceAndHyphenatedNameIsTheGroup) {
+  Doc d{"Kurdish forces on Monday retook the last Islamic State-held district of Hajin.", "en"};
+  d.Place("Islamic State", 99999, 1, 1, "");  // what a gazetteer may read in the group's name
+  d.Place("Hajin", 170000, 34.69, 40.83, "SY");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].location->geonameid, 170000);
+  ASSERT_TRUE(ev[0].actor2);
+  EXPECT_EQ(ev[0].actor2->cls, "jihadist_group");
+}
+
+TEST(ExtractorTest, ContextNounsAndBlockedPhrasesAreNotEvents) {
+  Doc d{
+      "Some 40,000 people have fled the district since the offensive began. Militias fighting "
+      "alongside "
+      "the army guarded the road.",
+      "en"};
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "displacement");
+}
+
+TEST(ExtractorTest, PeopleLeaveAPlaceNotTheirDestination) {
+  Doc d{"Plus de 3 000 civils ont fui Beni en direction de Butembo.", "fr"};
+  d.Place("Beni", 219057, 0.49, 29.47, "CD");
+  d.Place("Butembo", 217562, 0.14, 29.29, "CD");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].location->geonameid, 219057);
+  // And the destination does not become the focus of what follows.
+  Doc e{"Plus de 3 000 civils sont arrivés à Butembo. Des combats ont éclaté.", "fr"};
+  e.Place("Butembo", 217562, 0.14, 29.29, "CD");
+  auto ev2 = e.Run();
+  for (const auto& x : ev2)
+    if (x.type == "armed_clash") {
+      EXPECT_FALSE(x.location && x.location->geonameid == 217562);
+    }
+}
+
+TEST(ExtractorTest, TheSameHappeningToldOnIsOneEvent) {
+  // A definite noun in the next sentence; a headline without a date of its own.
+  Doc d{
+      "Frappes sur Maarib\nDes avions ont mené lundi des frappes aériennes sur Maarib. Les frappes "
+      "ont fait "
+      "12 morts.",
+      "fr"};
+  d.m.document_date = {"2020-03-04", "2020-03-04", "day", "document", ""};
+  d.Place("Maarib", 72966, 15.46, 45.32, "YE");
+  d.Date("lundi", "2020-03-02", "relative");
+  d.Count("12 morts", 12, "exact", "mort");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "air_strike");
+  EXPECT_EQ(ev[0].date->start, "2020-03-02");
+  ASSERT_EQ(ev[0].quantities.size(), 1u);
+  EXPECT_EQ(ev[0].quantities[0].kind, "killed");
+}
+
+TEST(ExtractorTest, StateForcesAbroadAreForeignForces) {
+  Doc d{"Russian forces shelled villages near Idlib on Monday.", "en"};
+  d.Place("Idlib", 169389, 35.93, 36.63, "SY");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  ASSERT_TRUE(ev[0].actor1);
+  EXPECT_EQ(ev[0].actor1->cls, "foreign_forces");
+  Doc e{"Nigerian troops clashed with insurgents near Maiduguri.", "en"};
+  e.Place("Maiduguri", 2331447, 11.85, 13.16, "NG");
+  auto ev2 = e.Run();
+  ASSERT_EQ(ev2.size(), 1u);
+  ASSERT_TRUE(ev2[0].actor1);
+  EXPECT_EQ(ev2[0].actor1->cls, "state_forces");  // at home
+}
+
+TEST(ExtractorTest, BareCountsNeedAKillWord) {
+  Doc d{
+      "Rockets hit the market, killing at least 20 and wounding 35. The market was built in 1960.",
+      "en"};
+  d.m.dates.push_back(
+      {d.At("1960"), d.At("1960") + 4, {"1960", "1960", "year", "explicit", "1960"}, false});
+  d.Count("at least 20", 20, "at_least", "");
+  d.Count("35", 35, "exact", "");
+  d.Count("1960", 1960, "exact", "");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  std::vector<std::string> kinds;
+  for (const auto& q : ev[0].quantities)
+    kinds.push_back(q.kind + ":" + std::to_string(int(*q.value)));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"killed:20", "injured:35"}));
+}
+
+TEST(ExtractorTest, CrowdNounsAndGenericAttacks) {
+  // Protesters alone tell a protest; with violence, a riot; tear gas makes it an intervention.
+  EXPECT_EQ(Doc("Protesters chanted slogans outside parliament.", "en").Run().at(0).type,
+            "protest");
+  auto riot = Doc("Protesters hurled rocks at the police.", "en").Run();
+  ASSERT_EQ(riot.size(), 1u);
+  EXPECT_EQ(riot[0].type, "riot");
+  auto inter = Doc("Police fired tear gas to disperse the demonstration.", "en").Run();
+  ASSERT_EQ(inter.size(), 1u);
+  EXPECT_EQ(inter[0].subtype, "intervention");
+  // "attack on" yields to the precise trigger of its sentence.
+  auto precise =
+      Doc("The attack on the town, in which rockets struck two schools, was condemned.", "en")
+          .Run();
+  ASSERT_EQ(precise.size(), 1u);
+  EXPECT_EQ(precise[0].type, "shelling");
+}
+
+TEST(ExtractorTest, SiegeBrokenIsLiftedAndArmedMenWhoFleeWithdraw) {
+  auto lifted = Doc("Government troops broke the siege of the airbase on Tuesday.", "en").Run();
+  ASSERT_EQ(lifted.size(), 1u);
+  EXPECT_EQ(lifted[0].subtype, "lifted");
+  auto fled = Doc("Les jihadistes ont fui la ville dans la nuit.", "fr").Run();
+  ASSERT_EQ(fled.size(), 1u);
+  EXPECT_EQ(fled[0].type, "territory_change");
+  EXPECT_EQ(fled[0].subtype, "withdrawal");
+}
+
+TEST(ExtractorTest, TollWithoutAPlaceTakesTheCountry) {
+  Doc d{"Les combats ont repris à Gao. La guerre a fait plus de 10 000 morts depuis 2012.", "fr"};
+  d.m.document_date = {"2022-06-01", "2022-06-01", "day", "document", ""};
+  d.Place("Gao", 2457161, 16.27, -0.04, "ML");
+  d.m.dates.push_back({d.At("depuis 2012"),
+                       d.At("depuis 2012") + 11,
+                       {"2012", "", "year", "explicit", "depuis 2012"},
+                       true});
+  d.Count("plus de 10 000 morts", 10000, "more_than", "mort");
+  auto ev = d.Run();
+  const EventRecord* toll = nullptr;
+  for (const auto& e : ev)
+    if (e.type == "toll") toll = &e;
+  ASSERT_NE(toll, nullptr);
+  ASSERT_TRUE(toll->location);
+  EXPECT_FALSE(toll->location->geonameid);
+  EXPECT_EQ(toll->location->country, "ML");
+}
+
+}  // namespace
+}  // namespace vigie::events
+
+namespace vigie::events {
+namespace {
+
+TEST(ExtractorTest, GovernmentThatStrikesActsThroughItsForces) {
+  auto strike = Doc("Government air strikes hit the town of Kafr Nabl on Friday.", "en").Run();
+  ASSERT_EQ(strike.size(), 1u);
+  ASSERT_TRUE(strike[0].actor1);
+  EXPECT_EQ(strike[0].actor1->cls, "state_forces");
+  // Signing a deal, a government is an agency.
+  auto deal = Doc("The government signed a ceasefire with the rebels on Monday.", "en").Run();
+  ASSERT_EQ(deal.size(), 1u);
+  ASSERT_TRUE(deal[0].actor1);
+  EXPECT_EQ(deal[0].actor1->cls, "state_agency");
 }
 
 }  // namespace

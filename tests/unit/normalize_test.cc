@@ -251,6 +251,16 @@ TEST(DocumentDateTest, DatelineAndContext) {
   EXPECT_EQ(infer("Depuis février 2022, la ville est bloquée.\nCe jeudi 6 octobre, un convoi est arrivé.", "fr"),
             "2022-10-06");
   EXPECT_EQ(infer("Rien à signaler.", "fr"), "none");
+  // A bare year ("our 2024 appeal") is year context: the weekday fits 2024, not the first
+  // fitting year after "since 2011".
+  EXPECT_EQ(infer("Since 2011, the war has killed thousands. Our 2024 appeal is 20% funded.\n"
+                  "\"Today, Monday 4 March, we count our dead,\" the director said.",
+                  "en"),
+            "2024-03-04");
+  EXPECT_EQ(infer("Le budget 2019 n'a pas été voté. Depuis 2012, le pays est en guerre.\n"
+                  "Ce mardi 5 mars, des tirs ont visé la ville.",
+                  "fr"),
+            "2019-03-05");
 }
 
 TEST(RobustnessTest, OddInputsDoNotCrash) {

@@ -60,11 +60,30 @@ TEST(TriggersTest, FrenchPeopleEvents) {
 TEST(TriggersTest, EnglishForms) {
   EXPECT_EQ(Types("Government troops recaptured the airport on Sunday.", "en"),
             (V{"territory_change/taken:recaptured"}));
-  EXPECT_EQ(Types("A suicide bomber blew himself up at a checkpoint.", "en"), (V{"bombing/suicide:suicide bomber"}));
+  // Two triggers of one type: the extractor tells them as one event.
+  EXPECT_EQ(Types("A suicide bomber blew himself up at a checkpoint.", "en"),
+            (V{"bombing/suicide:suicide bomber", "bombing/suicide:blew himself up"}));
   EXPECT_EQ(Types("Airstrikes hit two clinics, and 300 people fled.", "en"),
             (V{"air_strike/air:Airstrikes", "displacement/flight:fled"}));
   EXPECT_EQ(Types("Police arrested 14 protesters.", "en"),
             (V{"arrest/arrest:arrested", "protest/peaceful:protesters"}));
+}
+
+TEST(TriggersTest, GapsLetWordsStandBetween) {
+  // "pris ... le contrôle": a day or an adverb may stand inside the phrase.
+  EXPECT_EQ(Types("Les rebelles ont pris mardi le contrôle de la ville.", "fr"),
+            (V{"territory_change/taken:pris mardi le contrôle"}));
+  EXPECT_EQ(Types("L'armée a pris hier soir le contrôle du pont.", "fr"),
+            (V{"territory_change/taken:pris hier soir le contrôle"}));
+  // Not across punctuation, nor more than three words.
+  EXPECT_EQ(Types("Ils ont pris, dit-on, le contrôle.", "fr"), V{});
+}
+
+TEST(TriggersTest, BlockingRowsHideLookalikes) {
+  // "fighting alongside" names allies, not a battle; "prise de parole" is a speech.
+  EXPECT_EQ(Types("Militias fighting alongside the army held the bridge.", "en"), V{});
+  EXPECT_EQ(Types("La prise de parole du ministre a duré une heure.", "fr"), V{});
+  EXPECT_EQ(Types("La prise de Kidal a surpris les observateurs.", "fr"), (V{"territory_change/taken:prise de"}));
 }
 
 TEST(TriggersTest, NoTriggerInPlainText) {

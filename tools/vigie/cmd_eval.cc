@@ -15,6 +15,7 @@ Runner RegisterEval(CLI::App& app) {
   RegisterEvalTime(*eval, *runners);
   RegisterEvalGeo(*eval, *runners);
   RegisterEvalHtml(*eval, *runners);
+  RegisterEvalCase(*eval, *runners);
   return [runners]() -> int {
     for (auto& [sub, run] : *runners)
       if (sub->parsed()) return run();

@@ -1,10 +1,10 @@
 // vigie eval events: runs the extractor on every article beside a *.gold.json and scores
 // it as EVENTS.md says (event P/R/F1 per language and type, field accuracy on matches).
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "core/event_json.h"
@@ -19,7 +19,11 @@ using Json = nlohmann::ordered_json;
 
 Json TallyJson(const evaluate::Tally& t) {
   auto r3 = [](double x) { return std::round(x * 1000) / 1000; };
-  return {{"tp", t.tp}, {"fp", t.fp}, {"fn", t.fn}, {"precision", r3(t.Precision())}, {"recall", r3(t.Recall())},
+  return {{"tp", t.tp},
+          {"fp", t.fp},
+          {"fn", t.fn},
+          {"precision", r3(t.Precision())},
+          {"recall", r3(t.Recall())},
           {"f1", r3(t.F1())}};
 }
 
@@ -35,7 +39,8 @@ void RegisterEvalEvents(CLI::App& eval, EvalRunners& runners) {
       "events",
       "Score event extraction against gold files: runs the extractor on every <id>.txt beside an "
       "<id>.gold.json (no metadata given: language and document date come from the text), matches "
-      "events as EVENTS.md says, and prints event precision/recall/F1 per language and per type, then "
+      "events as EVENTS.md says, and prints event precision/recall/F1 per language and per type, "
+      "then "
       "per-field accuracy on matched pairs.");
   sub->add_option("gold_dir", args->dir, "Folder of *.txt and *.gold.json files")->required();
   sub->add_option("--packs", args->packs, "Language pack folder");
@@ -89,18 +94,24 @@ void RegisterEvalEvents(CLI::App& eval, EvalRunners& runners) {
       for (const auto& f : evaluate::FieldNames()) {
         auto it = r.fields.find(f);
         if (it != r.fields.end())
-          j["fields"][f] = {{"correct", it->second.correct}, {"total", it->second.total},
+          j["fields"][f] = {{"correct", it->second.correct},
+                            {"total", it->second.total},
                             {"accuracy", std::round(it->second.Accuracy() * 1000) / 1000}};
       }
       if (args->failures) {
-        for (const auto& x : r.failures) j["failures"].push_back({{"doc", x.doc}, {"kind", x.kind}, {"gold", x.gold}, {"pred", x.pred}});
+        for (const auto& x : r.failures)
+          j["failures"].push_back({{"doc", x.doc},
+                                   {"kind", x.kind},
+                                   {"gold", x.gold},
+                                   {"pred", x.pred},
+                                   {"detail", x.detail}});
       }
       std::cout << j.dump(2) << "\n";
       return docs > 0 ? 0 : 1;
     }
     auto line = [](const std::string& name, const evaluate::Tally& t) {
-      fmt::print("{:<22} P {:.3f}  R {:.3f}  F1 {:.3f}   (tp {}, fp {}, fn {})\n", name, t.Precision(), t.Recall(),
-                 t.F1(), t.tp, t.fp, t.fn);
+      fmt::print("{:<22} P {:.3f}  R {:.3f}  F1 {:.3f}   (tp {}, fp {}, fn {})\n", name,
+                 t.Precision(), t.Recall(), t.F1(), t.tp, t.fp, t.fn);
     };
     fmt::print("{} documents\n\n", docs);
     line("all", r.overall);
@@ -111,11 +122,14 @@ void RegisterEvalEvents(CLI::App& eval, EvalRunners& runners) {
     for (const auto& f : evaluate::FieldNames()) {
       auto it = r.fields.find(f);
       if (it != r.fields.end())
-        fmt::print("  {:<14} {:.3f}  ({}/{})\n", f, it->second.Accuracy(), it->second.correct, it->second.total);
+        fmt::print("  {:<14} {:.3f}  ({}/{})\n", f, it->second.Accuracy(), it->second.correct,
+                   it->second.total);
     }
     if (args->failures) {
       fmt::print("\nfailures\n");
-      for (const auto& x : r.failures) fmt::print("  {}\t{}\tgold: {}\tpred: {}\n", x.doc, x.kind, x.gold, x.pred);
+      for (const auto& x : r.failures)
+        fmt::print("  {}\t{}\tgold: {}\tpred: {}{}{}\n", x.doc, x.kind, x.gold, x.pred,
+                   x.detail.empty() ? "" : "\t", x.detail);
     }
     return docs > 0 ? 0 : 1;
   };

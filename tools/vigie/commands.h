@@ -26,6 +26,7 @@ void RegisterEvalEvents(CLI::App& eval, EvalRunners& runners);  // events
 void RegisterEvalTime(CLI::App& eval, EvalRunners& runners);    // duckling, timex
 void RegisterEvalGeo(CLI::App& eval, EvalRunners& runners);     // geo lgl|geovirus
 void RegisterEvalHtml(CLI::App& eval, EvalRunners& runners);    // boilerplate, dates
+void RegisterEvalCase(CLI::App& eval, EvalRunners& runners);    // case2021
 Runner RegisterIngest(CLI::App& app);
 Runner RegisterErrors(CLI::App& app);
 Runner RegisterQuery(CLI::App& app);
