@@ -44,7 +44,7 @@ int CountryIndex(std::string_view cc) {
 }
 
 Status LoadPatterns(const core::LangPack& pack, const char* table, bool positioned, bool precision,
-                    std::vector<Resolver::Pattern>* before, std::vector<Resolver::Pattern>* after) {
+                    std::vector<Pattern>* before, std::vector<Pattern>* after) {
   const core::TsvTable* t = pack.Table(table);
   if (t == nullptr) return Status::Ok();
   int pc = t->Column("pattern"), pos = t->Column("position"), val = t->Column(precision ? "precision" : "part");
@@ -52,7 +52,7 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
     return Status::InvalidArgument(t->path + ": missing columns");
   for (size_t r = 0; r < t->rows.size(); ++r) {
     const auto& row = t->rows[r];
-    Resolver::Pattern p;
+    Pattern p;
     p.words = PatternUnits(row[pc]);
     if (p.words.empty()) continue;
     if (positioned) {
@@ -76,9 +76,6 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
       before->push_back(p);
     }
   }
-  auto longer = [](const Resolver::Pattern& a, const Resolver::Pattern& b) { return a.words.size() > b.words.size(); };
-  std::stable_sort(before->begin(), before->end(), longer);
-  if (after != nullptr) std::stable_sort(after->begin(), after->end(), longer);
   return Status::Ok();
 }
 
@@ -93,15 +90,6 @@ Status LoadWords(const core::LangPack& pack, const char* table, std::unordered_s
 }
 
 void Append(Resolver::LangRules* to, const Resolver::LangRules& from) {
-  auto add = [](std::vector<Resolver::Pattern>* a, const std::vector<Resolver::Pattern>& b) {
-    a->insert(a->end(), b.begin(), b.end());
-    std::stable_sort(a->begin(), a->end(), [](const auto& x, const auto& y) { return x.words.size() > y.words.size(); });
-  };
-  add(&to->parts_before, from.parts_before);
-  add(&to->parts_after, from.parts_after);
-  add(&to->feat_before, from.feat_before);
-  add(&to->feat_after, from.feat_after);
-  add(&to->city_refs, from.city_refs);
   to->prepositions.insert(from.prepositions.begin(), from.prepositions.end());
   to->stopwords.insert(from.stopwords.begin(), from.stopwords.end());
   to->strict_stopwords.insert(from.strict_stopwords.begin(), from.strict_stopwords.end());
@@ -109,28 +97,17 @@ void Append(Resolver::LangRules* to, const Resolver::LangRules& from) {
   to->links.insert(from.links.begin(), from.links.end());
 }
 
-// Length of the longest pattern that ends just before unit `end` (before=true) or starts at
-// unit `start` (before=false), staying in `sentence`; 0 if none. *value gets its value.
-size_t MatchPattern(const std::vector<Unit>& units, size_t at, bool before, uint32_t sentence,
-                    const std::vector<Resolver::Pattern>& patterns, int* value,
-                    const Resolver::Pattern** which = nullptr) {
-  for (const auto& p : patterns) {
-    size_t n = p.words.size();
-    if (before ? at < n : at + n > units.size()) continue;
-    size_t first = before ? at - n : at;
-    bool ok = true;
-    for (size_t k = 0; k < n && ok; ++k) {
-      const Unit& u = units[first + k];
-      ok = u.sentence == sentence && u.text == p.words[k];
-    }
-    if (ok && p.hyphen && !units[first].hyphen_before && !units[first].cap) ok = false;
-    if (ok) {
-      *value = p.value;
-      if (which != nullptr) *which = &p;
-      return n;
-    }
-  }
-  return 0;
+struct PatternLists {
+  std::vector<Pattern> parts_before, parts_after, feat_before, feat_after, city_refs;
+};
+
+void AddPatterns(Resolver::LangRules* to, const PatternLists& from) {
+  to->parts_before.Add(from.parts_before);
+  to->parts_after.Add(from.parts_after);
+  to->feat_before.Add(from.feat_before);
+  to->feat_before_start.Add(from.feat_before);
+  to->feat_after.Add(from.feat_after);
+  to->city_refs.Add(from.city_refs);
 }
 
 struct Match {
@@ -164,9 +141,12 @@ StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazet
   for (const auto& lang : packs.Languages()) {
     const core::LangPack* pack = packs.Get(lang);
     LangRules rules;
-    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_parts", true, false, &rules.parts_before, &rules.parts_after));
-    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_features", true, true, &rules.feat_before, &rules.feat_after));
-    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_city_refs", false, false, &rules.city_refs, nullptr));
+    PatternLists lists;
+    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_parts", true, false, &lists.parts_before, &lists.parts_after));
+    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_features", true, true, &lists.feat_before, &lists.feat_after));
+    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_city_refs", false, false, &lists.city_refs, nullptr));
+    AddPatterns(&rules, lists);
+    AddPatterns(&r->all_, lists);
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_prepositions", &rules.prepositions));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_stopwords", &rules.stopwords));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_strict_stopwords", &rules.strict_stopwords));
@@ -291,8 +271,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   // A match next to a feature word is a place even if its word is a common one.
   auto feature_near = [&](const Match& m) {
     int v;
-    return MatchPattern(units, m.first, true, units[m.first].sentence, rules.feat_before, &v) > 0 ||
-           MatchPattern(units, m.end, false, units[m.first].sentence, rules.feat_after, &v) > 0;
+    return rules.feat_before.Match(units, m.first, units[m.first].sentence, &v) > 0 ||
+           rules.feat_after.Match(units, m.end, units[m.first].sentence, &v) > 0;
   };
 
   // Words the document also writes in lower case are common words ("Les", "Police").
@@ -304,8 +284,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   auto cut_word = [&](const Match& m) {
     if (m.end >= units.size() || !units[m.end].hyphen_before) return false;
     int v;
-    return MatchPattern(units, m.end, false, units[m.first].sentence, rules.parts_after, &v) == 0 &&
-           MatchPattern(units, m.end, false, units[m.first].sentence, rules.feat_after, &v) == 0;
+    return rules.parts_after.Match(units, m.end, units[m.first].sentence, &v) == 0 &&
+           rules.feat_after.Match(units, m.end, units[m.first].sentence, &v) == 0;
   };
 
   // A lone word right after another capitalised word that is not a place is part of a
@@ -515,23 +495,23 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     FillPlace(p, &pm);
     size_t first = m.first, end = m.end;
     int v = 0;
-    if (size_t n = MatchPattern(units, end, false, s, rules.parts_after, &v)) {
+    if (size_t n = rules.parts_after.Match(units, end, s, &v)) {
       pm.part = Part(v);
       end += n;
     }
-    if (size_t n = MatchPattern(units, first, true, s, rules.parts_before, &v)) {
+    if (size_t n = rules.parts_before.Match(units, first, s, &v)) {
       if (pm.part == Part::kNone) pm.part = Part(v);
       first -= n;
     } else if (first > 0 && rules.articles.count(units[first - 1].text) &&
-               (n = MatchPattern(units, first - 1, true, s, rules.parts_before, &v)) > 0) {
+               (n = rules.parts_before.Match(units, first - 1, s, &v)) > 0) {
       if (pm.part == Part::kNone) pm.part = Part(v);  // "le nord-ouest de la Syrie"
       first -= n + 1;
     }
-    if (size_t n = MatchPattern(units, end, false, s, rules.feat_after, &v)) {
+    if (size_t n = rules.feat_after.Match(units, end, s, &v)) {
       Precision fp = Precision(v);
       if (p.kind == PlaceKind::kPlace && fp >= Precision::kVillage) pm.precision = fp;
       end += n;
-    } else if (size_t n2 = MatchPattern(units, first, true, s, rules.feat_before, &v)) {
+    } else if (size_t n2 = rules.feat_before.Match(units, first, s, &v)) {
       Precision fp = Precision(v);
       if (p.kind == PlaceKind::kPlace && fp >= Precision::kVillage) pm.precision = fp;
       first -= n2;
@@ -615,7 +595,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (used[k]) continue;
     uint32_t s = units[k].sentence;
     int v = 0;
-    if (size_t n = MatchPattern(units, k, false, s, rules.feat_before, &v)) {
+    if (size_t n = rules.feat_before_start.Match(units, k, s, &v)) {
       size_t a = k + n, b = a;
       while (b < units.size() && b - a < 5 && units[b].sentence == s && name_unit(b)) ++b;
       bool any_cap = false;
@@ -626,7 +606,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         continue;
       }
     }
-    if (size_t n = MatchPattern(units, k, false, s, rules.feat_after, &v)) {
+    if (size_t n = rules.feat_after.Match(units, k, s, &v)) {
       size_t b = k, a = k;
       while (a > 0 && k - a < 5 && units[a - 1].sentence == s && name_unit(a - 1)) --a;
       bool any_cap = false;
@@ -647,8 +627,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       uint32_t s = units[k].sentence;
       int v = 0;
       const Pattern* hit = nullptr;
-      size_t n = MatchPattern(units, k, false, s, rules.city_refs, &v, &hit);
+      size_t n = rules.city_refs.Match(units, k, s, &hit);
       if (n == 0) continue;
+      v = hit->value;
       int64_t target = hit->capital ? capital : main_city;
       if (target < 0) continue;
       Place mc = g.place(uint32_t(target));
@@ -662,10 +643,10 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       pm.named = false;
       pm.part = Part(v);  // "the old city" carries its part
       size_t first = k, end = k + n;
-      if (size_t np = MatchPattern(units, first, true, s, rules.parts_before, &v)) {
+      if (size_t np = rules.parts_before.Match(units, first, s, &v)) {
         pm.part = Part(v);
         first -= np;
-      } else if (size_t na = MatchPattern(units, end, false, s, rules.parts_after, &v)) {
+      } else if (size_t na = rules.parts_after.Match(units, end, s, &v)) {
         pm.part = Part(v);
         end += na;
       }
