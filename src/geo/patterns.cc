@@ -9,21 +9,19 @@ void PatternSet::Add(const std::vector<Pattern>& more) {
   std::stable_sort(patterns_.begin(), patterns_.end(),
                    [](const Pattern& a, const Pattern& b) { return a.words.size() > b.words.size(); });
   by_anchor_.clear();
-  sketch_.reset();
   for (uint32_t i = 0; i < patterns_.size(); ++i) {
     const auto& w = patterns_[i].words;
     if (w.empty()) continue;
     const std::string& anchor = before_ ? w.back() : w.front();
-    by_anchor_[anchor].push_back(i);
-    sketch_.set(Sketch(anchor));
+    by_anchor_[UnitHash(anchor)].push_back(i);
   }
 }
 
 size_t PatternSet::Match(const std::vector<Unit>& units, size_t at, uint32_t sentence, const Pattern** which) const {
   if (before_ ? at == 0 : at >= units.size()) return 0;
   const Unit& anchor = units[before_ ? at - 1 : at];
-  if (anchor.sentence != sentence || !sketch_.test(Sketch(anchor.text))) return 0;
-  auto it = by_anchor_.find(anchor.text);
+  if (anchor.sentence != sentence) return 0;
+  auto it = by_anchor_.find(anchor.hash);
   if (it == by_anchor_.end()) return 0;
   for (uint32_t pi : it->second) {
     const Pattern& p = patterns_[pi];

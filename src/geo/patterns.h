@@ -4,7 +4,6 @@
 // match there instead of all of them. Immutable once built; thread-safe.
 #pragma once
 
-#include <bitset>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -42,13 +41,10 @@ class PatternSet {
   }
 
  private:
-  static size_t Sketch(const std::string& w) {
-    return (std::min<size_t>(w.size(), 31) << 8) | static_cast<unsigned char>(w.empty() ? 0 : w[0]);
-  }
   bool before_;
   std::vector<Pattern> patterns_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_anchor_;  // anchor word -> patterns, in try order
-  std::bitset<32 * 256> sketch_;  // (length, first byte) of the anchor words: a cheap first filter
+  // Unit::hash of the anchor word -> patterns, in try order (words are compared after).
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_anchor_;
 };
 
 }  // namespace vigie::geo

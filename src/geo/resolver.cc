@@ -120,6 +120,9 @@ struct Candidate {
   uint32_t place;
   bool main;
   double base;
+  double lat, lon;
+  int country;  // CountryIndex, or -1
+  PlaceKind kind;
 };
 
 }  // namespace
@@ -276,9 +279,13 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   };
 
   // Words the document also writes in lower case are common words ("Les", "Police").
+  // (Only the words of single-word matches are looked for.)
+  std::unordered_set<uint64_t> single_words;
+  for (const Match& m : matches)
+    if (m.end - m.first == 1) single_words.insert(units[m.first].hash);
   std::unordered_set<std::string_view> lower_words;
   for (const Unit& u : units)
-    if (!u.cap && !u.key.empty()) lower_words.insert(u.text);
+    if (!u.cap && !u.key.empty() && single_words.count(u.hash)) lower_words.insert(u.text);
   // A match that stops inside a hyphenated word ("Al" of "Al-Hamdaniye") is not a name,
   // unless the rest is a part word ("Alep-Est").
   auto cut_word = [&](const Match& m) {
@@ -291,7 +298,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   // A lone word right after another capitalised word that is not a place is part of a
   // longer proper name ("John Smith", "Mr. Jones"); its later lone uses are too.
   std::unordered_set<std::string_view> person_words;
-  for (const Match& m : matches) {
+  for (size_t mi = 0; mi < matches.size(); ++mi) {
+    const Match& m = matches[mi];
     if (m.end - m.first != 1 || m.first == 0) continue;
     const Unit& prev = units[m.first - 1];
     if (prev.sentence != units[m.first].sentence || !prev.cap || prev.caseless || units[m.first].caseless ||
@@ -299,7 +307,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         prev.text.size() > prev.key.size() || units[m.first].hyphen_before)
       continue;
     bool prev_in_match = false;
-    for (const Match& o : matches) prev_in_match |= o.first <= m.first - 1 && m.first - 1 < o.end;
+    // Matches are in text order and do not overlap: only the one before can hold it.
+    if (mi > 0) prev_in_match = matches[mi - 1].first <= m.first - 1 && m.first - 1 < matches[mi - 1].end;
     bool prev_initial = true;  // a capital opening the sentence says nothing
     for (size_t k = m.first - 1; k > 0; --k) {
       if (units[k - 1].sentence != prev.sentence) break;
@@ -351,7 +360,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       if (p.feature_code == "PPLC") base += 0.5;
       else if (p.feature_code == "PPLA") base += 0.3;
       else if (p.feature_code == "PPLA2") base += 0.1;
-      cands[i].push_back(Candidate{hits[h].place, hits[h].main_name, base});
+      cands[i].push_back(Candidate{hits[h].place, hits[h].main_name, base, p.lat, p.lon, CountryIndex(p.country), p.kind});
     }
     if (cands[i].empty()) keep[i] = false;
   }
@@ -362,10 +371,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (!keep[i]) continue;
     std::vector<int> cs;
     for (const auto& c : cands[i]) {
-      Place p = g.place(c.place);
-      int ci = CountryIndex(p.country);
+      int ci = c.country;
       if (ci >= 0 && std::find(cs.begin(), cs.end(), ci) == cs.end()) cs.push_back(ci);
-      if (p.kind == PlaceKind::kCountry && ci >= 0) {
+      if (c.kind == PlaceKind::kCountry && ci >= 0) {
         cs = {ci};
         votes[ci] += 1.0;  // plus the 1 below
         break;
@@ -373,23 +381,24 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     }
     if (cs.size() == 1) votes[cs[0]] += 1.0;
   }
-  auto pick = [&](size_t i, const std::vector<double>& v, double vtotal, const std::vector<int64_t>& chosen,
+  // `chosen`: the first choice of each match (nullptr: none), for co-mentions.
+  auto pick = [&](size_t i, const std::vector<double>& v, double vtotal, const std::vector<const Candidate*>& chosen,
                   double* margin) -> int64_t {
     double best = -1e9, second = -1e9;
     int64_t bi = -1;
     for (const auto& c : cands[i]) {
-      Place p = g.place(c.place);
-      int ci = CountryIndex(p.country);
+      int ci = c.country;
       double s = c.base;
       if (ci >= 0 && vtotal > 0) s += 2.0 * v[ci] / vtotal;
       if (!chosen.empty()) {
         // Co-mentions: the 32 matches on either side are enough (and keep this linear).
         size_t lo = i > 32 ? i - 32 : 0, hi = std::min(matches.size(), i + 33);
         for (size_t j = lo; j < hi; ++j) {
-          if (j == i || chosen[j] < 0 || uint32_t(chosen[j]) == c.place) continue;
-          Place q = g.place(uint32_t(chosen[j]));
-          if (q.kind != PlaceKind::kPlace) continue;
-          if (DistanceKm(p.lat, p.lon, q.lat, q.lon) < 150.0) {
+          const Candidate* q = chosen[j];
+          if (j == i || q == nullptr || q->place == c.place || q->kind != PlaceKind::kPlace) continue;
+          // More than 1.4 degrees of latitude apart is more than 155 km: no need to measure.
+          if (std::abs(c.lat - q->lat) > 1.4) continue;
+          if (DistanceKm(c.lat, c.lon, q->lat, q->lon) < 150.0) {
             s += 0.5;
             break;
           }
@@ -423,6 +432,10 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   double vtotal2 = 0;
   for (double v : votes2) vtotal2 += v;
   std::vector<int64_t> first_pass = chosen;
+  std::vector<const Candidate*> first_cand(matches.size(), nullptr);
+  for (size_t i = 0; i < matches.size(); ++i)
+    for (const auto& c : cands[i])
+      if (chosen[i] >= 0 && c.place == uint32_t(chosen[i])) first_cand[i] = &c;
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i]) continue;
     // Leave this mention's own vote out.
@@ -430,7 +443,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     int oc = CountryIndex(own.country);
     double w = own.kind == PlaceKind::kCountry ? 2.0 : 1.0;
     if (oc >= 0) votes2[oc] -= w;
-    chosen[i] = pick(i, votes2, vtotal2 - (oc >= 0 ? w : 0), first_pass, &margin[i]);
+    chosen[i] = pick(i, votes2, vtotal2 - (oc >= 0 ? w : 0), first_cand, &margin[i]);
     if (oc >= 0) votes2[oc] += w;
   }
   // Accidental names: a lone capitalised word opening a sentence, or a small place known
