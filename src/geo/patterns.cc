@@ -1,6 +1,7 @@
 #include "geo/patterns.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace vigie::geo {
 
@@ -9,18 +10,21 @@ void PatternSet::Add(const std::vector<Pattern>& more) {
   std::stable_sort(patterns_.begin(), patterns_.end(),
                    [](const Pattern& a, const Pattern& b) { return a.words.size() > b.words.size(); });
   by_anchor_.clear();
+  std::fill(std::begin(filter_), std::end(filter_), 0);
   for (uint32_t i = 0; i < patterns_.size(); ++i) {
     const auto& w = patterns_[i].words;
     if (w.empty()) continue;
     const std::string& anchor = before_ ? w.back() : w.front();
-    by_anchor_[UnitHash(anchor)].push_back(i);
+    uint64_t h = UnitHash(anchor);
+    by_anchor_[h].push_back(i);
+    filter_[(h >> 6) & 63] |= uint64_t{1} << (h & 63);
   }
 }
 
 size_t PatternSet::Match(const std::vector<Unit>& units, size_t at, uint32_t sentence, const Pattern** which) const {
   if (before_ ? at == 0 : at >= units.size()) return 0;
   const Unit& anchor = units[before_ ? at - 1 : at];
-  if (anchor.sentence != sentence) return 0;
+  if (anchor.sentence != sentence || !(filter_[(anchor.hash >> 6) & 63] >> (anchor.hash & 63) & 1)) return 0;
   auto it = by_anchor_.find(anchor.hash);
   if (it == by_anchor_.end()) return 0;
   for (uint32_t pi : it->second) {

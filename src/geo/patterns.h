@@ -45,6 +45,7 @@ class PatternSet {
   std::vector<Pattern> patterns_;
   // Unit::hash of the anchor word -> patterns, in try order (words are compared after).
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_anchor_;
+  uint64_t filter_[64] = {};  // bit (hash mod 4096) of each anchor word: most units stop here
 };
 
 }  // namespace vigie::geo
