@@ -43,9 +43,14 @@ class PatternSet {
  private:
   bool before_;
   std::vector<Pattern> patterns_;
-  // Unit::hash of the anchor word -> patterns, in try order (words are compared after).
-  std::unordered_map<uint64_t, std::vector<uint32_t>> by_anchor_;
-  uint64_t filter_[64] = {};  // bit (hash mod 4096) of each anchor word: most units stop here
+  size_t TryList(const std::vector<uint32_t>& list, const std::vector<Unit>& units, size_t at, uint32_t sentence,
+                 const Pattern** which) const;
+  bool MayHave(uint64_t h) const;
+
+  // Patterns in try order, indexed by the Unit::hash of their one word, or by a hash of
+  // their two words next to the name (the words are compared after a hit).
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_word_, by_pair_;
+  uint64_t filter_[64] = {};  // bit (hash mod 4096) of every index key: most units stop here
 };
 
 }  // namespace vigie::geo
