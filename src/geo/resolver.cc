@@ -95,6 +95,20 @@ void Append(Resolver::LangRules* to, const Resolver::LangRules& from) {
   to->strict_stopwords.insert(from.strict_stopwords.begin(), from.strict_stopwords.end());
   to->articles.insert(from.articles.begin(), from.articles.end());
   to->links.insert(from.links.begin(), from.links.end());
+  to->capital_words.insert(from.capital_words.begin(), from.capital_words.end());
+  to->demonyms.insert(from.demonyms.begin(), from.demonyms.end());
+}
+
+Status LoadDemonyms(const core::LangPack& pack, std::unordered_map<std::string, std::string>* out) {
+  const core::TsvTable* t = pack.Table("demonyms");
+  if (t == nullptr) return Status::Ok();
+  int wc = t->Column("word"), cc = t->Column("country");
+  if (wc < 0 || cc < 0) return Status::InvalidArgument(t->path + ": missing columns word, country");
+  for (const auto& row : t->rows) {
+    std::string f = core::FoldForMatch(row[wc]);
+    if (!f.empty() && CountryIndex(row[cc]) >= 0) out->emplace(f, row[cc]);
+  }
+  return Status::Ok();
 }
 
 struct PatternLists {
@@ -155,6 +169,8 @@ StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazet
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_strict_stopwords", &rules.strict_stopwords));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_articles", &rules.articles));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_links", &rules.links));
+    VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_capital_words", &rules.capital_words));
+    VIGIE_RETURN_IF_ERROR(LoadDemonyms(*pack, &rules.demonyms));
     Append(&r->all_, rules);
     r->by_lang_.emplace_back(lang, std::move(rules));
   }
@@ -331,6 +347,11 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       continue;
     }
     if (single && person_words.count(units[m.first].text) && !prev_is_prep(m.first) && !feature_near(m)) {
+      keep[i] = false;
+      continue;
+    }
+    // A nationality adjective is no place ("Somali officials", "the Somali capital").
+    if (single && rules.demonyms.count(units[m.first].text) && !feature_near(m)) {
       keep[i] = false;
       continue;
     }
@@ -630,6 +651,30 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         add_unknown(first, k + n, a, b, Precision(v));
         k = k + n - 1;
       }
+    }
+  }
+  // The capital of a country named by its adjective: "the Somali capital", "la capitale
+  // somalienne".
+  for (size_t k = 0; k < units.size(); ++k) {
+    if (used[k] || !rules.capital_words.count(units[k].text)) continue;
+    uint32_t s = units[k].sentence;
+    for (size_t d : {k - 1, k + 1}) {
+      if (d >= units.size() || used[d] || units[d].sentence != s) continue;
+      auto dem = rules.demonyms.find(units[d].text);
+      if (dem == rules.demonyms.end()) continue;
+      int64_t cap = capital_[CountryIndex(dem->second)];
+      if (cap < 0) break;
+      size_t first = std::min(k, d), end = std::max(k, d) + 1;
+      if (first > 0 && units[first - 1].sentence == s && rules.articles.count(units[first - 1].text)) --first;
+      PlaceMention pm;
+      FillPlace(g.place(uint32_t(cap)), &pm);
+      pm.named = false;
+      pm.start = units[first].start, pm.end = units[end - 1].end;
+      pm.name_start = pm.start, pm.name_end = pm.end;
+      pm.score = 0.8;
+      for (size_t q = first; q < end; ++q) used[q] = true;
+      out.push_back(std::move(pm));
+      break;
     }
   }
   // References to the article's city: "la ville", "the outskirts of the city".

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -65,7 +66,8 @@ class Resolver {
   struct LangRules {
     PatternSet parts_before{true}, parts_after, feat_before{true}, feat_after, city_refs;
     PatternSet feat_before_start;  // feat_before anchored on its first word, to scan for them
-    std::unordered_set<std::string> prepositions, stopwords, strict_stopwords, articles, links;
+    std::unordered_set<std::string> prepositions, stopwords, strict_stopwords, articles, links, capital_words;
+    std::unordered_map<std::string, std::string> demonyms;  // folded nationality adjective -> country code
   };
 
  private:

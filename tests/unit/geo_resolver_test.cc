@@ -220,6 +220,19 @@ TEST_F(ResolverTest, NeverCrashesOnOddInput) {
   }
 }
 
+TEST_F(ResolverTest, CapitalNamedByItsCountryAdjective) {
+  auto en = Run("Shells fell on the Syrian capital overnight, and Syrian officials blamed the rebels.", "en");
+  const PlaceMention* m = FindText(en, "the Syrian capital");
+  ASSERT_NE(m, nullptr) << Texts(en);
+  EXPECT_EQ(m->geonameid, 170654u);
+  EXPECT_FALSE(m->named);
+  for (const auto& x : en) EXPECT_NE(x.text, "Syrian") << "an adjective is no place";
+  auto fr = Run("Des combats ont éclaté dans la capitale libyenne jeudi.", "fr");
+  const PlaceMention* t = FindText(fr, "la capitale libyenne");
+  ASSERT_NE(t, nullptr) << Texts(fr);
+  EXPECT_EQ(t->geonameid, 2210247u);
+}
+
 // Oracle: every name the brute-force scan finds (leftmost, longest, capitalised first word)
 // is what the prefix-pruned hash matcher finds, on generated texts.
 TEST_F(ResolverTest, MatcherAgreesWithBruteForceScan) {
