@@ -236,6 +236,15 @@ std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& unit
   return out;
 }
 
+// Whether one of the places is a country, a region or a place of 100,000 people or more.
+bool SomeLargePlace(const Gazetteer& g, const std::vector<NameHit>& hits) {
+  for (const auto& h : hits) {
+    Place p = g.place(h.place);
+    if (p.kind != PlaceKind::kPlace || p.population >= 100000) return true;
+  }
+  return false;
+}
+
 Precision PlacePrecision(const Place& p) {
   if (p.kind == PlaceKind::kCountry) return Precision::kCountry;
   if (p.kind == PlaceKind::kRegion || p.feature_code == "ADM1") return Precision::kRegion;
@@ -358,6 +367,19 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (single && rules.strict_stopwords.count(units[m.first].text) && !feature_near(m)) {
       keep[i] = false;
       continue;
+    }
+    // A lone word naming only small towns, followed by a capitalised word that is no place,
+    // starts a longer proper name ("Levant Wire"), unless a place preposition announces
+    // it. (Large places stay: "Minnesota Department of Health" names Minnesota too.)
+    if (single && !SomeLargePlace(g, m.hits) && m.end < units.size() &&
+        units[m.end].sentence == units[m.first].sentence && units[m.end].cap && !units[m.end].caseless && !units[m.first].caseless && !units[m.end].key.empty() &&
+        !units[m.end].hyphen_before && !(i + 1 < matches.size() && matches[i + 1].first == m.end) &&
+        !feature_near(m) && !cut_word(m) && !prev_is_prep(m.first)) {
+      int v;
+      if (rules.parts_after.Match(units, m.end, units[m.first].sentence, &v) == 0) {
+        keep[i] = false;
+        continue;
+      }
     }
     // Multi-word names end with a capitalised word ("Deir ez-Zor", not "La ville").
     if (!single && !units[m.end - 1].cap) {
