@@ -647,22 +647,37 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     out.push_back(std::move(pm));
   };
   // Unknown names announced by a feature word: "le village de Sheikh Lutfi", "the X district".
+  // Each fine one (village, neighbourhood, district, site) is remembered with its feature
+  // noun, for later references ("the district").
+  std::vector<std::pair<std::string, size_t>> feature_nouns;  // (noun, out index)
+  auto remember = [&](const Pattern* p, Precision fp) {
+    if (p == nullptr || !(fp <= Precision::kVillage || fp == Precision::kDistrict)) return;
+    for (size_t w = p->words.size(); w > 0; --w)
+      if (!rules.links.count(p->words[w - 1]) && !rules.articles.count(p->words[w - 1])) {
+        feature_nouns.emplace_back(p->words[w - 1], out.size() - 1);
+        return;
+      }
+  };
   for (size_t k = 0; k < units.size(); ++k) {
     if (used[k]) continue;
     uint32_t s = units[k].sentence;
     int v = 0;
-    if (size_t n = rules.feat_before_start.Match(units, k, s, &v)) {
+    const Pattern* fpat = nullptr;
+    if (size_t n = rules.feat_before_start.Match(units, k, s, &fpat)) {
+      v = fpat->value;
       size_t a = k + n, b = a;
       while (b < units.size() && b - a < 5 && units[b].sentence == s && name_unit(b)) ++b;
       bool any_cap = false;
       for (size_t q = a; q < b; ++q) any_cap |= units[q].cap;
       if (b > a && any_cap && !used[k]) {
         add_unknown(k, b, a, b, Precision(v));
+        remember(fpat, Precision(v));
         k = b - 1;
         continue;
       }
     }
-    if (size_t n = rules.feat_after.Match(units, k, s, &v)) {
+    if (size_t n = rules.feat_after.Match(units, k, s, &fpat)) {
+      v = fpat->value;
       size_t b = k, a = k;
       while (a > 0 && k - a < 5 && units[a - 1].sentence == s && name_unit(a - 1)) --a;
       bool any_cap = false;
@@ -671,9 +686,31 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         size_t first = a;
         if (first > 0 && rules.articles.count(units[first - 1].text)) --first;
         add_unknown(first, k + n, a, b, Precision(v));
+        remember(fpat, Precision(v));
         k = k + n - 1;
       }
     }
+  }
+  // "the district", "le quartier": the last place named with that feature noun before.
+  for (size_t k = 0; k + 1 < units.size() && !feature_nouns.empty(); ++k) {
+    if (used[k] || used[k + 1] || !rules.articles.count(units[k].text) || units[k + 1].sentence != units[k].sentence)
+      continue;
+    size_t end = k + 2;
+    if (end < units.size() && units[end].sentence == units[k].sentence &&
+        (rules.links.count(units[end].text) || units[end].cap))
+      continue;  // "the district of X", "the district Council"
+    const PlaceMention* ref = nullptr;
+    for (const auto& [noun, oi] : feature_nouns)
+      if (noun == units[k + 1].text && out[oi].end <= units[k].start) ref = &out[oi];
+    if (ref == nullptr) continue;
+    PlaceMention pm = *ref;
+    pm.named = false;
+    pm.in_gazetteer = true;
+    pm.start = pm.name_start = units[k].start;
+    pm.end = pm.name_end = units[k + 1].end;
+    used[k] = used[k + 1] = true;
+    out.push_back(std::move(pm));
+    ++k;
   }
   // The capital of a country named by its adjective: "the Somali capital", "la capitale
   // somalienne".

@@ -224,6 +224,20 @@ TEST_F(ResolverTest, NeverCrashesOnOddInput) {
   }
 }
 
+TEST_F(ResolverTest, TheDistrictRefersToTheDistrictNamedBefore) {
+  auto ms = Run("Rebels left the Karm al-Jabal district on the eastern edge of Aleppo on Sunday. "
+                "Troops entered the district hours later.", "en");
+  const PlaceMention* karm = FindText(ms, "the Karm al-Jabal district");
+  ASSERT_NE(karm, nullptr) << Texts(ms);
+  const PlaceMention* ref = FindText(ms, "the district");
+  ASSERT_NE(ref, nullptr) << Texts(ms);
+  EXPECT_FALSE(ref->named);
+  EXPECT_EQ(ref->geonameid, karm->geonameid);
+  EXPECT_EQ(ref->part, karm->part);
+  auto none = Run("Troops entered the district hours later.", "en");
+  EXPECT_EQ(FindText(none, "the district"), nullptr) << "no district named before: " << Texts(none);
+}
+
 TEST_F(ResolverTest, CapitalNamedByItsCountryAdjective) {
   auto en = Run("Shells fell on the Syrian capital overnight, and Syrian officials blamed the rebels.", "en");
   const PlaceMention* m = FindText(en, "the Syrian capital");
