@@ -7,14 +7,17 @@ namespace vigie::geo {
 
 namespace {
 
-uint64_t PairHash(uint64_t a, uint64_t b) { return a * 0x9E3779B97F4A7C15ull ^ (b + (b << 17) + (b >> 13)); }
+uint64_t PairHash(uint64_t a, uint64_t b) {
+  return a * 0x9E3779B97F4A7C15ull ^ (b + (b << 17) + (b >> 13));
+}
 
 }  // namespace
 
 void PatternSet::Add(const std::vector<Pattern>& more) {
   patterns_.insert(patterns_.end(), more.begin(), more.end());
-  std::stable_sort(patterns_.begin(), patterns_.end(),
-                   [](const Pattern& a, const Pattern& b) { return a.words.size() > b.words.size(); });
+  std::stable_sort(patterns_.begin(), patterns_.end(), [](const Pattern& a, const Pattern& b) {
+    return a.words.size() > b.words.size();
+  });
   by_word_.clear();
   by_pair_.clear();
   std::fill(std::begin(filter_), std::end(filter_), 0);
@@ -26,15 +29,16 @@ void PatternSet::Add(const std::vector<Pattern>& more) {
       h = UnitHash(w[0]);
       by_word_[h].push_back(i);
     } else {
-      h = before_ ? PairHash(UnitHash(w[w.size() - 2]), UnitHash(w.back())) : PairHash(UnitHash(w[0]), UnitHash(w[1]));
+      h = before_ ? PairHash(UnitHash(w[w.size() - 2]), UnitHash(w.back()))
+                  : PairHash(UnitHash(w[0]), UnitHash(w[1]));
       by_pair_[h].push_back(i);
     }
     filter_[(h >> 6) & 63] |= uint64_t{1} << (h & 63);
   }
 }
 
-size_t PatternSet::TryList(const std::vector<uint32_t>& list, const std::vector<Unit>& units, size_t at,
-                           uint32_t sentence, const Pattern** which) const {
+size_t PatternSet::TryList(const std::vector<uint32_t>& list, const std::vector<Unit>& units,
+                           size_t at, uint32_t sentence, const Pattern** which) const {
   for (uint32_t pi : list) {
     const Pattern& p = patterns_[pi];
     size_t n = p.words.size();
@@ -56,7 +60,8 @@ size_t PatternSet::TryList(const std::vector<uint32_t>& list, const std::vector<
 
 bool PatternSet::MayHave(uint64_t h) const { return (filter_[(h >> 6) & 63] >> (h & 63)) & 1; }
 
-size_t PatternSet::Match(const std::vector<Unit>& units, size_t at, uint32_t sentence, const Pattern** which) const {
+size_t PatternSet::Match(const std::vector<Unit>& units, size_t at, uint32_t sentence,
+                         const Pattern** which) const {
   if (before_ ? at == 0 : at >= units.size()) return 0;
   const Unit& anchor = units[before_ ? at - 1 : at];
   if (anchor.sentence != sentence) return 0;

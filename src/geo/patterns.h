@@ -32,7 +32,8 @@ class PatternSet {
 
   // Length in units of the longest pattern that ends just before unit `at` (before) or
   // starts at unit `at` (after), staying in `sentence`; 0 if none. `which` gets it.
-  size_t Match(const std::vector<Unit>& units, size_t at, uint32_t sentence, const Pattern** which) const;
+  size_t Match(const std::vector<Unit>& units, size_t at, uint32_t sentence,
+               const Pattern** which) const;
   size_t Match(const std::vector<Unit>& units, size_t at, uint32_t sentence, int* value) const {
     const Pattern* p = nullptr;
     size_t n = Match(units, at, sentence, &p);
@@ -43,8 +44,8 @@ class PatternSet {
  private:
   bool before_;
   std::vector<Pattern> patterns_;
-  size_t TryList(const std::vector<uint32_t>& list, const std::vector<Unit>& units, size_t at, uint32_t sentence,
-                 const Pattern** which) const;
+  size_t TryList(const std::vector<uint32_t>& list, const std::vector<Unit>& units, size_t at,
+                 uint32_t sentence, const Pattern** which) const;
   bool MayHave(uint64_t h) const;
 
   // Patterns in try order, indexed by the Unit::hash of their one word, or by a hash of

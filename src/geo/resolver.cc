@@ -371,10 +371,10 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     // A lone word naming only small towns, followed by a capitalised word that is no place,
     // starts a longer proper name ("Levant Wire"), unless a place preposition announces
     // it. (Large places stay: "Minnesota Department of Health" names Minnesota too.)
-    if (single && !SomeLargePlace(g, m.hits) && m.end < units.size() &&
+    if (single && m.end < units.size() &&
         units[m.end].sentence == units[m.first].sentence && units[m.end].cap && !units[m.end].caseless && !units[m.first].caseless && !units[m.end].key.empty() &&
         !units[m.end].hyphen_before && !(i + 1 < matches.size() && matches[i + 1].first == m.end) &&
-        !feature_near(m) && !cut_word(m) && !prev_is_prep(m.first)) {
+        !feature_near(m) && !cut_word(m) && !prev_is_prep(m.first) && !SomeLargePlace(g, m.hits)) {
       int v;
       if (rules.parts_after.Match(units, m.end, units[m.first].sentence, &v) == 0) {
         keep[i] = false;

@@ -39,8 +39,9 @@ LanguageGuess Run(std::string_view text) {
   int text_bytes = 0;
   bool reliable = false;
   CLD2::CLDHints hints = {nullptr, "", CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
-  CLD2::Language l = CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()), true, &hints, 0,
-                                                    lang3, percent3, score3, nullptr, &text_bytes, &reliable);
+  CLD2::Language l =
+      CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()), true, &hints, 0,
+                                     lang3, percent3, score3, nullptr, &text_bytes, &reliable);
   if (l == CLD2::UNKNOWN_LANGUAGE) return g;
   g.code = CLD2::LanguageCode(l);
   g.reliable = reliable;
