@@ -44,7 +44,7 @@ int CountryIndex(std::string_view cc) {
 }
 
 Status LoadPatterns(const core::LangPack& pack, const char* table, bool positioned, bool precision,
-                    std::vector<Resolver::Pattern>* before, std::vector<Resolver::Pattern>* after) {
+                    std::vector<Pattern>* before, std::vector<Pattern>* after) {
   const core::TsvTable* t = pack.Table(table);
   if (t == nullptr) return Status::Ok();
   int pc = t->Column("pattern"), pos = t->Column("position"), val = t->Column(precision ? "precision" : "part");
@@ -52,7 +52,7 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
     return Status::InvalidArgument(t->path + ": missing columns");
   for (size_t r = 0; r < t->rows.size(); ++r) {
     const auto& row = t->rows[r];
-    Resolver::Pattern p;
+    Pattern p;
     p.words = PatternUnits(row[pc]);
     if (p.words.empty()) continue;
     if (positioned) {
@@ -76,9 +76,6 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
       before->push_back(p);
     }
   }
-  auto longer = [](const Resolver::Pattern& a, const Resolver::Pattern& b) { return a.words.size() > b.words.size(); };
-  std::stable_sort(before->begin(), before->end(), longer);
-  if (after != nullptr) std::stable_sort(after->begin(), after->end(), longer);
   return Status::Ok();
 }
 
@@ -93,44 +90,38 @@ Status LoadWords(const core::LangPack& pack, const char* table, std::unordered_s
 }
 
 void Append(Resolver::LangRules* to, const Resolver::LangRules& from) {
-  auto add = [](std::vector<Resolver::Pattern>* a, const std::vector<Resolver::Pattern>& b) {
-    a->insert(a->end(), b.begin(), b.end());
-    std::stable_sort(a->begin(), a->end(), [](const auto& x, const auto& y) { return x.words.size() > y.words.size(); });
-  };
-  add(&to->parts_before, from.parts_before);
-  add(&to->parts_after, from.parts_after);
-  add(&to->feat_before, from.feat_before);
-  add(&to->feat_after, from.feat_after);
-  add(&to->city_refs, from.city_refs);
   to->prepositions.insert(from.prepositions.begin(), from.prepositions.end());
   to->stopwords.insert(from.stopwords.begin(), from.stopwords.end());
   to->strict_stopwords.insert(from.strict_stopwords.begin(), from.strict_stopwords.end());
   to->articles.insert(from.articles.begin(), from.articles.end());
   to->links.insert(from.links.begin(), from.links.end());
+  to->capital_words.insert(from.capital_words.begin(), from.capital_words.end());
+  to->demonyms.insert(from.demonyms.begin(), from.demonyms.end());
 }
 
-// Length of the longest pattern that ends just before unit `end` (before=true) or starts at
-// unit `start` (before=false), staying in `sentence`; 0 if none. *value gets its value.
-size_t MatchPattern(const std::vector<Unit>& units, size_t at, bool before, uint32_t sentence,
-                    const std::vector<Resolver::Pattern>& patterns, int* value,
-                    const Resolver::Pattern** which = nullptr) {
-  for (const auto& p : patterns) {
-    size_t n = p.words.size();
-    if (before ? at < n : at + n > units.size()) continue;
-    size_t first = before ? at - n : at;
-    bool ok = true;
-    for (size_t k = 0; k < n && ok; ++k) {
-      const Unit& u = units[first + k];
-      ok = u.sentence == sentence && u.text == p.words[k];
-    }
-    if (ok && p.hyphen && !units[first].hyphen_before && !units[first].cap) ok = false;
-    if (ok) {
-      *value = p.value;
-      if (which != nullptr) *which = &p;
-      return n;
-    }
+Status LoadDemonyms(const core::LangPack& pack, std::unordered_map<std::string, std::string>* out) {
+  const core::TsvTable* t = pack.Table("demonyms");
+  if (t == nullptr) return Status::Ok();
+  int wc = t->Column("word"), cc = t->Column("country");
+  if (wc < 0 || cc < 0) return Status::InvalidArgument(t->path + ": missing columns word, country");
+  for (const auto& row : t->rows) {
+    std::string f = core::FoldForMatch(row[wc]);
+    if (!f.empty() && CountryIndex(row[cc]) >= 0) out->emplace(f, row[cc]);
   }
-  return 0;
+  return Status::Ok();
+}
+
+struct PatternLists {
+  std::vector<Pattern> parts_before, parts_after, feat_before, feat_after, city_refs;
+};
+
+void AddPatterns(Resolver::LangRules* to, const PatternLists& from) {
+  to->parts_before.Add(from.parts_before);
+  to->parts_after.Add(from.parts_after);
+  to->feat_before.Add(from.feat_before);
+  to->feat_before_start.Add(from.feat_before);
+  to->feat_after.Add(from.feat_after);
+  to->city_refs.Add(from.city_refs);
 }
 
 struct Match {
@@ -143,6 +134,9 @@ struct Candidate {
   uint32_t place;
   bool main;
   double base;
+  double lat, lon;
+  int country;  // CountryIndex, or -1
+  PlaceKind kind;
 };
 
 }  // namespace
@@ -164,14 +158,19 @@ StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazet
   for (const auto& lang : packs.Languages()) {
     const core::LangPack* pack = packs.Get(lang);
     LangRules rules;
-    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_parts", true, false, &rules.parts_before, &rules.parts_after));
-    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_features", true, true, &rules.feat_before, &rules.feat_after));
-    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_city_refs", false, false, &rules.city_refs, nullptr));
+    PatternLists lists;
+    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_parts", true, false, &lists.parts_before, &lists.parts_after));
+    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_features", true, true, &lists.feat_before, &lists.feat_after));
+    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_city_refs", false, false, &lists.city_refs, nullptr));
+    AddPatterns(&rules, lists);
+    AddPatterns(&r->all_, lists);
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_prepositions", &rules.prepositions));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_stopwords", &rules.stopwords));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_strict_stopwords", &rules.strict_stopwords));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_articles", &rules.articles));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_links", &rules.links));
+    VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_capital_words", &rules.capital_words));
+    VIGIE_RETURN_IF_ERROR(LoadDemonyms(*pack, &rules.demonyms));
     Append(&r->all_, rules);
     r->by_lang_.emplace_back(lang, std::move(rules));
   }
@@ -237,6 +236,15 @@ std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& unit
   return out;
 }
 
+// Whether one of the places is a country, a region or a place of 100,000 people or more.
+bool SomeLargePlace(const Gazetteer& g, const std::vector<NameHit>& hits) {
+  for (const auto& h : hits) {
+    Place p = g.place(h.place);
+    if (p.kind != PlaceKind::kPlace || p.population >= 100000) return true;
+  }
+  return false;
+}
+
 Precision PlacePrecision(const Place& p) {
   if (p.kind == PlaceKind::kCountry) return Precision::kCountry;
   if (p.kind == PlaceKind::kRegion || p.feature_code == "ADM1") return Precision::kRegion;
@@ -291,27 +299,32 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   // A match next to a feature word is a place even if its word is a common one.
   auto feature_near = [&](const Match& m) {
     int v;
-    return MatchPattern(units, m.first, true, units[m.first].sentence, rules.feat_before, &v) > 0 ||
-           MatchPattern(units, m.end, false, units[m.first].sentence, rules.feat_after, &v) > 0;
+    return rules.feat_before.Match(units, m.first, units[m.first].sentence, &v) > 0 ||
+           rules.feat_after.Match(units, m.end, units[m.first].sentence, &v) > 0;
   };
 
   // Words the document also writes in lower case are common words ("Les", "Police").
+  // (Only the words of single-word matches are looked for.)
+  std::unordered_set<uint64_t> single_words;
+  for (const Match& m : matches)
+    if (m.end - m.first == 1) single_words.insert(units[m.first].hash);
   std::unordered_set<std::string_view> lower_words;
   for (const Unit& u : units)
-    if (!u.cap && !u.key.empty()) lower_words.insert(u.text);
+    if (!u.cap && !u.key.empty() && single_words.count(u.hash)) lower_words.insert(u.text);
   // A match that stops inside a hyphenated word ("Al" of "Al-Hamdaniye") is not a name,
   // unless the rest is a part word ("Alep-Est").
   auto cut_word = [&](const Match& m) {
     if (m.end >= units.size() || !units[m.end].hyphen_before) return false;
     int v;
-    return MatchPattern(units, m.end, false, units[m.first].sentence, rules.parts_after, &v) == 0 &&
-           MatchPattern(units, m.end, false, units[m.first].sentence, rules.feat_after, &v) == 0;
+    return rules.parts_after.Match(units, m.end, units[m.first].sentence, &v) == 0 &&
+           rules.feat_after.Match(units, m.end, units[m.first].sentence, &v) == 0;
   };
 
   // A lone word right after another capitalised word that is not a place is part of a
   // longer proper name ("John Smith", "Mr. Jones"); its later lone uses are too.
   std::unordered_set<std::string_view> person_words;
-  for (const Match& m : matches) {
+  for (size_t mi = 0; mi < matches.size(); ++mi) {
+    const Match& m = matches[mi];
     if (m.end - m.first != 1 || m.first == 0) continue;
     const Unit& prev = units[m.first - 1];
     if (prev.sentence != units[m.first].sentence || !prev.cap || prev.caseless || units[m.first].caseless ||
@@ -319,7 +332,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         prev.text.size() > prev.key.size() || units[m.first].hyphen_before)
       continue;
     bool prev_in_match = false;
-    for (const Match& o : matches) prev_in_match |= o.first <= m.first - 1 && m.first - 1 < o.end;
+    // Matches are in text order and do not overlap: only the one before can hold it.
+    if (mi > 0) prev_in_match = matches[mi - 1].first <= m.first - 1 && m.first - 1 < matches[mi - 1].end;
     bool prev_initial = true;  // a capital opening the sentence says nothing
     for (size_t k = m.first - 1; k > 0; --k) {
       if (units[k - 1].sentence != prev.sentence) break;
@@ -345,9 +359,27 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       keep[i] = false;
       continue;
     }
+    // A nationality adjective is no place ("Somali officials", "the Somali capital").
+    if (single && rules.demonyms.count(units[m.first].text) && !feature_near(m)) {
+      keep[i] = false;
+      continue;
+    }
     if (single && rules.strict_stopwords.count(units[m.first].text) && !feature_near(m)) {
       keep[i] = false;
       continue;
+    }
+    // A lone word naming only small towns, followed by a capitalised word that is no place,
+    // starts a longer proper name ("Levant Wire"), unless a place preposition announces
+    // it. (Large places stay: "Minnesota Department of Health" names Minnesota too.)
+    if (single && m.end < units.size() &&
+        units[m.end].sentence == units[m.first].sentence && units[m.end].cap && !units[m.end].caseless && !units[m.first].caseless && !units[m.end].key.empty() &&
+        !units[m.end].hyphen_before && !(i + 1 < matches.size() && matches[i + 1].first == m.end) &&
+        !feature_near(m) && !cut_word(m) && !prev_is_prep(m.first) && !SomeLargePlace(g, m.hits)) {
+      int v;
+      if (rules.parts_after.Match(units, m.end, units[m.first].sentence, &v) == 0) {
+        keep[i] = false;
+        continue;
+      }
     }
     // Multi-word names end with a capitalised word ("Deir ez-Zor", not "La ville").
     if (!single && !units[m.end - 1].cap) {
@@ -371,7 +403,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       if (p.feature_code == "PPLC") base += 0.5;
       else if (p.feature_code == "PPLA") base += 0.3;
       else if (p.feature_code == "PPLA2") base += 0.1;
-      cands[i].push_back(Candidate{hits[h].place, hits[h].main_name, base});
+      cands[i].push_back(Candidate{hits[h].place, hits[h].main_name, base, p.lat, p.lon, CountryIndex(p.country), p.kind});
     }
     if (cands[i].empty()) keep[i] = false;
   }
@@ -382,10 +414,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (!keep[i]) continue;
     std::vector<int> cs;
     for (const auto& c : cands[i]) {
-      Place p = g.place(c.place);
-      int ci = CountryIndex(p.country);
+      int ci = c.country;
       if (ci >= 0 && std::find(cs.begin(), cs.end(), ci) == cs.end()) cs.push_back(ci);
-      if (p.kind == PlaceKind::kCountry && ci >= 0) {
+      if (c.kind == PlaceKind::kCountry && ci >= 0) {
         cs = {ci};
         votes[ci] += 1.0;  // plus the 1 below
         break;
@@ -393,23 +424,24 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     }
     if (cs.size() == 1) votes[cs[0]] += 1.0;
   }
-  auto pick = [&](size_t i, const std::vector<double>& v, double vtotal, const std::vector<int64_t>& chosen,
+  // `chosen`: the first choice of each match (nullptr: none), for co-mentions.
+  auto pick = [&](size_t i, const std::vector<double>& v, double vtotal, const std::vector<const Candidate*>& chosen,
                   double* margin) -> int64_t {
     double best = -1e9, second = -1e9;
     int64_t bi = -1;
     for (const auto& c : cands[i]) {
-      Place p = g.place(c.place);
-      int ci = CountryIndex(p.country);
+      int ci = c.country;
       double s = c.base;
       if (ci >= 0 && vtotal > 0) s += 2.0 * v[ci] / vtotal;
       if (!chosen.empty()) {
         // Co-mentions: the 32 matches on either side are enough (and keep this linear).
         size_t lo = i > 32 ? i - 32 : 0, hi = std::min(matches.size(), i + 33);
         for (size_t j = lo; j < hi; ++j) {
-          if (j == i || chosen[j] < 0 || uint32_t(chosen[j]) == c.place) continue;
-          Place q = g.place(uint32_t(chosen[j]));
-          if (q.kind != PlaceKind::kPlace) continue;
-          if (DistanceKm(p.lat, p.lon, q.lat, q.lon) < 150.0) {
+          const Candidate* q = chosen[j];
+          if (j == i || q == nullptr || q->place == c.place || q->kind != PlaceKind::kPlace) continue;
+          // More than 1.4 degrees of latitude apart is more than 155 km: no need to measure.
+          if (std::abs(c.lat - q->lat) > 1.4) continue;
+          if (DistanceKm(c.lat, c.lon, q->lat, q->lon) < 150.0) {
             s += 0.5;
             break;
           }
@@ -443,6 +475,10 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   double vtotal2 = 0;
   for (double v : votes2) vtotal2 += v;
   std::vector<int64_t> first_pass = chosen;
+  std::vector<const Candidate*> first_cand(matches.size(), nullptr);
+  for (size_t i = 0; i < matches.size(); ++i)
+    for (const auto& c : cands[i])
+      if (chosen[i] >= 0 && c.place == uint32_t(chosen[i])) first_cand[i] = &c;
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i]) continue;
     // Leave this mention's own vote out.
@@ -450,7 +486,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     int oc = CountryIndex(own.country);
     double w = own.kind == PlaceKind::kCountry ? 2.0 : 1.0;
     if (oc >= 0) votes2[oc] -= w;
-    chosen[i] = pick(i, votes2, vtotal2 - (oc >= 0 ? w : 0), first_pass, &margin[i]);
+    chosen[i] = pick(i, votes2, vtotal2 - (oc >= 0 ? w : 0), first_cand, &margin[i]);
     if (oc >= 0) votes2[oc] += w;
   }
   // Accidental names: a lone capitalised word opening a sentence, or a small place known
@@ -515,23 +551,23 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     FillPlace(p, &pm);
     size_t first = m.first, end = m.end;
     int v = 0;
-    if (size_t n = MatchPattern(units, end, false, s, rules.parts_after, &v)) {
+    if (size_t n = rules.parts_after.Match(units, end, s, &v)) {
       pm.part = Part(v);
       end += n;
     }
-    if (size_t n = MatchPattern(units, first, true, s, rules.parts_before, &v)) {
+    if (size_t n = rules.parts_before.Match(units, first, s, &v)) {
       if (pm.part == Part::kNone) pm.part = Part(v);
       first -= n;
     } else if (first > 0 && rules.articles.count(units[first - 1].text) &&
-               (n = MatchPattern(units, first - 1, true, s, rules.parts_before, &v)) > 0) {
+               (n = rules.parts_before.Match(units, first - 1, s, &v)) > 0) {
       if (pm.part == Part::kNone) pm.part = Part(v);  // "le nord-ouest de la Syrie"
       first -= n + 1;
     }
-    if (size_t n = MatchPattern(units, end, false, s, rules.feat_after, &v)) {
+    if (size_t n = rules.feat_after.Match(units, end, s, &v)) {
       Precision fp = Precision(v);
       if (p.kind == PlaceKind::kPlace && fp >= Precision::kVillage) pm.precision = fp;
       end += n;
-    } else if (size_t n2 = MatchPattern(units, first, true, s, rules.feat_before, &v)) {
+    } else if (size_t n2 = rules.feat_before.Match(units, first, s, &v)) {
       Precision fp = Precision(v);
       if (p.kind == PlaceKind::kPlace && fp >= Precision::kVillage) pm.precision = fp;
       first -= n2;
@@ -611,22 +647,37 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     out.push_back(std::move(pm));
   };
   // Unknown names announced by a feature word: "le village de Sheikh Lutfi", "the X district".
+  // Each fine one (village, neighbourhood, district, site) is remembered with its feature
+  // noun, for later references ("the district").
+  std::vector<std::pair<std::string, size_t>> feature_nouns;  // (noun, out index)
+  auto remember = [&](const Pattern* p, Precision fp) {
+    if (p == nullptr || !(fp <= Precision::kVillage || fp == Precision::kDistrict)) return;
+    for (size_t w = p->words.size(); w > 0; --w)
+      if (!rules.links.count(p->words[w - 1]) && !rules.articles.count(p->words[w - 1])) {
+        feature_nouns.emplace_back(p->words[w - 1], out.size() - 1);
+        return;
+      }
+  };
   for (size_t k = 0; k < units.size(); ++k) {
     if (used[k]) continue;
     uint32_t s = units[k].sentence;
     int v = 0;
-    if (size_t n = MatchPattern(units, k, false, s, rules.feat_before, &v)) {
+    const Pattern* fpat = nullptr;
+    if (size_t n = rules.feat_before_start.Match(units, k, s, &fpat)) {
+      v = fpat->value;
       size_t a = k + n, b = a;
       while (b < units.size() && b - a < 5 && units[b].sentence == s && name_unit(b)) ++b;
       bool any_cap = false;
       for (size_t q = a; q < b; ++q) any_cap |= units[q].cap;
       if (b > a && any_cap && !used[k]) {
         add_unknown(k, b, a, b, Precision(v));
+        remember(fpat, Precision(v));
         k = b - 1;
         continue;
       }
     }
-    if (size_t n = MatchPattern(units, k, false, s, rules.feat_after, &v)) {
+    if (size_t n = rules.feat_after.Match(units, k, s, &fpat)) {
+      v = fpat->value;
       size_t b = k, a = k;
       while (a > 0 && k - a < 5 && units[a - 1].sentence == s && name_unit(a - 1)) --a;
       bool any_cap = false;
@@ -635,8 +686,54 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         size_t first = a;
         if (first > 0 && rules.articles.count(units[first - 1].text)) --first;
         add_unknown(first, k + n, a, b, Precision(v));
+        remember(fpat, Precision(v));
         k = k + n - 1;
       }
+    }
+  }
+  // "the district", "le quartier": the last place named with that feature noun before.
+  for (size_t k = 0; k + 1 < units.size() && !feature_nouns.empty(); ++k) {
+    if (used[k] || used[k + 1] || !rules.articles.count(units[k].text) || units[k + 1].sentence != units[k].sentence)
+      continue;
+    size_t end = k + 2;
+    if (end < units.size() && units[end].sentence == units[k].sentence &&
+        (rules.links.count(units[end].text) || units[end].cap))
+      continue;  // "the district of X", "the district Council"
+    const PlaceMention* ref = nullptr;
+    for (const auto& [noun, oi] : feature_nouns)
+      if (noun == units[k + 1].text && out[oi].end <= units[k].start) ref = &out[oi];
+    if (ref == nullptr) continue;
+    PlaceMention pm = *ref;
+    pm.named = false;
+    pm.in_gazetteer = true;
+    pm.start = pm.name_start = units[k].start;
+    pm.end = pm.name_end = units[k + 1].end;
+    used[k] = used[k + 1] = true;
+    out.push_back(std::move(pm));
+    ++k;
+  }
+  // The capital of a country named by its adjective: "the Somali capital", "la capitale
+  // somalienne".
+  for (size_t k = 0; k < units.size(); ++k) {
+    if (used[k] || !rules.capital_words.count(units[k].text)) continue;
+    uint32_t s = units[k].sentence;
+    for (size_t d : {k - 1, k + 1}) {
+      if (d >= units.size() || used[d] || units[d].sentence != s) continue;
+      auto dem = rules.demonyms.find(units[d].text);
+      if (dem == rules.demonyms.end()) continue;
+      int64_t cap = capital_[CountryIndex(dem->second)];
+      if (cap < 0) break;
+      size_t first = std::min(k, d), end = std::max(k, d) + 1;
+      if (first > 0 && units[first - 1].sentence == s && rules.articles.count(units[first - 1].text)) --first;
+      PlaceMention pm;
+      FillPlace(g.place(uint32_t(cap)), &pm);
+      pm.named = false;
+      pm.start = units[first].start, pm.end = units[end - 1].end;
+      pm.name_start = pm.start, pm.name_end = pm.end;
+      pm.score = 0.8;
+      for (size_t q = first; q < end; ++q) used[q] = true;
+      out.push_back(std::move(pm));
+      break;
     }
   }
   // References to the article's city: "la ville", "the outskirts of the city".
@@ -647,8 +744,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       uint32_t s = units[k].sentence;
       int v = 0;
       const Pattern* hit = nullptr;
-      size_t n = MatchPattern(units, k, false, s, rules.city_refs, &v, &hit);
+      size_t n = rules.city_refs.Match(units, k, s, &hit);
       if (n == 0) continue;
+      v = hit->value;
       int64_t target = hit->capital ? capital : main_city;
       if (target < 0) continue;
       Place mc = g.place(uint32_t(target));
@@ -662,10 +760,10 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       pm.named = false;
       pm.part = Part(v);  // "the old city" carries its part
       size_t first = k, end = k + n;
-      if (size_t np = MatchPattern(units, first, true, s, rules.parts_before, &v)) {
+      if (size_t np = rules.parts_before.Match(units, first, s, &v)) {
         pm.part = Part(v);
         first -= np;
-      } else if (size_t na = MatchPattern(units, end, false, s, rules.parts_after, &v)) {
+      } else if (size_t na = rules.parts_after.Match(units, end, s, &v)) {
         pm.part = Part(v);
         end += na;
       }

@@ -13,11 +13,13 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "core/langpack.h"
 #include "geo/gazetteer.h"
+#include "geo/patterns.h"
 #include "segment/segment.h"
 #include "vigie/status.h"
 
@@ -61,15 +63,11 @@ class Resolver {
 
   const Gazetteer& gazetteer() const { return *gaz_; }
 
-  struct Pattern {
-    std::vector<std::string> words;
-    int value = 0;
-    bool hyphen = false;  // must be joined to the name by a hyphen (Alep-Est)
-    bool capital = false;  // a reference to the capital of the article's country
-  };
   struct LangRules {
-    std::vector<Pattern> parts_before, parts_after, feat_before, feat_after, city_refs;
-    std::unordered_set<std::string> prepositions, stopwords, strict_stopwords, articles, links;
+    PatternSet parts_before{true}, parts_after, feat_before{true}, feat_after, city_refs;
+    PatternSet feat_before_start;  // feat_before anchored on its first word, to scan for them
+    std::unordered_set<std::string> prepositions, stopwords, strict_stopwords, articles, links, capital_words;
+    std::unordered_map<std::string, std::string> demonyms;  // folded nationality adjective -> country code
   };
 
  private:

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/hash.h"
 #include "core/text.h"
 
 namespace vigie::geo {
@@ -28,7 +29,7 @@ std::string Fold(std::string_view s) {
 }
 
 bool StartsCaseless(std::string_view s) {
-  if (s.empty()) return false;
+  if (s.empty() || static_cast<unsigned char>(s[0]) < 0x80) return false;
   int32_t i = 0;
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, int32_t(s.size()), c);
@@ -37,6 +38,7 @@ bool StartsCaseless(std::string_view s) {
 
 bool StartsCapital(std::string_view s) {
   if (s.empty()) return false;
+  if (static_cast<unsigned char>(s[0]) < 0x80) return s[0] >= 'A' && s[0] <= 'Z';
   int32_t i = 0;
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, int32_t(s.size()), c);
@@ -64,6 +66,8 @@ bool IsHyphen(std::string_view s, size_t i, size_t len) {
 
 }  // namespace
 
+uint64_t UnitHash(std::string_view folded) { return core::Hash64(folded); }
+
 std::vector<Unit> BuildUnits(std::string_view text, const segment::Segmentation& seg) {
   std::vector<Unit> units;
   units.reserve(seg.tokens.size() + seg.tokens.size() / 8);
@@ -78,6 +82,7 @@ std::vector<Unit> BuildUnits(std::string_view text, const segment::Segmentation&
         Unit u;
         u.start = tk.start, u.end = tk.end, u.sentence = s;
         u.text = Fold(tt);
+        u.hash = UnitHash(u.text);
         if (tk.kind == K::kElision) {
           u.key = u.text;
           while (!u.key.empty() && (u.key.back() == '\'')) u.key.pop_back();
@@ -100,13 +105,15 @@ std::vector<Unit> BuildUnits(std::string_view text, const segment::Segmentation&
           std::string_view p = tt.substr(piece, i - piece);
           u.text = Fold(p);
           u.key = u.text;
-          u.key.erase(std::remove(u.key.begin(), u.key.end(), '.'), u.key.end());
+          if (u.key.find('.') != std::string::npos)
+            u.key.erase(std::remove(u.key.begin(), u.key.end(), '.'), u.key.end());
           // A piece that folds to nothing (a lone combining mark) is no unit; the scan
           // still moves past it below.
           if (!u.key.empty()) {
             u.cap = StartsCapital(p);
             u.caseless = StartsCaseless(p);
             u.hyphen_before = hyphen;
+            u.hash = UnitHash(u.text);
             units.push_back(std::move(u));
           }
         }

@@ -20,7 +20,11 @@ struct Unit {
   bool cap = false;             // starts with an upper-case or caseless letter
   bool caseless = false;        // starts with a letter of a script without case (Arabic...)
   bool hyphen_before = false;   // joined to the previous unit by a hyphen
+  uint64_t hash = 0;            // UnitHash(text)
 };
+
+// Hash of a unit's folded text (for word indexes; compare the words after a hit).
+uint64_t UnitHash(std::string_view folded);
 
 std::vector<Unit> BuildUnits(std::string_view text, const segment::Segmentation& seg);
 

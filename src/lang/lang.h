@@ -14,7 +14,8 @@ struct LanguageGuess {
   std::string source;      // "detected", or "given" when metadata stated it
 };
 
-// Detects the language of clean text. Only the first 16 KiB are examined.
+// Detects the language of clean text: its first 512 bytes, else (when that guess is not
+// reliable) its first 16 KiB.
 LanguageGuess Detect(std::string_view clean_text);
 
 // A language stated by metadata overrides detection (confidence 1, source "given").

@@ -57,15 +57,17 @@ class TimeParser {
  public:
   TimeParser(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
              std::vector<PartialDate>* partials)
-      : lx_(lx), t_(t), ref_(ref), partials_(partials) {}
+      : lx_(lx), t_(t), ref_(ref), partials_(partials), markers_before_(t.size() + 1, 0) {
+    // Future markers counted once per token, so that each expression asks in O(1).
+    for (size_t k = 0; k < t.size(); ++k)
+      markers_before_[k + 1] = markers_before_[k] + (lx.future_markers.count(t[k].f) ? 1 : 0);
+  }
 
   // One expression at token i: the token after it, or i. `*emit` false when the tokens
   // form a date that cannot be resolved (no reference): consumed, not reported.
   size_t At(size_t i, TimeExpr* x, bool* emit) {
     *emit = true;
-    ahead_ = false;
-    for (size_t k = i > kFutureWindow ? i - kFutureWindow : 0; k < i; ++k)
-      if (lx_.future_markers.count(t_[k].f)) ahead_ = true;
+    ahead_ = markers_before_[i] > markers_before_[i > kFutureWindow ? i - kFutureWindow : 0];
     size_t e;
     if ((e = Since(i, x, emit)) > i) return e;
     if ((e = FromTo(i, x, emit)) > i) return e;
@@ -702,6 +704,7 @@ class TimeParser {
   bool ahead_ = false;  // a future marker shortly before the expression
   const Reference& ref_;
   std::vector<PartialDate>* partials_;
+  std::vector<uint32_t> markers_before_;  // future markers among tokens [0, k)
 };
 
 }  // namespace

@@ -18,7 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Regression floor: just below the share reached when it was last raised.
-constexpr double kFloor = 0.74;  // reached 0.754 (95 of 126)
+constexpr double kFloor = 0.79;  // reached 0.802 (101 of 126)
 
 TEST(GeoDevEval, GoldLocationsResolve) {
   std::string dir = std::string(VIGIE_SOURCE_DIR) + "/../shared/eval/dev";
@@ -52,8 +52,18 @@ TEST(GeoDevEval, GoldLocationsResolve) {
       const auto& loc = ev["location"];
       if (!loc.contains("text") || !loc["text"].is_string()) continue;
       std::string text = loc["text"];
+      // Gold gives the text, not its offset: take the occurrence that a mention spans
+      // exactly ("Mosul" alone rather than inside "Mosul's Old City"), else the first.
       size_t at = a.doc.raw.find(text);
       if (at == std::string::npos) continue;
+      for (size_t o = at; o != std::string::npos; o = a.doc.raw.find(text, o + 1)) {
+        bool exact = false;
+        for (const auto& m : ms) exact |= a.RawStart(m.start) == o && a.RawEnd(m.end) == o + text.size();
+        if (exact) {
+          at = o;
+          break;
+        }
+      }
       int64_t gid = loc.contains("geonameid") && loc["geonameid"].is_number() ? loc["geonameid"].get<int64_t>() : 0;
       std::string part = loc.contains("part") && loc["part"].is_string() ? loc["part"].get<std::string>() : "";
       std::string country = loc.value("country", "");

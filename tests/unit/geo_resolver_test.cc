@@ -1,9 +1,13 @@
 // The geo resolver on texts written for these tests, with the small test gazetteer:
 // recognition, parts of places, features, disambiguation, accidental names; plus an
-// oracle test of the matcher against a brute-force scan of every name.
+// oracle test of the matcher against a brute-force scan of every alias.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <random>
+#include <set>
+#include <sstream>
 
 #include "geo/keys.h"
 #include "geo/resolver.h"
@@ -220,36 +224,108 @@ TEST_F(ResolverTest, NeverCrashesOnOddInput) {
   }
 }
 
-// Oracle: every name the brute-force scan finds (leftmost, longest, capitalised first word)
-// is what the prefix-pruned hash matcher finds, on generated texts.
-TEST_F(ResolverTest, MatcherAgreesWithBruteForceScan) {
-  std::vector<std::string> names = {"Aleppo", "Alep", "Halab", "Homs", "Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor",
-                                    "Mosul", "Mossoul", "Tripoli", "Paris", "Texas City", "Sheikh Maqsoud",
-                                    "Tall Rifat", "Tel Rifaat", "Aleppo Governorate", "Syria", "Libya",
-                                    "North Kivu", "Damascus", "Goma", "Al Khums", "Texas"};
-  std::vector<std::string> filler = {"the", "army", "said", "Deir", "Texas", "Tall", "Governorate", "of",
-                                     "North", "Ez", "Sheikh", "near", "City", "Kivu", "and", "Rifat"};
-  // All keys of the gazetteer reachable from the vocabulary above, for the brute force.
+TEST_F(ResolverTest, TheDistrictRefersToTheDistrictNamedBefore) {
+  auto ms = Run("Rebels left the Karm al-Jabal district on the eastern edge of Aleppo on Sunday. "
+                "Troops entered the district hours later.", "en");
+  const PlaceMention* karm = FindText(ms, "the Karm al-Jabal district");
+  ASSERT_NE(karm, nullptr) << Texts(ms);
+  const PlaceMention* ref = FindText(ms, "the district");
+  ASSERT_NE(ref, nullptr) << Texts(ms);
+  EXPECT_FALSE(ref->named);
+  EXPECT_EQ(ref->geonameid, karm->geonameid);
+  EXPECT_EQ(ref->part, karm->part);
+  auto none = Run("Troops entered the district hours later.", "en");
+  EXPECT_EQ(FindText(none, "the district"), nullptr) << "no district named before: " << Texts(none);
+}
+
+TEST_F(ResolverTest, CapitalNamedByItsCountryAdjective) {
+  auto en = Run("Shells fell on the Syrian capital overnight, and Syrian officials blamed the rebels.", "en");
+  const PlaceMention* m = FindText(en, "the Syrian capital");
+  ASSERT_NE(m, nullptr) << Texts(en);
+  EXPECT_EQ(m->geonameid, 170654u);
+  EXPECT_FALSE(m->named);
+  for (const auto& x : en) EXPECT_NE(x.text, "Syrian") << "an adjective is no place";
+  auto fr = Run("Des combats ont éclaté dans la capitale libyenne jeudi.", "fr");
+  const PlaceMention* t = FindText(fr, "la capitale libyenne");
+  ASSERT_NE(t, nullptr) << Texts(fr);
+  EXPECT_EQ(t->geonameid, 2210247u);
+}
+
+// Every name the test gazetteer was compiled from: GeoNames names, ASCII names and
+// alternate names of the dump rows it keeps, country names of every language, region names and aliases.
+std::vector<std::string> AllTestGazetteerNames() {
+  std::vector<std::string> names;
+  std::ifstream dump(testing::TestDataDir() + "/XX.txt");
+  std::string line;
+  while (std::getline(dump, line)) {
+    std::vector<std::string> cols;
+    std::stringstream ss(line);
+    for (std::string c; std::getline(ss, c, '\t');) cols.push_back(c);
+    // The compiler keeps populated places, areas and sites (classes P, A, S).
+    if (cols.size() < 7 || cols[6].empty() || std::string("PAS").find(cols[6][0]) == std::string::npos) continue;
+    names.push_back(cols[1]);
+    names.push_back(cols[2]);
+    std::stringstream alt(cols[3]);
+    for (std::string a; std::getline(alt, a, ',');) names.push_back(a);
+  }
+  for (const char* lang : {"en", "fr"}) {
+    std::ifstream f(testing::TestDataDir() + "/countries/langs/" + lang + ".json");
+    auto j = nlohmann::json::parse(f);
+    for (const auto& [code, v] : j["countries"].items()) {
+      if (v.is_string()) names.push_back(v.get<std::string>());
+      else
+        for (const auto& x : v) names.push_back(x.get<std::string>());
+    }
+  }
+  std::ifstream regions(std::string(VIGIE_SOURCE_DIR) + "/gazetteer/regions.tsv");
+  while (std::getline(regions, line)) {
+    if (line.empty() || line[0] == '#' || line.rfind("country\t", 0) == 0) continue;
+    std::vector<std::string> cols;
+    std::stringstream ss(line);
+    for (std::string c; std::getline(ss, c, '\t');) cols.push_back(c);
+    if (cols.size() < 2) continue;
+    names.push_back(cols[1]);
+    if (cols.size() >= 5) {
+      std::stringstream alt(cols[4]);
+      for (std::string a; std::getline(alt, a, '|');) names.push_back(a);
+    }
+  }
+  return names;
+}
+
+// Oracle: on generated texts, the prefix-pruned hash matcher finds exactly what a
+// brute-force scan of every alias of the gazetteer finds (leftmost, longest, first word
+// capitalised). Names are written from their keys (ASCII keys only, so that a word can be
+// capitalised by hand); fillers include the words of names alone, so partial names occur.
+TEST_F(ResolverTest, MatcherAgreesWithBruteForceScanOfAllAliases) {
   std::vector<std::vector<std::string>> keys;
-  for (const auto& n : names) {
+  std::set<std::string> seen, word_set;
+  for (const auto& n : AllTestGazetteerNames()) {
     std::string key = NameKey(n);
+    bool ascii = !key.empty();
+    for (char c : key) ascii &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ';
+    if (!ascii || !seen.insert(key).second) continue;
     auto w = KeyWords(key);
     keys.emplace_back(w.begin(), w.end());
+    for (auto x : w) word_set.insert(std::string(x));
   }
+  ASSERT_GT(keys.size(), 100u);
+  std::vector<std::string> filler = {"the", "army", "said", "of", "near", "and", "City", "North", "Governorate"};
+  for (const auto& w : word_set) filler.push_back(w);
+  auto capitalised = [](std::string s) {
+    if (s[0] >= 'a' && s[0] <= 'z') s[0] = char(s[0] - 'a' + 'A');
+    return s;
+  };
   std::mt19937 rng(7);
-  for (int iter = 0; iter < 300; ++iter) {
+  for (int iter = 0; iter < 400; ++iter) {
     std::vector<std::string> words;
-    int len = 3 + int(rng() % 20);
+    int len = 3 + int(rng() % 25);
     for (int k = 0; k < len; ++k) {
       if (rng() % 3 == 0) {
-        std::string key = NameKey(names[rng() % names.size()]);
-        for (auto w : KeyWords(key)) {
-          std::string s(w);
-          s[0] = char(std::toupper(s[0]));
-          words.push_back(s);
-        }
+        for (const auto& w : keys[rng() % keys.size()]) words.push_back(capitalised(w));
       } else {
-        words.push_back(filler[rng() % filler.size()]);
+        std::string w = filler[rng() % filler.size()];
+        words.push_back(rng() % 2 ? capitalised(w) : w);
       }
     }
     std::string text;
@@ -259,7 +335,7 @@ TEST_F(ResolverTest, MatcherAgreesWithBruteForceScan) {
       spans.emplace_back(uint32_t(text.size()), uint32_t(text.size() + w.size()));
       text += w;
     }
-    // Brute force.
+    // Brute force over every key.
     std::vector<std::pair<uint32_t, uint32_t>> expect;
     for (size_t i = 0; i < words.size();) {
       size_t best = 0;
