@@ -107,8 +107,9 @@ SqlQuery BuildEventWhere(const EventFilter& f) {
     q.sql += clause;
     (q.params.emplace_back(values), ...);
   };
-  // With a place filter the R*Tree (space and time) drives the search: the other terms
-  // are kept off their indexes with a unary "+" so that the planner cannot prefer them.
+  // With a place filter the spots' R*Tree drives the search and the events(spot_key,
+  // date_lo) index narrows each spot's events in time; the other terms are kept off their
+  // indexes with a unary "+" so that the planner cannot prefer them.
   const bool spatial = f.bbox || f.near;
   const std::string p = spatial ? "+" : "";
   auto term = [&](const std::string& clause, const std::string& value) {
@@ -116,14 +117,11 @@ SqlQuery BuildEventWhere(const EventFilter& f) {
     q.params.emplace_back(value);
   };
   if (!f.from.empty()) term(" AND " + p + "e.date_hi >= ?", DateLo(f.from));
-  if (!f.to.empty()) term(" AND " + p + "e.date_lo <= ?", DateHi(f.to));
+  if (!f.to.empty()) term(" AND e.date_lo <= ?", DateHi(f.to));
   auto box = [&](double min_lon, double min_lat, double max_lon, double max_lat) {
-    add(" AND e.event_key IN (SELECT event_key FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
-        "min_lat >= ? AND max_lat <= ?",
+    add(" AND e.spot_key IN (SELECT spot_key FROM spots_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
+        "min_lat >= ? AND max_lat <= ?)",
         min_lon, max_lon, min_lat, max_lat);
-    if (!f.from.empty()) add(" AND max_day >= julianday(?)", DateLo(f.from));
-    if (!f.to.empty()) add(" AND min_day <= julianday(?)", DateHi(f.to));
-    q.sql += ")";
   };
   if (f.bbox) box(f.bbox->min_lon, f.bbox->min_lat, f.bbox->max_lon, f.bbox->max_lat);
   if (f.near) {
