@@ -152,36 +152,38 @@ END;
 // kept beside the extracted text that every offset points into: gzip-compressed bytes of
 // the page as converted to UTF-8, and the content type naming the charset it came in.
 constexpr const char* kV3 = R"sql(
-CREATE TABLE pages(
+CREATE TABLE IF NOT EXISTS pages(
   page_key INTEGER PRIMARY KEY,
   doc_id TEXT NOT NULL UNIQUE,
   content_type TEXT NOT NULL,
   encoding TEXT NOT NULL,
   bytes INTEGER NOT NULL,
   page BLOB NOT NULL);
+)sql";
+
 // Version 4. Spots: the R*Tree indexes each distinct coordinate pair once instead of
 // each event (an R*Tree insert costs ~50k instructions, most of the store's time on
 // ingest; events happen at gazetteer places, so spots stay few while events grow).
 // Time is narrowed by the events(spot_key, date_lo) index. Spots left without events by
-// a replaced document stay (they match nothing).
+// a replaced document stay (they match nothing). Written to be rerunnable (IF NOT EXISTS;
+// the spot_key column is added by Migrate only when missing).
 constexpr const char* kV4 = R"sql(
-CREATE TABLE spots(
+CREATE TABLE IF NOT EXISTS spots(
   spot_key INTEGER PRIMARY KEY,
   lat REAL NOT NULL, lon REAL NOT NULL,
   UNIQUE(lat, lon));
-CREATE VIRTUAL TABLE spots_rtree USING rtree(spot_key, min_lon, max_lon, min_lat, max_lat);
-CREATE TRIGGER spots_rtree_insert AFTER INSERT ON spots BEGIN
+CREATE VIRTUAL TABLE IF NOT EXISTS spots_rtree USING rtree(spot_key, min_lon, max_lon, min_lat, max_lat);
+CREATE TRIGGER IF NOT EXISTS spots_rtree_insert AFTER INSERT ON spots BEGIN
   INSERT INTO spots_rtree VALUES (new.spot_key, new.lon, new.lon, new.lat, new.lat);
 END;
-ALTER TABLE events ADD COLUMN spot_key INTEGER;
 INSERT OR IGNORE INTO spots(lat, lon)
   SELECT DISTINCT loc_lat, loc_lon FROM events WHERE loc_lat IS NOT NULL AND loc_lon IS NOT NULL;
 UPDATE events SET spot_key = (SELECT s.spot_key FROM spots s WHERE s.lat = events.loc_lat AND s.lon = events.loc_lon)
   WHERE loc_lat IS NOT NULL AND loc_lon IS NOT NULL;
-CREATE INDEX events_spot_date ON events(spot_key, date_lo);
-DROP TRIGGER events_rtree_insert;
-DROP TRIGGER events_rtree_delete;
-DROP TABLE events_rtree;
+CREATE INDEX IF NOT EXISTS events_spot_date ON events(spot_key, date_lo);
+DROP TRIGGER IF EXISTS events_rtree_insert;
+DROP TRIGGER IF EXISTS events_rtree_delete;
+DROP TABLE IF EXISTS events_rtree;
 )sql";
 
 StatusOr<int64_t> PragmaInt(sqlite3* db, const char* sql) {
@@ -214,7 +216,12 @@ Status Migrate(sqlite3* db, const std::string& path) {
   if (st.ok() && *again < 1) st = Exec(db, kV1);
   if (st.ok() && *again < 2) st = Exec(db, kV2);
   if (st.ok() && *again < 3) st = Exec(db, kV3);
-  if (st.ok() && *again < 4) st = Exec(db, kV4);
+  if (st.ok() && *again < 4) {
+    auto has = PragmaInt(db, "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'spot_key'");
+    st = has.ok() ? Status::Ok() : has.status();
+    if (st.ok() && *has == 0) st = Exec(db, "ALTER TABLE events ADD COLUMN spot_key INTEGER");
+    if (st.ok()) st = Exec(db, kV4);
+  }
   // Later versions: if (st.ok() && *again < 5) st = Exec(db, kV5); ...
   if (st.ok() && *again < kSchemaVersion) {
     st = Exec(db, ("PRAGMA application_id = " + std::to_string(kApplicationId) + ";PRAGMA user_version = " +

@@ -62,10 +62,6 @@ Stmt& Stmt::Bind(int i, double v) {
 }
 Stmt& Stmt::Bind(int i, std::optional<double> v) { return v ? Bind(i, *v) : BindNull(i); }
 Stmt& Stmt::Bind(int i, std::optional<int64_t> v) { return v ? Bind(i, *v) : BindNull(i); }
-Stmt& Stmt::BindBlob(int i, std::string_view bytes) {
-  if (stmt_) sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
-  return *this;
-}
 Stmt& Stmt::BindNull(int i) {
   if (stmt_) sqlite3_bind_null(stmt_, i);
   return *this;

@@ -11,7 +11,9 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 if [ ! -e "$SRC/data/gazetteer.vgz" ]; then echo "SKIP: no gazetteer (scripts/setup.sh builds it)"; exit 0; fi
 
 "$VIGIE" ingest --db "$TMP/v.db" --no-progress "$SRC/tests/data/fuse" 2> "$TMP/log" || fail "ingest failed"
-grep -q "clusters: 15 new events" "$TMP/log" || fail "ingest did not update the clusters: $(cat "$TMP/log")"
+EVENTS=$(sed -n 's/.* \([0-9][0-9]*\) events, .*/\1/p' "$TMP/log" | head -1)
+[ -n "$EVENTS" ] && [ "$EVENTS" -gt 0 ] || fail "no events stored: $(cat "$TMP/log")"
+grep -q "clusters: $EVENTS new events" "$TMP/log" || fail "ingest did not update the clusters: $(cat "$TMP/log")"
 "$VIGIE" clusters --db "$TMP/v.db" --format jsonl > "$TMP/all" 2>/dev/null || fail "clusters failed"
 [ "$(grep -c cluster_id "$TMP/all")" -ge 6 ] || fail "too few clusters"
 "$VIGIE" clusters --db "$TMP/v.db" --contradicted --format jsonl > "$TMP/flagged" 2>/dev/null || fail "--contradicted failed"

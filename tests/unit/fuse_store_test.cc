@@ -247,10 +247,12 @@ TEST(FuseStoreTest, VersionOneFileMigrates) {
       "DROP TABLE fusion_unsigned_docs; PRAGMA user_version=1;";
   ASSERT_EQ(std::system(("sqlite3 '" + path + "' '" + drop + "'").c_str()), 0);
   {
+    // Opening it, even to read, upgrades the schema: no clusters yet, but no error.
     auto ro = Open(path, true);
+    ASSERT_NE(ro, nullptr);
     auto q = ro->QueryClusters(store::ClusterFilter{});
-    EXPECT_EQ(q.status().code(), StatusCode::kNotFound);
-    EXPECT_NE(q.status().message().find("older Vigie"), std::string::npos) << q.status().message();
+    ASSERT_TRUE(q.ok()) << q.status().ToString();
+    EXPECT_TRUE(q->empty());
     auto n = ro->Count();
     ASSERT_TRUE(n.ok());
     EXPECT_GT(n->events, 0);

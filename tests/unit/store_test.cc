@@ -154,7 +154,7 @@ TEST(StoreTest, WebPageIsKeptBesideTheExtractedText) {
   }
 }
 
-TEST(StoreTest, VersionOneFileGainsThePagesTable) {
+TEST(StoreTest, OlderFileGainsThePagesTable) {
   if (std::system("sqlite3 -version > /dev/null 2>&1") != 0)
     GTEST_SKIP() << "sqlite3 shell not installed";
   TempDir dir("store-v1");
@@ -165,11 +165,11 @@ TEST(StoreTest, VersionOneFileGainsThePagesTable) {
     b.docs.push_back(MakeDoc("d1", 1));
     ASSERT_TRUE(store->Put(b).ok());
   }
-  // Make it a version 1 file, as written before pages were kept.
+  // Make it a version 2 file, as written before pages were kept.
   ASSERT_EQ(
-      std::system(("sqlite3 '" + path + "' 'DROP TABLE pages; PRAGMA user_version=1'").c_str()), 0);
+      std::system(("sqlite3 '" + path + "' 'DROP TABLE pages; PRAGMA user_version=2'").c_str()), 0);
   {
-    auto ro = Open(path, true);  // read-only: not migrated, documents still readable
+    auto ro = Open(path, true);  // read-only opening upgrades it first; documents readable
     ASSERT_NE(ro, nullptr);
     auto d = ro->GetDocument("d1");
     ASSERT_TRUE(d.ok()) << d.status().ToString();
