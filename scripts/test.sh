@@ -12,10 +12,10 @@ echo "== Release build: all tests (unit, golden, eval, fuzz-replay, e2e) =="
 ctest --test-dir build --output-on-failure --timeout 600 -j"$jobs"
 
 echo "== ASan/UBSan build: unit and fuzz-replay tests =="
-if [ ! -f build-asan/build.ninja ]; then
-  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVIGIE_SANITIZE=ON \
-    -DVIGIE_BUILD_BENCH=OFF >/dev/null
-fi
+# -O0 -g1: the sanitizers find the same faults and the build takes half the CPU time of -O1
+# (the tests themselves take seconds); eval and golden tests are not built here.
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O0 -g1" \
+  -DVIGIE_SANITIZE=ON -DVIGIE_BUILD_BENCH=OFF -DVIGIE_UNIT_TESTS_ONLY=ON >/dev/null
 if ! cmake --build build-asan -j"$jobs" >build-asan/build.log 2>&1; then
   grep -E 'error|FAILED' -A5 build-asan/build.log | head -60
   echo "test: the ASan build failed (full log: build-asan/build.log)" >&2
