@@ -36,6 +36,7 @@ struct PluralRule {
 // Phrase kinds the grammars ask for (numbers: number tables; kT*: time_phrases.tsv).
 enum class PK : uint8_t {
   kUnit, kScale, kOrdinal, kVague, kQualifier, kConnector, kArticle, kPercent, kRangeOpen, kRangeAnd, kRangeMid, kOf, kTDay, kTPeriod, kTUnit, kTSince, kTAgoPrefix, kTAgoSuffix, kTPast, kTDuring, kTFrom, kTTo, kTBetween, kTAnd, kTLast, kTNext, kTThis, kTEarly, kTMid, kTLate, kTDaypart, kTDecade, kTIn, kTAhead, kTHalf,
+  kTClockWord, kTMeridiem, kTClockNamed, kTClockAdd, kTClockMinus, kTClockPast, kTClockTo, kTClockFrac, kTAt, kTMinuteWord, kTDaypartLead,
   kCount
 };
 // The pack kind string ("unit", "t:since") of each PK; -1 from PkFromName when unknown.
@@ -96,6 +97,23 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
 bool ParseNumericToken(std::string_view s, std::string_view lang, double* value, bool* ordinal);
 
 std::string Lemma(const Normalizer::Lexicon& lx, std::string_view folded_noun);
+
+// A time of day as read ("15h30", "3:15 p.m.", "quinze heures et quart", "half past noon").
+struct ClockRead {
+  Clock clock;
+  bool marked = false;     // h, colon, am/pm, o'clock, a named hour: a time of day for sure
+  bool ambiguous = false;  // 1..12 with no am/pm nor 24-hour form: morning or afternoon
+  bool meridiem = false;   // am/pm given
+};
+// A time of day at token i (a bare number too when allow_bare); the token after it, or i.
+size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, bool allow_bare,
+                    ClockRead* out);
+// A part of day ("in the morning", "du soir", "en début de matinée") at token i, with the
+// hours of its daypart entry; the token after it, or i. `lead` allows "in the", "du".
+size_t ParseDaypartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, bool lead,
+                      const PhraseEntry** part, int* from_hour, int* to_hour);
+// Moves an hour of 1..11 into the part of day [from, to) when it belongs there after noon.
+void FitHour(ClockRead* c, int from_hour, int to_hour);
 
 // Partial dates seen while tagging without a reference (day and month, no year).
 struct PartialDate {

@@ -32,7 +32,16 @@ const TimeExpr* Widest(const Tags& t) {
   return best;
 }
 
+const char* UnitGrain(Unit u) {
+  switch (u) {
+    case Unit::kSecond: return "Second";
+    case Unit::kMinute: return "Minute";
+    default: return "Hour";
+  }
+}
+
 const char* DucklingGrain(const TimeExpr& x) {
+  if (x.clock.Set()) return UnitGrain(x.clock.grain);
   if (x.precision == Precision::kWeek) return "Week";
   switch (x.begin.grain) {
     case Grain::kYear: return "Year";
@@ -42,10 +51,28 @@ const char* DucklingGrain(const TimeExpr& x) {
   return "Day";
 }
 
+// "2013-02-12T15:30:00" of a day and a time of day, `add` grains later (the end of an
+// interval is exclusive in Duckling's terms).
+std::string Stamp(const Date& day, const Clock& c, int add) {
+  int64_t secs = c.Set() ? c.Seconds() : 0;
+  if (c.Set()) secs += add * (c.grain == Unit::kSecond ? 1 : c.grain == Unit::kMinute ? 60 : 3600);
+  Date d = AddDays(day, secs / 86400);
+  secs %= 86400;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
+                static_cast<int>(secs % 60));
+  return IsoDate(d) + buf;
+}
+
 std::string DucklingTime(const TimeExpr& x) {
   auto stamp = [](const Date& d) { return IsoDate(d) + "T00:00:00"; };
   if (x.kind == TimeKind::kDuration) return "duration " + x.DurationIso();
   std::string grain = DucklingGrain(x);
+  if (x.clock.Set()) {
+    if (!x.clock_end.Set()) return "datetime " + Stamp(x.begin.date, x.clock, 0) + " " + grain;
+    return "datetimeInterval (" + Stamp(x.begin.date, x.clock, 0) + ", " + Stamp(x.finish.date, x.clock_end, 1) +
+           ") " + grain;
+  }
   bool interval = x.kind == TimeKind::kInterval && x.precision != Precision::kWeek && !(x.begin == x.finish);
   if (!interval) return "datetime " + stamp(x.begin.date) + " " + grain;
   Date end = x.finish.date;
@@ -89,6 +116,15 @@ std::string FormatValue(double v) {
   if (v == std::floor(v) && std::fabs(v) < 1e15) std::snprintf(buf, sizeof buf, "%.0f", v);
   else std::snprintf(buf, sizeof buf, "%g", v);
   return buf;
+}
+
+// The time of day of "2013-02-12T04:30:00-02:00" (the offset is the reference's own zone).
+Clock ParseClock(const std::string& s) {
+  Clock c;
+  int h = 0, m = 0, sec = 0;
+  if (s.size() >= 19 && s[10] == 'T' && std::sscanf(s.c_str() + 11, "%2d:%2d:%2d", &h, &m, &sec) == 3)
+    c = Clock{h, m, sec, Unit::kSecond};
+  return c;
 }
 
 void Count(EvalReport* r, EvalCase c) {
@@ -136,6 +172,7 @@ StatusOr<EvalReport> EvalDuckling(const Normalizer& norm, const segment::Segment
     c.expected = expected;
     Reference ref;
     ref.date = ParseIsoDate(f[3]);
+    ref.time = ParseClock(f[3]);
     ref.future_bias = true;
     ref.day_first = locale != "EN_US" && locale != "EN";
     segment::Segmentation s = seg.Segment(phrase, lang);

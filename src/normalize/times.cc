@@ -1,5 +1,6 @@
 // Temporal grammar: absolute dates, dates relative to the reference date, periods, parts of
 // periods, "since" and "from…to" intervals, "ago" and "the past N hours", durations.
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -74,9 +75,10 @@ class TimeParser {
     if ((e = PastOrAgo(i, x)) > i) return e;
     if ((e = During(i, x)) > i) return e;
     if ((e = Part(i, x, emit)) > i) return e;
-    if ((e = Marked(i, x, emit)) > i) return e;
-    if ((e = Absolute(i, false, x, emit)) > i) return e;
-    if ((e = Relative(i, x)) > i) return e;
+    if ((e = Marked(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
+    if ((e = ClockAt(i, x, emit)) > i) return e;
+    if ((e = Absolute(i, false, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
+    if ((e = Relative(i, x)) > i) return AttachTime(e, x);
     if ((e = Duration(i, x)) > i) return e;
     return i;
   }
@@ -388,10 +390,7 @@ class TimeParser {
       Set(x, i, k + n + 1, DayPoint(d), DayPoint(d2), Precision::kInterval, Basis::kRelative);
       return k + n + 1;
     }
-    const PhraseEntry* part = nullptr;
-    if (int n = P(k, PK::kTDaypart, &part)) k += n;
     Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
-    if (part) x->daypart = part->arg1;
     return k;
   }
 
@@ -424,6 +423,13 @@ class TimeParser {
       Date d = AddDays(r, a);
       Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
       x->present = e->arg3 == "present";
+      if (x->present && ref_.time.Set()) {
+        x->clock = ref_.time;
+        x->clock.grain = Unit::kSecond;
+      }
+      const PhraseEntry* part = nullptr;
+      int h0 = -1, h1 = -1;
+      if (ParseDaypartAt(lx_, t_, k - 1, false, &part, &h0, &h1) == k) SetDaypart(x, part, h0, h1);
       return k;
     }
     if (int n = P(i, PK::kTPeriod, &e)) {
@@ -537,6 +543,7 @@ class TimeParser {
     }
     if (int m = P(i, PK::kTAhead)) {
       size_t k = Amount(i + m, &n, &u);
+      if (k > i + m && u < Unit::kDay && ref_.time.Set()) return ClockShift(i, k, n, u, +1, x);
       if (k > i + m && u >= Unit::kDay) {
         Date d = Shift(r, n, u, +1);
         if (u == Unit::kYear) Set(x, i, k, MonthPoint(d.year, d.month), MonthPoint(d.year, d.month), Precision::kMonth, Basis::kRelative);
@@ -549,6 +556,7 @@ class TimeParser {
     return i;
   }
   size_t Ago(size_t i, size_t end, double n, Unit u, TimeExpr* x) {
+    if (u < Unit::kDay && ref_.time.Set()) return ClockShift(i, end, n, u, -1, x);
     Date d = Shift(*ref_.date, n, u, -1);
     x->amount = n;
     x->unit = u;
@@ -695,6 +703,195 @@ class TimeParser {
     }
     Set(x, i, kb, a.begin, b.finish, Precision::kInterval, Basis::kExplicit);
     return kb;
+  }
+
+  // The reference moment moved by n hours, minutes or seconds, at the next finer grain.
+  size_t ClockShift(size_t i, size_t end, double n, Unit u, int sign, TimeExpr* x) {
+    double secs = n * (u == Unit::kHour ? 3600 : u == Unit::kMinute ? 60 : 1);
+    int64_t total = static_cast<int64_t>(ref_.time.Seconds()) + sign * static_cast<int64_t>(std::llround(secs));
+    int64_t days = total >= 0 ? total / 86400 : -((-total + 86399) / 86400);
+    int64_t rest = total - days * 86400;
+    Date d = AddDays(*ref_.date, days);
+    Set(x, i, end, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+    x->clock.hour = static_cast<int>(rest / 3600);
+    x->clock.minute = static_cast<int>(rest / 60 % 60);
+    x->clock.second = static_cast<int>(rest % 60);
+    x->clock.grain = u == Unit::kHour ? Unit::kMinute : Unit::kSecond;
+    x->amount = n;
+    x->unit = u;
+    return end;
+  }
+
+  // The hours of a part of day on x's day: 18 to 24 is 18:00 through 23:00 at hour grain.
+  void SetDaypart(TimeExpr* x, const PhraseEntry* part, int h0, int h1) const {
+    x->daypart = part->arg1;
+    if (h0 < 0) return;
+    x->clock = Clock{h0, 0, 0, Unit::kHour};
+    x->clock_end = Clock{h1 - 1, 0, 0, Unit::kHour};
+    x->finish = x->begin;
+  }
+
+  // A clock, or a clock range, at i: "15h30", "from 3 to 5 pm", "de 15h à 17h", "9:30-11:00".
+  // `lead` lets a bare number count ("at 5" after a day). The token after it, or i.
+  size_t ClockRange(size_t i, bool lead, ClockRead* a, ClockRead* b, bool* range) const {
+    *range = false;
+    size_t j = i;
+    bool between = false;
+    if (int n = P(j, PK::kTBetween)) j += n, between = true;
+    else if (int m = P(j, PK::kTFrom)) j += m;
+    else if (int w = P(j, PK::kTIn); w && lx_.lang == "fr") j += w;  // "de 15h à 17h"
+    size_t k = ParseClockAt(lx_, t_, j, true, a);
+    if (k == j) {
+      if (j != i) return i;
+      return i;
+    }
+    int mt = between ? P(k, PK::kTAnd) : P(k, PK::kTTo);
+    if (!mt && Punct(k, "-")) mt = 1;
+    if (mt) {
+      size_t kb = ParseClockAt(lx_, t_, k + mt, true, b);
+      if (kb > k + mt && (a->marked || b->marked) && (j > i || a->marked || b->marked)) {
+        if (!a->meridiem && b->meridiem && a->clock.hour < 12) {
+          int mer_shift = b->clock.hour >= 12 ? 12 : 0;
+          if (a->clock.hour + mer_shift <= b->clock.hour || b->clock.hour == 0) a->clock.hour += mer_shift;
+          a->ambiguous = false;
+        }
+        Unit g = std::min(a->clock.grain, b->clock.grain);
+        a->clock.grain = b->clock.grain = g;
+        a->marked = b->marked = true;
+        *range = true;
+        return kb;
+      }
+    }
+    if (j > i && !between) return i;  // "from 3" alone: not a time here
+    if (!a->marked && !lead) return i;
+    return k;
+  }
+
+  // A time of day, with what day it falls on: "à 8h", "at 3 pm tomorrow", "9 tomorrow
+  // morning", "from 9:30 to 11:00 on Thursday". Alone, its day is the reference's.
+  size_t ClockAt(size_t i, TimeExpr* x, bool* emit) {
+    size_t j = i;
+    int at = P(j, PK::kTAt);
+    if (at && !P(j, PK::kTBetween)) j += at;
+    ClockRead a, b;
+    bool range = false;
+    size_t k = ClockRange(j, at > 0, &a, &b, &range);
+    if (k == j) {
+      if (at) return i;
+      // A part of day alone: "in the afternoon", "en début de matinée".
+      const PhraseEntry* part = nullptr;
+      int h0 = -1, h1 = -1;
+      size_t kp = ParseDaypartAt(lx_, t_, i, true, &part, &h0, &h1);
+      if (kp == i || h0 < 0 || !ref_.date) return i;
+      Set(x, i, kp, DayPoint(*ref_.date), DayPoint(*ref_.date), Precision::kDay, Basis::kRelative);
+      SetDaypart(x, part, h0, h1);
+      x->clock_only = true;
+      return kp;
+    }
+    // What follows: a part of day, a day, or both ("at 5 tomorrow afternoon").
+    const PhraseEntry* part = nullptr;
+    int h0 = -1, h1 = -1;
+    size_t kd = ParseDaypartAt(lx_, t_, k, true, &part, &h0, &h1);
+    if (kd > k) k = kd;
+    TimeExpr day;
+    bool day_emit = true;
+    size_t ks = k;
+    if (Punct(ks, ",")) ++ks;
+    if (int on = P(ks, PK::kTThis)) ks += on;
+    else if (int in = P(ks, PK::kTIn); in && !Year(ks + in)) ks += in;
+    size_t ke = Absolute(ks, false, &day, &day_emit);
+    if (ke == ks) ke = Relative(ks, &day);
+    bool have_day = ke > ks && day_emit && day.kind == TimeKind::kDate && day.precision == Precision::kDay;
+    if (have_day) {
+      k = ke;
+      if (!part) {
+        size_t kd2 = ParseDaypartAt(lx_, t_, k, true, &part, &h0, &h1);
+        if (kd2 > k) k = kd2;
+      }
+      if (!part && day.clock.Set() && !day.clock_end.Set()) part = nullptr;
+      if (!part && day.clock_end.Set()) {  // "tomorrow evening" read by Relative
+        h0 = day.clock.hour;
+        h1 = day.clock_end.hour + 1;
+      }
+    }
+    if (!a.marked && !range && h0 < 0 && !have_day) return i;
+    FitHour(&a, h0, h1);
+    if (range) FitHour(&b, h0, h1);
+    if (!have_day && !ref_.date) {
+      *emit = false;
+      x->start = t_[i].start;
+      x->end = t_[k - 1].end;
+      return k;
+    }
+    Date d = have_day ? day.begin.date : *ref_.date;
+    if (!have_day && ref_.time.Set()) {
+      // The next (or, looking back, the last) time the clock shows this hour.
+      int now = ref_.time.Seconds();
+      if (Future() && a.clock.Seconds() < now) {
+        if (a.ambiguous && a.clock.hour < 12 && (a.clock.hour + 12) * 3600 + a.clock.minute * 60 >= now)
+          a.clock.hour += 12, b.clock.hour += (range && b.clock.hour < 12 ? 12 : 0);
+        else
+          d = AddDays(d, 1);
+      } else if (!Future() && a.clock.Seconds() > now) {
+        d = AddDays(d, -1);
+      }
+    }
+    Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, have_day ? day.basis : Basis::kRelative);
+    x->clock = a.clock;
+    if (range) {
+      x->clock_end = b.clock;
+      if (b.clock.Seconds() < a.clock.Seconds()) x->finish = DayPoint(AddDays(d, 1));
+    }
+    if (part) x->daypart = part->arg1;
+    x->clock_only = !have_day;
+    return k;
+  }
+
+  // After a single day: its part of day and time ("demain à 8h", "Saturday morning at 9",
+  // "le 2 mars à 5h du matin", "Thursday from 9:30 to 11:00").
+  size_t AttachTime(size_t k, TimeExpr* x) {
+    if (x->kind != TimeKind::kDate || x->precision != Precision::kDay || !(x->begin == x->finish)) return k;
+    if (x->clock.Set() && x->daypart.empty()) return k;
+    size_t j = Punct(k, ",") ? k + 1 : k;
+    const PhraseEntry* part = nullptr;
+    int h0 = -1, h1 = -1;
+    size_t kd = ParseDaypartAt(lx_, t_, j, true, &part, &h0, &h1);
+    if (kd > j) j = kd;
+    size_t jc = j;
+    int at = P(jc, PK::kTAt);
+    if (at && !P(jc, PK::kTBetween)) jc += at;
+    ClockRead a, b;
+    bool range = false;
+    size_t kc = ClockRange(jc, at > 0 || part != nullptr || x->clock.Set(), &a, &b, &range);
+    if (kc == jc) {
+      if (!part) return k;
+      if (h0 < 0) {
+        x->daypart = part->arg1;
+        x->end = t_[kd - 1].end;
+        return kd;
+      }
+      SetDaypart(x, part, h0, h1);
+      x->end = t_[kd - 1].end;
+      return kd;
+    }
+    // A part of day after the clock: "à 5h du matin", "at 3 in the afternoon".
+    if (!part) {
+      size_t kd2 = ParseDaypartAt(lx_, t_, kc, true, &part, &h0, &h1);
+      if (kd2 > kc) kc = kd2;
+    }
+    if (h0 < 0 && x->clock_end.Set()) h0 = x->clock.hour, h1 = x->clock_end.hour + 1;
+    FitHour(&a, h0, h1);
+    if (range) FitHour(&b, h0, h1);
+    x->clock = a.clock;
+    x->clock_end = Clock();
+    x->finish = x->begin;
+    if (range) {
+      x->clock_end = b.clock;
+      if (b.clock.Seconds() < a.clock.Seconds()) x->finish = DayPoint(AddDays(x->begin.date, 1));
+    }
+    if (part) x->daypart = part->arg1;
+    x->end = t_[kc - 1].end;
+    return kc;
   }
 
   bool Future() const { return ref_.future_bias || ahead_; }
