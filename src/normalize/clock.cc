@@ -146,6 +146,7 @@ size_t Hour(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, 
       int mm = 0;
       if (!ReadMinutes(t, j + 1, &mm, &meridiem)) return i;
       c->marked = true;
+      c->ambiguous = c->clock.hour >= 1 && c->clock.hour <= 12;  // "3:30": morning or afternoon
       c->clock.minute = mm;
       c->clock.grain = Unit::kMinute;
       j += 2;
@@ -264,6 +265,7 @@ size_t ParseDaypartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, 
 
 void FitHour(ClockRead* c, int from_hour, int to_hour) {
   if (from_hour < 0 || c->meridiem) return;
+  c->ambiguous = false;
   int h = c->clock.hour;
   if (h >= 12 || (h >= from_hour && h < to_hour)) return;
   if (h + 12 >= from_hour && h + 12 < to_hour + (to_hour == 24 ? 1 : 0)) c->clock.hour = (h + 12) % 24;

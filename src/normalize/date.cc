@@ -59,6 +59,47 @@ int Weekday(const Date& d) {
 
 Date StartOfWeek(const Date& d) { return AddDays(d, 1 - Weekday(d)); }
 
+Date Easter(int y, bool orthodox) {
+  if (orthodox) {  // Meeus' Julian algorithm, then 13 days to the Gregorian calendar
+    int a = y % 4, b = y % 7, c = y % 19;
+    int d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7;
+    int month = (d + e + 114) / 31, day = (d + e + 114) % 31 + 1;
+    return AddDays(Date{y, month, day}, 13);
+  }
+  // The anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+  int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+  int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+  int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int m = (a + 11 * h + 22 * l) / 451;
+  int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return Date{y, month, day};
+}
+
+std::optional<Date> HolidayDate(std::string_view rule, int year) {
+  std::string r(rule);
+  int a = 0, b = 0, c = 0, off = 0;
+  if (std::sscanf(r.c_str(), "fixed:%d-%d", &a, &b) == 2) {
+    if (!ValidDate(year, a, b)) return std::nullopt;
+    return Date{year, a, b};
+  }
+  if (int got = std::sscanf(r.c_str(), "nth:%d:%d:%d:%d", &a, &b, &c, &off); got >= 3) {
+    if (a < 1 || a > 12 || b < 1 || b > 7 || c == 0 || c < -1 || c > 5) return std::nullopt;
+    Date d;
+    if (c > 0) {
+      Date first{year, a, 1};
+      d = AddDays(first, (b - Weekday(first) + 7) % 7 + 7 * (c - 1));
+      if (d.month != a) return std::nullopt;
+    } else {
+      Date last{year, a, DaysInMonth(year, a)};
+      d = AddDays(last, -((Weekday(last) - b + 7) % 7));
+    }
+    return got == 4 ? AddDays(d, off) : d;
+  }
+  if (std::sscanf(r.c_str(), "easter:%d", &off) == 1) return AddDays(Easter(year), off);
+  if (std::sscanf(r.c_str(), "oeaster:%d", &off) == 1) return AddDays(Easter(year, true), off);
+  return std::nullopt;
+}
+
 std::string IsoDate(const Date& d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);

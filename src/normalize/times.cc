@@ -76,6 +76,7 @@ class TimeParser {
     if ((e = During(i, x)) > i) return e;
     if ((e = Part(i, x, emit)) > i) return e;
     if ((e = Marked(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
+    if ((e = Holiday(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
     if ((e = ClockAt(i, x, emit)) > i) return e;
     if ((e = Absolute(i, false, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
     if ((e = Relative(i, x)) > i) return AttachTime(e, x);
@@ -705,6 +706,44 @@ class TimeParser {
     return kb;
   }
 
+  // A holiday from the pack ("Noël", "Thanksgiving", "lundi de Pâques"), with "last",
+  // "next", "this" or a year: the occurrence the bias picks otherwise.
+  size_t Holiday(size_t i, TimeExpr* x, bool* emit) {
+    size_t j = i;
+    int mode = 0;
+    if (int n = P(j, PK::kTLast); n && P(j + n, PK::kTHoliday)) j += n, mode = -1;
+    else if (int n2 = P(j, PK::kTNext); n2 && P(j + n2, PK::kTHoliday)) j += n2, mode = 1;
+    else if (int n3 = P(j, PK::kTThis); n3 && P(j + n3, PK::kTHoliday)) j += n3, mode = 2;
+    const PhraseEntry* e = nullptr;
+    int n = P(j, PK::kTHoliday, &e);
+    if (!n) return i;
+    size_t k = j + n;
+    std::optional<Date> d;
+    Basis basis = Basis::kRelative;
+    if (int y = Year(k)) {
+      d = HolidayDate(e->arg1, y);
+      ++k;
+      basis = Basis::kExplicit;
+    } else if (!ref_.date) {
+      *emit = false;
+      x->start = t_[i].start;
+      x->end = t_[k - 1].end;
+      return k;
+    } else {
+      const Date r = *ref_.date;
+      std::optional<Date> cur = HolidayDate(e->arg1, r.year), prev = HolidayDate(e->arg1, r.year - 1),
+                          next = HolidayDate(e->arg1, r.year + 1);
+      if (!cur || !prev || !next) return i;
+      if (mode == 2) d = cur;
+      else if (mode < 0) d = *cur < r ? cur : prev;
+      else if (mode > 0 || Future()) d = *cur > r || (mode == 0 && *cur == r) ? cur : next;
+      else d = DaysFromCivil(*cur) - DaysFromCivil(r) > kAheadDays ? prev : cur;
+    }
+    if (!d) return i;
+    Set(x, i, k, DayPoint(*d), DayPoint(*d), Precision::kDay, basis);
+    return k;
+  }
+
   // The reference moment moved by n hours, minutes or seconds, at the next finer grain.
   size_t ClockShift(size_t i, size_t end, double n, Unit u, int sign, TimeExpr* x) {
     double secs = n * (u == Unit::kHour ? 3600 : u == Unit::kMinute ? 60 : 1);
@@ -775,7 +814,8 @@ class TimeParser {
     if (at && !P(j, PK::kTBetween)) j += at;
     ClockRead a, b;
     bool range = false;
-    size_t k = ClockRange(j, at > 0, &a, &b, &range);
+    // A bare number is kept only when a part of day or a day follows (checked below).
+    size_t k = ClockRange(j, true, &a, &b, &range);
     if (k == j) {
       if (at) return i;
       // A part of day alone: "in the afternoon", "en début de matinée".
@@ -786,7 +826,7 @@ class TimeParser {
       Set(x, i, kp, DayPoint(*ref_.date), DayPoint(*ref_.date), Precision::kDay, Basis::kRelative);
       SetDaypart(x, part, h0, h1);
       x->clock_only = true;
-      return kp;
+      return AttachTime(kp, x);  // "in the evening at eight"
     }
     // What follows: a part of day, a day, or both ("at 5 tomorrow afternoon").
     const PhraseEntry* part = nullptr;
