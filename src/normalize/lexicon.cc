@@ -56,7 +56,7 @@ std::string Col(const core::TsvTable& t, const std::vector<std::string>& row, co
 }  // namespace
 
 int PkFromName(std::string_view name) {
-  static const char* kNames[] = {"unit", "scale", "ordinal", "vague", "qualifier", "connector", "article", "percent", "range_open", "range_and", "range_mid", "of", "t:day", "t:period", "t:unit", "t:since", "t:ago_prefix", "t:ago_suffix", "t:past", "t:during", "t:from", "t:to", "t:between", "t:and", "t:last", "t:next", "t:this", "t:early", "t:mid", "t:late", "t:daypart", "t:decade", "t:in", "t:ahead", "t:half", "t:clock_word", "t:meridiem", "t:clock_named", "t:clock_add", "t:clock_minus", "t:clock_past", "t:clock_to", "t:clock_frac", "t:at", "t:minute_word", "t:daypart_lead", "t:holiday"};
+  static const char* kNames[] = {"unit", "scale", "ordinal", "vague", "qualifier", "connector", "article", "percent", "range_open", "range_and", "range_mid", "of", "t:day", "t:period", "t:unit", "t:since", "t:ago_prefix", "t:ago_suffix", "t:past", "t:during", "t:from", "t:to", "t:between", "t:and", "t:last", "t:next", "t:this", "t:early", "t:mid", "t:late", "t:daypart", "t:decade", "t:in", "t:ahead", "t:half", "t:clock_word", "t:meridiem", "t:clock_named", "t:clock_add", "t:clock_minus", "t:clock_past", "t:clock_to", "t:clock_frac", "t:at", "t:minute_word", "t:daypart_lead", "t:holiday", "negative", "decimal"};
   for (int i = 0; i < static_cast<int>(PK::kCount); ++i)
     if (name == kNames[i]) return i;
   return -1;
@@ -164,8 +164,10 @@ bool Normalizer::Lexicon::MayStartNumber(const Tok& t) const {
   constexpr uint64_t kMask = (uint64_t{1} << static_cast<int>(PK::kUnit)) | (uint64_t{1} << static_cast<int>(PK::kScale)) |
                              (uint64_t{1} << static_cast<int>(PK::kOrdinal)) | (uint64_t{1} << static_cast<int>(PK::kVague)) |
                              (uint64_t{1} << static_cast<int>(PK::kQualifier)) | (uint64_t{1} << static_cast<int>(PK::kArticle)) |
-                             (uint64_t{1} << static_cast<int>(PK::kRangeOpen));
+                             (uint64_t{1} << static_cast<int>(PK::kRangeOpen)) | (uint64_t{1} << static_cast<int>(PK::kNegative)) |
+                             (uint64_t{1} << static_cast<int>(PK::kDecimal));
   if (t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kPercent) return true;
+  if (t.kind == segment::TokenKind::kPunct && t.f == "-") return true;  // "-5"
   return (t.kinds & kMask) != 0;
 }
 

@@ -103,7 +103,7 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
       continue;
     }
     if ((n = MatchPhrase(lx, t, j, PK::kUnit, &e))) {
-      if (any && (e->value >= last_unit || last_unit == 0)) break;
+      if (any && (e->value >= last_unit || last_unit <= 0)) break;
       current += e->value;
       last_unit = e->value;
       any = true;
@@ -120,6 +120,28 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
       any = true;
       last_unit = e->value < 1000 ? 100 : 1e18;
       end = j += n;
+      continue;
+    }
+    // "two point two million", "1 point 1", "point 77": digits after the decimal word.
+    if (last_unit != -1 && (n = MatchPhrase(lx, t, j, PK::kDecimal, &e)) && j + n < t.size()) {
+      size_t k = j + n;
+      std::string digits;
+      if (t[k].kind == segment::TokenKind::kNumber &&
+          t[k].f.find_first_not_of("0123456789") == std::string::npos) {
+        digits = t[k].f;
+        ++k;
+      } else {
+        const PhraseEntry* d = nullptr;
+        while (k < t.size() && MatchPhrase(lx, t, k, PK::kUnit, &d) == 1 && d->value < 10) {
+          digits.push_back(static_cast<char>('0' + static_cast<int>(d->value)));
+          ++k;
+        }
+      }
+      if (digits.empty() || digits.size() > 9) break;
+      current += std::strtod(("0." + digits).c_str(), nullptr);
+      any = true;
+      last_unit = -1;  // only a scale may follow
+      end = j = k;
       continue;
     }
     if (any && (n = MatchPhrase(lx, t, j, PK::kConnector, &e)) && is_num_word(j + n) &&
@@ -142,6 +164,24 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
 size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
                      Number* out) {
   if (i >= t.size()) return i;
+  // "minus 5", "-5" (the sign glued to its number and not joining two numbers as in "13-15").
+  size_t sign = 0;
+  if (int n = MatchPhrase(lx, t, i, PK::kNegative, nullptr)) {
+    sign = n;
+  } else if (t[i].kind == segment::TokenKind::kPunct && t[i].f == "-" && i + 1 < t.size() &&
+             t[i + 1].kind == segment::TokenKind::kNumber && t[i + 1].start == t[i].end && !t[i].line_start &&
+             (i == 0 || t[i - 1].end < t[i].start || t[i - 1].kind == segment::TokenKind::kPunct)) {
+    sign = 1;
+  }
+  if (sign) {
+    Number num;
+    size_t k = ParseNumberAt(lx, t, i + sign, &num);
+    if (k == i + sign || num.ordinal || num.vague || num.qualifier == Qualifier::kRange) return i;
+    num.start = t[i].start;
+    num.value = num.min = num.max = -num.value;
+    *out = num;
+    return k;
+  }
   Number num;
   num.start = t[i].start;
   size_t j = i;

@@ -187,6 +187,7 @@ StatusOr<EvalReport> EvalDuckling(const Normalizer& norm, const segment::Segment
       ref.numbers_only = true;
       Tags t = norm.Tag(phrase, s, lang, ref);
       std::string want = expected.substr(expected.find(' ') + 1);
+      if (want.size() > 2 && want.front() == '(' && want.back() == ')') want = want.substr(1, want.size() - 2);  // "(-504)"
       c.got = "none";
       for (const Number& n : t.numbers) {
         if (n.ordinal != (dim == "Ordinal")) continue;

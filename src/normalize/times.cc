@@ -788,7 +788,10 @@ class TimeParser {
     if (!mt && Punct(k, "-")) mt = 1;
     if (mt) {
       size_t kb = ParseClockAt(lx_, t_, k + mt, true, b);
-      if (kb > k + mt && (a->marked || b->marked) && (j > i || a->marked || b->marked)) {
+      // "15 à 16h" is a day then an hour ("vendredi 15 à 16h"): a bare first number needs
+      // "from"/"de"/"between" before it.
+      if (kb > k + mt && ((a->marked && b->marked) || (j > i && (a->marked || b->marked)))) {
+        if (b->ambiguous && b->clock.hour < a->clock.hour && b->clock.hour < 12) b->clock.hour += 12;
         if (!a->meridiem && b->meridiem && a->clock.hour < 12) {
           int mer_shift = b->clock.hour >= 12 ? 12 : 0;
           if (a->clock.hour + mer_shift <= b->clock.hour || b->clock.hour == 0) a->clock.hour += mer_shift;
