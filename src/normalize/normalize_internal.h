@@ -36,7 +36,7 @@ struct PluralRule {
 // Phrase kinds the grammars ask for (numbers: number tables; kT*: time_phrases.tsv).
 enum class PK : uint8_t {
   kUnit, kScale, kOrdinal, kVague, kQualifier, kConnector, kArticle, kPercent, kRangeOpen, kRangeAnd, kRangeMid, kOf, kTDay, kTPeriod, kTUnit, kTSince, kTAgoPrefix, kTAgoSuffix, kTPast, kTDuring, kTFrom, kTTo, kTBetween, kTAnd, kTLast, kTNext, kTThis, kTEarly, kTMid, kTLate, kTDaypart, kTDecade, kTIn, kTAhead, kTHalf,
-  kTClockWord, kTMeridiem, kTClockNamed, kTClockAdd, kTClockMinus, kTClockPast, kTClockTo, kTClockFrac, kTAt, kTMinuteWord, kTDaypartLead, kTHoliday, kNegative, kDecimal,
+  kTClockWord, kTMeridiem, kTClockNamed, kTClockAdd, kTClockMinus, kTClockPast, kTClockTo, kTClockFrac, kTAt, kTMinuteWord, kTDaypartLead, kTHoliday, kNegative, kDecimal, kTFraction, kTExtra,
   kCount
 };
 // The pack kind string ("unit", "t:since") of each PK; -1 from PkFromName when unknown.

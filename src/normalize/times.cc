@@ -489,6 +489,21 @@ class TimeParser {
     if (t_[i].kind != TokenKind::kNumber && !(t_[i].kinds & kCounts)) return i;
     double v = 0;
     size_t k = ParseCardinalAt(lx_, t_, i, &v);
+    // "half an hour", "a quarter of an hour", "trois quarts d'heure": a fraction of one unit.
+    const PhraseEntry* fr = nullptr;
+    if (k == i && P(i, PK::kTFraction, &fr)) {
+      const PhraseEntry* ue = nullptr;
+      size_t kf = i + P(i, PK::kTFraction);
+      int m = P(kf, PK::kTUnit, &ue);
+      if (!m) return i;
+      *n = fr->value;
+      *unit = UnitFrom(ue->arg1);
+      return kf + m;
+    }
+    if (k > i) {
+      if (int h = P(k, PK::kTHalf); h && P(k + h, PK::kTUnit)) v += 0.5, k += h;  // "5 and a half minutes"
+      if (int x = P(k, PK::kTExtra); x && P(k + x, PK::kTUnit)) k += x;            // "2 more minutes"
+    }
     if (k == i) {
       // "a day", "une semaine": the article alone counts one.
       const PhraseEntry* e = nullptr;
@@ -585,11 +600,21 @@ class TimeParser {
         size_t j = k;
         if (Punct(j, ",")) ++j;
         if (int a = P(j, PK::kTAnd)) j += a;
-        if (j == k) break;
         double n2 = 0;
         Unit u2 = Unit::kDay;
         size_t k2 = Amount(j, &n2, &u2);
-        if (k2 == j || u2 >= u) break;
+        if (k2 == j && u == Unit::kHour && t_[j].kind != TokenKind::kPunct) {
+          // "1 hour thirty", "2 hours and 10": minutes without their unit, at the end.
+          double mins = 0;
+          size_t km = ParseCardinalAt(lx_, t_, j, &mins);
+          if (km > j && mins > 0 && mins < 60 && (!Has(km) || t_[km].kind == TokenKind::kPunct)) {
+            n = n * 60 + mins;
+            u = Unit::kMinute;
+            k = km;
+          }
+          break;
+        }
+        if (k2 == j || u2 >= u || std::isnan(n2)) break;
         if (int h = P(k2, PK::kTHalf)) n2 += 0.5, k2 += h;
         n = n * UnitRatio(u, u2) + n2;
         u = u2;
