@@ -16,6 +16,17 @@ std::string Clock::Iso() const {
   return buf;
 }
 
+Clock ParseIsoClock(std::string_view s) {
+  size_t t = s.find('T');
+  if (t == std::string_view::npos) t = s.find(' ');
+  if (t == std::string_view::npos || t != 10) return Clock();
+  std::string rest(s.substr(t + 1));
+  int h = 0, m = 0, sec = 0, n = 0;
+  int got = std::sscanf(rest.c_str(), "%2d:%2d%n:%2d", &h, &m, &n, &sec);
+  if (got < 2 || h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 59) return Clock();
+  return Clock{h, m, got == 3 ? sec : 0, got == 3 ? Unit::kSecond : Unit::kMinute};
+}
+
 namespace {
 
 using segment::TokenKind;
@@ -171,8 +182,10 @@ size_t Hour(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, 
   if (c->clock.hour == 24) c->clock.hour = 0;
   if (!c->marked || words) {
     // "15 heures", "three o'clock", then minutes in words or digits.
-    if (int w = P(lx, t, j, PK::kTClockWord)) {
+    const PhraseEntry* cw = nullptr;
+    if (int w = P(lx, t, j, PK::kTClockWord, &cw)) {
       c->marked = true;
+      c->weak = cw->arg1 == "weak";  // "cinq heures" is also a duration
       // A bare "h" only glued to its number ("15 h" is a unit elsewhere).
       if (!(t[j].f == "h" && !Glued(t, j))) {
         j += w;
@@ -219,7 +232,7 @@ size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, si
       else if (int m = P(lx, t, j, PK::kTClockTo)) sign = -1, j += m;
       if (sign != 0) {
         size_t k = Hour(lx, t, j, true, &c);
-        if (k > j && (sure || c.marked)) {
+        if (k > j && sure) {
           int total = c.clock.hour * 60 + c.clock.minute + sign * minutes;
           if (total < 0) total += 24 * 60;
           c.clock.hour = total / 60 % 24;

@@ -58,6 +58,10 @@ struct Clock {
   std::string Iso() const;  // "15:30" (hour and minute grains), "15:30:05"
 };
 
+// The time of day of an ISO date-time ("2013-02-12T04:30:00-02:00" gives 04:30:00, at
+// second grain; "2016-12-07T08:15" at minute grain); unset when the text has none.
+Clock ParseIsoClock(std::string_view iso);
+
 struct TimeExpr {
   uint32_t start = 0, end = 0;  // clean-text bytes
   TimeKind kind = TimeKind::kDate;

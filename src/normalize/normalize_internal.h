@@ -104,6 +104,7 @@ struct ClockRead {
   bool marked = false;     // h, colon, am/pm, o'clock, a named hour: a time of day for sure
   bool ambiguous = false;  // 1..12 with no am/pm nor 24-hour form: morning or afternoon
   bool meridiem = false;   // am/pm given
+  bool weak = false;       // marked only by a word that also counts hours ("heures")
 };
 // A time of day at token i (a bare number too when allow_bare); the token after it, or i.
 size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, bool allow_bare,

@@ -125,15 +125,6 @@ std::string FormatValue(double v) {
   return buf;
 }
 
-// The time of day of "2013-02-12T04:30:00-02:00" (the offset is the reference's own zone).
-Clock ParseClock(const std::string& s) {
-  Clock c;
-  int h = 0, m = 0, sec = 0;
-  if (s.size() >= 19 && s[10] == 'T' && std::sscanf(s.c_str() + 11, "%2d:%2d:%2d", &h, &m, &sec) == 3)
-    c = Clock{h, m, sec, Unit::kSecond};
-  return c;
-}
-
 void Count(EvalReport* r, EvalCase c) {
   auto& g = r->groups[c.group];
   g.second++;
@@ -179,7 +170,7 @@ StatusOr<EvalReport> EvalDuckling(const Normalizer& norm, const segment::Segment
     c.expected = expected;
     Reference ref;
     ref.date = ParseIsoDate(f[3]);
-    ref.time = ParseClock(f[3]);
+    ref.time = ParseIsoClock(f[3]);
     ref.future_bias = true;
     ref.day_first = locale != "EN_US" && locale != "EN";
     segment::Segmentation s = seg.Segment(phrase, lang);

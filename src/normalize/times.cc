@@ -485,7 +485,8 @@ class TimeParser {
   size_t Amount(size_t i, double* n, Unit* unit, bool allow_vague = false) const {
     if (!Has(i)) return i;
     constexpr uint64_t kCounts = (uint64_t{1} << static_cast<int>(PK::kUnit)) | (uint64_t{1} << static_cast<int>(PK::kScale)) |
-                                 (uint64_t{1} << static_cast<int>(PK::kArticle)) | (uint64_t{1} << static_cast<int>(PK::kTUnit));
+                                 (uint64_t{1} << static_cast<int>(PK::kArticle)) | (uint64_t{1} << static_cast<int>(PK::kTUnit)) |
+                                 (uint64_t{1} << static_cast<int>(PK::kTFraction));
     if (t_[i].kind != TokenKind::kNumber && !(t_[i].kinds & kCounts)) return i;
     double v = 0;
     size_t k = ParseCardinalAt(lx_, t_, i, &v);
@@ -678,6 +679,7 @@ class TimeParser {
     if (!m) return i;
     size_t j = i + m;
     size_t k = Part(j, x, emit);
+    if (k == j) k = Holiday(j, x, emit);
     if (k == j) k = Marked(j, x, emit);
     if (k == j) k = Absolute(j, true, x, emit);
     if (k == j) k = Relative(j, x);
@@ -846,7 +848,9 @@ class TimeParser {
     size_t k = ClockRange(j, true, &a, &b, &range);
     if (k == j) {
       if (at) return i;
-      // A part of day alone: "in the afternoon", "en début de matinée".
+      // A part of day alone: "in the afternoon", "en début de matinée" (a day word such as
+      // "tonight" or "ce soir" is read by Relative, as a day).
+      if (P(i, PK::kTDay)) return i;
       const PhraseEntry* part = nullptr;
       int h0 = -1, h1 = -1;
       size_t kp = ParseDaypartAt(lx_, t_, i, true, &part, &h0, &h1);
@@ -883,6 +887,7 @@ class TimeParser {
       }
     }
     if (!a.marked && !range && h0 < 0 && !have_day) return i;
+    if (a.weak && !at && !range && h0 < 0 && !have_day) return i;  // "cinq heures de combats"
     FitHour(&a, h0, h1);
     if (range) FitHour(&b, h0, h1);
     if (!have_day && !ref_.date) {
