@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/hash.h"
 #include "core/text.h"
 #include "normalize/normalize_internal.h"
 
@@ -37,10 +38,11 @@ void AddPhrase(PhraseSet* set, const std::string& key, PhraseEntry e) {
   size_t apos = key.find('\'');
   if (apos != std::string::npos) set->first_words.insert(key.substr(0, apos + 1));
   for (size_t i = 1; i < key.size(); ++i)
-    if (key[i] == ' ' || key[i] == '-') set->prefixes.insert(key.substr(0, i));
-    else if (key[i - 1] == '\'') set->prefixes.insert(key.substr(0, i));
-  set->prefixes.insert(key);
-  set->by_text.emplace(key, std::move(e));
+    if (key[i] == ' ' || key[i] == '-' || key[i - 1] == '\'') set->keys.emplace(key.substr(0, i), -1);
+  auto [it, fresh] = set->keys.emplace(key, -1);
+  if (it->second >= 0) return;  // the first entry of a phrase wins
+  it->second = static_cast<int32_t>(set->entries.size());
+  set->entries.push_back(std::move(e));
 }
 
 void AddKind(Normalizer::Lexicon* lx, const std::string& kind, const std::string& key, PhraseEntry e) {
@@ -226,23 +228,26 @@ std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view tex
   return out;
 }
 
-int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
-                PK kind, const PhraseEntry** entry) {
-  if (i >= t.size() || !(t[i].kinds >> static_cast<int>(kind) & 1)) return 0;
+size_t StringHash::operator()(std::string_view s) const { return static_cast<size_t>(core::Hash64(s)); }
+
+int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
+                  const PhraseEntry** entry) {
   const PhraseSet* set = lx.Kind(kind);
-  std::string key = t[i].f;
+  // The key grows word by word in a local buffer: no allocation for phrases up to its size.
+  char buf[192];
+  size_t len = 0;
   int best = 0;
   for (int n = 1; n <= set->max_words && i + n - 1 < t.size(); ++n) {
-    if (n > 1) {
-      const Tok& tk = t[i + n - 1];
-      if (tk.join) key.push_back(tk.join);
-      key += tk.f;
-    }
-    if (n > 1 && !set->prefixes.count(key)) break;
-    auto it = set->by_text.find(key);
-    if (it != set->by_text.end()) {
+    const Tok& tk = t[i + n - 1];
+    if (len + tk.f.size() + 1 > sizeof buf) break;
+    if (n > 1 && tk.join) buf[len++] = tk.join;
+    tk.f.copy(buf + len, tk.f.size());
+    len += tk.f.size();
+    auto it = set->keys.find(std::string_view(buf, len));
+    if (it == set->keys.end()) break;
+    if (it->second >= 0) {
       best = n;
-      if (entry) *entry = &it->second;
+      if (entry) *entry = &set->entries[static_cast<size_t>(it->second)];
     }
   }
   return best;

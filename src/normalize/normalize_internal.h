@@ -20,11 +20,19 @@ struct PhraseEntry {
   double value = 0;  // arg1 as a number when it is one
 };
 
-// Phrases of one kind, keyed by their folded text ("l'annee derniere", "plus de").
+// XXH3 of the bytes; transparent, so string_view keys are looked up without a copy.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const;
+};
+
+// Phrases of one kind, keyed by their folded text ("l'annee derniere", "plus de"). One table
+// holds the phrases and every word-boundary prefix of one (entry -1), so that matching
+// looks up each growing key once and stops at the first key no phrase begins with.
 struct PhraseSet {
-  std::unordered_map<std::string, PhraseEntry> by_text;
+  std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> keys;
+  std::vector<PhraseEntry> entries;
   std::unordered_set<std::string> first_words;
-  std::unordered_set<std::string> prefixes;  // every word-boundary prefix of a key: stops early
   int max_words = 0;
 };
 
@@ -44,11 +52,6 @@ int PkFromName(std::string_view name);
 
 // Lexicon::starters bit for month and weekday names.
 constexpr uint64_t kCalendarBit = uint64_t{1} << 63;
-
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 struct Normalizer::Lexicon {
   std::string lang;
@@ -82,9 +85,15 @@ struct Tok {
 std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
                              uint32_t tok_begin, uint32_t tok_end);
 
-// Longest phrase of `kind` starting at token i; returns its word count (0: none).
-int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
-                PK kind, const PhraseEntry** entry);
+// Longest phrase of `kind` starting at token i; returns its word count (0: none). Most
+// calls end at the token's kind bits, inline; the table walk is out of line.
+int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
+                  const PhraseEntry** entry);
+inline int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
+                       const PhraseEntry** entry) {
+  if (i >= t.size() || !(t[i].kinds >> static_cast<int>(kind) & 1)) return 0;
+  return MatchPhraseAt(lx, t, i, kind, entry);
+}
 
 // Numbers: a number (digits, words, vague amounts, qualifiers, ranges, percents) at token i.
 // Returns the token after it, or i when none.
