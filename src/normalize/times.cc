@@ -2,6 +2,7 @@
 // periods, "since" and "from…to" intervals, "ago" and "the past N hours", durations.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "normalize/normalize_internal.h"
@@ -77,6 +78,8 @@ class TimeParser {
     if ((e = Part(i, x, emit)) > i) return e;
     if ((e = Marked(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
     if ((e = Holiday(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
+    if ((e = NthOfMonth(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
+    if ((e = BareDay(i, x)) > i) return AttachTime(e, x);
     if ((e = ClockAt(i, x, emit)) > i) return e;
     if ((e = Absolute(i, false, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
     if ((e = Relative(i, x)) > i) return AttachTime(e, x);
@@ -768,6 +771,100 @@ class TimeParser {
     }
     if (!d) return i;
     Set(x, i, k, DayPoint(*d), DayPoint(*d), Precision::kDay, basis);
+    return k;
+  }
+
+  // "the first Monday of March", "le dernier jour d'octobre 2015", "la première semaine
+  // d'octobre", "third Tuesday of next month": an ordinal (or last) day, weekday or week of
+  // a month.
+  size_t NthOfMonth(size_t i, TimeExpr* x, bool* emit) {
+    size_t j = i;
+    if (OfWord(j) && !Month(j)) ++j;  // "the", "le", "la"
+    int nth = 0;
+    const PhraseEntry* e = nullptr;
+    if (int n = P(j, PK::kOrdinal, &e); n && e->value >= 1 && e->value <= 5) {
+      nth = static_cast<int>(e->value);
+      j += n;
+    } else if (int m = P(j, PK::kTLast)) {
+      nth = -1;
+      j += m;
+    } else {
+      return i;
+    }
+    int wd = Wd(j);
+    const PhraseEntry* u = nullptr;
+    bool week = false, day = false;
+    if (wd) {
+      ++j;
+    } else if (int m = P(j, PK::kTUnit, &u); m == 1 && (u->arg1 == "week" || u->arg1 == "day")) {
+      week = u->arg1 == "week";
+      day = !week;
+      ++j;
+    } else {
+      return i;
+    }
+    // "of", "in", "de", "d'", "du", then a month: "March", "octobre 2015", "next month".
+    size_t k = j;
+    if (int m = P(k, PK::kTIn)) k += m;
+    else if (int l = P(k, PK::kTDaypartLead)) k += l;
+    if (k == j) return i;
+    TimeExpr mo;
+    bool mo_emit = true;
+    size_t km = Absolute(k, true, &mo, &mo_emit);
+    if (km == k) km = Relative(k, &mo);
+    if (km == k) return i;
+    if (!mo_emit) {
+      *emit = false;
+      x->start = t_[i].start;
+      x->end = t_[km - 1].end;
+      return km;
+    }
+    if (mo.precision != Precision::kMonth || mo.kind != TimeKind::kDate) return i;
+    const int y = mo.begin.date.year, mth = mo.begin.date.month, last = DaysInMonth(y, mth);
+    Date d;
+    Precision pr = Precision::kDay;
+    if (wd) {
+      char rule[32];
+      std::snprintf(rule, sizeof rule, "nth:%d:%d:%d", mth, wd, nth);
+      std::optional<Date> h = HolidayDate(rule, y);
+      if (!h) return i;
+      d = *h;
+    } else if (day) {
+      int dd = nth < 0 ? last : nth;
+      if (dd > last) return i;
+      d = Date{y, mth, dd};
+    } else {
+      // The first week starts on the month's first Monday; the last is the last whole week.
+      Date first = AddDays(Date{y, mth, 1}, (1 - Weekday(Date{y, mth, 1}) + 7) % 7);
+      d = nth > 0 ? AddDays(first, 7 * (nth - 1)) : AddDays(Date{y, mth, last}, -((Weekday(Date{y, mth, last}) % 7)) - 6);
+      if (d.month != mth) return i;
+      pr = Precision::kWeek;
+    }
+    Set(x, i, km, DayPoint(d), DayPoint(pr == Precision::kWeek ? AddDays(d, 6) : d), pr, mo.basis);
+    return km;
+  }
+
+  // "le 16", "on the 24th": a day of the month with no month, at the end of a clause or
+  // before a time ("le 16 à 18h"); the month the bias picks.
+  size_t BareDay(size_t i, TimeExpr* x) {
+    if (!ref_.date) return i;
+    size_t j = i;
+    if (int n = P(j, PK::kTThis)) j += n;  // "on"
+    if (!OfWord(j)) return i;
+    ++j;
+    int d = DayNum(j);
+    if (!d) return i;
+    size_t k = j + 1;
+    bool end = !Has(k) || (t_[k].kind == TokenKind::kPunct && t_[k].f != "-" && t_[k].f != "/" && t_[k].f != "%");
+    if (!end && !P(k, PK::kTAt)) return i;
+    if (!end && Has(k + 1) && t_[k + 1].kind == TokenKind::kWord && !P(k + 1, PK::kTClockNamed)) return i;
+    const Date r = *ref_.date;
+    Date c{r.year, r.month, std::min(d, DaysInMonth(r.year, r.month))};
+    if (c.day != d) return i;
+    if (Future() && c < r) c = AddMonths(Date{r.year, r.month, 1}, 1), c.day = d;
+    if (!Future() && c > r) c = AddMonths(Date{r.year, r.month, 1}, -1), c.day = d;
+    if (!ValidDate(c.year, c.month, c.day)) return i;
+    Set(x, i, k, DayPoint(c), DayPoint(c), Precision::kDay, Basis::kRelative);
     return k;
   }
 

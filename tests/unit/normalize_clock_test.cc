@@ -119,6 +119,19 @@ TEST(HolidayTest, FixedWeekdayAndEaster) {
   EXPECT_FALSE(HolidayDate("nth:13:1:1", 2013).has_value());
 }
 
+TEST(DateTest, NthOfMonthAndBareDay) {
+  EXPECT_EQ(At("Elections are set for the first Monday of March.", "en"), "the first Monday of March|2016-03-07");
+  EXPECT_EQ(At("Le dernier jour d'octobre 2015, la ville est tombée.", "fr"), "Le dernier jour d'octobre 2015|2015-10-31");
+  EXPECT_EQ(At("la première semaine d'octobre 2014", "fr"), "première semaine d'octobre 2014|2014-10-06/2014-10-12");
+  EXPECT_EQ(At("la dernière semaine de septembre 2014", "fr"), "dernière semaine de septembre 2014|2014-09-22/2014-09-28");
+  // A day with no month: this month's if past, else last month's (past bias).
+  EXPECT_EQ(At("L'offensive a commencé le 3, selon l'armée.", "fr"), "le 3|2016-12-03");
+  EXPECT_EQ(At("L'offensive a commencé le 16.", "fr"), "le 16|2016-11-16");
+  EXPECT_EQ(At("Le convoi arrive le 16 à 18h.", "fr"), "le 16 à 18h|2016-11-16 18:00");
+  // A number after "le" that counts something is no date.
+  EXPECT_EQ(At("Le 16 est resté fermé, le 3 régiments.", "fr"), "none");
+}
+
 double FirstNumber(std::string_view text, std::string_view lang) {
   Tags t = TagText(text, lang, "2016-12-07");
   return t.numbers.empty() ? std::nan("") : t.numbers[0].value;
