@@ -231,8 +231,11 @@ size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, si
       if (int n = P(lx, t, j, PK::kTClockPast)) sign = 1, j += n;
       else if (int m = P(lx, t, j, PK::kTClockTo)) sign = -1, j += m;
       if (sign != 0) {
+        // "15 past 3pm", "20 to noon": bare minutes before a marked hour (not "7 to 9 pm":
+        // that is a range, and "to" then needs "minutes" or a named hour).
+        bool named = P(lx, t, j, PK::kTClockNamed) > 0;
         size_t k = Hour(lx, t, j, true, &c);
-        if (k > j && sure) {
+        if (k > j && (sure || named || (sign > 0 && c.marked))) {
           int total = c.clock.hour * 60 + c.clock.minute + sign * minutes;
           if (total < 0) total += 24 * 60;
           c.clock.hour = total / 60 % 24;

@@ -723,7 +723,19 @@ class TimeParser {
     if (Wd(jb) && DayNum(jb + 1)) ++jb;
     TimeExpr b;
     size_t kb = Absolute(jb, true, &b, emit);
-    if (kb == jb) return i;
+    if (kb == jb) {
+      // "July 13-15", "August 27th - 29th", "13 to 15 December 2016" read above; here the
+      // month came first: the second day shares it (and takes a year that follows).
+      int d2 = DayNum(jb);
+      if (!d2 || ja == j || !emit_a || a.precision != Precision::kDay || d2 <= a.begin.date.day || Month(jb + 1))
+        return i;
+      Date s0 = a.begin.date;
+      size_t end = jb + 1;
+      if (int y = Year(SkipComma(end))) s0.year = y, end = SkipComma(end) + 1;
+      if (!ValidDate(s0.year, s0.month, d2) || !ValidDate(s0.year, s0.month, s0.day)) return i;
+      Set(x, i, end, DayPoint(s0), DayPoint(Date{s0.year, s0.month, d2}), Precision::kInterval, Basis::kExplicit);
+      return end;
+    }
     if (!*emit) return kb;
     if (b.kind != TimeKind::kDate) return i;
     if (d1) {
@@ -914,7 +926,9 @@ class TimeParser {
       size_t kb = ParseClockAt(lx_, t_, k + mt, true, b);
       // "15 à 16h" is a day then an hour ("vendredi 15 à 16h"): a bare first number needs
       // "from"/"de"/"between" before it.
-      if (kb > k + mt && ((a->marked && b->marked) || (j > i && (a->marked || b->marked)))) {
+      // "3-4pm": the hyphen glued to both hours, am/pm on the second.
+      bool glued = Punct(k, "-") && t_[k].start == t_[k - 1].end && Has(k + 1) && t_[k + 1].start == t_[k].end;
+      if (kb > k + mt && ((a->marked && b->marked) || (j > i && (a->marked || b->marked)) || (glued && b->meridiem))) {
         if (b->ambiguous && b->clock.hour < a->clock.hour && b->clock.hour < 12) b->clock.hour += 12;
         if (!a->meridiem && b->meridiem && a->clock.hour < 12) {
           int mer_shift = b->clock.hour >= 12 ? 12 : 0;

@@ -124,6 +124,9 @@ TEST(DateTest, NthOfMonthAndBareDay) {
   EXPECT_EQ(At("Le dernier jour d'octobre 2015, la ville est tombée.", "fr"), "Le dernier jour d'octobre 2015|2015-10-31");
   EXPECT_EQ(At("la première semaine d'octobre 2014", "fr"), "première semaine d'octobre 2014|2014-10-06/2014-10-12");
   EXPECT_EQ(At("la dernière semaine de septembre 2014", "fr"), "dernière semaine de septembre 2014|2014-09-22/2014-09-28");
+  EXPECT_EQ(At("Talks ran July 13-15, 2016 in Geneva.", "en"), "July 13-15, 2016|2016-07-13/2016-07-15");
+  EXPECT_EQ(At("The window is 3-4pm.", "en"), "3-4pm|2016-12-07 15:00-16:00 *");
+  EXPECT_EQ(At("They met at 20 past 3pm.", "en"), "at 20 past 3pm|2016-12-07 15:20 *");
   // A day with no month: this month's if past, else last month's (past bias).
   EXPECT_EQ(At("L'offensive a commencé le 3, selon l'armée.", "fr"), "le 3|2016-12-03");
   EXPECT_EQ(At("L'offensive a commencé le 16.", "fr"), "le 16|2016-11-16");
