@@ -115,7 +115,12 @@ size_t Minutes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t 
   } else {
     int v = 0;
     size_t q = ReadCardinalMinutes(lx, t, j, &v);
-    if (q == j) return k;
+    if (q == j) {
+      // "quinze heures et quinze minutes": "and" then minutes with their word.
+      int a = P(lx, t, j, PK::kTAnd);
+      q = a ? ReadCardinalMinutes(lx, t, j + a, &v) : j;
+      if (q == j + a || !P(lx, t, q, PK::kTMinuteWord)) return k;
+    }
     delta = v;
     j = q;
   }

@@ -433,7 +433,10 @@ class TimeParser {
       }
       const PhraseEntry* part = nullptr;
       int h0 = -1, h1 = -1;
-      if (ParseDaypartAt(lx_, t_, k - 1, false, &part, &h0, &h1) == k) SetDaypart(x, part, h0, h1);
+      // The phrase's last words name a part of day ("ce soir", "cet après-midi", "tonight").
+      for (size_t back = 1; back <= 3 && back <= static_cast<size_t>(n) && !part; ++back)
+        if (ParseDaypartAt(lx_, t_, k - back, false, &part, &h0, &h1) != k) part = nullptr;
+      if (part) SetDaypart(x, part, h0, h1);
       return k;
     }
     if (int n = P(i, PK::kTPeriod, &e)) {
@@ -862,12 +865,16 @@ class TimeParser {
     if (!ref_.date) return i;
     size_t j = i;
     if (int n = P(j, PK::kTThis)) j += n;  // "on"
-    if (!OfWord(j)) return i;
-    ++j;
+    int wd = Wd(j);  // "vendredi 15 à 16h": the month where the 15th is a Friday
+    if (wd) ++j;
+    else if (OfWord(j)) ++j;
+    else return i;
     int d = DayNum(j);
     if (!d) return i;
     size_t k = j + 1;
-    bool end = !Has(k) || (t_[k].kind == TokenKind::kPunct && t_[k].f != "-" && t_[k].f != "/" && t_[k].f != "%");
+    bool end = !Has(k) || (t_[k].kind == TokenKind::kPunct && t_[k].start > t_[j].end) ||
+               (t_[k].kind == TokenKind::kPunct && (t_[k].f == "," || t_[k].f == "." || t_[k].f == ";"));
+    if (Has(k) && t_[k].f == ":") return i;  // "Thursday 8:00"
     if (!end && !P(k, PK::kTAt)) return i;
     if (!end && Has(k + 1) && t_[k + 1].kind == TokenKind::kWord && !P(k + 1, PK::kTClockNamed)) return i;
     const Date r = *ref_.date;
@@ -875,6 +882,12 @@ class TimeParser {
     if (c.day != d) return i;
     if (Future() && c < r) c = AddMonths(Date{r.year, r.month, 1}, 1), c.day = d;
     if (!Future() && c > r) c = AddMonths(Date{r.year, r.month, 1}, -1), c.day = d;
+    for (int step = 0; wd && step < 14; ++step) {  // the nearest month, in the bias' direction
+      if (ValidDate(c.year, c.month, d) && Weekday(Date{c.year, c.month, d}) == wd) break;
+      c = AddMonths(Date{c.year, c.month, 1}, Future() ? 1 : -1);
+      c.day = d;
+      if (step == 13) return i;
+    }
     if (!ValidDate(c.year, c.month, c.day)) return i;
     Set(x, i, k, DayPoint(c), DayPoint(c), Precision::kDay, Basis::kRelative);
     return k;

@@ -131,6 +131,10 @@ TEST(DateTest, NthOfMonthAndBareDay) {
   EXPECT_EQ(At("L'offensive a commencé le 3, selon l'armée.", "fr"), "le 3|2016-12-03");
   EXPECT_EQ(At("L'offensive a commencé le 16.", "fr"), "le 16|2016-11-16");
   EXPECT_EQ(At("Le convoi arrive le 16 à 18h.", "fr"), "le 16 à 18h|2016-11-16 18:00");
+  EXPECT_EQ(At("Le sommet a eu lieu vendredi 18 à 16h.", "fr"), "vendredi 18 à 16h|2016-11-18 16:00");
+  EXPECT_EQ(At("Les tirs ont repris cet après-midi.", "fr"), "cet après-midi|2016-12-07 12:00-18:00");
+  EXPECT_EQ(At("Ils ont frappé en fin de journée.", "fr"), "en fin de journée|2016-12-07 17:00-20:00 *");
+  EXPECT_EQ(At("à quinze heures et quinze minutes", "fr"), "à quinze heures et quinze minutes|2016-12-07 15:15 *");
   // A number after "le" that counts something is no date.
   EXPECT_EQ(At("Le 16 est resté fermé, le 3 régiments.", "fr"), "none");
 }
