@@ -978,7 +978,24 @@ class TimeParser {
       const PhraseEntry* part = nullptr;
       int h0 = -1, h1 = -1;
       size_t kp = ParseDaypartAt(lx_, t_, i, true, &part, &h0, &h1);
-      if (kp == i || h0 < 0 || !ref_.date) return i;
+      if (kp == i || h0 < 0) return i;
+      // "matinée du 15 février", "the morning of Christmas": the part of a named day.
+      size_t kd = kp;
+      if (int l = P(kd, PK::kTIn)) kd += l;
+      else if (int l2 = P(kd, PK::kTDaypartLead)) kd += l2;
+      if (kd > kp) {
+        if (OfWord(kd) && !Month(kd)) ++kd;  // "of the 15th"
+        TimeExpr day;
+        bool day_emit = true;
+        size_t ke = Holiday(kd, &day, &day_emit);
+        if (ke == kd) ke = Absolute(kd, false, &day, &day_emit);
+        if (ke > kd && day_emit && day.kind == TimeKind::kDate && day.precision == Precision::kDay) {
+          Set(x, i, ke, day.begin, day.begin, Precision::kDay, day.basis);
+          SetDaypart(x, part, h0, h1);
+          return ke;
+        }
+      }
+      if (!ref_.date) return i;
       Set(x, i, kp, DayPoint(*ref_.date), DayPoint(*ref_.date), Precision::kDay, Basis::kRelative);
       SetDaypart(x, part, h0, h1);
       x->clock_only = true;
