@@ -37,8 +37,15 @@ void AddPhrase(PhraseSet* set, const std::string& key, PhraseEntry e) {
   set->first_words.insert(key.substr(0, key.find_first_of(" -")));
   size_t apos = key.find('\'');
   if (apos != std::string::npos) set->first_words.insert(key.substr(0, apos + 1));
-  for (size_t i = 1; i < key.size(); ++i)
+  for (size_t i = 1; i < key.size(); ++i) {
     if (key[i] == ' ' || key[i] == '-' || key[i - 1] == '\'') set->keys.emplace(key.substr(0, i), -1);
+    // A possessive clitic is its own token ("valentine" + "'s"): the word before it is a
+    // prefix, and the phrase's first word when it comes first.
+    if (key[i] == '\'' && key.compare(i, 2, "'s") == 0 && (i + 2 == key.size() || key[i + 2] == ' ')) {
+      set->keys.emplace(key.substr(0, i), -1);
+      if (key.find_first_of(" -") > i) set->first_words.insert(key.substr(0, i));
+    }
+  }
   auto [it, fresh] = set->keys.emplace(key, -1);
   if (it->second >= 0) return;  // the first entry of a phrase wins
   it->second = static_cast<int32_t>(set->entries.size());
@@ -215,7 +222,7 @@ std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view tex
     t.kind = st.kind;
     t.f = FoldFast(s);
     if (t.kind == segment::TokenKind::kAbbrev && t.f.size() > 1 && t.f.back() == '.') t.f.pop_back();
-    t.join = prev_elision ? 0 : ' ';
+    t.join = prev_elision || st.kind == segment::TokenKind::kClitic ? 0 : ' ';  // "valentine's"
     unsigned char c0 = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
     t.cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xC3 && c0 <= 0xC3 && s.size() > 1 &&
                                           static_cast<unsigned char>(s[1]) >= 0x80 &&

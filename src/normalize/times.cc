@@ -765,10 +765,28 @@ class TimeParser {
     size_t k = j + n;
     std::optional<Date> d;
     Basis basis = Basis::kRelative;
+    int year_shift = 0;
+    bool shifted = false;
+    if (ref_.date && !Year(k)) {
+      // "Thanksgiving of next year", "tax day last year", "Christmas 1 year ago", "… in 3 years".
+      size_t j2 = OfWord(k) ? k + 1 : k;
+      const PhraseEntry* pe = nullptr;
+      double n = 0;
+      Unit u = Unit::kDay;
+      if (int m = P(j2, PK::kTPeriod, &pe); m && pe->arg1 == "year" && pe->arg3.empty()) {
+        year_shift = std::atoi(pe->arg2.c_str()), shifted = true, k = j2 + m;
+      } else if (int a = P(k, PK::kTAhead); a && Amount(k + a, &n, &u) > k + a && u == Unit::kYear && !std::isnan(n)) {
+        year_shift = static_cast<int>(n), shifted = true, k = Amount(k + a, &n, &u);
+      } else if (size_t ka = Amount(k, &n, &u); ka > k && u == Unit::kYear && !std::isnan(n) && P(ka, PK::kTAgoSuffix)) {
+        year_shift = -static_cast<int>(n), shifted = true, k = ka + P(ka, PK::kTAgoSuffix);
+      }
+    }
     if (int y = Year(k)) {
       d = HolidayDate(e->arg1, y);
       ++k;
       basis = Basis::kExplicit;
+    } else if (shifted) {
+      d = HolidayDate(e->arg1, ref_.date->year + year_shift);
     } else if (!ref_.date) {
       *emit = false;
       x->start = t_[i].start;
@@ -779,7 +797,8 @@ class TimeParser {
       std::optional<Date> cur = HolidayDate(e->arg1, r.year), prev = HolidayDate(e->arg1, r.year - 1),
                           next = HolidayDate(e->arg1, r.year + 1);
       if (!cur || !prev || !next) return i;
-      if (mode == 2) d = cur;
+      if (mode == 2 && !Future()) d = cur;
+      else if (mode == 2) d = *cur >= r ? cur : next;  // "this Christmas", looking ahead
       else if (mode < 0) d = *cur < r ? cur : prev;
       else if (mode > 0 || Future()) d = *cur > r || (mode == 0 && *cur == r) ? cur : next;
       else d = DaysFromCivil(*cur) - DaysFromCivil(r) > kAheadDays ? prev : cur;
