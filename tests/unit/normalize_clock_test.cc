@@ -114,7 +114,7 @@ TEST(HolidayTest, FixedWeekdayAndEaster) {
   EXPECT_EQ(At("Attacks rose after last Christmas.", "en"), "last Christmas|2015-12-25");
   EXPECT_EQ(At("Orthodox Easter 2018 was quiet.", "en"), "Orthodox Easter 2018|2018-04-08");
   EXPECT_EQ(At("the Thanksgiving", "en", "2013-02-12", true), "Thanksgiving|2013-11-28");
-  EXPECT_EQ(At("Fighting paused on New Year's Eve.", "en"), "New Year's Eve|2016-12-31");
+  EXPECT_EQ(At("Fighting paused on New Year's Eve.", "en"), "on New Year's Eve|2016-12-31");
   EXPECT_EQ(At("Turnout fell from Thanksgiving of last year.", "en"), "Thanksgiving of last year|2015-11-26");
   EXPECT_EQ(At("The camp opened Christmas 2 years ago.", "en"), "Christmas 2 years ago|2014-12-25");
   EXPECT_EQ(IsoDate(Easter(2019)), "2019-04-21");
