@@ -81,7 +81,7 @@ bool ParseNumericToken(std::string_view s, std::string_view lang, double* value,
 
 size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
                        double* value) {
-  double total = 0, current = 0, last_unit = 1e18;
+  double total = 0, current = 0, last_unit = 1e18, last_scale = 0;
   bool any = false;
   size_t j = i, end = i;
   auto is_num_word = [&](size_t k) {
@@ -111,6 +111,13 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
       continue;
     }
     if ((n = MatchPhrase(lx, t, j, PK::kScale, &e))) {
+      if (e->value >= 1000 && current == 0 && total > 0 && e->value > last_scale) {
+        total *= e->value;  // "three thousand millions"
+        last_scale = e->value;
+        end = j += n;
+        continue;
+      }
+      if (e->value >= 1000) last_scale = e->value;
       if (e->value < 1000) {
         current = (current == 0 ? 1 : current) * e->value;
       } else {
@@ -176,11 +183,13 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, s
   if (sign) {
     Number num;
     size_t k = ParseNumberAt(lx, t, i + sign, &num);
-    if (k == i + sign || num.ordinal || num.vague || num.qualifier == Qualifier::kRange) return i;
-    num.start = t[i].start;
-    num.value = num.min = num.max = -num.value;
-    *out = num;
-    return k;
+    if (k > i + sign && !num.ordinal && !num.vague && num.qualifier == Qualifier::kExact) {
+      num.start = t[i].start;
+      num.value = num.min = num.max = -num.value;
+      *out = num;
+      return k;
+    }
+    // Not a signed number ("moins de 5" is a qualifier): read on as usual.
   }
   Number num;
   num.start = t[i].start;

@@ -153,6 +153,15 @@ TEST(NumberTest, NegativesAndDecimalWords) {
   EXPECT_EQ(FirstNumber("Some two point five million people fled.", "en"), 2500000);
   EXPECT_EQ(FirstNumber("Officials counted 1.5 million.", "en"), 1500000);
   EXPECT_EQ(FirstNumber("Twelve lakh people were moved.", "en"), 1200000);
+  EXPECT_EQ(FirstNumber("Il faisait moins 20 degrés.", "fr"), -20);
+  EXPECT_EQ(FirstNumber("Some three thousand millions were pledged.", "en"), 3e9);
+  {
+    Tags q = TagText("Moins de 5 blessés, au moins 12 morts.", "fr", "2016-12-07");
+    ASSERT_EQ(q.numbers.size(), 2u);
+    EXPECT_EQ(q.numbers[0].value, 5);
+    EXPECT_EQ(q.numbers[0].qualifier, Qualifier::kLessThan);
+    EXPECT_EQ(q.numbers[1].qualifier, Qualifier::kAtLeast);
+  }
   // A hyphen between two numbers is a range, not a sign.
   Tags t = TagText("Talks on 13-15 March.", "en", "2016-12-07");
   for (const Number& n : t.numbers) EXPECT_GE(n.value, 0);
