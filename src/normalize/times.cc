@@ -508,7 +508,14 @@ class TimeParser {
       return kf + m;
     }
     if (k > i) {
-      if (int h = P(k, PK::kTHalf); h && P(k + h, PK::kTUnit)) v += 0.5, k += h;  // "5 and a half minutes"
+      // "5 and a half minutes", "one and three quarters of an hour": a fraction before the unit.
+      const PhraseEntry* he = nullptr;
+      if (int h = P(k, PK::kTHalf, &he)) {
+        size_t ku = k + h;
+        if (int o = P(ku, PK::kOf)) ku += o;
+        if (int a = P(ku, PK::kArticle); a && P(ku + a, PK::kTUnit)) ku += a;
+        if (P(ku, PK::kTUnit)) v += he->value > 0 ? he->value : 0.5, k = ku;
+      }
       if (int x = P(k, PK::kTExtra); x && P(k + x, PK::kTUnit)) k += x;            // "2 more minutes"
     }
     if (k == i) {
@@ -602,7 +609,7 @@ class TimeParser {
     if (t_[i].kind != TokenKind::kNumber && n == 1 && P(i, PK::kArticle) == 0 && P(i, PK::kUnit) == 0) return i;
     // "and a half", then further parts: "2 years and 3 months", "an hour and 45 minutes".
     if (!std::isnan(n)) {
-      if (int h = P(k, PK::kTHalf)) n += 0.5, k += h;
+      if (const PhraseEntry* he = nullptr; int h = P(k, PK::kTHalf, &he)) n += he->value > 0 ? he->value : 0.5, k += h;
       while (true) {
         size_t j = k;
         if (Punct(j, ",")) ++j;
@@ -622,7 +629,7 @@ class TimeParser {
           break;
         }
         if (k2 == j || u2 >= u || std::isnan(n2)) break;
-        if (int h = P(k2, PK::kTHalf)) n2 += 0.5, k2 += h;
+        if (const PhraseEntry* he = nullptr; int h = P(k2, PK::kTHalf, &he)) n2 += he->value > 0 ? he->value : 0.5, k2 += h;
         n = n * UnitRatio(u, u2) + n2;
         u = u2;
         k = k2;

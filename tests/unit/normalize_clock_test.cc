@@ -173,6 +173,8 @@ TEST(DurationTest, PartsAndFractions) {
   EXPECT_EQ(At("Wait 2 more minutes.", "en"), "2 more minutes|PT2M");
   EXPECT_EQ(At("The meeting ran 1 hour thirty.", "en"), "1 hour thirty|PT90M");
   EXPECT_EQ(At("Cinq heures et demie de négociations.", "fr"), "Cinq heures et demie|PT330M");
+  EXPECT_EQ(At("The flight took one and three quarters of an hour.", "en"),
+            "one and three quarters of an hour|PT105M");
 }
 
 }  // namespace
