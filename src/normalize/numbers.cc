@@ -247,18 +247,23 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, s
     *out = num;
     return j + 1;
   }
-  // "twenty-fifth", "thirty first": tens then an ordinal unit.
+  // "twenty-fifth", "thirty first", "forty—second": tens then an ordinal unit (a dash glued
+  // to both may stand between).
   if (!qualified && j + 1 < t.size()) {
     const PhraseEntry* tens = nullptr;
     const PhraseEntry* ord = nullptr;
+    size_t o = j + 1;
+    if (t[o].kind == segment::TokenKind::kPunct && t[o].start == t[j].end && o + 1 < t.size() &&
+        t[o + 1].start == t[o].end)
+      ++o;
     if (MatchPhrase(lx, t, j, PK::kUnit, &tens) == 1 && tens->value >= 20 && tens->value < 100 &&
-        static_cast<int>(tens->value) % 10 == 0 && MatchPhrase(lx, t, j + 1, PK::kOrdinal, &ord) == 1 &&
+        static_cast<int>(tens->value) % 10 == 0 && MatchPhrase(lx, t, o, PK::kOrdinal, &ord) == 1 &&
         ord->value < 10) {
       num.value = num.min = num.max = tens->value + ord->value;
       num.ordinal = true;
-      num.end = t[j + 1].end;
+      num.end = t[o].end;
       *out = num;
-      return j + 2;
+      return o + 1;
     }
   }
   if (!qualified) {
