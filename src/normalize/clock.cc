@@ -11,8 +11,10 @@ namespace vigie::normalize {
 std::string Clock::Iso() const {
   if (!Set()) return {};
   char buf[32];
-  if (grain == Unit::kSecond) std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", hour, minute, second);
-  else std::snprintf(buf, sizeof buf, "%02d:%02d", hour, minute);
+  if (grain == Unit::kSecond)
+    std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", hour, minute, second);
+  else
+    std::snprintf(buf, sizeof buf, "%02d:%02d", hour, minute);
   return buf;
 }
 
@@ -36,7 +38,9 @@ int P(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kin
   return MatchPhrase(lx, t, i, kind, e);
 }
 
-bool Glued(const std::vector<Tok>& t, size_t i) { return i < t.size() && i > 0 && t[i].start == t[i - 1].end; }
+bool Glued(const std::vector<Tok>& t, size_t i) {
+  return i < t.size() && i > 0 && t[i].start == t[i - 1].end;
+}
 
 // A number token read as a clock part: digits, then "h", "am"/"pm"/"a"/"p" or nothing.
 struct NumTok {
@@ -54,10 +58,14 @@ NumTok ReadNum(const Tok& k) {
   while (d < f.size() && f[d] >= '0' && f[d] <= '9') ++d;
   if (d == 0 || d > 2) return n;
   std::string_view rest(f.data() + d, f.size() - d);
-  if (rest == "h") n.h = true;
-  else if (rest == "am" || rest == "a") n.meridiem = 1;
-  else if (rest == "pm" || rest == "p") n.meridiem = 2;
-  else if (!rest.empty()) return n;
+  if (rest == "h")
+    n.h = true;
+  else if (rest == "am" || rest == "a")
+    n.meridiem = 1;
+  else if (rest == "pm" || rest == "p")
+    n.meridiem = 2;
+  else if (!rest.empty())
+    return n;
   n.value = std::atoi(f.substr(0, d).c_str());
   n.digits = d;
   return n;
@@ -74,7 +82,8 @@ bool ReadMinutes(const std::vector<Tok>& t, size_t i, int* value, int* meridiem)
 }
 
 // A cardinal of minutes (0..59) in digits or words: "trente", "15", "twenty".
-size_t ReadCardinalMinutes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, int* value) {
+size_t ReadCardinalMinutes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
+                           int* value) {
   if (i >= t.size()) return i;
   if (t[i].kind == TokenKind::kNumber) {
     NumTok n = ReadNum(t[i]);
@@ -134,7 +143,8 @@ size_t Minutes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t 
 }
 
 // The hour itself with what is glued to it.
-size_t Hour(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, bool allow_bare, ClockRead* c) {
+size_t Hour(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, bool allow_bare,
+            ClockRead* c) {
   const PhraseEntry* e = nullptr;
   if (int n = P(lx, t, i, PK::kTClockNamed, &e)) {
     c->clock.hour = static_cast<int>(e->value);
@@ -167,7 +177,8 @@ size_t Hour(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, 
       c->clock.grain = Unit::kMinute;
       j += 2;
       int ss = 0;
-      if (j + 1 < t.size() && t[j].f == ":" && Glued(t, j) && ReadMinutes(t, j + 1, &ss, &meridiem)) {
+      if (j + 1 < t.size() && t[j].f == ":" && Glued(t, j) &&
+          ReadMinutes(t, j + 1, &ss, &meridiem)) {
         c->clock.second = ss;
         c->clock.grain = Unit::kSecond;
         j += 2;
@@ -211,8 +222,8 @@ size_t Hour(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, 
 
 }  // namespace
 
-size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, bool allow_bare,
-                    ClockRead* out) {
+size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
+                    bool allow_bare, ClockRead* out) {
   if (i >= t.size()) return i;
   ClockRead c;
   // "a quarter past 3", "twenty minutes to noon", "half past ten".
@@ -233,8 +244,10 @@ size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, si
       // Bare minutes ("5 to 10") need "minutes" or a marked hour: ranges read the same.
       bool sure = e != nullptr || (j > i && P(lx, t, j - 1, PK::kTMinuteWord));
       int sign = 0;
-      if (int n = P(lx, t, j, PK::kTClockPast)) sign = 1, j += n;
-      else if (int m = P(lx, t, j, PK::kTClockTo)) sign = -1, j += m;
+      if (int n = P(lx, t, j, PK::kTClockPast))
+        sign = 1, j += n;
+      else if (int m = P(lx, t, j, PK::kTClockTo))
+        sign = -1, j += m;
       if (sign != 0) {
         // "15 past 3pm", "20 to noon": bare minutes before a marked hour (not "7 to 9 pm":
         // that is a range, and "to" then needs "minutes" or a named hour).
@@ -277,7 +290,8 @@ size_t ParseDaypartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, 
   if (!n) return i;
   *part = e;
   *from_hour = *to_hour = -1;
-  if (int a = 0, b = 0; std::sscanf(e->arg2.c_str(), "%d-%d", &a, &b) == 2 && a >= 0 && b > a && b <= 24) {
+  if (int a = 0, b = 0;
+      std::sscanf(e->arg2.c_str(), "%d-%d", &a, &b) == 2 && a >= 0 && b > a && b <= 24) {
     *from_hour = a;
     *to_hour = b;
   }
@@ -289,8 +303,10 @@ void FitHour(ClockRead* c, int from_hour, int to_hour) {
   c->ambiguous = false;
   int h = c->clock.hour;
   if (h >= 12 || (h >= from_hour && h < to_hour)) return;
-  if (h + 12 >= from_hour && h + 12 < to_hour + (to_hour == 24 ? 1 : 0)) c->clock.hour = (h + 12) % 24;
-  else if (h == 12 && to_hour == 24) c->clock.hour = 0;
+  if (h + 12 >= from_hour && h + 12 < to_hour + (to_hour == 24 ? 1 : 0))
+    c->clock.hour = (h + 12) % 24;
+  else if (h == 12 && to_hour == 24)
+    c->clock.hour = 0;
   c->ambiguous = false;
 }
 

@@ -30,7 +30,8 @@ const Env& E() {
   return env;
 }
 
-Tags TagText(std::string_view text, std::string_view lang, std::string_view ref, bool future = false) {
+Tags TagText(std::string_view text, std::string_view lang, std::string_view ref,
+             bool future = false) {
   Reference r;
   if (!ref.empty()) {
     r.date = ParseIsoDate(ref);
@@ -65,24 +66,33 @@ std::string At(std::string_view text, std::string_view lang, std::string_view re
 
 TEST(ClockTest, FrenchTimesOfDay) {
   EXPECT_EQ(At("Le convoi est arrivé mardi à 15h30.", "fr"), "mardi à 15h30|2016-12-06 15:30");
-  EXPECT_EQ(At("Le couvre-feu commence demain à 22 heures.", "fr"), "demain à 22 heures|2016-12-08 22:00");
+  EXPECT_EQ(At("Le couvre-feu commence demain à 22 heures.", "fr"),
+            "demain à 22 heures|2016-12-08 22:00");
   EXPECT_EQ(At("L'explosion a eu lieu le 3 décembre vers 6h du matin.", "fr"),
             "3 décembre vers 6h du matin|2016-12-03 06:00");
-  EXPECT_EQ(At("Réunion le 5 décembre à 6h du soir.", "fr"), "5 décembre à 6h du soir|2016-12-05 18:00");
-  EXPECT_EQ(At("Les tirs ont cessé à midi moins le quart.", "fr"), "à midi moins le quart|2016-12-07 11:45 *");
-  EXPECT_EQ(At("Ils sont partis à quinze heures trente.", "fr"), "à quinze heures trente|2016-12-07 15:30 *");
+  EXPECT_EQ(At("Réunion le 5 décembre à 6h du soir.", "fr"),
+            "5 décembre à 6h du soir|2016-12-05 18:00");
+  EXPECT_EQ(At("Les tirs ont cessé à midi moins le quart.", "fr"),
+            "à midi moins le quart|2016-12-07 11:45 *");
+  EXPECT_EQ(At("Ils sont partis à quinze heures trente.", "fr"),
+            "à quinze heures trente|2016-12-07 15:30 *");
   EXPECT_EQ(At("Le marché a été visé samedi soir.", "fr"), "samedi soir|2016-12-03 18:00-23:00");
-  EXPECT_EQ(At("La route est ouverte de 8h à 17h30.", "fr"), "de 8h à 17h30|2016-12-07 08:00-17:30 *");
+  EXPECT_EQ(At("La route est ouverte de 8h à 17h30.", "fr"),
+            "de 8h à 17h30|2016-12-07 08:00-17:30 *");
 }
 
 TEST(ClockTest, EnglishTimesOfDay) {
   EXPECT_EQ(At("The blast occurred at about 10:35 a.m. Friday.", "en"),
             "at about 10:35 a.m. Friday|2016-12-02 10:35");
   EXPECT_EQ(At("Shelling resumed at 3pm.", "en"), "at 3pm|2016-12-07 15:00 *");
-  EXPECT_EQ(At("The curfew starts at midnight tomorrow.", "en"), "at midnight tomorrow|2016-12-08 00:00");
-  EXPECT_EQ(At("Voting runs from 7 to 9 pm on Thursday.", "en"), "from 7 to 9 pm on Thursday|2016-12-01 19:00-21:00");
-  EXPECT_EQ(At("They met at a quarter past noon.", "en"), "at a quarter past noon|2016-12-07 12:15 *");
-  EXPECT_EQ(At("The strike hit on Monday morning.", "en"), "on Monday morning|2016-12-05 00:00-11:00");
+  EXPECT_EQ(At("The curfew starts at midnight tomorrow.", "en"),
+            "at midnight tomorrow|2016-12-08 00:00");
+  EXPECT_EQ(At("Voting runs from 7 to 9 pm on Thursday.", "en"),
+            "from 7 to 9 pm on Thursday|2016-12-01 19:00-21:00");
+  EXPECT_EQ(At("They met at a quarter past noon.", "en"),
+            "at a quarter past noon|2016-12-07 12:15 *");
+  EXPECT_EQ(At("The strike hit on Monday morning.", "en"),
+            "on Monday morning|2016-12-05 00:00-11:00");
   EXPECT_EQ(At("The convoy left tonight at 8.", "en"), "tonight at 8|2016-12-07 20:00");
 }
 
@@ -101,21 +111,25 @@ TEST(ClockTest, ReferenceTimeAndBias) {
   // Past bias: a later hour than the reference was the day before.
   EXPECT_EQ(At("à 16h", "fr", "2016-12-07T10:00"), "à 16h|2016-12-06 16:00 *");
   EXPECT_EQ(At("in two hours", "en", "2013-02-12T04:30:00", true), "in two hours|2013-02-12 06:30");
-  EXPECT_EQ(At("il y a 20 minutes", "fr", "2013-02-12T04:30:00"), "il y a 20 minutes|2013-02-12 04:10:00");
+  EXPECT_EQ(At("il y a 20 minutes", "fr", "2013-02-12T04:30:00"),
+            "il y a 20 minutes|2013-02-12 04:10:00");
   EXPECT_EQ(ParseIsoClock("2016-12-07").Set(), false);
   EXPECT_EQ(ParseIsoClock("2016-12-07T08:15").Iso(), "08:15");
 }
 
 TEST(HolidayTest, FixedWeekdayAndEaster) {
   EXPECT_EQ(At("Le cessez-le-feu de Noël a été rompu.", "fr"), "Noël|2016-12-25");
-  EXPECT_EQ(At("Depuis Pâques 2016, les combats ont repris.", "fr"), "Depuis Pâques 2016|2016-03-27/2016-12-07");
-  EXPECT_EQ(At("Le lundi de Pentecôte 2017 sera chômé.", "fr"), "lundi de Pentecôte 2017|2017-06-05");
+  EXPECT_EQ(At("Depuis Pâques 2016, les combats ont repris.", "fr"),
+            "Depuis Pâques 2016|2016-03-27/2016-12-07");
+  EXPECT_EQ(At("Le lundi de Pentecôte 2017 sera chômé.", "fr"),
+            "lundi de Pentecôte 2017|2017-06-05");
   EXPECT_EQ(At("The truce held over Thanksgiving.", "en"), "Thanksgiving|2016-11-24");
   EXPECT_EQ(At("Attacks rose after last Christmas.", "en"), "last Christmas|2015-12-25");
   EXPECT_EQ(At("Orthodox Easter 2018 was quiet.", "en"), "Orthodox Easter 2018|2018-04-08");
   EXPECT_EQ(At("the Thanksgiving", "en", "2013-02-12", true), "Thanksgiving|2013-11-28");
   EXPECT_EQ(At("Fighting paused on New Year's Eve.", "en"), "on New Year's Eve|2016-12-31");
-  EXPECT_EQ(At("Turnout fell from Thanksgiving of last year.", "en"), "Thanksgiving of last year|2015-11-26");
+  EXPECT_EQ(At("Turnout fell from Thanksgiving of last year.", "en"),
+            "Thanksgiving of last year|2015-11-26");
   EXPECT_EQ(At("The camp opened Christmas 2 years ago.", "en"), "Christmas 2 years ago|2014-12-25");
   EXPECT_EQ(IsoDate(Easter(2019)), "2019-04-21");
   EXPECT_EQ(IsoDate(*HolidayDate("nth:5:1:-1", 2013)), "2013-05-27");  // last Monday of May
@@ -123,21 +137,30 @@ TEST(HolidayTest, FixedWeekdayAndEaster) {
 }
 
 TEST(DateTest, NthOfMonthAndBareDay) {
-  EXPECT_EQ(At("Elections are set for the first Monday of March.", "en"), "the first Monday of March|2016-03-07");
-  EXPECT_EQ(At("Le dernier jour d'octobre 2015, la ville est tombée.", "fr"), "Le dernier jour d'octobre 2015|2015-10-31");
-  EXPECT_EQ(At("la première semaine d'octobre 2014", "fr"), "première semaine d'octobre 2014|2014-10-06/2014-10-12");
-  EXPECT_EQ(At("la dernière semaine de septembre 2014", "fr"), "dernière semaine de septembre 2014|2014-09-22/2014-09-28");
-  EXPECT_EQ(At("Talks ran July 13-15, 2016 in Geneva.", "en"), "July 13-15, 2016|2016-07-13/2016-07-15");
+  EXPECT_EQ(At("Elections are set for the first Monday of March.", "en"),
+            "the first Monday of March|2016-03-07");
+  EXPECT_EQ(At("Le dernier jour d'octobre 2015, la ville est tombée.", "fr"),
+            "Le dernier jour d'octobre 2015|2015-10-31");
+  EXPECT_EQ(At("la première semaine d'octobre 2014", "fr"),
+            "première semaine d'octobre 2014|2014-10-06/2014-10-12");
+  EXPECT_EQ(At("la dernière semaine de septembre 2014", "fr"),
+            "dernière semaine de septembre 2014|2014-09-22/2014-09-28");
+  EXPECT_EQ(At("Talks ran July 13-15, 2016 in Geneva.", "en"),
+            "July 13-15, 2016|2016-07-13/2016-07-15");
   EXPECT_EQ(At("The window is 3-4pm.", "en"), "3-4pm|2016-12-07 15:00-16:00 *");
   EXPECT_EQ(At("They met at 20 past 3pm.", "en"), "at 20 past 3pm|2016-12-07 15:20 *");
   // A day with no month: this month's if past, else last month's (past bias).
   EXPECT_EQ(At("L'offensive a commencé le 3, selon l'armée.", "fr"), "le 3|2016-12-03");
   EXPECT_EQ(At("L'offensive a commencé le 16.", "fr"), "le 16|2016-11-16");
   EXPECT_EQ(At("Le convoi arrive le 16 à 18h.", "fr"), "le 16 à 18h|2016-11-16 18:00");
-  EXPECT_EQ(At("Le sommet a eu lieu vendredi 18 à 16h.", "fr"), "vendredi 18 à 16h|2016-11-18 16:00");
-  EXPECT_EQ(At("Les tirs ont repris cet après-midi.", "fr"), "cet après-midi|2016-12-07 12:00-18:00");
-  EXPECT_EQ(At("Ils ont frappé en fin de journée.", "fr"), "en fin de journée|2016-12-07 17:00-20:00 *");
-  EXPECT_EQ(At("à quinze heures et quinze minutes", "fr"), "à quinze heures et quinze minutes|2016-12-07 15:15 *");
+  EXPECT_EQ(At("Le sommet a eu lieu vendredi 18 à 16h.", "fr"),
+            "vendredi 18 à 16h|2016-11-18 16:00");
+  EXPECT_EQ(At("Les tirs ont repris cet après-midi.", "fr"),
+            "cet après-midi|2016-12-07 12:00-18:00");
+  EXPECT_EQ(At("Ils ont frappé en fin de journée.", "fr"),
+            "en fin de journée|2016-12-07 17:00-20:00 *");
+  EXPECT_EQ(At("à quinze heures et quinze minutes", "fr"),
+            "à quinze heures et quinze minutes|2016-12-07 15:15 *");
   // A number after "le" that counts something is no date.
   EXPECT_EQ(At("Le 16 est resté fermé, le 3 régiments.", "fr"), "none");
 }
