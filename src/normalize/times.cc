@@ -537,6 +537,8 @@ class TimeParser {
     if (!m) return i;
     *n = v;
     *unit = UnitFrom(e->arg1);
+    if (double f = std::atof(e->arg2.c_str()); f > 0 && !std::isnan(v)) v *= f;  // "decade": 10 years
+    *n = v;
     return k + m;
   }
 
@@ -578,6 +580,8 @@ class TimeParser {
         Date d = Shift(r, n, u, +1);
         if (u == Unit::kYear) Set(x, i, k, MonthPoint(d.year, d.month), MonthPoint(d.year, d.month), Precision::kMonth, Basis::kRelative);
         else Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+        x->amount = n;  // "in two weeks" is also a length of time
+        x->unit = u;
         return k;
       }
     }

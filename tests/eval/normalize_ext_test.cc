@@ -56,7 +56,7 @@ TEST(NormalizeExternal, TempEvalAquaint) {
   ASSERT_TRUE(r.ok()) << r.status().message();
   Print(*r);
   EXPECT_GE(r->Accuracy("EN DATE"), 0.76);
-  EXPECT_GE(r->Accuracy("EN DURATION"), 0.69);
+  EXPECT_GE(r->Accuracy("EN DURATION"), 0.79);
 }
 
 }  // namespace

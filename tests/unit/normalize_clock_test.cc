@@ -196,6 +196,13 @@ TEST(DurationTest, PartsAndFractions) {
   EXPECT_EQ(At("Wait 2 more minutes.", "en"), "2 more minutes|PT2M");
   EXPECT_EQ(At("The meeting ran 1 hour thirty.", "en"), "1 hour thirty|PT90M");
   EXPECT_EQ(At("Cinq heures et demie de négociations.", "fr"), "Cinq heures et demie|PT330M");
+  EXPECT_EQ(At("The war lasted two decades.", "en"), "two decades|P20Y");
+  {
+    Tags t = TagText("Talks resume in two weeks.", "en", "2016-12-07");
+    ASSERT_EQ(t.times.size(), 1u);
+    EXPECT_EQ(t.times[0].Start(), "2016-12-21");
+    EXPECT_EQ(t.times[0].DurationIso(), "P2W");  // the length it names
+  }
   EXPECT_EQ(At("The flight took one and three quarters of an hour.", "en"),
             "one and three quarters of an hour|PT105M");
 }
