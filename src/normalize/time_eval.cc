@@ -1,6 +1,7 @@
 // Duckling and TimeML scoring: our tags written in each suite's value syntax.
 #include "normalize/time_eval.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -226,7 +227,18 @@ StatusOr<EvalReport> EvalTimex(const Normalizer& norm, const segment::Segmenter&
     ref.date = ParseIsoDate(dct);
     // Tag the phrase in its context when the context holds it, else alone.
     const std::string& context = f.size() > 8 ? f[8] : phrase;
-    size_t at = context.find(phrase);
+    // The phrase as a whole word ("now" is not the start of "nowhere").
+    size_t at = std::string::npos;
+    auto word_char = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; };
+    for (size_t p = context.find(phrase); p != std::string::npos; p = context.find(phrase, p + 1)) {
+      size_t e = p + phrase.size();
+      bool left = p == 0 || !word_char(context[p - 1]) || !word_char(phrase.front());
+      bool right = e >= context.size() || !word_char(context[e]) || !word_char(phrase.back());
+      if (left && right) {
+        at = p;
+        break;
+      }
+    }
     const std::string& text_in = at == std::string::npos ? phrase : context;
     if (at == std::string::npos) at = 0;
     segment::Segmentation s = seg.Segment(text_in, "en");

@@ -316,7 +316,8 @@ class TimeParser {
     // A year with no preposition: "the 1996 election", "(1996)", "… in Bosnia, 1995."
     bool bare_year_ok = allow_bare;
     if (!bare_year_ok && j == i && Year(j) >= 1900 && Year(j) <= 2099) {
-      bool article_before = i > 0 && P(i - 1, PK::kTIn) && t_[i - 1].f.size() <= 3;
+      bool article_before = i > 0 && ((P(i - 1, PK::kTIn) && t_[i - 1].f.size() <= 3) ||
+                                      P(i - 1, PK::kArticle));  // "a 1996 law"
       bool word_after = Has(j + 1) && t_[j + 1].kind == TokenKind::kWord && !t_[j + 1].cap;
       bool num_after = Has(j + 1) && t_[j + 1].kind == TokenKind::kNumber;
       bare_year_ok = (article_before && !num_after) || (!word_after && !num_after);
