@@ -264,7 +264,11 @@ StatusOr<EvalReport> EvalTimex(const Normalizer& norm, const segment::Segmenter&
                  x->finish.date.year == x->begin.date.year + 9) {
         c.got = std::to_string(x->begin.date.year / 10) + "X";
       } else {
-        c.got = x->Start();
+        // The phrase is one end of an interval ("1997" in "from 1994 to 1997"): that end.
+        bool second = x->kind == TimeKind::kInterval && !x->open_end && x->start < at &&
+                      x->end == at + phrase.size() && phrase.find(' ') == std::string::npos &&
+                      !(x->begin == x->finish);
+        c.got = second ? x->End() : x->Start();
         // Part-of-day suffixes (TNI, TEV…) are left out: the AQUAINT annotation uses them
         // inconsistently ("Tuesday morning" is mostly a plain date there).
       }
