@@ -43,7 +43,7 @@ bool DayRange(const std::string& iso, long* first, long* last) {
   return false;
 }
 
-std::string IsoFromDays(long z) {
+void CivilFromDays(long z, long* year, unsigned* month, unsigned* day) {
   // The inverse of DaysFromCivil: eras of 400 years, then the year, day and month in it.
   z += 719468;
   const long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -51,9 +51,15 @@ std::string IsoFromDays(long z) {
   const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
   const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
   const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  const long y = static_cast<long>(yoe) + era * 400 + (m <= 2);
+  *day = doy - (153 * mp + 2) / 5 + 1;
+  *month = mp < 10 ? mp + 3 : mp - 9;
+  *year = static_cast<long>(yoe) + era * 400 + (*month <= 2);
+}
+
+std::string IsoFromDays(long z) {
+  long y = 0;
+  unsigned m = 0, d = 0;
+  CivilFromDays(z, &y, &m, &d);
   char buf[48];
   std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", y, m, d);
   return buf;

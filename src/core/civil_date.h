@@ -12,5 +12,7 @@ unsigned DaysInMonth(int year, unsigned month);
 bool DayRange(const std::string& iso, long* first, long* last);
 // "YYYY-MM-DD" of a day number.
 std::string IsoFromDays(long days);
+// The civil date of a day number (the inverse of DaysFromCivil).
+void CivilFromDays(long days, long* year, unsigned* month, unsigned* day);
 
 }  // namespace vigie::core

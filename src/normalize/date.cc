@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstdio>
 
+#include "core/civil_date.h"
+
 namespace vigie::normalize {
 
 const char* UnitName(Unit u) {
@@ -18,41 +20,25 @@ const char* UnitName(Unit u) {
   return "day";
 }
 
-static bool Leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 int DaysInMonth(int y, int m) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (m < 1 || m > 12) return 0;
-  return m == 2 && Leap(y) ? 29 : kDays[m - 1];
+  return static_cast<int>(core::DaysInMonth(y, static_cast<unsigned>(m)));
 }
 
 bool ValidDate(int y, int m, int d) {
   return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m);
 }
 
-// Days since 1970-01-01 (H. Hinnant's civil calendar algorithm, public domain description).
+// Days since 1970-01-01: the calendar arithmetic lives in core/civil_date.
 int64_t DaysFromCivil(const Date& dt) {
-  int64_t y = dt.year - (dt.month <= 2 ? 1 : 0);
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t m = dt.month;
-  const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + dt.day - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return core::DaysFromCivil(dt.year, static_cast<unsigned>(dt.month), static_cast<unsigned>(dt.day));
 }
 
 Date CivilFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = yoe + era * 400;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  if (m <= 2) ++y;
-  return Date{static_cast<int>(y), m, d};
+  long y = 0;
+  unsigned m = 0, d = 0;
+  core::CivilFromDays(static_cast<long>(z), &y, &m, &d);
+  return Date{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
 }
 
 Date AddDays(const Date& d, int64_t n) { return CivilFromDays(DaysFromCivil(d) + n); }
@@ -72,6 +58,47 @@ int Weekday(const Date& d) {
 }
 
 Date StartOfWeek(const Date& d) { return AddDays(d, 1 - Weekday(d)); }
+
+Date Easter(int y, bool orthodox) {
+  if (orthodox) {  // Meeus' Julian algorithm, then 13 days to the Gregorian calendar
+    int a = y % 4, b = y % 7, c = y % 19;
+    int d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7;
+    int month = (d + e + 114) / 31, day = (d + e + 114) % 31 + 1;
+    return AddDays(Date{y, month, day}, 13);
+  }
+  // The anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+  int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+  int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+  int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int m = (a + 11 * h + 22 * l) / 451;
+  int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return Date{y, month, day};
+}
+
+std::optional<Date> HolidayDate(std::string_view rule, int year) {
+  std::string r(rule);
+  int a = 0, b = 0, c = 0, off = 0;
+  if (std::sscanf(r.c_str(), "fixed:%d-%d", &a, &b) == 2) {
+    if (!ValidDate(year, a, b)) return std::nullopt;
+    return Date{year, a, b};
+  }
+  if (int got = std::sscanf(r.c_str(), "nth:%d:%d:%d:%d", &a, &b, &c, &off); got >= 3) {
+    if (a < 1 || a > 12 || b < 1 || b > 7 || c == 0 || c < -1 || c > 5) return std::nullopt;
+    Date d;
+    if (c > 0) {
+      Date first{year, a, 1};
+      d = AddDays(first, (b - Weekday(first) + 7) % 7 + 7 * (c - 1));
+      if (d.month != a) return std::nullopt;
+    } else {
+      Date last{year, a, DaysInMonth(year, a)};
+      d = AddDays(last, -((Weekday(last) - b + 7) % 7));
+    }
+    return got == 4 ? AddDays(d, off) : d;
+  }
+  if (std::sscanf(r.c_str(), "easter:%d", &off) == 1) return AddDays(Easter(year), off);
+  if (std::sscanf(r.c_str(), "oeaster:%d", &off) == 1) return AddDays(Easter(year, true), off);
+  return std::nullopt;
+}
 
 std::string IsoDate(const Date& d) {
   char buf[16];

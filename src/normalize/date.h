@@ -31,6 +31,14 @@ std::string IsoDate(const Date& d);     // YYYY-MM-DD
 // "2016-12-07", "2016-12", "2016" (also with a time part, which is ignored).
 std::optional<Date> ParseIsoDate(std::string_view s);
 
+// Easter Sunday of a year: Gregorian (western) or, orthodox, the Julian computus given in the
+// Gregorian calendar (valid 1900-2099).
+Date Easter(int year, bool orthodox = false);
+// The day a holiday rule gives in a year (holidays.tsv): "fixed:12-25", "nth:11:4:4" (4th
+// Thursday of November; -1 the last), "nth:11:4:4:+1" (a day after that), "easter:-2",
+// "oeaster:0". None when the rule is malformed.
+std::optional<Date> HolidayDate(std::string_view rule, int year);
+
 enum class Grain : uint8_t { kDay, kMonth, kYear };
 
 // A date known to a grain: for kMonth the day is 1, for kYear month and day are 1.

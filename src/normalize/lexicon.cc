@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/hash.h"
 #include "core/text.h"
 #include "normalize/normalize_internal.h"
 
@@ -36,11 +37,19 @@ void AddPhrase(PhraseSet* set, const std::string& key, PhraseEntry e) {
   set->first_words.insert(key.substr(0, key.find_first_of(" -")));
   size_t apos = key.find('\'');
   if (apos != std::string::npos) set->first_words.insert(key.substr(0, apos + 1));
-  for (size_t i = 1; i < key.size(); ++i)
-    if (key[i] == ' ' || key[i] == '-') set->prefixes.insert(key.substr(0, i));
-    else if (key[i - 1] == '\'') set->prefixes.insert(key.substr(0, i));
-  set->prefixes.insert(key);
-  set->by_text.emplace(key, std::move(e));
+  for (size_t i = 1; i < key.size(); ++i) {
+    if (key[i] == ' ' || key[i] == '-' || key[i - 1] == '\'') set->keys.emplace(key.substr(0, i), -1);
+    // A possessive clitic is its own token ("valentine" + "'s"): the word before it is a
+    // prefix, and the phrase's first word when it comes first.
+    if (key[i] == '\'' && key.compare(i, 2, "'s") == 0 && (i + 2 == key.size() || key[i + 2] == ' ')) {
+      set->keys.emplace(key.substr(0, i), -1);
+      if (key.find_first_of(" -") > i) set->first_words.insert(key.substr(0, i));
+    }
+  }
+  auto [it, fresh] = set->keys.emplace(key, -1);
+  if (it->second >= 0) return;  // the first entry of a phrase wins
+  it->second = static_cast<int32_t>(set->entries.size());
+  set->entries.push_back(std::move(e));
 }
 
 void AddKind(Normalizer::Lexicon* lx, const std::string& kind, const std::string& key, PhraseEntry e) {
@@ -56,7 +65,7 @@ std::string Col(const core::TsvTable& t, const std::vector<std::string>& row, co
 }  // namespace
 
 int PkFromName(std::string_view name) {
-  static const char* kNames[] = {"unit", "scale", "ordinal", "vague", "qualifier", "connector", "article", "percent", "range_open", "range_and", "range_mid", "of", "t:day", "t:period", "t:unit", "t:since", "t:ago_prefix", "t:ago_suffix", "t:past", "t:during", "t:from", "t:to", "t:between", "t:and", "t:last", "t:next", "t:this", "t:early", "t:mid", "t:late", "t:daypart", "t:decade", "t:in", "t:ahead", "t:half"};
+  static const char* kNames[] = {"unit", "scale", "ordinal", "vague", "qualifier", "connector", "article", "percent", "range_open", "range_and", "range_mid", "of", "t:day", "t:period", "t:unit", "t:since", "t:ago_prefix", "t:ago_suffix", "t:past", "t:during", "t:from", "t:to", "t:between", "t:and", "t:last", "t:next", "t:this", "t:early", "t:mid", "t:late", "t:daypart", "t:decade", "t:in", "t:ahead", "t:half", "t:clock_word", "t:meridiem", "t:clock_named", "t:clock_add", "t:clock_minus", "t:clock_past", "t:clock_to", "t:clock_frac", "t:at", "t:minute_word", "t:daypart_lead", "t:holiday", "negative", "decimal", "t:fraction", "t:extra"};
   for (int i = 0; i < static_cast<int>(PK::kCount); ++i)
     if (name == kNames[i]) return i;
   return -1;
@@ -100,6 +109,17 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
         e.arg3 = Col(*t, row, "arg3");
         e.value = std::strtod(e.arg1.c_str(), nullptr);
         AddKind(&lx, "t:" + e.kind, core::FoldForMatch(Col(*t, row, "phrase")), e);
+      }
+    }
+    if (const auto* t = pack->Table("holidays")) {
+      for (const auto& row : t->rows) {
+        PhraseEntry e;
+        e.kind = "holiday";
+        e.arg1 = Col(*t, row, "rule");
+        if (!HolidayDate(e.arg1, 2000))
+          return Status::InvalidArgument(lang + "/holidays.tsv: bad rule \"" + e.arg1 + "\" for \"" +
+                                         Col(*t, row, "phrase") + "\"");
+        AddKind(&lx, "t:holiday", core::FoldForMatch(Col(*t, row, "phrase")), e);
       }
     }
     if (const auto* t = pack->Table("months"))
@@ -153,8 +173,10 @@ bool Normalizer::Lexicon::MayStartNumber(const Tok& t) const {
   constexpr uint64_t kMask = (uint64_t{1} << static_cast<int>(PK::kUnit)) | (uint64_t{1} << static_cast<int>(PK::kScale)) |
                              (uint64_t{1} << static_cast<int>(PK::kOrdinal)) | (uint64_t{1} << static_cast<int>(PK::kVague)) |
                              (uint64_t{1} << static_cast<int>(PK::kQualifier)) | (uint64_t{1} << static_cast<int>(PK::kArticle)) |
-                             (uint64_t{1} << static_cast<int>(PK::kRangeOpen));
+                             (uint64_t{1} << static_cast<int>(PK::kRangeOpen)) | (uint64_t{1} << static_cast<int>(PK::kNegative)) |
+                             (uint64_t{1} << static_cast<int>(PK::kDecimal));
   if (t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kPercent) return true;
+  if (t.kind == segment::TokenKind::kPunct && t.f == "-") return true;  // "-5"
   return (t.kinds & kMask) != 0;
 }
 
@@ -200,7 +222,7 @@ std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view tex
     t.kind = st.kind;
     t.f = FoldFast(s);
     if (t.kind == segment::TokenKind::kAbbrev && t.f.size() > 1 && t.f.back() == '.') t.f.pop_back();
-    t.join = prev_elision ? 0 : ' ';
+    t.join = prev_elision || st.kind == segment::TokenKind::kClitic ? 0 : ' ';  // "valentine's"
     unsigned char c0 = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
     t.cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xC3 && c0 <= 0xC3 && s.size() > 1 &&
                                           static_cast<unsigned char>(s[1]) >= 0x80 &&
@@ -213,23 +235,26 @@ std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view tex
   return out;
 }
 
-int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
-                PK kind, const PhraseEntry** entry) {
-  if (i >= t.size() || !(t[i].kinds >> static_cast<int>(kind) & 1)) return 0;
+size_t StringHash::operator()(std::string_view s) const { return static_cast<size_t>(core::Hash64(s)); }
+
+int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
+                  const PhraseEntry** entry) {
   const PhraseSet* set = lx.Kind(kind);
-  std::string key = t[i].f;
+  // The key grows word by word in a local buffer: no allocation for phrases up to its size.
+  char buf[192];
+  size_t len = 0;
   int best = 0;
   for (int n = 1; n <= set->max_words && i + n - 1 < t.size(); ++n) {
-    if (n > 1) {
-      const Tok& tk = t[i + n - 1];
-      if (tk.join) key.push_back(tk.join);
-      key += tk.f;
-    }
-    if (n > 1 && !set->prefixes.count(key)) break;
-    auto it = set->by_text.find(key);
-    if (it != set->by_text.end()) {
+    const Tok& tk = t[i + n - 1];
+    if (len + tk.f.size() + 1 > sizeof buf) break;
+    if (n > 1 && tk.join) buf[len++] = tk.join;
+    tk.f.copy(buf + len, tk.f.size());
+    len += tk.f.size();
+    auto it = set->keys.find(std::string_view(buf, len));
+    if (it == set->keys.end()) break;
+    if (it->second >= 0) {
       best = n;
-      if (entry) *entry = &it->second;
+      if (entry) *entry = &set->entries[static_cast<size_t>(it->second)];
     }
   }
   return best;

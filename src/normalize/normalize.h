@@ -49,6 +49,19 @@ const char* PrecisionName(Precision p);
 const char* BasisName(Basis b);
 const char* TimeKindName(TimeKind k);
 
+// A time of day known to a grain (hour, minute or second); hour < 0: none.
+struct Clock {
+  int hour = -1, minute = 0, second = 0;
+  Unit grain = Unit::kHour;
+  bool Set() const { return hour >= 0; }
+  int Seconds() const { return hour * 3600 + minute * 60 + second; }
+  std::string Iso() const;  // "15:30" (hour and minute grains), "15:30:05"
+};
+
+// The time of day of an ISO date-time ("2013-02-12T04:30:00-02:00" gives 04:30:00, at
+// second grain; "2016-12-07T08:15" at minute grain); unset when the text has none.
+Clock ParseIsoClock(std::string_view iso);
+
 struct TimeExpr {
   uint32_t start = 0, end = 0;  // clean-text bytes
   TimeKind kind = TimeKind::kDate;
@@ -57,6 +70,10 @@ struct TimeExpr {
   Basis basis = Basis::kExplicit;
   bool open_end = false;        // "depuis juillet 2012": runs up to the reference date
   std::string daypart;          // "MO", "AF", "EV", "NI" for "mardi soir", "Sunday night"
+  // Time of day of `begin` and of `finish` (inclusive, at clock.grain): "à 8h", "from 3 to
+  // 5 pm", "tomorrow evening" (18:00 to 23:00 at hour grain). Unset for whole days.
+  Clock clock, clock_end;
+  bool clock_only = false;      // a time of day with no day named: its day is the reference's
   bool present = false;         // "now", "en ce moment": the moment of writing
   // Durations, and the length of "the past 48 hours" / "two days ago": amount and unit
   // ("P3D" in ISO 8601 via DurationIso()); amount NaN for "years", "weeks".
@@ -70,6 +87,7 @@ struct TimeExpr {
 // What relative expressions resolve against.
 struct Reference {
   std::optional<Date> date;     // document date; none: relative expressions are skipped
+  Clock time;                   // time of day of the reference, when known ("--ref" with a time)
   bool future_bias = false;     // dates without a year / bare weekdays: after the reference
   bool day_first = true;        // 7/12/2016 = 7 December (false: July 12)
   bool numbers_only = false;    // skip temporal expressions (reading a bare number)

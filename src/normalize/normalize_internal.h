@@ -20,11 +20,19 @@ struct PhraseEntry {
   double value = 0;  // arg1 as a number when it is one
 };
 
-// Phrases of one kind, keyed by their folded text ("l'annee derniere", "plus de").
+// XXH3 of the bytes; transparent, so string_view keys are looked up without a copy.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const;
+};
+
+// Phrases of one kind, keyed by their folded text ("l'annee derniere", "plus de"). One table
+// holds the phrases and every word-boundary prefix of one (entry -1), so that matching
+// looks up each growing key once and stops at the first key no phrase begins with.
 struct PhraseSet {
-  std::unordered_map<std::string, PhraseEntry> by_text;
+  std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> keys;
+  std::vector<PhraseEntry> entries;
   std::unordered_set<std::string> first_words;
-  std::unordered_set<std::string> prefixes;  // every word-boundary prefix of a key: stops early
   int max_words = 0;
 };
 
@@ -36,6 +44,7 @@ struct PluralRule {
 // Phrase kinds the grammars ask for (numbers: number tables; kT*: time_phrases.tsv).
 enum class PK : uint8_t {
   kUnit, kScale, kOrdinal, kVague, kQualifier, kConnector, kArticle, kPercent, kRangeOpen, kRangeAnd, kRangeMid, kOf, kTDay, kTPeriod, kTUnit, kTSince, kTAgoPrefix, kTAgoSuffix, kTPast, kTDuring, kTFrom, kTTo, kTBetween, kTAnd, kTLast, kTNext, kTThis, kTEarly, kTMid, kTLate, kTDaypart, kTDecade, kTIn, kTAhead, kTHalf,
+  kTClockWord, kTMeridiem, kTClockNamed, kTClockAdd, kTClockMinus, kTClockPast, kTClockTo, kTClockFrac, kTAt, kTMinuteWord, kTDaypartLead, kTHoliday, kNegative, kDecimal, kTFraction, kTExtra,
   kCount
 };
 // The pack kind string ("unit", "t:since") of each PK; -1 from PkFromName when unknown.
@@ -43,11 +52,6 @@ int PkFromName(std::string_view name);
 
 // Lexicon::starters bit for month and weekday names.
 constexpr uint64_t kCalendarBit = uint64_t{1} << 63;
-
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 struct Normalizer::Lexicon {
   std::string lang;
@@ -81,9 +85,15 @@ struct Tok {
 std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
                              uint32_t tok_begin, uint32_t tok_end);
 
-// Longest phrase of `kind` starting at token i; returns its word count (0: none).
-int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
-                PK kind, const PhraseEntry** entry);
+// Longest phrase of `kind` starting at token i; returns its word count (0: none). Most
+// calls end at the token's kind bits, inline; the table walk is out of line.
+int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
+                  const PhraseEntry** entry);
+inline int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
+                       const PhraseEntry** entry) {
+  if (i >= t.size() || !(t[i].kinds >> static_cast<int>(kind) & 1)) return 0;
+  return MatchPhraseAt(lx, t, i, kind, entry);
+}
 
 // Numbers: a number (digits, words, vague amounts, qualifiers, ranges, percents) at token i.
 // Returns the token after it, or i when none.
@@ -96,6 +106,24 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
 bool ParseNumericToken(std::string_view s, std::string_view lang, double* value, bool* ordinal);
 
 std::string Lemma(const Normalizer::Lexicon& lx, std::string_view folded_noun);
+
+// A time of day as read ("15h30", "3:15 p.m.", "quinze heures et quart", "half past noon").
+struct ClockRead {
+  Clock clock;
+  bool marked = false;     // h, colon, am/pm, o'clock, a named hour: a time of day for sure
+  bool ambiguous = false;  // 1..12 with no am/pm nor 24-hour form: morning or afternoon
+  bool meridiem = false;   // am/pm given
+  bool weak = false;       // marked only by a word that also counts hours ("heures")
+};
+// A time of day at token i (a bare number too when allow_bare); the token after it, or i.
+size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, bool allow_bare,
+                    ClockRead* out);
+// A part of day ("in the morning", "du soir", "en début de matinée") at token i, with the
+// hours of its daypart entry; the token after it, or i. `lead` allows "in the", "du".
+size_t ParseDaypartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, bool lead,
+                      const PhraseEntry** part, int* from_hour, int* to_hour);
+// Moves an hour of 1..11 into the part of day [from, to) when it belongs there after noon.
+void FitHour(ClockRead* c, int from_hour, int to_hour);
 
 // Partial dates seen while tagging without a reference (day and month, no year).
 struct PartialDate {

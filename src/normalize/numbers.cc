@@ -81,7 +81,7 @@ bool ParseNumericToken(std::string_view s, std::string_view lang, double* value,
 
 size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
                        double* value) {
-  double total = 0, current = 0, last_unit = 1e18;
+  double total = 0, current = 0, last_unit = 1e18, last_scale = 0;
   bool any = false;
   size_t j = i, end = i;
   auto is_num_word = [&](size_t k) {
@@ -103,7 +103,7 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
       continue;
     }
     if ((n = MatchPhrase(lx, t, j, PK::kUnit, &e))) {
-      if (any && (e->value >= last_unit || last_unit == 0)) break;
+      if (any && (e->value >= last_unit || last_unit <= 0)) break;
       current += e->value;
       last_unit = e->value;
       any = true;
@@ -111,6 +111,13 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
       continue;
     }
     if ((n = MatchPhrase(lx, t, j, PK::kScale, &e))) {
+      if (e->value >= 1000 && current == 0 && total > 0 && e->value > last_scale) {
+        total *= e->value;  // "three thousand millions"
+        last_scale = e->value;
+        end = j += n;
+        continue;
+      }
+      if (e->value >= 1000) last_scale = e->value;
       if (e->value < 1000) {
         current = (current == 0 ? 1 : current) * e->value;
       } else {
@@ -120,6 +127,28 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
       any = true;
       last_unit = e->value < 1000 ? 100 : 1e18;
       end = j += n;
+      continue;
+    }
+    // "two point two million", "1 point 1", "point 77": digits after the decimal word.
+    if (last_unit != -1 && (n = MatchPhrase(lx, t, j, PK::kDecimal, &e)) && j + n < t.size()) {
+      size_t k = j + n;
+      std::string digits;
+      if (t[k].kind == segment::TokenKind::kNumber &&
+          t[k].f.find_first_not_of("0123456789") == std::string::npos) {
+        digits = t[k].f;
+        ++k;
+      } else {
+        const PhraseEntry* d = nullptr;
+        while (k < t.size() && MatchPhrase(lx, t, k, PK::kUnit, &d) == 1 && d->value < 10) {
+          digits.push_back(static_cast<char>('0' + static_cast<int>(d->value)));
+          ++k;
+        }
+      }
+      if (digits.empty() || digits.size() > 9) break;
+      current += std::strtod(("0." + digits).c_str(), nullptr);
+      any = true;
+      last_unit = -1;  // only a scale may follow
+      end = j = k;
       continue;
     }
     if (any && (n = MatchPhrase(lx, t, j, PK::kConnector, &e)) && is_num_word(j + n) &&
@@ -142,6 +171,26 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
 size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
                      Number* out) {
   if (i >= t.size()) return i;
+  // "minus 5", "-5" (the sign glued to its number and not joining two numbers as in "13-15").
+  size_t sign = 0;
+  if (int n = MatchPhrase(lx, t, i, PK::kNegative, nullptr)) {
+    sign = n;
+  } else if (t[i].kind == segment::TokenKind::kPunct && t[i].f == "-" && i + 1 < t.size() &&
+             t[i + 1].kind == segment::TokenKind::kNumber && t[i + 1].start == t[i].end && !t[i].line_start &&
+             (i == 0 || t[i - 1].end < t[i].start || t[i - 1].kind == segment::TokenKind::kPunct)) {
+    sign = 1;
+  }
+  if (sign) {
+    Number num;
+    size_t k = ParseNumberAt(lx, t, i + sign, &num);
+    if (k > i + sign && !num.ordinal && !num.vague && num.qualifier == Qualifier::kExact) {
+      num.start = t[i].start;
+      num.value = num.min = num.max = -num.value;
+      *out = num;
+      return k;
+    }
+    // Not a signed number ("moins de 5" is a qualifier): read on as usual.
+  }
   Number num;
   num.start = t[i].start;
   size_t j = i;
@@ -198,18 +247,23 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, s
     *out = num;
     return j + 1;
   }
-  // "twenty-fifth", "thirty first": tens then an ordinal unit.
+  // "twenty-fifth", "thirty first", "forty—second": tens then an ordinal unit (a dash glued
+  // to both may stand between).
   if (!qualified && j + 1 < t.size()) {
     const PhraseEntry* tens = nullptr;
     const PhraseEntry* ord = nullptr;
+    size_t o = j + 1;
+    if (t[o].kind == segment::TokenKind::kPunct && t[o].start == t[j].end && o + 1 < t.size() &&
+        t[o + 1].start == t[o].end)
+      ++o;
     if (MatchPhrase(lx, t, j, PK::kUnit, &tens) == 1 && tens->value >= 20 && tens->value < 100 &&
-        static_cast<int>(tens->value) % 10 == 0 && MatchPhrase(lx, t, j + 1, PK::kOrdinal, &ord) == 1 &&
+        static_cast<int>(tens->value) % 10 == 0 && MatchPhrase(lx, t, o, PK::kOrdinal, &ord) == 1 &&
         ord->value < 10) {
       num.value = num.min = num.max = tens->value + ord->value;
       num.ordinal = true;
-      num.end = t[j + 1].end;
+      num.end = t[o].end;
       *out = num;
-      return j + 2;
+      return o + 1;
     }
   }
   if (!qualified) {

@@ -1,6 +1,8 @@
 // Temporal grammar: absolute dates, dates relative to the reference date, periods, parts of
 // periods, "since" and "from…to" intervals, "ago" and "the past N hours", durations.
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "normalize/normalize_internal.h"
@@ -74,9 +76,13 @@ class TimeParser {
     if ((e = PastOrAgo(i, x)) > i) return e;
     if ((e = During(i, x)) > i) return e;
     if ((e = Part(i, x, emit)) > i) return e;
-    if ((e = Marked(i, x, emit)) > i) return e;
-    if ((e = Absolute(i, false, x, emit)) > i) return e;
-    if ((e = Relative(i, x)) > i) return e;
+    if ((e = Marked(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
+    if ((e = Holiday(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
+    if ((e = NthOfMonth(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
+    if ((e = BareDay(i, x)) > i) return AttachTime(e, x);
+    if ((e = ClockAt(i, x, emit)) > i) return e;
+    if ((e = Absolute(i, false, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
+    if ((e = Relative(i, x)) > i) return AttachTime(e, x);
     if ((e = Duration(i, x)) > i) return e;
     return i;
   }
@@ -310,7 +316,8 @@ class TimeParser {
     // A year with no preposition: "the 1996 election", "(1996)", "… in Bosnia, 1995."
     bool bare_year_ok = allow_bare;
     if (!bare_year_ok && j == i && Year(j) >= 1900 && Year(j) <= 2099) {
-      bool article_before = i > 0 && P(i - 1, PK::kTIn) && t_[i - 1].f.size() <= 3;
+      bool article_before = i > 0 && ((P(i - 1, PK::kTIn) && t_[i - 1].f.size() <= 3) ||
+                                      P(i - 1, PK::kArticle));  // "a 1996 law"
       bool word_after = Has(j + 1) && t_[j + 1].kind == TokenKind::kWord && !t_[j + 1].cap;
       bool num_after = Has(j + 1) && t_[j + 1].kind == TokenKind::kNumber;
       bare_year_ok = (article_before && !num_after) || (!word_after && !num_after);
@@ -388,10 +395,7 @@ class TimeParser {
       Set(x, i, k + n + 1, DayPoint(d), DayPoint(d2), Precision::kInterval, Basis::kRelative);
       return k + n + 1;
     }
-    const PhraseEntry* part = nullptr;
-    if (int n = P(k, PK::kTDaypart, &part)) k += n;
     Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
-    if (part) x->daypart = part->arg1;
     return k;
   }
 
@@ -424,6 +428,16 @@ class TimeParser {
       Date d = AddDays(r, a);
       Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
       x->present = e->arg3 == "present";
+      if (x->present && ref_.time.Set()) {
+        x->clock = ref_.time;
+        x->clock.grain = Unit::kSecond;
+      }
+      const PhraseEntry* part = nullptr;
+      int h0 = -1, h1 = -1;
+      // The phrase's last words name a part of day ("ce soir", "cet après-midi", "tonight").
+      for (size_t back = 1; back <= 3 && back <= static_cast<size_t>(n) && !part; ++back)
+        if (ParseDaypartAt(lx_, t_, k - back, false, &part, &h0, &h1) != k) part = nullptr;
+      if (part) SetDaypart(x, part, h0, h1);
       return k;
     }
     if (int n = P(i, PK::kTPeriod, &e)) {
@@ -478,10 +492,33 @@ class TimeParser {
   size_t Amount(size_t i, double* n, Unit* unit, bool allow_vague = false) const {
     if (!Has(i)) return i;
     constexpr uint64_t kCounts = (uint64_t{1} << static_cast<int>(PK::kUnit)) | (uint64_t{1} << static_cast<int>(PK::kScale)) |
-                                 (uint64_t{1} << static_cast<int>(PK::kArticle)) | (uint64_t{1} << static_cast<int>(PK::kTUnit));
+                                 (uint64_t{1} << static_cast<int>(PK::kArticle)) | (uint64_t{1} << static_cast<int>(PK::kTUnit)) |
+                                 (uint64_t{1} << static_cast<int>(PK::kTFraction));
     if (t_[i].kind != TokenKind::kNumber && !(t_[i].kinds & kCounts)) return i;
     double v = 0;
     size_t k = ParseCardinalAt(lx_, t_, i, &v);
+    // "half an hour", "a quarter of an hour", "trois quarts d'heure": a fraction of one unit.
+    const PhraseEntry* fr = nullptr;
+    if (k == i && P(i, PK::kTFraction, &fr)) {
+      const PhraseEntry* ue = nullptr;
+      size_t kf = i + P(i, PK::kTFraction);
+      int m = P(kf, PK::kTUnit, &ue);
+      if (!m) return i;
+      *n = fr->value;
+      *unit = UnitFrom(ue->arg1);
+      return kf + m;
+    }
+    if (k > i) {
+      // "5 and a half minutes", "one and three quarters of an hour": a fraction before the unit.
+      const PhraseEntry* he = nullptr;
+      if (int h = P(k, PK::kTHalf, &he)) {
+        size_t ku = k + h;
+        if (int o = P(ku, PK::kOf)) ku += o;
+        if (int a = P(ku, PK::kArticle); a && P(ku + a, PK::kTUnit)) ku += a;
+        if (P(ku, PK::kTUnit)) v += he->value > 0 ? he->value : 0.5, k = ku;
+      }
+      if (int x = P(k, PK::kTExtra); x && P(k + x, PK::kTUnit)) k += x;            // "2 more minutes"
+    }
     if (k == i) {
       // "a day", "une semaine": the article alone counts one.
       const PhraseEntry* e = nullptr;
@@ -501,6 +538,8 @@ class TimeParser {
     if (!m) return i;
     *n = v;
     *unit = UnitFrom(e->arg1);
+    if (double f = std::atof(e->arg2.c_str()); f > 0 && !std::isnan(v)) v *= f;  // "decade": 10 years
+    *n = v;
     return k + m;
   }
 
@@ -537,10 +576,13 @@ class TimeParser {
     }
     if (int m = P(i, PK::kTAhead)) {
       size_t k = Amount(i + m, &n, &u);
+      if (k > i + m && u < Unit::kDay && ref_.time.Set()) return ClockShift(i, k, n, u, +1, x);
       if (k > i + m && u >= Unit::kDay) {
         Date d = Shift(r, n, u, +1);
         if (u == Unit::kYear) Set(x, i, k, MonthPoint(d.year, d.month), MonthPoint(d.year, d.month), Precision::kMonth, Basis::kRelative);
         else Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+        x->amount = n;  // "in two weeks" is also a length of time
+        x->unit = u;
         return k;
       }
     }
@@ -549,6 +591,7 @@ class TimeParser {
     return i;
   }
   size_t Ago(size_t i, size_t end, double n, Unit u, TimeExpr* x) {
+    if (u < Unit::kDay && ref_.time.Set()) return ClockShift(i, end, n, u, -1, x);
     Date d = Shift(*ref_.date, n, u, -1);
     x->amount = n;
     x->unit = u;
@@ -571,17 +614,27 @@ class TimeParser {
     if (t_[i].kind != TokenKind::kNumber && n == 1 && P(i, PK::kArticle) == 0 && P(i, PK::kUnit) == 0) return i;
     // "and a half", then further parts: "2 years and 3 months", "an hour and 45 minutes".
     if (!std::isnan(n)) {
-      if (int h = P(k, PK::kTHalf)) n += 0.5, k += h;
+      if (const PhraseEntry* he = nullptr; int h = P(k, PK::kTHalf, &he)) n += he->value > 0 ? he->value : 0.5, k += h;
       while (true) {
         size_t j = k;
         if (Punct(j, ",")) ++j;
         if (int a = P(j, PK::kTAnd)) j += a;
-        if (j == k) break;
         double n2 = 0;
         Unit u2 = Unit::kDay;
         size_t k2 = Amount(j, &n2, &u2);
-        if (k2 == j || u2 >= u) break;
-        if (int h = P(k2, PK::kTHalf)) n2 += 0.5, k2 += h;
+        if (k2 == j && u == Unit::kHour && t_[j].kind != TokenKind::kPunct) {
+          // "1 hour thirty", "2 hours and 10": minutes without their unit, at the end.
+          double mins = 0;
+          size_t km = ParseCardinalAt(lx_, t_, j, &mins);
+          if (km > j && mins > 0 && mins < 60 && (!Has(km) || t_[km].kind == TokenKind::kPunct)) {
+            n = n * 60 + mins;
+            u = Unit::kMinute;
+            k = km;
+          }
+          break;
+        }
+        if (k2 == j || u2 >= u || std::isnan(n2)) break;
+        if (const PhraseEntry* he = nullptr; int h = P(k2, PK::kTHalf, &he)) n2 += he->value > 0 ? he->value : 0.5, k2 += h;
         n = n * UnitRatio(u, u2) + n2;
         u = u2;
         k = k2;
@@ -644,6 +697,7 @@ class TimeParser {
     if (!m) return i;
     size_t j = i + m;
     size_t k = Part(j, x, emit);
+    if (k == j) k = Holiday(j, x, emit);
     if (k == j) k = Marked(j, x, emit);
     if (k == j) k = Absolute(j, true, x, emit);
     if (k == j) k = Relative(j, x);
@@ -684,7 +738,19 @@ class TimeParser {
     if (Wd(jb) && DayNum(jb + 1)) ++jb;
     TimeExpr b;
     size_t kb = Absolute(jb, true, &b, emit);
-    if (kb == jb) return i;
+    if (kb == jb) {
+      // "July 13-15", "August 27th - 29th", "13 to 15 December 2016" read above; here the
+      // month came first: the second day shares it (and takes a year that follows).
+      int d2 = DayNum(jb);
+      if (!d2 || ja == j || !emit_a || a.precision != Precision::kDay || d2 <= a.begin.date.day || Month(jb + 1))
+        return i;
+      Date s0 = a.begin.date;
+      size_t end = jb + 1;
+      if (int y = Year(SkipComma(end))) s0.year = y, end = SkipComma(end) + 1;
+      if (!ValidDate(s0.year, s0.month, d2) || !ValidDate(s0.year, s0.month, s0.day)) return i;
+      Set(x, i, end, DayPoint(s0), DayPoint(Date{s0.year, s0.month, d2}), Precision::kInterval, Basis::kExplicit);
+      return end;
+    }
     if (!*emit) return kb;
     if (b.kind != TimeKind::kDate) return i;
     if (d1) {
@@ -695,6 +761,382 @@ class TimeParser {
     }
     Set(x, i, kb, a.begin, b.finish, Precision::kInterval, Basis::kExplicit);
     return kb;
+  }
+
+  // A holiday from the pack ("Noël", "Thanksgiving", "lundi de Pâques"), with "last",
+  // "next", "this" or a year: the occurrence the bias picks otherwise.
+  size_t Holiday(size_t i, TimeExpr* x, bool* emit) {
+    size_t j = i;
+    int mode = 0;
+    if (int n = P(j, PK::kTLast); n && P(j + n, PK::kTHoliday)) j += n, mode = -1;
+    else if (int n2 = P(j, PK::kTNext); n2 && P(j + n2, PK::kTHoliday)) j += n2, mode = 1;
+    else if (int n3 = P(j, PK::kTThis); n3 && P(j + n3, PK::kTHoliday)) j += n3, mode = 2;
+    const PhraseEntry* e = nullptr;
+    int n = P(j, PK::kTHoliday, &e);
+    if (!n) return i;
+    size_t k = j + n;
+    std::optional<Date> d;
+    Basis basis = Basis::kRelative;
+    int year_shift = 0;
+    bool shifted = false;
+    if (ref_.date && !Year(k)) {
+      // "Thanksgiving of next year", "tax day last year", "Christmas 1 year ago", "… in 3 years".
+      size_t j2 = OfWord(k) ? k + 1 : k;
+      const PhraseEntry* pe = nullptr;
+      double n = 0;
+      Unit u = Unit::kDay;
+      if (int m = P(j2, PK::kTPeriod, &pe); m && pe->arg1 == "year" && pe->arg3.empty()) {
+        year_shift = std::atoi(pe->arg2.c_str()), shifted = true, k = j2 + m;
+      } else if (int a = P(k, PK::kTAhead); a && Amount(k + a, &n, &u) > k + a && u == Unit::kYear && !std::isnan(n)) {
+        year_shift = static_cast<int>(n), shifted = true, k = Amount(k + a, &n, &u);
+      } else if (size_t ka = Amount(k, &n, &u); ka > k && u == Unit::kYear && !std::isnan(n) && P(ka, PK::kTAgoSuffix)) {
+        year_shift = -static_cast<int>(n), shifted = true, k = ka + P(ka, PK::kTAgoSuffix);
+      }
+    }
+    if (int y = Year(k)) {
+      d = HolidayDate(e->arg1, y);
+      ++k;
+      basis = Basis::kExplicit;
+    } else if (shifted) {
+      d = HolidayDate(e->arg1, ref_.date->year + year_shift);
+    } else if (!ref_.date) {
+      *emit = false;
+      x->start = t_[i].start;
+      x->end = t_[k - 1].end;
+      return k;
+    } else {
+      const Date r = *ref_.date;
+      std::optional<Date> cur = HolidayDate(e->arg1, r.year), prev = HolidayDate(e->arg1, r.year - 1),
+                          next = HolidayDate(e->arg1, r.year + 1);
+      if (!cur || !prev || !next) return i;
+      if (mode == 2 && !Future()) d = cur;
+      else if (mode == 2) d = *cur >= r ? cur : next;  // "this Christmas", looking ahead
+      else if (mode < 0) d = *cur < r ? cur : prev;
+      else if (mode > 0 || Future()) d = *cur > r || (mode == 0 && *cur == r) ? cur : next;
+      else d = DaysFromCivil(*cur) - DaysFromCivil(r) > kAheadDays ? prev : cur;
+    }
+    if (!d) return i;
+    Set(x, i, k, DayPoint(*d), DayPoint(*d), Precision::kDay, basis);
+    return k;
+  }
+
+  // "the first Monday of March", "le dernier jour d'octobre 2015", "la première semaine
+  // d'octobre", "third Tuesday of next month": an ordinal (or last) day, weekday or week of
+  // a month.
+  size_t NthOfMonth(size_t i, TimeExpr* x, bool* emit) {
+    size_t j = i;
+    if (OfWord(j) && !Month(j)) ++j;  // "the", "le", "la"
+    int nth = 0;
+    const PhraseEntry* e = nullptr;
+    if (int n = P(j, PK::kOrdinal, &e); n && e->value >= 1 && e->value <= 5) {
+      nth = static_cast<int>(e->value);
+      j += n;
+    } else if (int m = P(j, PK::kTLast)) {
+      nth = -1;
+      j += m;
+    } else {
+      return i;
+    }
+    int wd = Wd(j);
+    const PhraseEntry* u = nullptr;
+    bool week = false, day = false;
+    if (wd) {
+      ++j;
+    } else if (int m = P(j, PK::kTUnit, &u); m == 1 && (u->arg1 == "week" || u->arg1 == "day")) {
+      week = u->arg1 == "week";
+      day = !week;
+      ++j;
+    } else {
+      return i;
+    }
+    // "of", "in", "de", "d'", "du", then a month: "March", "octobre 2015", "next month".
+    size_t k = j;
+    if (int m = P(k, PK::kTIn)) k += m;
+    else if (int l = P(k, PK::kTDaypartLead)) k += l;
+    if (k == j) return i;
+    TimeExpr mo;
+    bool mo_emit = true;
+    size_t km = Absolute(k, true, &mo, &mo_emit);
+    if (km == k) km = Relative(k, &mo);
+    if (km == k) return i;
+    if (!mo_emit) {
+      *emit = false;
+      x->start = t_[i].start;
+      x->end = t_[km - 1].end;
+      return km;
+    }
+    if (mo.precision != Precision::kMonth || mo.kind != TimeKind::kDate) return i;
+    const int y = mo.begin.date.year, mth = mo.begin.date.month, last = DaysInMonth(y, mth);
+    Date d;
+    Precision pr = Precision::kDay;
+    if (wd) {
+      char rule[32];
+      std::snprintf(rule, sizeof rule, "nth:%d:%d:%d", mth, wd, nth);
+      std::optional<Date> h = HolidayDate(rule, y);
+      if (!h) return i;
+      d = *h;
+    } else if (day) {
+      int dd = nth < 0 ? last : nth;
+      if (dd > last) return i;
+      d = Date{y, mth, dd};
+    } else {
+      // The first week starts on the month's first Monday; the last is the last whole week.
+      Date first = AddDays(Date{y, mth, 1}, (1 - Weekday(Date{y, mth, 1}) + 7) % 7);
+      d = nth > 0 ? AddDays(first, 7 * (nth - 1)) : AddDays(Date{y, mth, last}, -((Weekday(Date{y, mth, last}) % 7)) - 6);
+      if (d.month != mth) return i;
+      pr = Precision::kWeek;
+    }
+    Set(x, i, km, DayPoint(d), DayPoint(pr == Precision::kWeek ? AddDays(d, 6) : d), pr, mo.basis);
+    return km;
+  }
+
+  // "le 16", "on the 24th": a day of the month with no month, at the end of a clause or
+  // before a time ("le 16 à 18h"); the month the bias picks.
+  size_t BareDay(size_t i, TimeExpr* x) {
+    if (!ref_.date) return i;
+    size_t j = i;
+    if (int n = P(j, PK::kTThis)) j += n;  // "on"
+    int wd = Wd(j);  // "vendredi 15 à 16h": the month where the 15th is a Friday
+    if (wd) ++j;
+    else if (OfWord(j)) ++j;
+    else return i;
+    int d = DayNum(j);
+    if (!d) return i;
+    size_t k = j + 1;
+    bool end = !Has(k) || (t_[k].kind == TokenKind::kPunct && t_[k].start > t_[j].end) ||
+               (t_[k].kind == TokenKind::kPunct && (t_[k].f == "," || t_[k].f == "." || t_[k].f == ";"));
+    if (Has(k) && t_[k].f == ":") return i;  // "Thursday 8:00"
+    if (!end && !P(k, PK::kTAt)) return i;
+    if (!end && Has(k + 1) && t_[k + 1].kind == TokenKind::kWord && !P(k + 1, PK::kTClockNamed)) return i;
+    const Date r = *ref_.date;
+    Date c{r.year, r.month, std::min(d, DaysInMonth(r.year, r.month))};
+    if (c.day != d) return i;
+    if (Future() && c < r) c = AddMonths(Date{r.year, r.month, 1}, 1), c.day = d;
+    if (!Future() && c > r) c = AddMonths(Date{r.year, r.month, 1}, -1), c.day = d;
+    for (int step = 0; wd && step < 14; ++step) {  // the nearest month, in the bias' direction
+      if (ValidDate(c.year, c.month, d) && Weekday(Date{c.year, c.month, d}) == wd) break;
+      c = AddMonths(Date{c.year, c.month, 1}, Future() ? 1 : -1);
+      c.day = d;
+      if (step == 13) return i;
+    }
+    if (!ValidDate(c.year, c.month, c.day)) return i;
+    Set(x, i, k, DayPoint(c), DayPoint(c), Precision::kDay, Basis::kRelative);
+    return k;
+  }
+
+  // The reference moment moved by n hours, minutes or seconds, at the next finer grain.
+  size_t ClockShift(size_t i, size_t end, double n, Unit u, int sign, TimeExpr* x) {
+    double secs = n * (u == Unit::kHour ? 3600 : u == Unit::kMinute ? 60 : 1);
+    int64_t total = static_cast<int64_t>(ref_.time.Seconds()) + sign * static_cast<int64_t>(std::llround(secs));
+    int64_t days = total >= 0 ? total / 86400 : -((-total + 86399) / 86400);
+    int64_t rest = total - days * 86400;
+    Date d = AddDays(*ref_.date, days);
+    Set(x, i, end, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+    x->clock.hour = static_cast<int>(rest / 3600);
+    x->clock.minute = static_cast<int>(rest / 60 % 60);
+    x->clock.second = static_cast<int>(rest % 60);
+    x->clock.grain = u == Unit::kHour ? Unit::kMinute : Unit::kSecond;
+    x->amount = n;
+    x->unit = u;
+    return end;
+  }
+
+  // The hours of a part of day on x's day: 18 to 24 is 18:00 through 23:00 at hour grain.
+  void SetDaypart(TimeExpr* x, const PhraseEntry* part, int h0, int h1) const {
+    x->daypart = part->arg1;
+    if (h0 < 0) return;
+    x->clock = Clock{h0, 0, 0, Unit::kHour};
+    x->clock_end = Clock{h1 - 1, 0, 0, Unit::kHour};
+    x->finish = x->begin;
+  }
+
+  // A clock, or a clock range, at i: "15h30", "from 3 to 5 pm", "de 15h à 17h", "9:30-11:00".
+  // `lead` lets a bare number count ("at 5" after a day). The token after it, or i.
+  size_t ClockRange(size_t i, bool lead, ClockRead* a, ClockRead* b, bool* range) const {
+    *range = false;
+    size_t j = i;
+    bool between = false;
+    if (int n = P(j, PK::kTBetween)) j += n, between = true;
+    else if (int m = P(j, PK::kTFrom)) j += m;
+    else if (int w = P(j, PK::kTIn); w && lx_.lang == "fr") j += w;  // "de 15h à 17h"
+    size_t k = ParseClockAt(lx_, t_, j, true, a);
+    if (k == j) {
+      if (j != i) return i;
+      return i;
+    }
+    int mt = between ? P(k, PK::kTAnd) : P(k, PK::kTTo);
+    if (!mt && Punct(k, "-")) mt = 1;
+    if (mt) {
+      size_t kb = ParseClockAt(lx_, t_, k + mt, true, b);
+      // "15 à 16h" is a day then an hour ("vendredi 15 à 16h"): a bare first number needs
+      // "from"/"de"/"between" before it.
+      // "3-4pm": the hyphen glued to both hours, am/pm on the second.
+      bool glued = Punct(k, "-") && t_[k].start == t_[k - 1].end && Has(k + 1) && t_[k + 1].start == t_[k].end;
+      if (kb > k + mt && ((a->marked && b->marked) || (j > i && (a->marked || b->marked)) || (glued && b->meridiem))) {
+        if (b->ambiguous && b->clock.hour < a->clock.hour && b->clock.hour < 12) b->clock.hour += 12;
+        if (!a->meridiem && b->meridiem && a->clock.hour < 12) {
+          int mer_shift = b->clock.hour >= 12 ? 12 : 0;
+          if (a->clock.hour + mer_shift <= b->clock.hour || b->clock.hour == 0) a->clock.hour += mer_shift;
+          a->ambiguous = false;
+        }
+        Unit g = std::min(a->clock.grain, b->clock.grain);
+        a->clock.grain = b->clock.grain = g;
+        a->marked = b->marked = true;
+        *range = true;
+        return kb;
+      }
+    }
+    if (j > i && !between) return i;  // "from 3" alone: not a time here
+    if (!a->marked && !lead) return i;
+    return k;
+  }
+
+  // A time of day, with what day it falls on: "à 8h", "at 3 pm tomorrow", "9 tomorrow
+  // morning", "from 9:30 to 11:00 on Thursday". Alone, its day is the reference's.
+  size_t ClockAt(size_t i, TimeExpr* x, bool* emit) {
+    size_t j = i;
+    int at = P(j, PK::kTAt);
+    if (at && !P(j, PK::kTBetween)) j += at;
+    ClockRead a, b;
+    bool range = false;
+    // A bare number is kept only when a part of day or a day follows (checked below).
+    size_t k = ClockRange(j, true, &a, &b, &range);
+    if (k == j) {
+      if (at) return i;
+      // A part of day alone: "in the afternoon", "en début de matinée" (a day word such as
+      // "tonight" or "ce soir" is read by Relative, as a day).
+      if (P(i, PK::kTDay)) return i;
+      const PhraseEntry* part = nullptr;
+      int h0 = -1, h1 = -1;
+      size_t kp = ParseDaypartAt(lx_, t_, i, true, &part, &h0, &h1);
+      if (kp == i || h0 < 0) return i;
+      // "matinée du 15 février", "the morning of Christmas": the part of a named day.
+      size_t kd = kp;
+      if (int l = P(kd, PK::kTIn)) kd += l;
+      else if (int l2 = P(kd, PK::kTDaypartLead)) kd += l2;
+      if (kd > kp) {
+        if (OfWord(kd) && !Month(kd)) ++kd;  // "of the 15th"
+        TimeExpr day;
+        bool day_emit = true;
+        size_t ke = Holiday(kd, &day, &day_emit);
+        if (ke == kd) ke = Absolute(kd, false, &day, &day_emit);
+        if (ke > kd && day_emit && day.kind == TimeKind::kDate && day.precision == Precision::kDay) {
+          Set(x, i, ke, day.begin, day.begin, Precision::kDay, day.basis);
+          SetDaypart(x, part, h0, h1);
+          return ke;
+        }
+      }
+      if (!ref_.date) return i;
+      Set(x, i, kp, DayPoint(*ref_.date), DayPoint(*ref_.date), Precision::kDay, Basis::kRelative);
+      SetDaypart(x, part, h0, h1);
+      x->clock_only = true;
+      return AttachTime(kp, x);  // "in the evening at eight"
+    }
+    // What follows: a part of day, a day, or both ("at 5 tomorrow afternoon").
+    const PhraseEntry* part = nullptr;
+    int h0 = -1, h1 = -1;
+    size_t kd = ParseDaypartAt(lx_, t_, k, true, &part, &h0, &h1);
+    if (kd > k) k = kd;
+    TimeExpr day;
+    bool day_emit = true;
+    size_t ks = k;
+    if (Punct(ks, ",")) ++ks;
+    if (int on = P(ks, PK::kTThis)) ks += on;
+    else if (int in = P(ks, PK::kTIn); in && !Year(ks + in)) ks += in;
+    size_t ke = Absolute(ks, false, &day, &day_emit);
+    if (ke == ks) ke = Relative(ks, &day);
+    bool have_day = ke > ks && day_emit && day.kind == TimeKind::kDate && day.precision == Precision::kDay;
+    if (have_day) {
+      k = ke;
+      if (!part) {
+        size_t kd2 = ParseDaypartAt(lx_, t_, k, true, &part, &h0, &h1);
+        if (kd2 > k) k = kd2;
+      }
+      if (!part && day.clock.Set() && !day.clock_end.Set()) part = nullptr;
+      if (!part && day.clock_end.Set()) {  // "tomorrow evening" read by Relative
+        h0 = day.clock.hour;
+        h1 = day.clock_end.hour + 1;
+      }
+    }
+    if (!a.marked && !range && h0 < 0 && !have_day) return i;
+    if (a.weak && !at && !range && h0 < 0 && !have_day) return i;  // "cinq heures de combats"
+    FitHour(&a, h0, h1);
+    if (range) FitHour(&b, h0, h1);
+    if (!have_day && !ref_.date) {
+      *emit = false;
+      x->start = t_[i].start;
+      x->end = t_[k - 1].end;
+      return k;
+    }
+    Date d = have_day ? day.begin.date : *ref_.date;
+    if (!have_day && ref_.time.Set()) {
+      // The next (or, looking back, the last) time the clock shows this hour.
+      int now = ref_.time.Seconds();
+      if (Future() && a.clock.Seconds() < now) {
+        if (a.ambiguous && a.clock.hour < 12 && (a.clock.hour + 12) * 3600 + a.clock.minute * 60 >= now)
+          a.clock.hour += 12, b.clock.hour += (range && b.clock.hour < 12 ? 12 : 0);
+        else
+          d = AddDays(d, 1);
+      } else if (!Future() && a.clock.Seconds() > now) {
+        d = AddDays(d, -1);
+      }
+    }
+    Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, have_day ? day.basis : Basis::kRelative);
+    x->clock = a.clock;
+    if (range) {
+      x->clock_end = b.clock;
+      if (b.clock.Seconds() < a.clock.Seconds()) x->finish = DayPoint(AddDays(d, 1));
+    }
+    if (part) x->daypart = part->arg1;
+    x->clock_only = !have_day;
+    return k;
+  }
+
+  // After a single day: its part of day and time ("demain à 8h", "Saturday morning at 9",
+  // "le 2 mars à 5h du matin", "Thursday from 9:30 to 11:00").
+  size_t AttachTime(size_t k, TimeExpr* x) {
+    if (x->kind != TimeKind::kDate || x->precision != Precision::kDay || !(x->begin == x->finish)) return k;
+    if (x->clock.Set() && x->daypart.empty()) return k;
+    size_t j = Punct(k, ",") ? k + 1 : k;
+    const PhraseEntry* part = nullptr;
+    int h0 = -1, h1 = -1;
+    size_t kd = ParseDaypartAt(lx_, t_, j, true, &part, &h0, &h1);
+    if (kd > j) j = kd;
+    size_t jc = j;
+    int at = P(jc, PK::kTAt);
+    if (at && !P(jc, PK::kTBetween)) jc += at;
+    ClockRead a, b;
+    bool range = false;
+    size_t kc = ClockRange(jc, at > 0 || part != nullptr || x->clock.Set(), &a, &b, &range);
+    if (kc == jc) {
+      if (!part) return k;
+      if (h0 < 0) {
+        x->daypart = part->arg1;
+        x->end = t_[kd - 1].end;
+        return kd;
+      }
+      SetDaypart(x, part, h0, h1);
+      x->end = t_[kd - 1].end;
+      return kd;
+    }
+    // A part of day after the clock: "à 5h du matin", "at 3 in the afternoon".
+    if (!part) {
+      size_t kd2 = ParseDaypartAt(lx_, t_, kc, true, &part, &h0, &h1);
+      if (kd2 > kc) kc = kd2;
+    }
+    if (h0 < 0 && x->clock_end.Set()) h0 = x->clock.hour, h1 = x->clock_end.hour + 1;
+    FitHour(&a, h0, h1);
+    if (range) FitHour(&b, h0, h1);
+    x->clock = a.clock;
+    x->clock_end = Clock();
+    x->finish = x->begin;
+    if (range) {
+      x->clock_end = b.clock;
+      if (b.clock.Seconds() < a.clock.Seconds()) x->finish = DayPoint(AddDays(x->begin.date, 1));
+    }
+    if (part) x->daypart = part->arg1;
+    x->end = t_[kc - 1].end;
+    return kc;
   }
 
   bool Future() const { return ref_.future_bias || ahead_; }

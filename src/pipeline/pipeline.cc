@@ -61,6 +61,7 @@ void Pipeline::BuildMentions(Analysis* a) const {
   normalize::Tags tags = normalizer_->Tag(text, a->segments, lang, ref);
   for (const auto& t : tags.times) {
     if (t.kind == normalize::TimeKind::kDuration) continue;
+    if (t.clock_only) continue;  // "à 8h" alone names no day: the event's date comes from elsewhere
     events::DateMention d;
     d.start = t.start;
     d.end = t.end;

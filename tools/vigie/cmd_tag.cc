@@ -65,7 +65,9 @@ Runner RegisterTag(CLI::App& app) {
       return 1;
     }
     std::optional<normalize::Date> ref_date;
+    normalize::Clock ref_time;
     if (!args->ref.empty()) {
+      ref_time = normalize::ParseIsoClock(args->ref);
       ref_date = normalize::ParseIsoDate(args->ref);
       if (!ref_date) {
         std::cerr << "vigie: error: --ref: not an ISO 8601 date: " << args->ref << "\n";
@@ -85,6 +87,7 @@ Runner RegisterTag(CLI::App& app) {
       ref.day_first = !args->month_first;
       std::string basis = "given";
       ref.date = ref_date;
+      ref.time = ref_time;
       if (!ref.date && !a.doc.date.empty()) ref.date = normalize::ParseIsoDate(a.doc.date), basis = "document";
       std::optional<normalize::DocumentDate> inferred;
       if (!ref.date) {
@@ -121,6 +124,9 @@ Runner RegisterTag(CLI::App& app) {
           j["precision"] = normalize::PrecisionName(x.precision);
           j["basis"] = normalize::BasisName(x.basis);
           if (!x.daypart.empty()) j["daypart"] = x.daypart;
+          if (x.clock.Set()) j["start_time"] = x.clock.Iso();
+          if (x.clock_end.Set()) j["end_time"] = x.clock_end.Iso();
+          if (x.clock_only) j["day_from_reference"] = true;
         }
         out(j);
       }
