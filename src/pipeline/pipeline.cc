@@ -105,6 +105,8 @@ void Pipeline::BuildMentions(Analysis* a, Clock* clock) const {
   ref.day_first = lang != "en";  // 7/12/2016 is 7 December in French, July 12 in US English
   normalize::Tags tags = normalizer_->Tag(text, a->segments, lang, ref);
   clock->Lap(Stage::kNormalize);
+  m.dates.reserve(tags.times.size());
+  m.quantities.reserve(tags.quantities.size() + tags.numbers.size());
   for (const auto& t : tags.times) {
     if (t.kind == normalize::TimeKind::kDuration) continue;
     events::DateMention d;
@@ -159,6 +161,7 @@ void Pipeline::BuildMentions(Analysis* a, Clock* clock) const {
     clock->Lap(Stage::kMentions);
     a->places = resolver_->Resolve(text, a->segments, lang);
     clock->Lap(Stage::kGeo);
+    m.places.reserve(a->places.size());
     for (const auto& p : a->places) {
       events::PlaceMention pm;
       pm.start = p.start;
