@@ -91,8 +91,8 @@ const SmallFoldTable& Small() {
   return t;
 }
 
-// Folds utf8[i..] into `out`, which holds the folded ASCII utf8[0, i).
-std::string FoldRest(std::string_view utf8, size_t i, std::string out) {
+// Folds utf8[i..] into *out, which holds the folded ASCII utf8[0, i).
+void FoldRest(std::string_view utf8, size_t i, std::string* out) {
   const SmallFoldTable& table = Small();
   const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto end = static_cast<int64_t>(utf8.size());
@@ -122,26 +122,31 @@ std::string FoldRest(std::string_view utf8, size_t i, std::string out) {
     } else if (c == 0x202F) {
       *w++ = ' ';
     } else {
-      return FoldSlow(utf8);  // other scripts: let ICU see the whole string
+      *out = FoldSlow(utf8);  // other scripts: let ICU see the whole string
+      return;
     }
   }
-  out.resize(i);
-  out.append(buf, static_cast<size_t>(w - buf));
-  return out;
+  out->resize(i);
+  out->append(buf, static_cast<size_t>(w - buf));
 }
 
 }  // namespace
 
-std::string FoldForMatch(std::string_view utf8) {
+void FoldForMatchInto(std::string_view utf8, std::string* out) {
   // ASCII, the common case: lowered in place in a copy, until a non-ASCII byte.
-  std::string out(utf8);
-  char* o = out.data();
-  const size_t n = out.size();
+  out->assign(utf8);
+  char* o = out->data();
+  const size_t n = out->size();
   for (size_t i = 0; i < n; ++i) {
     char c = o[i];
-    if (static_cast<unsigned char>(c) >= 0x80) return FoldRest(utf8, i, std::move(out));
+    if (static_cast<unsigned char>(c) >= 0x80) return FoldRest(utf8, i, out);
     if (c >= 'A' && c <= 'Z') o[i] = static_cast<char>(c - 'A' + 'a');
   }
+}
+
+std::string FoldForMatch(std::string_view utf8) {
+  std::string out;
+  FoldForMatchInto(utf8, &out);
   return out;
 }
 

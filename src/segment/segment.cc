@@ -135,7 +135,7 @@ Segmentation Segmenter::Segment(std::string_view text, std::string_view lang) co
   Tokenize(text, rules, &seg.tokens);
   Split(text, rules, &seg);
   seg.folded.reserve(seg.tokens.size());
-  for (const auto& t : seg.tokens) seg.folded.push_back(core::FoldForMatch(text.substr(t.start, t.end - t.start)));
+  for (const auto& t : seg.tokens) core::FoldForMatchInto(text.substr(t.start, t.end - t.start), &seg.folded.emplace_back());
   return seg;
 }
 
