@@ -102,12 +102,14 @@ int main(int argc, char** argv) {
   std::printf("peak resident memory: %.0f MB\n", ru.ru_maxrss / 1024.0);
   // Where the time goes: thread CPU time per stage, summed over the documents.
   double analyzed = stages.Total() / 1e9;
-  std::printf("stages (%.2f CPU-s in Analyze): share of CPU, MB per CPU-second of the stage\n", analyzed);
+  std::printf("stages (%.2f CPU-s in Analyze): share of CPU, MB per CPU-second of the stage\n",
+              analyzed);
   for (size_t s = 0; s < vigie::pipeline::kStageCount; ++s) {
     auto stage = static_cast<vigie::pipeline::Stage>(s);
     double secs_in = stages[stage] / 1e9;
     std::printf("  %-10s %5.1f%%  %8.1f MB/s\n", vigie::pipeline::StageName(stage),
-                analyzed > 0 ? 100.0 * secs_in / analyzed : 0.0, secs_in > 0 ? total / 1e6 / secs_in : 0.0);
+                analyzed > 0 ? 100.0 * secs_in / analyzed : 0.0,
+                secs_in > 0 ? total / 1e6 / secs_in : 0.0);
   }
   return 0;
 }

@@ -250,7 +250,8 @@ void Builder::Line(size_t begin, size_t end) {
           continue;
         }
         // A single space between two plain characters is kept as it is.
-        if (b == ' ' && j > i && j + 1 < end && IsPlainAscii(static_cast<unsigned char>(raw_[j + 1]))) {
+        if (b == ' ' && j > i && j + 1 < end &&
+            IsPlainAscii(static_cast<unsigned char>(raw_[j + 1]))) {
           last = j++;
           continue;
         }

@@ -9,13 +9,20 @@ namespace vigie::pipeline {
 
 const char* StageName(Stage s) {
   switch (s) {
-    case Stage::kClean: return "clean";
-    case Stage::kLang: return "lang";
-    case Stage::kSegment: return "segment";
-    case Stage::kNormalize: return "normalize";
-    case Stage::kGeo: return "geo";
-    case Stage::kMentions: return "mentions";
-    case Stage::kEvents: return "events";
+    case Stage::kClean:
+      return "clean";
+    case Stage::kLang:
+      return "lang";
+    case Stage::kSegment:
+      return "segment";
+    case Stage::kNormalize:
+      return "normalize";
+    case Stage::kGeo:
+      return "geo";
+    case Stage::kMentions:
+      return "mentions";
+    case Stage::kEvents:
+      return "events";
   }
   return "?";
 }

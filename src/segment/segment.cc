@@ -52,7 +52,9 @@ UChar32 AtMultiByte(std::string_view s, size_t i, size_t* next) {
 }
 
 bool IsDigit(UChar32 c) { return c >= '0' && c <= '9'; }
-bool IsAsciiAlnum(unsigned char b) { return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
+bool IsAsciiAlnum(unsigned char b) {
+  return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
 bool IsLetter(UChar32 c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   return c > 0 && (u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK ||
@@ -135,7 +137,8 @@ Segmentation Segmenter::Segment(std::string_view text, std::string_view lang) co
   Tokenize(text, rules, &seg.tokens);
   Split(text, rules, &seg);
   seg.folded.reserve(seg.tokens.size());
-  for (const auto& t : seg.tokens) core::FoldForMatchInto(text.substr(t.start, t.end - t.start), &seg.folded.emplace_back());
+  for (const auto& t : seg.tokens)
+    core::FoldForMatchInto(text.substr(t.start, t.end - t.start), &seg.folded.emplace_back());
   return seg;
 }
 

@@ -55,7 +55,8 @@ TEST(TextTest, FoldIsPerCodePointForSmallCodePoints) {
   std::vector<char32_t> pool;
   for (char32_t c = 0x20; c < 0x7F; ++c) pool.push_back(c);
   for (char32_t c = 0xA0; c < 0x800; c += 3) pool.push_back(c);
-  for (char32_t c : {0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2018, 0x2019, 0x202F}) pool.push_back(c);
+  for (char32_t c : {0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2018, 0x2019, 0x202F})
+    pool.push_back(c);
   auto utf8 = [](char32_t c) {
     std::string s;
     if (c < 0x80) {

@@ -29,7 +29,8 @@ TEST(StageTimesTest, TimedAnalysisIsTheSameAndEveryStageIsCharged) {
   ASSERT_FALSE(plain.events.empty());
   EXPECT_EQ(EventsJson(timed), EventsJson(plain));
   EXPECT_EQ(timed.segments.folded, plain.segments.folded);
-  for (size_t s = 0; s < kStageCount; ++s) EXPECT_GE(times.ns[s], 0) << StageName(static_cast<Stage>(s));
+  for (size_t s = 0; s < kStageCount; ++s)
+    EXPECT_GE(times.ns[s], 0) << StageName(static_cast<Stage>(s));
   EXPECT_GT(times.Total(), 0);
   StageTimes twice = times;
   twice.Add(times);
