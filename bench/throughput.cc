@@ -2,7 +2,9 @@
 // events): generates a corpus from the bundled example articles (sentences reshuffled
 // with a fixed seed so documents differ), runs it on N threads, and prints documents and
 // MB per second per core (wall clock, and per CPU-second, which stays meaningful when
-// other work shares the cores) and the peak resident memory.
+// other work shares the cores), the peak resident memory, and where the CPU time went:
+// each stage's share of the time spent in Pipeline::Analyze (thread CPU time per stage,
+// summed over the documents) and its own speed in MB per CPU-second.
 //
 //   build/bench/throughput [--mb 20] [--threads 1]
 #include <sys/resource.h>
@@ -13,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <random>
 #include <string>
 #include <thread>
@@ -69,15 +72,20 @@ int main(int argc, char** argv) {
   };
   double cpu_start = cpu_seconds();
   auto start = std::chrono::steady_clock::now();
+  vigie::pipeline::StageTimes stages;
+  std::mutex stages_mutex;
   std::vector<std::thread> pool;
   for (int t = 0; t < threads; ++t) {
     pool.emplace_back([&] {
+      vigie::pipeline::StageTimes mine;
       for (size_t i = next++; i < docs.size(); i = next++) {
         vigie::Document d;
         d.raw = docs[i];
         d.date = "2020-01-01";
-        events += (*pipe)->Analyze(std::move(d)).events.size();
+        events += (*pipe)->Analyze(std::move(d), &mine).events.size();
       }
+      std::lock_guard<std::mutex> lock(stages_mutex);
+      stages.Add(mine);
     });
   }
   for (auto& th : pool) th.join();
@@ -92,5 +100,16 @@ int main(int argc, char** argv) {
   // CPU time is what the run cost when other work shares the cores (wall time then lies).
   std::printf("cpu time %.2f s: %.2f MB per CPU-second\n", cpu, total / 1e6 / cpu);
   std::printf("peak resident memory: %.0f MB\n", ru.ru_maxrss / 1024.0);
+  // Where the time goes: thread CPU time per stage, summed over the documents.
+  double analyzed = stages.Total() / 1e9;
+  std::printf("stages (%.2f CPU-s in Analyze): share of CPU, MB per CPU-second of the stage\n",
+              analyzed);
+  for (size_t s = 0; s < vigie::pipeline::kStageCount; ++s) {
+    auto stage = static_cast<vigie::pipeline::Stage>(s);
+    double secs_in = stages[stage] / 1e9;
+    std::printf("  %-10s %5.1f%%  %8.1f MB/s\n", vigie::pipeline::StageName(stage),
+                analyzed > 0 ? 100.0 * secs_in / analyzed : 0.0,
+                secs_in > 0 ? total / 1e6 / secs_in : 0.0);
+  }
   return 0;
 }

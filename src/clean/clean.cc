@@ -76,6 +76,9 @@ const PlainTable& Plain() {
   return t;
 }
 
+// Printable ASCII but '#': copied as it is (blanks, controls and hashtags need a look).
+constexpr bool IsPlainAscii(unsigned char b) { return b > 0x20 && b < 0x7F && b != '#'; }
+
 bool EndsSentence(std::string_view text) {
   size_t i = text.find_last_not_of(' ');
   if (i == std::string_view::npos) return true;
@@ -242,17 +245,17 @@ void Builder::Line(size_t begin, size_t end) {
     while (j < end) {
       auto b = static_cast<unsigned char>(raw_[j]);
       if (b < 0x80) {
-        if (b == ' ' && j > i && j + 1 < end) {
-          // A single space between two plain characters is kept as it is.
-          auto nb = static_cast<unsigned char>(raw_[j + 1]);
-          if (nb > 0x20 && nb < 0x7F && nb != '#') {
-            last = j++;
-            continue;
-          }
+        if (IsPlainAscii(b)) {
+          last = j++;
+          continue;
         }
-        if (b <= 0x20 || b == '#' || b == 0x7F) break;
-        last = j++;
-        continue;
+        // A single space between two plain characters is kept as it is.
+        if (b == ' ' && j > i && j + 1 < end &&
+            IsPlainAscii(static_cast<unsigned char>(raw_[j + 1]))) {
+          last = j++;
+          continue;
+        }
+        break;
       }
       size_t n2 = 0;
       UChar32 d = CodePointAt(raw_, j, &n2);

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace vigie::core {
@@ -63,14 +64,24 @@ std::string FoldSlow(std::string_view utf8) {
 }
 
 // Folded form of every code point below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic
-// letters), computed once with the ICU path. Context-free for these code points.
+// letters), computed once with the ICU path. Context-free for these code points. None
+// folds to more than 4 bytes in ICU 72 (U+0587); one that would fold to more than 7 is
+// marked, and a string holding it goes the ICU way as a whole.
 struct SmallFoldTable {
-  std::vector<std::string> folded;
+  struct Entry {
+    char bytes[7];
+    uint8_t len;  // kLong: over 7 bytes
+  };
+  static constexpr uint8_t kLong = 0xFF;
+  std::vector<Entry> folded;
   SmallFoldTable() : folded(0x800) {
     for (UChar32 c = 0; c < 0x800; ++c) {
       std::string one;
       icu::UnicodeString(c).toUTF8String(one);
-      folded[size_t(c)] = FoldSlow(one);
+      std::string f = FoldSlow(one);
+      Entry& e = folded[size_t(c)];
+      e.len = f.size() <= sizeof e.bytes ? static_cast<uint8_t>(f.size()) : kLong;
+      if (e.len != kLong) std::copy(f.begin(), f.end(), e.bytes);
     }
   }
 };
@@ -80,41 +91,62 @@ const SmallFoldTable& Small() {
   return t;
 }
 
-}  // namespace
-
-std::string FoldForMatch(std::string_view utf8) {
-  if (IsAscii(utf8)) {
-    std::string out(utf8);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-  }
-  // Fast path: code points below U+0800 and common typographic punctuation.
+// Folds utf8[i..] into *out, which holds the folded ASCII utf8[0, i).
+void FoldRest(std::string_view utf8, size_t i, std::string* out) {
   const SmallFoldTable& table = Small();
-  std::string out;
-  out.reserve(utf8.size());
   const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int64_t n = static_cast<int64_t>(utf8.size());
-  for (int64_t i = 0; i < n;) {
-    if (p[i] < 0x80) {
-      char c = static_cast<char>(p[i++]);
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  const auto end = static_cast<int64_t>(utf8.size());
+  // A code point of 2 bytes or more folds to at most 7 bytes: 4 per input byte is room
+  // enough. Words fold on the stack.
+  char stack[256];
+  std::string heap;
+  const size_t room = 4 * (utf8.size() - i);
+  if (room > sizeof stack) heap.resize(room);
+  char* const buf = room > sizeof stack ? heap.data() : stack;
+  char* w = buf;
+  for (auto k = static_cast<int64_t>(i); k < end;) {
+    if (p[k] < 0x80) {
+      char c = static_cast<char>(p[k++]);
+      *w++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
       continue;
     }
     UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c >= 0 && c < 0x800) {
-      out += table.folded[size_t(c)];
+    U8_NEXT(p, k, end, c);
+    if (c >= 0 && c < 0x800 && table.folded[size_t(c)].len != SmallFoldTable::kLong) {
+      const SmallFoldTable::Entry& e = table.folded[size_t(c)];
+      w = std::copy(e.bytes, e.bytes + e.len, w);
     } else if (c == 0x2019 || c == 0x2018) {
-      out += '\'';
+      *w++ = '\'';
     } else if (c >= 0x2010 && c <= 0x2014) {
-      out += '-';
+      *w++ = '-';
     } else if (c == 0x202F) {
-      out += ' ';
+      *w++ = ' ';
     } else {
-      return FoldSlow(utf8);  // other scripts: let ICU see the whole string
+      *out = FoldSlow(utf8);  // other scripts: let ICU see the whole string
+      return;
     }
   }
+  out->resize(i);
+  out->append(buf, static_cast<size_t>(w - buf));
+}
+
+}  // namespace
+
+void FoldForMatchInto(std::string_view utf8, std::string* out) {
+  // ASCII, the common case: lowered in place in a copy, until a non-ASCII byte.
+  out->assign(utf8);
+  char* o = out->data();
+  const size_t n = out->size();
+  for (size_t i = 0; i < n; ++i) {
+    char c = o[i];
+    if (static_cast<unsigned char>(c) >= 0x80) return FoldRest(utf8, i, out);
+    if (c >= 'A' && c <= 'Z') o[i] = static_cast<char>(c - 'A' + 'a');
+  }
+}
+
+std::string FoldForMatch(std::string_view utf8) {
+  std::string out;
+  FoldForMatchInto(utf8, &out);
   return out;
 }
 

@@ -1,8 +1,59 @@
 #include "pipeline/pipeline.h"
 
+#include <time.h>
+
 #include <algorithm>
+#include <numeric>
 
 namespace vigie::pipeline {
+
+const char* StageName(Stage s) {
+  switch (s) {
+    case Stage::kClean:
+      return "clean";
+    case Stage::kLang:
+      return "lang";
+    case Stage::kSegment:
+      return "segment";
+    case Stage::kNormalize:
+      return "normalize";
+    case Stage::kGeo:
+      return "geo";
+    case Stage::kMentions:
+      return "mentions";
+    case Stage::kEvents:
+      return "events";
+  }
+  return "?";
+}
+
+int64_t StageTimes::Total() const { return std::accumulate(ns.begin(), ns.end(), int64_t{0}); }
+
+void StageTimes::Add(const StageTimes& other) {
+  for (size_t i = 0; i < kStageCount; ++i) ns[i] += other.ns[i];
+}
+
+// Charges the thread CPU time since the previous lap to a stage; does nothing without
+// a StageTimes to fill.
+class Pipeline::Clock {
+ public:
+  explicit Clock(StageTimes* times) : times_(times), last_(times != nullptr ? Now() : 0) {}
+  void Lap(Stage s) {
+    if (times_ == nullptr) return;
+    int64_t now = Now();
+    (*times_)[s] += now - last_;
+    last_ = now;
+  }
+
+ private:
+  static int64_t Now() {
+    timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return int64_t{ts.tv_sec} * 1000000000 + ts.tv_nsec;
+  }
+  StageTimes* times_;
+  int64_t last_;
+};
 
 StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options) {
   std::string root = options.packs_dir.empty() ? core::DefaultPackRoot() : options.packs_dir;
@@ -34,7 +85,7 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options) {
   return p;
 }
 
-void Pipeline::BuildMentions(Analysis* a) const {
+void Pipeline::BuildMentions(Analysis* a, Clock* clock) const {
   events::Mentions& m = a->mentions;
   const std::string_view text = a->clean.text;
   const std::string& lang = a->language.code;
@@ -55,10 +106,14 @@ void Pipeline::BuildMentions(Analysis* a) const {
                          std::string(text.substr(inferred->start, inferred->end - inferred->start))};
     }
   }
+  clock->Lap(Stage::kNormalize);
   normalize::Reference ref;
   ref.date = ref_date;
   ref.day_first = lang != "en";  // 7/12/2016 is 7 December in French, July 12 in US English
   normalize::Tags tags = normalizer_->Tag(text, a->segments, lang, ref);
+  clock->Lap(Stage::kNormalize);
+  m.dates.reserve(tags.times.size());
+  m.quantities.reserve(tags.quantities.size() + tags.numbers.size());
   for (const auto& t : tags.times) {
     if (t.kind == normalize::TimeKind::kDuration) continue;
     if (t.clock_only) continue;  // "à 8h" alone names no day: the event's date comes from elsewhere
@@ -111,7 +166,10 @@ void Pipeline::BuildMentions(Analysis* a) const {
   std::sort(m.quantities.begin(), m.quantities.end(),
             [](const events::QuantityMention& x, const events::QuantityMention& y) { return x.start < y.start; });
   if (resolver_ != nullptr) {
+    clock->Lap(Stage::kMentions);
     a->places = resolver_->Resolve(text, a->segments, lang);
+    clock->Lap(Stage::kGeo);
+    m.places.reserve(a->places.size());
     for (const auto& p : a->places) {
       events::PlaceMention pm;
       pm.start = p.start;
@@ -133,13 +191,18 @@ void Pipeline::BuildMentions(Analysis* a) const {
   }
 }
 
-Analysis Pipeline::Analyze(Document doc) const {
+Analysis Pipeline::Analyze(Document doc, StageTimes* times) const {
+  Clock clock(times);
   Analysis a;
   a.doc = std::move(doc);
   a.clean = cleaner_.Clean(a.doc.raw);
+  clock.Lap(Stage::kClean);
   a.language = lang::Identify(a.clean.text, a.doc.lang);
+  clock.Lap(Stage::kLang);
   a.segments = segmenter_.Segment(a.clean.text, a.language.code);
-  BuildMentions(&a);
+  clock.Lap(Stage::kSegment);
+  BuildMentions(&a, &clock);
+  clock.Lap(Stage::kMentions);
   events::ExtractInput in{a.doc.id,
                           a.language.code,
                           a.clean.text,
@@ -148,6 +211,7 @@ Analysis Pipeline::Analyze(Document doc) const {
                           [&a](uint32_t c) { return a.RawStart(c); },
                           [&a](uint32_t c) { return a.RawEnd(c); }};
   a.events = extractor_->Extract(in);
+  clock.Lap(Stage::kEvents);
   return a;
 }
 

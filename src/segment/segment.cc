@@ -27,7 +27,18 @@ const char* TokenKindName(TokenKind k) {
 
 namespace {
 
-UChar32 At(std::string_view s, size_t i, size_t* next) {
+// The code point at s[i] (-1 at the end, U+FFFD for a bad sequence); *next is the offset
+// after it. ASCII inline, the rest out of line.
+UChar32 AtMultiByte(std::string_view s, size_t i, size_t* next) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int64_t k = static_cast<int64_t>(i);
+  UChar32 cp;
+  U8_NEXT(p, k, static_cast<int64_t>(s.size()), cp);
+  *next = static_cast<size_t>(k);
+  return cp < 0 ? 0xFFFD : cp;
+}
+
+[[gnu::always_inline]] inline UChar32 At(std::string_view s, size_t i, size_t* next) {
   if (i >= s.size()) {
     *next = i;
     return -1;
@@ -37,24 +48,28 @@ UChar32 At(std::string_view s, size_t i, size_t* next) {
     *next = i + 1;
     return c;
   }
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int64_t k = static_cast<int64_t>(i);
-  UChar32 cp;
-  U8_NEXT(p, k, static_cast<int64_t>(s.size()), cp);
-  *next = static_cast<size_t>(k);
-  return cp < 0 ? 0xFFFD : cp;
+  return AtMultiByte(s, i, next);
 }
 
 bool IsDigit(UChar32 c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlnum(unsigned char b) {
+  return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
 bool IsLetter(UChar32 c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   return c > 0 && (u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK ||
                    u_charType(c) == U_COMBINING_SPACING_MARK);
 }
-bool IsAlnum(UChar32 c) { return IsDigit(c) || IsLetter(c) || (c >= 0x80 && u_isdigit(c)); }
+bool IsAlnum(UChar32 c) {
+  if (c < 0x80) return IsDigit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  return IsLetter(c) || u_isdigit(c);
+}
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 bool IsHyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
-bool IsUpper(UChar32 c) { return c >= 0 && u_isupper(c); }
+bool IsUpper(UChar32 c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(c);
+}
 bool IsDigitAt(std::string_view s, size_t i) { return i < s.size() && IsDigit(static_cast<unsigned char>(s[i])); }
 
 bool IsSentenceEnd(std::string_view tok) {
@@ -72,6 +87,7 @@ bool IsOpener(std::string_view tok) {
 }  // namespace
 
 std::vector<std::string> FoldTokens(std::string_view text, const Segmentation& seg) {
+  if (seg.folded.size() == seg.tokens.size()) return seg.folded;
   std::vector<std::string> out;
   out.reserve(seg.tokens.size());
   for (const auto& t : seg.tokens) out.push_back(core::FoldForMatch(text.substr(t.start, t.end - t.start)));
@@ -120,6 +136,9 @@ Segmentation Segmenter::Segment(std::string_view text, std::string_view lang) co
   seg.tokens.reserve(text.size() / 5 + 8);
   Tokenize(text, rules, &seg.tokens);
   Split(text, rules, &seg);
+  seg.folded.reserve(seg.tokens.size());
+  for (const auto& t : seg.tokens)
+    core::FoldForMatchInto(text.substr(t.start, t.end - t.start), &seg.folded.emplace_back());
   return seg;
 }
 
@@ -216,6 +235,13 @@ void Segmenter::Tokenize(std::string_view s, const Rules& rules, std::vector<Tok
       size_t start = i, j = next;
       bool single_upper = IsUpper(c);
       while (true) {
+        // A run of ASCII letters and digits, the bulk of most words, in one tight loop.
+        size_t run = j;
+        while (run < s.size() && IsAsciiAlnum(static_cast<unsigned char>(s[run]))) ++run;
+        if (run > j) {
+          j = run;
+          single_upper = false;
+        }
         size_t n2 = 0;
         UChar32 d = At(s, j, &n2);
         if (d < 0) break;
@@ -344,12 +370,12 @@ void Segmenter::Split(std::string_view s, const Rules& rules, Segmentation* seg)
   auto text = [&](size_t t) { return s.substr(toks[t].start, toks[t].end - toks[t].start); };
 
   // Hard-wrapped text: most single line breaks fall inside sentences and lines are short.
-  size_t single = 0, inside = 0, longest = 0, line_start = 0;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == '\n') {
-      longest = std::max(longest, i - line_start);
-      line_start = i + 1;
-    }
+  size_t single = 0, inside = 0, longest = 0;
+  for (size_t line_start = 0; line_start <= s.size();) {
+    size_t nl = s.find('\n', line_start);
+    if (nl == std::string_view::npos) nl = s.size();
+    longest = std::max(longest, nl - line_start);
+    line_start = nl + 1;
   }
   for (size_t t = 1; t < toks.size(); ++t) {
     if (toks[t].breaks_before != 1) continue;

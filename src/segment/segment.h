@@ -38,10 +38,14 @@ struct Segmentation {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   bool hard_wrapped = false;  // single line breaks were read as spaces
+  // Each token's text folded for matching (core::FoldForMatch), parallel to `tokens`: made
+  // once by Segmenter::Segment so that the stages matching dictionaries need not fold again.
+  std::vector<std::string> folded;
 };
 
-// Every token of `seg`, folded for matching (core::FoldForMatch), in token order. Stages that
-// match dictionaries share one such vector per document.
+// Every token of `seg`, folded for matching (core::FoldForMatch), in token order: a copy of
+// seg.folded when the segmenter filled it, else folded here. Stages that match
+// dictionaries share one such vector per document (better: read seg.folded, no copy).
 std::vector<std::string> FoldTokens(std::string_view text, const Segmentation& seg);
 
 class Segmenter {

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <random>
+#include <vector>
+
 #include "core/hash.h"
 #include "core/langpack.h"
 #include "core/text.h"
@@ -43,6 +46,43 @@ TEST(TextTest, FoldsCaseAccentsAndApostrophes) {
   EXPECT_EQ(FoldForMatch("Ḥalab"), "halab");
   EXPECT_EQ(FoldForMatch("Œuvre"), "oeuvre");
   EXPECT_EQ(FoldForMatch("حلب"), "حلب");
+}
+
+// Oracle: below U+0800 and for the typographic marks, folding is per code point, so the
+// fold of a string is the folds of its code points put together, whatever the mix of
+// ASCII and other letters and wherever the first non-ASCII one falls.
+TEST(TextTest, FoldIsPerCodePointForSmallCodePoints) {
+  std::vector<char32_t> pool;
+  for (char32_t c = 0x20; c < 0x7F; ++c) pool.push_back(c);
+  for (char32_t c = 0xA0; c < 0x800; c += 3) pool.push_back(c);
+  for (char32_t c : {0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2018, 0x2019, 0x202F})
+    pool.push_back(c);
+  auto utf8 = [](char32_t c) {
+    std::string s;
+    if (c < 0x80) {
+      s += char(c);
+    } else if (c < 0x800) {
+      s += char(0xC0 | (c >> 6));
+      s += char(0x80 | (c & 0x3F));
+    } else {
+      s += char(0xE0 | (c >> 12));
+      s += char(0x80 | ((c >> 6) & 0x3F));
+      s += char(0x80 | (c & 0x3F));
+    }
+    return s;
+  };
+  std::mt19937 rng(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text, expected;
+    int len = 1 + int(rng() % 24);
+    for (int k = 0; k < len; ++k) {
+      // Mostly ASCII, as in news text, so runs of each kind are tried.
+      char32_t c = rng() % 4 != 0 ? pool[rng() % 95] : pool[rng() % pool.size()];
+      text += utf8(c);
+      expected += FoldForMatch(utf8(c));
+    }
+    ASSERT_EQ(FoldForMatch(text), expected) << text;
+  }
 }
 
 TEST(TextTest, Nfc) { EXPECT_EQ(ToNfc("e\xCC\x81"), "\xC3\xA9"); }

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "core/langpack.h"
+#include "core/text.h"
 #include "segment/segment.h"
 
 namespace vigie::segment {
@@ -107,6 +108,24 @@ TEST(TokenTest, UrlsAndOffsets) {
   ASSERT_GE(s.tokens.size(), 2u);
   EXPECT_EQ(s.tokens[1].kind, TokenKind::kUrl);
   EXPECT_EQ(text.substr(s.tokens[1].start, s.tokens[1].end - s.tokens[1].start), "https://example.org/a?b=1");
+}
+
+TEST(FoldedTest, OneFoldedFormPerTokenLikeFoldForMatch) {
+  const std::string text =
+      "Les forces pro-gouvernementales ont repris Alep-Est le 7/12/2016, selon l’OSDH. "
+      "ÉTAT ISLAMIQUE : 1 200 déplacés (70 %). Ḥalab, حلب. U.S.-led strikes hit Raqqa's outskirts.";
+  for (std::string_view lang : {"fr", "en", ""}) {
+    Segmentation s = Seg().Segment(text, lang);
+    ASSERT_EQ(s.folded.size(), s.tokens.size());
+    for (size_t i = 0; i < s.tokens.size(); ++i)
+      EXPECT_EQ(s.folded[i], core::FoldForMatch(std::string_view(text).substr(
+                                 s.tokens[i].start, s.tokens[i].end - s.tokens[i].start)));
+    EXPECT_EQ(FoldTokens(text, s), s.folded);
+    // A segmentation built without the folded layer is folded on demand, the same way.
+    Segmentation bare = s;
+    bare.folded.clear();
+    EXPECT_EQ(FoldTokens(text, bare), s.folded);
+  }
 }
 
 }  // namespace
