@@ -14,6 +14,9 @@ namespace vigie::core {
 
 // One line of JSON, no trailing newline.
 std::string EventToJson(const EventRecord& e);
+// The same bytes made the slow, obvious way (an nlohmann tree, dumped): the oracle the
+// tests check EventToJson against.
+std::string EventToJsonTree(const EventRecord& e);
 StatusOr<EventRecord> EventFromJson(std::string_view json);
 
 struct GoldDocument {

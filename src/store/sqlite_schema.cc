@@ -186,6 +186,20 @@ DROP TRIGGER IF EXISTS events_rtree_delete;
 DROP TABLE IF EXISTS events_rtree;
 )sql";
 
+// Version 5. The store writes what the insert triggers wrote (the full-text index, the
+// fusion queues, the spots' R*Tree): with a trigger an INSERT is a multi-row write that
+// opens a statement savepoint, and SQLite then asks every virtual table of the
+// transaction to save its state; FTS5 answers by flushing its pending terms, so each
+// document became its own FTS5 segment and the savepoints took a third of the writer's
+// time. Now the full-text rows of a batch are written last, in one run, and no statement
+// of a batch needs a savepoint. Delete triggers stay (replacing a document is rare).
+constexpr const char* kV5 = R"sql(
+DROP TRIGGER IF EXISTS documents_fts_insert;
+DROP TRIGGER IF EXISTS events_fusion_insert;
+DROP TRIGGER IF EXISTS documents_fusion_insert;
+DROP TRIGGER IF EXISTS spots_rtree_insert;
+)sql";
+
 StatusOr<int64_t> PragmaInt(sqlite3* db, const char* sql) {
   Stmt s(db, sql);
   if (!s.Step()) return s.status().ok() ? Status::Corruption("empty pragma result") : s.status();
@@ -222,7 +236,8 @@ Status Migrate(sqlite3* db, const std::string& path) {
     if (st.ok() && *has == 0) st = Exec(db, "ALTER TABLE events ADD COLUMN spot_key INTEGER");
     if (st.ok()) st = Exec(db, kV4);
   }
-  // Later versions: if (st.ok() && *again < 5) st = Exec(db, kV5); ...
+  if (st.ok() && *again < 5) st = Exec(db, kV5);
+  // Later versions: if (st.ok() && *again < 6) st = Exec(db, kV6); ...
   if (st.ok() && *again < kSchemaVersion) {
     st = Exec(db, ("PRAGMA application_id = " + std::to_string(kApplicationId) + ";PRAGMA user_version = " +
                    std::to_string(kSchemaVersion))

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <unordered_map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/event_json.h"
@@ -188,7 +189,11 @@ class SqliteStore final : public Store {
     stmts_[slot]->Reset();
     return *stmts_[slot];
   }
-  Status PutDocument(const DocumentEntry& entry);
+  // Put's steps: removing what a document replaces (before anything of the batch is
+  // written to the full-text index), writing its rows, and its full-text row.
+  Status RemoveDocument(const std::string& id);
+  Status PutDocument(const DocumentEntry& entry, int64_t* doc_key);
+  Status PutFullText(const DocumentEntry& entry, int64_t doc_key);
   // A file opened read-only may predate the cluster tables (schema version 1).
   Status HasClusters() const {
     if (schema_version_ >= 2) return Status::Ok();
@@ -237,7 +242,11 @@ enum Slot {
   kDelPage,
   kInsPage,
   kFindSpot,
-  kInsSpot
+  kInsSpot,
+  kInsSpotTree,
+  kInsFts,
+  kQueueEvent,
+  kQueueDoc
 };
 
 StatusOr<int64_t> SqliteStore::Spot(double lat, double lon) {
@@ -250,19 +259,39 @@ StatusOr<int64_t> SqliteStore::Spot(double lat, double lon) {
   Stmt& ins = Cached(kInsSpot, "INSERT INTO spots(lat, lon) VALUES (?, ?)");
   ins.Bind(1, lat).Bind(2, lon);
   VIGIE_RETURN_IF_ERROR(ins.Run());
-  return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+  const int64_t key = sqlite3_last_insert_rowid(db_);
+  Stmt& tree = Cached(kInsSpotTree, "INSERT INTO spots_rtree VALUES (?, ?, ?, ?, ?)");
+  tree.Bind(1, key).Bind(2, lon).Bind(3, lon).Bind(4, lat).Bind(5, lat);
+  VIGIE_RETURN_IF_ERROR(tree.Run());
+  return key;
 }
 
-Status SqliteStore::PutDocument(const DocumentEntry& e) {
-  const Document& d = e.doc;
+Status SqliteStore::RemoveDocument(const std::string& id) {
+  // The document row first: its delete triggers take it out of the full-text index and
+  // the fusion tables. A document that was not there has nothing else to remove.
+  Stmt& doc = Cached(kDelDoc, "DELETE FROM documents WHERE id = ?");
+  doc.Bind(1, id);
+  VIGIE_RETURN_IF_ERROR(doc.Run());
+  if (sqlite3_changes(db_) == 0) return Status::Ok();
   for (auto [slot, sql] : {std::pair{kDelEvents, "DELETE FROM events WHERE doc_id = ?"},
                            std::pair{kDelMentions, "DELETE FROM mentions WHERE doc_id = ?"},
-                           std::pair{kDelPage, "DELETE FROM pages WHERE doc_id = ?"},
-                           std::pair{kDelDoc, "DELETE FROM documents WHERE id = ?"}}) {
+                           std::pair{kDelPage, "DELETE FROM pages WHERE doc_id = ?"}}) {
     Stmt& s = Cached(slot, sql);
-    s.Bind(1, d.id);
+    s.Bind(1, id);
     VIGIE_RETURN_IF_ERROR(s.Run());
   }
+  return Status::Ok();
+}
+
+Status SqliteStore::PutFullText(const DocumentEntry& e, int64_t doc_key) {
+  Stmt& s = Cached(kInsFts, "INSERT INTO documents_fts(rowid, title, clean) VALUES (?, ?, ?)");
+  // The values the delete trigger gives back ('delete' needs the indexed values).
+  s.Bind(1, doc_key).BindTextOrNull(2, e.doc.title).Bind(3, e.clean_text);
+  return s.Run();
+}
+
+Status SqliteStore::PutDocument(const DocumentEntry& e, int64_t* doc_key) {
+  const Document& d = e.doc;
   Stmt& ins = Cached(kInsDoc,
                      "INSERT INTO documents(id, url, outlet, title, lang, lang_confidence, lang_given, date, raw, clean, "
                      "content_hash, origin_file, origin_record, pipeline_version, invalid_utf8, extra, stored_at) "
@@ -273,6 +302,10 @@ Status SqliteStore::PutDocument(const DocumentEntry& e) {
   ins.Bind(12, d.origin.file).Bind(13, static_cast<int64_t>(d.origin.record)).Bind(14, e.pipeline_version);
   ins.Bind(15, static_cast<int64_t>(d.invalid_utf8)).BindTextOrNull(16, ExtraJson(d)).Bind(17, opened_at_);
   VIGIE_RETURN_IF_ERROR(ins.Run());
+  *doc_key = sqlite3_last_insert_rowid(db_);
+  Stmt& unsigned_doc = Cached(kQueueDoc, "INSERT OR IGNORE INTO fusion_unsigned_docs VALUES (?)");
+  unsigned_doc.Bind(1, d.id);
+  VIGIE_RETURN_IF_ERROR(unsigned_doc.Run());
   if (!d.page.empty()) {
     // Level 1: the writer thread compresses every page; it must keep up with the analysis
     // threads (HTML shrinks about 4x at level 1, 5x at level 6, for twice the time).
@@ -336,6 +369,9 @@ Status SqliteStore::PutDocument(const DocumentEntry& e) {
     s.Bind(29, ev.confidence).Bind(30, have_json ? e.events_json[k] : core::EventToJson(ev));
     Status st = s.Run();
     if (!st.ok()) return Status::InvalidArgument("event " + ev.event_id + " of document " + d.id + ": " + st.message());
+    Stmt& queue = Cached(kQueueEvent, "INSERT OR IGNORE INTO fusion_new_events VALUES (?)");
+    queue.Bind(1, ev.event_id);
+    VIGIE_RETURN_IF_ERROR(queue.Run());
   }
   int64_t seq = 0;
   for (const Mention& m : e.mentions) {
@@ -350,10 +386,22 @@ Status SqliteStore::PutDocument(const DocumentEntry& e) {
 Status SqliteStore::Put(const DocumentBatch& batch) {
   std::lock_guard lock(mu_);
   VIGIE_RETURN_IF_ERROR(Named(Exec(db_, "BEGIN IMMEDIATE")));
+  // An id given twice in one batch: the last entry wins (it would replace the others).
+  std::unordered_map<std::string_view, size_t> last;
+  for (size_t i = 0; i < batch.docs.size(); ++i) last[batch.docs[i].doc.id] = i;
+  std::vector<std::pair<const DocumentEntry*, int64_t>> docs;  // with their doc_key
+  for (size_t i = 0; i < batch.docs.size(); ++i)
+    if (last[batch.docs[i].doc.id] == i) docs.push_back({&batch.docs[i], 0});
+  // Statements with triggers (the deletes) run before the batch writes to the full-text
+  // index, which then receives all its rows last (see kV5 in sqlite_schema.cc).
   Status st;
-  for (const DocumentEntry& e : batch.docs) {
-    st = PutDocument(e);
+  for (const auto& [e, key] : docs) {
+    st = RemoveDocument(e->doc.id);
     if (!st.ok()) break;
+  }
+  for (auto& [e, key] : docs) {
+    if (!st.ok()) break;
+    st = PutDocument(*e, &key);
   }
   for (const ErrorEntry& err : batch.errors) {
     if (!st.ok()) break;
@@ -362,6 +410,10 @@ Status SqliteStore::Put(const DocumentBatch& batch) {
     s.Bind(1, err.run_time.empty() ? opened_at_ : err.run_time).Bind(2, err.file);
     s.Bind(3, static_cast<int64_t>(err.record)).Bind(4, err.severity).Bind(5, err.message);
     st = s.Run();
+  }
+  for (const auto& [e, key] : docs) {
+    if (!st.ok()) break;
+    st = PutFullText(*e, key);
   }
   if (st.ok()) st = Exec(db_, "COMMIT");
   if (!st.ok()) {
