@@ -246,7 +246,8 @@ enum Slot {
   kInsSpotTree,
   kInsFts,
   kQueueEvent,
-  kQueueDoc
+  kQueueDoc,
+  kFindDoc
 };
 
 StatusOr<int64_t> SqliteStore::Spot(double lat, double lon) {
@@ -267,17 +268,26 @@ StatusOr<int64_t> SqliteStore::Spot(double lat, double lon) {
 }
 
 Status SqliteStore::RemoveDocument(const std::string& id) {
-  // The document row first: its delete triggers take it out of the full-text index and
-  // the fusion tables. A document that was not there has nothing else to remove.
-  Stmt& doc = Cached(kDelDoc, "DELETE FROM documents WHERE id = ?");
-  doc.Bind(1, id);
-  VIGIE_RETURN_IF_ERROR(doc.Run());
-  if (sqlite3_changes(db_) == 0) return Status::Ok();
+  int64_t key = 0;
+  {
+    Stmt& find = Cached(kFindDoc, "SELECT doc_key FROM documents WHERE id = ?");
+    find.Bind(1, id);
+    if (!find.Step()) return find.status();  // not there: nothing to remove
+    key = find.Int(0);
+    find.Reset();
+  }
+  // The document row's delete triggers take it out of the full-text index and the fusion
+  // tables; the events' triggers out of their clusters.
   for (auto [slot, sql] : {std::pair{kDelEvents, "DELETE FROM events WHERE doc_id = ?"},
-                           std::pair{kDelMentions, "DELETE FROM mentions WHERE doc_id = ?"},
                            std::pair{kDelPage, "DELETE FROM pages WHERE doc_id = ?"}}) {
     Stmt& s = Cached(slot, sql);
     s.Bind(1, id);
+    VIGIE_RETURN_IF_ERROR(s.Run());
+  }
+  for (auto [slot, sql] : {std::pair{kDelMentions, "DELETE FROM document_mentions WHERE doc_key = ?"},
+                           std::pair{kDelDoc, "DELETE FROM documents WHERE doc_key = ?"}}) {
+    Stmt& s = Cached(slot, sql);
+    s.Bind(1, key);
     VIGIE_RETURN_IF_ERROR(s.Run());
   }
   return Status::Ok();
@@ -373,11 +383,10 @@ Status SqliteStore::PutDocument(const DocumentEntry& e, int64_t* doc_key) {
     queue.Bind(1, ev.event_id);
     VIGIE_RETURN_IF_ERROR(queue.Run());
   }
-  int64_t seq = 0;
-  for (const Mention& m : e.mentions) {
-    Stmt& s = Cached(kInsMention, "INSERT INTO mentions(doc_id, seq, kind, text, start, end, value) VALUES (?,?,?,?,?,?,?)");
-    s.Bind(1, d.id).Bind(2, seq++).Bind(3, m.kind).Bind(4, m.text);
-    s.Bind(5, static_cast<int64_t>(m.start)).Bind(6, static_cast<int64_t>(m.end)).Bind(7, m.value_json);
+  if (!e.mentions.empty()) {
+    Stmt& s = Cached(kInsMention, "INSERT INTO document_mentions(doc_key, mentions, packed) VALUES (?, ?, ?)");
+    s.Bind(1, *doc_key).Bind(2, static_cast<int64_t>(e.mentions.size()));
+    s.BindBlob(3, internal::PackMentions(e.mentions));
     VIGIE_RETURN_IF_ERROR(s.Run());
   }
   return Status::Ok();
@@ -609,13 +618,17 @@ StatusOr<std::vector<DocumentSummary>> SqliteStore::ListDocuments(const Document
 
 StatusOr<std::vector<Mention>> SqliteStore::GetMentions(const std::string& doc_id) {
   std::lock_guard lock(mu_);
-  Stmt s(db_, "SELECT kind, text, start, end, value FROM mentions WHERE doc_id = ? ORDER BY start, end, seq");
+  Stmt s(db_,
+         "SELECT m.packed FROM document_mentions m JOIN documents d ON d.doc_key = m.doc_key WHERE d.id = ?");
   s.Bind(1, doc_id);
   std::vector<Mention> out;
-  while (s.Step()) {
-    out.push_back({s.Text(0), s.Text(1), static_cast<uint32_t>(s.Int(2)), static_cast<uint32_t>(s.Int(3)), s.Text(4)});
-  }
+  if (s.Step() && !internal::UnpackMentions(s.Blob(0), &out))
+    return Status::Corruption(path_ + ": stored mentions of document " + doc_id + " are damaged");
   if (!s.status().ok()) return Named(s.status());
+  // Offset order; mentions at the same offsets keep the order they were given in.
+  std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) {
+    return a.start != b.start ? a.start < b.start : a.end < b.end;
+  });
   return out;
 }
 
@@ -632,7 +645,8 @@ StatusOr<std::vector<ErrorEntry>> SqliteStore::ListErrors(int64_t limit) {
 StatusOr<Counts> SqliteStore::Count() {
   std::lock_guard lock(mu_);
   Stmt s(db_,
-         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), (SELECT count(*) FROM mentions), "
+         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
+         "(SELECT coalesce(sum(mentions), 0) FROM document_mentions), "
          "(SELECT count(*) FROM errors)");
   if (!s.Step()) return Named(s.status().ok() ? Status::Corruption("no counts") : s.status());
   Counts counts{s.Int(0), s.Int(1), s.Int(2), s.Int(3)};
@@ -663,8 +677,27 @@ StatusOr<std::string> SqliteStore::Digest() {
   VIGIE_RETURN_IF_ERROR(Named(fold(docs, 4)));
   Stmt events(db_, "SELECT event_id, json FROM events ORDER BY event_id");
   VIGIE_RETURN_IF_ERROR(Named(fold(events, 2)));
-  Stmt mentions(db_, "SELECT doc_id, seq, kind, text, start, end, value FROM mentions ORDER BY doc_id, seq");
-  VIGIE_RETURN_IF_ERROR(Named(fold(mentions, 7)));
+  // Each mention as the row it was before schema 5 (doc_id, seq, kind, text, start, end,
+  // value), so that digests stay comparable.
+  Stmt mentions(db_,
+                "SELECT d.id, m.packed FROM document_mentions m JOIN documents d ON d.doc_key = m.doc_key ORDER BY d.id");
+  while (mentions.Step()) {
+    std::vector<Mention> set;
+    const std::string doc_id = mentions.Text(0);
+    if (!internal::UnpackMentions(mentions.Blob(1), &set))
+      return Status::Corruption(path_ + ": stored mentions of document " + doc_id + " are damaged");
+    for (size_t i = 0; i < set.size(); ++i) {
+      const Mention& m = set[i];
+      std::string row = std::to_string(h);
+      for (const std::string& col : {doc_id, std::to_string(i), m.kind, m.text, std::to_string(m.start),
+                                     std::to_string(m.end), m.value_json}) {
+        row += '\x1f';
+        row += col;
+      }
+      h = core::Hash64(row);
+    }
+  }
+  VIGIE_RETURN_IF_ERROR(Named(mentions.status()));
   return core::HashHex(std::to_string(h));
 }
 

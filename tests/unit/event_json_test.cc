@@ -1,14 +1,14 @@
 // EventToJson writes records directly; EventToJsonTree builds an nlohmann tree and dumps
 // it. Oracle test: on generated records (odd strings, invalid UTF-8, numbers of every
 // kind, optional parts present or not) both give the same bytes.
+#include "core/event_json.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
 #include <random>
 #include <string>
-
-#include "core/event_json.h"
 
 namespace vigie::core {
 namespace {
@@ -31,15 +31,24 @@ std::string Text(std::mt19937_64& rng) { return kTexts[rng() % std::size(kTexts)
 
 std::optional<double> Num(std::mt19937_64& rng) {
   switch (rng() % 9) {
-    case 0: return std::nullopt;
-    case 1: return 0.0;
-    case 2: return static_cast<double>(rng() % 100000);
-    case 3: return (rng() % 2000000) / 10000.0 - 100;
-    case 4: return 1e-7 * static_cast<double>(rng() % 1000);
-    case 5: return 1.5e17;
-    case 6: return -3.25;
-    case 7: return std::numeric_limits<double>::quiet_NaN();
-    default: return 33.2901 + static_cast<double>(rng() % 7) / 3.0;
+    case 0:
+      return std::nullopt;
+    case 1:
+      return 0.0;
+    case 2:
+      return static_cast<double>(rng() % 100000);
+    case 3:
+      return (rng() % 2000000) / 10000.0 - 100;
+    case 4:
+      return 1e-7 * static_cast<double>(rng() % 1000);
+    case 5:
+      return 1.5e17;
+    case 6:
+      return -3.25;
+    case 7:
+      return std::numeric_limits<double>::quiet_NaN();
+    default:
+      return 33.2901 + static_cast<double>(rng() % 7) / 3.0;
   }
 }
 
@@ -68,17 +77,21 @@ EventRecord Generate(uint64_t seed) {
   for (uint64_t i = rng() % 4; i > 0; --i) {
     Quantity q;
     q.kind = Text(rng);
-    if (rng() % 2) q.value = Num(rng);
-    else q.min = Num(rng), q.max = Num(rng);
+    if (rng() % 2)
+      q.value = Num(rng);
+    else
+      q.min = Num(rng), q.max = Num(rng);
     q.qualifier = Text(rng), q.unit = Text(rng), q.text = Text(rng);
     e.quantities.push_back(q);
   }
   for (uint64_t i = rng() % 3; i > 0; --i)
     e.evidence.push_back({static_cast<uint32_t>(rng() % 5000), static_cast<uint32_t>(rng())});
-  const double confidences[] = {0, 1, 0.85, 0.3333333, 2.0 / 3, 1e-9, std::numeric_limits<double>::infinity()};
+  const double confidences[] = {
+      0, 1, 0.85, 0.3333333, 2.0 / 3, 1e-9, std::numeric_limits<double>::infinity()};
   e.confidence = confidences[rng() % std::size(confidences)];
-  const char* extras[] = {"{}", "", "[1,2]", "{\"b\": 1, \"a\": [true, null, 2.50]}", "not json",
-                          "{\"note\":\"caf\xc3\xa9 \xff\"}"};
+  const char* extras[] = {"{}",       "",
+                          "[1,2]",    "{\"b\": 1, \"a\": [true, null, 2.50]}",
+                          "not json", "{\"note\":\"caf\xc3\xa9 \xff\"}"};
   e.extra_json = extras[rng() % std::size(extras)];
   return e;
 }
@@ -104,17 +117,24 @@ TEST(EventJson, KnownRecord) {
   l.lon = 37.16117;
   l.country = "SY";
   e.location = l;
-  e.quantities.push_back({"killed", 12.0, std::nullopt, std::nullopt, "at_least", "", "au moins 12"});
+  e.quantities.push_back(
+      {"killed", 12.0, std::nullopt, std::nullopt, "at_least", "", "au moins 12"});
   e.evidence.push_back({3, 41});
   e.confidence = 0.8;
-  EXPECT_EQ(EventToJson(e),
-            "{\"event_id\":\"d1#1\",\"doc_id\":\"d1\",\"type\":\"shelling\",\"subtype\":null,\"status\":null,"
-            "\"modality\":\"reported\",\"date\":{\"start\":\"2016-12-01\",\"end\":null,\"precision\":\"day\","
-            "\"basis\":\"explicit\",\"text\":\"jeudi\"},\"location\":{\"text\":null,\"name\":\"Aleppo\",\"part\":null,"
-            "\"geonameid\":170063,\"lat\":36.20124,\"lon\":37.16117,\"admin1\":null,\"country\":\"SY\","
-            "\"precision\":null},\"actor1\":null,\"actor2\":null,\"quantities\":[{\"kind\":\"killed\",\"value\":12,"
-            "\"qualifier\":\"at_least\",\"text\":\"au moins 12\"}],\"claimant\":null,\"evidence\":[{\"start\":3,"
-            "\"end\":41}],\"confidence\":0.8,\"extra\":{}}");
+  EXPECT_EQ(
+      EventToJson(e),
+      "{\"event_id\":\"d1#1\",\"doc_id\":\"d1\",\"type\":\"shelling\",\"subtype\":null,\"status\":"
+      "null,"
+      "\"modality\":\"reported\",\"date\":{\"start\":\"2016-12-01\",\"end\":null,\"precision\":"
+      "\"day\","
+      "\"basis\":\"explicit\",\"text\":\"jeudi\"},\"location\":{\"text\":null,\"name\":\"Aleppo\","
+      "\"part\":null,"
+      "\"geonameid\":170063,\"lat\":36.20124,\"lon\":37.16117,\"admin1\":null,\"country\":\"SY\","
+      "\"precision\":null},\"actor1\":null,\"actor2\":null,\"quantities\":[{\"kind\":\"killed\","
+      "\"value\":12,"
+      "\"qualifier\":\"at_least\",\"text\":\"au moins "
+      "12\"}],\"claimant\":null,\"evidence\":[{\"start\":3,"
+      "\"end\":41}],\"confidence\":0.8,\"extra\":{}}");
 }
 
 }  // namespace
