@@ -103,38 +103,24 @@ TEST(EventJson, DirectWriterMatchesTheTreeOnGeneratedRecords) {
   }
 }
 
+// A record read from its JSON form is written back to the same bytes.
 TEST(EventJson, KnownRecord) {
-  EventRecord e;
-  e.event_id = "d1#1";
-  e.doc_id = "d1";
-  e.type = "shelling";
-  e.modality = "reported";
-  e.date = EventDate{"2016-12-01", "", "day", "explicit", "jeudi"};
-  EventLocation l;
-  l.name = "Aleppo";
-  l.geonameid = 170063;
-  l.lat = 36.20124;
-  l.lon = 37.16117;
-  l.country = "SY";
-  e.location = l;
-  e.quantities.push_back(
-      {"killed", 12.0, std::nullopt, std::nullopt, "at_least", "", "au moins 12"});
-  e.evidence.push_back({3, 41});
-  e.confidence = 0.8;
-  EXPECT_EQ(
-      EventToJson(e),
-      "{\"event_id\":\"d1#1\",\"doc_id\":\"d1\",\"type\":\"shelling\",\"subtype\":null,\"status\":"
+  const std::string json =
+      "{\"event_id\":\"d1#1\",\"doc_id\":\"d1\",\"type\":\"shelling\",\"subtype\":null,"
+      "\"status\":null,\"modality\":\"reported\",\"date\":{\"start\":\"2016-12-01\",\"end\":null,"
+      "\"precision\":\"day\",\"basis\":\"explicit\",\"text\":\"jeudi\"},\"location\":{\"text\":"
       "null,"
-      "\"modality\":\"reported\",\"date\":{\"start\":\"2016-12-01\",\"end\":null,\"precision\":"
-      "\"day\","
-      "\"basis\":\"explicit\",\"text\":\"jeudi\"},\"location\":{\"text\":null,\"name\":\"Aleppo\","
-      "\"part\":null,"
-      "\"geonameid\":170063,\"lat\":36.20124,\"lon\":37.16117,\"admin1\":null,\"country\":\"SY\","
-      "\"precision\":null},\"actor1\":null,\"actor2\":null,\"quantities\":[{\"kind\":\"killed\","
-      "\"value\":12,"
-      "\"qualifier\":\"at_least\",\"text\":\"au moins "
-      "12\"}],\"claimant\":null,\"evidence\":[{\"start\":3,"
-      "\"end\":41}],\"confidence\":0.8,\"extra\":{}}");
+      "\"name\":\"Aleppo\",\"part\":null,\"geonameid\":170063,\"lat\":36.20124,\"lon\":37.16117,"
+      "\"admin1\":null,\"country\":\"SY\",\"precision\":null},\"actor1\":null,\"actor2\":null,"
+      "\"quantities\":[{\"kind\":\"killed\",\"value\":12,\"qualifier\":\"at_least\","
+      "\"text\":\"au moins 12\"}],\"claimant\":null,\"evidence\":[{\"start\":3,\"end\":41}],"
+      "\"confidence\":0.8,\"extra\":{}}";
+  auto e = EventFromJson(json);
+  ASSERT_TRUE(e.ok()) << e.status().message();
+  EXPECT_EQ(e->location->lat, 36.20124);
+  EXPECT_EQ(e->quantities.at(0).value, 12.0);
+  EXPECT_EQ(EventToJson(*e), json);
+  EXPECT_EQ(EventToJsonTree(*e), json);
 }
 
 }  // namespace
