@@ -198,8 +198,13 @@ DROP TABLE IF EXISTS events_rtree;
 // of a batch needs a savepoint. Delete triggers stay (replacing a document is rare).
 // Mentions are kept as one packed value per document (PackMentions in store_internal.h):
 // nothing queries a single mention, and a row per mention cost ~25 inserts per document.
-// The old per-mention table is converted by Migrate.
+// The old per-mention table is converted by Migrate. The place index also holds the
+// end date and type, so that a place + time + type query reads the events row only for
+// matches (it read one row per spot in the box before: ~1,000 random reads per query on
+// a store of 1M events at 1M distinct places).
 constexpr const char* kV5 = R"sql(
+DROP INDEX IF EXISTS events_spot_date;
+CREATE INDEX IF NOT EXISTS events_spot_time_type ON events(spot_key, date_lo, date_hi, type);
 CREATE TABLE IF NOT EXISTS document_mentions(
   doc_key INTEGER PRIMARY KEY,
   mentions INTEGER NOT NULL,

@@ -182,11 +182,13 @@ class SqliteStore final : public Store {
     return Named(st);
   }
 
-  // A cached prepared statement for fixed SQL, reset and ready to bind.
+  // A cached prepared statement for fixed SQL, reset and ready to bind. Its previous
+  // values stay bound (clearing them cost as much as binding): every caller binds
+  // every parameter, NULLs included.
   Stmt& Cached(int slot, const char* sql) {
     if (stmts_.size() <= static_cast<size_t>(slot)) stmts_.resize(slot + 1);
     if (!stmts_[slot]) stmts_[slot] = std::make_unique<Stmt>(db_, sql);
-    stmts_[slot]->Reset();
+    stmts_[slot]->Rewind();
     return *stmts_[slot];
   }
   // Put's steps: removing what a document replaces (before anything of the batch is
@@ -211,6 +213,14 @@ class SqliteStore final : public Store {
  private:
   // The key of the spot at (lat, lon), created (with its R*Tree entry) if new.
   StatusOr<int64_t> Spot(double lat, double lon);
+  StatusOr<int64_t> FindOrAddSpot(double lat, double lon);
+  struct PointHash {
+    size_t operator()(const std::pair<double, double>& p) const {
+      return std::hash<double>()(p.first) * 31 + std::hash<double>()(p.second);
+    }
+  };
+  static constexpr size_t kMaxCachedSpots = 1 << 18;
+  std::unordered_map<std::pair<double, double>, int64_t, PointHash> spot_keys_;
   Status Named(const Status& st) const {
     if (st.ok()) return st;
     std::string msg = path_ + ": " + st.message();
@@ -251,6 +261,17 @@ enum Slot {
 };
 
 StatusOr<int64_t> SqliteStore::Spot(double lat, double lon) {
+  // Spots are never deleted, so a key once seen stays right (the cache is dropped when a
+  // transaction rolls back, which may undo new spots).
+  const std::pair<double, double> point{lat, lon};
+  if (auto it = spot_keys_.find(point); it != spot_keys_.end()) return it->second;
+  if (spot_keys_.size() >= kMaxCachedSpots) spot_keys_.clear();
+  auto key = FindOrAddSpot(lat, lon);
+  if (key.ok()) spot_keys_.emplace(point, *key);
+  return key;
+}
+
+StatusOr<int64_t> SqliteStore::FindOrAddSpot(double lat, double lon) {
   {
     Stmt& find = Cached(kFindSpot, "SELECT spot_key FROM spots WHERE lat = ? AND lon = ?");
     find.Bind(1, lat).Bind(2, lon);
@@ -358,9 +379,12 @@ Status SqliteStore::PutDocument(const DocumentEntry& e, int64_t* doc_key) {
         auto spot = Spot(*l.lat, *l.lon);
         if (!spot.ok()) return spot.status();
         s.Bind(31, *spot);
+      } else {
+        s.BindNull(31);
       }
     } else {
       for (int i = 12; i <= 20; ++i) s.BindNull(i);
+      s.BindNull(31);
     }
     int col = 21;
     for (const auto* a : {&ev.actor1, &ev.actor2}) {
@@ -427,6 +451,7 @@ Status SqliteStore::Put(const DocumentBatch& batch) {
   if (st.ok()) st = Exec(db_, "COMMIT");
   if (!st.ok()) {
     Exec(db_, "ROLLBACK");
+    spot_keys_.clear();
     return Named(st);
   }
   return Status::Ok();

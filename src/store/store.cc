@@ -157,8 +157,9 @@ SqlQuery BuildEventWhere(const EventFilter& f) {
     (q.params.emplace_back(values), ...);
   };
   // With a place filter the spots' R*Tree drives the search and the events(spot_key,
-  // date_lo) index narrows each spot's events in time; the other terms are kept off their
-  // indexes with a unary "+" so that the planner cannot prefer them.
+  // date_lo, date_hi, type) index narrows each spot's events in time and type before any
+  // events row is read; the other terms are kept off their indexes with a unary "+" so
+  // that the planner cannot prefer them.
   const bool spatial = f.bbox || f.near;
   const std::string p = spatial ? "+" : "";
   auto term = [&](const std::string& clause, const std::string& value) {
