@@ -1,6 +1,7 @@
 #include "core/event_json.h"
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include <charconv>
 #include <cmath>
@@ -362,7 +363,179 @@ std::string EventToJsonTree(const EventRecord& e) {
 }
 
 
+namespace {
+
+// The fast reader (simdjson DOM, no tree copied): the same record EventFromJsonTree
+// gives, which it falls back to for anything it does not read the same way (a document
+// simdjson refuses, evidence offsets that are not numbers). Fields are visited in order
+// and a repeated key overwrites, as nlohmann does.
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+std::string Text(element v) {
+  std::string_view s;
+  if (v.get_string().get(s) != simdjson::SUCCESS) return {};
+  return std::string(s);
+}
+// Copies, not references into a temporary result. Called only on an element of that
+// type (checked by the caller).
+simdjson::dom::object Fields(element v) {
+  simdjson::dom::object o;
+  [[maybe_unused]] auto err = v.get_object().get(o);
+  return o;
+}
+simdjson::dom::array Items(element v) {
+  simdjson::dom::array a;
+  [[maybe_unused]] auto err = v.get_array().get(a);
+  return a;
+}
+std::optional<double> Number(element v) {
+  switch (v.type()) {
+    case element_type::INT64: return static_cast<double>(int64_t(v));
+    case element_type::UINT64: return static_cast<double>(uint64_t(v));
+    case element_type::DOUBLE: return double(v);
+    default: return std::nullopt;
+  }
+}
+std::optional<EventActor> ActorOf(element v) {
+  if (!v.is_object()) return std::nullopt;
+  EventActor a;
+  for (auto field : Fields(v)) {
+    const std::string_view k = field.key;
+    if (k == "text") a.text = Text(field.value);
+    else if (k == "name") a.name = Text(field.value);
+    else if (k == "class") a.cls = Text(field.value);
+    else if (k == "country") a.country = Text(field.value);
+    else if (k == "label") a.label = Text(field.value);
+  }
+  return a;
+}
+bool ReadOffset(element v, uint32_t* out) {
+  switch (v.type()) {
+    case element_type::INT64: *out = static_cast<unsigned>(int64_t(v)); return true;
+    case element_type::UINT64: *out = static_cast<unsigned>(uint64_t(v)); return true;
+    case element_type::DOUBLE: *out = static_cast<unsigned>(double(v)); return true;
+    default: return false;
+  }
+}
+
+// False: read it the slow way.
+bool FastFromJson(element root, EventRecord* e, Status* st) {
+  if (!root.is_object()) return false;  // the tree reader words the error
+  bool has_confidence = false;
+  for (auto field : Fields(root)) {
+    const std::string_view k = field.key;
+    const element v = field.value;
+    if (k == "event_id") e->event_id = Text(v);
+    else if (k == "doc_id") e->doc_id = Text(v);
+    else if (k == "type") e->type = Text(v);
+    else if (k == "subtype") e->subtype = Text(v);
+    else if (k == "status") e->status = Text(v);
+    else if (k == "modality") e->modality = Text(v);
+    else if (k == "date") {
+      e->date.reset();
+      if (!v.is_object()) continue;
+      EventDate d;
+      for (auto f : Fields(v)) {
+        const std::string_view dk = f.key;
+        if (dk == "start") d.start = Text(f.value);
+        else if (dk == "end") d.end = Text(f.value);
+        else if (dk == "precision") d.precision = Text(f.value);
+        else if (dk == "basis") d.basis = Text(f.value);
+        else if (dk == "text") d.text = Text(f.value);
+      }
+      e->date = d;
+    } else if (k == "location") {
+      e->location.reset();
+      if (!v.is_object()) continue;
+      EventLocation l;
+      for (auto f : Fields(v)) {
+        const std::string_view lk = f.key;
+        if (lk == "text") l.text = Text(f.value);
+        else if (lk == "name") l.name = Text(f.value);
+        else if (lk == "part") l.part = Text(f.value);
+        else if (lk == "geonameid") {
+          l.geonameid.reset();
+          if (f.value.type() == element_type::INT64) l.geonameid = int64_t(f.value);
+          else if (f.value.type() == element_type::UINT64) l.geonameid = static_cast<int64_t>(uint64_t(f.value));
+        } else if (lk == "lat") l.lat = Number(f.value);
+        else if (lk == "lon") l.lon = Number(f.value);
+        else if (lk == "admin1") l.admin1 = Text(f.value);
+        else if (lk == "country") l.country = Text(f.value);
+        else if (lk == "precision") l.precision = Text(f.value);
+      }
+      e->location = l;
+    } else if (k == "actor1") e->actor1 = ActorOf(v);
+    else if (k == "actor2") e->actor2 = ActorOf(v);
+    else if (k == "claimant") e->claimant = ActorOf(v);
+    else if (k == "quantities") {
+      e->quantities.clear();
+      if (!v.is_array()) continue;
+      for (element q : Items(v)) {
+        if (!q.is_object()) continue;
+        Quantity x;
+        for (auto f : Fields(q)) {
+          const std::string_view qk = f.key;
+          if (qk == "kind") x.kind = Text(f.value);
+          else if (qk == "value") x.value = Number(f.value);
+          else if (qk == "min") x.min = Number(f.value);
+          else if (qk == "max") x.max = Number(f.value);
+          else if (qk == "qualifier") x.qualifier = Text(f.value);
+          else if (qk == "unit") x.unit = Text(f.value);
+          else if (qk == "text") x.text = Text(f.value);
+        }
+        e->quantities.push_back(std::move(x));
+      }
+    } else if (k == "evidence") {
+      e->evidence.clear();
+      if (!v.is_array()) continue;
+      for (element s : Items(v)) {
+        if (!s.is_object()) continue;
+        Span span;
+        for (auto f : Fields(s)) {
+          const std::string_view sk = f.key;
+          if ((sk == "start" && !ReadOffset(f.value, &span.start)) || (sk == "end" && !ReadOffset(f.value, &span.end)))
+            return false;
+        }
+        e->evidence.push_back(span);
+      }
+    } else if (k == "confidence") {
+      auto c = Number(v);
+      has_confidence = c.has_value();
+      e->confidence = c.value_or(0);
+    } else if (k == "extra") {
+      if (!v.is_object()) {
+        e->extra_json = "{}";
+        continue;
+      }
+      std::string raw = simdjson::minify(v);
+      e->extra_json = raw == "{}" ? raw : Json::parse(raw).dump();
+    } else if (k == "optional") {
+      e->optional = v.is_bool() ? bool(v) : false;
+    }
+  }
+  if (!has_confidence) e->confidence = 0;
+  if (e->type.empty()) *st = Status::InvalidArgument("event has no type");
+  return true;
+}
+
+}  // namespace
+
 StatusOr<EventRecord> EventFromJson(std::string_view json) {
+  static thread_local simdjson::dom::parser parser;
+  element root;
+  if (parser.parse(json.data(), json.size()).get(root) == simdjson::SUCCESS) {
+    EventRecord e;
+    Status st;
+    if (FastFromJson(root, &e, &st)) {
+      if (!st.ok()) return st;
+      return e;
+    }
+  }
+  return EventFromJsonTree(json);
+}
+
+StatusOr<EventRecord> EventFromJsonTree(std::string_view json) {
   Json j = Json::parse(json, nullptr, false);
   if (j.is_discarded()) return Status::InvalidArgument("malformed JSON event");
   try {

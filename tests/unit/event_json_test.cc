@@ -1,6 +1,7 @@
 // EventToJson writes records directly; EventToJsonTree builds an nlohmann tree and dumps
 // it. Oracle test: on generated records (odd strings, invalid UTF-8, numbers of every
-// kind, optional parts present or not) both give the same bytes.
+// kind, optional parts present or not) both give the same bytes. Likewise EventFromJson
+// (simdjson) and EventFromJsonTree (nlohmann) read the same records and odd input alike.
 #include "core/event_json.h"
 
 #include <gtest/gtest.h>
@@ -121,6 +122,62 @@ TEST(EventJson, KnownRecord) {
   EXPECT_EQ(e->quantities.at(0).value, 12.0);
   EXPECT_EQ(EventToJson(*e), json);
   EXPECT_EQ(EventToJsonTree(*e), json);
+}
+
+}  // namespace
+}  // namespace vigie::core
+
+namespace vigie::core {
+namespace {
+
+// Both readers give the same record (compared through the tree writer) or the same error.
+void ExpectSameReading(const std::string& json) {
+  auto fast = EventFromJson(json);
+  auto tree = EventFromJsonTree(json);
+  ASSERT_EQ(fast.ok(), tree.ok()) << json;
+  if (!fast.ok()) {
+    EXPECT_EQ(fast.status().message(), tree.status().message()) << json;
+    return;
+  }
+  EXPECT_EQ(EventToJsonTree(*fast), EventToJsonTree(*tree)) << json;
+  EXPECT_EQ(fast->optional, tree->optional) << json;
+}
+
+TEST(EventJson, FastReaderMatchesTheTreeOnGeneratedRecords) {
+  for (uint64_t seed = 0; seed < 1500; ++seed) ExpectSameReading(EventToJson(Generate(seed)));
+}
+
+TEST(EventJson, FastReaderMatchesTheTreeOnOddInput) {
+  const char* const cases[] = {
+      "",
+      "[]",
+      "null",
+      "{}",
+      "{\"type\":\"\"}",
+      "{\"type\":3}",
+      "{\"type\":\"a\",\"type\":\"b\"}",
+      "{\"type\":\"a\",\"date\":{\"start\":\"2016\"},\"date\":null}",
+      "{\"type\":\"a\",\"confidence\":0.5,\"confidence\":\"x\"}",
+      "{\"type\":\"a\",\"confidence\":1e400}",
+      "{\"type\":\"a\",\"location\":{\"geonameid\":123456789012345678901234,\"lat\":-0,\"lon\":1E2}"
+      "}",
+      "{\"type\":\"a\",\"location\":{\"geonameid\":18446744073709551615,\"lat\":\"36\"}}",
+      "{\"type\":\"a\",\"location\":{\"geonameid\":1.5}}",
+      "{\"type\":\"a\",\"evidence\":[{\"start\":\"1\",\"end\":2}]}",
+      "{\"type\":\"a\",\"evidence\":[{\"start\":true,\"end\":2}]}",
+      "{\"type\":\"a\",\"evidence\":[{\"start\":-1,\"end\":2.7},3,null,{}]}",
+      "{\"type\":\"a\",\"quantities\":[{\"kind\":\"killed\",\"value\":12,\"value\":null},\"x\",{"
+      "\"min\":1}]}",
+      "{\"type\":\"a\",\"extra\":{\"b\":1.50,\"a\":[\"\\u00e9\",{\"z\":null}],\"b\":2}}",
+      "{\"type\":\"a\",\"extra\":[1]}",
+      "{\"type\":\"a\",\"actor1\":{\"name\":\"x\",\"name\":\"y\",\"class\":1},\"actor2\":\"z\","
+      "\"claimant\":{}}",
+      "{\"type\":\"a\",\"optional\":true,\"optional\":1}",
+      "{\"type\":\"a\\u0000b\",\"event_id\":\"\\ud83d\\ude00\"}",
+      "{\"type\":\"bad \xff utf8\"}",
+      "{\"type\":\"a\"",
+  };
+  for (const char* json : cases) ExpectSameReading(json);
 }
 
 }  // namespace
