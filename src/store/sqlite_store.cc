@@ -1,5 +1,5 @@
 // The SQLite backend of store::Store: one file, WAL (one writer, many readers), FTS5 over
-// document text, R*Tree over event coordinates. Every value is bound as a parameter.
+// document text, R*Tree over event places (spots). Every value is bound as a parameter.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
