@@ -1,10 +1,13 @@
 #include "core/event_json.h"
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
+#include <charconv>
 #include <cmath>
 
 #include "core/langpack.h"
+#include "core/utf8.h"
 
 namespace vigie::core {
 
@@ -97,9 +100,214 @@ StatusOr<EventRecord> FromJson(const Json& j) {
   return e;
 }
 
+// The record is written directly rather than built as a JSON tree and dumped (the tree
+// cost ~220k instructions per event); the bytes are those nlohmann's dump gives for the
+// tree (EventToJsonTree in the tests checks it): same key order, compact, UTF-8 kept,
+// invalid UTF-8 replaced by U+FFFD, and numbers that are not integers formatted by
+// nlohmann itself.
+class Writer {
+ public:
+  explicit Writer(std::string* out) : out_(*out) {}
+
+  // The key of the next value.
+  Writer& Key(std::string_view k) {
+    Sep();
+    out_ += '"';
+    out_ += k;  // keys are ASCII identifiers
+    out_ += "\":";
+    pending_value_ = true;
+    return *this;
+  }
+  void Open(char c) {
+    Sep();
+    out_ += c;
+    first_ = true;
+  }
+  void Close(char c) {
+    out_ += c;
+    first_ = false;
+  }
+  void Null() {
+    Sep();
+    out_ += "null";
+  }
+  void String(std::string_view s) {
+    Sep();
+    bool ascii = true;
+    for (unsigned char c : s) ascii &= c < 0x80;
+    if (!ascii && !IsValidUtf8(s)) {
+      out_ += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+      return;
+    }
+    out_ += '"';
+    for (unsigned char c : s) {
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          if (c < 0x20) {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out_ += "\\u00";
+            out_ += kHex[c >> 4];
+            out_ += kHex[c & 15];
+          } else {
+            out_ += static_cast<char>(c);
+          }
+      }
+    }
+    out_ += '"';
+  }
+  // Empty text is written as null (EVENTS.md: unknown fields are null).
+  void StrOrNull(const std::string& s) { s.empty() ? Null() : String(s); }
+  void Int(int64_t v) {
+    Sep();
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+  }
+  void UInt(uint64_t v) {
+    Sep();
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+  }
+  void Double(double d) {
+    Sep();
+    out_ += Json(d).dump();
+  }
+  // Num(): integral values as integers, others as doubles, unset as null.
+  void Number(const std::optional<double>& v) {
+    if (!v) return Null();
+    double d = *v;
+    if (std::floor(d) == d && std::fabs(d) < 9e15) return Int(static_cast<int64_t>(d));
+    Double(d);
+  }
+  void Raw(std::string_view json) {
+    Sep();
+    out_ += json;
+  }
+
+ private:
+  void Sep() {
+    if (pending_value_) {
+      pending_value_ = false;
+    } else if (!first_) {
+      out_ += ',';
+    }
+    first_ = false;
+  }
+
+  std::string& out_;
+  bool first_ = true;
+  bool pending_value_ = false;
+};
+
+void WriteActor(Writer& w, const std::optional<EventActor>& a, bool with_label) {
+  if (!a) return w.Null();
+  w.Open('{');
+  w.Key("text").StrOrNull(a->text);
+  w.Key("name").StrOrNull(a->name);
+  w.Key("class").StrOrNull(a->cls);
+  w.Key("country").StrOrNull(a->country);
+  if (with_label) w.Key("label").StrOrNull(a->label);
+  w.Close('}');
+}
+
 }  // namespace
 
 std::string EventToJson(const EventRecord& e) {
+  std::string out;
+  out.reserve(1024);
+  Writer w(&out);
+  w.Open('{');
+  w.Key("event_id").String(e.event_id);
+  w.Key("doc_id").String(e.doc_id);
+  w.Key("type").String(e.type);
+  w.Key("subtype").StrOrNull(e.subtype);
+  w.Key("status").StrOrNull(e.status);
+  w.Key("modality").StrOrNull(e.modality);
+  w.Key("date");
+  if (e.date) {
+    w.Open('{');
+    w.Key("start").StrOrNull(e.date->start);
+    w.Key("end").StrOrNull(e.date->end);
+    w.Key("precision").StrOrNull(e.date->precision);
+    w.Key("basis").StrOrNull(e.date->basis);
+    w.Key("text").StrOrNull(e.date->text);
+    w.Close('}');
+  } else {
+    w.Null();
+  }
+  w.Key("location");
+  if (e.location) {
+    const EventLocation& l = *e.location;
+    w.Open('{');
+    w.Key("text").StrOrNull(l.text);
+    w.Key("name").StrOrNull(l.name);
+    w.Key("part").StrOrNull(l.part);
+    w.Key("geonameid");
+    if (l.geonameid) {
+      w.Int(*l.geonameid);
+    } else {
+      w.Null();
+    }
+    w.Key("lat").Number(l.lat);
+    w.Key("lon").Number(l.lon);
+    w.Key("admin1").StrOrNull(l.admin1);
+    w.Key("country").StrOrNull(l.country);
+    w.Key("precision").StrOrNull(l.precision);
+    w.Close('}');
+  } else {
+    w.Null();
+  }
+  w.Key("actor1"), WriteActor(w, e.actor1, true);
+  w.Key("actor2"), WriteActor(w, e.actor2, true);
+  w.Key("quantities");
+  w.Open('[');
+  for (const auto& q : e.quantities) {
+    w.Open('{');
+    w.Key("kind").String(q.kind);
+    if (q.min || q.max) {
+      w.Key("min").Number(q.min);
+      w.Key("max").Number(q.max);
+    } else {
+      w.Key("value").Number(q.value);
+    }
+    w.Key("qualifier").StrOrNull(q.qualifier);
+    if (!q.unit.empty()) w.Key("unit").String(q.unit);
+    w.Key("text").StrOrNull(q.text);
+    w.Close('}');
+  }
+  w.Close(']');
+  w.Key("claimant"), WriteActor(w, e.claimant, false);
+  w.Key("evidence");
+  w.Open('[');
+  for (const auto& s : e.evidence) {
+    w.Open('{');
+    w.Key("start").UInt(s.start);
+    w.Key("end").UInt(s.end);
+    w.Close('}');
+  }
+  w.Close(']');
+  w.Key("confidence").Double(std::round(e.confidence * 1000) / 1000);
+  w.Key("extra");
+  if (e.extra_json == "{}") {
+    w.Raw("{}");
+  } else {
+    Json extra = Json::parse(e.extra_json, nullptr, false);
+    w.Raw(extra.is_object() ? extra.dump(-1, ' ', false, Json::error_handler_t::replace) : "{}");
+  }
+  w.Close('}');
+  return out;
+}
+
+// The reference form: the tree nlohmann dumps (what EventToJson must equal, byte for byte).
+std::string EventToJsonTree(const EventRecord& e) {
   Json j;
   j["event_id"] = e.event_id;
   j["doc_id"] = e.doc_id;
@@ -154,7 +362,180 @@ std::string EventToJson(const EventRecord& e) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+
+namespace {
+
+// The fast reader (simdjson DOM, no tree copied): the same record EventFromJsonTree
+// gives, which it falls back to for anything it does not read the same way (a document
+// simdjson refuses, evidence offsets that are not numbers). Fields are visited in order
+// and a repeated key overwrites, as nlohmann does.
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+std::string Text(element v) {
+  std::string_view s;
+  if (v.get_string().get(s) != simdjson::SUCCESS) return {};
+  return std::string(s);
+}
+// Copies, not references into a temporary result. Called only on an element of that
+// type (checked by the caller).
+simdjson::dom::object Fields(element v) {
+  simdjson::dom::object o;
+  [[maybe_unused]] auto err = v.get_object().get(o);
+  return o;
+}
+simdjson::dom::array Items(element v) {
+  simdjson::dom::array a;
+  [[maybe_unused]] auto err = v.get_array().get(a);
+  return a;
+}
+std::optional<double> Number(element v) {
+  switch (v.type()) {
+    case element_type::INT64: return static_cast<double>(int64_t(v));
+    case element_type::UINT64: return static_cast<double>(uint64_t(v));
+    case element_type::DOUBLE: return double(v);
+    default: return std::nullopt;
+  }
+}
+std::optional<EventActor> ActorOf(element v) {
+  if (!v.is_object()) return std::nullopt;
+  EventActor a;
+  for (auto field : Fields(v)) {
+    const std::string_view k = field.key;
+    if (k == "text") a.text = Text(field.value);
+    else if (k == "name") a.name = Text(field.value);
+    else if (k == "class") a.cls = Text(field.value);
+    else if (k == "country") a.country = Text(field.value);
+    else if (k == "label") a.label = Text(field.value);
+  }
+  return a;
+}
+bool ReadOffset(element v, uint32_t* out) {
+  switch (v.type()) {
+    case element_type::INT64: *out = static_cast<unsigned>(int64_t(v)); return true;
+    case element_type::UINT64: *out = static_cast<unsigned>(uint64_t(v)); return true;
+    case element_type::DOUBLE: *out = static_cast<unsigned>(double(v)); return true;
+    default: return false;
+  }
+}
+
+// False: read it the slow way.
+bool FastFromJson(element root, EventRecord* e, Status* st) {
+  if (!root.is_object()) return false;  // the tree reader words the error
+  bool has_confidence = false;
+  for (auto field : Fields(root)) {
+    const std::string_view k = field.key;
+    const element v = field.value;
+    if (k == "event_id") e->event_id = Text(v);
+    else if (k == "doc_id") e->doc_id = Text(v);
+    else if (k == "type") e->type = Text(v);
+    else if (k == "subtype") e->subtype = Text(v);
+    else if (k == "status") e->status = Text(v);
+    else if (k == "modality") e->modality = Text(v);
+    else if (k == "date") {
+      e->date.reset();
+      if (!v.is_object()) continue;
+      EventDate d;
+      for (auto f : Fields(v)) {
+        const std::string_view dk = f.key;
+        if (dk == "start") d.start = Text(f.value);
+        else if (dk == "end") d.end = Text(f.value);
+        else if (dk == "precision") d.precision = Text(f.value);
+        else if (dk == "basis") d.basis = Text(f.value);
+        else if (dk == "text") d.text = Text(f.value);
+      }
+      e->date = d;
+    } else if (k == "location") {
+      e->location.reset();
+      if (!v.is_object()) continue;
+      EventLocation l;
+      for (auto f : Fields(v)) {
+        const std::string_view lk = f.key;
+        if (lk == "text") l.text = Text(f.value);
+        else if (lk == "name") l.name = Text(f.value);
+        else if (lk == "part") l.part = Text(f.value);
+        else if (lk == "geonameid") {
+          l.geonameid.reset();
+          if (f.value.type() == element_type::INT64) l.geonameid = int64_t(f.value);
+          else if (f.value.type() == element_type::UINT64) l.geonameid = static_cast<int64_t>(uint64_t(f.value));
+        } else if (lk == "lat") l.lat = Number(f.value);
+        else if (lk == "lon") l.lon = Number(f.value);
+        else if (lk == "admin1") l.admin1 = Text(f.value);
+        else if (lk == "country") l.country = Text(f.value);
+        else if (lk == "precision") l.precision = Text(f.value);
+      }
+      e->location = l;
+    } else if (k == "actor1") e->actor1 = ActorOf(v);
+    else if (k == "actor2") e->actor2 = ActorOf(v);
+    else if (k == "claimant") e->claimant = ActorOf(v);
+    else if (k == "quantities") {
+      e->quantities.clear();
+      if (!v.is_array()) continue;
+      for (element q : Items(v)) {
+        if (!q.is_object()) continue;
+        Quantity x;
+        for (auto f : Fields(q)) {
+          const std::string_view qk = f.key;
+          if (qk == "kind") x.kind = Text(f.value);
+          else if (qk == "value") x.value = Number(f.value);
+          else if (qk == "min") x.min = Number(f.value);
+          else if (qk == "max") x.max = Number(f.value);
+          else if (qk == "qualifier") x.qualifier = Text(f.value);
+          else if (qk == "unit") x.unit = Text(f.value);
+          else if (qk == "text") x.text = Text(f.value);
+        }
+        e->quantities.push_back(std::move(x));
+      }
+    } else if (k == "evidence") {
+      e->evidence.clear();
+      if (!v.is_array()) continue;
+      for (element s : Items(v)) {
+        if (!s.is_object()) continue;
+        Span span;
+        for (auto f : Fields(s)) {
+          const std::string_view sk = f.key;
+          if ((sk == "start" && !ReadOffset(f.value, &span.start)) || (sk == "end" && !ReadOffset(f.value, &span.end)))
+            return false;
+        }
+        e->evidence.push_back(span);
+      }
+    } else if (k == "confidence") {
+      auto c = Number(v);
+      has_confidence = c.has_value();
+      e->confidence = c.value_or(0);
+    } else if (k == "extra") {
+      if (!v.is_object()) {
+        e->extra_json = "{}";
+        continue;
+      }
+      std::string raw = simdjson::minify(v);
+      e->extra_json = raw == "{}" ? raw : Json::parse(raw).dump();
+    } else if (k == "optional") {
+      e->optional = v.is_bool() ? bool(v) : false;
+    }
+  }
+  if (!has_confidence) e->confidence = 0;
+  if (e->type.empty()) *st = Status::InvalidArgument("event has no type");
+  return true;
+}
+
+}  // namespace
+
 StatusOr<EventRecord> EventFromJson(std::string_view json) {
+  static thread_local simdjson::dom::parser parser;
+  element root;
+  if (parser.parse(json.data(), json.size()).get(root) == simdjson::SUCCESS) {
+    EventRecord e;
+    Status st;
+    if (FastFromJson(root, &e, &st)) {
+      if (!st.ok()) return st;
+      return e;
+    }
+  }
+  return EventFromJsonTree(json);
+}
+
+StatusOr<EventRecord> EventFromJsonTree(std::string_view json) {
   Json j = Json::parse(json, nullptr, false);
   if (j.is_discarded()) return Status::InvalidArgument("malformed JSON event");
   try {

@@ -14,7 +14,13 @@ namespace vigie::core {
 
 // One line of JSON, no trailing newline.
 std::string EventToJson(const EventRecord& e);
+// The same bytes made the slow, obvious way (an nlohmann tree, dumped): the oracle the
+// tests check EventToJson against.
+std::string EventToJsonTree(const EventRecord& e);
 StatusOr<EventRecord> EventFromJson(std::string_view json);
+// The same record read the slow, obvious way (an nlohmann tree): the oracle of the tests,
+// and what EventFromJson falls back to for input it does not read the same way.
+StatusOr<EventRecord> EventFromJsonTree(std::string_view json);
 
 struct GoldDocument {
   std::string id, lang, date, expected_inferred_date, source;

@@ -96,7 +96,7 @@ class Driver {
   std::unique_ptr<Store> reader_;
 
   std::atomic<uint64_t> read_{0}, bytes_{0}, stored_{0}, skipped_{0}, events_{0}, errors_{0}, warnings_{0};
-  std::atomic<uint64_t> analysis_cpu_ns_{0}, store_cpu_ns_{0};
+  std::atomic<uint64_t> analysis_cpu_ns_{0}, store_cpu_ns_{0}, store_prep_cpu_ns_{0};
 };
 
 IngestProgress Driver::Snapshot(bool done) const {
@@ -106,6 +106,7 @@ IngestProgress Driver::Snapshot(bool done) const {
   p.elapsed_seconds = std::chrono::duration<double>(Clock::now() - start_).count();
   p.analysis_cpu_seconds = analysis_cpu_ns_ / 1e9;
   p.store_cpu_seconds = store_cpu_ns_ / 1e9;
+  p.store_prep_cpu_seconds = store_prep_cpu_ns_ / 1e9;
   p.done = done;
   return p;
 }
@@ -175,14 +176,17 @@ void Driver::Worker() {
     Item item;
     Origin origin = job.second.origin;
     std::string id = job.second.id;
-    CpuTimer timer(analysis_cpu_ns_);
+    const uint64_t started = ThreadCpuNanos();
+    uint64_t prep_ns = 0;
     try {
       pipeline::Analysis a = pipe_.Analyze(std::move(job.second));
       Extraction x;
       if (o_.extract) x = o_.extract(a);
       DocumentEntry& e = item.entry;
       AssignEventIds(a.doc.id, &x.events);
+      const uint64_t prep_started = ThreadCpuNanos();
       for (const EventRecord& ev : x.events) e.events_json.push_back(core::EventToJson(ev));
+      prep_ns = ThreadCpuNanos() - prep_started;
       e.events = std::move(x.events);
       e.mentions = std::move(x.mentions);
       for (const auto& h : a.clean.hashtags)
@@ -201,6 +205,9 @@ void Driver::Worker() {
       item = Item{};
       item.problem = {origin, ingest::Severity::kError, "document " + id + ": analysis failed"};
     }
+    const uint64_t spent = ThreadCpuNanos() - started;
+    analysis_cpu_ns_ += spent - std::min(spent, prep_ns);
+    store_prep_cpu_ns_ += prep_ns;
     if (item.kind == Item::kProblem && o_.on_problem) {
       std::lock_guard lock(callback_mu_);  // callbacks are never called concurrently
       o_.on_problem(item.problem);

@@ -37,6 +37,9 @@ struct IngestProgress {
   // CPU time spent analysing and extracting (all workers), and in the store (the writer's
   // transactions and the reader's already-stored checks): the store's share of the work.
   double analysis_cpu_seconds = 0, store_cpu_seconds = 0;
+  // CPU time the workers spent preparing rows for the store (the records' JSON), not
+  // counted in analysis_cpu_seconds: storage work that runs in parallel.
+  double store_prep_cpu_seconds = 0;
   bool done = false;
 };
 

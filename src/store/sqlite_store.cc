@@ -1,5 +1,5 @@
 // The SQLite backend of store::Store: one file, WAL (one writer, many readers), FTS5 over
-// document text, R*Tree over event coordinates. Every value is bound as a parameter.
+// document text, R*Tree over event places (spots). Every value is bound as a parameter.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -9,6 +9,7 @@
 #include <mutex>
 #include <unordered_map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/event_json.h"
@@ -181,14 +182,20 @@ class SqliteStore final : public Store {
     return Named(st);
   }
 
-  // A cached prepared statement for fixed SQL, reset and ready to bind.
+  // A cached prepared statement for fixed SQL, reset and ready to bind. Its previous
+  // values stay bound (clearing them cost as much as binding): every caller binds
+  // every parameter, NULLs included.
   Stmt& Cached(int slot, const char* sql) {
     if (stmts_.size() <= static_cast<size_t>(slot)) stmts_.resize(slot + 1);
     if (!stmts_[slot]) stmts_[slot] = std::make_unique<Stmt>(db_, sql);
-    stmts_[slot]->Reset();
+    stmts_[slot]->Rewind();
     return *stmts_[slot];
   }
-  Status PutDocument(const DocumentEntry& entry);
+  // Put's steps: removing what a document replaces (before anything of the batch is
+  // written to the full-text index), writing its rows, and its full-text row.
+  Status RemoveDocument(const std::string& id);
+  Status PutDocument(const DocumentEntry& entry, int64_t* doc_key);
+  Status PutFullText(const DocumentEntry& entry, int64_t doc_key);
   // A file opened read-only may predate the cluster tables (schema version 1).
   Status HasClusters() const {
     if (schema_version_ >= 2) return Status::Ok();
@@ -206,6 +213,14 @@ class SqliteStore final : public Store {
  private:
   // The key of the spot at (lat, lon), created (with its R*Tree entry) if new.
   StatusOr<int64_t> Spot(double lat, double lon);
+  StatusOr<int64_t> FindOrAddSpot(double lat, double lon);
+  struct PointHash {
+    size_t operator()(const std::pair<double, double>& p) const {
+      return std::hash<double>()(p.first) * 31 + std::hash<double>()(p.second);
+    }
+  };
+  static constexpr size_t kMaxCachedSpots = 1 << 18;
+  std::unordered_map<std::pair<double, double>, int64_t, PointHash> spot_keys_;
   Status Named(const Status& st) const {
     if (st.ok()) return st;
     std::string msg = path_ + ": " + st.message();
@@ -237,10 +252,26 @@ enum Slot {
   kDelPage,
   kInsPage,
   kFindSpot,
-  kInsSpot
+  kInsSpot,
+  kInsSpotTree,
+  kInsFts,
+  kQueueEvent,
+  kQueueDoc,
+  kFindDoc
 };
 
 StatusOr<int64_t> SqliteStore::Spot(double lat, double lon) {
+  // Spots are never deleted, so a key once seen stays right (the cache is dropped when a
+  // transaction rolls back, which may undo new spots).
+  const std::pair<double, double> point{lat, lon};
+  if (auto it = spot_keys_.find(point); it != spot_keys_.end()) return it->second;
+  if (spot_keys_.size() >= kMaxCachedSpots) spot_keys_.clear();
+  auto key = FindOrAddSpot(lat, lon);
+  if (key.ok()) spot_keys_.emplace(point, *key);
+  return key;
+}
+
+StatusOr<int64_t> SqliteStore::FindOrAddSpot(double lat, double lon) {
   {
     Stmt& find = Cached(kFindSpot, "SELECT spot_key FROM spots WHERE lat = ? AND lon = ?");
     find.Bind(1, lat).Bind(2, lon);
@@ -250,19 +281,48 @@ StatusOr<int64_t> SqliteStore::Spot(double lat, double lon) {
   Stmt& ins = Cached(kInsSpot, "INSERT INTO spots(lat, lon) VALUES (?, ?)");
   ins.Bind(1, lat).Bind(2, lon);
   VIGIE_RETURN_IF_ERROR(ins.Run());
-  return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+  const int64_t key = sqlite3_last_insert_rowid(db_);
+  Stmt& tree = Cached(kInsSpotTree, "INSERT INTO spots_rtree VALUES (?, ?, ?, ?, ?)");
+  tree.Bind(1, key).Bind(2, lon).Bind(3, lon).Bind(4, lat).Bind(5, lat);
+  VIGIE_RETURN_IF_ERROR(tree.Run());
+  return key;
 }
 
-Status SqliteStore::PutDocument(const DocumentEntry& e) {
-  const Document& d = e.doc;
+Status SqliteStore::RemoveDocument(const std::string& id) {
+  int64_t key = 0;
+  {
+    Stmt& find = Cached(kFindDoc, "SELECT doc_key FROM documents WHERE id = ?");
+    find.Bind(1, id);
+    if (!find.Step()) return find.status();  // not there: nothing to remove
+    key = find.Int(0);
+    find.Reset();
+  }
+  // The document row's delete triggers take it out of the full-text index and the fusion
+  // tables; the events' triggers out of their clusters.
   for (auto [slot, sql] : {std::pair{kDelEvents, "DELETE FROM events WHERE doc_id = ?"},
-                           std::pair{kDelMentions, "DELETE FROM mentions WHERE doc_id = ?"},
-                           std::pair{kDelPage, "DELETE FROM pages WHERE doc_id = ?"},
-                           std::pair{kDelDoc, "DELETE FROM documents WHERE id = ?"}}) {
+                           std::pair{kDelPage, "DELETE FROM pages WHERE doc_id = ?"}}) {
     Stmt& s = Cached(slot, sql);
-    s.Bind(1, d.id);
+    s.Bind(1, id);
     VIGIE_RETURN_IF_ERROR(s.Run());
   }
+  for (auto [slot, sql] : {std::pair{kDelMentions, "DELETE FROM document_mentions WHERE doc_key = ?"},
+                           std::pair{kDelDoc, "DELETE FROM documents WHERE doc_key = ?"}}) {
+    Stmt& s = Cached(slot, sql);
+    s.Bind(1, key);
+    VIGIE_RETURN_IF_ERROR(s.Run());
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::PutFullText(const DocumentEntry& e, int64_t doc_key) {
+  Stmt& s = Cached(kInsFts, "INSERT INTO documents_fts(rowid, title, clean) VALUES (?, ?, ?)");
+  // The values the delete trigger gives back ('delete' needs the indexed values).
+  s.Bind(1, doc_key).BindTextOrNull(2, e.doc.title).Bind(3, e.clean_text);
+  return s.Run();
+}
+
+Status SqliteStore::PutDocument(const DocumentEntry& e, int64_t* doc_key) {
+  const Document& d = e.doc;
   Stmt& ins = Cached(kInsDoc,
                      "INSERT INTO documents(id, url, outlet, title, lang, lang_confidence, lang_given, date, raw, clean, "
                      "content_hash, origin_file, origin_record, pipeline_version, invalid_utf8, extra, stored_at) "
@@ -273,6 +333,10 @@ Status SqliteStore::PutDocument(const DocumentEntry& e) {
   ins.Bind(12, d.origin.file).Bind(13, static_cast<int64_t>(d.origin.record)).Bind(14, e.pipeline_version);
   ins.Bind(15, static_cast<int64_t>(d.invalid_utf8)).BindTextOrNull(16, ExtraJson(d)).Bind(17, opened_at_);
   VIGIE_RETURN_IF_ERROR(ins.Run());
+  *doc_key = sqlite3_last_insert_rowid(db_);
+  Stmt& unsigned_doc = Cached(kQueueDoc, "INSERT OR IGNORE INTO fusion_unsigned_docs VALUES (?)");
+  unsigned_doc.Bind(1, d.id);
+  VIGIE_RETURN_IF_ERROR(unsigned_doc.Run());
   if (!d.page.empty()) {
     // Level 1: the writer thread compresses every page; it must keep up with the analysis
     // threads (HTML shrinks about 4x at level 1, 5x at level 6, for twice the time).
@@ -315,9 +379,12 @@ Status SqliteStore::PutDocument(const DocumentEntry& e) {
         auto spot = Spot(*l.lat, *l.lon);
         if (!spot.ok()) return spot.status();
         s.Bind(31, *spot);
+      } else {
+        s.BindNull(31);
       }
     } else {
       for (int i = 12; i <= 20; ++i) s.BindNull(i);
+      s.BindNull(31);
     }
     int col = 21;
     for (const auto* a : {&ev.actor1, &ev.actor2}) {
@@ -336,12 +403,14 @@ Status SqliteStore::PutDocument(const DocumentEntry& e) {
     s.Bind(29, ev.confidence).Bind(30, have_json ? e.events_json[k] : core::EventToJson(ev));
     Status st = s.Run();
     if (!st.ok()) return Status::InvalidArgument("event " + ev.event_id + " of document " + d.id + ": " + st.message());
+    Stmt& queue = Cached(kQueueEvent, "INSERT OR IGNORE INTO fusion_new_events VALUES (?)");
+    queue.Bind(1, ev.event_id);
+    VIGIE_RETURN_IF_ERROR(queue.Run());
   }
-  int64_t seq = 0;
-  for (const Mention& m : e.mentions) {
-    Stmt& s = Cached(kInsMention, "INSERT INTO mentions(doc_id, seq, kind, text, start, end, value) VALUES (?,?,?,?,?,?,?)");
-    s.Bind(1, d.id).Bind(2, seq++).Bind(3, m.kind).Bind(4, m.text);
-    s.Bind(5, static_cast<int64_t>(m.start)).Bind(6, static_cast<int64_t>(m.end)).Bind(7, m.value_json);
+  if (!e.mentions.empty()) {
+    Stmt& s = Cached(kInsMention, "INSERT INTO document_mentions(doc_key, mentions, packed) VALUES (?, ?, ?)");
+    s.Bind(1, *doc_key).Bind(2, static_cast<int64_t>(e.mentions.size()));
+    s.BindBlob(3, internal::PackMentions(e.mentions));
     VIGIE_RETURN_IF_ERROR(s.Run());
   }
   return Status::Ok();
@@ -350,10 +419,22 @@ Status SqliteStore::PutDocument(const DocumentEntry& e) {
 Status SqliteStore::Put(const DocumentBatch& batch) {
   std::lock_guard lock(mu_);
   VIGIE_RETURN_IF_ERROR(Named(Exec(db_, "BEGIN IMMEDIATE")));
+  // An id given twice in one batch: the last entry wins (it would replace the others).
+  std::unordered_map<std::string_view, size_t> last;
+  for (size_t i = 0; i < batch.docs.size(); ++i) last[batch.docs[i].doc.id] = i;
+  std::vector<std::pair<const DocumentEntry*, int64_t>> docs;  // with their doc_key
+  for (size_t i = 0; i < batch.docs.size(); ++i)
+    if (last[batch.docs[i].doc.id] == i) docs.push_back({&batch.docs[i], 0});
+  // Statements with triggers (the deletes) run before the batch writes to the full-text
+  // index, which then receives all its rows last (see kV5 in sqlite_schema.cc).
   Status st;
-  for (const DocumentEntry& e : batch.docs) {
-    st = PutDocument(e);
+  for (const auto& [e, key] : docs) {
+    st = RemoveDocument(e->doc.id);
     if (!st.ok()) break;
+  }
+  for (auto& [e, key] : docs) {
+    if (!st.ok()) break;
+    st = PutDocument(*e, &key);
   }
   for (const ErrorEntry& err : batch.errors) {
     if (!st.ok()) break;
@@ -363,9 +444,14 @@ Status SqliteStore::Put(const DocumentBatch& batch) {
     s.Bind(3, static_cast<int64_t>(err.record)).Bind(4, err.severity).Bind(5, err.message);
     st = s.Run();
   }
+  for (const auto& [e, key] : docs) {
+    if (!st.ok()) break;
+    st = PutFullText(*e, key);
+  }
   if (st.ok()) st = Exec(db_, "COMMIT");
   if (!st.ok()) {
     Exec(db_, "ROLLBACK");
+    spot_keys_.clear();
     return Named(st);
   }
   return Status::Ok();
@@ -557,13 +643,17 @@ StatusOr<std::vector<DocumentSummary>> SqliteStore::ListDocuments(const Document
 
 StatusOr<std::vector<Mention>> SqliteStore::GetMentions(const std::string& doc_id) {
   std::lock_guard lock(mu_);
-  Stmt s(db_, "SELECT kind, text, start, end, value FROM mentions WHERE doc_id = ? ORDER BY start, end, seq");
+  Stmt s(db_,
+         "SELECT m.packed FROM document_mentions m JOIN documents d ON d.doc_key = m.doc_key WHERE d.id = ?");
   s.Bind(1, doc_id);
   std::vector<Mention> out;
-  while (s.Step()) {
-    out.push_back({s.Text(0), s.Text(1), static_cast<uint32_t>(s.Int(2)), static_cast<uint32_t>(s.Int(3)), s.Text(4)});
-  }
+  if (s.Step() && !internal::UnpackMentions(s.Blob(0), &out))
+    return Status::Corruption(path_ + ": stored mentions of document " + doc_id + " are damaged");
   if (!s.status().ok()) return Named(s.status());
+  // Offset order; mentions at the same offsets keep the order they were given in.
+  std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) {
+    return a.start != b.start ? a.start < b.start : a.end < b.end;
+  });
   return out;
 }
 
@@ -580,7 +670,8 @@ StatusOr<std::vector<ErrorEntry>> SqliteStore::ListErrors(int64_t limit) {
 StatusOr<Counts> SqliteStore::Count() {
   std::lock_guard lock(mu_);
   Stmt s(db_,
-         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), (SELECT count(*) FROM mentions), "
+         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
+         "(SELECT coalesce(sum(mentions), 0) FROM document_mentions), "
          "(SELECT count(*) FROM errors)");
   if (!s.Step()) return Named(s.status().ok() ? Status::Corruption("no counts") : s.status());
   Counts counts{s.Int(0), s.Int(1), s.Int(2), s.Int(3)};
@@ -611,8 +702,27 @@ StatusOr<std::string> SqliteStore::Digest() {
   VIGIE_RETURN_IF_ERROR(Named(fold(docs, 4)));
   Stmt events(db_, "SELECT event_id, json FROM events ORDER BY event_id");
   VIGIE_RETURN_IF_ERROR(Named(fold(events, 2)));
-  Stmt mentions(db_, "SELECT doc_id, seq, kind, text, start, end, value FROM mentions ORDER BY doc_id, seq");
-  VIGIE_RETURN_IF_ERROR(Named(fold(mentions, 7)));
+  // Each mention as the row it was before schema 5 (doc_id, seq, kind, text, start, end,
+  // value), so that digests stay comparable.
+  Stmt mentions(db_,
+                "SELECT d.id, m.packed FROM document_mentions m JOIN documents d ON d.doc_key = m.doc_key ORDER BY d.id");
+  while (mentions.Step()) {
+    std::vector<Mention> set;
+    const std::string doc_id = mentions.Text(0);
+    if (!internal::UnpackMentions(mentions.Blob(1), &set))
+      return Status::Corruption(path_ + ": stored mentions of document " + doc_id + " are damaged");
+    for (size_t i = 0; i < set.size(); ++i) {
+      const Mention& m = set[i];
+      std::string row = std::to_string(h);
+      for (const std::string& col : {doc_id, std::to_string(i), m.kind, m.text, std::to_string(m.start),
+                                     std::to_string(m.end), m.value_json}) {
+        row += '\x1f';
+        row += col;
+      }
+      h = core::Hash64(row);
+    }
+  }
+  VIGIE_RETURN_IF_ERROR(Named(mentions.status()));
   return core::HashHex(std::to_string(h));
 }
 

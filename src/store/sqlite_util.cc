@@ -88,6 +88,12 @@ void Stmt::Reset() {
   status_ = Status::Ok();  // a cached statement is reusable after a failed run
 }
 
+void Stmt::Rewind() {
+  if (!stmt_) return;
+  sqlite3_reset(stmt_);
+  status_ = Status::Ok();
+}
+
 std::string Stmt::Blob(int col) const {
   const void* p = sqlite3_column_blob(stmt_, col);
   if (p == nullptr) return {};

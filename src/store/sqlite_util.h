@@ -42,7 +42,10 @@ class Stmt {
   bool Step();
   // Steps to completion; returns the status.
   Status Run();
+  // Ready to run again, with no values bound.
   void Reset();
+  // Ready to run again, keeping the bound values (the caller rebinds each parameter).
+  void Rewind();
 
   std::string Text(int col) const;
   std::string Blob(int col) const;

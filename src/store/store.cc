@@ -84,6 +84,55 @@ std::string JsonQuote(std::string_view s) {
   return out;
 }
 
+namespace {
+
+void PutU32(uint32_t v, std::string* out) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+bool GetU32(std::string_view* in, uint32_t* v) {
+  if (in->size() < 4) return false;
+  *v = 0;
+  for (int i = 0; i < 4; ++i) *v |= static_cast<uint32_t>(static_cast<unsigned char>((*in)[i])) << (8 * i);
+  in->remove_prefix(4);
+  return true;
+}
+bool GetBytes(std::string_view* in, std::string* out) {
+  uint32_t n = 0;
+  if (!GetU32(in, &n) || in->size() < n) return false;
+  out->assign(in->data(), n);
+  in->remove_prefix(n);
+  return true;
+}
+
+}  // namespace
+
+std::string PackMentions(const std::vector<Mention>& mentions) {
+  size_t size = 0;
+  for (const Mention& m : mentions) size += 20 + m.kind.size() + m.text.size() + m.value_json.size();
+  std::string out;
+  out.reserve(size);
+  for (const Mention& m : mentions) {
+    for (const std::string* part : {&m.kind, &m.text, &m.value_json}) {
+      PutU32(static_cast<uint32_t>(part->size()), &out);
+      out += *part;
+    }
+    PutU32(m.start, &out);
+    PutU32(m.end, &out);
+  }
+  return out;
+}
+
+bool UnpackMentions(std::string_view in, std::vector<Mention>* out) {
+  while (!in.empty()) {
+    Mention m;
+    if (!GetBytes(&in, &m.kind) || !GetBytes(&in, &m.text) || !GetBytes(&in, &m.value_json) ||
+        !GetU32(&in, &m.start) || !GetU32(&in, &m.end))
+      return false;
+    out->push_back(std::move(m));
+  }
+  return true;
+}
+
 SqlQuery BuildEventQuery(const EventFilter& f) {
   SqlQuery q = BuildEventWhere(f);
   q.sql.insert(0, "SELECT e.json, d.outlet, d.url, d.date, d.lang");
@@ -108,8 +157,9 @@ SqlQuery BuildEventWhere(const EventFilter& f) {
     (q.params.emplace_back(values), ...);
   };
   // With a place filter the spots' R*Tree drives the search and the events(spot_key,
-  // date_lo) index narrows each spot's events in time; the other terms are kept off their
-  // indexes with a unary "+" so that the planner cannot prefer them.
+  // date_lo, date_hi, type) index narrows each spot's events in time and type before any
+  // events row is read; the other terms are kept off their indexes with a unary "+" so
+  // that the planner cannot prefer them.
   const bool spatial = f.bbox || f.near;
   const std::string p = spatial ? "+" : "";
   auto term = [&](const std::string& clause, const std::string& value) {

@@ -23,6 +23,14 @@ double HaversineKm(double lat1, double lon1, double lat2, double lon2);
 // A JSON string literal for `s` (quotes, escapes).
 std::string JsonQuote(std::string_view s);
 
+// The mentions of one document as one value (schema 5 keeps one row per document, not
+// per mention): for each mention in order, kind, text and value as a little-endian
+// uint32 byte length then the bytes, then start and end as little-endian uint32. Bytes
+// are kept as given (no escaping, no UTF-8 check), so any text comes back intact.
+std::string PackMentions(const std::vector<Mention>& mentions);
+// False when `packed` is not a well-formed mention set.
+bool UnpackMentions(std::string_view packed, std::vector<Mention>* out);
+
 struct SqlQuery {
   std::string sql;
   std::vector<std::variant<std::string, double, int64_t>> params;

@@ -237,9 +237,7 @@ TEST(FuseStoreTest, VersionOneFileMigrates) {
   }
   // Make it what version 1 wrote: no cluster tables.
   const char* drop =
-      "DROP TRIGGER events_fusion_delete; DROP TRIGGER documents_fusion_delete; DROP TRIGGER "
-      "events_fusion_insert; "
-      "DROP TRIGGER documents_fusion_insert; DROP TABLE clusters_rtree; "
+      "DROP TRIGGER events_fusion_delete; DROP TRIGGER documents_fusion_delete; DROP TABLE clusters_rtree; "
       "DROP TABLE clusters; DROP TABLE cluster_members; DROP TABLE cluster_flags; DROP TABLE "
       "document_copies; "
       "DROP TABLE document_signatures; DROP TABLE document_bands; DROP TABLE fusion_dirty; DROP "
