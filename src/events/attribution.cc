@@ -184,6 +184,7 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
           c.start = who->start;
           c.end = who->end;
           who = c;
+          at.source_noun = is_source;
         }
       }
       at.claimant = who;
@@ -197,6 +198,7 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     c.start = source_noun->start;
     c.end = source_noun->end;
     at.claimant = c;
+    at.source_noun = true;
     if (at.modality == "asserted") at.modality = "reported";
   }
   // A denial: who denies is the claimant, the subject just before the denial word

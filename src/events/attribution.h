@@ -37,6 +37,7 @@ struct Attribution {
   std::optional<Claimant> claimant;
   bool background_cue = false, ongoing_cue = false;
   bool claimant_acted = false;  // a claim of responsibility: the claimant is also the doer
+  bool source_noun = false;     // the claimant is a source noun ("ce communiqué") for an earlier one
 };
 
 class Attributor {

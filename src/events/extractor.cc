@@ -325,6 +325,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
 
   std::vector<EventRecord> out;
   std::vector<uint32_t> out_sentence;
+  std::vector<bool> out_source;  // the claimant was a source noun for an earlier one
   std::optional<Claimant> previous_claimant;
   const PlaceMention* focus = nullptr;  // the place the text is about so far
   size_t place_cursor = 0;              // places before it have moved the focus
@@ -571,6 +572,15 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (place != focus && e.location->text.empty())
         e.location->text = std::string(text.substr(place->start, place->end - place->start));
       if (place->location.geonameid || !place->location.country.empty()) focus = place;
+      // Aid to people who have just fled ("ces civils ont été aidés") reaches them where
+      // they went, not in the part of town they left: with no place of its own, the town.
+      if (place == focus && !SentenceHas(sent, place->start, place->end) &&
+          t.type == "aid_delivery" && !out.empty() && out_sentence.back() + 2 >= t.sentence &&
+          (out.back().type == "displacement" || out.back().type == "evacuation") &&
+          out.back().location && out.back().location->geonameid == e.location->geonameid) {
+        e.location->part.clear();
+        e.location->text.clear();
+      }
     }
     // Places seen in this sentence move the focus too.
     for (const auto& p : places)
@@ -722,7 +732,27 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
     out.push_back(std::move(e));
     out_sentence.push_back(t.sentence);
+    out_source.push_back(at.source_noun);
     last_passive = passive;
+  }
+  // "Le Centre a fait savoir que ... Plus tôt, les forces ont repris deux quartiers. Enfin,
+  // ce communiqué précise que ...": a source noun that points back to a claimant covers the
+  // unattributed events told between the two, as long as nothing else is attributed there.
+  for (size_t j = 0; j < out.size(); ++j) {
+    if (!out_source[j] || !out[j].claimant) continue;
+    size_t k = j;
+    while (k > 0 && !out[k - 1].claimant && out[k - 1].modality == "asserted" &&
+           out[k - 1].status == "occurred" && out_sentence[j] - out_sentence[k - 1] <= 3)
+      --k;
+    if (k == j || k == 0 || !out[k - 1].claimant) continue;
+    const EventActor& before = *out[k - 1].claimant;
+    const EventActor& after = *out[j].claimant;
+    if (before.cls != after.cls || before.name != after.name || before.country != after.country)
+      continue;
+    for (size_t i = k; i < j; ++i) {
+      out[i].claimant = after;
+      out[i].modality = "reported";
+    }
   }
   // "Cette réussite, annoncée par le Centre…": a sentence that opens with a demonstrative
   // and reports without naming an event lends its claimant to the sentence before.

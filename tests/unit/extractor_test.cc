@@ -478,3 +478,58 @@ TEST(ExtractorTest, GovernmentThatStrikesActsThroughItsForces) {
 
 }  // namespace
 }  // namespace vigie::events
+
+namespace vigie::events {
+namespace {
+
+TEST(ExtractorTest, SourceNounCoversTheEventsToldSinceItsClaimant) {
+  // A ministry reports; an unattributed sentence follows; "ce communiqué" comes back to the
+  // ministry: the middle event is the ministry's too.
+  Doc d{"Le ministère de la Défense russe a annoncé que l'armée syrienne a repris le village de "
+        "Tell Rifaat. Mardi, les soldats ont repris trois collines près d'Azaz. "
+        "Ce communiqué précise aussi que 40 rebelles ont été amnistiés.",
+        "fr"};
+  d.m.document_date = {"2017-03-02", "2017-03-02", "day", "document", ""};
+  d.Place("Tell Rifaat", 163345, 36.47, 37.09, "SY");
+  d.Place("Azaz", 170017, 36.59, 37.05, "SY");
+  d.Date("Mardi", "2017-02-28", "relative");
+  d.Count("40 rebelles", 40, "exact", "rebelle");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 3u);
+  ASSERT_TRUE(ev[0].claimant);
+  ASSERT_TRUE(ev[1].claimant);
+  EXPECT_EQ(ev[1].claimant->cls, ev[0].claimant->cls);
+  EXPECT_EQ(ev[1].modality, "reported");
+  // Without the source noun coming back, the outlet speaks in its own voice.
+  Doc e{"Le ministère de la Défense russe a annoncé que l'armée syrienne a repris le village de "
+        "Tell Rifaat. Mardi, les soldats ont repris trois collines près d'Azaz.",
+        "fr"};
+  e.m.document_date = d.m.document_date;
+  e.Place("Tell Rifaat", 163345, 36.47, 37.09, "SY");
+  e.Place("Azaz", 170017, 36.59, 37.05, "SY");
+  e.Date("Mardi", "2017-02-28", "relative");
+  auto ev2 = e.Run();
+  ASSERT_EQ(ev2.size(), 2u);
+  EXPECT_FALSE(ev2[1].claimant);
+}
+
+TEST(ExtractorTest, AidToPeopleWhoFledIsNotInThePartTheyLeft) {
+  Doc d{"More than 3,000 residents fled eastern Mosul on Sunday. The Red Crescent distributed "
+        "food and blankets to the displaced families.",
+        "en"};
+  d.m.document_date = {"2017-01-09", "2017-01-09", "day", "document", ""};
+  d.Place("eastern Mosul", 99072, 36.34, 43.13, "IQ", "east");
+  d.Count("More than 3,000 residents", 3000, "more_than", "resident");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[0].type, "displacement");
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->part, "east");
+  EXPECT_EQ(ev[1].type, "aid_delivery");
+  ASSERT_TRUE(ev[1].location);
+  EXPECT_EQ(ev[1].location->geonameid, 99072);
+  EXPECT_EQ(ev[1].location->part, "");
+}
+
+}  // namespace
+}  // namespace vigie::events
