@@ -692,6 +692,29 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
           if (e.actor2->cls == c && std::string_view(c) != "state_forces") e.subtype = "fighters";
     }
 
+    // What the record adds beyond EVENTS.md (extra): a chemical weapon named in the
+    // sentence, and force beyond crowd control against a protest (deaths, injuries, live
+    // fire, "brutally"), which ACLED counts as violence against the protesters.
+    {
+      std::vector<std::pair<const char*, const char*>> extra;  // keys in sorted order
+      if (e.type == "protest") {
+        bool harmed = sentence_has_cue(t.sentence, "excessive_force");
+        for (const auto& q : e.quantities) harmed = harmed || q.kind == "killed" || q.kind == "injured";
+        if (harmed) {
+          e.subtype = "intervention";
+          extra.emplace_back("force", "excessive");
+        }
+      }
+      if (sentence_has_cue(t.sentence, "chemical_word")) extra.emplace_back("weapon", "chemical");
+      if (!extra.empty()) {
+        e.extra_json = "{";
+        for (size_t k = 0; k < extra.size(); ++k)
+          e.extra_json += std::string(k ? "," : "") + "\"" + extra[k].first + "\":\"" +
+                          extra[k].second + "\"";
+        e.extra_json += "}";
+      }
+    }
+
     e.evidence.push_back({in.to_raw_start(sent.start), in.to_raw_end(sent.end)});
     double conf = 0.45;
     if (e.actor1) conf += 0.1;
