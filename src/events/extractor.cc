@@ -66,13 +66,14 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   const segment::Segmentation& seg = *in.segments;
   const Mentions& men = *in.mentions;
   const std::vector<std::string> folded = segment::FoldTokens(text, seg);
-  const auto actors = actors_->Find(text, seg, in.lang, &folded);
-  auto triggers = triggers_->Find(text, seg, in.lang, &folded);
-  const auto cues = attributor_->FindCues(text, seg, in.lang, &folded);
+  const std::vector<size_t> hashes = actors::HashWords(folded);
+  const auto actors = actors_->Find(text, seg, in.lang, &folded, &hashes);
+  auto triggers = triggers_->Find(text, seg, in.lang, &folded, &hashes);
+  const auto cues = attributor_->FindCues(text, seg, in.lang, &folded, &hashes);
   const auto noun_table = nouns_.find(in.lang);
 
   auto sentence_has_cue = [&](uint32_t si, const char* kind) {
-    for (const Cue& c : cues)
+    for (const Cue& c : CuesOf(cues, si))
       if (c.sentence == si && c.kind == kind) return true;
     return false;
   };
@@ -89,7 +90,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // A happening named as the starting point of another ("since the offensive began",
   // "depuis le début des affrontements") is context, not an event of its own.
   std::erase_if(kept, [&](const TriggerMention& t) {
-    for (const Cue& c : cues)
+    for (const Cue& c : CuesOf(cues, t.sentence))
       if (c.kind == "context" && c.sentence == t.sentence && c.end_token <= t.first_token &&
           t.first_token - c.end_token <= 2)
         return true;
@@ -98,9 +99,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // A participle is an event after an auxiliary ("ont été déplacés", "were displaced") or
   // before a count ("displaced 2 million people"), not as an adjective ("familles déplacées").
   auto cue_kind_at = [&](uint32_t token, const char* kind) {
-    for (const Cue& c : cues)
-      if (c.kind == kind && c.first_token <= token && token < c.end_token) return true;
-    return false;
+    auto near = CuesEndingFrom(cues, token + 1);  // cues do not overlap: one at most covers it
+    return !near.empty() && near[0].first_token <= token && near[0].kind == kind;
   };
   std::erase_if(kept, [&](const TriggerMention& t) {
     if (!t.adjectival) return false;
@@ -164,7 +164,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // "a brisé le siège") is lifted.
   for (auto& t : kept) {
     if (t.type != "siege") continue;
-    for (const Cue& c : cues) {
+    for (const Cue& c : CuesOf(cues, t.sentence)) {
       if (c.kind != "siege_break" || c.sentence != t.sentence) continue;
       if (c.end_token <= t.first_token && t.first_token - c.end_token <= 4) {
         t.subtype = "lifted";  // the breaker is the subject of the breaking verb
@@ -220,7 +220,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       for (const auto& u : kept)
         if (u.sentence == t.sentence && u.type == "evacuation") t.subtype = "evacuation_deal";
     if (t.type == "agreement" && t.subtype == "talks")
-      for (const Cue& c : cues)
+      for (const Cue& c : CuesOf(cues, t.sentence))
         if (c.sentence == t.sentence && c.kind == "evacuation_word") t.subtype = "evacuation_deal";
   }
   static const char* kViolent[] = {"air_strike",          "shelling", "bombing", "armed_clash",
@@ -233,7 +233,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         for (const char* v : kViolent) violent = violent || t.type == v;
     if (violent) continue;
     const Cue* kill = nullptr;
-    for (const Cue& c : cues)
+    for (const Cue& c : CuesOf(cues, si))
       if (c.sentence == si && c.kind == "killed_word") {
         kill = &c;
         break;
@@ -301,28 +301,35 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
   }
   auto date_anchor = [&](const DateMention& d) -> const Cue* {
-    for (const Cue& c : cues)
+    for (const Cue& c : CuesEndingFrom(cues, TokenAt(seg, d.start))) {
+      if (c.start >= d.end) break;
       if ((c.kind == "same_day" || c.kind == "next_day" || c.kind == "day_before") &&
-          c.start < d.end && c.end > d.start)
+          c.end > d.start)
         return &c;
+    }
     return nullptr;
   };
 
   auto destination = [&](const PlaceMention& p) {
     const uint32_t p0 = TokenAt(seg, p.start);
-    for (const Cue& c : cues)
-      if (c.kind == "destination" && c.end_token <= p0 && p0 - c.end_token <= 3 &&
-          c.start < p.start)
-        return true;
+    for (const Cue& c : CuesEndingFrom(cues, p0 >= 3 ? p0 - 3 : 0)) {
+      if (c.end_token > p0) break;
+      if (c.kind == "destination" && c.start < p.start) return true;
+    }
     return false;
   };
   auto speaks = [&](const PlaceMention& p) {
     const uint32_t p1 = TokenAt(seg, p.end);
-    for (const Cue& c : cues)
+    for (const Cue& c : CuesEndingFrom(cues, p1)) {
+      if (c.first_token > p1) break;
       if (c.kind == "report" && c.side == "before" && c.first_token == p1) return true;
+    }
     return false;
   };
 
+  long doc_r0 = 0, doc_r1 = 0;
+  const bool have_doc_range = !men.document_date.start.empty() &&
+                              core::DayRange(men.document_date.start, &doc_r0, &doc_r1);
   std::vector<EventRecord> out;
   std::vector<uint32_t> out_sentence;
   std::vector<bool> out_source;  // the claimant was a source noun for an earlier one
@@ -332,7 +339,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   bool last_passive = false;            // the voice of the last event's trigger
   auto cue_at = [&](uint32_t sentence, uint32_t token_lo, uint32_t token_hi,
                     const char* kind) -> const Cue* {
-    for (const Cue& c : cues)
+    for (const Cue& c : CuesOf(cues, sentence))
       if (c.sentence == sentence && c.kind == kind && c.first_token >= token_lo &&
           c.end_token <= token_hi)
         return &c;
@@ -366,7 +373,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       // A kill or injury word right after the count ("12 civils ont été tués") or just
       // before it ("killed 12 people") says what the count is.
       const uint32_t q0 = TokenAt(seg, q.start), q1 = TokenAt(seg, q.end);
-      for (const Cue& c : cues) {
+      for (const Cue& c : CuesOf(cues, sentence)) {
         if (c.sentence != sentence) continue;
         bool near = (c.first_token >= q1 && c.first_token <= q1 + 5) ||
                     (c.end_token <= q0 && q0 - c.end_token <= 2);
@@ -377,7 +384,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         // A bare count says what it counts only through a kill or injury word next to it:
         // "killing at least 20", "wounding three", "20 wounded".
         bool next_to = false;
-        for (const Cue& c : cues)
+        for (const Cue& c : CuesOf(cues, sentence))
           if (c.sentence == sentence && (c.kind == "killed_word" || c.kind == "injured_word") &&
               ((c.end_token <= q0 && q0 - c.end_token <= 1) || c.first_token == q1))
             next_to = true;
@@ -637,11 +644,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
 
     // Status: context far back is background; a lasting state is ongoing.
     e.status = "occurred";
-    if (e.date && !men.document_date.start.empty() && e.date->basis == "explicit") {
-      long d0, d1, r0, r1;
-      if (core::DayRange(e.date->start, &d0, &d1) &&
-          core::DayRange(men.document_date.start, &r0, &r1) && r0 - d0 > 180)
-        e.status = "background";
+    if (e.date && have_doc_range && e.date->basis == "explicit") {
+      long d0, d1;
+      if (core::DayRange(e.date->start, &d0, &d1) && doc_r0 - d0 > 180) e.status = "background";
     }
     if (e.status == "occurred" && at.ongoing_cue && (t.type == "siege" || t.type == "armed_clash"))
       e.status = "ongoing";
@@ -785,7 +790,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     for (uint32_t x : out_sentence) has_event = has_event || x == si;
     if (has_event) continue;
     bool opens = false, reports = false;
-    for (const Cue& c : cues) {
+    for (const Cue& c : CuesOf(cues, si)) {
       if (c.sentence != si) continue;
       if (c.kind == "anaphor" && c.first_token == sn.first_token) opens = true;
       if (c.kind == "report") reports = true;
@@ -793,7 +798,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // So does a sentence that only reports the toll of the one before ("Le gouvernement a
     // fait état de 11 soldats tués"): it lends its claimant and its counts.
     bool counts = false;
-    for (const Cue& c : cues)
+    for (const Cue& c : CuesOf(cues, si))
       if (c.sentence == si && (c.kind == "killed_word" || c.kind == "injured_word")) counts = true;
     if (!reports || (!opens && !counts)) continue;
     if (!opens) {
@@ -841,7 +846,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       // "since 2009", or a since-clause that dates its start: "since the offensive began
       // last October", "which began in early June".
       bool since_clause = d.since;
-      for (const Cue& c : cues)
+      for (const Cue& c : CuesOf(cues, si))
         if (c.sentence == si && c.kind == "background" && c.end_token <= TokenAt(seg, d.start) &&
             TokenAt(seg, d.start) - c.end_token <= 8)
           since_clause = true;
@@ -852,7 +857,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
     if (since == nullptr) continue;
     bool displaced_words = false;
-    for (const Cue& c : cues)
+    for (const Cue& c : CuesOf(cues, si))
       if (c.sentence == si && c.kind == "displaced_word") displaced_words = true;
     std::vector<Quantity> killed, displaced;
     for (const auto& q : men.quantities) {

@@ -30,7 +30,8 @@ class TriggerFinder {
                                         const segment::Segmenter& segmenter);
   std::vector<TriggerMention> Find(std::string_view text, const segment::Segmentation& seg,
                                    std::string_view lang,
-                                   const std::vector<std::string>* folded = nullptr) const;
+                                   const std::vector<std::string>* folded = nullptr,
+                                   const std::vector<size_t>* hashes = nullptr) const;
 
  private:
   explicit TriggerFinder(PhraseLexicon lex) : lex_(std::move(lex)) {}
