@@ -111,6 +111,8 @@ Status Recognizer::Load(const core::LangPack& pack, const segment::Segmenter& se
         return a.tokens.size() > b.tokens.size();
       });
   };
+  for (const auto& [w, v] : lex->phrases) lex->starts.Add(HashWord(w));
+  for (const auto& [w, v] : lex->nouns) lex->starts.Add(HashWord(w));
   longest_first(lex->phrases);
   longest_first(lex->labels);
   return Status::Ok();
@@ -206,6 +208,11 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
 
     uint32_t i = a;
     while (i < b) {
+      // Most words start no actor: neither a phrase nor a noun (nor "ISIS-held").
+      if (!lex.starts.MayHave(h[i]) && fold(i).find('-', 1) == std::string::npos) {
+        ++i;
+        continue;
+      }
       const Entry* named = nullptr;
       uint32_t len = match(lex.phrases, i, &named);
       const Entry* noun = nullptr;

@@ -58,6 +58,7 @@ class Recognizer {
     WordMap<std::vector<Entry>> labels;   // multi-word labels too
     WordMap<std::string> demonyms;        // folded word -> country
     WordMap<std::string> np_words;        // folded word -> role
+    WordFilter starts;                    // first words of phrases, and nouns
     // From the manifest's np_head: in "regime forces" English heads the noun phrase with
     // its last noun; French heads it with its first ("forces gouvernementales").
     bool head_last = false;

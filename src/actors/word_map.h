@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,20 @@ struct WordEq {
   bool operator()(std::string_view a, std::string_view b) const { return a == b; }
   bool operator()(const HashedWord& a, std::string_view b) const { return a.word == b; }
   bool operator()(std::string_view a, const HashedWord& b) const { return a == b.word; }
+};
+
+// A bit set over hashes: "certainly absent" for most words a table does not hold, before
+// any lookup.
+class WordFilter {
+ public:
+  WordFilter() : bits_(kBits / 64, 0) {}
+  void Add(uint64_t h) { bits_[Bit(h) >> 6] |= uint64_t(1) << (Bit(h) & 63); }
+  bool MayHave(uint64_t h) const { return (bits_[Bit(h) >> 6] >> (Bit(h) & 63)) & 1; }
+
+ private:
+  static constexpr size_t kBits = size_t(1) << 13;
+  static size_t Bit(uint64_t h) { return size_t((h * 0x9E3779B97F4A7C15ull) >> 51); }
+  std::vector<uint64_t> bits_;
 };
 
 template <typename V>

@@ -1,6 +1,7 @@
 #include "events/lexicon.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/text.h"
 
@@ -44,16 +45,28 @@ std::string_view PhraseLexicon::Key(std::string_view folded) {
   return folded.substr(0, n);
 }
 
+uint64_t PhraseLexicon::StemKey(std::string_view folded) {
+  std::string_view k = Key(folded);
+  uint64_t v = 0;
+  std::memcpy(&v, k.data(), std::min<size_t>(k.size(), sizeof v));
+  return v;
+}
+
+
 void PhraseLexicon::Index(Table* t) {
   std::stable_sort(t->patterns.begin(), t->patterns.end(), [](const Pattern& a, const Pattern& b) {
     return a.tokens.size() > b.tokens.size();
   });
   for (uint32_t i = 0; i < t->patterns.size(); ++i) {
     const std::string& w = t->patterns[i].tokens[0];
-    if (w.back() == '*')
-      t->stems[std::string(Key(std::string_view(w).substr(0, w.size() - 1)))].push_back(i);
-    else
+    if (w.back() == '*') {
+      uint64_t k = StemKey(std::string_view(w).substr(0, w.size() - 1));
+      t->stems[k].push_back(i);
+      t->stem_filter.Add(k);
+    } else {
       t->first[w].push_back(i);
+      t->first_filter.Add(actors::HashWord(w));
+    }
   }
 }
 
@@ -166,18 +179,28 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
     uint32_t i = 0;
     while (i < n) {
       const std::string& w = folded[i];
-      auto fi = table.first.find(actors::HashedWord{w, (*hashes)[sent.first_token + i]});
-      const auto& exact = fi == table.first.end() ? kNone : fi->second;
+      const size_t h = (*hashes)[sent.first_token + i];
+      const std::vector<uint32_t>* exact = &kNone;
+      if (table.first_filter.MayHave(h))
+        if (auto fi = table.first.find(actors::HashedWord{w, h}); fi != table.first.end())
+          exact = &fi->second;
       const std::vector<uint32_t>* stems = &kNone;
-      if (!table.stems.empty() && w.size() >= 3)
-        if (auto st = table.stems.find(Key(w)); st != table.stems.end()) stems = &st->second;
+      if (w.size() >= 3) {
+        const uint64_t k = StemKey(w);
+        if (table.stem_filter.MayHave(k))
+          if (auto st = table.stems.find(k); st != table.stems.end()) stems = &st->second;
+      }
+      if (exact->empty() && stems->empty()) {
+        ++i;
+        continue;
+      }
       // The two candidate lists in pattern order: the first that matches is the longest.
       const Pattern* best = nullptr;
       uint32_t best_len = 0;
-      for (size_t a = 0, b = 0; a < exact.size() || b < stems->size();) {
+      for (size_t a = 0, b = 0; a < exact->size() || b < stems->size();) {
         uint32_t idx;
-        if (b >= stems->size() || (a < exact.size() && exact[a] < (*stems)[b]))
-          idx = exact[a++];
+        if (b >= stems->size() || (a < exact->size() && (*exact)[a] < (*stems)[b]))
+          idx = (*exact)[a++];
         else
           idx = (*stems)[b++];
         const Pattern& p = table.patterns[idx];

@@ -49,12 +49,16 @@ class PhraseLexicon {
   // Patterns longest first; each is found through its first word, or, when that word is a
   // stem, through the stem's first three letters. Both lists hold indices into `patterns`
   // in that order, so the first pattern that matches is the longest.
+  // A bit set over word hashes (and stem keys) tells most words that start no pattern
+  // without a table lookup.
   struct Table {
     std::vector<Pattern> patterns;
-    actors::WordMap<std::vector<uint32_t>> first;  // exact first word
-    actors::WordMap<std::vector<uint32_t>> stems;  // Key() of a stem first word
+    actors::WordMap<std::vector<uint32_t>> first;             // exact first word
+    std::unordered_map<uint64_t, std::vector<uint32_t>> stems;  // StemKey() of a stem word
+    actors::WordFilter first_filter, stem_filter;
   };
   static std::string_view Key(std::string_view folded);
+  static uint64_t StemKey(std::string_view folded);  // Key() packed into an integer
   static void Index(Table* t);
   const Table& For(std::string_view lang) const;
 
