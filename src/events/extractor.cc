@@ -87,6 +87,17 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     kept.push_back(t);
   }
 
+  // ... and so is one right before a displacement verb: "fighting has displaced 4,000
+  // people", "les combats ont poussé ... à fuir" name why people fled.
+  for (size_t i = 0; i + 1 < kept.size(); ++i) {
+    const auto& t = kept[i];
+    const auto& u = kept[i + 1];
+    if (t.type == "armed_clash" && u.type == "displacement" && u.sentence == t.sentence &&
+        u.first_token >= t.end_token && u.first_token - t.end_token <= 2) {
+      kept.erase(kept.begin() + long(i));
+      --i;
+    }
+  }
   // A happening named as the starting point of another ("since the offensive began",
   // "depuis le début des affrontements") is context, not an event of its own.
   std::erase_if(kept, [&](const TriggerMention& t) {
@@ -111,6 +122,19 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     for (uint32_t k = t.end_token; k < limit; ++k) {
       if (seg.tokens[k].kind == segment::TokenKind::kPunct) break;
       if (seg.tokens[k].kind == segment::TokenKind::kNumber) return false;
+    }
+    return true;
+  });
+  // A verb as common as "took" or "pris" takes territory only before a count of places
+  // ("took 12 villages", "ont pris trois quartiers"), not "took part" or "took two hours".
+  std::erase_if(kept, [&](const TriggerMention& t) {
+    if (!t.places) return false;
+    if (noun_table == nouns_.end()) return true;
+    for (const auto& q : men.quantities) {
+      const uint32_t q0 = TokenAt(seg, q.start);
+      if (q0 < t.end_token || q0 > t.end_token + 2 || q.noun.empty()) continue;
+      auto it = noun_table->second.find(core::FoldForMatch(q.noun));
+      if (it != noun_table->second.end() && it->second.kind == "places") return false;
     }
     return true;
   });
@@ -512,6 +536,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       continue;
     }
 
+    // "The army denied carrying out the strike", "le M23 a démenti avoir bombardé Goma":
+    // with no other doer, who denies is who the claim says did it.
+    if (at.modality == "denied" && actor1 < 0 && claimant_actor >= 0 && !passive) {
+      actor1 = claimant_actor;
+      if (actor2 == actor1) actor2 = -1;
+    }
     // "un raid revendiqué par les forces de Haftar", "al-Shabaab claimed responsibility":
     // who claims the act did it.
     if (at.claimant_acted && actor1 < 0 && claimant_actor >= 0) {

@@ -30,6 +30,7 @@ std::vector<TriggerMention> TriggerFinder::Find(std::string_view text,
                      row[2] == "adj"};
     t.weak = row[2] == "weak";
     t.generic = row[2] == "generic";
+    t.places = row[2] == "places";
     out.push_back(std::move(t));
   }
   return out;

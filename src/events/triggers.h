@@ -22,6 +22,7 @@ struct TriggerMention {
   bool adjectival = false;    // a participle: an event only after an auxiliary or before a count
   bool weak = false;          // a participant noun ("protesters"): an event only with a riot word
   bool generic = false;       // "attacked": an event only where no more precise trigger tells it
+  bool places = false;        // "took": an event only before a count of places ("took 12 villages")
 };
 
 class TriggerFinder {

@@ -52,9 +52,14 @@ TEST(EventsDevEval, DevSetAndSeed) {
   EXPECT_GE(r.fields.at("claimant").Accuracy(), 0.87);
   EXPECT_GE(r.fields.at("subtype").Accuracy(), 0.87);
   EXPECT_GE(r.fields.at("modality").Accuracy(), 0.91);
-  // The seed article: its six required events are all found (type, date and place).
+  // The seed article: its six required events are all found (type, date and place), each
+  // with the right place part, quantities and claimant.
   EXPECT_EQ(seed.report().overall.tp, 6u);
   EXPECT_EQ(seed.report().overall.fn, 0u);
+  for (const char* f : {"date_start", "geonameid", "part", "quantities", "claimant"}) {
+    ASSERT_TRUE(seed.report().fields.count(f)) << f;
+    EXPECT_EQ(seed.report().fields.at(f).correct, 6u) << "seed article, field " << f;
+  }
 }
 
 }  // namespace
