@@ -533,3 +533,82 @@ TEST(ExtractorTest, AidToPeopleWhoFledIsNotInThePartTheyLeft) {
 
 }  // namespace
 }  // namespace vigie::events
+
+namespace vigie::events {
+namespace {
+
+TEST(ExtractorTest, CommonVerbTakesTerritoryOnlyBeforeACountOfPlaces) {
+  Doc d{"Rebels took 14 villages near Beni on Thursday. The delegates took part in the talks.",
+        "en"};
+  d.m.document_date = {"2021-02-05", "2021-02-05", "day", "document", ""};
+  d.Place("Beni", 219057, 0.49, 29.47, "CD");
+  d.Count("14 villages", 14, "exact", "village");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "territory_change");
+  ASSERT_EQ(ev[0].quantities.size(), 1u);
+  EXPECT_EQ(ev[0].quantities[0].kind, "places");
+  EXPECT_EQ(ev[0].quantities[0].unit, "village");
+  Doc f{"Les miliciens ont pris deux quartiers de Bunia mardi.", "fr"};
+  f.m.document_date = d.m.document_date;
+  f.Place("Bunia", 217570, 1.56, 30.25, "CD");
+  f.Count("deux quartiers", 2, "exact", "quartier");
+  auto fe = f.Run();
+  ASSERT_EQ(fe.size(), 1u);
+  EXPECT_EQ(fe[0].type, "territory_change");
+  // Without a count of places, "pris" is not a conquest.
+  EXPECT_TRUE(Doc("Le convoi a pris la route de Bunia mardi.", "fr").Run().empty());
+}
+
+TEST(ExtractorTest, WhoDeniesAStrikeIsItsDoer) {
+  auto ev = Doc("The army denied carrying out the air strike on the market.", "en").Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].modality, "denied");
+  ASSERT_TRUE(ev[0].actor1);
+  EXPECT_EQ(ev[0].actor1->cls, "state_forces");
+  ASSERT_TRUE(ev[0].claimant);
+  // A doer named in the denied claim stays the doer.
+  auto other = Doc("The army denied that rebels had shelled the market.", "en").Run();
+  ASSERT_EQ(other.size(), 1u);
+  ASSERT_TRUE(other[0].actor1);
+  EXPECT_EQ(other[0].actor1->cls, "armed_opposition");
+}
+
+TEST(ExtractorTest, FightingThatDisplacesIsTheCauseNotAnEvent) {
+  Doc d{"Fighting has displaced 12,000 people around Kidal this week.", "en"};
+  d.m.document_date = {"2023-09-01", "2023-09-01", "day", "document", ""};
+  d.Place("Kidal", 2455290, 18.44, 1.41, "ML");
+  d.Count("12,000 people", 12000, "exact", "people");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "displacement");
+  // Fighting that is not the subject of the displacement is an event of its own.
+  auto both = Doc("Fighting broke out near Kidal, and 300 families fled the town.", "en").Run();
+  bool clash = false;
+  for (const auto& e : both) clash = clash || e.type == "armed_clash";
+  EXPECT_TRUE(clash);
+}
+
+TEST(ExtractorTest, ChemicalWeaponsAndExcessiveForceGoToExtra) {
+  auto gas = Doc("Government aircraft dropped chlorine gas on the town of Saraqib.", "en").Run();
+  ASSERT_FALSE(gas.empty());
+  EXPECT_EQ(gas[0].extra_json, R"({"weapon":"chemical"})");
+  auto fr = Doc("L'aviation a bombardé la ville avec des barils de chlore.", "fr").Run();
+  ASSERT_FALSE(fr.empty());
+  EXPECT_EQ(fr[0].extra_json, R"({"weapon":"chemical"})");
+  auto force = Doc("Police fired live ammunition to disperse the protest in the capital.", "en").Run();
+  ASSERT_EQ(force.size(), 1u);
+  EXPECT_EQ(force[0].type, "protest");
+  EXPECT_EQ(force[0].subtype, "intervention");
+  EXPECT_EQ(force[0].extra_json, R"({"force":"excessive"})");
+  auto tear = Doc("Police fired tear gas to disperse the protest in the capital.", "en").Run();
+  ASSERT_EQ(tear.size(), 1u);
+  EXPECT_EQ(tear[0].extra_json, "{}");
+  // "Amnesty International" reports; it is no amnesty.
+  for (const auto& e :
+       Doc("Amnesty International said the protest was peaceful.", "en").Run())
+    EXPECT_NE(e.type, "surrender");
+}
+
+}  // namespace
+}  // namespace vigie::events

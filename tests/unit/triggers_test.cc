@@ -75,8 +75,9 @@ TEST(TriggersTest, GapsLetWordsStandBetween) {
             (V{"territory_change/taken:pris mardi le contrôle"}));
   EXPECT_EQ(Types("L'armée a pris hier soir le contrôle du pont.", "fr"),
             (V{"territory_change/taken:pris hier soir le contrôle"}));
-  // Not across punctuation, nor more than three words.
-  EXPECT_EQ(Types("Ils ont pris, dit-on, le contrôle.", "fr"), V{});
+  // Not across punctuation, nor more than three words: only the bare verb is left, a
+  // candidate that the extractor keeps only before a count of places.
+  EXPECT_EQ(Types("Ils ont pris, dit-on, le contrôle.", "fr"), (V{"territory_change/taken:pris"}));
 }
 
 TEST(TriggersTest, BlockingRowsHideLookalikes) {
