@@ -355,6 +355,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   const bool have_doc_range = !men.document_date.start.empty() &&
                               core::DayRange(men.document_date.start, &doc_r0, &doc_r1);
   std::vector<EventRecord> out;
+  out.reserve(kept.size() + 4);  // one record per trigger at most, and a few tolls
   std::vector<uint32_t> out_sentence;
   std::vector<bool> out_source;  // the claimant was a source noun for an earlier one
   std::optional<Claimant> previous_claimant;
