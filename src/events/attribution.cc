@@ -238,14 +238,19 @@ std::optional<Claimant> Attributor::Resolve(Claimant who, const Cue* source_noun
                                             const segment::Segmentation& seg, std::string_view text,
                                             const std::optional<Claimant>& previous) const {
   // A named actor, or a claimant with a class of its own that is not a bare noun: as found.
+  // A longer phrase of no class ("un porte-parole du mouvement") may still repeat a name.
   const actors::ActorMention* self = who.actor >= 0 ? &actors[size_t(who.actor)] : nullptr;
-  if (self != nullptr && (self->named || self->end_token - self->first_token > 3)) return who;
+  if (self != nullptr &&
+      (self->named || (self->end_token - self->first_token > 3 && self->cls != "unknown")))
+    return who;
   // Tokens of the claimant's words.
   uint32_t b = 0, e = 0;
   while (b < seg.tokens.size() && seg.tokens[b].start < who.start) ++b;
   e = b;
   while (e < seg.tokens.size() && seg.tokens[e].end <= who.end) ++e;
-  if (e <= b || e - b > 4) return who;
+  // A short phrase; a speaker's longer one ("a spokesman for the movement") too.
+  const uint32_t max_words = self != nullptr && self->cls == "unknown" ? 6 : 4;
+  if (e <= b || e - b > max_words) return who;
   // A pronoun ("selon lui", "he added") speaks for the last named claimant.
   if (e - b == 1) {
     for (const Cue& c : CuesEndingFrom(cues, e)) {
