@@ -741,7 +741,20 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
           extra.emplace_back("force", "excessive");
         }
       }
-      if (sentence_has_cue(t.sentence, "chemical_word")) extra.emplace_back("weapon", "chemical");
+      // The weapon of this violent event: named near its trigger, not in a clause about
+      // another one ("the town that was the target of a chemical attack last year").
+      bool violent = false;
+      for (const char* v : kViolent) violent = violent || e.type == v;
+      for (const Cue& c : CuesOf(cues, t.sentence)) {
+        if (!violent || c.kind != "chemical_word") continue;
+        const uint32_t gap = c.first_token >= t.end_token ? c.first_token - t.end_token
+                             : t.first_token >= c.end_token ? t.first_token - c.end_token
+                                                            : 0;
+        if (gap <= 8) {
+          extra.emplace_back("weapon", "chemical");
+          break;
+        }
+      }
       if (!extra.empty()) {
         e.extra_json = "{";
         for (size_t k = 0; k < extra.size(); ++k)

@@ -596,6 +596,12 @@ TEST(ExtractorTest, ChemicalWeaponsAndExcessiveForceGoToExtra) {
   auto fr = Doc("L'aviation a bombardé la ville avec des barils de chlore.", "fr").Run();
   ASSERT_FALSE(fr.empty());
   EXPECT_EQ(fr[0].extra_json, R"({"weapon":"chemical"})");
+  // A chemical attack named in a clause about the place is not the weapon of this event.
+  for (const auto& e : Doc("Government forces captured two villages near the town that was hit "
+                           "by a chemical attack last year.",
+                           "en")
+                           .Run())
+    if (e.type == "territory_change") EXPECT_EQ(e.extra_json, "{}");
   auto force = Doc("Police fired live ammunition to disperse the protest in the capital.", "en").Run();
   ASSERT_EQ(force.size(), 1u);
   EXPECT_EQ(force[0].type, "protest");
