@@ -34,11 +34,13 @@ class Recognizer {
  public:
   // Reads actors.tsv, actor_nouns.tsv, labels.tsv, demonyms.tsv and np_words.tsv of every
   // pack; phrases are tokenised with `segmenter` so they match the text's tokens.
-  static StatusOr<Recognizer> Create(const core::PackSet& packs, const segment::Segmenter& segmenter);
+  static StatusOr<Recognizer> Create(const core::PackSet& packs,
+                                     const segment::Segmenter& segmenter);
 
   // Actor mentions of one document, in text order, not overlapping.
   // `folded`: segment::FoldTokens(text, seg) when the caller has it, else computed here.
-  std::vector<ActorMention> Find(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
+  std::vector<ActorMention> Find(std::string_view text, const segment::Segmentation& seg,
+                                 std::string_view lang,
                                  const std::vector<std::string>* folded = nullptr,
                                  const std::vector<size_t>* hashes = nullptr) const;
 
@@ -54,11 +56,11 @@ class Recognizer {
   struct Lexicon {
     // First folded token -> entries, longest first.
     WordMap<std::vector<Entry>> phrases;
-    WordMap<Entry> nouns;                 // folded word -> class (+label)
-    WordMap<std::vector<Entry>> labels;   // multi-word labels too
-    WordMap<std::string> demonyms;        // folded word -> country
-    WordMap<std::string> np_words;        // folded word -> role
-    WordFilter starts;                    // first words of phrases, and nouns
+    WordMap<Entry> nouns;                // folded word -> class (+label)
+    WordMap<std::vector<Entry>> labels;  // multi-word labels too
+    WordMap<std::string> demonyms;       // folded word -> country
+    WordMap<std::string> np_words;       // folded word -> role
+    WordFilter starts;                   // first words of phrases, and nouns
     // From the manifest's np_head: in "regime forces" English heads the noun phrase with
     // its last noun; French heads it with its first ("forces gouvernementales").
     bool head_last = false;

@@ -38,8 +38,7 @@ StatusOr<Attributor> Attributor::Create(const core::PackSet& packs,
 }
 
 std::vector<Cue> Attributor::FindCues(std::string_view text, const segment::Segmentation& seg,
-                                      std::string_view lang,
-                                      const std::vector<std::string>* folded,
+                                      std::string_view lang, const std::vector<std::string>* folded,
                                       const std::vector<size_t>* hashes) const {
   std::vector<Cue> out;
   for (const PhraseMatch& m : lex_.Find(text, seg, lang, folded, hashes))

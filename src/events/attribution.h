@@ -6,8 +6,8 @@
 // ("ce communiqué") stands for the document's last named claimant. Immutable, thread-safe.
 #pragma once
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -56,7 +56,7 @@ struct Attribution {
   std::optional<Claimant> claimant;
   bool background_cue = false, ongoing_cue = false;
   bool claimant_acted = false;  // a claim of responsibility: the claimant is also the doer
-  bool source_noun = false;     // the claimant is a source noun ("ce communiqué") for an earlier one
+  bool source_noun = false;  // the claimant is a source noun ("ce communiqué") for an earlier one
 };
 
 class Attributor {
@@ -64,8 +64,7 @@ class Attributor {
   static StatusOr<Attributor> Create(const core::PackSet& packs,
                                      const segment::Segmenter& segmenter);
   std::vector<Cue> FindCues(std::string_view text, const segment::Segmentation& seg,
-                            std::string_view lang,
-                            const std::vector<std::string>* folded = nullptr,
+                            std::string_view lang, const std::vector<std::string>* folded = nullptr,
                             const std::vector<size_t>* hashes = nullptr) const;
 
   // Attribution of one trigger. `previous` is the last claimant given in this document

@@ -352,8 +352,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   };
 
   long doc_r0 = 0, doc_r1 = 0;
-  const bool have_doc_range = !men.document_date.start.empty() &&
-                              core::DayRange(men.document_date.start, &doc_r0, &doc_r1);
+  const bool have_doc_range =
+      !men.document_date.start.empty() && core::DayRange(men.document_date.start, &doc_r0, &doc_r1);
   std::vector<EventRecord> out;
   out.reserve(kept.size() + 4);  // one record per trigger at most, and a few tolls
   std::vector<uint32_t> out_sentence;
@@ -735,7 +735,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       std::vector<std::pair<const char*, const char*>> extra;  // keys in sorted order
       if (e.type == "protest") {
         bool harmed = sentence_has_cue(t.sentence, "excessive_force");
-        for (const auto& q : e.quantities) harmed = harmed || q.kind == "killed" || q.kind == "injured";
+        for (const auto& q : e.quantities)
+          harmed = harmed || q.kind == "killed" || q.kind == "injured";
         if (harmed) {
           e.subtype = "intervention";
           extra.emplace_back("force", "excessive");
@@ -747,7 +748,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       for (const char* v : kViolent) violent = violent || e.type == v;
       for (const Cue& c : CuesOf(cues, t.sentence)) {
         if (!violent || c.kind != "chemical_word") continue;
-        const uint32_t gap = c.first_token >= t.end_token ? c.first_token - t.end_token
+        const uint32_t gap = c.first_token >= t.end_token   ? c.first_token - t.end_token
                              : t.first_token >= c.end_token ? t.first_token - c.end_token
                                                             : 0;
         if (gap <= 8) {
@@ -758,8 +759,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (!extra.empty()) {
         e.extra_json = "{";
         for (size_t k = 0; k < extra.size(); ++k)
-          e.extra_json += std::string(k ? "," : "") + "\"" + extra[k].first + "\":\"" +
-                          extra[k].second + "\"";
+          e.extra_json +=
+              std::string(k ? "," : "") + "\"" + extra[k].first + "\":\"" + extra[k].second + "\"";
         e.extra_json += "}";
       }
     }

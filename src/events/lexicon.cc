@@ -52,7 +52,6 @@ uint64_t PhraseLexicon::StemKey(std::string_view folded) {
   return v;
 }
 
-
 void PhraseLexicon::Index(Table* t) {
   std::stable_sort(t->patterns.begin(), t->patterns.end(), [](const Pattern& a, const Pattern& b) {
     return a.tokens.size() > b.tokens.size();

@@ -53,7 +53,7 @@ class PhraseLexicon {
   // without a table lookup.
   struct Table {
     std::vector<Pattern> patterns;
-    actors::WordMap<std::vector<uint32_t>> first;             // exact first word
+    actors::WordMap<std::vector<uint32_t>> first;               // exact first word
     std::unordered_map<uint64_t, std::vector<uint32_t>> stems;  // StemKey() of a stem word
     actors::WordFilter first_filter, stem_filter;
   };

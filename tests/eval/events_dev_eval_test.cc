@@ -37,8 +37,9 @@ TEST(EventsDevEval, DevSetAndSeed) {
     if (gold->id == "fr-seed") seed.Add(gold->id, gold->lang, gold->events, a.events);
   }
   const auto& r = all.report();
-  std::printf("events on dev gold: P %.3f R %.3f F1 %.3f; fr F1 %.3f, en F1 %.3f\n", r.overall.Precision(),
-              r.overall.Recall(), r.overall.F1(), r.by_lang.at("fr").F1(), r.by_lang.at("en").F1());
+  std::printf("events on dev gold: P %.3f R %.3f F1 %.3f; fr F1 %.3f, en F1 %.3f\n",
+              r.overall.Precision(), r.overall.Recall(), r.overall.F1(), r.by_lang.at("fr").F1(),
+              r.by_lang.at("en").F1());
   for (const auto& f : evaluate::FieldNames())
     if (r.fields.count(f)) std::printf("  %-14s %.3f\n", f.c_str(), r.fields.at(f).Accuracy());
   // Measured: F1 0.835 (fr 0.831, en 0.840); date 0.950, geonameid 0.983, quantities 0.882,

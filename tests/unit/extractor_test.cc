@@ -485,10 +485,11 @@ namespace {
 TEST(ExtractorTest, SourceNounCoversTheEventsToldSinceItsClaimant) {
   // A ministry reports; an unattributed sentence follows; "ce communiqué" comes back to the
   // ministry: the middle event is the ministry's too.
-  Doc d{"Le ministère de la Défense russe a annoncé que l'armée syrienne a repris le village de "
-        "Tell Rifaat. Mardi, les soldats ont repris trois collines près d'Azaz. "
-        "Ce communiqué précise aussi que 40 rebelles ont été amnistiés.",
-        "fr"};
+  Doc d{
+      "Le ministère de la Défense russe a annoncé que l'armée syrienne a repris le village de "
+      "Tell Rifaat. Mardi, les soldats ont repris trois collines près d'Azaz. "
+      "Ce communiqué précise aussi que 40 rebelles ont été amnistiés.",
+      "fr"};
   d.m.document_date = {"2017-03-02", "2017-03-02", "day", "document", ""};
   d.Place("Tell Rifaat", 163345, 36.47, 37.09, "SY");
   d.Place("Azaz", 170017, 36.59, 37.05, "SY");
@@ -501,9 +502,10 @@ TEST(ExtractorTest, SourceNounCoversTheEventsToldSinceItsClaimant) {
   EXPECT_EQ(ev[1].claimant->cls, ev[0].claimant->cls);
   EXPECT_EQ(ev[1].modality, "reported");
   // Without the source noun coming back, the outlet speaks in its own voice.
-  Doc e{"Le ministère de la Défense russe a annoncé que l'armée syrienne a repris le village de "
-        "Tell Rifaat. Mardi, les soldats ont repris trois collines près d'Azaz.",
-        "fr"};
+  Doc e{
+      "Le ministère de la Défense russe a annoncé que l'armée syrienne a repris le village de "
+      "Tell Rifaat. Mardi, les soldats ont repris trois collines près d'Azaz.",
+      "fr"};
   e.m.document_date = d.m.document_date;
   e.Place("Tell Rifaat", 163345, 36.47, 37.09, "SY");
   e.Place("Azaz", 170017, 36.59, 37.05, "SY");
@@ -514,9 +516,10 @@ TEST(ExtractorTest, SourceNounCoversTheEventsToldSinceItsClaimant) {
 }
 
 TEST(ExtractorTest, AidToPeopleWhoFledIsNotInThePartTheyLeft) {
-  Doc d{"More than 3,000 residents fled eastern Mosul on Sunday. The Red Crescent distributed "
-        "food and blankets to the displaced families.",
-        "en"};
+  Doc d{
+      "More than 3,000 residents fled eastern Mosul on Sunday. The Red Crescent distributed "
+      "food and blankets to the displaced families.",
+      "en"};
   d.m.document_date = {"2017-01-09", "2017-01-09", "day", "document", ""};
   d.Place("eastern Mosul", 99072, 36.34, 43.13, "IQ", "east");
   d.Count("More than 3,000 residents", 3000, "more_than", "resident");
@@ -597,12 +600,15 @@ TEST(ExtractorTest, ChemicalWeaponsAndExcessiveForceGoToExtra) {
   ASSERT_FALSE(fr.empty());
   EXPECT_EQ(fr[0].extra_json, R"({"weapon":"chemical"})");
   // A chemical attack named in a clause about the place is not the weapon of this event.
-  for (const auto& e : Doc("Government forces captured two villages near the town that was hit "
-                           "by a chemical attack last year.",
-                           "en")
-                           .Run())
-    if (e.type == "territory_change") EXPECT_EQ(e.extra_json, "{}");
-  auto force = Doc("Police fired live ammunition to disperse the protest in the capital.", "en").Run();
+  auto near = Doc("Government forces captured two villages near the town that was hit by a "
+                  "chemical attack last year.",
+                  "en")
+                  .Run();
+  ASSERT_FALSE(near.empty());
+  EXPECT_EQ(near[0].type, "territory_change");
+  EXPECT_EQ(near[0].extra_json, "{}");
+  auto force =
+      Doc("Police fired live ammunition to disperse the protest in the capital.", "en").Run();
   ASSERT_EQ(force.size(), 1u);
   EXPECT_EQ(force[0].type, "protest");
   EXPECT_EQ(force[0].subtype, "intervention");
@@ -611,8 +617,7 @@ TEST(ExtractorTest, ChemicalWeaponsAndExcessiveForceGoToExtra) {
   ASSERT_EQ(tear.size(), 1u);
   EXPECT_EQ(tear[0].extra_json, "{}");
   // "Amnesty International" reports; it is no amnesty.
-  for (const auto& e :
-       Doc("Amnesty International said the protest was peaceful.", "en").Run())
+  for (const auto& e : Doc("Amnesty International said the protest was peaceful.", "en").Run())
     EXPECT_NE(e.type, "surrender");
 }
 
