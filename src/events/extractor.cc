@@ -102,8 +102,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // "depuis le début des affrontements") is context, not an event of its own.
   std::erase_if(kept, [&](const TriggerMention& t) {
     for (const Cue& c : CuesOf(cues, t.sentence))
-      if (c.kind == "context" && c.sentence == t.sentence && c.end_token <= t.first_token &&
-          t.first_token - c.end_token <= 2)
+      if ((c.kind == "context" || c.kind == "since") && c.sentence == t.sentence &&
+          c.end_token <= t.first_token && t.first_token - c.end_token <= 2)
         return true;
     return false;
   });
@@ -889,11 +889,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
           doc0 - d0 < 30)
         continue;
       // "since 2009", or a since-clause that dates its start: "since the offensive began
-      // last October", "which began in early June".
+      // last October", "which began in early June", "depuis le début des combats en avril
+      // 2023".
       bool since_clause = d.since;
       for (const Cue& c : CuesOf(cues, si))
-        if (c.sentence == si && c.kind == "background" && c.end_token <= TokenAt(seg, d.start) &&
-            TokenAt(seg, d.start) - c.end_token <= 8)
+        if (c.sentence == si && (c.kind == "background" || c.kind == "since") &&
+            c.end_token <= TokenAt(seg, d.start) && TokenAt(seg, d.start) - c.end_token <= 8)
           since_clause = true;
       if (since_clause) {
         since = &d;

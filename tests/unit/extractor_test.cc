@@ -623,3 +623,31 @@ TEST(ExtractorTest, ChemicalWeaponsAndExcessiveForceGoToExtra) {
 
 }  // namespace
 }  // namespace vigie::events
+
+namespace vigie::events {
+namespace {
+
+TEST(ExtractorTest, SinceTheStartOfAWarOpensATollClause) {
+  Doc d{"Depuis le début de la guerre en mars 2015, les combats ont fait 9 000 morts au Yémen.",
+        "fr"};
+  d.m.document_date = {"2016-06-01", "2016-06-01", "day", "document", ""};
+  d.m.dates.push_back({d.At("mars 2015"),
+                       d.At("mars 2015") + uint32_t(std::string("mars 2015").size()),
+                       {"2015-03", "2015-03", "month", "explicit", "mars 2015"}});
+  d.Count("9 000 morts", 9000, "exact", "mort");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "toll");
+  EXPECT_EQ(ev[0].subtype, "killed");
+  // Without the since-clause the same count is the toll of one clash.
+  Doc e{"En mars 2015, les combats ont fait 9 000 morts au Yémen.", "fr"};
+  e.m.document_date = d.m.document_date;
+  e.m.dates.push_back({e.At("mars 2015"),
+                       e.At("mars 2015") + uint32_t(std::string("mars 2015").size()),
+                       {"2015-03", "2015-03", "month", "explicit", "mars 2015"}});
+  e.Count("9 000 morts", 9000, "exact", "mort");
+  for (const auto& x : e.Run()) EXPECT_NE(x.type, "toll");
+}
+
+}  // namespace
+}  // namespace vigie::events
