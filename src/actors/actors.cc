@@ -30,8 +30,7 @@ bool Capitalized(std::string_view tok) {
   return u_isupper(static_cast<UChar32>(c));
 }
 
-const std::string* Get(const std::unordered_map<std::string, std::string>& m,
-                       const std::string& k) {
+const std::string* Get(const WordMap<std::string>& m, const HashedWord& k) {
   auto it = m.find(k);
   return it == m.end() ? nullptr : &it->second;
 }
@@ -112,6 +111,8 @@ Status Recognizer::Load(const core::LangPack& pack, const segment::Segmenter& se
         return a.tokens.size() > b.tokens.size();
       });
   };
+  for (const auto& [w, v] : lex->phrases) lex->starts.Add(HashWord(w));
+  for (const auto& [w, v] : lex->nouns) lex->starts.Add(HashWord(w));
   longest_first(lex->phrases);
   longest_first(lex->labels);
   return Status::Ok();
@@ -135,7 +136,8 @@ const Recognizer::Lexicon& Recognizer::For(std::string_view lang) const {
 
 std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment::Segmentation& seg,
                                            std::string_view lang,
-                                           const std::vector<std::string>* folded) const {
+                                           const std::vector<std::string>* folded,
+                                           const std::vector<size_t>* hashes) const {
   const Lexicon& lex = For(lang);
   std::vector<ActorMention> out;
   std::vector<std::string> own;
@@ -144,6 +146,14 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
     folded = &own;
   }
   const std::vector<std::string>& f = *folded;
+  std::vector<size_t> own_hashes;
+  if (hashes == nullptr) {
+    own_hashes = HashWords(f);
+    hashes = &own_hashes;
+  }
+  const std::vector<size_t>& h = *hashes;
+  // A token's folded word with its hash, computed once per document for every table.
+  auto key = [&](uint32_t t) { return HashedWord{f[t], h[t]}; };
   for (const auto& sent : seg.sentences) {
     const uint32_t a = sent.first_token, b = sent.end_token;
     auto fold = [&](uint32_t t) -> const std::string& { return f[t]; };
@@ -158,14 +168,14 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       return last && word.size() > entry.size() + 1 && word.compare(0, entry.size(), entry) == 0 &&
              word[entry.size()] == '-';
     };
-    auto match = [&](const std::unordered_map<std::string, std::vector<Entry>>& table, uint32_t t,
+    auto match = [&](const WordMap<std::vector<Entry>>& table, uint32_t t,
                      const Entry** hit) -> uint32_t {
-      auto it = table.find(fold(t));
+      auto it = table.find(key(t));
       bool compound_first = false;
       if (it == table.end()) {
         size_t dash = fold(t).find('-', 1);
         if (dash == std::string::npos || &table == &lex.labels) return 0;
-        it = table.find(fold(t).substr(0, dash));
+        it = table.find(std::string_view(fold(t)).substr(0, dash));
         if (it == table.end()) return 0;
         compound_first = true;  // only a one-word entry can match "ISIS-held"
       }
@@ -187,7 +197,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
     };
     static const std::string kNone;
     auto role = [&](uint32_t t) -> const std::string& {
-      const std::string* r = Get(lex.np_words, fold(t));
+      const std::string* r = Get(lex.np_words, key(t));
       return r ? *r : kNone;
     };
     auto is_label = [&](uint32_t t) {
@@ -198,11 +208,16 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
 
     uint32_t i = a;
     while (i < b) {
+      // Most words start no actor: neither a phrase nor a noun (nor "ISIS-held").
+      if (!lex.starts.MayHave(h[i]) && fold(i).find('-', 1) == std::string::npos) {
+        ++i;
+        continue;
+      }
       const Entry* named = nullptr;
       uint32_t len = match(lex.phrases, i, &named);
       const Entry* noun = nullptr;
       if (len == 0) {
-        auto it = lex.nouns.find(fold(i));
+        auto it = lex.nouns.find(key(i));
         if (it == lex.nouns.end() || (it->second.exact.size() == 1 && !Capitalized(raw(i)))) {
           ++i;
           continue;
@@ -216,13 +231,13 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       uint32_t l = hs;
       for (int steps = 0; l > a && steps < 6; ++steps) {
         uint32_t t = l - 1;
-        std::string r = role(t);
+        const std::string& r = role(t);
         if (r == "det" || r == "det_link" || r == "mod" || is_number(t) || is_label(t) ||
-            Get(lex.demonyms, fold(t))) {
+            Get(lex.demonyms, key(t))) {
           l = t;
           continue;
         }
-        if (r == "link" && t > a && (lex.nouns.count(fold(t - 1)) || is_label(t - 1))) {
+        if (r == "link" && t > a && (lex.nouns.count(key(t - 1)) || is_label(t - 1))) {
           l = t;  // "terroristes de la coalition": keep going through the link
           continue;
         }
@@ -232,7 +247,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       // Grow right over labels, nationalities, actor nouns, and "de/of" + name.
       uint32_t r = he;
       for (int steps = 0; r < b && steps < 8; ++steps) {
-        if (auto it = lex.nouns.find(fold(r)); it != lex.nouns.end()) {
+        if (auto it = lex.nouns.find(key(r)); it != lex.nouns.end()) {
           if (lex.head_last && named == nullptr && r == he &&
               it->second.cls != "unknown") {  // "regime forces"
             noun = &it->second;
@@ -242,7 +257,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
           ++r;
           continue;
         }
-        if (is_label(r) || Get(lex.demonyms, fold(r)) || role(r) == "mod") {
+        if (is_label(r) || Get(lex.demonyms, key(r)) || role(r) == "mod") {
           ++r;
           continue;
         }
@@ -277,7 +292,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
             r = j + n;
             continue;
           }
-          if (auto it = lex.nouns.find(fold(j));
+          if (auto it = lex.nouns.find(key(j));
               it != lex.nouns.end()) {  // "terroristes de la coalition"
             // A speaker ("un porte-parole de la coalition") speaks for the group named after.
             if (named == nullptr && noun != nullptr && noun->cls == "unknown") noun = &it->second;
@@ -324,7 +339,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       }
       if (m.country.empty()) {
         for (uint32_t t = l; t < r; ++t) {
-          if (const std::string* c = Get(lex.demonyms, fold(t))) {
+          if (const std::string* c = Get(lex.demonyms, key(t))) {
             m.country = *c;
             break;
           }

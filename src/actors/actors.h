@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "actors/word_map.h"
 #include "core/langpack.h"
 #include "segment/segment.h"
 #include "vigie/status.h"
@@ -33,12 +34,15 @@ class Recognizer {
  public:
   // Reads actors.tsv, actor_nouns.tsv, labels.tsv, demonyms.tsv and np_words.tsv of every
   // pack; phrases are tokenised with `segmenter` so they match the text's tokens.
-  static StatusOr<Recognizer> Create(const core::PackSet& packs, const segment::Segmenter& segmenter);
+  static StatusOr<Recognizer> Create(const core::PackSet& packs,
+                                     const segment::Segmenter& segmenter);
 
   // Actor mentions of one document, in text order, not overlapping.
   // `folded`: segment::FoldTokens(text, seg) when the caller has it, else computed here.
-  std::vector<ActorMention> Find(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
-                                 const std::vector<std::string>* folded = nullptr) const;
+  std::vector<ActorMention> Find(std::string_view text, const segment::Segmentation& seg,
+                                 std::string_view lang,
+                                 const std::vector<std::string>* folded = nullptr,
+                                 const std::vector<size_t>* hashes = nullptr) const;
 
  private:
   struct Entry {
@@ -51,11 +55,12 @@ class Recognizer {
   };
   struct Lexicon {
     // First folded token -> entries, longest first.
-    std::unordered_map<std::string, std::vector<Entry>> phrases;
-    std::unordered_map<std::string, Entry> nouns;       // folded word -> class (+label)
-    std::unordered_map<std::string, std::vector<Entry>> labels;  // multi-word labels too
-    std::unordered_map<std::string, std::string> demonyms;       // folded word -> country
-    std::unordered_map<std::string, std::string> np_words;       // folded word -> role
+    WordMap<std::vector<Entry>> phrases;
+    WordMap<Entry> nouns;                // folded word -> class (+label)
+    WordMap<std::vector<Entry>> labels;  // multi-word labels too
+    WordMap<std::string> demonyms;       // folded word -> country
+    WordMap<std::string> np_words;       // folded word -> role
+    WordFilter starts;                   // first words of phrases, and nouns
     // From the manifest's np_head: in "regime forces" English heads the noun phrase with
     // its last noun; French heads it with its first ("forces gouvernementales").
     bool head_last = false;

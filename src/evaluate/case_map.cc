@@ -1,6 +1,7 @@
 #include "evaluate/case_map.h"
 
 #include <array>
+#include <nlohmann/json.hpp>
 #include <string_view>
 
 namespace vigie::evaluate {
@@ -13,7 +14,9 @@ bool StateSide(const std::optional<EventActor>& a) {
 }
 
 // The CASE sub-types some Vigie record maps to.
-constexpr std::array<std::string_view, 19> kCovered = {"ARMED_CLASH",
+constexpr std::array<std::string_view, 21> kCovered = {"CHEM_WEAP",
+                                                       "FORCE_AGAINST_PROTEST",
+                                                       "ARMED_CLASH",
                                                        "GOV_REGAINS_TERIT",
                                                        "NON_STATE_ACTOR_OVERTAKES_TER",
                                                        "NON_VIOL_TERRIT_TRANSFER",
@@ -38,6 +41,12 @@ constexpr std::array<std::string_view, 19> kCovered = {"ARMED_CLASH",
 std::string CaseSubtype(const EventRecord& e) {
   const std::string& t = e.type;
   const std::string& s = e.subtype;
+  const auto extra = nlohmann::json::parse(e.extra_json, nullptr, false);
+  auto extra_is = [&](const char* key, const char* value) {
+    return extra.is_object() && extra.contains(key) && extra[key] == value;
+  };
+  if (extra_is("weapon", "chemical")) return "CHEM_WEAP";
+  if (t == "protest" && extra_is("force", "excessive")) return "FORCE_AGAINST_PROTEST";
   if (t == "armed_clash" || t == "ceasefire_violation") return "ARMED_CLASH";
   if (t == "territory_change") {
     if (s == "taken")

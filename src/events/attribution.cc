@@ -38,10 +38,10 @@ StatusOr<Attributor> Attributor::Create(const core::PackSet& packs,
 }
 
 std::vector<Cue> Attributor::FindCues(std::string_view text, const segment::Segmentation& seg,
-                                      std::string_view lang,
-                                      const std::vector<std::string>* folded) const {
+                                      std::string_view lang, const std::vector<std::string>* folded,
+                                      const std::vector<size_t>* hashes) const {
   std::vector<Cue> out;
-  for (const PhraseMatch& m : lex_.Find(text, seg, lang, folded))
+  for (const PhraseMatch& m : lex_.Find(text, seg, lang, folded, hashes))
     out.push_back(
         {m.first_token, m.end_token, m.sentence, m.start, m.end, (*m.row)[0], (*m.row)[1]});
   return out;
@@ -55,7 +55,7 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
   const auto& sent = seg.sentences[trig.sentence];
   const Cue* report = nullptr;
   const Cue* source_noun = nullptr;
-  for (const Cue& c : cues) {
+  for (const Cue& c : CuesOf(cues, trig.sentence)) {
     if (c.sentence != trig.sentence) continue;
     if (c.kind == "hedge") at.modality = "hedged";
     if (c.kind == "background") at.background_cue = true;
@@ -71,13 +71,13 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     }
   }
   // Negation: a cue just before the trigger, in its clause.
-  for (const Cue& c : cues) {
+  for (const Cue& c : CuesOf(cues, trig.sentence)) {
     if (c.sentence != trig.sentence || c.end_token > trig.first_token) continue;
     if (trig.first_token - c.end_token > 4) continue;
     if (c.kind == "negation") at.modality = "negated";
   }
   // Denial anywhere in the sentence outweighs the rest.
-  for (const Cue& c : cues)
+  for (const Cue& c : CuesOf(cues, trig.sentence))
     if (c.sentence == trig.sentence && c.kind == "denial") at.modality = "denied";
 
   if (report != nullptr) {
@@ -102,7 +102,7 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     uint32_t after_from = report->end_token;
     if (report->side == "agent") {
       // "annoncée le 7 décembre par le Centre": the claimant follows the next par/by.
-      for (const Cue& c : cues)
+      for (const Cue& c : CuesOf(cues, trig.sentence))
         if (c.sentence == trig.sentence && c.kind == "agent" &&
             c.first_token >= report->end_token && c.first_token <= report->end_token + 6) {
           after_from = c.end_token;
@@ -119,7 +119,7 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     // "Le Centre, chargé de ..., a fait savoir que ...": a cue followed by "que"/"that" has
     // its subject before it, even after a comma.
     bool complement = false;
-    for (const Cue& c : cues)
+    for (const Cue& c : CuesOf(cues, trig.sentence))
       if (c.kind == "complementizer" && c.first_token == report->end_token) complement = true;
     bool look_after = report->side == "after" || report->side == "doer" ||
                       report->side == "agent" ||
@@ -184,6 +184,7 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
           c.start = who->start;
           c.end = who->end;
           who = c;
+          at.source_noun = is_source;
         }
       }
       at.claimant = who;
@@ -197,12 +198,13 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     c.start = source_noun->start;
     c.end = source_noun->end;
     at.claimant = c;
+    at.source_noun = true;
     if (at.modality == "asserted") at.modality = "reported";
   }
   // A denial: who denies is the claimant, the subject just before the denial word
   // ("l'état-major a démenti toute opération", "the ministry dismissed as fake claims that").
   if (at.modality == "denied") {
-    for (const Cue& c : cues) {
+    for (const Cue& c : CuesOf(cues, trig.sentence)) {
       if (c.sentence != trig.sentence || c.kind != "denial") continue;
       int best = -1;
       for (size_t i = 0; i < actors.size(); ++i)
@@ -235,17 +237,23 @@ std::optional<Claimant> Attributor::Resolve(Claimant who, const Cue* source_noun
                                             const segment::Segmentation& seg, std::string_view text,
                                             const std::optional<Claimant>& previous) const {
   // A named actor, or a claimant with a class of its own that is not a bare noun: as found.
+  // A longer phrase of no class ("un porte-parole du mouvement") may still repeat a name.
   const actors::ActorMention* self = who.actor >= 0 ? &actors[size_t(who.actor)] : nullptr;
-  if (self != nullptr && (self->named || self->end_token - self->first_token > 3)) return who;
+  if (self != nullptr &&
+      (self->named || (self->end_token - self->first_token > 3 && self->cls != "unknown")))
+    return who;
   // Tokens of the claimant's words.
   uint32_t b = 0, e = 0;
   while (b < seg.tokens.size() && seg.tokens[b].start < who.start) ++b;
   e = b;
   while (e < seg.tokens.size() && seg.tokens[e].end <= who.end) ++e;
-  if (e <= b || e - b > 4) return who;
+  // A short phrase; a speaker's longer one ("a spokesman for the movement") too.
+  const uint32_t max_words = self != nullptr && self->cls == "unknown" ? 6 : 4;
+  if (e <= b || e - b > max_words) return who;
   // A pronoun ("selon lui", "he added") speaks for the last named claimant.
   if (e - b == 1) {
-    for (const Cue& c : cues) {
+    for (const Cue& c : CuesEndingFrom(cues, e)) {
+      if (c.first_token > b) break;
       if (c.kind != "pronoun" || c.first_token != b || c.end_token != e) continue;
       if (previous && previous->actor >= 0) {
         Claimant c2 = *previous;

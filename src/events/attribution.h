@@ -6,8 +6,10 @@
 // ("ce communiqué") stands for the document's last named claimant. Immutable, thread-safe.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +27,23 @@ struct Cue {
   std::string side;  // report cues: where the claimant stands (before, after)
 };
 
+// FindCues returns cues in text order, not overlapping: sorted by sentence, by first token
+// and by end token alike, so the cues of a sentence or near a token are found by binary
+// search instead of a scan of the document's cues.
+inline std::span<const Cue> CuesOf(const std::vector<Cue>& cues, uint32_t sentence) {
+  auto lo = std::lower_bound(cues.begin(), cues.end(), sentence,
+                             [](const Cue& c, uint32_t s) { return c.sentence < s; });
+  auto hi = std::upper_bound(lo, cues.end(), sentence,
+                             [](uint32_t s, const Cue& c) { return s < c.sentence; });
+  return {lo, hi};
+}
+// The cues that end at token `token` or later, in text order.
+inline std::span<const Cue> CuesEndingFrom(const std::vector<Cue>& cues, uint32_t token) {
+  auto lo = std::lower_bound(cues.begin(), cues.end(), token,
+                             [](const Cue& c, uint32_t t) { return c.end_token < t; });
+  return {lo, cues.end()};
+}
+
 struct Claimant {
   uint32_t start = 0, end = 0;  // clean-text span of the claimant's words
   int actor = -1;               // index into the actor mentions, or -1
@@ -37,6 +56,7 @@ struct Attribution {
   std::optional<Claimant> claimant;
   bool background_cue = false, ongoing_cue = false;
   bool claimant_acted = false;  // a claim of responsibility: the claimant is also the doer
+  bool source_noun = false;  // the claimant is a source noun ("ce communiqué") for an earlier one
 };
 
 class Attributor {
@@ -44,8 +64,8 @@ class Attributor {
   static StatusOr<Attributor> Create(const core::PackSet& packs,
                                      const segment::Segmenter& segmenter);
   std::vector<Cue> FindCues(std::string_view text, const segment::Segmentation& seg,
-                            std::string_view lang,
-                            const std::vector<std::string>* folded = nullptr) const;
+                            std::string_view lang, const std::vector<std::string>* folded = nullptr,
+                            const std::vector<size_t>* hashes = nullptr) const;
 
   // Attribution of one trigger. `previous` is the last claimant given in this document
   // (for "ce communiqué précise que ..."); updated when a named claimant is found.

@@ -66,13 +66,14 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   const segment::Segmentation& seg = *in.segments;
   const Mentions& men = *in.mentions;
   const std::vector<std::string> folded = segment::FoldTokens(text, seg);
-  const auto actors = actors_->Find(text, seg, in.lang, &folded);
-  auto triggers = triggers_->Find(text, seg, in.lang, &folded);
-  const auto cues = attributor_->FindCues(text, seg, in.lang, &folded);
+  const std::vector<size_t> hashes = actors::HashWords(folded);
+  const auto actors = actors_->Find(text, seg, in.lang, &folded, &hashes);
+  auto triggers = triggers_->Find(text, seg, in.lang, &folded, &hashes);
+  const auto cues = attributor_->FindCues(text, seg, in.lang, &folded, &hashes);
   const auto noun_table = nouns_.find(in.lang);
 
   auto sentence_has_cue = [&](uint32_t si, const char* kind) {
-    for (const Cue& c : cues)
+    for (const Cue& c : CuesOf(cues, si))
       if (c.sentence == si && c.kind == kind) return true;
     return false;
   };
@@ -86,21 +87,31 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     kept.push_back(t);
   }
 
+  // ... and so is one right before a displacement verb: "fighting has displaced 4,000
+  // people", "les combats ont poussé ... à fuir" name why people fled.
+  for (size_t i = 0; i + 1 < kept.size(); ++i) {
+    const auto& t = kept[i];
+    const auto& u = kept[i + 1];
+    if (t.type == "armed_clash" && u.type == "displacement" && u.sentence == t.sentence &&
+        u.first_token >= t.end_token && u.first_token - t.end_token <= 2) {
+      kept.erase(kept.begin() + long(i));
+      --i;
+    }
+  }
   // A happening named as the starting point of another ("since the offensive began",
   // "depuis le début des affrontements") is context, not an event of its own.
   std::erase_if(kept, [&](const TriggerMention& t) {
-    for (const Cue& c : cues)
-      if (c.kind == "context" && c.sentence == t.sentence && c.end_token <= t.first_token &&
-          t.first_token - c.end_token <= 2)
+    for (const Cue& c : CuesOf(cues, t.sentence))
+      if ((c.kind == "context" || c.kind == "since") && c.sentence == t.sentence &&
+          c.end_token <= t.first_token && t.first_token - c.end_token <= 2)
         return true;
     return false;
   });
   // A participle is an event after an auxiliary ("ont été déplacés", "were displaced") or
   // before a count ("displaced 2 million people"), not as an adjective ("familles déplacées").
   auto cue_kind_at = [&](uint32_t token, const char* kind) {
-    for (const Cue& c : cues)
-      if (c.kind == kind && c.first_token <= token && token < c.end_token) return true;
-    return false;
+    auto near = CuesEndingFrom(cues, token + 1);  // cues do not overlap: one at most covers it
+    return !near.empty() && near[0].first_token <= token && near[0].kind == kind;
   };
   std::erase_if(kept, [&](const TriggerMention& t) {
     if (!t.adjectival) return false;
@@ -111,6 +122,19 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     for (uint32_t k = t.end_token; k < limit; ++k) {
       if (seg.tokens[k].kind == segment::TokenKind::kPunct) break;
       if (seg.tokens[k].kind == segment::TokenKind::kNumber) return false;
+    }
+    return true;
+  });
+  // A verb as common as "took" or "pris" takes territory only before a count of places
+  // ("took 12 villages", "ont pris trois quartiers"), not "took part" or "took two hours".
+  std::erase_if(kept, [&](const TriggerMention& t) {
+    if (!t.places) return false;
+    if (noun_table == nouns_.end()) return true;
+    for (const auto& q : men.quantities) {
+      const uint32_t q0 = TokenAt(seg, q.start);
+      if (q0 < t.end_token || q0 > t.end_token + 2 || q.noun.empty()) continue;
+      auto it = noun_table->second.find(core::FoldForMatch(q.noun));
+      if (it != noun_table->second.end() && it->second.kind == "places") return false;
     }
     return true;
   });
@@ -164,7 +188,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // "a brisé le siège") is lifted.
   for (auto& t : kept) {
     if (t.type != "siege") continue;
-    for (const Cue& c : cues) {
+    for (const Cue& c : CuesOf(cues, t.sentence)) {
       if (c.kind != "siege_break" || c.sentence != t.sentence) continue;
       if (c.end_token <= t.first_token && t.first_token - c.end_token <= 4) {
         t.subtype = "lifted";  // the breaker is the subject of the breaking verb
@@ -220,7 +244,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       for (const auto& u : kept)
         if (u.sentence == t.sentence && u.type == "evacuation") t.subtype = "evacuation_deal";
     if (t.type == "agreement" && t.subtype == "talks")
-      for (const Cue& c : cues)
+      for (const Cue& c : CuesOf(cues, t.sentence))
         if (c.sentence == t.sentence && c.kind == "evacuation_word") t.subtype = "evacuation_deal";
   }
   static const char* kViolent[] = {"air_strike",          "shelling", "bombing", "armed_clash",
@@ -233,7 +257,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         for (const char* v : kViolent) violent = violent || t.type == v;
     if (violent) continue;
     const Cue* kill = nullptr;
-    for (const Cue& c : cues)
+    for (const Cue& c : CuesOf(cues, si))
       if (c.sentence == si && c.kind == "killed_word") {
         kill = &c;
         break;
@@ -301,37 +325,46 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
   }
   auto date_anchor = [&](const DateMention& d) -> const Cue* {
-    for (const Cue& c : cues)
+    for (const Cue& c : CuesEndingFrom(cues, TokenAt(seg, d.start))) {
+      if (c.start >= d.end) break;
       if ((c.kind == "same_day" || c.kind == "next_day" || c.kind == "day_before") &&
-          c.start < d.end && c.end > d.start)
+          c.end > d.start)
         return &c;
+    }
     return nullptr;
   };
 
   auto destination = [&](const PlaceMention& p) {
     const uint32_t p0 = TokenAt(seg, p.start);
-    for (const Cue& c : cues)
-      if (c.kind == "destination" && c.end_token <= p0 && p0 - c.end_token <= 3 &&
-          c.start < p.start)
-        return true;
+    for (const Cue& c : CuesEndingFrom(cues, p0 >= 3 ? p0 - 3 : 0)) {
+      if (c.end_token > p0) break;
+      if (c.kind == "destination" && c.start < p.start) return true;
+    }
     return false;
   };
   auto speaks = [&](const PlaceMention& p) {
     const uint32_t p1 = TokenAt(seg, p.end);
-    for (const Cue& c : cues)
+    for (const Cue& c : CuesEndingFrom(cues, p1)) {
+      if (c.first_token > p1) break;
       if (c.kind == "report" && c.side == "before" && c.first_token == p1) return true;
+    }
     return false;
   };
 
+  long doc_r0 = 0, doc_r1 = 0;
+  const bool have_doc_range =
+      !men.document_date.start.empty() && core::DayRange(men.document_date.start, &doc_r0, &doc_r1);
   std::vector<EventRecord> out;
+  out.reserve(kept.size() + 4);  // one record per trigger at most, and a few tolls
   std::vector<uint32_t> out_sentence;
+  std::vector<bool> out_source;  // the claimant was a source noun for an earlier one
   std::optional<Claimant> previous_claimant;
   const PlaceMention* focus = nullptr;  // the place the text is about so far
   size_t place_cursor = 0;              // places before it have moved the focus
   bool last_passive = false;            // the voice of the last event's trigger
   auto cue_at = [&](uint32_t sentence, uint32_t token_lo, uint32_t token_hi,
                     const char* kind) -> const Cue* {
-    for (const Cue& c : cues)
+    for (const Cue& c : CuesOf(cues, sentence))
       if (c.sentence == sentence && c.kind == kind && c.first_token >= token_lo &&
           c.end_token <= token_hi)
         return &c;
@@ -365,7 +398,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       // A kill or injury word right after the count ("12 civils ont été tués") or just
       // before it ("killed 12 people") says what the count is.
       const uint32_t q0 = TokenAt(seg, q.start), q1 = TokenAt(seg, q.end);
-      for (const Cue& c : cues) {
+      for (const Cue& c : CuesOf(cues, sentence)) {
         if (c.sentence != sentence) continue;
         bool near = (c.first_token >= q1 && c.first_token <= q1 + 5) ||
                     (c.end_token <= q0 && q0 - c.end_token <= 2);
@@ -376,7 +409,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         // A bare count says what it counts only through a kill or injury word next to it:
         // "killing at least 20", "wounding three", "20 wounded".
         bool next_to = false;
-        for (const Cue& c : cues)
+        for (const Cue& c : CuesOf(cues, sentence))
           if (c.sentence == sentence && (c.kind == "killed_word" || c.kind == "injured_word") &&
               ((c.end_token <= q0 && q0 - c.end_token <= 1) || c.first_token == q1))
             next_to = true;
@@ -504,6 +537,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       continue;
     }
 
+    // "The army denied carrying out the strike", "le M23 a démenti avoir bombardé Goma":
+    // with no other doer, who denies is who the claim says did it.
+    if (at.modality == "denied" && actor1 < 0 && claimant_actor >= 0 && !passive) {
+      actor1 = claimant_actor;
+      if (actor2 == actor1) actor2 = -1;
+    }
     // "un raid revendiqué par les forces de Haftar", "al-Shabaab claimed responsibility":
     // who claims the act did it.
     if (at.claimant_acted && actor1 < 0 && claimant_actor >= 0) {
@@ -571,6 +610,15 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (place != focus && e.location->text.empty())
         e.location->text = std::string(text.substr(place->start, place->end - place->start));
       if (place->location.geonameid || !place->location.country.empty()) focus = place;
+      // Aid to people who have just fled ("ces civils ont été aidés") reaches them where
+      // they went, not in the part of town they left: with no place of its own, the town.
+      if (place == focus && !SentenceHas(sent, place->start, place->end) &&
+          t.type == "aid_delivery" && !out.empty() && out_sentence.back() + 2 >= t.sentence &&
+          (out.back().type == "displacement" || out.back().type == "evacuation") &&
+          out.back().location && out.back().location->geonameid == e.location->geonameid) {
+        e.location->part.clear();
+        e.location->text.clear();
+      }
     }
     // Places seen in this sentence move the focus too.
     for (const auto& p : places)
@@ -627,11 +675,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
 
     // Status: context far back is background; a lasting state is ongoing.
     e.status = "occurred";
-    if (e.date && !men.document_date.start.empty() && e.date->basis == "explicit") {
-      long d0, d1, r0, r1;
-      if (core::DayRange(e.date->start, &d0, &d1) &&
-          core::DayRange(men.document_date.start, &r0, &r1) && r0 - d0 > 180)
-        e.status = "background";
+    if (e.date && have_doc_range && e.date->basis == "explicit") {
+      long d0, d1;
+      if (core::DayRange(e.date->start, &d0, &d1) && doc_r0 - d0 > 180) e.status = "background";
     }
     if (e.status == "occurred" && at.ongoing_cue && (t.type == "siege" || t.type == "armed_clash"))
       e.status = "ongoing";
@@ -682,6 +728,43 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
           if (e.actor2->cls == c && std::string_view(c) != "state_forces") e.subtype = "fighters";
     }
 
+    // What the record adds beyond EVENTS.md (extra): a chemical weapon named in the
+    // sentence, and force beyond crowd control against a protest (deaths, injuries, live
+    // fire, "brutally"), which ACLED counts as violence against the protesters.
+    {
+      std::vector<std::pair<const char*, const char*>> extra;  // keys in sorted order
+      if (e.type == "protest") {
+        bool harmed = sentence_has_cue(t.sentence, "excessive_force");
+        for (const auto& q : e.quantities)
+          harmed = harmed || q.kind == "killed" || q.kind == "injured";
+        if (harmed) {
+          e.subtype = "intervention";
+          extra.emplace_back("force", "excessive");
+        }
+      }
+      // The weapon of this violent event: named near its trigger, not in a clause about
+      // another one ("the town that was the target of a chemical attack last year").
+      bool violent = false;
+      for (const char* v : kViolent) violent = violent || e.type == v;
+      for (const Cue& c : CuesOf(cues, t.sentence)) {
+        if (!violent || c.kind != "chemical_word") continue;
+        const uint32_t gap = c.first_token >= t.end_token   ? c.first_token - t.end_token
+                             : t.first_token >= c.end_token ? t.first_token - c.end_token
+                                                            : 0;
+        if (gap <= 8) {
+          extra.emplace_back("weapon", "chemical");
+          break;
+        }
+      }
+      if (!extra.empty()) {
+        e.extra_json = "{";
+        for (size_t k = 0; k < extra.size(); ++k)
+          e.extra_json +=
+              std::string(k ? "," : "") + "\"" + extra[k].first + "\":\"" + extra[k].second + "\"";
+        e.extra_json += "}";
+      }
+    }
+
     e.evidence.push_back({in.to_raw_start(sent.start), in.to_raw_end(sent.end)});
     double conf = 0.45;
     if (e.actor1) conf += 0.1;
@@ -722,7 +805,27 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
     out.push_back(std::move(e));
     out_sentence.push_back(t.sentence);
+    out_source.push_back(at.source_noun);
     last_passive = passive;
+  }
+  // "Le Centre a fait savoir que ... Plus tôt, les forces ont repris deux quartiers. Enfin,
+  // ce communiqué précise que ...": a source noun that points back to a claimant covers the
+  // unattributed events told between the two, as long as nothing else is attributed there.
+  for (size_t j = 0; j < out.size(); ++j) {
+    if (!out_source[j] || !out[j].claimant) continue;
+    size_t k = j;
+    while (k > 0 && !out[k - 1].claimant && out[k - 1].modality == "asserted" &&
+           out[k - 1].status == "occurred" && out_sentence[j] - out_sentence[k - 1] <= 3)
+      --k;
+    if (k == j || k == 0 || !out[k - 1].claimant) continue;
+    const EventActor& before = *out[k - 1].claimant;
+    const EventActor& after = *out[j].claimant;
+    if (before.cls != after.cls || before.name != after.name || before.country != after.country)
+      continue;
+    for (size_t i = k; i < j; ++i) {
+      out[i].claimant = after;
+      out[i].modality = "reported";
+    }
   }
   // "Cette réussite, annoncée par le Centre…": a sentence that opens with a demonstrative
   // and reports without naming an event lends its claimant to the sentence before.
@@ -732,7 +835,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     for (uint32_t x : out_sentence) has_event = has_event || x == si;
     if (has_event) continue;
     bool opens = false, reports = false;
-    for (const Cue& c : cues) {
+    for (const Cue& c : CuesOf(cues, si)) {
       if (c.sentence != si) continue;
       if (c.kind == "anaphor" && c.first_token == sn.first_token) opens = true;
       if (c.kind == "report") reports = true;
@@ -740,7 +843,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // So does a sentence that only reports the toll of the one before ("Le gouvernement a
     // fait état de 11 soldats tués"): it lends its claimant and its counts.
     bool counts = false;
-    for (const Cue& c : cues)
+    for (const Cue& c : CuesOf(cues, si))
       if (c.sentence == si && (c.kind == "killed_word" || c.kind == "injured_word")) counts = true;
     if (!reports || (!opens && !counts)) continue;
     if (!opens) {
@@ -786,11 +889,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
           doc0 - d0 < 30)
         continue;
       // "since 2009", or a since-clause that dates its start: "since the offensive began
-      // last October", "which began in early June".
+      // last October", "which began in early June", "depuis le début des combats en avril
+      // 2023".
       bool since_clause = d.since;
-      for (const Cue& c : cues)
-        if (c.sentence == si && c.kind == "background" && c.end_token <= TokenAt(seg, d.start) &&
-            TokenAt(seg, d.start) - c.end_token <= 8)
+      for (const Cue& c : CuesOf(cues, si))
+        if (c.sentence == si && (c.kind == "background" || c.kind == "since") &&
+            c.end_token <= TokenAt(seg, d.start) && TokenAt(seg, d.start) - c.end_token <= 8)
           since_clause = true;
       if (since_clause) {
         since = &d;
@@ -799,7 +903,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
     if (since == nullptr) continue;
     bool displaced_words = false;
-    for (const Cue& c : cues)
+    for (const Cue& c : CuesOf(cues, si))
       if (c.sentence == si && c.kind == "displaced_word") displaced_words = true;
     std::vector<Quantity> killed, displaced;
     for (const auto& q : men.quantities) {

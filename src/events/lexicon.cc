@@ -1,6 +1,7 @@
 #include "events/lexicon.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/text.h"
 
@@ -38,10 +39,34 @@ uint32_t MatchAt(const std::vector<std::string>& pattern, const std::string* fol
 
 }  // namespace
 
-std::string PhraseLexicon::Key(std::string_view folded) {
+std::string_view PhraseLexicon::Key(std::string_view folded) {
   size_t n = std::min<size_t>(3, folded.size());
   while (n < folded.size() && (static_cast<unsigned char>(folded[n]) & 0xC0) == 0x80) ++n;
-  return std::string(folded.substr(0, n));
+  return folded.substr(0, n);
+}
+
+uint64_t PhraseLexicon::StemKey(std::string_view folded) {
+  std::string_view k = Key(folded);
+  uint64_t v = 0;
+  std::memcpy(&v, k.data(), std::min<size_t>(k.size(), sizeof v));
+  return v;
+}
+
+void PhraseLexicon::Index(Table* t) {
+  std::stable_sort(t->patterns.begin(), t->patterns.end(), [](const Pattern& a, const Pattern& b) {
+    return a.tokens.size() > b.tokens.size();
+  });
+  for (uint32_t i = 0; i < t->patterns.size(); ++i) {
+    const std::string& w = t->patterns[i].tokens[0];
+    if (w.back() == '*') {
+      uint64_t k = StemKey(std::string_view(w).substr(0, w.size() - 1));
+      t->stems[k].push_back(i);
+      t->stem_filter.Add(k);
+    } else {
+      t->first[w].push_back(i);
+      t->first_filter.Add(actors::HashWord(w));
+    }
+  }
 }
 
 int PhraseLexicon::Column(std::string_view name) const {
@@ -113,19 +138,12 @@ StatusOr<PhraseLexicon> PhraseLexicon::Create(const core::PackSet& packs,
       if (stem) first.pop_back();
       if (stem && first.size() < 3)
         return Status::Corruption(where + ": a '*' stem needs 3 letters");
-      std::string key = Key(first);
-      lex.by_lang_[lang].by_key[key].push_back(p);
-      lex.all_.by_key[key].push_back(std::move(p));
+      lex.by_lang_[lang].patterns.push_back(p);
+      lex.all_.patterns.push_back(std::move(p));
     }
   }
-  auto sort_table = [](Table& t) {
-    for (auto& [k, v] : t.by_key)
-      std::stable_sort(v.begin(), v.end(), [](const Pattern& a, const Pattern& b) {
-        return a.tokens.size() > b.tokens.size();
-      });
-  };
-  for (auto& [k, t] : lex.by_lang_) sort_table(t);
-  sort_table(lex.all_);
+  for (auto& [k, t] : lex.by_lang_) Index(&t);
+  Index(&lex.all_);
   return lex;
 }
 
@@ -137,7 +155,8 @@ const PhraseLexicon::Table& PhraseLexicon::For(std::string_view lang) const {
 std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
                                              const segment::Segmentation& seg,
                                              std::string_view lang,
-                                             const std::vector<std::string>* folded_all) const {
+                                             const std::vector<std::string>* folded_all,
+                                             const std::vector<size_t>* hashes) const {
   const Table& table = For(lang);
   std::vector<PhraseMatch> out;
   std::vector<std::string> own;
@@ -145,23 +164,49 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
     own = segment::FoldTokens(text, seg);
     folded_all = &own;
   }
+  std::vector<size_t> own_hashes;
+  if (hashes == nullptr) {
+    own_hashes = actors::HashWords(*folded_all);
+    hashes = &own_hashes;
+  }
+  static const std::vector<uint32_t> kNone;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const auto& sent = seg.sentences[si];
     const std::string* folded = folded_all->data() + sent.first_token;
     const uint32_t n = sent.end_token - sent.first_token;
+    const segment::Token* tokens = seg.tokens.data() + sent.first_token;
     uint32_t i = 0;
     while (i < n) {
+      const std::string& w = folded[i];
+      const size_t h = (*hashes)[sent.first_token + i];
+      const std::vector<uint32_t>* exact = &kNone;
+      if (table.first_filter.MayHave(h))
+        if (auto fi = table.first.find(actors::HashedWord{w, h}); fi != table.first.end())
+          exact = &fi->second;
+      const std::vector<uint32_t>* stems = &kNone;
+      if (w.size() >= 3) {
+        const uint64_t k = StemKey(w);
+        if (table.stem_filter.MayHave(k))
+          if (auto st = table.stems.find(k); st != table.stems.end()) stems = &st->second;
+      }
+      if (exact->empty() && stems->empty()) {
+        ++i;
+        continue;
+      }
+      // The two candidate lists in pattern order: the first that matches is the longest.
       const Pattern* best = nullptr;
-      auto it = table.by_key.find(Key(folded[i]));
       uint32_t best_len = 0;
-      if (it != table.by_key.end()) {
-        for (const Pattern& p : it->second) {
-          uint32_t len = MatchAt(p.tokens, folded, i, n, seg.tokens.data() + sent.first_token);
-          if (len > 0) {
-            best = &p;
-            best_len = len;
-            break;
-          }
+      for (size_t a = 0, b = 0; a < exact->size() || b < stems->size();) {
+        uint32_t idx;
+        if (b >= stems->size() || (a < exact->size() && (*exact)[a] < (*stems)[b]))
+          idx = (*exact)[a++];
+        else
+          idx = (*stems)[b++];
+        const Pattern& p = table.patterns[idx];
+        if (uint32_t len = MatchAt(p.tokens, folded, i, n, tokens)) {
+          best = &p;
+          best_len = len;
+          break;
         }
       }
       if (best == nullptr) {

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "actors/word_map.h"
 #include "core/langpack.h"
 #include "segment/segment.h"
 #include "vigie/status.h"
@@ -31,10 +32,12 @@ class PhraseLexicon {
                                         const segment::Segmenter& segmenter, std::string_view name,
                                         std::vector<std::string> required);
   // Matches in every sentence of the document. `folded`: segment::FoldTokens(text, seg)
-  // when the caller has it, else computed here.
+  // when the caller has it, else computed here; `hashes`: actors::HashWords(*folded), the
+  // same.
   std::vector<PhraseMatch> Find(std::string_view text, const segment::Segmentation& seg,
                                 std::string_view lang,
-                                const std::vector<std::string>* folded = nullptr) const;
+                                const std::vector<std::string>* folded = nullptr,
+                                const std::vector<size_t>* hashes = nullptr) const;
   // Index of a column (the same in every pack's table: checked at load), or -1.
   int Column(std::string_view name) const;
 
@@ -43,10 +46,20 @@ class PhraseLexicon {
     std::vector<std::string> tokens;  // folded; a trailing '*' marks a stem
     std::vector<std::string> row;     // columns in `columns_` order
   };
+  // Patterns longest first; each is found through its first word, or, when that word is a
+  // stem, through the stem's first three letters. Both lists hold indices into `patterns`
+  // in that order, so the first pattern that matches is the longest.
+  // A bit set over word hashes (and stem keys) tells most words that start no pattern
+  // without a table lookup.
   struct Table {
-    std::unordered_map<std::string, std::vector<Pattern>> by_key;  // first 3 bytes of token 1
+    std::vector<Pattern> patterns;
+    actors::WordMap<std::vector<uint32_t>> first;               // exact first word
+    std::unordered_map<uint64_t, std::vector<uint32_t>> stems;  // StemKey() of a stem word
+    actors::WordFilter first_filter, stem_filter;
   };
-  static std::string Key(std::string_view folded);
+  static std::string_view Key(std::string_view folded);
+  static uint64_t StemKey(std::string_view folded);  // Key() packed into an integer
+  static void Index(Table* t);
   const Table& For(std::string_view lang) const;
 
   std::vector<std::string> columns_;

@@ -13,9 +13,10 @@ StatusOr<TriggerFinder> TriggerFinder::Create(const core::PackSet& packs,
 std::vector<TriggerMention> TriggerFinder::Find(std::string_view text,
                                                 const segment::Segmentation& seg,
                                                 std::string_view lang,
-                                                const std::vector<std::string>* folded) const {
+                                                const std::vector<std::string>* folded,
+                                                const std::vector<size_t>* hashes) const {
   std::vector<TriggerMention> out;
-  for (const PhraseMatch& m : lex_.Find(text, seg, lang, folded)) {
+  for (const PhraseMatch& m : lex_.Find(text, seg, lang, folded, hashes)) {
     const auto& row = *m.row;  // type, subtype, voice
     if (row[0] == "none") continue;
     TriggerMention t{m.first_token,
@@ -29,6 +30,7 @@ std::vector<TriggerMention> TriggerFinder::Find(std::string_view text,
                      row[2] == "adj"};
     t.weak = row[2] == "weak";
     t.generic = row[2] == "generic";
+    t.places = row[2] == "places";
     out.push_back(std::move(t));
   }
   return out;

@@ -22,6 +22,7 @@ struct TriggerMention {
   bool adjectival = false;    // a participle: an event only after an auxiliary or before a count
   bool weak = false;          // a participant noun ("protesters"): an event only with a riot word
   bool generic = false;       // "attacked": an event only where no more precise trigger tells it
+  bool places = false;        // "took": an event only before a count of places ("took 12 villages")
 };
 
 class TriggerFinder {
@@ -30,7 +31,8 @@ class TriggerFinder {
                                         const segment::Segmenter& segmenter);
   std::vector<TriggerMention> Find(std::string_view text, const segment::Segmentation& seg,
                                    std::string_view lang,
-                                   const std::vector<std::string>* folded = nullptr) const;
+                                   const std::vector<std::string>* folded = nullptr,
+                                   const std::vector<size_t>* hashes = nullptr) const;
 
  private:
   explicit TriggerFinder(PhraseLexicon lex) : lex_(std::move(lex)) {}

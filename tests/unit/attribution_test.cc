@@ -194,3 +194,26 @@ TEST(AttributionTest, FallbackClaimantIsTheWordsBeforeTheCue) {
 
 }  // namespace
 }  // namespace vigie::events
+
+namespace vigie::events {
+namespace {
+
+TEST(AttributionTest, SpokesmanOfTheGroupNamedBefore) {
+  // "un porte-parole du mouvement": the movement is the group the sentence named first.
+  auto r = Attribute(
+      "Les combattants du Mouvement pour le salut de l'Azawad ont affronté des jihadistes près "
+      "de Ménaka, selon un porte-parole du mouvement.",
+      "fr");
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r[0].modality, "reported");
+  EXPECT_EQ(r[0].cls, "militia");
+  auto en = Attribute(
+      "Fighters of the March 23 Movement clashed with the army near Rutshuru, a spokesman for "
+      "the movement said.",
+      "en");
+  ASSERT_FALSE(en.empty());
+  EXPECT_EQ(en[0].cls, "armed_opposition");
+}
+
+}  // namespace
+}  // namespace vigie::events

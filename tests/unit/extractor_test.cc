@@ -478,3 +478,176 @@ TEST(ExtractorTest, GovernmentThatStrikesActsThroughItsForces) {
 
 }  // namespace
 }  // namespace vigie::events
+
+namespace vigie::events {
+namespace {
+
+TEST(ExtractorTest, SourceNounCoversTheEventsToldSinceItsClaimant) {
+  // A ministry reports; an unattributed sentence follows; "ce communiqué" comes back to the
+  // ministry: the middle event is the ministry's too.
+  Doc d{
+      "Le ministère de la Défense russe a annoncé que l'armée syrienne a repris le village de "
+      "Tell Rifaat. Mardi, les soldats ont repris trois collines près d'Azaz. "
+      "Ce communiqué précise aussi que 40 rebelles ont été amnistiés.",
+      "fr"};
+  d.m.document_date = {"2017-03-02", "2017-03-02", "day", "document", ""};
+  d.Place("Tell Rifaat", 163345, 36.47, 37.09, "SY");
+  d.Place("Azaz", 170017, 36.59, 37.05, "SY");
+  d.Date("Mardi", "2017-02-28", "relative");
+  d.Count("40 rebelles", 40, "exact", "rebelle");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 3u);
+  ASSERT_TRUE(ev[0].claimant);
+  ASSERT_TRUE(ev[1].claimant);
+  EXPECT_EQ(ev[1].claimant->cls, ev[0].claimant->cls);
+  EXPECT_EQ(ev[1].modality, "reported");
+  // Without the source noun coming back, the outlet speaks in its own voice.
+  Doc e{
+      "Le ministère de la Défense russe a annoncé que l'armée syrienne a repris le village de "
+      "Tell Rifaat. Mardi, les soldats ont repris trois collines près d'Azaz.",
+      "fr"};
+  e.m.document_date = d.m.document_date;
+  e.Place("Tell Rifaat", 163345, 36.47, 37.09, "SY");
+  e.Place("Azaz", 170017, 36.59, 37.05, "SY");
+  e.Date("Mardi", "2017-02-28", "relative");
+  auto ev2 = e.Run();
+  ASSERT_EQ(ev2.size(), 2u);
+  EXPECT_FALSE(ev2[1].claimant);
+}
+
+TEST(ExtractorTest, AidToPeopleWhoFledIsNotInThePartTheyLeft) {
+  Doc d{
+      "More than 3,000 residents fled eastern Mosul on Sunday. The Red Crescent distributed "
+      "food and blankets to the displaced families.",
+      "en"};
+  d.m.document_date = {"2017-01-09", "2017-01-09", "day", "document", ""};
+  d.Place("eastern Mosul", 99072, 36.34, 43.13, "IQ", "east");
+  d.Count("More than 3,000 residents", 3000, "more_than", "resident");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[0].type, "displacement");
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->part, "east");
+  EXPECT_EQ(ev[1].type, "aid_delivery");
+  ASSERT_TRUE(ev[1].location);
+  EXPECT_EQ(ev[1].location->geonameid, 99072);
+  EXPECT_EQ(ev[1].location->part, "");
+}
+
+}  // namespace
+}  // namespace vigie::events
+
+namespace vigie::events {
+namespace {
+
+TEST(ExtractorTest, CommonVerbTakesTerritoryOnlyBeforeACountOfPlaces) {
+  Doc d{"Rebels took 14 villages near Beni on Thursday. The delegates took part in the talks.",
+        "en"};
+  d.m.document_date = {"2021-02-05", "2021-02-05", "day", "document", ""};
+  d.Place("Beni", 219057, 0.49, 29.47, "CD");
+  d.Count("14 villages", 14, "exact", "village");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "territory_change");
+  ASSERT_EQ(ev[0].quantities.size(), 1u);
+  EXPECT_EQ(ev[0].quantities[0].kind, "places");
+  EXPECT_EQ(ev[0].quantities[0].unit, "village");
+  Doc f{"Les miliciens ont pris deux quartiers de Bunia mardi.", "fr"};
+  f.m.document_date = d.m.document_date;
+  f.Place("Bunia", 217570, 1.56, 30.25, "CD");
+  f.Count("deux quartiers", 2, "exact", "quartier");
+  auto fe = f.Run();
+  ASSERT_EQ(fe.size(), 1u);
+  EXPECT_EQ(fe[0].type, "territory_change");
+  // Without a count of places, "pris" is not a conquest.
+  EXPECT_TRUE(Doc("Le convoi a pris la route de Bunia mardi.", "fr").Run().empty());
+}
+
+TEST(ExtractorTest, WhoDeniesAStrikeIsItsDoer) {
+  auto ev = Doc("The army denied carrying out the air strike on the market.", "en").Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].modality, "denied");
+  ASSERT_TRUE(ev[0].actor1);
+  EXPECT_EQ(ev[0].actor1->cls, "state_forces");
+  ASSERT_TRUE(ev[0].claimant);
+  // A doer named in the denied claim stays the doer.
+  auto other = Doc("The army denied that rebels had shelled the market.", "en").Run();
+  ASSERT_EQ(other.size(), 1u);
+  ASSERT_TRUE(other[0].actor1);
+  EXPECT_EQ(other[0].actor1->cls, "armed_opposition");
+}
+
+TEST(ExtractorTest, FightingThatDisplacesIsTheCauseNotAnEvent) {
+  Doc d{"Fighting has displaced 12,000 people around Kidal this week.", "en"};
+  d.m.document_date = {"2023-09-01", "2023-09-01", "day", "document", ""};
+  d.Place("Kidal", 2455290, 18.44, 1.41, "ML");
+  d.Count("12,000 people", 12000, "exact", "people");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "displacement");
+  // Fighting that is not the subject of the displacement is an event of its own.
+  auto both = Doc("Fighting broke out near Kidal, and 300 families fled the town.", "en").Run();
+  bool clash = false;
+  for (const auto& e : both) clash = clash || e.type == "armed_clash";
+  EXPECT_TRUE(clash);
+}
+
+TEST(ExtractorTest, ChemicalWeaponsAndExcessiveForceGoToExtra) {
+  auto gas = Doc("Government aircraft dropped chlorine gas on the town of Saraqib.", "en").Run();
+  ASSERT_FALSE(gas.empty());
+  EXPECT_EQ(gas[0].extra_json, R"({"weapon":"chemical"})");
+  auto fr = Doc("L'aviation a bombardé la ville avec des barils de chlore.", "fr").Run();
+  ASSERT_FALSE(fr.empty());
+  EXPECT_EQ(fr[0].extra_json, R"({"weapon":"chemical"})");
+  // A chemical attack named in a clause about the place is not the weapon of this event.
+  auto near = Doc("Government forces captured two villages near the town that was hit by a "
+                  "chemical attack last year.",
+                  "en")
+                  .Run();
+  ASSERT_FALSE(near.empty());
+  EXPECT_EQ(near[0].type, "territory_change");
+  EXPECT_EQ(near[0].extra_json, "{}");
+  auto force =
+      Doc("Police fired live ammunition to disperse the protest in the capital.", "en").Run();
+  ASSERT_EQ(force.size(), 1u);
+  EXPECT_EQ(force[0].type, "protest");
+  EXPECT_EQ(force[0].subtype, "intervention");
+  EXPECT_EQ(force[0].extra_json, R"({"force":"excessive"})");
+  auto tear = Doc("Police fired tear gas to disperse the protest in the capital.", "en").Run();
+  ASSERT_EQ(tear.size(), 1u);
+  EXPECT_EQ(tear[0].extra_json, "{}");
+  // "Amnesty International" reports; it is no amnesty.
+  for (const auto& e : Doc("Amnesty International said the protest was peaceful.", "en").Run())
+    EXPECT_NE(e.type, "surrender");
+}
+
+}  // namespace
+}  // namespace vigie::events
+
+namespace vigie::events {
+namespace {
+
+TEST(ExtractorTest, SinceTheStartOfAWarOpensATollClause) {
+  Doc d{"Depuis le début de la guerre en mars 2015, les combats ont fait 9 000 morts au Yémen.",
+        "fr"};
+  d.m.document_date = {"2016-06-01", "2016-06-01", "day", "document", ""};
+  d.m.dates.push_back({d.At("mars 2015"),
+                       d.At("mars 2015") + uint32_t(std::string("mars 2015").size()),
+                       {"2015-03", "2015-03", "month", "explicit", "mars 2015"}});
+  d.Count("9 000 morts", 9000, "exact", "mort");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "toll");
+  EXPECT_EQ(ev[0].subtype, "killed");
+  // Without the since-clause the same count is the toll of one clash.
+  Doc e{"En mars 2015, les combats ont fait 9 000 morts au Yémen.", "fr"};
+  e.m.document_date = d.m.document_date;
+  e.m.dates.push_back({e.At("mars 2015"),
+                       e.At("mars 2015") + uint32_t(std::string("mars 2015").size()),
+                       {"2015-03", "2015-03", "month", "explicit", "mars 2015"}});
+  e.Count("9 000 morts", 9000, "exact", "mort");
+  for (const auto& x : e.Run()) EXPECT_NE(x.type, "toll");
+}
+
+}  // namespace
+}  // namespace vigie::events

@@ -1,8 +1,9 @@
 // Event triggers on sentences written for these tests.
+#include "events/triggers.h"
+
 #include <gtest/gtest.h>
 
 #include "core/langpack.h"
-#include "events/triggers.h"
 
 namespace vigie::events {
 namespace {
@@ -17,7 +18,8 @@ const Fx& F() {
   static Fx f = [] {
     Fx x;
     x.packs = std::move(core::PackSet::Load(core::DefaultPackRoot())).value();
-    x.seg = std::make_unique<segment::Segmenter>(std::move(segment::Segmenter::Create(*x.packs)).value());
+    x.seg = std::make_unique<segment::Segmenter>(
+        std::move(segment::Segmenter::Create(*x.packs)).value());
     auto t = TriggerFinder::Create(*x.packs, *x.seg);
     EXPECT_TRUE(t.ok()) << t.status().ToString();
     x.finder = std::make_unique<TriggerFinder>(std::move(t).value());
@@ -37,7 +39,8 @@ std::vector<std::string> Types(const std::string& text, const std::string& lang)
 using V = std::vector<std::string>;
 
 TEST(TriggersTest, FrenchTerritoryAndStems) {
-  EXPECT_EQ(Types("Les loyalistes ont reconquis le bourg mardi.", "fr"), (V{"territory_change/taken:reconquis"}));
+  EXPECT_EQ(Types("Les loyalistes ont reconquis le bourg mardi.", "fr"),
+            (V{"territory_change/taken:reconquis"}));
   EXPECT_EQ(Types("Les rebelles se sont emparés de la colline.", "fr"),
             (V{"territory_change/taken:se sont emparés"}));
   EXPECT_EQ(Types("Les insurgés se sont retirés de trois villages.", "fr"),
@@ -45,9 +48,12 @@ TEST(TriggersTest, FrenchTerritoryAndStems) {
 }
 
 TEST(TriggersTest, FrenchLongestMatchWins) {
-  EXPECT_EQ(Types("Une voiture piégée a explosé près du marché.", "fr"), (V{"bombing/car_bomb:voiture piégée"}));
-  EXPECT_EQ(Types("Des frappes aériennes ont visé la ville.", "fr"), (V{"air_strike/air:frappes aériennes"}));
-  EXPECT_EQ(Types("Le quartier a été pilonné par l'artillerie.", "fr"), (V{"shelling/artillery:pilonné"}));
+  EXPECT_EQ(Types("Une voiture piégée a explosé près du marché.", "fr"),
+            (V{"bombing/car_bomb:voiture piégée"}));
+  EXPECT_EQ(Types("Des frappes aériennes ont visé la ville.", "fr"),
+            (V{"air_strike/air:frappes aériennes"}));
+  EXPECT_EQ(Types("Le quartier a été pilonné par l'artillerie.", "fr"),
+            (V{"shelling/artillery:pilonné"}));
 }
 
 TEST(TriggersTest, FrenchPeopleEvents) {
@@ -75,15 +81,17 @@ TEST(TriggersTest, GapsLetWordsStandBetween) {
             (V{"territory_change/taken:pris mardi le contrôle"}));
   EXPECT_EQ(Types("L'armée a pris hier soir le contrôle du pont.", "fr"),
             (V{"territory_change/taken:pris hier soir le contrôle"}));
-  // Not across punctuation, nor more than three words.
-  EXPECT_EQ(Types("Ils ont pris, dit-on, le contrôle.", "fr"), V{});
+  // Not across punctuation, nor more than three words: only the bare verb is left, a
+  // candidate that the extractor keeps only before a count of places.
+  EXPECT_EQ(Types("Ils ont pris, dit-on, le contrôle.", "fr"), (V{"territory_change/taken:pris"}));
 }
 
 TEST(TriggersTest, BlockingRowsHideLookalikes) {
   // "fighting alongside" names allies, not a battle; "prise de parole" is a speech.
   EXPECT_EQ(Types("Militias fighting alongside the army held the bridge.", "en"), V{});
   EXPECT_EQ(Types("La prise de parole du ministre a duré une heure.", "fr"), V{});
-  EXPECT_EQ(Types("La prise de Kidal a surpris les observateurs.", "fr"), (V{"territory_change/taken:prise de"}));
+  EXPECT_EQ(Types("La prise de Kidal a surpris les observateurs.", "fr"),
+            (V{"territory_change/taken:prise de"}));
 }
 
 TEST(TriggersTest, NoTriggerInPlainText) {
