@@ -65,7 +65,10 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   const std::string_view text = in.text;
   const segment::Segmentation& seg = *in.segments;
   const Mentions& men = *in.mentions;
-  const std::vector<std::string> folded = segment::FoldTokens(text, seg);
+  // The segmenter's folded tokens when it made them (no copy), else folded here.
+  const bool have_folded = seg.folded.size() == seg.tokens.size();
+  const std::vector<std::string> own_folded = have_folded ? std::vector<std::string>{} : segment::FoldTokens(text, seg);
+  const std::vector<std::string>& folded = have_folded ? seg.folded : own_folded;
   const std::vector<size_t> hashes = actors::HashWords(folded);
   const auto actors = actors_->Find(text, seg, in.lang, &folded, &hashes);
   auto triggers = triggers_->Find(text, seg, in.lang, &folded, &hashes);

@@ -220,7 +220,8 @@ std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view tex
     t.start = st.start;
     t.end = st.end;
     t.kind = st.kind;
-    t.f = FoldFast(s);
+    // The segmenter folded every token once (same fold); fold here only without that layer.
+    t.f = seg.folded.size() == seg.tokens.size() ? seg.folded[k] : FoldFast(s);
     if (t.kind == segment::TokenKind::kAbbrev && t.f.size() > 1 && t.f.back() == '.') t.f.pop_back();
     t.join = prev_elision || st.kind == segment::TokenKind::kClitic ? 0 : ' ';  // "valentine's"
     unsigned char c0 = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
