@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "geo/keys.h"
+#include "geo/skeleton.h"
 #include "geo/units.h"
 
 namespace vigie::geo {
@@ -128,6 +129,7 @@ struct Match {
   size_t first, end;  // units
   std::vector<NameHit> hits;
   bool main_any = false;
+  bool skeleton = false;  // found by its transliteration skeleton (geo::Skeleton), not its key
 };
 
 struct Candidate {
@@ -199,6 +201,53 @@ const Resolver::LangRules& Resolver::RulesFor(std::string_view lang) const {
 
 namespace {
 
+// Second chance for a capitalised word that starts no known name: its transliteration
+// skeleton ("Taëz" -> "tz" = "Ta'izz"), word by word (units joined by an apostrophe make one
+// word; articles are skipped), extended while the skeleton is a known prefix. The hits
+// count as alternate names.
+void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i, Match* best,
+                   std::vector<NameHit>* hits) {
+  const Skeleton& sk = *g.skeleton();
+  std::string skel, word;
+  size_t letters = 0, words = 0, consonants = 0;
+  for (size_t pos = i; pos < units.size() && words < kMaxNameWords;) {
+    const Unit& u = units[pos];
+    if (u.sentence != units[i].sentence || u.key.empty()) break;
+    if (pos > i && !sk.IsArticle(u.key)) {  // never swallow the start of a known name ("Le Mali")
+      hits->clear();
+      g.Lookup(KeyHash(u.key), hits);
+      if (!hits->empty()) break;
+    }
+    word = u.key;
+    size_t q = pos + 1;
+    while (q < units.size() && units[q].glued_before && units[q].sentence == u.sentence && !units[q].key.empty())
+      word += units[q++].key;
+    if (u.caseless) break;
+    letters += word.size();
+    if (sk.IsArticle(word)) {
+      pos = q;
+      continue;
+    }
+    if (skel.empty() && word.size() < 3) break;  // starts on a content word of 3 letters or more
+    std::string s = sk.Word(sk.DropSilent(word), &consonants);
+    if (s.empty()) break;
+    if (!skel.empty()) skel.push_back(' ');
+    skel += s;
+    ++words;
+    uint64_t h = KeyHash(skel);
+    hits->clear();
+    g.LookupSkeleton(h, hits);
+    if (!hits->empty() && letters >= 4 && consonants >= 2) {
+      best->end = q;
+      best->hits = *hits;
+      for (auto& hit : best->hits) hit.main_name = false;
+      best->skeleton = true;
+    }
+    if (!g.IsSkeletonPrefix(h)) break;
+    pos = q;
+  }
+}
+
 std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& units) {
   std::vector<Match> out;
   std::string key;
@@ -225,6 +274,7 @@ std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& unit
       key.push_back(' ');
       key += next.key;
     }
+    if (best.end == best.first && g.skeleton() != nullptr) SkeletonMatch(g, units, i, &best, &hits);
     if (best.end > best.first) {
       for (const auto& h : best.hits) best.main_any |= h.main_name;
       i = best.end;
@@ -373,7 +423,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     // it. (Large places stay: "Minnesota Department of Health" names Minnesota too.)
     if (single && m.end < units.size() &&
         units[m.end].sentence == units[m.first].sentence && units[m.end].cap && !units[m.end].caseless && !units[m.first].caseless && !units[m.end].key.empty() &&
-        !units[m.end].hyphen_before && !(i + 1 < matches.size() && matches[i + 1].first == m.end) &&
+        !units[m.end].hyphen_before && !(i + 1 < matches.size() && matches[i + 1].first == m.end && !matches[i + 1].skeleton) &&
         !feature_near(m) && !cut_word(m) && !prev_is_prep(m.first) && !SomeLargePlace(g, m.hits)) {
       int v;
       if (rules.parts_after.Match(units, m.end, units[m.first].sentence, &v) == 0) {
@@ -396,6 +446,12 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     for (size_t h = 0; h < hits.size(); ++h) {
       if (h > 0 && hits[h].place == hits[h - 1].place) continue;
       Place p = g.place(hits[h].place);
+      // A skeleton meets many small places: only towns of 10,000 people and regional seats
+      // are taken by it.
+      // (Countries and regions have their names in every language already.)
+      if (m.skeleton && (p.kind != PlaceKind::kPlace || (p.population < 10000 && p.feature_code != "PPLA" &&
+                                                         p.feature_code != "PPLA2" && p.feature_code != "PPLC")))
+        continue;
       double base = 0.2 * std::log10(double(p.population) + 1.0);
       if (hits[h].main_name) base += 0.3;
       if (p.kind == PlaceKind::kCountry) base += 2.0;
@@ -411,7 +467,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   // Country context: explicit country names weigh 2, unambiguous places 1.
   std::vector<double> votes(26 * 26, 0.0);
   for (size_t i = 0; i < matches.size(); ++i) {
-    if (!keep[i]) continue;
+    if (!keep[i] || matches[i].skeleton) continue;  // a skeleton match is no evidence of a country
     std::vector<int> cs;
     for (const auto& c : cands[i]) {
       int ci = c.country;
@@ -466,11 +522,14 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (keep[i]) chosen[i] = pick(i, votes, vtotal, {}, &margin[i]);
   // Second pass: the countries of the first choices, co-mentions within 150 km.
   std::vector<double> votes2(26 * 26, 0.0);
+  auto vote_weight = [&](size_t i, const Place& p) {
+    return matches[i].skeleton ? 0.0 : p.kind == PlaceKind::kCountry ? 2.0 : 1.0;
+  };
   for (size_t i = 0; i < matches.size(); ++i) {
     if (chosen[i] < 0) continue;
     Place p = g.place(uint32_t(chosen[i]));
     int ci = CountryIndex(p.country);
-    if (ci >= 0) votes2[ci] += p.kind == PlaceKind::kCountry ? 2.0 : 1.0;
+    if (ci >= 0) votes2[ci] += vote_weight(i, p);
   }
   double vtotal2 = 0;
   for (double v : votes2) vtotal2 += v;
@@ -484,7 +543,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     // Leave this mention's own vote out.
     Place own = g.place(uint32_t(first_pass[i]));
     int oc = CountryIndex(own.country);
-    double w = own.kind == PlaceKind::kCountry ? 2.0 : 1.0;
+    double w = vote_weight(i, own);
     if (oc >= 0) votes2[oc] -= w;
     chosen[i] = pick(i, votes2, vtotal2 - (oc >= 0 ? w : 0), first_cand, &margin[i]);
     if (oc >= 0) votes2[oc] += w;
@@ -496,12 +555,15 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   std::unordered_map<int64_t, int> per_place;
   int kept_total = 0;
   for (size_t i = 0; i < matches.size(); ++i) {
-    if (!keep[i] || chosen[i] < 0) continue;
+    if (!keep[i] || chosen[i] < 0 || matches[i].skeleton) continue;  // skeleton matches support nothing
     int ci = CountryIndex(g.place(uint32_t(chosen[i])).country);
     if (ci >= 0) ++per_country[ci];
     ++per_place[chosen[i]];
     ++kept_total;
   }
+  int top_country = -1;
+  for (size_t c = 0; c < votes2.size(); ++c)
+    if (votes2[c] > 0 && (top_country < 0 || votes2[c] > votes2[top_country])) top_country = int(c);
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || chosen[i] < 0) continue;
     const Match& m = matches[i];
@@ -512,6 +574,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     // Neighbourhoods and sites need their country in the article.
     Precision pp = PlacePrecision(p);
     if (support == 0 && (pp == Precision::kNeighbourhood || pp == Precision::kSite)) keep[i] = false;
+    // A skeleton match must be in the country the article is most about, or one named
+    // twice elsewhere in it.
+    if (m.skeleton && pci != top_country && support < 2) keep[i] = false;
     if (m.end - m.first != 1) continue;
     bool main = false;
     for (const auto& c : cands[i])

@@ -1,0 +1,53 @@
+// geo::Skeleton: a transliteration-tolerant second key for names of Arabic (and other)
+// origin that Latin-script news spells many ways: "Taëz" / "Ta'izz", "Hodeïda" /
+// "Al Hudaydah", "Maaret al-Noomane" / "Ma'arrat al-Nu'man". Rules come from a table
+// (gazetteer/transliteration.tsv) that the gazetteer file carries, so the compiler and the
+// matcher read names the same way. Immutable once built; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "vigie/status.h"
+
+namespace vigie::geo {
+
+class Skeleton {
+ public:
+  // Parses the rule table (TSV: kind, from, to; `#` comments). `label` names it in errors.
+  // Kinds: silent (characters deleted), article (words dropped unless nothing else is left),
+  // rewrite (letters replaced inside a word before vowels are dropped; a `from` ending in
+  // `$` only matches at the word's end), vowel (letters dropped after a word's first
+  // letter; a word that starts with one starts with `to`, which does not count as a
+  // consonant).
+  static StatusOr<Skeleton> Parse(std::string_view tsv, const std::string& label);
+
+  // The skeleton of one word already folded (core::FoldForMatch) and cut at separators:
+  // rewrites, vowels dropped, doubled letters collapsed ("taizz" -> "tz"). Empty when
+  // the word holds a character outside a-z and 0-9.
+  std::string Word(std::string_view folded, size_t* consonants = nullptr) const;
+  bool IsArticle(std::string_view folded_word) const { return articles_.count(std::string(folded_word)) > 0; }
+  // The skeleton key of a whole name ("Ma'arrat al-Nu'man" -> "mrt nmn"), or "" when the
+  // name is not in Latin letters or too short (fewer than 2 consonants, or 4 letters).
+  std::string Name(std::string_view name) const;
+  // Characters deleted before a name is cut into words (apostrophes, ayin marks).
+  std::string DropSilent(std::string_view folded) const;
+
+  const std::string& source() const { return source_; }
+
+ private:
+  struct Rewrite {
+    std::string from, to;
+    bool at_end = false;
+  };
+  std::string source_;
+  std::vector<std::string> silent_;
+  std::unordered_set<std::string> articles_;
+  std::vector<Rewrite> rewrites_;  // longest first
+  bool vowel_[256] = {};
+  std::string initial_[256];  // what a vowel opening a word becomes
+};
+
+}  // namespace vigie::geo
