@@ -87,7 +87,7 @@ void GazetteerBuilder::AddName(size_t slot, std::string_view name, bool main) {
     len = size_t(words[w].data() + words[w].size() - key.data());
     prefixes_.insert(KeyHash(std::string_view(key).substr(0, len)));
   }
-  if (!skeleton_.has_value()) return;
+  if (!skeleton_.has_value() || places_[slot].kind != 0 || !skeleton_->CoversCountry(places_[slot].country)) return;
   std::string skel = skeleton_->Name(name);
   if (skel.empty()) return;
   auto sw = KeyWords(skel);
@@ -282,6 +282,9 @@ Status GazetteerBuilder::AddCountryCentres(const std::string& path) {
     if (it == slot_of_.end()) continue;
     places_[it->second].lat_e5 = E5(lat);
     places_[it->second].lon_e5 = E5(lon);
+    // The short English name ("Syria", "Laos") where the country-name package gives only
+    // the formal one.
+    if (int nm = t->Column("name"); nm >= 0 && !row[nm].empty()) AddName(it->second, row[nm], false);
     int al = t->Column("aliases");
     std::string_view alts = al >= 0 ? std::string_view(row[al]) : std::string_view();
     size_t a = 0;

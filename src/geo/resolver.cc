@@ -248,7 +248,7 @@ void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i,
   }
 }
 
-std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& units) {
+std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& units, bool skeleton) {
   std::vector<Match> out;
   std::string key;
   std::vector<NameHit> hits;
@@ -274,7 +274,7 @@ std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& unit
       key.push_back(' ');
       key += next.key;
     }
-    if (best.end == best.first && g.skeleton() != nullptr) SkeletonMatch(g, units, i, &best, &hits);
+    if (skeleton && best.end == best.first && g.skeleton() != nullptr) SkeletonMatch(g, units, i, &best, &hits);
     if (best.end > best.first) {
       for (const auto& h : best.hits) best.main_any |= h.main_name;
       i = best.end;
@@ -323,7 +323,7 @@ std::vector<std::pair<uint32_t, uint32_t>> Resolver::MatchNames(std::string_view
                                                                 const segment::Segmentation& seg) const {
   auto units = BuildUnits(text, seg);
   std::vector<std::pair<uint32_t, uint32_t>> out;
-  for (const auto& m : FindMatches(*gaz_, units)) out.emplace_back(units[m.first].start, units[m.end - 1].end);
+  for (const auto& m : FindMatches(*gaz_, units, false)) out.emplace_back(units[m.first].start, units[m.end - 1].end);
   return out;
 }
 
@@ -332,7 +332,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   const LangRules& rules = RulesFor(lang);
   const Gazetteer& g = *gaz_;
   std::vector<Unit> units = BuildUnits(text, seg);
-  std::vector<Match> matches = FindMatches(g, units);
+  std::vector<Match> matches = FindMatches(g, units, true);
 
   auto prev_is_prep = [&](size_t first) {
     if (first == 0 || units[first - 1].sentence != units[first].sentence) return false;
@@ -383,7 +383,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       continue;
     bool prev_in_match = false;
     // Matches are in text order and do not overlap: only the one before can hold it.
-    if (mi > 0) prev_in_match = matches[mi - 1].first <= m.first - 1 && m.first - 1 < matches[mi - 1].end;
+    if (mi > 0)
+      prev_in_match = matches[mi - 1].first <= m.first - 1 && m.first - 1 < matches[mi - 1].end &&
+                      !matches[mi - 1].skeleton;
     bool prev_initial = true;  // a capital opening the sentence says nothing
     for (size_t k = m.first - 1; k > 0; --k) {
       if (units[k - 1].sentence != prev.sentence) break;
@@ -577,6 +579,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     // A skeleton match must be in the country the article is most about, or one named
     // twice elsewhere in it.
     if (m.skeleton && pci != top_country && support < 2) keep[i] = false;
+    // A single word found by its skeleton also needs a place preposition or a feature word
+    // ("à Taëz", "south of Hodeidah"): "Asian" is not Aswan.
+    if (m.skeleton && m.end - m.first == 1 && !prev_is_prep(m.first) && !feature_near(m)) keep[i] = false;
     if (m.end - m.first != 1) continue;
     bool main = false;
     for (const auto& c : cands[i])
@@ -801,8 +806,24 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       break;
     }
   }
-  // References to the article's city: "la ville", "the outskirts of the city".
+  // References to the article's city: "la ville", "the outskirts of the city". The city is
+  // the last one named in the same sentence or the two before it in its paragraph ("In Hodeidah, ... the
+  // southern districts of the city"; "À Taëz ... La ville"), else the article's main city.
   int64_t capital = best_country >= 0 ? capital_[best_country] : -1;
+  std::vector<uint32_t> paragraph(seg.sentences.size(), 0);
+  for (size_t q = 1; q < seg.sentences.size(); ++q) {
+    uint32_t ft = seg.sentences[q].first_token;
+    paragraph[q] = paragraph[q - 1] + (ft < seg.tokens.size() && seg.tokens[ft].breaks_before >= 2 ? 1 : 0);
+  }
+  auto recent_city = [&](size_t unit, uint32_t sentence) -> int64_t {
+    int64_t last = -1;
+    for (const auto& [u, oi] : placed)
+      if (u < unit && units[u].sentence + 2 >= sentence && paragraph[units[u].sentence] == paragraph[sentence] &&
+          out[oi].geonameid != 0 && out[oi].named &&
+          out[oi].in_gazetteer && out[oi].precision == Precision::kCity)
+        last = g.FindGeonameId(out[oi].geonameid);
+    return last >= 0 ? last : main_city;
+  };
   if (main_city >= 0 || capital >= 0) {
     for (size_t k = 0; k < units.size(); ++k) {
       if (used[k]) continue;
@@ -812,7 +833,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       size_t n = rules.city_refs.Match(units, k, s, &hit);
       if (n == 0) continue;
       v = hit->value;
-      int64_t target = hit->capital ? capital : main_city;
+      int64_t target = hit->capital ? capital : recent_city(k, s);
       if (target < 0) continue;
       Place mc = g.place(uint32_t(target));
       bool free = true;

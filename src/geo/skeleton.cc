@@ -20,6 +20,8 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
   return out;
 }
 
+constexpr char kVowelMark = '_';
+
 bool IsWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 }  // namespace
@@ -60,13 +62,16 @@ StatusOr<Skeleton> Skeleton::Parse(std::string_view tsv, const std::string& labe
       r.to = std::string(to);
       if (r.from.empty()) return Status::InvalidArgument(where + ": empty rewrite");
       s.rewrites_.push_back(std::move(r));
+    } else if (kind == "country") {
+      if (from.size() != 2) return Status::InvalidArgument(where + ": a country is an ISO 3166-1 alpha-2 code");
+      s.countries_.insert(from);
     } else if (kind == "vowel") {
       if (from.size() != 1) return Status::InvalidArgument(where + ": a vowel is one ASCII letter");
       s.vowel_[static_cast<unsigned char>(from[0])] = true;
       s.initial_[static_cast<unsigned char>(from[0])] = std::string(to);
     } else {
       return Status::InvalidArgument(where + ": unknown kind " + std::string(kind) +
-                                     " (silent, article, rewrite or vowel)");
+                                     " (silent, article, rewrite, vowel or country)");
     }
   }
   std::stable_sort(s.rewrites_.begin(), s.rewrites_.end(),
@@ -93,17 +98,24 @@ std::string Skeleton::Word(std::string_view w, size_t* consonants) const {
   }
   std::string out;
   out.reserve(r.size());
+  // Vowels keep their place as one marker per run, so "Highway" and "Hough" stay apart while
+  // "Hodeida" and "Hudaydah" meet; a word-final vowel is dropped ("Noomane" = "Nu'man").
   size_t n = 0;
+  bool vowel_run = false;
   for (size_t i = 0; i < r.size(); ++i) {
     char c = r[i];
     if (vowel_[static_cast<unsigned char>(c)]) {
       if (i == 0) out += initial_[static_cast<unsigned char>(c)];
+      else if (!vowel_run) out.push_back(kVowelMark);
+      vowel_run = true;
       continue;
     }
-    if (!out.empty() && out.back() == c) continue;
+    if (!vowel_run && !out.empty() && out.back() == c) continue;  // doubled letters
+    vowel_run = false;
     out.push_back(c);
     ++n;
   }
+  if (out.size() > 1 && out.back() == kVowelMark && vowel_[static_cast<unsigned char>(r.back())]) out.pop_back();
   if (consonants != nullptr) *consonants += n;
   return out;
 }
