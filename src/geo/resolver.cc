@@ -228,6 +228,7 @@ void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i,
       pos = q;
       continue;
     }
+    if (!u.cap) break;  // every other word of a name is capitalised ("Maaret al-Noomane")
     if (skel.empty() && word.size() < 3) break;  // starts on a content word of 3 letters or more
     std::string s = sk.Word(sk.DropSilent(word), &consonants);
     if (s.empty()) break;

@@ -53,7 +53,9 @@ StatusOr<Skeleton> Skeleton::Parse(std::string_view tsv, const std::string& labe
     if (kind == "silent") {
       s.silent_.push_back(from);
     } else if (kind == "article") {
-      s.articles_.insert(core::FoldForMatch(from));
+      std::string a = core::FoldForMatch(from);
+      s.max_article_ = std::max(s.max_article_, a.size());
+      s.articles_.insert(std::move(a));
     } else if (kind == "rewrite") {
       Rewrite r;
       r.at_end = from.back() == '$';
@@ -76,6 +78,8 @@ StatusOr<Skeleton> Skeleton::Parse(std::string_view tsv, const std::string& labe
   }
   std::stable_sort(s.rewrites_.begin(), s.rewrites_.end(),
                    [](const Rewrite& a, const Rewrite& b) { return a.from.size() > b.from.size(); });
+  for (const auto& r : s.rewrites_) s.rewrite_first_[static_cast<unsigned char>(r.from[0])] = true;
+  for (const auto& x : s.silent_) s.silent_first_[static_cast<unsigned char>(x[0])] = true;
   return s;
 }
 
@@ -85,10 +89,14 @@ std::string Skeleton::Word(std::string_view w, size_t* consonants) const {
   std::string r;
   r.reserve(w.size());
   for (size_t i = 0; i < w.size();) {
+    if (!rewrite_first_[static_cast<unsigned char>(w[i])]) {
+      r.push_back(w[i++]);
+      continue;
+    }
     bool done = false;
     for (const auto& rw : rewrites_) {
-      if (w.compare(i, rw.from.size(), rw.from) != 0) continue;
       if (rw.at_end && i + rw.from.size() != w.size()) continue;
+      if (rw.from[0] != w[i] || w.compare(i, rw.from.size(), rw.from) != 0) continue;
       r += rw.to;
       i += rw.from.size();
       done = true;
@@ -122,6 +130,9 @@ std::string Skeleton::Word(std::string_view w, size_t* consonants) const {
 
 std::string Skeleton::DropSilent(std::string_view folded) const {
   std::string out(folded);
+  bool any = false;
+  for (char c : folded) any |= silent_first_[static_cast<unsigned char>(c)];
+  if (!any) return out;
   for (const auto& s : silent_) {
     size_t at;
     while ((at = out.find(s)) != std::string::npos) out.erase(at, s.size());

@@ -29,7 +29,9 @@ class Skeleton {
   // collapsed ("taizz" -> "t_z", "hudaydah" -> "h_d_d"). Empty when the word holds a
   // character outside a-z and 0-9. `consonants` (if given) is increased by their count.
   std::string Word(std::string_view folded, size_t* consonants = nullptr) const;
-  bool IsArticle(std::string_view folded_word) const { return articles_.count(std::string(folded_word)) > 0; }
+  bool IsArticle(std::string_view folded_word) const {
+    return folded_word.size() <= max_article_ && articles_.count(std::string(folded_word)) > 0;
+  }
   // The skeleton key of a whole name ("Ma'arrat al-Nu'man" -> "m_r_t n_m_n"), or "" when the
   // name is not in Latin letters or too short (fewer than 2 consonants, or 4 letters).
   std::string Name(std::string_view name) const;
@@ -50,7 +52,10 @@ class Skeleton {
   std::vector<std::string> silent_;
   std::unordered_set<std::string> articles_, countries_;
   std::vector<Rewrite> rewrites_;  // longest first
+  size_t max_article_ = 0;
   bool vowel_[256] = {};
+  bool rewrite_first_[256] = {};  // some rewrite starts with this byte
+  bool silent_first_[256] = {};   // some silent string starts with this byte
   std::string initial_[256];  // what a vowel opening a word becomes
 };
 
