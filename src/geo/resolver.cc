@@ -70,6 +70,7 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
     } else {
       int rc = t->Column("refers");
       p.capital = rc >= 0 && row[rc] == "capital";
+      p.last = rc >= 0 && row[rc] == "last";
       int pc2 = t->Column("part");
       if (pc2 >= 0 && !row[pc2].empty()) p.value = ParsePart(row[pc2]);
       if (p.value < 0)
@@ -285,6 +286,13 @@ std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& unit
     }
   }
   return out;
+}
+
+// The sentence that holds clean-text offset `at`.
+uint32_t SentenceAt(const segment::Segmentation& seg, uint32_t at) {
+  auto it = std::upper_bound(seg.sentences.begin(), seg.sentences.end(), at,
+                             [](uint32_t v, const segment::Sentence& st) { return v < st.start; });
+  return it == seg.sentences.begin() ? 0 : uint32_t(it - seg.sentences.begin() - 1);
 }
 
 // Whether one of the places is a country, a region or a place of 100,000 people or more.
@@ -600,6 +608,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     // clearly about other countries: an accidental name (a word, a person, an outlet).
     double elsewhere = kept_total - (pci >= 0 ? per_country[pci] : 0);
     if (support == 0 && elsewhere >= 2 && p.population < 200000) keep[i] = false;
+    // The same for a city known by that word only as an alternate name ("Boni", an old
+    // name of Bonn, in an article about Niger), unless it is a city of a million.
+    if (support == 0 && elsewhere >= 2 && !main && p.population < 1000000) keep[i] = false;
   }
 
   std::vector<PlaceMention> out;
@@ -834,6 +845,30 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       size_t n = rules.city_refs.Match(units, k, s, &hit);
       if (n == 0) continue;
       v = hit->value;
+      if (hit->last) {
+        // "la zone", "the area": the last place mention before it, in its paragraph and
+        // within two sentences, with its id and part.
+        const PlaceMention* prev = nullptr;
+        for (const auto& pm : out)
+          if (pm.end <= units[k].start && (prev == nullptr || pm.start > prev->start)) prev = &pm;
+        if (prev == nullptr) continue;
+        uint32_t ps = SentenceAt(seg, prev->start);
+        if (ps + 2 < s || paragraph[ps] != paragraph[s]) continue;
+        if (k + n < units.size() && units[k + n].sentence == s && rules.links.count(units[k + n].text)) continue;
+        bool free = true;
+        for (size_t q = k; q < k + n; ++q) free &= !used[q];
+        if (!free) continue;
+        PlaceMention pm = *prev;
+        pm.named = false;
+        pm.in_gazetteer = true;
+        pm.start = pm.name_start = units[k].start;
+        pm.end = pm.name_end = units[k + n - 1].end;
+        pm.score = std::min(prev->score, 0.5);
+        for (size_t q = k; q < k + n; ++q) used[q] = true;
+        out.push_back(std::move(pm));
+        k += n - 1;
+        continue;
+      }
       int64_t target = hit->capital ? capital : recent_city(k, s);
       if (target < 0) continue;
       Place mc = g.place(uint32_t(target));

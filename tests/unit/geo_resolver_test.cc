@@ -339,6 +339,33 @@ TEST_F(ResolverTest, CityReferenceTakesTheRecentCity) {
   EXPECT_EQ(ref->geonameid, 170063u);
 }
 
+// "la zone", "the area": the last place named before, in the same paragraph.
+TEST_F(ResolverTest, AreaReferenceTakesTheLastPlace) {
+  auto ms = Run("Des frappes ont touché Homs mardi. Les habitants ont fui la zone mercredi.", "fr");
+  const PlaceMention* zone = FindText(ms, "la zone");
+  ASSERT_NE(zone, nullptr) << Texts(ms);
+  EXPECT_EQ(zone->geonameid, 169577u);
+  EXPECT_FALSE(zone->named);
+  ms = Run("Shelling hit eastern Aleppo on Monday. Aid workers left the area at night.", "en");
+  const PlaceMention* area = FindText(ms, "the area");
+  ASSERT_NE(area, nullptr) << Texts(ms);
+  EXPECT_EQ(area->geonameid, 170063u);
+  EXPECT_EQ(area->part, Part::kEast);
+  // A new paragraph breaks the reference.
+  ms = Run("Des frappes ont touché Homs mardi.\n\nLes habitants ont fui la zone mercredi.", "fr");
+  EXPECT_EQ(FindText(ms, "la zone"), nullptr) << Texts(ms);
+}
+
+// A word that names a far city only as an alternate name ("Boni", an old name of Bonn)
+// in an article about other countries is no place.
+TEST_F(ResolverTest, AlternateNameOfAFarCityNeedsSupport) {
+  auto ms = Run("Rebels shelled Aleppo and Homs overnight. The fighters then moved on Boni, officials "
+                "in Damascus said.", "en");
+  EXPECT_EQ(FindText(ms, "Boni"), nullptr) << Texts(ms);
+  ms = Run("Le maire de Bonn a reçu ses homologues de Paris et de Boni hier en Allemagne.", "fr");
+  EXPECT_NE(FindText(ms, "Bonn"), nullptr) << Texts(ms);
+}
+
 // Oracle: on generated texts, the prefix-pruned hash matcher finds exactly what a
 // brute-force scan of every alias of the gazetteer finds (leftmost, longest, first word
 // capitalised). Names are written from their keys (ASCII keys only, so that a word can be
