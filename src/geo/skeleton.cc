@@ -42,7 +42,8 @@ StatusOr<Skeleton> Skeleton::Parse(std::string_view tsv, const std::string& labe
         if (cols[c] == "from") fc = int(c);
         if (cols[c] == "to") tc = int(c);
       }
-      if (kc < 0 || fc < 0 || tc < 0) return Status::InvalidArgument(label + ": needs columns kind, from, to");
+      if (kc < 0 || fc < 0 || tc < 0)
+        return Status::InvalidArgument(label + ": needs columns kind, from, to");
       continue;
     }
     auto at = [&](int c) { return size_t(c) < cols.size() ? cols[size_t(c)] : std::string_view(); };
@@ -65,7 +66,8 @@ StatusOr<Skeleton> Skeleton::Parse(std::string_view tsv, const std::string& labe
       if (r.from.empty()) return Status::InvalidArgument(where + ": empty rewrite");
       s.rewrites_.push_back(std::move(r));
     } else if (kind == "country") {
-      if (from.size() != 2) return Status::InvalidArgument(where + ": a country is an ISO 3166-1 alpha-2 code");
+      if (from.size() != 2)
+        return Status::InvalidArgument(where + ": a country is an ISO 3166-1 alpha-2 code");
       s.countries_.insert(from);
     } else if (kind == "vowel") {
       if (from.size() != 1) return Status::InvalidArgument(where + ": a vowel is one ASCII letter");
@@ -76,8 +78,9 @@ StatusOr<Skeleton> Skeleton::Parse(std::string_view tsv, const std::string& labe
                                      " (silent, article, rewrite, vowel or country)");
     }
   }
-  std::stable_sort(s.rewrites_.begin(), s.rewrites_.end(),
-                   [](const Rewrite& a, const Rewrite& b) { return a.from.size() > b.from.size(); });
+  std::stable_sort(s.rewrites_.begin(), s.rewrites_.end(), [](const Rewrite& a, const Rewrite& b) {
+    return a.from.size() > b.from.size();
+  });
   for (const auto& r : s.rewrites_) s.rewrite_first_[static_cast<unsigned char>(r.from[0])] = true;
   for (const auto& x : s.silent_) s.silent_first_[static_cast<unsigned char>(x[0])] = true;
   return s;
@@ -113,8 +116,10 @@ std::string Skeleton::Word(std::string_view w, size_t* consonants) const {
   for (size_t i = 0; i < r.size(); ++i) {
     char c = r[i];
     if (vowel_[static_cast<unsigned char>(c)]) {
-      if (i == 0) out += initial_[static_cast<unsigned char>(c)];
-      else if (!vowel_run) out.push_back(kVowelMark);
+      if (i == 0)
+        out += initial_[static_cast<unsigned char>(c)];
+      else if (!vowel_run)
+        out.push_back(kVowelMark);
       vowel_run = true;
       continue;
     }
@@ -123,7 +128,8 @@ std::string Skeleton::Word(std::string_view w, size_t* consonants) const {
     out.push_back(c);
     ++n;
   }
-  if (out.size() > 1 && out.back() == kVowelMark && vowel_[static_cast<unsigned char>(r.back())]) out.pop_back();
+  if (out.size() > 1 && out.back() == kVowelMark && vowel_[static_cast<unsigned char>(r.back())])
+    out.pop_back();
   if (consonants != nullptr) *consonants += n;
   return out;
 }

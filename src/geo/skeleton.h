@@ -39,7 +39,9 @@ class Skeleton {
   std::string DropSilent(std::string_view folded) const;
 
   // Whether places of this country (ISO alpha-2) get skeleton keys.
-  bool CoversCountry(std::string_view cc) const { return countries_.empty() || countries_.count(std::string(cc)) > 0; }
+  bool CoversCountry(std::string_view cc) const {
+    return countries_.empty() || countries_.count(std::string(cc)) > 0;
+  }
 
   const std::string& source() const { return source_; }
 
@@ -56,7 +58,7 @@ class Skeleton {
   bool vowel_[256] = {};
   bool rewrite_first_[256] = {};  // some rewrite starts with this byte
   bool silent_first_[256] = {};   // some silent string starts with this byte
-  std::string initial_[256];  // what a vowel opening a word becomes
+  std::string initial_[256];      // what a vowel opening a word becomes
 };
 
 }  // namespace vigie::geo
