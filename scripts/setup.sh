@@ -49,6 +49,7 @@ fi
 # compiled to data/gazetteer.vgz (or $VIGIE_GAZETTEER). Rebuilt when a source is newer.
 GAZ=${VIGIE_GAZETTEER:-data/gazetteer.vgz}
 if [ ! -f "$GAZ" ] || [ node_modules/.package-lock.json -nt "$GAZ" ] || [ gazetteer/regions.tsv -nt "$GAZ" ] \
+   || [ gazetteer/transliteration.tsv -nt "$GAZ" ] || [ gazetteer/country_centres.tsv -nt "$GAZ" ] \
    || [ "$BUILD_DIR/tools/vigie/vigie" -nt "$GAZ" ]; then
   "$BUILD_DIR/tools/vigie/vigie" gazetteer build --out "$GAZ"
 fi

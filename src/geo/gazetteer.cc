@@ -78,11 +78,17 @@ Status Gazetteer::Validate() {
   if (core::Hash64(std::string_view(reinterpret_cast<const char*>(table), table_size)) != f::Get64(data_ + 24))
     return bad("section table checksum mismatch");
   bool have_strs = false, have_plcs = false, have_keys = false, have_pfxs = false;
+  const uint8_t* skeys = nullptr;
+  uint32_t num_skeys = 0;
+  const uint8_t* spfx = nullptr;
+  uint32_t num_spfx = 0;
+  std::string_view xlit;
   for (uint32_t i = 0; i < nsec; ++i) {
     const uint8_t* e = table + size_t(i) * f::kSectionEntrySize;
     uint32_t id = f::Get32(e);
     uint64_t off = f::Get64(e + 8), len = f::Get64(e + 16);
-    if (id != f::kStrs && id != f::kPlcs && id != f::kKeys && id != f::kPfxs && id != f::kMeta)
+    if (id != f::kStrs && id != f::kPlcs && id != f::kKeys && id != f::kPfxs && id != f::kMeta && id != f::kXlit &&
+        id != f::kSkey && id != f::kSpfx)
       continue;  // unknown section: skipped
     if (off > size_ || len > size_ - off) return bad("section outside the file");
     const uint8_t* p = data_ + off;
@@ -102,6 +108,14 @@ Status Gazetteer::Validate() {
       prefixes_ = p, num_prefixes_ = uint32_t(len / 8), have_pfxs = true;
     } else if (id == f::kMeta) {
       meta_ = std::string_view(reinterpret_cast<const char*>(p), len);
+    } else if (id == f::kXlit) {
+      xlit = std::string_view(reinterpret_cast<const char*>(p), len);
+    } else if (id == f::kSkey) {
+      if (len % f::kKeySize != 0 || len / f::kKeySize > 0xffffffffu) return bad("bad skeleton key section size");
+      skeys = p, num_skeys = uint32_t(len / f::kKeySize);
+    } else if (id == f::kSpfx) {
+      if (len % 8 != 0 || len / 8 > 0xffffffffu) return bad("bad skeleton prefix section size");
+      spfx = p, num_spfx = uint32_t(len / 8);
     }
   }
   if (!have_strs || !have_plcs || !have_keys || !have_pfxs) return bad("a required section is missing");
@@ -118,7 +132,54 @@ Status Gazetteer::Validate() {
   for (uint32_t i = 1; i < num_prefixes_; ++i)
     if (f::Get64(prefixes_ + 8 * size_t(i)) <= f::Get64(prefixes_ + 8 * size_t(i - 1)))
       return bad("prefix index not sorted");
+  // Skeleton keys (format 1.1) are used only when the rules, keys and prefixes are all there.
+  if (!xlit.empty() && skeys != nullptr && spfx != nullptr) {
+    auto sk = Skeleton::Parse(xlit, path_ + " (XLIT section)");
+    if (!sk.ok()) return bad(sk.status().message());
+    for (uint32_t i = 0; i < num_skeys; ++i) {
+      const uint8_t* r = skeys + size_t(i) * f::kKeySize;
+      if (f::Get32(r + 8) >= num_places_) return bad("skeleton key refers to a missing place");
+      if (i > 0 && f::Get64(r) < f::Get64(r - f::kKeySize)) return bad("skeleton key index not sorted");
+    }
+    for (uint32_t i = 1; i < num_spfx; ++i)
+      if (f::Get64(spfx + 8 * size_t(i)) <= f::Get64(spfx + 8 * size_t(i - 1)))
+        return bad("skeleton prefix index not sorted");
+    skeleton_ = std::move(*sk);
+    skel_ = HashTable{skeys, num_skeys, f::kKeySize, {}, 64};
+    skel_pfx_ = HashTable{spfx, num_spfx, 8, {}, 64};
+    skel_.Index();
+    skel_pfx_.Index();
+  }
+  key_table_ = HashTable{keys_, num_keys_, f::kKeySize, {}, 64};
+  pfx_table_ = HashTable{prefixes_, num_prefixes_, 8, {}, 64};
+  key_table_.Index();
+  pfx_table_.Index();
   return Status::Ok();
+}
+
+void Gazetteer::HashTable::Index() {
+  int bits = 1;
+  while (bits < 20 && (uint64_t(1) << bits) * 4 < n) ++bits;
+  shift = 64 - bits;
+  size_t nb = size_t(1) << bits;
+  bucket.assign(nb + 1, n);
+  size_t b = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint64_t top = f::Get64(data + size_t(i) * stride) >> shift;
+    while (b <= top) bucket[b++] = i;
+  }
+}
+
+uint32_t Gazetteer::HashTable::LowerBound(uint64_t hash) const {
+  if (n == 0) return 0;
+  uint64_t b = hash >> shift;
+  uint32_t lo = bucket[b], hi = bucket[b + 1];
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (f::Get64(data + size_t(mid) * stride) < hash) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 Place Gazetteer::place(uint32_t index) const {
@@ -146,18 +207,32 @@ Place Gazetteer::place(uint32_t index) const {
 }
 
 void Gazetteer::Lookup(uint64_t hash, std::vector<NameHit>* out) const {
-  uint32_t lo = 0, hi = num_keys_;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (f::Get64(keys_ + size_t(mid) * f::kKeySize) < hash) lo = mid + 1;
-    else hi = mid;
-  }
-  for (uint32_t i = lo; i < num_keys_; ++i) {
+  for (uint32_t i = key_table_.LowerBound(hash); i < num_keys_; ++i) {
     const uint8_t* r = keys_ + size_t(i) * f::kKeySize;
     if (f::Get64(r) != hash) break;
     out->push_back(NameHit{f::Get32(r + 8), r[12], (r[13] & 1) != 0});
   }
 }
+
+void Gazetteer::LookupSkeleton(uint64_t hash, std::vector<NameHit>* out) const {
+  for (uint32_t i = skel_.LowerBound(hash); i < skel_.n; ++i) {
+    const uint8_t* r = skel_.data + size_t(i) * f::kKeySize;
+    if (f::Get64(r) != hash) break;
+    out->push_back(NameHit{f::Get32(r + 8), r[12], (r[13] & 1) != 0});
+  }
+}
+
+bool Gazetteer::IsSkeletonPrefix(uint64_t hash) const {
+  uint32_t i = skel_pfx_.LowerBound(hash);
+  return i < skel_pfx_.n && f::Get64(skel_pfx_.data + 8 * size_t(i)) == hash;
+}
+
+Gazetteer::KeyRecord Gazetteer::SkeletonKeyAt(uint32_t i) const {
+  const uint8_t* r = skel_.data + size_t(i) * f::kKeySize;
+  return KeyRecord{f::Get64(r), f::Get32(r + 8), r[12], r[13]};
+}
+
+uint64_t Gazetteer::SkeletonPrefixAt(uint32_t i) const { return f::Get64(skel_pfx_.data + 8 * size_t(i)); }
 
 Gazetteer::KeyRecord Gazetteer::KeyAt(uint32_t i) const {
   const uint8_t* r = keys_ + size_t(i) * f::kKeySize;
@@ -167,15 +242,8 @@ Gazetteer::KeyRecord Gazetteer::KeyAt(uint32_t i) const {
 uint64_t Gazetteer::PrefixAt(uint32_t i) const { return f::Get64(prefixes_ + 8 * size_t(i)); }
 
 bool Gazetteer::IsPrefix(uint64_t hash) const {
-  uint32_t lo = 0, hi = num_prefixes_;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    uint64_t v = f::Get64(prefixes_ + 8 * size_t(mid));
-    if (v == hash) return true;
-    if (v < hash) lo = mid + 1;
-    else hi = mid;
-  }
-  return false;
+  uint32_t i = pfx_table_.LowerBound(hash);
+  return i < num_prefixes_ && f::Get64(prefixes_ + 8 * size_t(i)) == hash;
 }
 
 int64_t Gazetteer::FindGeonameId(uint32_t geonameid) const {

@@ -5,10 +5,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "geo/skeleton.h"
 #include "vigie/status.h"
 
 namespace vigie::geo {
@@ -53,6 +55,10 @@ class Gazetteer {
   void Lookup(uint64_t hash, std::vector<NameHit>* out) const;
   // Whether `hash` is a proper word prefix of some multi-word key.
   bool IsPrefix(uint64_t hash) const;
+  // The same on the skeleton keys (geo::Skeleton), when the file carries them (format 1.1).
+  const Skeleton* skeleton() const { return skeleton_.has_value() ? &*skeleton_ : nullptr; }
+  void LookupSkeleton(uint64_t hash, std::vector<NameHit>* out) const;
+  bool IsSkeletonPrefix(uint64_t hash) const;
   // Raw name index access (for merging gazetteers and for tests).
   struct KeyRecord {
     uint64_t hash;
@@ -63,6 +69,10 @@ class Gazetteer {
   KeyRecord KeyAt(uint32_t i) const;
   uint32_t num_prefixes() const { return num_prefixes_; }
   uint64_t PrefixAt(uint32_t i) const;
+  uint32_t num_skeleton_keys() const { return skel_.n; }
+  KeyRecord SkeletonKeyAt(uint32_t i) const;
+  uint32_t num_skeleton_prefixes() const { return skel_pfx_.n; }
+  uint64_t SkeletonPrefixAt(uint32_t i) const;
   // Place with this GeoNames id, or -1.
   int64_t FindGeonameId(uint32_t geonameid) const;
   // META value, or empty.
@@ -88,6 +98,20 @@ class Gazetteer {
   const uint8_t* prefixes_ = nullptr;
   uint32_t num_prefixes_ = 0;
   std::string_view meta_;
+  // A sorted table of 64-bit hashes (records of `stride` bytes, hash first) with a bucket
+  // index on the top bits of the hash, built at open: a lookup reads one bucket entry and
+  // searches a few records instead of binary-searching the whole table.
+  struct HashTable {
+    const uint8_t* data = nullptr;
+    uint32_t n = 0;
+    size_t stride = 8;
+    std::vector<uint32_t> bucket;  // first record of each bucket; size 2^bits + 1
+    int shift = 64;
+    void Index();
+    uint32_t LowerBound(uint64_t hash) const;
+  };
+  HashTable key_table_, pfx_table_, skel_, skel_pfx_;
+  std::optional<Skeleton> skeleton_;
 };
 
 // Where the compiled gazetteer lives: $VIGIE_GAZETTEER, else

@@ -71,6 +71,7 @@ size_t GazetteerBuilder::Slot(const Entry& e) {
   }
   places_.push_back(e);
   keys_.emplace_back();
+  skel_keys_.emplace_back();
   slot_of_.emplace(id, places_.size() - 1);
   return places_.size() - 1;
 }
@@ -86,6 +87,27 @@ void GazetteerBuilder::AddName(size_t slot, std::string_view name, bool main) {
     len = size_t(words[w].data() + words[w].size() - key.data());
     prefixes_.insert(KeyHash(std::string_view(key).substr(0, len)));
   }
+  if (!skeleton_.has_value() || places_[slot].kind != 0 || !skeleton_->CoversCountry(places_[slot].country)) return;
+  std::string skel = skeleton_->Name(name);
+  if (skel.empty()) return;
+  auto sw = KeyWords(skel);
+  if (sw.size() > 255) return;
+  skel_keys_[slot].insert(Key{KeyHash(skel), uint8_t(sw.size()), uint8_t(main ? 1 : 0)});
+  for (size_t w = 0; w + 1 < sw.size(); ++w)
+    skel_prefixes_.insert(KeyHash(std::string_view(skel).substr(0, size_t(sw[w].data() + sw[w].size() - skel.data()))));
+}
+
+Status GazetteerBuilder::SetTransliteration(const std::string& path) {
+  auto text = core::ReadFile(path);
+  if (!text.ok()) return text.status();
+  return SetTransliterationText(*text, path);
+}
+
+Status GazetteerBuilder::SetTransliterationText(std::string_view tsv, const std::string& label) {
+  auto sk = Skeleton::Parse(tsv, label);
+  if (!sk.ok()) return sk.status();
+  skeleton_ = std::move(*sk);
+  return Status::Ok();
 }
 
 Status GazetteerBuilder::AddGeoNamesDump(const std::string& path) {
@@ -197,6 +219,7 @@ Status GazetteerBuilder::AddCountries(const std::string& dir, std::vector<std::s
         }
         places_.push_back(e);
         keys_.emplace_back();
+        skel_keys_.emplace_back();
         slot = places_.size() - 1;
         slot_of_.emplace(key, slot);
       } else {
@@ -259,6 +282,9 @@ Status GazetteerBuilder::AddCountryCentres(const std::string& path) {
     if (it == slot_of_.end()) continue;
     places_[it->second].lat_e5 = E5(lat);
     places_[it->second].lon_e5 = E5(lon);
+    // The short English name ("Syria", "Laos") where the country-name package gives only
+    // the formal one.
+    if (int nm = t->Column("name"); nm >= 0 && !row[nm].empty()) AddName(it->second, row[nm], false);
     int al = t->Column("aliases");
     std::string_view alts = al >= 0 ? std::string_view(row[al]) : std::string_view();
     size_t a = 0;
@@ -294,6 +320,14 @@ Status GazetteerBuilder::AddCompiled(const Gazetteer& g) {
     keys_[slot_of_place[place]].insert(Key{hash, words, flags});
   }
   for (uint32_t i = 0; i < g.num_prefixes(); ++i) prefixes_.insert(g.PrefixAt(i));
+  if (g.skeleton() != nullptr) {
+    if (!skeleton_.has_value()) skeleton_ = *g.skeleton();
+    for (uint32_t i = 0; i < g.num_skeleton_keys(); ++i) {
+      auto [hash, place, words, flags] = g.SkeletonKeyAt(i);
+      skel_keys_[slot_of_place[place]].insert(Key{hash, words, flags});
+    }
+    for (uint32_t i = 0; i < g.num_skeleton_prefixes(); ++i) skel_prefixes_.insert(g.SkeletonPrefixAt(i));
+  }
   std::string src = g.Meta("sources");
   if (!src.empty()) sources_.push_back(src);
   return Status::Ok();
@@ -336,7 +370,7 @@ std::string GazetteerBuilder::Serialize() const {
     uint32_t place;
     uint8_t words, flags;
   };
-  std::vector<KeyRec> keys;
+  std::vector<KeyRec> keys, skel_keys;
   for (uint32_t n = 0; n < order.size(); ++n) {
     const Entry& e = places_[order[n]];
     std::string admin1 = e.admin1;
@@ -363,27 +397,42 @@ std::string GazetteerBuilder::Serialize() const {
     std::map<std::pair<uint64_t, uint8_t>, uint8_t> merged;
     for (const auto& k : keys_[order[n]]) merged[{k.hash, k.words}] |= k.flags;
     for (const auto& [hk, fl] : merged) keys.push_back(KeyRec{hk.first, n, hk.second, fl});
+    merged.clear();
+    for (const auto& k : skel_keys_[order[n]]) merged[{k.hash, k.words}] |= k.flags;
+    for (const auto& [hk, fl] : merged) skel_keys.push_back(KeyRec{hk.first, n, hk.second, fl});
   }
-  std::sort(keys.begin(), keys.end(),
-            [](const KeyRec& a, const KeyRec& b) { return std::tie(a.hash, a.place) < std::tie(b.hash, b.place); });
-  std::string keyb;
-  keyb.reserve(keys.size() * f::kKeySize);
-  for (const auto& k : keys) {
-    f::Put64(&keyb, k.hash);
-    f::Put32(&keyb, k.place);
-    keyb.push_back(char(k.words));
-    keyb.push_back(char(k.flags));
-    f::Put16(&keyb, 0);
-  }
-  std::string pfx;
+  auto key_section = [](std::vector<KeyRec>& recs) {
+    std::sort(recs.begin(), recs.end(),
+              [](const KeyRec& a, const KeyRec& b) { return std::tie(a.hash, a.place) < std::tie(b.hash, b.place); });
+    std::string b;
+    b.reserve(recs.size() * f::kKeySize);
+    for (const auto& k : recs) {
+      f::Put64(&b, k.hash);
+      f::Put32(&b, k.place);
+      b.push_back(char(k.words));
+      b.push_back(char(k.flags));
+      f::Put16(&b, 0);
+    }
+    return b;
+  };
+  std::string keyb = key_section(keys), skeyb = key_section(skel_keys);
+  std::string pfx, spfx;
   for (uint64_t h : prefixes_) f::Put64(&pfx, h);
+  for (uint64_t h : skel_prefixes_) f::Put64(&spfx, h);
+  std::string xlit = skeleton_.has_value() ? skeleton_->source() : std::string();
   std::string sources;
   for (size_t i = 0; i < sources_.size(); ++i) sources += (i ? "," : "") + sources_[i];
   std::string meta = "places=" + std::to_string(order.size()) + "\nkeys=" + std::to_string(keys.size()) +
+                     "\nskeleton_keys=" + std::to_string(skel_keys.size()) +
                      "\nsources=" + sources + "\nlicense=GeoNames data, CC BY 4.0\n";
 
   std::vector<std::pair<uint32_t, const std::string*>> sections = {
       {f::kStrs, &strs}, {f::kPlcs, &plcs}, {f::kKeys, &keyb}, {f::kPfxs, &pfx}, {f::kMeta, &meta}};
+  if (skeleton_.has_value()) {
+    sections.emplace_back(f::kXlit, &xlit);
+    sections.emplace_back(f::kSkey, &skeyb);
+    sections.emplace_back(f::kSpfx, &spfx);
+  }
   std::string out(f::kHeaderSize + sections.size() * f::kSectionEntrySize, '\0');
   std::memcpy(out.data(), f::kMagic, 8);
   std::string hdr;

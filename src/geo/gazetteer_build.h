@@ -6,12 +6,14 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "geo/gazetteer.h"
+#include "geo/skeleton.h"
 #include "vigie/status.h"
 
 namespace vigie::geo {
@@ -28,7 +30,11 @@ class GazetteerBuilder {
   Status AddRegionTable(const std::string& path);
   // Hand-written country centres (columns country, lat, lon); call after AddCountries.
   Status AddCountryCentres(const std::string& path);
-  // Every place and name of a compiled gazetteer.
+  // Transliteration rules (gazetteer/transliteration.tsv, geo::Skeleton): names added after
+  // this call also get a skeleton key, and the rules go into the file. Call it first.
+  Status SetTransliteration(const std::string& path);
+  Status SetTransliterationText(std::string_view tsv, const std::string& label);
+  // Every place and name of a compiled gazetteer (its transliteration rules too).
   Status AddCompiled(const Gazetteer& gazetteer);
 
   // The compiled file (deterministic).
@@ -57,6 +63,9 @@ class GazetteerBuilder {
 
   std::vector<Entry> places_;
   std::vector<std::set<Key>> keys_;                 // per slot
+  std::vector<std::set<Key>> skel_keys_;            // per slot
+  std::optional<Skeleton> skeleton_;
+  std::set<uint64_t> skel_prefixes_;
   std::map<std::tuple<uint8_t, uint32_t, std::string, std::string>, size_t> slot_of_;
   std::set<uint64_t> prefixes_;
   std::vector<std::string> sources_;

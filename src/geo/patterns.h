@@ -18,6 +18,7 @@ struct Pattern {
   int value = 0;
   bool hyphen = false;   // must be joined to the name by a hyphen (Alep-Est)
   bool capital = false;  // a reference to the capital of the article's country
+  bool last = false;     // a reference to the last place named before ("la zone", "the area")
 };
 
 class PatternSet {

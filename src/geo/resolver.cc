@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "geo/keys.h"
+#include "geo/skeleton.h"
 #include "geo/units.h"
 
 namespace vigie::geo {
@@ -69,6 +70,7 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
     } else {
       int rc = t->Column("refers");
       p.capital = rc >= 0 && row[rc] == "capital";
+      p.last = rc >= 0 && row[rc] == "last";
       int pc2 = t->Column("part");
       if (pc2 >= 0 && !row[pc2].empty()) p.value = ParsePart(row[pc2]);
       if (p.value < 0)
@@ -128,6 +130,7 @@ struct Match {
   size_t first, end;  // units
   std::vector<NameHit> hits;
   bool main_any = false;
+  bool skeleton = false;  // found by its transliteration skeleton (geo::Skeleton), not its key
 };
 
 struct Candidate {
@@ -199,7 +202,55 @@ const Resolver::LangRules& Resolver::RulesFor(std::string_view lang) const {
 
 namespace {
 
-std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& units) {
+// Second chance for a capitalised word that starts no known name: its transliteration
+// skeleton ("Taëz" -> "tz" = "Ta'izz"), word by word (units joined by an apostrophe make one
+// word; articles are skipped), extended while the skeleton is a known prefix. The hits
+// count as alternate names.
+void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i, Match* best,
+                   std::vector<NameHit>* hits) {
+  const Skeleton& sk = *g.skeleton();
+  std::string skel, word;
+  size_t letters = 0, words = 0, consonants = 0;
+  for (size_t pos = i; pos < units.size() && words < kMaxNameWords;) {
+    const Unit& u = units[pos];
+    if (u.sentence != units[i].sentence || u.key.empty()) break;
+    if (pos > i && !sk.IsArticle(u.key)) {  // never swallow the start of a known name ("Le Mali")
+      hits->clear();
+      g.Lookup(KeyHash(u.key), hits);
+      if (!hits->empty()) break;
+    }
+    word = u.key;
+    size_t q = pos + 1;
+    while (q < units.size() && units[q].glued_before && units[q].sentence == u.sentence && !units[q].key.empty())
+      word += units[q++].key;
+    if (u.caseless) break;
+    letters += word.size();
+    if (sk.IsArticle(word)) {
+      pos = q;
+      continue;
+    }
+    if (!u.cap) break;  // every other word of a name is capitalised ("Maaret al-Noomane")
+    if (skel.empty() && word.size() < 3) break;  // starts on a content word of 3 letters or more
+    std::string s = sk.Word(sk.DropSilent(word), &consonants);
+    if (s.empty()) break;
+    if (!skel.empty()) skel.push_back(' ');
+    skel += s;
+    ++words;
+    uint64_t h = KeyHash(skel);
+    hits->clear();
+    g.LookupSkeleton(h, hits);
+    if (!hits->empty() && letters >= 4 && consonants >= 2) {
+      best->end = q;
+      best->hits = *hits;
+      for (auto& hit : best->hits) hit.main_name = false;
+      best->skeleton = true;
+    }
+    if (!g.IsSkeletonPrefix(h)) break;
+    pos = q;
+  }
+}
+
+std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& units, bool skeleton) {
   std::vector<Match> out;
   std::string key;
   std::vector<NameHit> hits;
@@ -225,6 +276,7 @@ std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& unit
       key.push_back(' ');
       key += next.key;
     }
+    if (skeleton && best.end == best.first && g.skeleton() != nullptr) SkeletonMatch(g, units, i, &best, &hits);
     if (best.end > best.first) {
       for (const auto& h : best.hits) best.main_any |= h.main_name;
       i = best.end;
@@ -234,6 +286,13 @@ std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& unit
     }
   }
   return out;
+}
+
+// The sentence that holds clean-text offset `at`.
+uint32_t SentenceAt(const segment::Segmentation& seg, uint32_t at) {
+  auto it = std::upper_bound(seg.sentences.begin(), seg.sentences.end(), at,
+                             [](uint32_t v, const segment::Sentence& st) { return v < st.start; });
+  return it == seg.sentences.begin() ? 0 : uint32_t(it - seg.sentences.begin() - 1);
 }
 
 // Whether one of the places is a country, a region or a place of 100,000 people or more.
@@ -273,7 +332,7 @@ std::vector<std::pair<uint32_t, uint32_t>> Resolver::MatchNames(std::string_view
                                                                 const segment::Segmentation& seg) const {
   auto units = BuildUnits(text, seg);
   std::vector<std::pair<uint32_t, uint32_t>> out;
-  for (const auto& m : FindMatches(*gaz_, units)) out.emplace_back(units[m.first].start, units[m.end - 1].end);
+  for (const auto& m : FindMatches(*gaz_, units, false)) out.emplace_back(units[m.first].start, units[m.end - 1].end);
   return out;
 }
 
@@ -282,7 +341,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   const LangRules& rules = RulesFor(lang);
   const Gazetteer& g = *gaz_;
   std::vector<Unit> units = BuildUnits(text, seg);
-  std::vector<Match> matches = FindMatches(g, units);
+  std::vector<Match> matches = FindMatches(g, units, true);
 
   auto prev_is_prep = [&](size_t first) {
     if (first == 0 || units[first - 1].sentence != units[first].sentence) return false;
@@ -333,7 +392,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       continue;
     bool prev_in_match = false;
     // Matches are in text order and do not overlap: only the one before can hold it.
-    if (mi > 0) prev_in_match = matches[mi - 1].first <= m.first - 1 && m.first - 1 < matches[mi - 1].end;
+    if (mi > 0)
+      prev_in_match = matches[mi - 1].first <= m.first - 1 && m.first - 1 < matches[mi - 1].end &&
+                      !matches[mi - 1].skeleton;
     bool prev_initial = true;  // a capital opening the sentence says nothing
     for (size_t k = m.first - 1; k > 0; --k) {
       if (units[k - 1].sentence != prev.sentence) break;
@@ -373,7 +434,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     // it. (Large places stay: "Minnesota Department of Health" names Minnesota too.)
     if (single && m.end < units.size() &&
         units[m.end].sentence == units[m.first].sentence && units[m.end].cap && !units[m.end].caseless && !units[m.first].caseless && !units[m.end].key.empty() &&
-        !units[m.end].hyphen_before && !(i + 1 < matches.size() && matches[i + 1].first == m.end) &&
+        !units[m.end].hyphen_before && !(i + 1 < matches.size() && matches[i + 1].first == m.end && !matches[i + 1].skeleton) &&
         !feature_near(m) && !cut_word(m) && !prev_is_prep(m.first) && !SomeLargePlace(g, m.hits)) {
       int v;
       if (rules.parts_after.Match(units, m.end, units[m.first].sentence, &v) == 0) {
@@ -396,6 +457,12 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     for (size_t h = 0; h < hits.size(); ++h) {
       if (h > 0 && hits[h].place == hits[h - 1].place) continue;
       Place p = g.place(hits[h].place);
+      // A skeleton meets many small places: only towns of 10,000 people and regional seats
+      // are taken by it.
+      // (Countries and regions have their names in every language already.)
+      if (m.skeleton && (p.kind != PlaceKind::kPlace || (p.population < 10000 && p.feature_code != "PPLA" &&
+                                                         p.feature_code != "PPLA2" && p.feature_code != "PPLC")))
+        continue;
       double base = 0.2 * std::log10(double(p.population) + 1.0);
       if (hits[h].main_name) base += 0.3;
       if (p.kind == PlaceKind::kCountry) base += 2.0;
@@ -411,7 +478,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   // Country context: explicit country names weigh 2, unambiguous places 1.
   std::vector<double> votes(26 * 26, 0.0);
   for (size_t i = 0; i < matches.size(); ++i) {
-    if (!keep[i]) continue;
+    if (!keep[i] || matches[i].skeleton) continue;  // a skeleton match is no evidence of a country
     std::vector<int> cs;
     for (const auto& c : cands[i]) {
       int ci = c.country;
@@ -466,11 +533,14 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (keep[i]) chosen[i] = pick(i, votes, vtotal, {}, &margin[i]);
   // Second pass: the countries of the first choices, co-mentions within 150 km.
   std::vector<double> votes2(26 * 26, 0.0);
+  auto vote_weight = [&](size_t i, const Place& p) {
+    return matches[i].skeleton ? 0.0 : p.kind == PlaceKind::kCountry ? 2.0 : 1.0;
+  };
   for (size_t i = 0; i < matches.size(); ++i) {
     if (chosen[i] < 0) continue;
     Place p = g.place(uint32_t(chosen[i]));
     int ci = CountryIndex(p.country);
-    if (ci >= 0) votes2[ci] += p.kind == PlaceKind::kCountry ? 2.0 : 1.0;
+    if (ci >= 0) votes2[ci] += vote_weight(i, p);
   }
   double vtotal2 = 0;
   for (double v : votes2) vtotal2 += v;
@@ -484,7 +554,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     // Leave this mention's own vote out.
     Place own = g.place(uint32_t(first_pass[i]));
     int oc = CountryIndex(own.country);
-    double w = own.kind == PlaceKind::kCountry ? 2.0 : 1.0;
+    double w = vote_weight(i, own);
     if (oc >= 0) votes2[oc] -= w;
     chosen[i] = pick(i, votes2, vtotal2 - (oc >= 0 ? w : 0), first_cand, &margin[i]);
     if (oc >= 0) votes2[oc] += w;
@@ -496,12 +566,15 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   std::unordered_map<int64_t, int> per_place;
   int kept_total = 0;
   for (size_t i = 0; i < matches.size(); ++i) {
-    if (!keep[i] || chosen[i] < 0) continue;
+    if (!keep[i] || chosen[i] < 0 || matches[i].skeleton) continue;  // skeleton matches support nothing
     int ci = CountryIndex(g.place(uint32_t(chosen[i])).country);
     if (ci >= 0) ++per_country[ci];
     ++per_place[chosen[i]];
     ++kept_total;
   }
+  int top_country = -1;
+  for (size_t c = 0; c < votes2.size(); ++c)
+    if (votes2[c] > 0 && (top_country < 0 || votes2[c] > votes2[top_country])) top_country = int(c);
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || chosen[i] < 0) continue;
     const Match& m = matches[i];
@@ -512,6 +585,12 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     // Neighbourhoods and sites need their country in the article.
     Precision pp = PlacePrecision(p);
     if (support == 0 && (pp == Precision::kNeighbourhood || pp == Precision::kSite)) keep[i] = false;
+    // A skeleton match must be in the country the article is most about, or one named
+    // twice elsewhere in it.
+    if (m.skeleton && pci != top_country && support < 2) keep[i] = false;
+    // A single word found by its skeleton also needs a place preposition or a feature word
+    // ("à Taëz", "south of Hodeidah"): "Asian" is not Aswan.
+    if (m.skeleton && m.end - m.first == 1 && !prev_is_prep(m.first) && !feature_near(m)) keep[i] = false;
     if (m.end - m.first != 1) continue;
     bool main = false;
     for (const auto& c : cands[i])
@@ -529,6 +608,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     // clearly about other countries: an accidental name (a word, a person, an outlet).
     double elsewhere = kept_total - (pci >= 0 ? per_country[pci] : 0);
     if (support == 0 && elsewhere >= 2 && p.population < 200000) keep[i] = false;
+    // The same for a city known by that word only as an alternate name ("Boni", an old
+    // name of Bonn, in an article about Niger), unless it is a city of a million.
+    if (support == 0 && elsewhere >= 2 && !main && p.population < 1000000) keep[i] = false;
   }
 
   std::vector<PlaceMention> out;
@@ -736,8 +818,24 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       break;
     }
   }
-  // References to the article's city: "la ville", "the outskirts of the city".
+  // References to the article's city: "la ville", "the outskirts of the city". The city is
+  // the last one named in the same sentence or the two before it in its paragraph ("In Hodeidah, ... the
+  // southern districts of the city"; "À Taëz ... La ville"), else the article's main city.
   int64_t capital = best_country >= 0 ? capital_[best_country] : -1;
+  std::vector<uint32_t> paragraph(seg.sentences.size(), 0);
+  for (size_t q = 1; q < seg.sentences.size(); ++q) {
+    uint32_t ft = seg.sentences[q].first_token;
+    paragraph[q] = paragraph[q - 1] + (ft < seg.tokens.size() && seg.tokens[ft].breaks_before >= 2 ? 1 : 0);
+  }
+  auto recent_city = [&](size_t unit, uint32_t sentence) -> int64_t {
+    int64_t last = -1;
+    for (const auto& [u, oi] : placed)
+      if (u < unit && units[u].sentence + 2 >= sentence && paragraph[units[u].sentence] == paragraph[sentence] &&
+          out[oi].geonameid != 0 && out[oi].named &&
+          out[oi].in_gazetteer && out[oi].precision == Precision::kCity)
+        last = g.FindGeonameId(out[oi].geonameid);
+    return last >= 0 ? last : main_city;
+  };
   if (main_city >= 0 || capital >= 0) {
     for (size_t k = 0; k < units.size(); ++k) {
       if (used[k]) continue;
@@ -747,7 +845,31 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       size_t n = rules.city_refs.Match(units, k, s, &hit);
       if (n == 0) continue;
       v = hit->value;
-      int64_t target = hit->capital ? capital : main_city;
+      if (hit->last) {
+        // "la zone", "the area": the last place mention before it, in its paragraph and
+        // within two sentences, with its id and part.
+        const PlaceMention* prev = nullptr;
+        for (const auto& pm : out)
+          if (pm.end <= units[k].start && (prev == nullptr || pm.start > prev->start)) prev = &pm;
+        if (prev == nullptr) continue;
+        uint32_t ps = SentenceAt(seg, prev->start);
+        if (ps + 2 < s || paragraph[ps] != paragraph[s]) continue;
+        if (k + n < units.size() && units[k + n].sentence == s && rules.links.count(units[k + n].text)) continue;
+        bool free = true;
+        for (size_t q = k; q < k + n; ++q) free &= !used[q];
+        if (!free) continue;
+        PlaceMention pm = *prev;
+        pm.named = false;
+        pm.in_gazetteer = true;
+        pm.start = pm.name_start = units[k].start;
+        pm.end = pm.name_end = units[k + n - 1].end;
+        pm.score = std::min(prev->score, 0.5);
+        for (size_t q = k; q < k + n; ++q) used[q] = true;
+        out.push_back(std::move(pm));
+        k += n - 1;
+        continue;
+      }
+      int64_t target = hit->capital ? capital : recent_city(k, s);
       if (target < 0) continue;
       Place mc = g.place(uint32_t(target));
       bool free = true;

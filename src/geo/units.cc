@@ -92,7 +92,7 @@ std::vector<Unit> BuildUnits(std::string_view text, const segment::Segmentation&
         continue;
       }
       size_t i = 0, piece = 0;
-      bool hyphen = false;
+      bool hyphen = false, glued = false;
       while (i <= tt.size()) {
         size_t sep = i < tt.size() ? SeparatorAt(tt, i) : 1;
         if (sep == 0) {
@@ -113,11 +113,13 @@ std::vector<Unit> BuildUnits(std::string_view text, const segment::Segmentation&
             u.cap = StartsCapital(p);
             u.caseless = StartsCaseless(p);
             u.hyphen_before = hyphen;
+            u.glued_before = glued;
             u.hash = UnitHash(u.text);
             units.push_back(std::move(u));
           }
         }
         hyphen = i < tt.size() && IsHyphen(tt, i, sep);
+        glued = i < tt.size() && !hyphen;
         i += sep;
         piece = i;
       }

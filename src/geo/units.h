@@ -20,6 +20,7 @@ struct Unit {
   bool cap = false;             // starts with an upper-case or caseless letter
   bool caseless = false;        // starts with a letter of a script without case (Arabic...)
   bool hyphen_before = false;   // joined to the previous unit by a hyphen
+  bool glued_before = false;    // joined to the previous unit by an apostrophe ("Sana'a")
   uint64_t hash = 0;            // UnitHash(text)
 };
 

@@ -121,6 +121,47 @@ TEST(Gazetteer, AddMergesADumpIntoACompiledFile) {
   EXPECT_EQ(Find(**g2, "Cheikh Maqsoud")[0].feature_code, "PPLX");
 }
 
+// Skeleton keys (format 1.1): spellings GeoNames lacks find the place by their skeleton,
+// only for places of the countries the rules list, and `add` keeps them.
+TEST(Gazetteer, SkeletonKeysFindOtherSpellings) {
+  auto g = TestGazetteer();
+  ASSERT_NE(g, nullptr);
+  ASSERT_NE(g->skeleton(), nullptr);
+  auto skel_find = [&](const Gazetteer& gz, std::string_view name) {
+    std::vector<NameHit> hits;
+    gz.LookupSkeleton(KeyHash(gz.skeleton()->Name(name)), &hits);
+    std::vector<uint32_t> ids;
+    for (const auto& h : hits) ids.push_back(gz.place(h.place).geonameid);
+    return ids;
+  };
+  EXPECT_EQ(skel_find(*g, "Taëz"), std::vector<uint32_t>{70225});
+  EXPECT_EQ(skel_find(*g, "Hodeidah"), std::vector<uint32_t>{79415});
+  EXPECT_EQ(skel_find(*g, "Maaret al-Noomane"), std::vector<uint32_t>{167611});
+  EXPECT_TRUE(skel_find(*g, "Highway").empty());  // Hough, US: no skeleton keys
+  std::string first = g->skeleton()->Name("Maaret");
+  EXPECT_TRUE(g->IsSkeletonPrefix(KeyHash(first)));
+  EXPECT_FALSE(g->IsSkeletonPrefix(KeyHash("zzzz")));
+  // `gazetteer add`: the rules and skeleton keys of the compiled file stay, and the added
+  // dump's places get theirs.
+  GazetteerBuilder merged;
+  ASSERT_TRUE(merged.AddCompiled(*g).ok());
+  ASSERT_TRUE(merged.AddGeoNamesText(
+      "9100001\tSaraqib\tSaraqib\t\t35.86\t36.8\tP\tPPL\tSY\t\t12\t\t\t\t32000\t\t0\tUTC\t2024-01-01\n", "mini")
+                  .ok());
+  auto g2 = Gazetteer::FromBytes(merged.Serialize());
+  ASSERT_TRUE(g2.ok()) << g2.status().ToString();
+  ASSERT_NE((*g2)->skeleton(), nullptr);
+  EXPECT_EQ(skel_find(**g2, "Taëz"), std::vector<uint32_t>{70225});
+  EXPECT_EQ(skel_find(**g2, "Sarakeb"), std::vector<uint32_t>{9100001});
+  // Without rules, no skeleton sections and no skeleton.
+  GazetteerBuilder plain;
+  ASSERT_TRUE(plain.AddGeoNamesDump(TestDataDir() + "/XX.txt").ok());
+  auto g3 = Gazetteer::FromBytes(plain.Serialize());
+  ASSERT_TRUE(g3.ok());
+  EXPECT_EQ((*g3)->skeleton(), nullptr);
+  EXPECT_EQ((*g3)->num_skeleton_keys(), 0u);
+}
+
 TEST(Gazetteer, OpensFromDiskWithMmap) {
   std::string path = ::testing::TempDir() + "/vigie_geo_test.vgz";
   std::string bytes = BuildTestGazetteerBytes();
@@ -206,6 +247,29 @@ TEST_F(GazetteerCorruption, UnknownSectionsAreSkipped) {
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   EXPECT_EQ((*g)->Meta("places"), "");
   EXPECT_EQ(Find(**g, "Alep").size(), 1u);
+}
+
+TEST_F(GazetteerCorruption, UnreadableTransliterationRulesAreCorruption) {
+  // Damage the XLIT text (and fix both checksums): the reader refuses it by name.
+  std::string b = bytes_;
+  const auto* d = reinterpret_cast<const uint8_t*>(b.data());
+  uint32_t n = format::Get32(d + 12);
+  bool found = false;
+  for (uint32_t i = 0; i < n; ++i) {
+    size_t e = format::kHeaderSize + i * format::kSectionEntrySize;
+    if (format::Get32(d + e) != format::kXlit) continue;
+    size_t off = format::Get64(d + e + 8), len = format::Get64(d + e + 16);
+    size_t at = b.find("\nvowel\t", off);
+    ASSERT_LT(at, off + len);
+    b[at + 1] = 'V';  // unknown kind "Vowel"
+    format::Set64(&b, e + 24, core::Hash64(std::string_view(b).substr(off, len)));
+    found = true;
+  }
+  ASSERT_TRUE(found);
+  format::Set64(&b, 24, core::Hash64(std::string_view(b).substr(format::kHeaderSize, n * format::kSectionEntrySize)));
+  Status s = OpenBytes(b);
+  EXPECT_EQ(s.code(), StatusCode::kCorruption);
+  EXPECT_NE(s.message().find("XLIT"), std::string::npos) << s.message();
 }
 
 }  // namespace

@@ -15,6 +15,7 @@ inline std::string TestDataDir() { return std::string(VIGIE_SOURCE_DIR) + "/test
 
 inline std::string BuildTestGazetteerBytes() {
   GazetteerBuilder b;
+  EXPECT_TRUE(b.SetTransliteration(std::string(VIGIE_SOURCE_DIR) + "/gazetteer/transliteration.tsv").ok());
   EXPECT_TRUE(b.AddGeoNamesDump(TestDataDir() + "/XX.txt").ok());
   EXPECT_TRUE(b.AddCountries(TestDataDir() + "/countries", {"en", "fr"}).ok());
   EXPECT_TRUE(b.AddRegionTable(std::string(VIGIE_SOURCE_DIR) + "/gazetteer/regions.tsv").ok());

@@ -45,7 +45,7 @@ int WriteAtomically(const std::string& path, const std::string& bytes) {
 
 Runner RegisterGazetteer(CLI::App& app) {
   struct Args {
-    std::string out, cities, countries, regions, centres, gazetteer;
+    std::string out, cities, countries, regions, centres, xlit, gazetteer;
     std::vector<std::string> dumps, add_files, langs;
   };
   auto args = std::make_shared<Args>();
@@ -66,6 +66,8 @@ Runner RegisterGazetteer(CLI::App& app) {
       ->default_val(SourcePath("gazetteer/regions.tsv"));
   build->add_option("--centres", args->centres, "Hand-written country centres")
       ->default_val(SourcePath("gazetteer/country_centres.tsv"));
+  build->add_option("--transliteration", args->xlit, "Transliteration rules for second-chance name keys")
+      ->default_val(SourcePath("gazetteer/transliteration.tsv"));
   build->add_option("--country-langs", args->langs, "Languages of country names to include (default: a dozen)");
   build->add_option("--dump", args->dumps, "Extra GeoNames country dumps (SY.txt format) to include");
   CLI::App* add = sub->add_subcommand(
@@ -80,6 +82,7 @@ Runner RegisterGazetteer(CLI::App& app) {
     if (build->parsed()) {
       auto t0 = std::chrono::steady_clock::now();
       geo::GazetteerBuilder b;
+      if (Status st = b.SetTransliteration(args->xlit); !st.ok()) return Fail(st);
       Status s = b.AddGeoNamesDump(args->cities);
       if (!s.ok()) return Fail(s);
       for (const auto& d : args->dumps)
@@ -100,6 +103,7 @@ Runner RegisterGazetteer(CLI::App& app) {
     if (!g.ok()) return Fail(g.status());
     if (info->parsed()) {
       std::cout << "file: " << path << "\nplaces: " << (*g)->size() << "\nnames: " << (*g)->num_keys()
+                << "\nskeleton names: " << (*g)->num_skeleton_keys()
                 << "\nsources: " << (*g)->Meta("sources") << "\nlicense: GeoNames data, CC BY 4.0\n";
       return 0;
     }
