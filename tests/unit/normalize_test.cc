@@ -1,40 +1,14 @@
 // Numbers, quantities and temporal expressions on sentences written for these tests.
 #include <gtest/gtest.h>
 
-#include "core/langpack.h"
 #include "normalize/normalize.h"
-#include "segment/segment.h"
+#include "normalize_test_env.h"
 
 namespace vigie::normalize {
 namespace {
 
-struct Env {
-  std::shared_ptr<const core::PackSet> packs;
-  std::optional<segment::Segmenter> seg;
-  std::optional<Normalizer> norm;
-};
-
-const Env& E() {
-  static Env env = [] {
-    Env e;
-    auto packs = core::PackSet::Load(core::DefaultPackRoot());
-    EXPECT_TRUE(packs.ok());
-    e.packs = *packs;
-    e.seg.emplace(std::move(segment::Segmenter::Create(*e.packs)).value());
-    e.norm.emplace(std::move(Normalizer::Create(*e.packs)).value());
-    return e;
-  }();
-  return env;
-}
-
-Tags TagText(std::string_view text, std::string_view lang, std::string_view ref = "2016-12-07",
-         bool future = false) {
-  Reference r;
-  if (!ref.empty()) r.date = ParseIsoDate(ref);
-  r.future_bias = future;
-  segment::Segmentation s = E().seg->Segment(text, lang);
-  return E().norm->Tag(text, s, lang, r);
-}
+using test_env::E;
+using test_env::TagText;
 
 std::string Sub(std::string_view text, uint32_t a, uint32_t b) { return std::string(text.substr(a, b - a)); }
 
