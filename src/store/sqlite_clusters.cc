@@ -96,10 +96,8 @@ SqlQuery BuildClusterQuery(const ClusterFilter& f) {
   };
   if (f.bbox) box(f.bbox->min_lon, f.bbox->min_lat, f.bbox->max_lon, f.bbox->max_lat);
   if (f.near) {
-    double dlat = f.near->km / 111.19;
-    double cs = std::cos(f.near->lat * M_PI / 180.0);
-    double dlon = cs > 1e-6 ? std::min(180.0, f.near->km / (111.19 * cs)) : 180.0;
-    box(f.near->lon - dlon, f.near->lat - dlat, f.near->lon + dlon, f.near->lat + dlat);
+    const BBox b = BoxAround(*f.near);
+    box(b.min_lon, b.min_lat, b.max_lon, b.max_lat);
     add(" AND vigie_km(c.loc_lat, c.loc_lon, ?, ?) <= ?", f.near->lat, f.near->lon, f.near->km);
   }
   if (!f.type.empty()) add(" AND " + p + "c.type = ?", f.type);

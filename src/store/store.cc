@@ -1,11 +1,20 @@
 #include "store/store.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/hash.h"
 #include "store/store_internal.h"
 
 namespace vigie::store {
+
+BBox BoxAround(const Near& n) {
+  const double km_per_degree = 111.19;
+  const double dlat = n.km / km_per_degree;
+  const double c = std::cos(n.lat * M_PI / 180.0);
+  const double dlon = c > 1e-6 ? std::min(180.0, n.km / (km_per_degree * c)) : 180.0;
+  return BBox{n.lon - dlon, n.lat - dlat, n.lon + dlon, n.lat + dlat};
+}
 
 std::string ContentHash(const Document& d) {
   std::string key;
@@ -175,11 +184,8 @@ SqlQuery BuildEventWhere(const EventFilter& f) {
   };
   if (f.bbox) box(f.bbox->min_lon, f.bbox->min_lat, f.bbox->max_lon, f.bbox->max_lat);
   if (f.near) {
-    // A box that holds the circle, then the exact distance.
-    double dlat = f.near->km / 111.19;
-    double c = std::cos(f.near->lat * M_PI / 180.0);
-    double dlon = c > 1e-6 ? std::min(180.0, f.near->km / (111.19 * c)) : 180.0;
-    box(f.near->lon - dlon, f.near->lat - dlat, f.near->lon + dlon, f.near->lat + dlat);
+    const BBox b = BoxAround(*f.near);  // then the exact distance
+    box(b.min_lon, b.min_lat, b.max_lon, b.max_lat);
     add(" AND vigie_km(e.loc_lat, e.loc_lon, ?, ?) <= ?", f.near->lat, f.near->lon, f.near->km);
   }
   if (!f.type.empty()) term(" AND " + p + "e.type = ?", f.type);

@@ -80,6 +80,8 @@ struct BBox {
 struct Near {
   double lat = 0, lon = 0, km = 0;
 };
+// A box that holds the circle of `n` (queries then check the exact distance).
+BBox BoxAround(const Near& n);
 
 enum class SortBy { kDate, kConfidence };
 
