@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "core/utf8.h"
 
 namespace vigie::clean {
 
@@ -44,12 +45,8 @@ bool IsBlank(UChar32 c) {
 bool IsTagChar(UChar32 c) { return u_isalnum(c) || c == '_' || u_charType(c) == U_NON_SPACING_MARK; }
 
 UChar32 CodePointAt(std::string_view s, size_t i, size_t* next) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int64_t k = static_cast<int64_t>(i);
-  UChar32 c;
-  U8_NEXT(p, k, static_cast<int64_t>(s.size()), c);
-  *next = static_cast<size_t>(k);
-  return c < 0 ? 0xFFFD : c;
+  *next = i;
+  return static_cast<UChar32>(core::NextCodePoint(s, next));
 }
 
 // Code points of the BMP that need no attention: NFC as they stand, never combined with

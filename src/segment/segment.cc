@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "core/utf8.h"
 
 namespace vigie::segment {
 
@@ -30,12 +31,8 @@ namespace {
 // The code point at s[i] (-1 at the end, U+FFFD for a bad sequence); *next is the offset
 // after it. ASCII inline, the rest out of line.
 UChar32 AtMultiByte(std::string_view s, size_t i, size_t* next) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int64_t k = static_cast<int64_t>(i);
-  UChar32 cp;
-  U8_NEXT(p, k, static_cast<int64_t>(s.size()), cp);
-  *next = static_cast<size_t>(k);
-  return cp < 0 ? 0xFFFD : cp;
+  *next = i;
+  return static_cast<UChar32>(core::NextCodePoint(s, next));
 }
 
 [[gnu::always_inline]] inline UChar32 At(std::string_view s, size_t i, size_t* next) {
