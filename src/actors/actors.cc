@@ -3,11 +3,14 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <string_view>
 
 #include "core/text.h"
 #include "core/utf8.h"
 
 namespace vigie::actors {
+
+using namespace std::string_view_literals;  // "x"sv: compares by size first, no strlen
 
 namespace {
 
@@ -104,7 +107,7 @@ Status Recognizer::Load(const core::LangPack& pack, const segment::Segmenter& se
     for (const auto& row : t->rows)
       lex->np_words[core::FoldForMatch(row[size_t(w)])] = row[size_t(r)];
   }
-  lex->head_last = pack.Manifest("np_head") == "last";
+  lex->head_last = pack.Manifest("np_head") == "last"sv;
   auto longest_first = [](auto& m) {
     for (auto& [k, v] : m)
       std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) {
@@ -141,9 +144,15 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
   const Lexicon& lex = For(lang);
   std::vector<ActorMention> out;
   std::vector<std::string> own;
+  const bool from_segmenter = seg.folded.size() == seg.tokens.size();
   if (folded == nullptr) {
-    own = segment::FoldTokens(text, seg);
-    folded = &own;
+    if (from_segmenter) {
+      folded = &seg.folded;
+      if (hashes == nullptr && seg.hashes.size() == seg.folded.size()) hashes = &seg.hashes;
+    } else {
+      own = segment::FoldTokens(text, seg);
+      folded = &own;
+    }
   }
   const std::vector<std::string>& f = *folded;
   std::vector<size_t> own_hashes;
@@ -232,24 +241,24 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       for (int steps = 0; l > a && steps < 6; ++steps) {
         uint32_t t = l - 1;
         const std::string& r = role(t);
-        if (r == "det" || r == "det_link" || r == "mod" || is_number(t) || is_label(t) ||
+        if (r == "det"sv || r == "det_link"sv || r == "mod"sv || is_number(t) || is_label(t) ||
             Get(lex.demonyms, key(t))) {
           l = t;
           continue;
         }
-        if (r == "link" && t > a && (lex.nouns.count(key(t - 1)) || is_label(t - 1))) {
+        if (r == "link"sv && t > a && (lex.nouns.count(key(t - 1)) || is_label(t - 1))) {
           l = t;  // "terroristes de la coalition": keep going through the link
           continue;
         }
         break;
       }
-      while (l < hs && role(l) == "link") ++l;
+      while (l < hs && role(l) == "link"sv) ++l;
       // Grow right over labels, nationalities, actor nouns, and "de/of" + name.
       uint32_t r = he;
       for (int steps = 0; r < b && steps < 8; ++steps) {
         if (auto it = lex.nouns.find(key(r)); it != lex.nouns.end()) {
           if (lex.head_last && named == nullptr && r == he &&
-              it->second.cls != "unknown") {  // "regime forces"
+              it->second.cls != "unknown"sv) {  // "regime forces"
             noun = &it->second;
             hs = r;
             he = r + 1;
@@ -257,7 +266,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
           ++r;
           continue;
         }
-        if (is_label(r) || Get(lex.demonyms, key(r)) || role(r) == "mod") {
+        if (is_label(r) || Get(lex.demonyms, key(r)) || role(r) == "mod"sv) {
           ++r;
           continue;
         }
@@ -277,9 +286,9 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
         }
         // A link, or a word that is both article and link (French "des"): "le coordinateur
         // des Nations unies".
-        if (role(r) == "link" || role(r) == "det_link") {
+        if (role(r) == "link"sv || role(r) == "det_link"sv) {
           uint32_t j = r + 1;
-          while (j < b && (role(j) == "det" || role(j) == "link")) ++j;
+          while (j < b && (role(j) == "det"sv || role(j) == "link"sv)) ++j;
           if (j >= b) break;
           const Entry* inner = nullptr;
           uint32_t n = match(lex.phrases, j, &inner);
@@ -295,7 +304,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
           if (auto it = lex.nouns.find(key(j));
               it != lex.nouns.end()) {  // "terroristes de la coalition"
             // A speaker ("un porte-parole de la coalition") speaks for the group named after.
-            if (named == nullptr && noun != nullptr && noun->cls == "unknown") noun = &it->second;
+            if (named == nullptr && noun != nullptr && noun->cls == "unknown"sv) noun = &it->second;
             r = j + 1;
             continue;
           }
@@ -318,7 +327,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       // the phrase, when it comes last ("several women suicide bombers").
       const bool phrase_heads =
           named != nullptr && named->name.empty() &&
-          (noun == nullptr || noun->cls == "unknown" || (lex.head_last && hs > i));
+          (noun == nullptr || noun->cls == "unknown"sv || (lex.head_last && hs > i));
       if (phrase_heads) {
         m.cls = named->cls;  // a generic phrase such as "hommes armés"
       } else if (named != nullptr && !named->name.empty()) {
@@ -354,7 +363,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
   // gunmen (class unknown) stay unknown.
   const ActorMention* group = nullptr;
   auto armed = [](const std::string& c) {
-    return c == "armed_opposition" || c == "jihadist_group" || c == "militia";
+    return c == "armed_opposition"sv || c == "jihadist_group"sv || c == "militia"sv;
   };
   for (auto& m : out) {
     if (m.named) {

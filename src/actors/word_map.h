@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/hash.h"
+
 namespace vigie::actors {
 
 struct HashedWord {
@@ -19,9 +21,11 @@ struct HashedWord {
   size_t hash = 0;
 };
 
-inline size_t HashWord(std::string_view w) { return std::hash<std::string_view>{}(w); }
+// The same hash as Segmentation::hashes, which the segmenter computes once per token.
+inline size_t HashWord(std::string_view w) { return core::Hash64(w); }
 
-// The hashes of a document's folded tokens, in token order.
+// The hashes of a document's folded tokens, in token order (Segmentation::hashes when the
+// segmenter made them).
 inline std::vector<size_t> HashWords(const std::vector<std::string>& folded) {
   std::vector<size_t> out;
   out.reserve(folded.size());

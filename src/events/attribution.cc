@@ -2,10 +2,14 @@
 
 #include <unicode/uchar.h>
 
+#include <string_view>
+
 #include "core/text.h"
 #include "core/utf8.h"
 
 namespace vigie::events {
+
+using namespace std::string_view_literals;  // "x"sv: compares by size first, no strlen
 
 namespace {
 
@@ -57,11 +61,11 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
   const Cue* source_noun = nullptr;
   for (const Cue& c : CuesOf(cues, trig.sentence)) {
     if (c.sentence != trig.sentence) continue;
-    if (c.kind == "hedge") at.modality = "hedged";
-    if (c.kind == "background") at.background_cue = true;
-    if (c.kind == "ongoing") at.ongoing_cue = true;
-    if (c.kind == "source_noun" && source_noun == nullptr) source_noun = &c;
-    if (c.kind == "report") {
+    if (c.kind == "hedge"sv) at.modality = "hedged";
+    if (c.kind == "background"sv) at.background_cue = true;
+    if (c.kind == "ongoing"sv) at.ongoing_cue = true;
+    if (c.kind == "source_noun"sv && source_noun == nullptr) source_noun = &c;
+    if (c.kind == "report"sv) {
       // The reporting cue nearest to the trigger.
       auto dist = [&](const Cue& x) {
         return x.first_token >= trig.end_token ? x.first_token - trig.end_token
@@ -74,11 +78,11 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
   for (const Cue& c : CuesOf(cues, trig.sentence)) {
     if (c.sentence != trig.sentence || c.end_token > trig.first_token) continue;
     if (trig.first_token - c.end_token > 4) continue;
-    if (c.kind == "negation") at.modality = "negated";
+    if (c.kind == "negation"sv) at.modality = "negated";
   }
   // Denial anywhere in the sentence outweighs the rest.
   for (const Cue& c : CuesOf(cues, trig.sentence))
-    if (c.sentence == trig.sentence && c.kind == "denial") at.modality = "denied";
+    if (c.sentence == trig.sentence && c.kind == "denial"sv) at.modality = "denied";
 
   if (report != nullptr) {
     std::optional<Claimant> who;
@@ -100,10 +104,10 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
       return best;
     };
     uint32_t after_from = report->end_token;
-    if (report->side == "agent") {
+    if (report->side == "agent"sv) {
       // "annoncée le 7 décembre par le Centre": the claimant follows the next par/by.
       for (const Cue& c : CuesOf(cues, trig.sentence))
-        if (c.sentence == trig.sentence && c.kind == "agent" &&
+        if (c.sentence == trig.sentence && c.kind == "agent"sv &&
             c.first_token >= report->end_token && c.first_token <= report->end_token + 6) {
           after_from = c.end_token;
           break;
@@ -114,15 +118,15 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     auto opens_inversion = [&](uint32_t k) {
       if (k <= sent.first_token || !IsPunct(seg.tokens[k - 1])) return false;
       std::string_view p = Text(text, seg.tokens[k - 1]);
-      return p != ")" && p != "]";
+      return p != ")"sv && p != "]"sv;
     };
     // "Le Centre, chargé de ..., a fait savoir que ...": a cue followed by "que"/"that" has
     // its subject before it, even after a comma.
     bool complement = false;
     for (const Cue& c : CuesOf(cues, trig.sentence))
-      if (c.kind == "complementizer" && c.first_token == report->end_token) complement = true;
-    bool look_after = report->side == "after" || report->side == "doer" ||
-                      report->side == "agent" ||
+      if (c.kind == "complementizer"sv && c.first_token == report->end_token) complement = true;
+    bool look_after = report->side == "after"sv || report->side == "doer"sv ||
+                      report->side == "agent"sv ||
                       (opens_inversion(report->first_token) && !complement);
     if (look_after) {
       int a = actor_after(after_from);
@@ -188,10 +192,10 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
         }
       }
       at.claimant = who;
-      at.claimant_acted = report->side == "doer" || report->side == "doer_before";
+      at.claimant_acted = report->side == "doer"sv || report->side == "doer_before"sv;
       if (who->actor >= 0) *previous = who;
     }
-    if (at.modality == "asserted") at.modality = "reported";
+    if (at.modality == "asserted"sv) at.modality = "reported";
   } else if (source_noun != nullptr && previous->has_value()) {
     // "Ce communiqué précise ..." without a reporting verb we know: still the same source.
     Claimant c = **previous;
@@ -199,13 +203,13 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     c.end = source_noun->end;
     at.claimant = c;
     at.source_noun = true;
-    if (at.modality == "asserted") at.modality = "reported";
+    if (at.modality == "asserted"sv) at.modality = "reported";
   }
   // A denial: who denies is the claimant, the subject just before the denial word
   // ("l'état-major a démenti toute opération", "the ministry dismissed as fake claims that").
-  if (at.modality == "denied") {
+  if (at.modality == "denied"sv) {
     for (const Cue& c : CuesOf(cues, trig.sentence)) {
-      if (c.sentence != trig.sentence || c.kind != "denial") continue;
+      if (c.sentence != trig.sentence || c.kind != "denial"sv) continue;
       int best = -1;
       for (size_t i = 0; i < actors.size(); ++i)
         if (actors[i].end_token <= c.first_token && actors[i].first_token >= sent.first_token &&
@@ -240,7 +244,7 @@ std::optional<Claimant> Attributor::Resolve(Claimant who, const Cue* source_noun
   // A longer phrase of no class ("un porte-parole du mouvement") may still repeat a name.
   const actors::ActorMention* self = who.actor >= 0 ? &actors[size_t(who.actor)] : nullptr;
   if (self != nullptr &&
-      (self->named || (self->end_token - self->first_token > 3 && self->cls != "unknown")))
+      (self->named || (self->end_token - self->first_token > 3 && self->cls != "unknown"sv)))
     return who;
   // Tokens of the claimant's words.
   uint32_t b = 0, e = 0;
@@ -248,13 +252,13 @@ std::optional<Claimant> Attributor::Resolve(Claimant who, const Cue* source_noun
   e = b;
   while (e < seg.tokens.size() && seg.tokens[e].end <= who.end) ++e;
   // A short phrase; a speaker's longer one ("a spokesman for the movement") too.
-  const uint32_t max_words = self != nullptr && self->cls == "unknown" ? 6 : 4;
+  const uint32_t max_words = self != nullptr && self->cls == "unknown"sv ? 6 : 4;
   if (e <= b || e - b > max_words) return who;
   // A pronoun ("selon lui", "he added") speaks for the last named claimant.
   if (e - b == 1) {
     for (const Cue& c : CuesEndingFrom(cues, e)) {
       if (c.first_token > b) break;
-      if (c.kind != "pronoun" || c.first_token != b || c.end_token != e) continue;
+      if (c.kind != "pronoun"sv || c.first_token != b || c.end_token != e) continue;
       if (previous && previous->actor >= 0) {
         Claimant c2 = *previous;
         c2.start = who.start;
@@ -295,7 +299,7 @@ std::optional<Claimant> Attributor::Resolve(Claimant who, const Cue* source_noun
     }
   }
   // A speaker with no group of its own ("the spokesman") speaks for the last claimant.
-  if (self != nullptr && self->cls == "unknown" && previous && previous->actor >= 0) {
+  if (self != nullptr && self->cls == "unknown"sv && previous && previous->actor >= 0) {
     Claimant c = *previous;
     c.start = who.start;
     c.end = who.end;

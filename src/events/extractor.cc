@@ -1,6 +1,7 @@
 #include "events/extractor.h"
 
 #include <algorithm>
+#include <string_view>
 #include <cmath>
 #include <cstdio>
 
@@ -8,6 +9,8 @@
 #include "core/text.h"
 
 namespace vigie::events {
+
+using namespace std::string_view_literals;  // "x"sv: compares by size first, no strlen
 
 namespace {
 
@@ -69,13 +72,16 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   const bool have_folded = seg.folded.size() == seg.tokens.size();
   const std::vector<std::string> own_folded = have_folded ? std::vector<std::string>{} : segment::FoldTokens(text, seg);
   const std::vector<std::string>& folded = have_folded ? seg.folded : own_folded;
-  const std::vector<size_t> hashes = actors::HashWords(folded);
+  // And their hashes, made by the segmenter too.
+  const bool have_hashes = have_folded && seg.hashes.size() == seg.folded.size();
+  const std::vector<size_t> own_hashes = have_hashes ? std::vector<size_t>{} : actors::HashWords(folded);
+  const std::vector<size_t>& hashes = have_hashes ? seg.hashes : own_hashes;
   const auto actors = actors_->Find(text, seg, in.lang, &folded, &hashes);
   auto triggers = triggers_->Find(text, seg, in.lang, &folded, &hashes);
   const auto cues = attributor_->FindCues(text, seg, in.lang, &folded, &hashes);
   const auto noun_table = nouns_.find(in.lang);
 
-  auto sentence_has_cue = [&](uint32_t si, const char* kind) {
+  auto sentence_has_cue = [&](uint32_t si, std::string_view kind) {
     for (const Cue& c : CuesOf(cues, si))
       if (c.sentence == si && c.kind == kind) return true;
     return false;
@@ -84,8 +90,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // own ("ont fui les combats", "fled the fighting").
   std::vector<TriggerMention> kept;
   for (const auto& t : triggers) {
-    if (!kept.empty() && kept.back().type == "displacement" && t.sentence == kept.back().sentence &&
-        t.type != "displacement" && t.first_token - kept.back().end_token <= 2)
+    if (!kept.empty() && kept.back().type == "displacement"sv && t.sentence == kept.back().sentence &&
+        t.type != "displacement"sv && t.first_token - kept.back().end_token <= 2)
       continue;
     kept.push_back(t);
   }
@@ -95,7 +101,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   for (size_t i = 0; i + 1 < kept.size(); ++i) {
     const auto& t = kept[i];
     const auto& u = kept[i + 1];
-    if (t.type == "armed_clash" && u.type == "displacement" && u.sentence == t.sentence &&
+    if (t.type == "armed_clash"sv && u.type == "displacement"sv && u.sentence == t.sentence &&
         u.first_token >= t.end_token && u.first_token - t.end_token <= 2) {
       kept.erase(kept.begin() + long(i));
       --i;
@@ -105,14 +111,14 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // "depuis le début des affrontements") is context, not an event of its own.
   std::erase_if(kept, [&](const TriggerMention& t) {
     for (const Cue& c : CuesOf(cues, t.sentence))
-      if ((c.kind == "context" || c.kind == "since") && c.sentence == t.sentence &&
+      if ((c.kind == "context"sv || c.kind == "since"sv) && c.sentence == t.sentence &&
           c.end_token <= t.first_token && t.first_token - c.end_token <= 2)
         return true;
     return false;
   });
   // A participle is an event after an auxiliary ("ont été déplacés", "were displaced") or
   // before a count ("displaced 2 million people"), not as an adjective ("familles déplacées").
-  auto cue_kind_at = [&](uint32_t token, const char* kind) {
+  auto cue_kind_at = [&](uint32_t token, std::string_view kind) {
     auto near = CuesEndingFrom(cues, token + 1);  // cues do not overlap: one at most covers it
     return !near.empty() && near[0].first_token <= token && near[0].kind == kind;
   };
@@ -137,7 +143,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       const uint32_t q0 = TokenAt(seg, q.start);
       if (q0 < t.end_token || q0 > t.end_token + 2 || q.noun.empty()) continue;
       auto it = noun_table->second.find(core::FoldForMatch(q.noun));
-      if (it != noun_table->second.end() && it->second.kind == "places") return false;
+      if (it != noun_table->second.end() && it->second.kind == "places"sv) return false;
     }
     return true;
   });
@@ -170,9 +176,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   }
   // Clashes in a sentence about a protest are the crowd's ("clashes with protesters").
   for (auto& t : kept) {
-    if (t.type != "armed_clash" || t.subtype != "clash") continue;
+    if (t.type != "armed_clash"sv || t.subtype != "clash"sv) continue;
     for (const auto& u : kept)
-      if (u.sentence == t.sentence && (u.type == "protest" || u.type == "riot")) {
+      if (u.sentence == t.sentence && (u.type == "protest"sv || u.type == "riot"sv)) {
         t.type = "riot";
         t.subtype = "violent_demonstration";
       }
@@ -180,9 +186,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // "the evacuation was agreed", "l'évacuation se déroule en application de l'accord": the
   // evacuation named as the subject of a deal is the deal's content, not a departure.
   std::erase_if(kept, [&](const TriggerMention& t) {
-    if (t.type != "evacuation") return false;
+    if (t.type != "evacuation"sv) return false;
     for (const auto& u : kept)
-      if (u.type == "agreement" && u.sentence == t.sentence && u.first_token >= t.end_token &&
+      if (u.type == "agreement"sv && u.sentence == t.sentence && u.first_token >= t.end_token &&
           u.first_token - t.end_token <= 6)
         return true;
     return false;
@@ -190,9 +196,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // A blockade broken ("has broken the blockade", "punched through the encirclement",
   // "a brisé le siège") is lifted.
   for (auto& t : kept) {
-    if (t.type != "siege") continue;
+    if (t.type != "siege"sv) continue;
     for (const Cue& c : CuesOf(cues, t.sentence)) {
-      if (c.kind != "siege_break" || c.sentence != t.sentence) continue;
+      if (c.kind != "siege_break"sv || c.sentence != t.sentence) continue;
       if (c.end_token <= t.first_token && t.first_token - c.end_token <= 4) {
         t.subtype = "lifted";  // the breaker is the subject of the breaking verb
         t.first_token = c.first_token;
@@ -204,16 +210,16 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   }
   // Bombing from aircraft is an air strike ("des avions ont bombardé").
   for (auto& t : kept)
-    if (t.type == "shelling" && t.subtype == "artillery" &&
+    if (t.type == "shelling"sv && t.subtype == "artillery"sv &&
         sentence_has_cue(t.sentence, "aircraft_word")) {
       t.type = "air_strike";
       t.subtype = "air";
     }
   // The truce named next to its violation is what was violated, not a new agreement.
   for (size_t i = 0; i < kept.size(); ++i) {
-    if (kept[i].type != "agreement") continue;
+    if (kept[i].type != "agreement"sv) continue;
     for (const auto& u : kept) {
-      if (u.type != "ceasefire_violation" || u.sentence != kept[i].sentence) continue;
+      if (u.type != "ceasefire_violation"sv || u.sentence != kept[i].sentence) continue;
       uint32_t gap = u.first_token >= kept[i].end_token
                          ? u.first_token - kept[i].end_token
                          : kept[i].first_token - std::min(kept[i].first_token, u.end_token);
@@ -231,37 +237,37 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   for (auto& t : kept) {
     bool riot_sentence = sentence_has_cue(t.sentence, "riot_word");
     for (const auto& u : kept)
-      riot_sentence = riot_sentence || (u.sentence == t.sentence && u.type == "riot");
-    if (t.type == "protest" && riot_sentence) {
+      riot_sentence = riot_sentence || (u.sentence == t.sentence && u.type == "riot"sv);
+    if (t.type == "protest"sv && riot_sentence) {
       t.type = "riot";
       t.subtype = "violent_demonstration";
-    } else if (t.type == "protest") {
+    } else if (t.type == "protest"sv) {
       // Tear gas, water cannon, dispersal, or arrests in the sentence: an intervention.
       bool arrests = false;
       for (const auto& u : kept)  // "Police arrested 180 people as supporters staged sit-ins"
         arrests = arrests ||
-                  (u.sentence == t.sentence && u.type == "arrest" && u.end_token <= t.first_token);
+                  (u.sentence == t.sentence && u.type == "arrest"sv && u.end_token <= t.first_token);
       if (arrests || sentence_has_cue(t.sentence, "intervention_word")) t.subtype = "intervention";
     }
-    if (t.type == "agreement" && t.subtype == "talks")
+    if (t.type == "agreement"sv && t.subtype == "talks"sv)
       for (const auto& u : kept)
-        if (u.sentence == t.sentence && u.type == "evacuation") t.subtype = "evacuation_deal";
-    if (t.type == "agreement" && t.subtype == "talks")
+        if (u.sentence == t.sentence && u.type == "evacuation"sv) t.subtype = "evacuation_deal";
+    if (t.type == "agreement"sv && t.subtype == "talks"sv)
       for (const Cue& c : CuesOf(cues, t.sentence))
-        if (c.sentence == t.sentence && c.kind == "evacuation_word") t.subtype = "evacuation_deal";
+        if (c.sentence == t.sentence && c.kind == "evacuation_word"sv) t.subtype = "evacuation_deal";
   }
-  static const char* kViolent[] = {"air_strike",          "shelling", "bombing", "armed_clash",
+  static constexpr std::string_view kViolent[] = {"air_strike",          "shelling", "bombing", "armed_clash",
                                    "attack_on_civilians", "riot"};
   std::vector<TriggerMention> kills;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     bool violent = false;
     for (const auto& t : kept)
       if (t.sentence == si)
-        for (const char* v : kViolent) violent = violent || t.type == v;
+        for (std::string_view v : kViolent) violent = violent || t.type == v;
     if (violent) continue;
     const Cue* kill = nullptr;
     for (const Cue& c : CuesOf(cues, si))
-      if (c.sentence == si && c.kind == "killed_word") {
+      if (c.sentence == si && c.kind == "killed_word"sv) {
         kill = &c;
         break;
       }
@@ -269,14 +275,14 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     bool civilians = false;  // the victims must be civilians
     for (const auto& a : actors)
       if (a.first_token >= seg.sentences[si].first_token &&
-          a.end_token <= seg.sentences[si].end_token && a.cls == "civilians")
+          a.end_token <= seg.sentences[si].end_token && a.cls == "civilians"sv)
         civilians = true;
     // Counts in the sentence after a violent event are its toll ("Le gouvernement a fait
     // état de 11 soldats tués"), not a new attack.
     bool after_violence = false;
     for (const auto& t : kept)
       if (si > 0 && t.sentence == si - 1)
-        for (const char* v : kViolent) after_violence = after_violence || t.type == v;
+        for (std::string_view v : kViolent) after_violence = after_violence || t.type == v;
     // Killing between a state's forces and an armed group is a clash ("the army killed
     // scores of terrorists").
     bool state = false, non_state = false;
@@ -284,9 +290,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (a.first_token < seg.sentences[si].first_token ||
           a.end_token > seg.sentences[si].end_token)
         continue;
-      state = state || a.cls == "state_forces" || a.cls == "foreign_forces";
-      non_state = non_state || a.cls == "armed_opposition" || a.cls == "jihadist_group" ||
-                  a.cls == "militia";
+      state = state || a.cls == "state_forces"sv || a.cls == "foreign_forces"sv;
+      non_state = non_state || a.cls == "armed_opposition"sv || a.cls == "jihadist_group"sv ||
+                  a.cls == "militia"sv;
     }
     if (!civilians && state && non_state && !after_violence)
       kills.push_back({kill->first_token, kill->end_token, kill->start, kill->end, si,
@@ -308,7 +314,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     bool actor_words = false;
     for (const auto& a : actors)
       if ((a.named && p.start < a.head_end && p.end > a.head_start) ||
-          (p.location.precision == "country" && p.start >= a.start && p.end <= a.end))
+          (p.location.precision == "country"sv && p.start >= a.start && p.end <= a.end))
         actor_words = true;  // "Islamic State", or the nationality of "the Somali government
     if (!actor_words) places.push_back(p);
   }
@@ -320,7 +326,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     for (uint32_t k = s0.first_token; k < s0.end_token && seg.tokens[k].start < 160; ++k) {
       std::string_view w =
           text.substr(seg.tokens[k].start, seg.tokens[k].end - seg.tokens[k].start);
-      if (seg.tokens[k].kind == segment::TokenKind::kPunct && (w == "—" || w == "–" || w == "-") &&
+      if (seg.tokens[k].kind == segment::TokenKind::kPunct && (w == "—"sv || w == "–"sv || w == "-"sv) &&
           seg.tokens[k].start > 0 && text[seg.tokens[k].start - 1] == ' ') {
         dateline_end = seg.tokens[k].start;
         break;
@@ -330,7 +336,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   auto date_anchor = [&](const DateMention& d) -> const Cue* {
     for (const Cue& c : CuesEndingFrom(cues, TokenAt(seg, d.start))) {
       if (c.start >= d.end) break;
-      if ((c.kind == "same_day" || c.kind == "next_day" || c.kind == "day_before") &&
+      if ((c.kind == "same_day"sv || c.kind == "next_day"sv || c.kind == "day_before"sv) &&
           c.end > d.start)
         return &c;
     }
@@ -341,7 +347,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     const uint32_t p0 = TokenAt(seg, p.start);
     for (const Cue& c : CuesEndingFrom(cues, p0 >= 3 ? p0 - 3 : 0)) {
       if (c.end_token > p0) break;
-      if (c.kind == "destination" && c.start < p.start) return true;
+      if (c.kind == "destination"sv && c.start < p.start) return true;
     }
     return false;
   };
@@ -349,7 +355,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     const uint32_t p1 = TokenAt(seg, p.end);
     for (const Cue& c : CuesEndingFrom(cues, p1)) {
       if (c.first_token > p1) break;
-      if (c.kind == "report" && c.side == "before" && c.first_token == p1) return true;
+      if (c.kind == "report"sv && c.side == "before"sv && c.first_token == p1) return true;
     }
     return false;
   };
@@ -366,7 +372,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   size_t place_cursor = 0;              // places before it have moved the focus
   bool last_passive = false;            // the voice of the last event's trigger
   auto cue_at = [&](uint32_t sentence, uint32_t token_lo, uint32_t token_hi,
-                    const char* kind) -> const Cue* {
+                    std::string_view kind) -> const Cue* {
     for (const Cue& c : CuesOf(cues, sentence))
       if (c.sentence == sentence && c.kind == kind && c.first_token >= token_lo &&
           c.end_token <= token_hi)
@@ -381,7 +387,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     Quantity x = q.quantity;
     if (x.text.empty()) x.text = std::string(text.substr(q.start, q.end - q.start));
     if (q.percent) {
-      if (type != "territory_change") return std::nullopt;
+      if (type != "territory_change"sv) return std::nullopt;
       x.kind = "territory_pct";
       return x;
     }
@@ -397,7 +403,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       x.kind = it->second.kind;
       x.unit = it->second.unit;
     }
-    if (x.kind == "people") {
+    if (x.kind == "people"sv) {
       // A kill or injury word right after the count ("12 civils ont été tués") or just
       // before it ("killed 12 people") says what the count is.
       const uint32_t q0 = TokenAt(seg, q.start), q1 = TokenAt(seg, q.end);
@@ -405,46 +411,46 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         if (c.sentence != sentence) continue;
         bool near = (c.first_token >= q1 && c.first_token <= q1 + 5) ||
                     (c.end_token <= q0 && q0 - c.end_token <= 2);
-        if (near && c.kind == "killed_word") x.kind = "killed";
-        if (near && c.kind == "injured_word" && x.kind == "people") x.kind = "injured";
+        if (near && c.kind == "killed_word"sv) x.kind = "killed";
+        if (near && c.kind == "injured_word"sv && x.kind == "people"sv) x.kind = "injured";
       }
       if (bare) {
         // A bare count says what it counts only through a kill or injury word next to it:
         // "killing at least 20", "wounding three", "20 wounded".
         bool next_to = false;
         for (const Cue& c : CuesOf(cues, sentence))
-          if (c.sentence == sentence && (c.kind == "killed_word" || c.kind == "injured_word") &&
+          if (c.sentence == sentence && (c.kind == "killed_word"sv || c.kind == "injured_word"sv) &&
               ((c.end_token <= q0 && q0 - c.end_token <= 1) || c.first_token == q1))
             next_to = true;
-        if (!next_to || x.kind == "people") return std::nullopt;
+        if (!next_to || x.kind == "people"sv) return std::nullopt;
       }
     }
     // The people aid reaches are what it is counted in ("rations for 2,400 households").
-    if (x.kind == "people" && type == "aid_delivery" && !bare) {
+    if (x.kind == "people"sv && type == "aid_delivery"sv && !bare) {
       x.kind = "aid";
       x.unit = core::FoldForMatch(q.noun);
       return x;
     }
-    if (x.kind == "people") {
-      if (type == "displacement" || type == "toll")
-        x.kind = subtype == "return" ? "returned" : "displaced";
-      else if (type == "evacuation")
+    if (x.kind == "people"sv) {
+      if (type == "displacement"sv || type == "toll"sv)
+        x.kind = subtype == "return"sv ? "returned" : "displaced";
+      else if (type == "evacuation"sv)
         x.kind = "evacuated";
-      else if (type == "surrender")
-        x.kind = subtype == "amnesty" ? "amnestied" : "surrendered";
-      else if (type == "arrest")
+      else if (type == "surrender"sv)
+        x.kind = subtype == "amnesty"sv ? "amnestied" : "surrendered";
+      else if (type == "arrest"sv)
         x.kind = "arrested";
     }
     // In a violent event a count of people that is neither dead nor hurt is background
     // ("one man working from a house"), save the people abducted.
-    static const char* kHarm[] = {"air_strike", "shelling", "bombing", "armed_clash"};
-    for (const char* h : kHarm)
-      if (x.kind == "people" && type == h) return std::nullopt;
-    if (x.kind == "people" && type == "attack_on_civilians" && subtype != "abduction")
+    static constexpr std::string_view kHarm[] = {"air_strike", "shelling", "bombing", "armed_clash"};
+    for (std::string_view h : kHarm)
+      if (x.kind == "people"sv && type == h) return std::nullopt;
+    if (x.kind == "people"sv && type == "attack_on_civilians"sv && subtype != "abduction"sv)
       return std::nullopt;
-    if (x.kind == "places" && type != "territory_change") return std::nullopt;
-    if (x.kind == "aid" && type != "aid_delivery") return std::nullopt;
-    if (x.kind != "places" && x.kind != "aid") x.unit.clear();
+    if (x.kind == "places"sv && type != "territory_change"sv) return std::nullopt;
+    if (x.kind == "aid"sv && type != "aid_delivery"sv) return std::nullopt;
+    if (x.kind != "places"sv && x.kind != "aid"sv) x.unit.clear();
     return x;
   };
 
@@ -492,22 +498,22 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         }
       }
     int actor1 = -1, actor2 = -1;
-    const bool patient_gives_up = t.type == "surrender" || t.type == "displacement";
+    const bool patient_gives_up = t.type == "surrender"sv || t.type == "displacement"sv;
     if (passive) {
       actor1 = patient_gives_up ? subject : agent;
       actor2 = patient_gives_up ? agent : subject;
     } else {
       actor1 = subject;
       actor2 = object;
-      if (t.type == "displacement") {
+      if (t.type == "displacement"sv) {
         if (actor1 < 0) actor1 = object;  // "la fuite de 1 200 civils"
         // "provoquant l'afflux de milliers de déplacés": the people who flee follow the noun.
-        if (object >= 0 && actors[size_t(object)].cls == "civilians" &&
-            (actor1 < 0 || actors[size_t(actor1)].cls != "civilians"))
+        if (object >= 0 && actors[size_t(object)].cls == "civilians"sv &&
+            (actor1 < 0 || actors[size_t(actor1)].cls != "civilians"sv))
           actor1 = object;
         actor2 = -1;
       }
-      if (t.type == "armed_clash" && actor1 < 0 && second_object >= 0) {
+      if (t.type == "armed_clash"sv && actor1 < 0 && second_object >= 0) {
         actor1 = object;
         actor2 = second_object;
       }
@@ -520,9 +526,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (!out.empty() && out_sentence.back() == t.sentence && out.back().type == t.type) {
       EventRecord& prev = out.back();
       // ... unless its subtype is the type's catch-all ("grenade ... explosion").
-      static const char* kCatchAll[] = {"explosion", "clash", "attack", "mixed"};
+      static constexpr std::string_view kCatchAll[] = {"explosion", "clash", "attack", "mixed"};
       bool catch_all = false;
-      for (const char* c : kCatchAll) catch_all = catch_all || t.subtype == c;
+      for (std::string_view c : kCatchAll) catch_all = catch_all || t.subtype == c;
       if (!catch_all || prev.subtype.empty()) prev.subtype = t.subtype;
       if (!prev.actor1 &&
           !last_passive) {  // the first was a bare noun: the verb's actors tell the event
@@ -542,7 +548,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
 
     // "The army denied carrying out the strike", "le M23 a démenti avoir bombardé Goma":
     // with no other doer, who denies is who the claim says did it.
-    if (at.modality == "denied" && actor1 < 0 && claimant_actor >= 0 && !passive) {
+    if (at.modality == "denied"sv && actor1 < 0 && claimant_actor >= 0 && !passive) {
       actor1 = claimant_actor;
       if (actor2 == actor1) actor2 = -1;
     }
@@ -569,13 +575,13 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // went nor a capital that speaks for its government ("Kinshasa affirme que ...").
     for (; place_cursor < places.size() && places[place_cursor].end <= sent.start; ++place_cursor) {
       const PlaceMention& p = places[place_cursor];
-      if (p.location.geonameid && p.location.precision != "country" && !destination(p) &&
+      if (p.location.geonameid && p.location.precision != "country"sv && !destination(p) &&
           !speaks(p))
         focus = &p;
     }
     // Place: the nearest in the sentence, else the place the text is about. People leave
     // a place: where they go ("towards Idlib", "vers la ville de Ménaka") is not it.
-    const bool departure = t.type == "displacement" || t.type == "evacuation";
+    const bool departure = t.type == "displacement"sv || t.type == "evacuation"sv;
     const PlaceMention* place = nullptr;
     long best = 1L << 30;
     for (const auto& p : places) {
@@ -583,7 +589,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (departure && destination(p)) continue;
       // A country named beside a known focus is a party or a backdrop ("avec la médiation
       // de la Turquie"), not a more precise place.
-      if (p.location.precision == "country" && focus != nullptr) continue;
+      if (p.location.precision == "country"sv && focus != nullptr) continue;
       long d = Distance(t, p.start, p.end);
       // A place before the trigger in another clause ("... in Coventry – that jets had
       // struck ...") is farther than it looks.
@@ -616,8 +622,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       // Aid to people who have just fled ("ces civils ont été aidés") reaches them where
       // they went, not in the part of town they left: with no place of its own, the town.
       if (place == focus && !SentenceHas(sent, place->start, place->end) &&
-          t.type == "aid_delivery" && !out.empty() && out_sentence.back() + 2 >= t.sentence &&
-          (out.back().type == "displacement" || out.back().type == "evacuation") &&
+          t.type == "aid_delivery"sv && !out.empty() && out_sentence.back() + 2 >= t.sentence &&
+          (out.back().type == "displacement"sv || out.back().type == "evacuation"sv) &&
           out.back().location && out.back().location->geonameid == e.location->geonameid) {
         e.location->part.clear();
         e.location->text.clear();
@@ -626,7 +632,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // Places seen in this sentence move the focus too.
     for (const auto& p : places)
       if (SentenceHas(sent, p.start, p.end) && p.location.geonameid &&
-          p.location.precision != "country")
+          p.location.precision != "country"sv)
         focus = &p;
 
     // Date: the nearest in the sentence, else the document date.
@@ -653,10 +659,10 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         for (size_t k = out.size(); k-- > 0;) {
           const auto& prev = out[k].date;
           long p0, p1;
-          if (!prev || (prev->basis != "explicit" && prev->basis != "relative") ||
-              out[k].status == "background" || !core::DayRange(prev->start, &p0, &p1) || p0 != p1)
+          if (!prev || (prev->basis != "explicit"sv && prev->basis != "relative"sv) ||
+              out[k].status == "background"sv || !core::DayRange(prev->start, &p0, &p1) || p0 != p1)
             continue;
-          long shift = anchor->kind == "next_day" ? 1 : anchor->kind == "day_before" ? -1 : 0;
+          long shift = anchor->kind == "next_day"sv ? 1 : anchor->kind == "day_before"sv ? -1 : 0;
           e.date->start = e.date->end = core::IsoFromDays(p0 + shift);
           e.date->precision = "day";
           e.date->basis = "relative";
@@ -665,7 +671,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       }
     } else if (!men.document_date.start.empty()) {
       e.date = men.document_date;
-      if (e.date->basis != "inferred") e.date->basis = "document";
+      if (e.date->basis != "inferred"sv) e.date->basis = "document";
       e.date->text.clear();
     }
 
@@ -678,57 +684,57 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
 
     // Status: context far back is background; a lasting state is ongoing.
     e.status = "occurred";
-    if (e.date && have_doc_range && e.date->basis == "explicit") {
+    if (e.date && have_doc_range && e.date->basis == "explicit"sv) {
       long d0, d1;
       if (core::DayRange(e.date->start, &d0, &d1) && doc_r0 - d0 > 180) e.status = "background";
     }
-    if (e.status == "occurred" && at.ongoing_cue && (t.type == "siege" || t.type == "armed_clash"))
+    if (e.status == "occurred"sv && at.ongoing_cue && (t.type == "siege"sv || t.type == "armed_clash"sv))
       e.status = "ongoing";
 
     // Fire opened on armed men is a clash, not violence against civilians.
-    static const char* kArmed[] = {"state_forces", "armed_opposition", "jihadist_group", "militia",
+    static constexpr std::string_view kArmed[] = {"state_forces", "armed_opposition", "jihadist_group", "militia",
                                    "foreign_forces"};
-    if (e.type == "attack_on_civilians" && e.subtype == "attack") {
+    if (e.type == "attack_on_civilians"sv && e.subtype == "attack"sv) {
       bool armed_target =
           !passive && cue_at(t.sentence, t.end_token, std::min(t.end_token + 5, sent.end_token),
                              "military_target");
-      for (const char* c : kArmed) armed_target = armed_target || (e.actor2 && e.actor2->cls == c);
+      for (std::string_view c : kArmed) armed_target = armed_target || (e.actor2 && e.actor2->cls == c);
       if (armed_target) {
         e.type = "armed_clash";
         e.subtype = "clash";
       }
     }
     // A government that strikes or fights does so with its forces ("government air strikes").
-    static const char* kForce[] = {"air_strike", "shelling", "armed_clash",
+    static constexpr std::string_view kForce[] = {"air_strike", "shelling", "armed_clash",
                                    "bombing",    "siege",    "attack_on_civilians"};
-    for (const char* f : kForce)
-      if (e.type == f && e.actor1 && e.actor1->cls == "state_agency" && e.actor1->name.empty())
+    for (std::string_view f : kForce)
+      if (e.type == f && e.actor1 && e.actor1->cls == "state_agency"sv && e.actor1->name.empty())
         e.actor1->cls = "state_forces";
     // A state's forces acting outside their country are foreign forces there ("the U.S.
     // military said an air strike near Afgooye ...").
     if (e.location && !e.location->country.empty())
       for (auto* a : {&e.actor1, &e.actor2, &e.claimant})
-        if (*a && (*a)->cls == "state_forces" && !(*a)->country.empty() &&
+        if (*a && (*a)->cls == "state_forces"sv && !(*a)->country.empty() &&
             (*a)->country != e.location->country)
           (*a)->cls = "foreign_forces";
     // Armed men who flee give ground: a withdrawal ("as terrorists flee").
-    if (e.type == "displacement" && e.subtype == "flight" && e.actor1 &&
-        e.actor1->cls != "civilians" && e.actor1->cls != "unknown" && e.actor1->cls != "igo_ngo" &&
-        e.actor1->cls != "state_agency") {
+    if (e.type == "displacement"sv && e.subtype == "flight"sv && e.actor1 &&
+        e.actor1->cls != "civilians"sv && e.actor1->cls != "unknown"sv && e.actor1->cls != "igo_ngo"sv &&
+        e.actor1->cls != "state_agency"sv) {
       e.type = "territory_change";
       e.subtype = "withdrawal";
       e.quantities.clear();
     }
     // Who is evacuated says which evacuation: fighters, or the wounded ("150 wounded").
-    if (e.type == "evacuation") {
+    if (e.type == "evacuation"sv) {
       for (auto& q : e.quantities)
-        if (q.kind == "injured") {
+        if (q.kind == "injured"sv) {
           q.kind = "evacuated";
           e.subtype = "wounded";
         }
-      if (e.subtype == "civilians" && e.actor2)
-        for (const char* c : kArmed)
-          if (e.actor2->cls == c && std::string_view(c) != "state_forces") e.subtype = "fighters";
+      if (e.subtype == "civilians"sv && e.actor2)
+        for (std::string_view c : kArmed)
+          if (e.actor2->cls == c && std::string_view(c) != "state_forces"sv) e.subtype = "fighters";
     }
 
     // What the record adds beyond EVENTS.md (extra): a chemical weapon named in the
@@ -736,10 +742,10 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // fire, "brutally"), which ACLED counts as violence against the protesters.
     {
       std::vector<std::pair<const char*, const char*>> extra;  // keys in sorted order
-      if (e.type == "protest") {
+      if (e.type == "protest"sv) {
         bool harmed = sentence_has_cue(t.sentence, "excessive_force");
         for (const auto& q : e.quantities)
-          harmed = harmed || q.kind == "killed" || q.kind == "injured";
+          harmed = harmed || q.kind == "killed"sv || q.kind == "injured"sv;
         if (harmed) {
           e.subtype = "intervention";
           extra.emplace_back("force", "excessive");
@@ -748,9 +754,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       // The weapon of this violent event: named near its trigger, not in a clause about
       // another one ("the town that was the target of a chemical attack last year").
       bool violent = false;
-      for (const char* v : kViolent) violent = violent || e.type == v;
+      for (std::string_view v : kViolent) violent = violent || e.type == v;
       for (const Cue& c : CuesOf(cues, t.sentence)) {
-        if (!violent || c.kind != "chemical_word") continue;
+        if (!violent || c.kind != "chemical_word"sv) continue;
         const uint32_t gap = c.first_token >= t.end_token   ? c.first_token - t.end_token
                              : t.first_token >= c.end_token ? t.first_token - c.end_token
                                                             : 0;
@@ -772,8 +778,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     double conf = 0.45;
     if (e.actor1) conf += 0.1;
     if (e.location && e.location->geonameid) conf += 0.15;
-    if (e.date && (e.date->basis == "explicit" || e.date->basis == "relative")) conf += 0.1;
-    if (e.modality == "hedged") conf -= 0.15;
+    if (e.date && (e.date->basis == "explicit"sv || e.date->basis == "relative"sv)) conf += 0.1;
+    if (e.modality == "hedged"sv) conf -= 0.15;
     if (!e.quantities.empty()) conf += 0.05;
     e.confidence = std::clamp(conf, 0.05, 0.95);
     // The same happening told on in the next sentence ("Le raid n'a pas fait de victimes",
@@ -789,7 +795,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       EventRecord& prev = out[same];
       const bool definite =
           t.first_token > sent.first_token && cue_kind_at(t.first_token - 1, "definite");
-      const bool undated = !e.date || (e.date->basis != "explicit" && e.date->basis != "relative");
+      const bool undated = !e.date || (e.date->basis != "explicit"sv && e.date->basis != "relative"sv);
       auto id = [](const EventRecord& x) -> int64_t {
         return x.location && x.location->geonameid ? *x.location->geonameid : -1;
       };
@@ -817,8 +823,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   for (size_t j = 0; j < out.size(); ++j) {
     if (!out_source[j] || !out[j].claimant) continue;
     size_t k = j;
-    while (k > 0 && !out[k - 1].claimant && out[k - 1].modality == "asserted" &&
-           out[k - 1].status == "occurred" && out_sentence[j] - out_sentence[k - 1] <= 3)
+    while (k > 0 && !out[k - 1].claimant && out[k - 1].modality == "asserted"sv &&
+           out[k - 1].status == "occurred"sv && out_sentence[j] - out_sentence[k - 1] <= 3)
       --k;
     if (k == j || k == 0 || !out[k - 1].claimant) continue;
     const EventActor& before = *out[k - 1].claimant;
@@ -840,14 +846,14 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     bool opens = false, reports = false;
     for (const Cue& c : CuesOf(cues, si)) {
       if (c.sentence != si) continue;
-      if (c.kind == "anaphor" && c.first_token == sn.first_token) opens = true;
-      if (c.kind == "report") reports = true;
+      if (c.kind == "anaphor"sv && c.first_token == sn.first_token) opens = true;
+      if (c.kind == "report"sv) reports = true;
     }
     // So does a sentence that only reports the toll of the one before ("Le gouvernement a
     // fait état de 11 soldats tués"): it lends its claimant and its counts.
     bool counts = false;
     for (const Cue& c : CuesOf(cues, si))
-      if (c.sentence == si && (c.kind == "killed_word" || c.kind == "injured_word")) counts = true;
+      if (c.sentence == si && (c.kind == "killed_word"sv || c.kind == "injured_word"sv)) counts = true;
     if (!reports || (!opens && !counts)) continue;
     if (!opens) {
       for (size_t i = 0; i < out.size(); ++i) {
@@ -855,7 +861,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         for (const auto& q : men.quantities) {
           if (!SentenceHas(sn, q.start, q.end)) continue;
           auto x = type_quantity(q, si, out[i].type, out[i].subtype);
-          if (!x || (x->kind != "killed" && x->kind != "injured" && x->kind != "people")) continue;
+          if (!x || (x->kind != "killed"sv && x->kind != "injured"sv && x->kind != "people"sv)) continue;
           bool have = false;
           for (const auto& y : out[i].quantities)
             have = have || (y.kind == x->kind && y.value == x->value);
@@ -873,7 +879,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       const Claimant& c = *at.claimant;
       out[i].claimant = EventActor{std::string(text.substr(c.start, c.end - c.start)), c.name,
                                    c.cls, c.country, ""};
-      if (out[i].modality == "asserted") out[i].modality = "reported";
+      if (out[i].modality == "asserted"sv) out[i].modality = "reported";
       out[i].evidence.push_back({in.to_raw_start(sn.start), in.to_raw_end(sn.end)});
     }
   }
@@ -896,7 +902,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       // 2023".
       bool since_clause = d.since;
       for (const Cue& c : CuesOf(cues, si))
-        if (c.sentence == si && (c.kind == "background" || c.kind == "since") &&
+        if (c.sentence == si && (c.kind == "background"sv || c.kind == "since"sv) &&
             c.end_token <= TokenAt(seg, d.start) && TokenAt(seg, d.start) - c.end_token <= 8)
           since_clause = true;
       if (since_clause) {
@@ -907,17 +913,17 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (since == nullptr) continue;
     bool displaced_words = false;
     for (const Cue& c : CuesOf(cues, si))
-      if (c.sentence == si && c.kind == "displaced_word") displaced_words = true;
+      if (c.sentence == si && c.kind == "displaced_word"sv) displaced_words = true;
     std::vector<Quantity> killed, displaced;
     for (const auto& q : men.quantities) {
       if (!SentenceHas(sent, q.start, q.end)) continue;
       auto x = type_quantity(q, si, "toll", "");
       if (!x) continue;
-      if (x->kind == "killed") killed.push_back(*x);
-      if (x->kind == "displaced") {
+      if (x->kind == "killed"sv) killed.push_back(*x);
+      if (x->kind == "displaced"sv) {
         // A bare count of people is displaced only where the sentence says so.
         auto noun = noun_table->second.find(core::FoldForMatch(q.noun));
-        bool noun_says = noun != noun_table->second.end() && noun->second.kind == "displaced";
+        bool noun_says = noun != noun_table->second.end() && noun->second.kind == "displaced"sv;
         if (displaced_words || noun_says) displaced.push_back(*x);
       }
     }
@@ -926,8 +932,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // dates from its start ("la guerre qui oppose depuis 2023 ... a fait 15 000 morts").
     for (size_t i = out.size(); i-- > 0;) {
       if (out_sentence[i] != si) continue;
-      if ((out[i].type == "displacement" && !displaced.empty()) ||
-          (out[i].date && out[i].date->start == since->date.start && out[i].type != "toll")) {
+      if ((out[i].type == "displacement"sv && !displaced.empty()) ||
+          (out[i].date && out[i].date->start == since->date.start && out[i].type != "toll"sv)) {
         out.erase(out.begin() + long(i));
         out_sentence.erase(out_sentence.begin() + long(i));
       }
@@ -996,7 +1002,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   };
   auto firm = [](const EventRecord& e) {  // counts that are not vague
     int n = 0;
-    for (const auto& q : e.quantities) n += q.qualifier != "about";
+    for (const auto& q : e.quantities) n += q.qualifier != "about"sv;
     return n;
   };
   for (size_t i = 0; i < out.size(); ++i) {
@@ -1007,7 +1013,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (place_id(a) < 0 || place_id(a) != place_id(b)) continue;
       // Dates agree, or one of the two has none of its own (a headline).
       auto own = [](const EventRecord& x) {
-        return x.date && (x.date->basis == "explicit" || x.date->basis == "relative");
+        return x.date && (x.date->basis == "explicit"sv || x.date->basis == "relative"sv);
       };
       if (!a.date || !b.date || (a.date->start != b.date->start && own(a) && own(b))) continue;
       // One of the two must be a headline: the first sentence, or a line with no final mark.
@@ -1021,12 +1027,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (!head_i && !head_j) continue;
       // A headline drops attribution; two body sentences must agree on it.
       if (a.modality != b.modality &&
-          !((head_i && a.modality == "asserted") || (head_j && b.modality == "asserted")))
+          !((head_i && a.modality == "asserted"sv) || (head_j && b.modality == "asserted"sv)))
         continue;
       bool conflict = false;  // firm counts of one kind that disagree: two happenings
       for (const auto& q : a.quantities)
         for (const auto& r : b.quantities)
-          if (q.kind == r.kind && q.qualifier != "about" && r.qualifier != "about" &&
+          if (q.kind == r.kind && q.qualifier != "about"sv && r.qualifier != "about"sv &&
               q.value != r.value)
             conflict = true;
       if (conflict) continue;

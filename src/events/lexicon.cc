@@ -161,8 +161,13 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
   std::vector<PhraseMatch> out;
   std::vector<std::string> own;
   if (folded_all == nullptr) {
-    own = segment::FoldTokens(text, seg);
-    folded_all = &own;
+    if (seg.folded.size() == seg.tokens.size()) {
+      folded_all = &seg.folded;
+      if (hashes == nullptr && seg.hashes.size() == seg.folded.size()) hashes = &seg.hashes;
+    } else {
+      own = segment::FoldTokens(text, seg);
+      folded_all = &own;
+    }
   }
   std::vector<size_t> own_hashes;
   if (hashes == nullptr) {

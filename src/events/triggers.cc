@@ -1,6 +1,10 @@
 #include "events/triggers.h"
 
+#include <string_view>
+
 namespace vigie::events {
+
+using namespace std::string_view_literals;  // "x"sv: compares by size first, no strlen
 
 StatusOr<TriggerFinder> TriggerFinder::Create(const core::PackSet& packs,
                                               const segment::Segmenter& segmenter) {
@@ -18,19 +22,19 @@ std::vector<TriggerMention> TriggerFinder::Find(std::string_view text,
   std::vector<TriggerMention> out;
   for (const PhraseMatch& m : lex_.Find(text, seg, lang, folded, hashes)) {
     const auto& row = *m.row;  // type, subtype, voice
-    if (row[0] == "none") continue;
+    if (row[0] == "none"sv) continue;
     TriggerMention t{m.first_token,
                      m.end_token,
                      m.start,
                      m.end,
                      m.sentence,
                      row[0],
-                     row[1] == "-" ? "" : row[1],
-                     row[2] == "passive",
-                     row[2] == "adj"};
-    t.weak = row[2] == "weak";
-    t.generic = row[2] == "generic";
-    t.places = row[2] == "places";
+                     row[1] == "-"sv ? "" : row[1],
+                     row[2] == "passive"sv,
+                     row[2] == "adj"sv};
+    t.weak = row[2] == "weak"sv;
+    t.generic = row[2] == "generic"sv;
+    t.places = row[2] == "places"sv;
     out.push_back(std::move(t));
   }
   return out;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/hash.h"
 #include "core/text.h"
 #include "core/utf8.h"
 
@@ -134,8 +135,12 @@ Segmentation Segmenter::Segment(std::string_view text, std::string_view lang) co
   Tokenize(text, rules, &seg.tokens);
   Split(text, rules, &seg);
   seg.folded.reserve(seg.tokens.size());
-  for (const auto& t : seg.tokens)
-    core::FoldForMatchInto(text.substr(t.start, t.end - t.start), &seg.folded.emplace_back());
+  seg.hashes.reserve(seg.tokens.size());
+  for (const auto& t : seg.tokens) {
+    std::string& f = seg.folded.emplace_back();
+    core::FoldForMatchInto(text.substr(t.start, t.end - t.start), &f);
+    seg.hashes.push_back(core::Hash64(f));
+  }
   return seg;
 }
 

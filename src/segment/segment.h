@@ -41,6 +41,9 @@ struct Segmentation {
   // Each token's text folded for matching (core::FoldForMatch), parallel to `tokens`: made
   // once by Segmenter::Segment so that the stages matching dictionaries need not fold again.
   std::vector<std::string> folded;
+  // core::Hash64 of each folded token, parallel to `folded`: dictionary lookups use it
+  // instead of hashing the same word again per table.
+  std::vector<uint64_t> hashes;
 };
 
 // Every token of `seg`, folded for matching (core::FoldForMatch), in token order: a copy of
