@@ -6,7 +6,12 @@
 // each stage's share of the time spent in Pipeline::Analyze (thread CPU time per stage,
 // summed over the documents) and its own speed in MB per CPU-second.
 //
-//   build/bench/throughput [--mb 20] [--threads 1]
+// Each document is made of paragraphs of one language, as a news article is; --mixed
+// draws them from every article regardless of language (the corpus of the first figures).
+// --write PREFIX also writes the corpus as PREFIX.jsonl (one document a line) and as
+// PREFIX/NNNNN.txt (one document a file), to time the `vigie extract` command on it.
+//
+//   build/bench/throughput [--mb 20] [--threads 1] [--mixed] [--write PREFIX]
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -15,6 +20,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <mutex>
 #include <random>
 #include <string>
@@ -22,14 +31,23 @@
 #include <vector>
 
 #include "ingest/ingest.h"
+#include "lang/lang.h"
 #include "pipeline/pipeline.h"
 
 int main(int argc, char** argv) {
   double mb = 20;
   int threads = 1;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    if (std::strcmp(argv[i], "--mb") == 0) mb = std::atof(argv[i + 1]);
-    if (std::strcmp(argv[i], "--threads") == 0) threads = std::max(1, std::atoi(argv[i + 1]));
+  bool mixed = false;
+  std::string write;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--mixed") == 0) {
+      mixed = true;
+      continue;
+    }
+    if (i + 1 >= argc) break;
+    if (std::strcmp(argv[i], "--mb") == 0) mb = std::atof(argv[++i]);
+    else if (std::strcmp(argv[i], "--threads") == 0) threads = std::max(1, std::atoi(argv[++i]));
+    else if (std::strcmp(argv[i], "--write") == 0) write = argv[++i];
   }
   auto pipe = vigie::pipeline::Pipeline::Create({});
   if (!pipe.ok()) {
@@ -38,9 +56,13 @@ int main(int argc, char** argv) {
   }
   // Paragraphs of the example articles, recombined into documents of 6 to 15 paragraphs
   // (2 to 4 KB, the size of a typical news article).
-  std::vector<std::string> paragraphs;
+  // Paragraphs by the language of their article (all in one pool with --mixed).
+  std::map<std::string, std::vector<std::string>> pools;
   vigie::ingest::ReadPath(std::string(VIGIE_SOURCE_DIR) + "/examples/corpus", {},
                           [&](vigie::Document&& d) {
+                            std::string lang =
+                                mixed ? "" : vigie::lang::Identify(d.raw, d.lang).code;
+                            auto& paragraphs = pools[lang];
                             size_t pos = 0;
                             while (pos < d.raw.size()) {
                               size_t e = d.raw.find("\n\n", pos);
@@ -50,7 +72,7 @@ int main(int argc, char** argv) {
                             }
                           },
                           [](const vigie::ingest::Problem&) {});
-  if (paragraphs.empty()) {
+  if (pools.empty()) {
     std::fprintf(stderr, "throughput: no example corpus\n");
     return 1;
   }
@@ -59,10 +81,24 @@ int main(int argc, char** argv) {
   size_t total = 0;
   while (total < mb * 1e6) {
     std::string d;
+    const auto& paragraphs = std::next(pools.begin(), long(rng() % pools.size()))->second;
     int n = 6 + int(rng() % 10);
     for (int k = 0; k < n; ++k) d += paragraphs[rng() % paragraphs.size()] + "\n\n";
     total += d.size();
     docs.push_back(std::move(d));
+  }
+  if (!write.empty()) {
+    std::ofstream jsonl(write + ".jsonl", std::ios::binary);
+    std::filesystem::create_directories(write);
+    for (size_t i = 0; i < docs.size(); ++i) {
+      char name[32];
+      std::snprintf(name, sizeof name, "%05zu", i);
+      jsonl << nlohmann::json{{"id", name}, {"date", "2020-01-01"}, {"text", docs[i]}}.dump()
+            << "\n";
+      std::ofstream(write + "/" + name + ".txt", std::ios::binary) << docs[i];
+    }
+    std::printf("wrote %s.jsonl and %s/ (%zu documents)\n", write.c_str(), write.c_str(),
+                docs.size());
   }
   std::atomic<size_t> next{0}, events{0};
   auto cpu_seconds = [] {

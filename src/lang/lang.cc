@@ -4,6 +4,9 @@
 #include <cld2/public/encodings.h>
 
 #include <algorithm>
+#include <cmath>
+
+#include "core/text.h"
 
 namespace vigie::lang {
 
@@ -61,6 +64,91 @@ LanguageGuess Detect(std::string_view text) {
 }
 
 LanguageGuess Identify(std::string_view clean_text, std::string_view given) {
+  if (!given.empty()) return {std::string(given), 1.0, true, "given"};
+  return Detect(clean_text);
+}
+
+namespace {
+
+// When function words settle the language: at least kMinHits of them, the runner-up
+// language at most 1/kMargin of the winner's, and the winner's making at least kDensity
+// of the words read (a German or Spanish text meets a few "les" or "the", never that many).
+constexpr int kMinHits = 8;
+constexpr int kMargin = 10;
+constexpr double kDensity = 0.12;
+
+bool WordByte(unsigned char b) { return b >= 0x80 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
+
+}  // namespace
+
+StatusOr<Identifier> Identifier::Create(const core::PackSet& packs) {
+  Identifier id;
+  std::unordered_map<std::string, int> seen;  // a word of two packs tells neither
+  for (const std::string& lang : packs.Languages()) {
+    const core::TsvTable* t = packs.Get(lang)->Table("function_words");
+    if (t == nullptr) continue;
+    if (t->Column("word") < 0) return Status::Corruption(t->path + ": needs a 'word' column");
+    if (id.langs_.size() >= 255) return Status::Corruption(t->path + ": too many languages");
+    const auto index = static_cast<uint8_t>(id.langs_.size());
+    id.langs_.push_back(lang);
+    for (const std::string& w : t->Values("word")) {
+      std::string f = core::FoldForMatch(w);
+      auto [it, fresh] = id.words_.emplace(f, index);
+      if (!fresh && it->second != index) seen[f] = 1;
+    }
+  }
+  for (const auto& [w, _] : seen) id.words_.erase(w);
+  return id;
+}
+
+LanguageGuess Identifier::Detect(std::string_view text) const {
+  const std::string_view sample = text.substr(0, Prefix(text, kSample));
+  std::vector<int> hits(langs_.size(), 0);
+  int words = 0;
+  std::string w;
+  for (size_t i = 0; i < sample.size();) {
+    if (!WordByte(static_cast<unsigned char>(sample[i]))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool ascii = true;
+    while (j < sample.size() && WordByte(static_cast<unsigned char>(sample[j]))) {
+      ascii = ascii && static_cast<unsigned char>(sample[j]) < 0x80;
+      ++j;
+    }
+    ++words;
+    if (j - i <= 8) {  // function words are short; longer words are only counted
+      if (ascii) {
+        w.assign(sample.data() + i, j - i);
+        for (char& c : w) c = static_cast<char>(c | 0x20);
+      } else {
+        core::FoldForMatchInto(sample.substr(i, j - i), &w);
+      }
+      if (auto it = words_.find(w); it != words_.end()) ++hits[it->second];
+    }
+    i = j;
+  }
+  size_t best = 0;
+  int total = 0, second = 0;
+  for (size_t k = 0; k < hits.size(); ++k) {
+    total += hits[k];
+    if (hits[k] > hits[best]) best = k;
+  }
+  for (size_t k = 0; k < hits.size(); ++k)
+    if (k != best) second = std::max(second, hits[k]);
+  if (hits.empty() || hits[best] < kMinHits || second * kMargin > hits[best] ||
+      hits[best] < kDensity * words)
+    return lang::Detect(text);
+  LanguageGuess g;
+  g.code = langs_[best];
+  g.source = "detected";
+  g.reliable = true;
+  g.confidence = std::round(100.0 * hits[best] / total) / 100;  // in hundredths, as CLD2's
+  return g;
+}
+
+LanguageGuess Identifier::Identify(std::string_view clean_text, std::string_view given) const {
   if (!given.empty()) return {std::string(given), 1.0, true, "given"};
   return Detect(clean_text);
 }

@@ -64,6 +64,9 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options) {
   auto seg = segment::Segmenter::Create(**packs);
   if (!seg.ok()) return seg.status();
   std::unique_ptr<Pipeline> p(new Pipeline(*packs, std::move(cleaner).value(), std::move(seg).value()));
+  auto identifier = lang::Identifier::Create(p->packs());
+  if (!identifier.ok()) return identifier.status();
+  p->identifier_ = std::make_unique<lang::Identifier>(std::move(identifier).value());
   auto normalizer = normalize::Normalizer::Create(p->packs());
   if (!normalizer.ok()) return normalizer.status();
   p->normalizer_ = std::make_unique<normalize::Normalizer>(std::move(normalizer).value());
@@ -197,7 +200,7 @@ Analysis Pipeline::Analyze(Document doc, StageTimes* times) const {
   a.doc = std::move(doc);
   a.clean = cleaner_.Clean(a.doc.raw);
   clock.Lap(Stage::kClean);
-  a.language = lang::Identify(a.clean.text, a.doc.lang);
+  a.language = identifier_->Identify(a.clean.text, a.doc.lang);
   clock.Lap(Stage::kLang);
   a.segments = segmenter_.Segment(a.clean.text, a.language.code);
   clock.Lap(Stage::kSegment);

@@ -80,6 +80,7 @@ class Pipeline {
   std::shared_ptr<const core::PackSet> packs_;
   clean::Cleaner cleaner_;
   segment::Segmenter segmenter_;
+  std::unique_ptr<lang::Identifier> identifier_;
   std::unique_ptr<normalize::Normalizer> normalizer_;
   std::unique_ptr<geo::Resolver> resolver_;  // null without a gazetteer
   std::string warning_;
