@@ -19,6 +19,13 @@ std::string_view Text(std::string_view text, const segment::Token& t) {
   return text.substr(t.start, t.end - t.start);
 }
 
+// Index of the first token that starts at or after clean offset `at`.
+uint32_t FirstTokenFrom(const segment::Segmentation& seg, uint32_t at) {
+  auto it = std::lower_bound(seg.tokens.begin(), seg.tokens.end(), at,
+                             [](const segment::Token& t, uint32_t x) { return t.start < x; });
+  return static_cast<uint32_t>(it - seg.tokens.begin());
+}
+
 // A claimant known only by its words.
 Claimant SpanClaimant(uint32_t start, uint32_t end) {
   Claimant c;
@@ -173,9 +180,10 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
         if (!is_source) {
           const auto& prev = actors[size_t((*previous)->actor)];
           std::string_view prev_text = text.substr(prev.start, prev.end - prev.start);
-          for (uint32_t t = 0; t < seg.tokens.size(); ++t) {
+          for (uint32_t t = FirstTokenFrom(seg, who->start); t < seg.tokens.size(); ++t) {
             const auto& tok = seg.tokens[t];
-            if (tok.start < who->start || tok.end > who->end) continue;
+            if (tok.start >= who->end) break;
+            if (tok.end > who->end) continue;
             std::string_view w = Text(text, tok);
             size_t k = 0;
             if (w.size() > 3 && u_isupper(static_cast<UChar32>(core::NextCodePoint(w, &k))) &&
@@ -247,9 +255,7 @@ std::optional<Claimant> Attributor::Resolve(Claimant who, const Cue* source_noun
       (self->named || (self->end_token - self->first_token > 3 && self->cls != "unknown"sv)))
     return who;
   // Tokens of the claimant's words.
-  uint32_t b = 0, e = 0;
-  while (b < seg.tokens.size() && seg.tokens[b].start < who.start) ++b;
-  e = b;
+  uint32_t b = FirstTokenFrom(seg, who.start), e = b;
   while (e < seg.tokens.size() && seg.tokens[e].end <= who.end) ++e;
   // A short phrase; a speaker's longer one ("a spokesman for the movement") too.
   const uint32_t max_words = self != nullptr && self->cls == "unknown"sv ? 6 : 4;
@@ -285,14 +291,19 @@ std::optional<Claimant> Attributor::Resolve(Claimant who, const Cue* source_noun
   // A short definite phrase whose last word belongs to a named actor named earlier
   // ("the ministry" after "the Russian Defense Ministry", "la mission" after "la Mission de
   // l'ONU"): that actor.
-  const std::string head = core::FoldForMatch(Text(text, seg.tokens[e - 1]));
+  // Folded words: the segmenter's when it made them.
+  const bool have_folded = seg.folded.size() == seg.tokens.size();
+  auto folded = [&](uint32_t t) {
+    return have_folded ? seg.folded[t] : core::FoldForMatch(Text(text, seg.tokens[t]));
+  };
+  const std::string head = folded(e - 1);
   if (head.size() >= 3) {
     for (size_t i = actors.size(); i-- > 0;) {
       const auto& a = actors[i];
       if (!a.named || a.end_token > b) continue;
       bool has = false;
       for (uint32_t t = a.first_token; t < a.end_token && !has; ++t)
-        has = core::FoldForMatch(Text(text, seg.tokens[t])) == head;
+        has = have_folded ? seg.folded[t] == head : folded(t) == head;
       if (!has) continue;
       Claimant c{who.start, who.end, static_cast<int>(i), a.cls, a.name, a.country};
       return c;

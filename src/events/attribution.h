@@ -23,8 +23,9 @@ namespace vigie::events {
 struct Cue {
   uint32_t first_token = 0, end_token = 0, sentence = 0;
   uint32_t start = 0, end = 0;
-  std::string kind;  // report, hedge, negation, denial, background, ongoing, source_noun
-  std::string side;  // report cues: where the claimant stands (before, after)
+  // Views into the Attributor's table (valid while it lives): no string copied per cue.
+  std::string_view kind;  // report, hedge, negation, denial, background, ongoing, source_noun
+  std::string_view side;  // report cues: where the claimant stands (before, after)
 };
 
 // FindCues returns cues in text order, not overlapping: sorted by sentence, by first token

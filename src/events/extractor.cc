@@ -382,8 +382,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
 
   // The kind of a count, from its noun, the words around it and the event it belongs to;
   // none when the count does not fit the event.
-  auto type_quantity = [&](const QuantityMention& q, uint32_t sentence, const std::string& type,
-                           const std::string& subtype) -> std::optional<Quantity> {
+  auto type_quantity = [&](const QuantityMention& q, uint32_t sentence, std::string_view type,
+                           std::string_view subtype) -> std::optional<Quantity> {
     Quantity x = q.quantity;
     if (x.text.empty()) x.text = std::string(text.substr(q.start, q.end - q.start));
     if (q.percent) {

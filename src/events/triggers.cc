@@ -29,7 +29,7 @@ std::vector<TriggerMention> TriggerFinder::Find(std::string_view text,
                      m.end,
                      m.sentence,
                      row[0],
-                     row[1] == "-"sv ? "" : row[1],
+                     row[1] == "-"sv ? std::string_view() : std::string_view(row[1]),
                      row[2] == "passive"sv,
                      row[2] == "adj"sv};
     t.weak = row[2] == "weak"sv;

@@ -17,7 +17,8 @@ struct TriggerMention {
   uint32_t first_token = 0, end_token = 0;  // token range
   uint32_t start = 0, end = 0;              // clean-text byte offsets
   uint32_t sentence = 0;
-  std::string type, subtype;  // subtype empty when the type has none
+  // Views into the TriggerFinder's table, or string literals (valid while it lives).
+  std::string_view type, subtype;  // subtype empty when the type has none
   bool passive = false;       // the doer follows "par"/"by"
   bool adjectival = false;    // a participle: an event only after an auxiliary or before a count
   bool weak = false;          // a participant noun ("protesters"): an event only with a riot word

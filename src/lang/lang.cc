@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "core/text.h"
 
@@ -79,11 +80,19 @@ constexpr double kDensity = 0.12;
 
 bool WordByte(unsigned char b) { return b >= 0x80 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
 
+// A folded word of at most 8 bytes as an integer (its bytes in order), else 0.
+uint64_t Pack(std::string_view folded) {
+  if (folded.empty() || folded.size() > 8) return 0;
+  uint64_t v = 0;
+  std::memcpy(&v, folded.data(), folded.size());
+  return v;
+}
+
 }  // namespace
 
 StatusOr<Identifier> Identifier::Create(const core::PackSet& packs) {
   Identifier id;
-  std::unordered_map<std::string, int> seen;  // a word of two packs tells neither
+  std::unordered_map<uint64_t, int> seen;  // a word of two packs tells neither
   for (const std::string& lang : packs.Languages()) {
     const core::TsvTable* t = packs.Get(lang)->Table("function_words");
     if (t == nullptr) continue;
@@ -92,7 +101,8 @@ StatusOr<Identifier> Identifier::Create(const core::PackSet& packs) {
     const auto index = static_cast<uint8_t>(id.langs_.size());
     id.langs_.push_back(lang);
     for (const std::string& w : t->Values("word")) {
-      std::string f = core::FoldForMatch(w);
+      const uint64_t f = Pack(core::FoldForMatch(w));
+      if (f == 0) return Status::Corruption(t->path + ": '" + w + "' is longer than 8 bytes");
       auto [it, fresh] = id.words_.emplace(f, index);
       if (!fresh && it->second != index) seen[f] = 1;
     }
@@ -119,13 +129,15 @@ LanguageGuess Identifier::Detect(std::string_view text) const {
     }
     ++words;
     if (j - i <= 8) {  // function words are short; longer words are only counted
+      uint64_t key = 0;
       if (ascii) {
-        w.assign(sample.data() + i, j - i);
-        for (char& c : w) c = static_cast<char>(c | 0x20);
+        std::memcpy(&key, sample.data() + i, j - i);
+        key |= 0x2020202020202020ull >> (8 * (8 - (j - i)));  // lower case
       } else {
         core::FoldForMatchInto(sample.substr(i, j - i), &w);
+        key = Pack(w);
       }
-      if (auto it = words_.find(w); it != words_.end()) ++hits[it->second];
+      if (auto it = words_.find(key); it != words_.end()) ++hits[it->second];
     }
     i = j;
   }

@@ -43,7 +43,8 @@ class Identifier {
  private:
   Identifier() = default;
   std::vector<std::string> langs_;                     // pack languages, by index
-  std::unordered_map<std::string, uint8_t> words_;     // folded function word -> language
+  // Folded function word (at most 8 bytes, packed into an integer) -> language.
+  std::unordered_map<uint64_t, uint8_t> words_;
 };
 
 }  // namespace vigie::lang

@@ -46,7 +46,7 @@ std::vector<Out> Attribute(const std::string& text, const std::string& lang) {
   std::vector<Out> out;
   for (const auto& t : F().triggers->Find(text, s, lang)) {
     Attribution a = F().attr->Attribute(t, cues, actors, s, text, &prev);
-    Out o{t.type, a.modality, "", ""};
+    Out o{std::string(t.type), a.modality, "", ""};
     if (a.claimant) {
       o.claimant = text.substr(a.claimant->start, a.claimant->end - a.claimant->start);
       o.cls = a.claimant->cls;
