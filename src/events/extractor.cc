@@ -80,9 +80,17 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   auto triggers = triggers_->Find(text, seg, in.lang, &folded, &hashes);
   const auto cues = attributor_->FindCues(text, seg, in.lang, &folded, &hashes);
   const auto noun_table = nouns_.find(in.lang);
+  // The cues of each sentence as a range of `cues` (sorted by sentence), found once rather
+  // than by a binary search (CuesOf) at every question the rules below ask.
+  std::vector<uint32_t> cue_begin(seg.sentences.size() + 1, 0);
+  for (const Cue& c : cues) ++cue_begin[c.sentence + 1];
+  for (size_t s = 1; s < cue_begin.size(); ++s) cue_begin[s] += cue_begin[s - 1];
+  auto cues_in = [&](uint32_t si) {
+    return std::span<const Cue>(cues.data() + cue_begin[si], cue_begin[si + 1] - cue_begin[si]);
+  };
 
   auto sentence_has_cue = [&](uint32_t si, std::string_view kind) {
-    for (const Cue& c : CuesOf(cues, si))
+    for (const Cue& c : cues_in(si))
       if (c.sentence == si && c.kind == kind) return true;
     return false;
   };
@@ -110,7 +118,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // A happening named as the starting point of another ("since the offensive began",
   // "depuis le début des affrontements") is context, not an event of its own.
   std::erase_if(kept, [&](const TriggerMention& t) {
-    for (const Cue& c : CuesOf(cues, t.sentence))
+    for (const Cue& c : cues_in(t.sentence))
       if ((c.kind == "context"sv || c.kind == "since"sv) && c.sentence == t.sentence &&
           c.end_token <= t.first_token && t.first_token - c.end_token <= 2)
         return true;
@@ -197,7 +205,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // "a brisé le siège") is lifted.
   for (auto& t : kept) {
     if (t.type != "siege"sv) continue;
-    for (const Cue& c : CuesOf(cues, t.sentence)) {
+    for (const Cue& c : cues_in(t.sentence)) {
       if (c.kind != "siege_break"sv || c.sentence != t.sentence) continue;
       if (c.end_token <= t.first_token && t.first_token - c.end_token <= 4) {
         t.subtype = "lifted";  // the breaker is the subject of the breaking verb
@@ -253,7 +261,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       for (const auto& u : kept)
         if (u.sentence == t.sentence && u.type == "evacuation"sv) t.subtype = "evacuation_deal";
     if (t.type == "agreement"sv && t.subtype == "talks"sv)
-      for (const Cue& c : CuesOf(cues, t.sentence))
+      for (const Cue& c : cues_in(t.sentence))
         if (c.sentence == t.sentence && c.kind == "evacuation_word"sv) t.subtype = "evacuation_deal";
   }
   static constexpr std::string_view kViolent[] = {"air_strike",          "shelling", "bombing", "armed_clash",
@@ -266,7 +274,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         for (std::string_view v : kViolent) violent = violent || t.type == v;
     if (violent) continue;
     const Cue* kill = nullptr;
-    for (const Cue& c : CuesOf(cues, si))
+    for (const Cue& c : cues_in(si))
       if (c.sentence == si && c.kind == "killed_word"sv) {
         kill = &c;
         break;
@@ -373,7 +381,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   bool last_passive = false;            // the voice of the last event's trigger
   auto cue_at = [&](uint32_t sentence, uint32_t token_lo, uint32_t token_hi,
                     std::string_view kind) -> const Cue* {
-    for (const Cue& c : CuesOf(cues, sentence))
+    for (const Cue& c : cues_in(sentence))
       if (c.sentence == sentence && c.kind == kind && c.first_token >= token_lo &&
           c.end_token <= token_hi)
         return &c;
@@ -407,7 +415,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       // A kill or injury word right after the count ("12 civils ont été tués") or just
       // before it ("killed 12 people") says what the count is.
       const uint32_t q0 = TokenAt(seg, q.start), q1 = TokenAt(seg, q.end);
-      for (const Cue& c : CuesOf(cues, sentence)) {
+      for (const Cue& c : cues_in(sentence)) {
         if (c.sentence != sentence) continue;
         bool near = (c.first_token >= q1 && c.first_token <= q1 + 5) ||
                     (c.end_token <= q0 && q0 - c.end_token <= 2);
@@ -418,7 +426,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         // A bare count says what it counts only through a kill or injury word next to it:
         // "killing at least 20", "wounding three", "20 wounded".
         bool next_to = false;
-        for (const Cue& c : CuesOf(cues, sentence))
+        for (const Cue& c : cues_in(sentence))
           if (c.sentence == sentence && (c.kind == "killed_word"sv || c.kind == "injured_word"sv) &&
               ((c.end_token <= q0 && q0 - c.end_token <= 1) || c.first_token == q1))
             next_to = true;
@@ -755,7 +763,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       // another one ("the town that was the target of a chemical attack last year").
       bool violent = false;
       for (std::string_view v : kViolent) violent = violent || e.type == v;
-      for (const Cue& c : CuesOf(cues, t.sentence)) {
+      for (const Cue& c : cues_in(t.sentence)) {
         if (!violent || c.kind != "chemical_word"sv) continue;
         const uint32_t gap = c.first_token >= t.end_token   ? c.first_token - t.end_token
                              : t.first_token >= c.end_token ? t.first_token - c.end_token
@@ -844,7 +852,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     for (uint32_t x : out_sentence) has_event = has_event || x == si;
     if (has_event) continue;
     bool opens = false, reports = false;
-    for (const Cue& c : CuesOf(cues, si)) {
+    for (const Cue& c : cues_in(si)) {
       if (c.sentence != si) continue;
       if (c.kind == "anaphor"sv && c.first_token == sn.first_token) opens = true;
       if (c.kind == "report"sv) reports = true;
@@ -852,7 +860,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // So does a sentence that only reports the toll of the one before ("Le gouvernement a
     // fait état de 11 soldats tués"): it lends its claimant and its counts.
     bool counts = false;
-    for (const Cue& c : CuesOf(cues, si))
+    for (const Cue& c : cues_in(si))
       if (c.sentence == si && (c.kind == "killed_word"sv || c.kind == "injured_word"sv)) counts = true;
     if (!reports || (!opens && !counts)) continue;
     if (!opens) {
@@ -901,7 +909,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       // last October", "which began in early June", "depuis le début des combats en avril
       // 2023".
       bool since_clause = d.since;
-      for (const Cue& c : CuesOf(cues, si))
+      for (const Cue& c : cues_in(si))
         if (c.sentence == si && (c.kind == "background"sv || c.kind == "since"sv) &&
             c.end_token <= TokenAt(seg, d.start) && TokenAt(seg, d.start) - c.end_token <= 8)
           since_clause = true;
@@ -912,7 +920,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
     if (since == nullptr) continue;
     bool displaced_words = false;
-    for (const Cue& c : CuesOf(cues, si))
+    for (const Cue& c : cues_in(si))
       if (c.sentence == si && c.kind == "displaced_word"sv) displaced_words = true;
     std::vector<Quantity> killed, displaced;
     for (const auto& q : men.quantities) {
