@@ -1,12 +1,8 @@
 #include "core/hash.h"
 
-#include <xxhash.h>
-
 #include <cstdio>
 
 namespace vigie::core {
-
-uint64_t Hash64(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
 
 std::string HashHex(std::string_view bytes) {
   char buf[17];

@@ -9,35 +9,35 @@ namespace vigie::events {
 
 namespace {
 
-bool TokenMatches(const std::string& pattern, const std::string& word) {
-  if (!pattern.empty() && pattern.back() == '*') {
-    size_t n = pattern.size() - 1;
-    return word.size() >= n && word.compare(0, n, pattern, 0, n) == 0;
-  }
-  return pattern == word;
-}
+}  // namespace
 
-// Tokens matched by `pattern` at word i of a sentence of n words, or 0. A "..." pattern
+// Tokens matched by pattern p at word i of a sentence of n words, or 0. A "..." pattern
 // token skips up to three words that are not punctuation ("ont pris jeudi le contrôle").
-uint32_t MatchAt(const std::vector<std::string>& pattern, const std::string* folded, uint32_t i,
-                 uint32_t n, const segment::Token* tokens, size_t k = 0) {
+// Words are compared by their hashes first (the segmenter's), then by their bytes.
+uint32_t PhraseLexicon::MatchAt(const Pattern& p, const std::string* folded, const size_t* hashes,
+                                uint32_t i, uint32_t n, const segment::Token* tokens, size_t k) {
   uint32_t j = i;
-  for (; k < pattern.size(); ++k) {
-    if (pattern[k] == "...") {
+  for (; k < p.tokens.size(); ++k) {
+    if (p.parts[k] == Part::kGap) {
       for (uint32_t skip = 0; skip <= 3 && j + skip < n; ++skip) {
         if (skip > 0 && tokens[j + skip - 1].kind == segment::TokenKind::kPunct) break;
-        if (uint32_t m = MatchAt(pattern, folded, j + skip, n, tokens, k + 1))
+        if (uint32_t m = MatchAt(p, folded, hashes, j + skip, n, tokens, k + 1))
           return m + (j - i) + skip;
       }
       return 0;
     }
-    if (j >= n || !TokenMatches(pattern[k], folded[j])) return 0;
+    if (j >= n) return 0;
+    const std::string& t = p.tokens[k];
+    if (p.parts[k] == Part::kStem) {
+      const size_t len = t.size() - 1;
+      if (folded[j].size() < len || folded[j].compare(0, len, t, 0, len) != 0) return 0;
+    } else if (hashes[j] != p.hashes[k] || folded[j] != t) {
+      return 0;
+    }
     ++j;
   }
   return j - i;
 }
-
-}  // namespace
 
 std::string_view PhraseLexicon::Key(std::string_view folded) {
   size_t n = std::min<size_t>(3, folded.size());
@@ -53,6 +53,15 @@ uint64_t PhraseLexicon::StemKey(std::string_view folded) {
 }
 
 void PhraseLexicon::Index(Table* t) {
+  for (Pattern& p : t->patterns) {
+    p.parts.clear();
+    p.hashes.clear();
+    for (const std::string& w : p.tokens) {
+      const Part part = w == "..." ? Part::kGap : w.back() == '*' ? Part::kStem : Part::kWord;
+      p.parts.push_back(part);
+      p.hashes.push_back(part == Part::kWord ? actors::HashWord(w) : 0);
+    }
+  }
   std::stable_sort(t->patterns.begin(), t->patterns.end(), [](const Pattern& a, const Pattern& b) {
     return a.tokens.size() > b.tokens.size();
   });
@@ -207,14 +216,25 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
       // The two candidate lists in pattern order: the first that matches is the longest.
       const Pattern* best = nullptr;
       uint32_t best_len = 0;
+      const size_t* sent_hashes = hashes->data() + sent.first_token;
       for (size_t a = 0, b = 0; a < exact->size() || b < stems->size();) {
         uint32_t idx;
-        if (b >= stems->size() || (a < exact->size() && (*exact)[a] < (*stems)[b]))
+        bool first_known = false;  // found by its exact first word: compare from the second
+        if (b >= stems->size() || (a < exact->size() && (*exact)[a] < (*stems)[b])) {
           idx = (*exact)[a++];
-        else
+          first_known = true;
+        } else {
           idx = (*stems)[b++];
+        }
         const Pattern& p = table.patterns[idx];
-        if (uint32_t len = MatchAt(p.tokens, folded, i, n, tokens)) {
+        uint32_t len = 0;
+        if (!first_known)
+          len = MatchAt(p, folded, sent_hashes, i, n, tokens);
+        else if (p.tokens.size() == 1)
+          len = 1;
+        else if (uint32_t rest = MatchAt(p, folded, sent_hashes, i + 1, n, tokens, 1))
+          len = rest + 1;
+        if (len != 0) {
           best = &p;
           best_len = len;
           break;

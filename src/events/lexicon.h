@@ -42,10 +42,15 @@ class PhraseLexicon {
   int Column(std::string_view name) const;
 
  private:
+  enum class Part : uint8_t { kWord, kStem, kGap };
   struct Pattern {
     std::vector<std::string> tokens;  // folded; a trailing '*' marks a stem
+    std::vector<Part> parts;          // what each token is
+    std::vector<uint64_t> hashes;     // actors::HashWord of each kWord token (else 0)
     std::vector<std::string> row;     // columns in `columns_` order
   };
+  static uint32_t MatchAt(const Pattern& p, const std::string* folded, const size_t* hashes,
+                          uint32_t i, uint32_t n, const segment::Token* tokens, size_t k = 0);
   // Patterns longest first; each is found through its first word, or, when that word is a
   // stem, through the stem's first three letters. Both lists hold indices into `patterns`
   // in that order, so the first pattern that matches is the longest.
