@@ -232,6 +232,8 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
           len = MatchAt(p, folded, sent_hashes, i, n, tokens);
         else if (p.tokens.size() == 1)
           len = 1;
+        else if (p.parts[1] == Part::kWord && (i + 1 >= n || sent_hashes[i + 1] != p.hashes[1]))
+          len = 0;  // most candidates differ at their second word: no call
         else if (uint32_t rest = MatchAt(p, folded, sent_hashes, i + 1, n, tokens, 1))
           len = rest + 1;
         if (len != 0) {
