@@ -317,14 +317,15 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
                      });
   }
 
-  std::vector<PlaceMention> places;
+  // The places that are not an actor's words, as pointers into the mentions (no copy).
+  std::vector<const PlaceMention*> places;
   for (const auto& p : men.places) {
     bool actor_words = false;
     for (const auto& a : actors)
       if ((a.named && p.start < a.head_end && p.end > a.head_start) ||
           (p.location.precision == "country"sv && p.start >= a.start && p.end <= a.end))
         actor_words = true;  // "Islamic State", or the nationality of "the Somali government
-    if (!actor_words) places.push_back(p);
+    if (!actor_words) places.push_back(&p);
   }
   // A dateline ("MOSUL, Iraq, July 9, 2017 (Levant Wire) —") dates the document, not the
   // events of its first sentence: dates before the dateline dash are not event dates.
@@ -581,8 +582,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
 
     // Places named in the sentences before this one move the focus, but not where people
     // went nor a capital that speaks for its government ("Kinshasa affirme que ...").
-    for (; place_cursor < places.size() && places[place_cursor].end <= sent.start; ++place_cursor) {
-      const PlaceMention& p = places[place_cursor];
+    for (; place_cursor < places.size() && places[place_cursor]->end <= sent.start; ++place_cursor) {
+      const PlaceMention& p = *places[place_cursor];
       if (p.location.geonameid && p.location.precision != "country"sv && !destination(p) &&
           !speaks(p))
         focus = &p;
@@ -592,7 +593,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     const bool departure = t.type == "displacement"sv || t.type == "evacuation"sv;
     const PlaceMention* place = nullptr;
     long best = 1L << 30;
-    for (const auto& p : places) {
+    for (const PlaceMention* pp : places) {
+      const PlaceMention& p = *pp;
       if (!SentenceHas(sent, p.start, p.end) || p.end <= dateline_end || speaks(p)) continue;
       if (departure && destination(p)) continue;
       // A country named beside a known focus is a party or a backdrop ("avec la médiation
@@ -615,9 +617,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (place == nullptr) {
       place = focus;
       if (place == nullptr) {
-        for (const auto& p : places)
-          if (p.start >= sent.end) {
-            place = &p;  // nothing yet: the first place the text names
+        for (const PlaceMention* p : places)
+          if (p->start >= sent.end) {
+            place = p;  // nothing yet: the first place the text names
             break;
           }
       }
@@ -638,10 +640,10 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       }
     }
     // Places seen in this sentence move the focus too.
-    for (const auto& p : places)
-      if (SentenceHas(sent, p.start, p.end) && p.location.geonameid &&
-          p.location.precision != "country"sv)
-        focus = &p;
+    for (const PlaceMention* p : places)
+      if (SentenceHas(sent, p->start, p->end) && p->location.geonameid &&
+          p->location.precision != "country"sv)
+        focus = p;
 
     // Date: the nearest in the sentence, else the document date.
     const DateMention* date = nullptr;
@@ -960,7 +962,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // about.
     const PlaceMention* place = nullptr;
     const PlaceMention* latest = nullptr;
-    for (const auto& p : places) {
+    for (const PlaceMention* pp : places) {
+      const PlaceMention& p = *pp;
       if (p.start >= sent.end) break;
       if (p.location.geonameid || !p.location.country.empty()) latest = &p;
       if (SentenceHas(sent, p.start, p.end) &&
