@@ -23,8 +23,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <thread>
@@ -45,9 +45,12 @@ int main(int argc, char** argv) {
       continue;
     }
     if (i + 1 >= argc) break;
-    if (std::strcmp(argv[i], "--mb") == 0) mb = std::atof(argv[++i]);
-    else if (std::strcmp(argv[i], "--threads") == 0) threads = std::max(1, std::atoi(argv[++i]));
-    else if (std::strcmp(argv[i], "--write") == 0) write = argv[++i];
+    if (std::strcmp(argv[i], "--mb") == 0)
+      mb = std::atof(argv[++i]);
+    else if (std::strcmp(argv[i], "--threads") == 0)
+      threads = std::max(1, std::atoi(argv[++i]));
+    else if (std::strcmp(argv[i], "--write") == 0)
+      write = argv[++i];
   }
   auto pipe = vigie::pipeline::Pipeline::Create({});
   if (!pipe.ok()) {
@@ -58,20 +61,20 @@ int main(int argc, char** argv) {
   // (2 to 4 KB, the size of a typical news article).
   // Paragraphs by the language of their article (all in one pool with --mixed).
   std::map<std::string, std::vector<std::string>> pools;
-  vigie::ingest::ReadPath(std::string(VIGIE_SOURCE_DIR) + "/examples/corpus", {},
-                          [&](vigie::Document&& d) {
-                            std::string lang =
-                                mixed ? "" : vigie::lang::Identify(d.raw, d.lang).code;
-                            auto& paragraphs = pools[lang];
-                            size_t pos = 0;
-                            while (pos < d.raw.size()) {
-                              size_t e = d.raw.find("\n\n", pos);
-                              if (e == std::string::npos) e = d.raw.size();
-                              if (e > pos) paragraphs.push_back(d.raw.substr(pos, e - pos));
-                              pos = e + 2;
-                            }
-                          },
-                          [](const vigie::ingest::Problem&) {});
+  vigie::ingest::ReadPath(
+      std::string(VIGIE_SOURCE_DIR) + "/examples/corpus", {},
+      [&](vigie::Document&& d) {
+        std::string lang = mixed ? "" : vigie::lang::Identify(d.raw, d.lang).code;
+        auto& paragraphs = pools[lang];
+        size_t pos = 0;
+        while (pos < d.raw.size()) {
+          size_t e = d.raw.find("\n\n", pos);
+          if (e == std::string::npos) e = d.raw.size();
+          if (e > pos) paragraphs.push_back(d.raw.substr(pos, e - pos));
+          pos = e + 2;
+        }
+      },
+      [](const vigie::ingest::Problem&) {});
   if (pools.empty()) {
     std::fprintf(stderr, "throughput: no example corpus\n");
     return 1;
@@ -129,10 +132,10 @@ int main(int argc, char** argv) {
   double cpu = cpu_seconds() - cpu_start;
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
-  std::printf("documents %zu, %.1f MB, events %zu, %d thread(s), %.2f s\n", docs.size(), total / 1e6, events.load(),
-              threads, secs);
-  std::printf("throughput: %.0f documents/s, %.2f MB/s; per core %.2f MB/s\n", docs.size() / secs, total / 1e6 / secs,
-              total / 1e6 / secs / threads);
+  std::printf("documents %zu, %.1f MB, events %zu, %d thread(s), %.2f s\n", docs.size(),
+              total / 1e6, events.load(), threads, secs);
+  std::printf("throughput: %.0f documents/s, %.2f MB/s; per core %.2f MB/s\n", docs.size() / secs,
+              total / 1e6 / secs, total / 1e6 / secs / threads);
   // CPU time is what the run cost when other work shares the cores (wall time then lies).
   std::printf("cpu time %.2f s: %.2f MB per CPU-second\n", cpu, total / 1e6 / cpu);
   std::printf("peak resident memory: %.0f MB\n", ru.ru_maxrss / 1024.0);

@@ -1,9 +1,9 @@
 #include "events/extractor.h"
 
 #include <algorithm>
-#include <string_view>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 #include "core/civil_date.h"
 #include "core/text.h"
@@ -70,11 +70,13 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   const Mentions& men = *in.mentions;
   // The segmenter's folded tokens when it made them (no copy), else folded here.
   const bool have_folded = seg.folded.size() == seg.tokens.size();
-  const std::vector<std::string> own_folded = have_folded ? std::vector<std::string>{} : segment::FoldTokens(text, seg);
+  const std::vector<std::string> own_folded =
+      have_folded ? std::vector<std::string>{} : segment::FoldTokens(text, seg);
   const std::vector<std::string>& folded = have_folded ? seg.folded : own_folded;
   // And their hashes, made by the segmenter too.
   const bool have_hashes = have_folded && seg.hashes.size() == seg.folded.size();
-  const std::vector<size_t> own_hashes = have_hashes ? std::vector<size_t>{} : actors::HashWords(folded);
+  const std::vector<size_t> own_hashes =
+      have_hashes ? std::vector<size_t>{} : actors::HashWords(folded);
   const std::vector<size_t>& hashes = have_hashes ? seg.hashes : own_hashes;
   const auto actors = actors_->Find(text, seg, in.lang, &folded, &hashes);
   auto triggers = triggers_->Find(text, seg, in.lang, &folded, &hashes);
@@ -98,8 +100,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // own ("ont fui les combats", "fled the fighting").
   std::vector<TriggerMention> kept;
   for (const auto& t : triggers) {
-    if (!kept.empty() && kept.back().type == "displacement"sv && t.sentence == kept.back().sentence &&
-        t.type != "displacement"sv && t.first_token - kept.back().end_token <= 2)
+    if (!kept.empty() && kept.back().type == "displacement"sv &&
+        t.sentence == kept.back().sentence && t.type != "displacement"sv &&
+        t.first_token - kept.back().end_token <= 2)
       continue;
     kept.push_back(t);
   }
@@ -253,8 +256,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       // Tear gas, water cannon, dispersal, or arrests in the sentence: an intervention.
       bool arrests = false;
       for (const auto& u : kept)  // "Police arrested 180 people as supporters staged sit-ins"
-        arrests = arrests ||
-                  (u.sentence == t.sentence && u.type == "arrest"sv && u.end_token <= t.first_token);
+        arrests = arrests || (u.sentence == t.sentence && u.type == "arrest"sv &&
+                              u.end_token <= t.first_token);
       if (arrests || sentence_has_cue(t.sentence, "intervention_word")) t.subtype = "intervention";
     }
     if (t.type == "agreement"sv && t.subtype == "talks"sv)
@@ -262,10 +265,11 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         if (u.sentence == t.sentence && u.type == "evacuation"sv) t.subtype = "evacuation_deal";
     if (t.type == "agreement"sv && t.subtype == "talks"sv)
       for (const Cue& c : cues_in(t.sentence))
-        if (c.sentence == t.sentence && c.kind == "evacuation_word"sv) t.subtype = "evacuation_deal";
+        if (c.sentence == t.sentence && c.kind == "evacuation_word"sv)
+          t.subtype = "evacuation_deal";
   }
-  static constexpr std::string_view kViolent[] = {"air_strike",          "shelling", "bombing", "armed_clash",
-                                   "attack_on_civilians", "riot"};
+  static constexpr std::string_view kViolent[] = {
+      "air_strike", "shelling", "bombing", "armed_clash", "attack_on_civilians", "riot"};
   std::vector<TriggerMention> kills;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     bool violent = false;
@@ -335,8 +339,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     for (uint32_t k = s0.first_token; k < s0.end_token && seg.tokens[k].start < 160; ++k) {
       std::string_view w =
           text.substr(seg.tokens[k].start, seg.tokens[k].end - seg.tokens[k].start);
-      if (seg.tokens[k].kind == segment::TokenKind::kPunct && (w == "—"sv || w == "–"sv || w == "-"sv) &&
-          seg.tokens[k].start > 0 && text[seg.tokens[k].start - 1] == ' ') {
+      if (seg.tokens[k].kind == segment::TokenKind::kPunct &&
+          (w == "—"sv || w == "–"sv || w == "-"sv) && seg.tokens[k].start > 0 &&
+          text[seg.tokens[k].start - 1] == ' ') {
         dateline_end = seg.tokens[k].start;
         break;
       }
@@ -452,7 +457,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
     // In a violent event a count of people that is neither dead nor hurt is background
     // ("one man working from a house"), save the people abducted.
-    static constexpr std::string_view kHarm[] = {"air_strike", "shelling", "bombing", "armed_clash"};
+    static constexpr std::string_view kHarm[] = {"air_strike", "shelling", "bombing",
+                                                 "armed_clash"};
     for (std::string_view h : kHarm)
       if (x.kind == "people"sv && type == h) return std::nullopt;
     if (x.kind == "people"sv && type == "attack_on_civilians"sv && subtype != "abduction"sv)
@@ -582,7 +588,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
 
     // Places named in the sentences before this one move the focus, but not where people
     // went nor a capital that speaks for its government ("Kinshasa affirme que ...").
-    for (; place_cursor < places.size() && places[place_cursor]->end <= sent.start; ++place_cursor) {
+    for (; place_cursor < places.size() && places[place_cursor]->end <= sent.start;
+         ++place_cursor) {
       const PlaceMention& p = *places[place_cursor];
       if (p.location.geonameid && p.location.precision != "country"sv && !destination(p) &&
           !speaks(p))
@@ -698,17 +705,19 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       long d0, d1;
       if (core::DayRange(e.date->start, &d0, &d1) && doc_r0 - d0 > 180) e.status = "background";
     }
-    if (e.status == "occurred"sv && at.ongoing_cue && (t.type == "siege"sv || t.type == "armed_clash"sv))
+    if (e.status == "occurred"sv && at.ongoing_cue &&
+        (t.type == "siege"sv || t.type == "armed_clash"sv))
       e.status = "ongoing";
 
     // Fire opened on armed men is a clash, not violence against civilians.
-    static constexpr std::string_view kArmed[] = {"state_forces", "armed_opposition", "jihadist_group", "militia",
-                                   "foreign_forces"};
+    static constexpr std::string_view kArmed[] = {"state_forces", "armed_opposition",
+                                                  "jihadist_group", "militia", "foreign_forces"};
     if (e.type == "attack_on_civilians"sv && e.subtype == "attack"sv) {
       bool armed_target =
           !passive && cue_at(t.sentence, t.end_token, std::min(t.end_token + 5, sent.end_token),
                              "military_target");
-      for (std::string_view c : kArmed) armed_target = armed_target || (e.actor2 && e.actor2->cls == c);
+      for (std::string_view c : kArmed)
+        armed_target = armed_target || (e.actor2 && e.actor2->cls == c);
       if (armed_target) {
         e.type = "armed_clash";
         e.subtype = "clash";
@@ -716,7 +725,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
     // A government that strikes or fights does so with its forces ("government air strikes").
     static constexpr std::string_view kForce[] = {"air_strike", "shelling", "armed_clash",
-                                   "bombing",    "siege",    "attack_on_civilians"};
+                                                  "bombing",    "siege",    "attack_on_civilians"};
     for (std::string_view f : kForce)
       if (e.type == f && e.actor1 && e.actor1->cls == "state_agency"sv && e.actor1->name.empty())
         e.actor1->cls = "state_forces";
@@ -729,8 +738,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
           (*a)->cls = "foreign_forces";
     // Armed men who flee give ground: a withdrawal ("as terrorists flee").
     if (e.type == "displacement"sv && e.subtype == "flight"sv && e.actor1 &&
-        e.actor1->cls != "civilians"sv && e.actor1->cls != "unknown"sv && e.actor1->cls != "igo_ngo"sv &&
-        e.actor1->cls != "state_agency"sv) {
+        e.actor1->cls != "civilians"sv && e.actor1->cls != "unknown"sv &&
+        e.actor1->cls != "igo_ngo"sv && e.actor1->cls != "state_agency"sv) {
       e.type = "territory_change";
       e.subtype = "withdrawal";
       e.quantities.clear();
@@ -805,7 +814,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       EventRecord& prev = out[same];
       const bool definite =
           t.first_token > sent.first_token && cue_kind_at(t.first_token - 1, "definite");
-      const bool undated = !e.date || (e.date->basis != "explicit"sv && e.date->basis != "relative"sv);
+      const bool undated =
+          !e.date || (e.date->basis != "explicit"sv && e.date->basis != "relative"sv);
       auto id = [](const EventRecord& x) -> int64_t {
         return x.location && x.location->geonameid ? *x.location->geonameid : -1;
       };
@@ -863,7 +873,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // fait état de 11 soldats tués"): it lends its claimant and its counts.
     bool counts = false;
     for (const Cue& c : cues_in(si))
-      if (c.sentence == si && (c.kind == "killed_word"sv || c.kind == "injured_word"sv)) counts = true;
+      if (c.sentence == si && (c.kind == "killed_word"sv || c.kind == "injured_word"sv))
+        counts = true;
     if (!reports || (!opens && !counts)) continue;
     if (!opens) {
       for (size_t i = 0; i < out.size(); ++i) {
@@ -871,7 +882,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         for (const auto& q : men.quantities) {
           if (!SentenceHas(sn, q.start, q.end)) continue;
           auto x = type_quantity(q, si, out[i].type, out[i].subtype);
-          if (!x || (x->kind != "killed"sv && x->kind != "injured"sv && x->kind != "people"sv)) continue;
+          if (!x || (x->kind != "killed"sv && x->kind != "injured"sv && x->kind != "people"sv))
+            continue;
           bool have = false;
           for (const auto& y : out[i].quantities)
             have = have || (y.kind == x->kind && y.value == x->value);

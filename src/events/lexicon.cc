@@ -7,9 +7,7 @@
 
 namespace vigie::events {
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 // Tokens matched by pattern p at word i of a sentence of n words, or 0. A "..." pattern
 // token skips up to three words that are not punctuation ("ont pris jeudi le contrôle").
@@ -200,12 +198,11 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
       const std::vector<uint32_t>* stems = &kNone;
       if (w.size() >= 3) {
         // StemKey(w), inline for the usual case: the key is the first three bytes.
-        const uint64_t k =
-            w.size() == 3 || (static_cast<unsigned char>(w[3]) & 0xC0) != 0x80
-                ? uint64_t(static_cast<unsigned char>(w[0])) |
-                      uint64_t(static_cast<unsigned char>(w[1])) << 8 |
-                      uint64_t(static_cast<unsigned char>(w[2])) << 16
-                : StemKey(w);
+        const uint64_t k = w.size() == 3 || (static_cast<unsigned char>(w[3]) & 0xC0) != 0x80
+                               ? uint64_t(static_cast<unsigned char>(w[0])) |
+                                     uint64_t(static_cast<unsigned char>(w[1])) << 8 |
+                                     uint64_t(static_cast<unsigned char>(w[2])) << 16
+                               : StemKey(w);
         if (table.stem_filter.MayHave(k))
           if (auto st = table.stems.find(k); st != table.stems.end()) stems = &st->second;
       }

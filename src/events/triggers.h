@@ -19,11 +19,11 @@ struct TriggerMention {
   uint32_t sentence = 0;
   // Views into the TriggerFinder's table, or string literals (valid while it lives).
   std::string_view type, subtype;  // subtype empty when the type has none
-  bool passive = false;       // the doer follows "par"/"by"
-  bool adjectival = false;    // a participle: an event only after an auxiliary or before a count
-  bool weak = false;          // a participant noun ("protesters"): an event only with a riot word
-  bool generic = false;       // "attacked": an event only where no more precise trigger tells it
-  bool places = false;        // "took": an event only before a count of places ("took 12 villages")
+  bool passive = false;            // the doer follows "par"/"by"
+  bool adjectival = false;  // a participle: an event only after an auxiliary or before a count
+  bool weak = false;        // a participant noun ("protesters"): an event only with a riot word
+  bool generic = false;     // "attacked": an event only where no more precise trigger tells it
+  bool places = false;      // "took": an event only before a count of places ("took 12 villages")
 };
 
 class TriggerFinder {

@@ -15,12 +15,12 @@
 namespace vigie::lang {
 
 struct LanguageGuess {
-  std::string code;        // ISO 639-1 ("fr"), or "und" when unknown
+  std::string code;  // ISO 639-1 ("fr"), or "und" when unknown
   // CLD2: share of the text in that language, halved when unreliable; function words: the
   // share of the function words met that are that language's.
   double confidence = 0;
   bool reliable = false;
-  std::string source;      // "detected", or "given" when metadata stated it
+  std::string source;  // "detected", or "given" when metadata stated it
 };
 
 // CLD2 alone, on clean text: its first 512 bytes, else (when that guess is not reliable)
@@ -42,7 +42,7 @@ class Identifier {
 
  private:
   Identifier() = default;
-  std::vector<std::string> langs_;                     // pack languages, by index
+  std::vector<std::string> langs_;  // pack languages, by index
   // Folded function word (at most 8 bytes, packed into an integer) -> language.
   std::unordered_map<uint64_t, uint8_t> words_;
 };

@@ -32,7 +32,8 @@ std::vector<std::string> Types(const std::string& text, const std::string& lang)
   auto s = F().seg->Segment(text, lang);
   std::vector<std::string> out;
   for (const auto& t : F().finder->Find(text, s, lang))
-    out.push_back(std::string(t.type) + "/" + std::string(t.subtype) + ":" + text.substr(t.start, t.end - t.start));
+    out.push_back(std::string(t.type) + "/" + std::string(t.subtype) + ":" +
+                  text.substr(t.start, t.end - t.start));
   return out;
 }
 
