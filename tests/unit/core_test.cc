@@ -3,6 +3,7 @@
 #include <random>
 #include <vector>
 
+#include "core/civil_date.h"
 #include "core/hash.h"
 #include "core/langpack.h"
 #include "core/text.h"
@@ -124,6 +125,23 @@ TEST(PackTest, MissingFolderIsAClearError) {
   auto packs = PackSet::Load("/nonexistent/packs");
   ASSERT_FALSE(packs.ok());
   EXPECT_NE(packs.status().message().find("/nonexistent/packs"), std::string::npos);
+}
+
+// DayRange reads ISO dates by hand: exactly YYYY, YYYY-MM or YYYY-MM-DD, digits only, real
+// days; day numbers agree with DaysFromCivil.
+TEST(DayRangeTest, ExactFormsOnly) {
+  long a = 0, b = 0;
+  ASSERT_TRUE(DayRange("2016-02-29", &a, &b));
+  EXPECT_EQ(a, DaysFromCivil(2016, 2, 29));
+  EXPECT_EQ(a, b);
+  ASSERT_TRUE(DayRange("2023-04", &a, &b));
+  EXPECT_EQ(a, DaysFromCivil(2023, 4, 1));
+  EXPECT_EQ(b, DaysFromCivil(2023, 4, 30));
+  ASSERT_TRUE(DayRange("1999", &a, &b));
+  EXPECT_EQ(b - a, 364);
+  for (const char* bad : {"2015-02-29", "2016-1-05", "2016-01-5", "20a6", "2016/12/07", " 2016",
+                          "2016-00", "2016-13", "2016-12-00", "2016-12-32", "2016-12-07T", ""})
+    EXPECT_FALSE(DayRange(bad, &a, &b)) << bad;
 }
 
 }  // namespace
