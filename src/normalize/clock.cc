@@ -53,7 +53,7 @@ struct NumTok {
 NumTok ReadNum(const Tok& k) {
   NumTok n;
   if (k.kind != TokenKind::kNumber) return n;
-  const std::string& f = k.f;
+  const std::string_view f = k.f;
   size_t d = 0;
   while (d < f.size() && f[d] >= '0' && f[d] <= '9') ++d;
   if (d == 0 || d > 2) return n;
@@ -66,7 +66,7 @@ NumTok ReadNum(const Tok& k) {
     n.meridiem = 2;
   else if (!rest.empty())
     return n;
-  n.value = std::atoi(f.substr(0, d).c_str());
+  n.value = d == 1 ? f[0] - '0' : (f[0] - '0') * 10 + (f[1] - '0');
   n.digits = d;
   return n;
 }

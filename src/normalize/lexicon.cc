@@ -144,10 +144,16 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
       }
     }
     for (int k = 0; k < static_cast<int>(PK::kCount); ++k)
-      for (const std::string& w : lx.phrases[k].first_words) lx.starters[w] |= uint64_t{1} << k;
-    const uint64_t kCalendar = kCalendarBit;
-    for (const auto& [w, m] : lx.months) lx.starters[w] |= kCalendar;
-    for (const auto& [w, d] : lx.weekdays) lx.starters[w] |= kCalendar;
+      for (const std::string& w : lx.phrases[k].first_words) lx.starters[w].kinds |= uint64_t{1} << k;
+    for (const auto& [w, m] : lx.months) {
+      lx.starters[w].kinds |= kCalendarBit;
+      lx.starters[w].month = static_cast<int8_t>(m);
+    }
+    for (const auto& [w, d] : lx.weekdays) {
+      lx.starters[w].kinds |= kCalendarBit;
+      lx.starters[w].weekday = static_cast<int8_t>(d);
+    }
+    for (const std::string& w : lx.future_markers) lx.starters[w].future = true;
     all.push_back(std::move(lx));
   }
   return Normalizer(std::move(all));
@@ -180,10 +186,35 @@ bool Normalizer::Lexicon::MayStartNumber(const Tok& t) const {
   return (t.kinds & kMask) != 0;
 }
 
-std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
-                             uint32_t tok_begin, uint32_t tok_end) {
-  std::vector<Tok> out;
+namespace {
+
+// The lexicon's word information and the cached number reading of a token.
+void Describe(const Normalizer::Lexicon& lx, Tok* t) {
+  if (auto it = lx.starters.find(t->f); it != lx.starters.end()) {
+    t->kinds = it->second.kinds;
+    t->month = it->second.month;
+    t->weekday = it->second.weekday;
+    t->future = it->second.future;
+  }
+  if (t->kind == segment::TokenKind::kNumber || t->kind == segment::TokenKind::kPercent)
+    t->num_ok = ParseNumericToken(t->f, lx.lang, &t->num, &t->num_ordinal);
+}
+
+bool AllDigits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+}  // namespace
+
+void BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
+                 uint32_t tok_begin, uint32_t tok_end, TokenBuffer* buf) {
+  std::vector<Tok>& out = buf->toks;
+  out.clear();
+  buf->store.clear();
   out.reserve(tok_end - tok_begin);
+  const bool have_folded = seg.folded.size() == seg.tokens.size();
   bool prev_elision = false;
   for (uint32_t k = tok_begin; k < tok_end && k < seg.tokens.size(); ++k) {
     const segment::Token& st = seg.tokens[k];
@@ -191,8 +222,10 @@ std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view tex
     std::string_view s = text.substr(st.start, st.end - st.start);
     bool line_start = st.breaks_before > 0;
     const bool wordish = st.kind == segment::TokenKind::kWord || st.kind == segment::TokenKind::kAbbrev;
-    if (wordish && s.find('-') != std::string_view::npos && s.size() > 1) {
-      // Split hyphenated words: "quatre-vingt-dix", "mi-octobre", "avant-hier".
+    if (wordish && s.size() > 1 && s.find('-') != std::string_view::npos) {
+      // Split hyphenated words: "quatre-vingt-dix", "mi-octobre", "avant-hier". An ASCII
+      // word's folded form is its lower case, byte for byte: the parts are slices of it.
+      const bool ascii = have_folded && IsAscii(s) && seg.folded[k].size() == s.size();
       size_t p = 0;
       bool first = true;
       while (p <= s.size()) {
@@ -202,13 +235,18 @@ std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view tex
           Tok t;
           t.start = st.start + static_cast<uint32_t>(p);
           t.end = st.start + static_cast<uint32_t>(q);
-          t.f = FoldFast(s.substr(p, q - p));
-          t.kind = t.f.find_first_not_of("0123456789") == std::string::npos ? segment::TokenKind::kNumber : st.kind;
+          if (ascii) {
+            t.f = std::string_view(seg.folded[k]).substr(p, q - p);
+          } else {
+            buf->store.push_back(FoldFast(s.substr(p, q - p)));
+            t.f = buf->store.back();
+          }
+          t.kind = AllDigits(t.f) ? segment::TokenKind::kNumber : st.kind;
           t.join = first ? (prev_elision ? 0 : ' ') : '-';
           t.cap = first && s[0] >= 'A' && s[0] <= 'Z';
           t.line_start = first && line_start;
-          if (auto it = lx.starters.find(t.f); it != lx.starters.end()) t.kinds = it->second;
-          out.push_back(std::move(t));
+          Describe(lx, &t);
+          out.push_back(t);
           first = false;
         }
         p = q + 1;
@@ -221,19 +259,23 @@ std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view tex
     t.end = st.end;
     t.kind = st.kind;
     // The segmenter folded every token once (same fold); fold here only without that layer.
-    t.f = seg.folded.size() == seg.tokens.size() ? seg.folded[k] : FoldFast(s);
-    if (t.kind == segment::TokenKind::kAbbrev && t.f.size() > 1 && t.f.back() == '.') t.f.pop_back();
+    if (have_folded) {
+      t.f = seg.folded[k];
+    } else {
+      buf->store.push_back(FoldFast(s));
+      t.f = buf->store.back();
+    }
+    if (t.kind == segment::TokenKind::kAbbrev && t.f.size() > 1 && t.f.back() == '.') t.f.remove_suffix(1);
     t.join = prev_elision || st.kind == segment::TokenKind::kClitic ? 0 : ' ';  // "valentine's"
     unsigned char c0 = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
     t.cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xC3 && c0 <= 0xC3 && s.size() > 1 &&
                                           static_cast<unsigned char>(s[1]) >= 0x80 &&
                                           static_cast<unsigned char>(s[1]) <= 0x9E);
     t.line_start = line_start;
-    if (auto it = lx.starters.find(t.f); it != lx.starters.end()) t.kinds = it->second;
+    Describe(lx, &t);
     prev_elision = !t.f.empty() && t.f.back() == '\'';
-    out.push_back(std::move(t));
+    out.push_back(t);
   }
-  return out;
 }
 
 size_t StringHash::operator()(std::string_view s) const { return static_cast<size_t>(core::Hash64(s)); }

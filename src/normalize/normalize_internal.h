@@ -3,6 +3,7 @@
 // A Lexicon is immutable once loaded; a Cursor is per-call scratch owned by Tag().
 #pragma once
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -53,12 +54,21 @@ int PkFromName(std::string_view name);
 // Lexicon::starters bit for month and weekday names.
 constexpr uint64_t kCalendarBit = uint64_t{1} << 63;
 
+// What the lexicon knows of one word, looked up once per token: the phrase kinds it may
+// begin (bit k: kind k; kCalendarBit: a month or weekday), its month and weekday numbers,
+// and whether it marks the future ("will", "doit").
+struct WordInfo {
+  uint64_t kinds = 0;
+  int8_t month = 0, weekday = 0;
+  bool future = false;
+};
+
 struct Normalizer::Lexicon {
   std::string lang;
   PhraseSet phrases[static_cast<int>(PK::kCount)];  // by kind
-  // Every word that can begin a phrase, month or weekday: other words are skipped at once.
-  // (bit k set: the word begins a phrase of kind k), so a token is looked up once.
-  std::unordered_map<std::string, uint64_t, StringHash, std::equal_to<>> starters;
+  // Every word that can begin a phrase, a month or weekday name, or a future marker: other
+  // words are skipped at once, so a token is looked up once.
+  std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> starters;
   std::unordered_map<std::string, int> months;          // folded word -> 1..12
   std::unordered_map<std::string, int> weekdays;        // folded word -> 1..7
   std::vector<PluralRule> plurals;
@@ -71,19 +81,34 @@ struct Normalizer::Lexicon {
   bool MayStartNumber(const struct Tok& t) const;
 };
 
-// A token as the grammars see it: folded text, hyphenated words split into parts.
+// A token as the grammars see it: folded text, hyphenated words split into parts. `f`
+// points into Segmentation::folded or into the TokenBuffer's store.
 struct Tok {
   uint32_t start = 0, end = 0;
   segment::TokenKind kind = segment::TokenKind::kWord;
-  std::string f;            // folded; a trailing '.' of an abbreviation removed
+  std::string_view f;       // folded; a trailing '.' of an abbreviation removed
   char join = ' ';          // how it joins the previous token in a phrase key: ' ', '-' or 0
   bool cap = false;         // starts with an upper-case letter
   bool line_start = false;  // first token after a line break
+  bool future = false;      // a future marker (Lexicon::starters)
+  int8_t month = 0;         // 1..12 when a month name
+  int8_t weekday = 0;       // 1..7 when a weekday name
+  bool num_ok = false;      // kNumber / kPercent tokens: ParseNumericToken succeeded
+  bool num_ordinal = false; // ... and read an ordinal ("2e", "3rd")
   uint64_t kinds = 0;       // phrase kinds this token may begin (Lexicon::starters)
+  double num = 0;           // ... its value
 };
 
-std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
-                             uint32_t tok_begin, uint32_t tok_end);
+// Per-call scratch of Tag(): the tokens of one sentence, and folded text that is not in
+// Segmentation::folded (parts of hyphenated non-ASCII words). Reused sentence to sentence.
+struct TokenBuffer {
+  std::vector<Tok> toks;
+  std::deque<std::string> store;
+};
+
+// Fills buf->toks with tokens [tok_begin, tok_end) of `seg` (buf->store keeps their text).
+void BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
+                 uint32_t tok_begin, uint32_t tok_end, TokenBuffer* buf);
 
 // Longest phrase of `kind` starting at token i; returns its word count (0: none). Most
 // calls end at the token's kind bits, inline; the table walk is out of line.

@@ -93,10 +93,8 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
     int n = 0;
     if (tk.kind == segment::TokenKind::kNumber) {
       if (any) break;
-      bool ord = false;
-      double v = 0;
-      if (!ParseNumericToken(tk.f, lx.lang, &v, &ord) || ord) break;
-      current = v;
+      if (!tk.num_ok || tk.num_ordinal) break;
+      current = tk.num;
       any = true;
       last_unit = 0;  // digits take no unit words after them
       end = ++j;
@@ -135,7 +133,7 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
       std::string digits;
       if (t[k].kind == segment::TokenKind::kNumber &&
           t[k].f.find_first_not_of("0123456789") == std::string::npos) {
-        digits = t[k].f;
+        digits = std::string(t[k].f);
         ++k;
       } else {
         const PhraseEntry* d = nullptr;
@@ -231,17 +229,16 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, s
   const Tok& tk = t[j < t.size() ? j : t.size() - 1];
   if (j >= t.size()) return i;
   double v = 0;
-  bool ord = false;
   if (tk.kind == segment::TokenKind::kPercent) {
-    if (!ParseNumericToken(tk.f, lx.lang, &v, &ord)) return i;
-    num.value = num.min = num.max = v;
+    if (!tk.num_ok) return i;
+    num.value = num.min = num.max = tk.num;
     num.percent = true;
     num.end = tk.end;
     *out = num;
     return j + 1;
   }
-  if (tk.kind == segment::TokenKind::kNumber && ParseNumericToken(tk.f, lx.lang, &v, &ord) && ord) {
-    num.value = num.min = num.max = v;
+  if (tk.kind == segment::TokenKind::kNumber && tk.num_ok && tk.num_ordinal) {
+    num.value = num.min = num.max = tk.num;
     num.ordinal = true;
     num.end = tk.end;
     *out = num;

@@ -59,17 +59,14 @@ class TimeParser {
  public:
   TimeParser(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
              std::vector<PartialDate>* partials)
-      : lx_(lx), t_(t), ref_(ref), partials_(partials), markers_before_(t.size() + 1, 0) {
-    // Future markers counted once per token, so that each expression asks in O(1).
-    for (size_t k = 0; k < t.size(); ++k)
-      markers_before_[k + 1] = markers_before_[k] + (lx.future_markers.count(t[k].f) ? 1 : 0);
-  }
+      : lx_(lx), t_(t), ref_(ref), partials_(partials) {}
 
   // One expression at token i: the token after it, or i. `*emit` false when the tokens
   // form a date that cannot be resolved (no reference): consumed, not reported.
   size_t At(size_t i, TimeExpr* x, bool* emit) {
     *emit = true;
-    ahead_ = markers_before_[i] > markers_before_[i > kFutureWindow ? i - kFutureWindow : 0];
+    ahead_ = false;
+    for (size_t k = i > kFutureWindow ? i - kFutureWindow : 0; k < i && !ahead_; ++k) ahead_ = t_[k].future;
     size_t e;
     if ((e = Since(i, x, emit)) > i) return e;
     if ((e = FromTo(i, x, emit)) > i) return e;
@@ -93,28 +90,24 @@ class TimeParser {
   }
   bool Has(size_t i) const { return i < t_.size(); }
   int Month(size_t i) const {
-    if (!Has(i) || t_[i].kind == TokenKind::kNumber || !(t_[i].kinds & kCalendarBit)) return 0;
-    auto it = lx_.months.find(t_[i].f);
-    return it == lx_.months.end() ? 0 : it->second;
+    if (!Has(i) || t_[i].kind == TokenKind::kNumber) return 0;
+    return t_[i].month;
   }
   int Wd(size_t i) const {
-    if (!Has(i) || !(t_[i].kinds & kCalendarBit)) return 0;
-    auto it = lx_.weekdays.find(t_[i].f);
-    if (it == lx_.weekdays.end()) return 0;
+    if (!Has(i) || !t_[i].weekday) return 0;
     // Short forms ("mar", "sun") only capitalised or followed by a dot-less day number.
     if (t_[i].f.size() <= 4 && !t_[i].cap && t_[i].kind != TokenKind::kAbbrev) return 0;
-    return it->second;
+    return t_[i].weekday;
   }
   int DayNum(size_t i) const {
     if (!Has(i)) return 0;
     const Tok& k = t_[i];
     if (k.kind == TokenKind::kNumber) {
-      double v = 0;
-      bool ord = false;
       std::string_view s = k.f;
       if (s.size() > 5) return 0;
-      if (!ParseNumericToken(s, lx_.lang, &v, &ord)) return 0;
-      if (!ord && !AllDigits(s)) return 0;
+      if (!k.num_ok) return 0;
+      const double v = k.num;
+      if (!k.num_ordinal && !AllDigits(s)) return 0;
       int d = static_cast<int>(v);
       return v == d && d >= 1 && d <= 31 ? d : 0;
     }
@@ -125,7 +118,8 @@ class TimeParser {
   int Year(size_t i) const {
     if (!Has(i) || t_[i].kind != TokenKind::kNumber || t_[i].f.size() != 4 || !AllDigits(t_[i].f))
       return 0;
-    int y = std::atoi(t_[i].f.c_str());
+    const std::string_view f = t_[i].f;
+    int y = (f[0] - '0') * 1000 + (f[1] - '0') * 100 + (f[2] - '0') * 10 + (f[3] - '0');
     return y >= 1000 && y <= 2999 ? y : 0;
   }
   bool Punct(size_t i, const char* p) const {
@@ -217,7 +211,8 @@ class TimeParser {
     if (tk.kind == TokenKind::kDate || (tk.kind == TokenKind::kNumber && tk.f.find_first_of("/-") != std::string::npos)) {
       int a = 0, b = 0, c = 0;
       char s1 = 0, s2 = 0;
-      int got = std::sscanf(tk.f.c_str(), "%d%c%d%c%d", &a, &s1, &b, &s2, &c);
+      const std::string f(tk.f);
+      int got = std::sscanf(f.c_str(), "%d%c%d%c%d", &a, &s1, &b, &s2, &c);
       if (got == 3 && (s1 == '/' || s1 == '-') && tk.f.find_first_not_of("0123456789/-") == std::string::npos) {
         if (a > 999 && b >= 1 && b <= 12) {  // 2014-10
           Set(x, i, j + 1, MonthPoint(a, b), MonthPoint(a, b), Precision::kMonth, Basis::kExplicit);
@@ -1146,7 +1141,6 @@ class TimeParser {
   bool ahead_ = false;  // a future marker shortly before the expression
   const Reference& ref_;
   std::vector<PartialDate>* partials_;
-  std::vector<uint32_t> markers_before_;  // future markers among tokens [0, k)
 };
 
 }  // namespace
