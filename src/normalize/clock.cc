@@ -224,7 +224,7 @@ size_t Hour(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, 
 
 size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
                     bool allow_bare, ClockRead* out) {
-  if (i >= t.size()) return i;
+  if (i >= t.size() || !MayStartClock(t[i])) return i;
   ClockRead c;
   // "a quarter past 3", "twenty minutes to noon", "half past ten".
   {
@@ -275,6 +275,7 @@ size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, si
 
 size_t ParseDaypartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, bool lead,
                       const PhraseEntry** part, int* from_hour, int* to_hour) {
+  if (i >= t.size() || !(t[i].kinds & Bits(PK::kTDaypart, PK::kTDaypartLead))) return i;
   size_t j = i;
   const PhraseEntry* e = nullptr;
   int n = P(lx, t, j, PK::kTDaypart, &e);

@@ -48,6 +48,11 @@ enum class PK : uint8_t {
   kTClockWord, kTMeridiem, kTClockNamed, kTClockAdd, kTClockMinus, kTClockPast, kTClockTo, kTClockFrac, kTAt, kTMinuteWord, kTDaypartLead, kTHoliday, kNegative, kDecimal, kTFraction, kTExtra,
   kCount
 };
+// The Tok::kinds bit of a phrase kind, and of several.
+constexpr uint64_t Bit(PK k) { return uint64_t{1} << static_cast<int>(k); }
+template <typename... K>
+constexpr uint64_t Bits(K... k) { return (Bit(k) | ...); }
+
 // The pack kind string ("unit", "t:since") of each PK; -1 from PkFromName when unknown.
 int PkFromName(std::string_view name);
 
@@ -98,6 +103,20 @@ struct Tok {
   uint64_t kinds = 0;       // phrase kinds this token may begin (Lexicon::starters)
   double num = 0;           // ... its value
 };
+
+// Whether a token is a number (digits) or a date token ("7/12/2016").
+inline bool IsNumberTok(const Tok& t) {
+  return t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kDate;
+}
+// Whether a cardinal (ParseCardinalAt) may begin at the token: digits, or a number, scale,
+// decimal word or article ("a hundred").
+inline bool MayStartCardinal(const Tok& t) {
+  return t.kind == segment::TokenKind::kNumber || (t.kinds & Bits(PK::kUnit, PK::kScale, PK::kDecimal, PK::kArticle));
+}
+// Whether a time of day (ParseClockAt) may begin at the token.
+inline bool MayStartClock(const Tok& t) {
+  return MayStartCardinal(t) || (t.kinds & Bits(PK::kTClockFrac, PK::kTClockNamed));
+}
 
 // Per-call scratch of Tag(): the tokens of one sentence, and folded text that is not in
 // Segmentation::folded (parts of hyphenated non-ASCII words). Reused sentence to sentence.

@@ -81,6 +81,7 @@ bool ParseNumericToken(std::string_view s, std::string_view lang, double* value,
 
 size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
                        double* value) {
+  if (i >= t.size() || !MayStartCardinal(t[i])) return i;
   double total = 0, current = 0, last_unit = 1e18, last_scale = 0;
   bool any = false;
   size_t j = i, end = i;

@@ -191,7 +191,9 @@ class TimeParser {
 
   // Optional weekday (with "ce"/"on"), then day month [year] | month day [, year].
   size_t Absolute(size_t i, bool allow_bare, TimeExpr* x, bool* emit) {
-    if (!Has(i)) return i;
+    // A date begins with digits, a month or weekday name, a day in words, or "ce"/"on".
+    if (!Has(i) || !(IsNumberTok(t_[i]) || (t_[i].kinds & (kCalendarBit | Bits(PK::kTThis, PK::kOrdinal)))))
+      return i;
     size_t j = i;
     int wd = 0;
     if (int n = P(j, PK::kTThis); n && Wd(j + n)) j += n;
@@ -395,6 +397,9 @@ class TimeParser {
   }
 
   size_t Relative(size_t i, TimeExpr* x) {
+    constexpr uint64_t kStarts = kCalendarBit | Bits(PK::kTDecade, PK::kTDay, PK::kTPeriod, PK::kTLast,
+                                                     PK::kTNext, PK::kTThis);
+    if (!Has(i) || !(t_[i].kind == TokenKind::kNumber || (t_[i].kinds & kStarts))) return i;
     if (size_t e = Decade(i, x); e > i) return e;
     if (!ref_.date) return i;
     const Date r = *ref_.date;
@@ -553,6 +558,9 @@ class TimeParser {
   // "il y a deux jours", "two days ago", "ces dernières 48 heures", "in the past 24 hours".
   size_t PastOrAgo(size_t i, TimeExpr* x) {
     if (!ref_.date) return i;
+    constexpr uint64_t kStarts = Bits(PK::kTAgoPrefix, PK::kTPast, PK::kTAhead, PK::kUnit, PK::kScale,
+                                      PK::kArticle, PK::kTUnit, PK::kTFraction);
+    if (!Has(i) || !(t_[i].kind == TokenKind::kNumber || (t_[i].kinds & kStarts))) return i;
     const Date r = *ref_.date;
     double n = 0;
     Unit u = Unit::kDay;
