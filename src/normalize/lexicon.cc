@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "core/hash.h"
 #include "core/text.h"
 #include "normalize/normalize_internal.h"
 
@@ -34,21 +33,27 @@ void AddPhrase(PhraseSet* set, const std::string& key, PhraseEntry e) {
   for (size_t i = 0; i + 1 < key.size(); ++i)
     if (key[i] == '\'') ++words;
   set->max_words = std::max(set->max_words, words);
+  for (size_t i = 0; i < key.size();) {
+    size_t j = i;
+    while (j < key.size() && key[j] != ' ' && key[j] != '-' && key[j] != '\'') ++j;
+    if (j > i) set->words.insert(key.substr(i, j - i));
+    i = j + 1;
+  }
   set->first_words.insert(key.substr(0, key.find_first_of(" -")));
   size_t apos = key.find('\'');
   if (apos != std::string::npos) set->first_words.insert(key.substr(0, apos + 1));
   for (size_t i = 1; i < key.size(); ++i) {
-    if (key[i] == ' ' || key[i] == '-' || key[i - 1] == '\'') set->keys.emplace(key.substr(0, i), -1);
+    if (key[i] == ' ' || key[i] == '-' || key[i - 1] == '\'') set->keys.Insert(std::string_view(key).substr(0, i), -1);
     // A possessive clitic is its own token ("valentine" + "'s"): the word before it is a
     // prefix, and the phrase's first word when it comes first.
     if (key[i] == '\'' && key.compare(i, 2, "'s") == 0 && (i + 2 == key.size() || key[i + 2] == ' ')) {
-      set->keys.emplace(key.substr(0, i), -1);
+      set->keys.Insert(std::string_view(key).substr(0, i), -1);
       if (key.find_first_of(" -") > i) set->first_words.insert(key.substr(0, i));
     }
   }
-  auto [it, fresh] = set->keys.emplace(key, -1);
-  if (it->second >= 0) return;  // the first entry of a phrase wins
-  it->second = static_cast<int32_t>(set->entries.size());
+  int32_t* at = set->keys.Insert(key, -1);
+  if (*at >= 0) return;  // the first entry of a phrase wins
+  *at = static_cast<int32_t>(set->entries.size());
   set->entries.push_back(std::move(e));
 }
 
@@ -144,16 +149,18 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
       }
     }
     for (int k = 0; k < static_cast<int>(PK::kCount); ++k)
-      for (const std::string& w : lx.phrases[k].first_words) lx.starters[w].kinds |= uint64_t{1} << k;
+      for (const std::string& w : lx.phrases[k].first_words) lx.Word(w).kinds |= uint64_t{1} << k;
     for (const auto& [w, m] : lx.months) {
-      lx.starters[w].kinds |= kCalendarBit;
-      lx.starters[w].month = static_cast<int8_t>(m);
+      lx.Word(w).kinds |= kCalendarBit;
+      lx.Word(w).month = static_cast<int8_t>(m);
     }
     for (const auto& [w, d] : lx.weekdays) {
-      lx.starters[w].kinds |= kCalendarBit;
-      lx.starters[w].weekday = static_cast<int8_t>(d);
+      lx.Word(w).kinds |= kCalendarBit;
+      lx.Word(w).weekday = static_cast<int8_t>(d);
     }
-    for (const std::string& w : lx.future_markers) lx.starters[w].future = true;
+    for (const std::string& w : lx.future_markers) lx.Word(w).future = true;
+    for (int k = 0; k < static_cast<int>(PK::kCount); ++k)
+      for (const std::string& w : lx.phrases[k].words) lx.Word(w).follows |= uint64_t{1} << k;
     all.push_back(std::move(lx));
   }
   return Normalizer(std::move(all));
@@ -190,11 +197,19 @@ namespace {
 
 // The lexicon's word information and the cached number reading of a token.
 void Describe(const Normalizer::Lexicon& lx, Tok* t) {
-  if (auto it = lx.starters.find(t->f); it != lx.starters.end()) {
-    t->kinds = it->second.kinds;
-    t->month = it->second.month;
-    t->weekday = it->second.weekday;
-    t->future = it->second.future;
+  if (const int32_t* at = lx.starters.Find(t->f)) {
+    const WordInfo& w = lx.words[static_cast<size_t>(*at)];
+    t->kinds = w.kinds;
+    t->month = w.month;
+    t->weekday = w.weekday;
+    t->future = w.future;
+    t->follows = w.follows;
+  }
+  for (char c : t->f) {
+    if (c == ' ' || c == '-' || c == '\'') {
+      t->follows = ~uint64_t{0};
+      break;
+    }
   }
   if (t->kind == segment::TokenKind::kNumber || t->kind == segment::TokenKind::kPercent)
     t->num_ok = ParseNumericToken(t->f, lx.lang, &t->num, &t->num_ordinal);
@@ -213,6 +228,7 @@ void BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const seg
   std::vector<Tok>& out = buf->toks;
   out.clear();
   buf->store.clear();
+  buf->memo.Reset();
   out.reserve(tok_end - tok_begin);
   const bool have_folded = seg.folded.size() == seg.tokens.size();
   bool prev_elision = false;
@@ -278,8 +294,6 @@ void BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const seg
   }
 }
 
-size_t StringHash::operator()(std::string_view s) const { return static_cast<size_t>(core::Hash64(s)); }
-
 int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
                   const PhraseEntry** entry) {
   const PhraseSet* set = lx.Kind(kind);
@@ -289,15 +303,16 @@ int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size
   int best = 0;
   for (int n = 1; n <= set->max_words && i + n - 1 < t.size(); ++n) {
     const Tok& tk = t[i + n - 1];
+    if (n > 1 && !(tk.follows >> static_cast<int>(kind) & 1)) break;  // no phrase goes on with it
     if (len + tk.f.size() + 1 > sizeof buf) break;
     if (n > 1 && tk.join) buf[len++] = tk.join;
     tk.f.copy(buf + len, tk.f.size());
     len += tk.f.size();
-    auto it = set->keys.find(std::string_view(buf, len));
-    if (it == set->keys.end()) break;
-    if (it->second >= 0) {
+    const int32_t* at = set->keys.Find(std::string_view(buf, len));
+    if (!at) break;
+    if (*at >= 0) {
       best = n;
-      if (entry) *entry = &set->entries[static_cast<size_t>(it->second)];
+      if (entry) *entry = &set->entries[static_cast<size_t>(*at)];
     }
   }
   return best;

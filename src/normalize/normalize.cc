@@ -110,7 +110,7 @@ Tags Normalizer::Tag(std::string_view text, const segment::Segmentation& seg, st
     BuildTokens(lx, text, seg, a, b, &buf);
     const std::vector<Tok>& t = buf.toks;
     size_t first_time = tags.times.size();
-    if (!ref.numbers_only) TagTimes(lx, t, ref, &tags.times, nullptr);
+    if (!ref.numbers_only) TagTimes(lx, t, ref, &tags.times, nullptr, &buf.memo);
     // Token coverage by times, so numbers inside dates are not reported twice.
     covered.assign(t.size(), 0);
     for (size_t x = first_time, k = 0; x < tags.times.size(); ++x) {
@@ -157,7 +157,7 @@ std::optional<DocumentDate> Normalizer::InferDocumentDate(std::string_view text,
   std::vector<PartialDate> partials;
   TokenBuffer buf;
   BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &buf);
-  TagTimes(lx, buf.toks, none, &times, &partials);
+  TagTimes(lx, buf.toks, none, &times, &partials, &buf.memo);
 
   // 1. A dateline: a full date on the first line.
   size_t first_line_end = text.find('\n');

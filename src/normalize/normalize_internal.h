@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "normalize/normalize.h"
+#include "normalize/word_index.h"
 
 namespace vigie::normalize {
 
@@ -21,19 +22,16 @@ struct PhraseEntry {
   double value = 0;  // arg1 as a number when it is one
 };
 
-// XXH3 of the bytes; transparent, so string_view keys are looked up without a copy.
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const;
-};
-
 // Phrases of one kind, keyed by their folded text ("l'annee derniere", "plus de"). One table
 // holds the phrases and every word-boundary prefix of one (entry -1), so that matching
 // looks up each growing key once and stops at the first key no phrase begins with.
 struct PhraseSet {
-  std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> keys;
+  WordIndex keys;
   std::vector<PhraseEntry> entries;
   std::unordered_set<std::string> first_words;
+  // The words of the phrases, cut at spaces, hyphens and both sides of apostrophes: a
+  // token holding none of those continues a phrase only if it is one of them.
+  std::unordered_set<std::string> words;
   int max_words = 0;
 };
 
@@ -64,6 +62,7 @@ constexpr uint64_t kCalendarBit = uint64_t{1} << 63;
 // and whether it marks the future ("will", "doit").
 struct WordInfo {
   uint64_t kinds = 0;
+  uint64_t follows = 0;  // bit k: the word stands after the first word of a phrase of kind k
   int8_t month = 0, weekday = 0;
   bool future = false;
 };
@@ -73,7 +72,14 @@ struct Normalizer::Lexicon {
   PhraseSet phrases[static_cast<int>(PK::kCount)];  // by kind
   // Every word that can begin a phrase, a month or weekday name, or a future marker: other
   // words are skipped at once, so a token is looked up once.
-  std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> starters;
+  WordIndex starters;               // folded word -> index in `words`
+  std::vector<WordInfo> words;
+  WordInfo& Word(const std::string& w) {
+    bool fresh = false;
+    int32_t* at = starters.Insert(w, static_cast<int32_t>(words.size()), &fresh);
+    if (fresh) words.emplace_back();
+    return words[static_cast<size_t>(*at)];
+  }
   std::unordered_map<std::string, int> months;          // folded word -> 1..12
   std::unordered_map<std::string, int> weekdays;        // folded word -> 1..7
   std::vector<PluralRule> plurals;
@@ -101,6 +107,7 @@ struct Tok {
   bool num_ok = false;      // kNumber / kPercent tokens: ParseNumericToken succeeded
   bool num_ordinal = false; // ... and read an ordinal ("2e", "3rd")
   uint64_t kinds = 0;       // phrase kinds this token may begin (Lexicon::starters)
+  uint64_t follows = 0;     // phrase kinds it may continue (all when it holds ' ', '-' or ')
   double num = 0;           // ... its value
 };
 
@@ -118,11 +125,44 @@ inline bool MayStartClock(const Tok& t) {
   return MayStartCardinal(t) || (t.kinds & Bits(PK::kTClockFrac, PK::kTClockNamed));
 }
 
+// Results of MatchPhraseAt at (token, kind) for the current tokens: the temporal grammars
+// ask the same question at the same token many times. Direct-mapped; `gen` changes with
+// every new token vector, so no clearing is needed.
+int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
+                  const PhraseEntry** entry);
+class PhraseMemo {
+ public:
+  void Reset() { ++gen_; }
+  int Match(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
+            const PhraseEntry** entry) {
+    const uint64_t key = gen_ << 32 | static_cast<uint64_t>(i) << 6 | static_cast<uint64_t>(kind);
+    Slot& s = slots_[(i * 61 + static_cast<size_t>(kind)) & (kSlots - 1)];
+    if (s.key != key) {
+      s.key = key;
+      s.entry = nullptr;
+      s.n = MatchPhraseAt(lx, t, i, kind, &s.entry);
+    }
+    if (s.n && entry) *entry = s.entry;
+    return s.n;
+  }
+
+ private:
+  static constexpr size_t kSlots = 512;
+  struct Slot {
+    uint64_t key = ~uint64_t{0};
+    const PhraseEntry* entry = nullptr;
+    int n = 0;
+  };
+  uint64_t gen_ = 0;
+  Slot slots_[kSlots];
+};
+
 // Per-call scratch of Tag(): the tokens of one sentence, and folded text that is not in
 // Segmentation::folded (parts of hyphenated non-ASCII words). Reused sentence to sentence.
 struct TokenBuffer {
   std::vector<Tok> toks;
   std::deque<std::string> store;
+  PhraseMemo memo;  // reset by BuildTokens
 };
 
 // Fills buf->toks with tokens [tok_begin, tok_end) of `seg` (buf->store keeps their text).
@@ -176,7 +216,8 @@ struct PartialDate {
 };
 
 // Times: every temporal expression of the tokens, in text order.
+// `memo` caches phrase matches over `t` (reset when `t` changes); may be null.
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
-              std::vector<TimeExpr>* out, std::vector<PartialDate>* partials);
+              std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo = nullptr);
 
 }  // namespace vigie::normalize

@@ -58,8 +58,8 @@ double UnitRatio(Unit big, Unit small) {
 class TimeParser {
  public:
   TimeParser(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
-             std::vector<PartialDate>* partials)
-      : lx_(lx), t_(t), ref_(ref), partials_(partials) {}
+             std::vector<PartialDate>* partials, PhraseMemo* memo)
+      : lx_(lx), t_(t), ref_(ref), partials_(partials), memo_(memo) {}
 
   // One expression at token i: the token after it, or i. `*emit` false when the tokens
   // form a date that cannot be resolved (no reference): consumed, not reported.
@@ -86,7 +86,8 @@ class TimeParser {
 
  private:
   int P(size_t i, PK kind, const PhraseEntry** e = nullptr) const {
-    return MatchPhrase(lx_, t_, i, kind, e);
+    if (i >= t_.size() || !(t_[i].kinds >> static_cast<int>(kind) & 1)) return 0;
+    return memo_ ? memo_->Match(lx_, t_, i, kind, e) : MatchPhraseAt(lx_, t_, i, kind, e);
   }
   bool Has(size_t i) const { return i < t_.size(); }
   int Month(size_t i) const {
@@ -1149,13 +1150,14 @@ class TimeParser {
   bool ahead_ = false;  // a future marker shortly before the expression
   const Reference& ref_;
   std::vector<PartialDate>* partials_;
+  PhraseMemo* memo_;
 };
 
 }  // namespace
 
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
-              std::vector<TimeExpr>* out, std::vector<PartialDate>* partials) {
-  TimeParser p(lx, t, ref, partials);
+              std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo) {
+  TimeParser p(lx, t, ref, partials, memo);
   for (size_t i = 0; i < t.size();) {
     if (!lx.MayStart(t[i])) { ++i; continue; }
     TimeExpr x;
