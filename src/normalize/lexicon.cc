@@ -54,6 +54,7 @@ void AddPhrase(PhraseSet* set, const std::string& key, PhraseEntry e) {
   int32_t* at = set->keys.Insert(key, -1);
   if (*at >= 0) return;  // the first entry of a phrase wins
   *at = static_cast<int32_t>(set->entries.size());
+  set->whole_keys.push_back(key);
   set->entries.push_back(std::move(e));
 }
 
@@ -161,6 +162,8 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
     for (const std::string& w : lx.future_markers) lx.Word(w).future = true;
     for (int k = 0; k < static_cast<int>(PK::kCount); ++k)
       for (const std::string& w : lx.phrases[k].words) lx.Word(w).follows |= uint64_t{1} << k;
+    for (int k = 0; k < static_cast<int>(PK::kCount); ++k)
+      for (const std::string& w : lx.phrases[k].whole_keys) lx.Word(w).whole |= uint64_t{1} << k;
     all.push_back(std::move(lx));
   }
   return Normalizer(std::move(all));
@@ -179,7 +182,16 @@ bool Normalizer::Lexicon::MayStart(const Tok& t) const {
   if (t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kPercent ||
       t.kind == segment::TokenKind::kDate)
     return true;
-  return t.kinds != 0;
+  // The kinds a temporal grammar may begin with (TimeParser::At and the grammars it
+  // calls); words that only join or qualify ("and", "to", "more than") begin none.
+  constexpr uint64_t kStarts =
+      kCalendarBit | Bits(PK::kTSince, PK::kTFrom, PK::kTBetween, PK::kTThis, PK::kOrdinal, PK::kTAgoPrefix,
+                          PK::kTPast, PK::kTAhead, PK::kUnit, PK::kScale, PK::kArticle, PK::kTUnit,
+                          PK::kTFraction, PK::kTDuring, PK::kTEarly, PK::kTMid, PK::kTLate, PK::kTIn,
+                          PK::kTLast, PK::kTNext, PK::kTHoliday, PK::kTAt, PK::kDecimal, PK::kTClockFrac,
+                          PK::kTClockNamed, PK::kTDay, PK::kTDaypart, PK::kTDaypartLead, PK::kTDecade,
+                          PK::kTPeriod);
+  return (t.kinds & kStarts) != 0;
 }
 
 bool Normalizer::Lexicon::MayStartNumber(const Tok& t) const {
@@ -204,6 +216,7 @@ void Describe(const Normalizer::Lexicon& lx, Tok* t) {
     t->weekday = w.weekday;
     t->future = w.future;
     t->follows = w.follows;
+    t->whole = w.whole;
   }
   for (char c : t->f) {
     if (c == ' ' || c == '-' || c == '\'') {
@@ -305,6 +318,12 @@ int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size
     const Tok& tk = t[i + n - 1];
     if (n > 1 && !(tk.follows >> static_cast<int>(kind) & 1)) break;  // no phrase goes on with it
     if (len + tk.f.size() + 1 > sizeof buf) break;
+    if (n == 1 && (tk.kinds >> static_cast<int>(kind) & 1) && !(tk.whole >> static_cast<int>(kind) & 1)) {
+      // The word begins a phrase of the kind without being one: a prefix, no lookup.
+      tk.f.copy(buf, tk.f.size());
+      len = tk.f.size();
+      continue;
+    }
     if (n > 1 && tk.join) buf[len++] = tk.join;
     tk.f.copy(buf + len, tk.f.size());
     len += tk.f.size();

@@ -32,6 +32,7 @@ struct PhraseSet {
   // The words of the phrases, cut at spaces, hyphens and both sides of apostrophes: a
   // token holding none of those continues a phrase only if it is one of them.
   std::unordered_set<std::string> words;
+  std::vector<std::string> whole_keys;  // the phrases themselves (not prefixes)
   int max_words = 0;
 };
 
@@ -63,6 +64,7 @@ constexpr uint64_t kCalendarBit = uint64_t{1} << 63;
 struct WordInfo {
   uint64_t kinds = 0;
   uint64_t follows = 0;  // bit k: the word stands after the first word of a phrase of kind k
+  uint64_t whole = 0;    // bit k: the word is a phrase of kind k by itself
   int8_t month = 0, weekday = 0;
   bool future = false;
 };
@@ -108,6 +110,7 @@ struct Tok {
   bool num_ordinal = false; // ... and read an ordinal ("2e", "3rd")
   uint64_t kinds = 0;       // phrase kinds this token may begin (Lexicon::starters)
   uint64_t follows = 0;     // phrase kinds it may continue (all when it holds ' ', '-' or ')
+  uint64_t whole = 0;       // phrase kinds it is a phrase of by itself
   double num = 0;           // ... its value
 };
 

@@ -22,7 +22,16 @@ inline uint64_t WordHash(std::string_view s) {
     h ^= h >> 32;
   }
   uint64_t w = 0;
-  for (int b = 0; i < n; ++i, ++b) w |= uint64_t{p[i]} << (8 * b);
+  int shift = 0;
+  if (n - i >= 4) {
+    w = uint64_t{p[i]} | uint64_t{p[i + 1]} << 8 | uint64_t{p[i + 2]} << 16 | uint64_t{p[i + 3]} << 24;
+    i += 4, shift = 32;
+  }
+  if (n - i >= 2) {
+    w |= (uint64_t{p[i]} | uint64_t{p[i + 1]} << 8) << shift;
+    i += 2, shift += 16;
+  }
+  if (i < n) w |= uint64_t{p[i]} << shift;
   h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
   h ^= h >> 29;
   return h;
