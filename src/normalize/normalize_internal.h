@@ -55,8 +55,9 @@ constexpr uint64_t Bits(K... k) { return (Bit(k) | ...); }
 // The pack kind string ("unit", "t:since") of each PK; -1 from PkFromName when unknown.
 int PkFromName(std::string_view name);
 
-// Lexicon::starters bit for month and weekday names.
+// Lexicon::starters bit for month and weekday names (bit 62 is the temporal grammars').
 constexpr uint64_t kCalendarBit = uint64_t{1} << 63;
+static_assert(static_cast<int>(PK::kCount) <= 62, "phrase kinds and the two extra bits fit 64 bits");
 
 // What the lexicon knows of one word, looked up once per token: the phrase kinds it may
 // begin (bit k: kind k; kCalendarBit: a month or weekday), its month and weekday numbers,

@@ -35,6 +35,7 @@ Point MonthPoint(int y, int m) { return Point{Date{y, m, 1}, Grain::kMonth}; }
 Point YearPoint(int y) { return Point{Date{y, 1, 1}, Grain::kYear}; }
 
 constexpr int kAheadDays = 31;
+constexpr uint64_t kDigits = uint64_t{1} << 62;  // TimeParser::At: a number or date token
 constexpr size_t kFutureWindow = 6;  // tokens before an expression searched for "will", "doit"
 
 // How many `small` units make one `big` unit (month = 30 days, year = 12 months or 365 days).
@@ -67,19 +68,32 @@ class TimeParser {
     *emit = true;
     ahead_ = false;
     for (size_t k = i > kFutureWindow ? i - kFutureWindow : 0; k < i && !ahead_; ++k) ahead_ = t_[k].future;
+    // Each grammar is tried only at a token that may begin it (the kinds its first test
+    // asks for; kDigits: a number or date token).
+    const uint64_t b = t_[i].kinds | (IsNumberTok(t_[i]) ? kDigits : 0);
+    constexpr uint64_t kAbsolute = kDigits | kCalendarBit | Bits(PK::kTThis, PK::kOrdinal);
+    constexpr uint64_t kAmount = kDigits | Bits(PK::kUnit, PK::kScale, PK::kArticle, PK::kTUnit, PK::kTFraction);
     size_t e;
-    if ((e = Since(i, x, emit)) > i) return e;
-    if ((e = FromTo(i, x, emit)) > i) return e;
-    if ((e = PastOrAgo(i, x)) > i) return e;
-    if ((e = During(i, x)) > i) return e;
-    if ((e = Part(i, x, emit)) > i) return e;
-    if ((e = Marked(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
-    if ((e = Holiday(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
-    if ((e = NthOfMonth(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
-    if ((e = BareDay(i, x)) > i) return AttachTime(e, x);
-    if ((e = ClockAt(i, x, emit)) > i) return e;
-    if ((e = Absolute(i, false, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
-    if ((e = Relative(i, x)) > i) return AttachTime(e, x);
+    if ((b & Bit(PK::kTSince)) && (e = Since(i, x, emit)) > i) return e;
+    if ((b & (kAbsolute | Bits(PK::kTFrom, PK::kTBetween))) && (e = FromTo(i, x, emit)) > i) return e;
+    if ((b & (kAmount | Bits(PK::kTAgoPrefix, PK::kTPast, PK::kTAhead))) && (e = PastOrAgo(i, x)) > i) return e;
+    if ((b & Bit(PK::kTDuring)) && (e = During(i, x)) > i) return e;
+    if ((b & Bits(PK::kTEarly, PK::kTMid, PK::kTLate)) && (e = Part(i, x, emit)) > i) return e;
+    if ((b & Bit(PK::kTIn)) && (e = Marked(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
+    if ((b & Bits(PK::kTLast, PK::kTNext, PK::kTThis, PK::kTHoliday)) && (e = Holiday(i, x, emit)) > i)
+      return *emit ? AttachTime(e, x) : e;
+    if ((b & Bits(PK::kTIn, PK::kOrdinal, PK::kTLast)) && (e = NthOfMonth(i, x, emit)) > i)
+      return *emit ? AttachTime(e, x) : e;
+    if ((b & (kCalendarBit | Bits(PK::kTThis, PK::kTIn))) && (e = BareDay(i, x)) > i) return AttachTime(e, x);
+    constexpr uint64_t kClock = kDigits | Bits(PK::kTAt, PK::kTBetween, PK::kTFrom, PK::kTIn, PK::kUnit, PK::kScale,
+                                               PK::kDecimal, PK::kArticle, PK::kTClockFrac, PK::kTClockNamed,
+                                               PK::kTDay, PK::kTDaypart, PK::kTDaypartLead);
+    if ((b & kClock) && (e = ClockAt(i, x, emit)) > i) return e;
+    if ((b & kAbsolute) && (e = Absolute(i, false, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
+    constexpr uint64_t kRelative = kDigits | kCalendarBit | Bits(PK::kTDecade, PK::kTDay, PK::kTPeriod, PK::kTLast,
+                                                                 PK::kTNext, PK::kTThis);
+    if ((b & kRelative) && (e = Relative(i, x)) > i) return AttachTime(e, x);
+    if (!(b & kAmount)) return i;
     if ((e = Duration(i, x)) > i) return e;
     return i;
   }
