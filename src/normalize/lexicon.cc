@@ -218,14 +218,16 @@ void Describe(const Normalizer::Lexicon& lx, Tok* t) {
     t->follows = w.follows;
     t->whole = w.whole;
   }
-  for (char c : t->f) {
-    if (c == ' ' || c == '-' || c == '\'') {
-      t->follows = ~uint64_t{0};
-      break;
-    }
-  }
   if (t->kind == segment::TokenKind::kNumber || t->kind == segment::TokenKind::kPercent)
     t->num_ok = ParseNumericToken(t->f, lx.lang, &t->num, &t->num_ordinal);
+}
+
+// Whether a token holds a space, hyphen or apostrophe: PhraseSet::words are cut there, so
+// such a token is looked up whole.
+bool HasWordBreak(std::string_view f) {
+  for (char c : f)
+    if (c == ' ' || c == '-' || c == '\'') return true;
+  return false;
 }
 
 bool AllDigits(std::string_view s) {
@@ -283,7 +285,7 @@ void BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const seg
       prev_elision = false;
       continue;
     }
-    Tok t;
+    Tok& t = out.emplace_back();
     t.start = st.start;
     t.end = st.end;
     t.kind = st.kind;
@@ -303,7 +305,6 @@ void BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const seg
     t.line_start = line_start;
     Describe(lx, &t);
     prev_elision = !t.f.empty() && t.f.back() == '\'';
-    out.push_back(t);
   }
 }
 
@@ -316,7 +317,8 @@ int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size
   int best = 0;
   for (int n = 1; n <= set->max_words && i + n - 1 < t.size(); ++n) {
     const Tok& tk = t[i + n - 1];
-    if (n > 1 && !(tk.follows >> static_cast<int>(kind) & 1)) break;  // no phrase goes on with it
+    // No phrase of the kind goes on with this token (see PhraseSet::words).
+    if (n > 1 && !(tk.follows >> static_cast<int>(kind) & 1) && !HasWordBreak(tk.f)) break;
     if (len + tk.f.size() + 1 > sizeof buf) break;
     if (n == 1 && (tk.kinds >> static_cast<int>(kind) & 1) && !(tk.whole >> static_cast<int>(kind) & 1)) {
       // The word begins a phrase of the kind without being one: a prefix, no lookup.

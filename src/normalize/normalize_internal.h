@@ -110,7 +110,7 @@ struct Tok {
   bool num_ok = false;      // kNumber / kPercent tokens: ParseNumericToken succeeded
   bool num_ordinal = false; // ... and read an ordinal ("2e", "3rd")
   uint64_t kinds = 0;       // phrase kinds this token may begin (Lexicon::starters)
-  uint64_t follows = 0;     // phrase kinds it may continue (all when it holds ' ', '-' or ')
+  uint64_t follows = 0;     // phrase kinds it may continue (a token holding ' ', '-' or ' may continue any)
   uint64_t whole = 0;       // phrase kinds it is a phrase of by itself
   double num = 0;           // ... its value
 };
