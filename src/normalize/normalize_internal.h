@@ -161,6 +161,33 @@ class PhraseMemo {
   Slot slots_[kSlots];
 };
 
+inline bool Normalizer::Lexicon::MayStart(const Tok& t) const {
+  if (t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kPercent ||
+      t.kind == segment::TokenKind::kDate)
+    return true;
+  // The kinds a temporal grammar may begin with (TimeParser::At and the grammars it
+  // calls); words that only join or qualify ("and", "to", "more than") begin none.
+  constexpr uint64_t kStarts =
+      kCalendarBit | Bits(PK::kTSince, PK::kTFrom, PK::kTBetween, PK::kTThis, PK::kOrdinal, PK::kTAgoPrefix,
+                          PK::kTPast, PK::kTAhead, PK::kUnit, PK::kScale, PK::kArticle, PK::kTUnit,
+                          PK::kTFraction, PK::kTDuring, PK::kTEarly, PK::kTMid, PK::kTLate, PK::kTIn,
+                          PK::kTLast, PK::kTNext, PK::kTHoliday, PK::kTAt, PK::kDecimal, PK::kTClockFrac,
+                          PK::kTClockNamed, PK::kTDay, PK::kTDaypart, PK::kTDaypartLead, PK::kTDecade,
+                          PK::kTPeriod);
+  return (t.kinds & kStarts) != 0;
+}
+
+inline bool Normalizer::Lexicon::MayStartNumber(const Tok& t) const {
+  constexpr uint64_t kMask = (uint64_t{1} << static_cast<int>(PK::kUnit)) | (uint64_t{1} << static_cast<int>(PK::kScale)) |
+                             (uint64_t{1} << static_cast<int>(PK::kOrdinal)) | (uint64_t{1} << static_cast<int>(PK::kVague)) |
+                             (uint64_t{1} << static_cast<int>(PK::kQualifier)) | (uint64_t{1} << static_cast<int>(PK::kArticle)) |
+                             (uint64_t{1} << static_cast<int>(PK::kRangeOpen)) | (uint64_t{1} << static_cast<int>(PK::kNegative)) |
+                             (uint64_t{1} << static_cast<int>(PK::kDecimal));
+  if (t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kPercent) return true;
+  if (t.kind == segment::TokenKind::kPunct && t.f == "-") return true;  // "-5"
+  return (t.kinds & kMask) != 0;
+}
+
 // Per-call scratch of Tag(): the tokens of one sentence, and folded text that is not in
 // Segmentation::folded (parts of hyphenated non-ASCII words). Reused sentence to sentence.
 struct TokenBuffer {
