@@ -181,7 +181,7 @@ const Normalizer::Lexicon& Normalizer::For(std::string_view lang) const {
 namespace {
 
 // The lexicon's word information and the cached number reading of a token.
-void Describe(const Normalizer::Lexicon& lx, Tok* t) {
+inline void Describe(const Normalizer::Lexicon& lx, Tok* t) {
   if (const int32_t* at = lx.starters.Find(t->f)) {
     const WordInfo& w = lx.words[static_cast<size_t>(*at)];
     t->kinds = w.kinds;

@@ -42,6 +42,8 @@ class WordIndex {
   // The value of `key`, or nullptr.
   const int32_t* Find(std::string_view key) const {
     if (slots_.empty()) return nullptr;
+    // Punctuation and one-letter words are common tokens: one bit says whether any key is it.
+    if (key.size() == 1 && !(single_[static_cast<unsigned char>(key[0]) >> 6] >> (key[0] & 63) & 1)) return nullptr;
     const uint64_t h = WordHash(key);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
@@ -53,6 +55,7 @@ class WordIndex {
   // The value of `key`, inserted with `value` when absent (*fresh tells which).
   int32_t* Insert(std::string_view key, int32_t value, bool* fresh = nullptr) {
     if ((count_ + 1) * 2 > slots_.size()) Grow();
+    if (key.size() == 1) single_[static_cast<unsigned char>(key[0]) >> 6] |= uint64_t{1} << (key[0] & 63);
     const uint64_t h = WordHash(key);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
@@ -90,6 +93,7 @@ class WordIndex {
     }
   }
   std::vector<Slot> slots_;
+  uint64_t single_[4] = {0, 0, 0, 0};  // bit c: the one-byte key c is present
   std::string arena_;
   size_t mask_ = 0, count_ = 0;
 };
