@@ -291,7 +291,10 @@ int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size
   for (int n = 1; n <= set->max_words && i + n - 1 < t.size(); ++n) {
     const Tok& tk = t[i + n - 1];
     // No phrase of the kind goes on with this token (see PhraseSet::words).
-    if (n > 1 && !(tk.follows >> static_cast<int>(kind) & 1) && !HasWordBreak(tk.f)) break;
+    if (n > 1 && !(tk.follows >> static_cast<int>(kind) & 1)) {
+      if (tk.brk < 0) tk.brk = HasWordBreak(tk.f) ? 1 : 0;
+      if (!tk.brk) break;
+    }
     if (len + tk.f.size() + 1 > sizeof buf) break;
     if (n == 1 && (tk.kinds >> static_cast<int>(kind) & 1) && !(tk.whole >> static_cast<int>(kind) & 1)) {
       // The word begins a phrase of the kind without being one: a prefix, no lookup.

@@ -112,6 +112,7 @@ struct Tok {
   uint64_t kinds = 0;       // phrase kinds this token may begin (Lexicon::starters)
   uint64_t follows = 0;     // phrase kinds it may continue (a token holding ' ', '-' or ' may continue any)
   uint64_t whole = 0;       // phrase kinds it is a phrase of by itself
+  mutable int8_t brk = -1;  // holds ' ', '-' or ' (1) or not (0); -1: not looked at yet
   double num = 0;           // ... its value
 };
 
