@@ -242,8 +242,8 @@ void BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const seg
           if (ascii) {
             t.f = std::string_view(seg.folded[k]).substr(p, q - p);
           } else {
-            buf->store.push_back(FoldFast(s.substr(p, q - p)));
-            t.f = buf->store.back();
+            buf->store.push_front(FoldFast(s.substr(p, q - p)));
+            t.f = buf->store.front();
           }
           t.kind = AllDigits(t.f) ? segment::TokenKind::kNumber : st.kind;
           t.join = first ? (prev_elision ? 0 : ' ') : '-';
@@ -266,8 +266,8 @@ void BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const seg
     if (have_folded) {
       t.f = seg.folded[k];
     } else {
-      buf->store.push_back(FoldFast(s));
-      t.f = buf->store.back();
+      buf->store.push_front(FoldFast(s));
+      t.f = buf->store.front();
     }
     if (t.kind == segment::TokenKind::kAbbrev && t.f.size() > 1 && t.f.back() == '.') t.f.remove_suffix(1);
     t.join = prev_elision || st.kind == segment::TokenKind::kClitic ? 0 : ' ';  // "valentine's"

@@ -3,7 +3,7 @@
 // A Lexicon is immutable once loaded; a Cursor is per-call scratch owned by Tag().
 #pragma once
 
-#include <deque>
+#include <forward_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -193,7 +193,7 @@ inline bool Normalizer::Lexicon::MayStartNumber(const Tok& t) const {
 // Segmentation::folded (parts of hyphenated non-ASCII words). Reused sentence to sentence.
 struct TokenBuffer {
   std::vector<Tok> toks;
-  std::deque<std::string> store;
+  std::forward_list<std::string> store;  // stable addresses; no allocation while empty
   PhraseMemo memo;  // reset by BuildTokens
 };
 
