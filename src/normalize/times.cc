@@ -66,8 +66,10 @@ class TimeParser {
   // form a date that cannot be resolved (no reference): consumed, not reported.
   size_t At(size_t i, TimeExpr* x, bool* emit) {
     *emit = true;
-    ahead_ = false;
-    for (size_t k = i > kFutureWindow ? i - kFutureWindow : 0; k < i && !ahead_; ++k) ahead_ = t_[k].future;
+    // A future marker among the kFutureWindow tokens before i (At is asked in text order).
+    for (; scanned_ < i; ++scanned_)
+      if (t_[scanned_].future) last_marker_ = scanned_;
+    ahead_ = last_marker_ != ~size_t{0} && last_marker_ < i && last_marker_ + kFutureWindow >= i;
     // Each grammar is tried only at a token that may begin it (the kinds its first test
     // asks for; kDigits: a number or date token).
     const uint64_t b = t_[i].kinds | (IsNumberTok(t_[i]) ? kDigits : 0);
@@ -504,7 +506,19 @@ class TimeParser {
   }
 
   // N unit: a count of time units at i. Returns the token after it.
+  // Amount, remembering its last answer: At asks it at the same token twice (PastOrAgo,
+  // Duration). allow_vague changes nothing at a token that begins no time unit word.
   size_t Amount(size_t i, double* n, Unit* unit, bool allow_vague = false) const {
+    const bool vague = allow_vague && Has(i) && (t_[i].kinds & Bit(PK::kTUnit));
+    if (i != amount_.i || vague != amount_.vague) {
+      amount_.i = i;
+      amount_.vague = vague;
+      amount_.k = AmountAt(i, &amount_.n, &amount_.unit, vague);
+    }
+    if (amount_.k > i) *n = amount_.n, *unit = amount_.unit;
+    return amount_.k;
+  }
+  size_t AmountAt(size_t i, double* n, Unit* unit, bool allow_vague) const {
     if (!Has(i)) return i;
     constexpr uint64_t kCounts = (uint64_t{1} << static_cast<int>(PK::kUnit)) | (uint64_t{1} << static_cast<int>(PK::kScale)) |
                                  (uint64_t{1} << static_cast<int>(PK::kArticle)) | (uint64_t{1} << static_cast<int>(PK::kTUnit)) |
@@ -1165,6 +1179,15 @@ class TimeParser {
   const Reference& ref_;
   std::vector<PartialDate>* partials_;
   PhraseMemo* memo_;
+  struct AmountMemo {
+    size_t i = ~size_t{0}, k = 0;
+    bool vague = false;
+    double n = 0;
+    Unit unit = Unit::kDay;
+  };
+  mutable AmountMemo amount_;
+  size_t scanned_ = 0;               // tokens looked at for future markers
+  size_t last_marker_ = ~size_t{0};  // the last future marker among them
 };
 
 }  // namespace
