@@ -152,7 +152,7 @@ class PhraseMemo {
   }
 
  private:
-  static constexpr size_t kSlots = 512;
+  static constexpr size_t kSlots = 128;
   struct Slot {
     uint64_t key = ~uint64_t{0};
     const PhraseEntry* entry = nullptr;
