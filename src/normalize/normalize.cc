@@ -106,11 +106,12 @@ Tags Normalizer::Tag(std::string_view text, const segment::Segmentation& seg, st
   const Lexicon& lx = For(lang);
   TokenBuffer buf;
   std::vector<char> covered;
+  std::optional<Date> anchor;  // the last day named so far (day anaphora count from it)
   auto run = [&](uint32_t a, uint32_t b) {
     BuildTokens(lx, text, seg, a, b, &buf);
     const std::vector<Tok>& t = buf.toks;
     size_t first_time = tags.times.size();
-    if (!ref.numbers_only) TagTimes(lx, t, ref, &tags.times, nullptr, &buf.memo);
+    if (!ref.numbers_only) TagTimes(lx, t, ref, &tags.times, nullptr, &buf.memo, &anchor);
     // Token coverage by times, so numbers inside dates are not reported twice.
     covered.assign(t.size(), 0);
     for (size_t x = first_time, k = 0; x < tags.times.size(); ++x) {

@@ -248,8 +248,11 @@ struct PartialDate {
 };
 
 // Times: every temporal expression of the tokens, in text order.
-// `memo` caches phrase matches over `t` (reset when `t` changes); may be null.
+// `memo` caches phrase matches over `t` (reset when `t` changes); may be null. `anchor`
+// (may be null) is the last single day named before `t` in the text, updated here: day
+// anaphora ("le lendemain", "the same day") count from it.
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
-              std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo = nullptr);
+              std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo = nullptr,
+              std::optional<Date>* anchor = nullptr);
 
 }  // namespace vigie::normalize

@@ -59,8 +59,8 @@ double UnitRatio(Unit big, Unit small) {
 class TimeParser {
  public:
   TimeParser(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
-             std::vector<PartialDate>* partials, PhraseMemo* memo)
-      : lx_(lx), t_(t), ref_(ref), partials_(partials), memo_(memo) {}
+             std::vector<PartialDate>* partials, PhraseMemo* memo, const std::optional<Date>* anchor)
+      : lx_(lx), t_(t), ref_(ref), partials_(partials), memo_(memo), anchor_(anchor) {}
 
   // One expression at token i: the token after it, or i. `*emit` false when the tokens
   // form a date that cannot be resolved (no reference): consumed, not reported.
@@ -442,7 +442,7 @@ class TimeParser {
         Set(x, i, k, DayPoint(AddDays(r, a)), DayPoint(AddDays(r, b)), Precision::kInterval, Basis::kRelative);
         return k;
       }
-      Date d = AddDays(r, a);
+      Date d = AddDays(e->arg3 == "anaphor" ? Anchor() : r, a);
       Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
       x->present = e->arg3 == "present";
       if (x->present && ref_.time.Set()) {
@@ -725,9 +725,19 @@ class TimeParser {
 
   // depuis / since + date: an interval running to the reference date.
   size_t Since(size_t i, TimeExpr* x, bool* emit) {
-    int m = P(i, PK::kTSince);
+    const PhraseEntry* se = nullptr;
+    int m = P(i, PK::kTSince, &se);
     if (!m) return i;
     size_t j = i + m;
+    // "since then", "depuis lors" (arg1 "anaphor"), or "since" closing a clause ("Depuis,
+    // aucun convoi…"): from the last day the text named to the reference date.
+    if (ref_.date && (se->arg1 == "anaphor" || (Has(j) && (Punct(j, ",") || Punct(j, "."))) || !Has(j))) {
+      const Date a = Anchor();
+      if (a > *ref_.date) return i;
+      Set(x, i, j, DayPoint(a), DayPoint(*ref_.date), Precision::kInterval, Basis::kRelative);
+      x->open_end = true;
+      return j;
+    }
     size_t k = Part(j, x, emit);
     if (k == j) k = Holiday(j, x, emit);
     if (k == j) k = Marked(j, x, emit);
@@ -1059,7 +1069,8 @@ class TimeParser {
         }
       }
       if (!ref_.date) return i;
-      Set(x, i, kp, DayPoint(*ref_.date), DayPoint(*ref_.date), Precision::kDay, Basis::kRelative);
+      // A part of day alone ("By the afternoon"): of the day the text is telling.
+      Set(x, i, kp, DayPoint(Anchor()), DayPoint(Anchor()), Precision::kDay, Basis::kRelative);
       SetDaypart(x, part, h0, h1);
       x->clock_only = true;
       return AttachTime(kp, x);  // "in the evening at eight"
@@ -1172,6 +1183,9 @@ class TimeParser {
   }
 
   bool Future() const { return ref_.future_bias || ahead_; }
+  // The day anaphora ("le même jour", "the next day", "Depuis,") count from: the last day
+  // the text named before them, else the reference date.
+  Date Anchor() const { return anchor_ && *anchor_ ? **anchor_ : *ref_.date; }
 
   const Normalizer::Lexicon& lx_;
   const std::vector<Tok>& t_;
@@ -1179,6 +1193,7 @@ class TimeParser {
   const Reference& ref_;
   std::vector<PartialDate>* partials_;
   PhraseMemo* memo_;
+  const std::optional<Date>* anchor_;  // the last day the text named before here, if any
   struct AmountMemo {
     size_t i = ~size_t{0}, k = 0;
     bool vague = false;
@@ -1193,15 +1208,21 @@ class TimeParser {
 }  // namespace
 
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
-              std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo) {
-  TimeParser p(lx, t, ref, partials, memo);
+              std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo,
+              std::optional<Date>* anchor) {
+  TimeParser p(lx, t, ref, partials, memo, anchor);
   for (size_t i = 0; i < t.size();) {
     if (!lx.MayStart(t[i])) { ++i; continue; }
     TimeExpr x;
     bool emit = true;
     size_t e = p.At(i, &x, &emit);
     if (e > i) {
-      if (emit) out->push_back(x);
+      if (emit) {
+        if (anchor && x.kind == TimeKind::kDate && x.precision == Precision::kDay && x.begin == x.finish &&
+            !x.clock_only)
+          *anchor = x.begin.date;
+        out->push_back(x);
+      }
       i = e;
     } else {
       ++i;
