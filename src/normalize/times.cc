@@ -34,7 +34,8 @@ Point DayPoint(const Date& d) { return Point{d, Grain::kDay}; }
 Point MonthPoint(int y, int m) { return Point{Date{y, m, 1}, Grain::kMonth}; }
 Point YearPoint(int y) { return Point{Date{y, 1, 1}, Grain::kYear}; }
 
-constexpr int kAheadDays = 31;
+constexpr int kAheadDays = 31;        // a holiday up to a month ahead is the coming one
+constexpr int kAheadDayMonth = 120;   // a day and month up to four months ahead: announced
 constexpr uint64_t kDigits = uint64_t{1} << 62;  // TimeParser::At: a number or date token
 constexpr size_t kFutureWindow = 6;  // tokens before an expression searched for "will", "doit"
 
@@ -176,8 +177,9 @@ class TimeParser {
     if (!ValidDate(y, m, d) && !ValidDate(y - 1, m, d)) return std::nullopt;
     Date c{y, m, d};
     if (!ValidDate(y, m, d)) c.year = y - 1;
-    // News looks back, but a date up to a month ahead is an announced one, not last year's.
-    if (!Future() && c > r && DaysFromCivil(c) - DaysFromCivil(r) > kAheadDays) c.year -= 1;
+    // News looks back, but a date up to four months ahead in the same year is an announced
+    // one, not last year's (TempEval-3: "Feb. 10" written on 7 January).
+    if (!Future() && c > r && DaysFromCivil(c) - DaysFromCivil(r) > kAheadDayMonth) c.year -= 1;
     if (Future() && c < r) c.year += 1;
     if (wd && ValidDate(c.year, m, d) && Weekday(c) != wd) {
       for (int k = 1; k <= 11; ++k) {
