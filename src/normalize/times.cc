@@ -78,6 +78,7 @@ class TimeParser {
     constexpr uint64_t kAmount = kDigits | Bits(PK::kUnit, PK::kScale, PK::kArticle, PK::kTUnit, PK::kTFraction);
     size_t e;
     if ((b & Bit(PK::kTSince)) && (e = Since(i, x, emit)) > i) return e;
+    if ((b & Bit(PK::kTOpen)) && (e = Open(i, x, emit)) > i) return e;
     if ((b & (kAbsolute | Bits(PK::kTFrom, PK::kTBetween))) && (e = FromTo(i, x, emit)) > i) return e;
     if ((b & (kAmount | Bits(PK::kTAgoPrefix, PK::kTPast, PK::kTAhead))) && (e = PastOrAgo(i, x)) > i) return e;
     if ((b & Bit(PK::kTDuring)) && (e = During(i, x)) > i) return e;
@@ -738,6 +739,7 @@ class TimeParser {
       if (a > *ref_.date) return i;
       Set(x, i, j, DayPoint(a), DayPoint(*ref_.date), Precision::kInterval, Basis::kRelative);
       x->open_end = true;
+      x->open = 1;
       return j;
     }
     size_t k = Part(j, x, emit);
@@ -747,12 +749,34 @@ class TimeParser {
     if (k == j) k = Relative(j, x);
     if (k == j || x->kind == TimeKind::kDuration) return i;
     x->start = t_[i].start;
+    if (!x->clock_end.Set()) x->open = 1;  // "since 2pm"; "dès le matin" is the morning
     if (ref_.date && x->begin.date <= *ref_.date) {
       x->finish = DayPoint(*ref_.date);
       x->open_end = true;
     }
     x->precision = Precision::kInterval;
     x->kind = TimeKind::kInterval;
+    return k;
+  }
+
+  // "after 5 pm", "à partir du 8 mars", "avant 16h", "until Friday", "à partir du 8": an
+  // open interval bounded by the time that follows (a time of day, a date, a holiday, a
+  // relative day, or a bare day of the month after "à partir du").
+  size_t Open(size_t i, TimeExpr* x, bool* emit) {
+    const PhraseEntry* e = nullptr;
+    int m = P(i, PK::kTOpen, &e);
+    if (!m || !Has(i + m) || t_[i + m].join == '-') return i;  // "avant-hier", "après-midi"
+    size_t j = i + m;
+    size_t k = ClockAt(j, x, emit);
+    if (k == j) k = Holiday(j, x, emit);
+    if (k == j) k = Absolute(j, true, x, emit);
+    if (k == j) k = Relative(j, x);
+    if (k == j) k = BareDay(j, x, /*lead_done=*/true);
+    if (k == j) return i;
+    if (!*emit) return k;
+    if (x->kind == TimeKind::kDuration || x->clock_end.Set()) return i;
+    x->start = t_[i].start;
+    x->open = e->arg1 == "before" ? -1 : 1;
     return k;
   }
 
@@ -936,14 +960,15 @@ class TimeParser {
 
   // "le 16", "on the 24th": a day of the month with no month, at the end of a clause or
   // before a time ("le 16 à 18h"); the month the bias picks.
-  size_t BareDay(size_t i, TimeExpr* x) {
+  // `lead_done`: the article came before i ("à partir du 8").
+  size_t BareDay(size_t i, TimeExpr* x, bool lead_done = false) {
     if (!ref_.date) return i;
     size_t j = i;
     if (int n = P(j, PK::kTThis)) j += n;  // "on"
     int wd = Wd(j);  // "vendredi 15 à 16h": the month where the 15th is a Friday
     if (wd) ++j;
     else if (OfWord(j)) ++j;
-    else return i;
+    else if (!lead_done) return i;
     int d = DayNum(j);
     if (!d) return i;
     size_t k = j + 1;
