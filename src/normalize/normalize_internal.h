@@ -44,7 +44,7 @@ struct PluralRule {
 // Phrase kinds the grammars ask for (numbers: number tables; kT*: time_phrases.tsv).
 enum class PK : uint8_t {
   kUnit, kScale, kOrdinal, kVague, kQualifier, kConnector, kArticle, kPercent, kRangeOpen, kRangeAnd, kRangeMid, kOf, kTDay, kTPeriod, kTUnit, kTSince, kTAgoPrefix, kTAgoSuffix, kTPast, kTDuring, kTFrom, kTTo, kTBetween, kTAnd, kTLast, kTNext, kTThis, kTEarly, kTMid, kTLate, kTDaypart, kTDecade, kTIn, kTAhead, kTHalf,
-  kTClockWord, kTMeridiem, kTClockNamed, kTClockAdd, kTClockMinus, kTClockPast, kTClockTo, kTClockFrac, kTAt, kTMinuteWord, kTDaypartLead, kTHoliday, kNegative, kDecimal, kTFraction, kTExtra, kTOpen,
+  kTClockWord, kTMeridiem, kTClockNamed, kTClockAdd, kTClockMinus, kTClockPast, kTClockTo, kTClockFrac, kTAt, kTMinuteWord, kTDaypartLead, kTHoliday, kNegative, kDecimal, kTFraction, kTExtra, kTOpen, kTWeekOf,
   kCount
 };
 // The Tok::kinds bit of a phrase kind, and of several.
@@ -174,7 +174,7 @@ inline bool Normalizer::Lexicon::MayStart(const Tok& t) const {
                           PK::kTFraction, PK::kTDuring, PK::kTEarly, PK::kTMid, PK::kTLate, PK::kTIn,
                           PK::kTLast, PK::kTNext, PK::kTHoliday, PK::kTAt, PK::kDecimal, PK::kTClockFrac,
                           PK::kTClockNamed, PK::kTDay, PK::kTDaypart, PK::kTDaypartLead, PK::kTDecade,
-                          PK::kTPeriod, PK::kTOpen);
+                          PK::kTPeriod, PK::kTOpen, PK::kTWeekOf);
   return (t.kinds & kStarts) != 0;
 }
 

@@ -79,6 +79,7 @@ class TimeParser {
     size_t e;
     if ((b & Bit(PK::kTSince)) && (e = Since(i, x, emit)) > i) return e;
     if ((b & Bit(PK::kTOpen)) && (e = Open(i, x, emit)) > i) return e;
+    if ((b & Bit(PK::kTWeekOf)) && (e = WeekOf(i, x, emit)) > i) return e;
     if ((b & (kAbsolute | Bits(PK::kTFrom, PK::kTBetween))) && (e = FromTo(i, x, emit)) > i) return e;
     if ((b & (kAmount | Bits(PK::kTAgoPrefix, PK::kTPast, PK::kTAhead))) && (e = PastOrAgo(i, x)) > i) return e;
     if ((b & Bit(PK::kTDuring)) && (e = During(i, x)) > i) return e;
@@ -387,8 +388,10 @@ class TimeParser {
     }
     // "next Wednesday" is that day of next week; "mercredi prochain" the next occurrence
     // (the pack says which: arg1 "week").
+    // "lundi en huit", "mardi en quinze": the next occurrence, one or two weeks on (arg1 "+7").
+    int later = next && !next->arg1.empty() && next->arg1[0] == '+' ? std::atoi(next->arg1.c_str() + 1) : 0;
     if (mode > 0 && next && next->arg1 != "week") mode = 2;
-    Date d = ResolveWeekday(wd, mode);
+    Date d = AddDays(ResolveWeekday(wd, mode), later);
     // "Tuesday of last week", "mercredi de la semaine prochaine", "lundi cette semaine".
     {
       size_t kw = k;
@@ -777,6 +780,22 @@ class TimeParser {
     if (x->kind == TimeKind::kDuration || x->clock_end.Set()) return i;
     x->start = t_[i].start;
     x->open = e->arg1 == "before" ? -1 : 1;
+    return k;
+  }
+
+  // "the week of March 6", "la semaine du 6 octobre": the week (Monday to Sunday) holding
+  // the day.
+  size_t WeekOf(size_t i, TimeExpr* x, bool* emit) {
+    int m = P(i, PK::kTWeekOf);
+    if (!m) return i;
+    size_t j = i + m;
+    size_t k = Absolute(j, true, x, emit);
+    if (k == j) k = BareDay(j, x, /*lead_done=*/true);
+    if (k == j) return i;
+    if (!*emit) return k;
+    if (x->kind != TimeKind::kDate || x->precision != Precision::kDay) return i;
+    const Date s = StartOfWeek(x->begin.date);
+    Set(x, i, k, DayPoint(s), DayPoint(AddDays(s, 6)), Precision::kWeek, x->basis);
     return k;
   }
 

@@ -82,6 +82,16 @@ TEST(FutureMarkerTest, WouldPutsAWeekdayAhead) {
   EXPECT_EQ(Times("Turkey sent an aircraft on Monday.", "en", "2022-10-30"), "on Monday|2022-10-24");
 }
 
+TEST(WeekTest, WeekOfADayAndWeekdaysWeeksOn) {
+  // Written on Wednesday 7 December 2016.
+  EXPECT_EQ(Times("Les négociations reprendront la semaine du 12 décembre.", "fr"),
+            "la semaine du 12 décembre|2016-12-12/2016-12-18");
+  EXPECT_EQ(Times("Talks resumed the week of November 30.", "en"), "the week of November 30|2016-11-28/2016-12-04");
+  EXPECT_EQ(Times("Le procès s'ouvrira lundi en huit.", "fr"), "lundi en huit|2016-12-19");
+  EXPECT_EQ(Times("La réunion est fixée à mardi en quinze.", "fr"), "mardi en quinze|2016-12-27");
+  EXPECT_EQ(Times("Le vote aura lieu mercredi suivant.", "fr"), "mercredi suivant|2016-12-14");
+}
+
 TEST(WordIndexTest, FindsWhatWasInsertedAndNothingElse) {
   WordIndex ix;
   const char* words[] = {"a", "le", "l'", "aujourd'hui", "quatre-vingt", "the day before", ",", "x"};
