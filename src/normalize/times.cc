@@ -210,6 +210,92 @@ class TimeParser {
     return AddDays(r, fwd);
   }
 
+  // A numeric date written `f` over tokens [j, end) (i: where the expression began): the
+  // token after it, or i.
+  // `glued`: made of several tokens, where "2/3" is more likely two thirds than a day.
+  size_t NumericDate(size_t i, const std::string& f, size_t end, bool glued, TimeExpr* x, bool* emit) {
+    const size_t last = end - 1;
+      int a = 0, b = 0, c = 0;
+      char s1 = 0, s2 = 0;
+            int got = std::sscanf(f.c_str(), "%d%c%d%c%d", &a, &s1, &b, &s2, &c);
+      if (got == 3 && (s1 == '/' || s1 == '-') && f.find_first_not_of("0123456789/-") == std::string::npos) {
+        if (a > 999 && b >= 1 && b <= 12) {  // 2014-10
+          Set(x, i, end, MonthPoint(a, b), MonthPoint(a, b), Precision::kMonth, Basis::kExplicit);
+          return end;
+        }
+        if (b > 999 && a >= 1 && a <= 12) {  // 2/2013
+          Set(x, i, end, MonthPoint(b, a), MonthPoint(b, a), Precision::kMonth, Basis::kExplicit);
+          return end;
+        }
+        if (s1 == '/' && a <= 31 && b <= 31 && !glued) {  // 17/02 (day first) or 2/15 (month first)
+          bool dayfirst = ref_.day_first && lx_.day_first;
+          int dd = dayfirst ? a : b, mm = dayfirst ? b : a;
+          if (mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) {
+            std::optional<Date> dt = ResolveDayMonth(mm, dd, 0, i, end);
+            if (!dt) {
+              *emit = false;
+              x->start = t_[i].start;
+              x->end = t_[last].end;
+              return end;
+            }
+            Set(x, i, end, DayPoint(*dt), DayPoint(*dt), Precision::kDay, Basis::kExplicit);
+            return end;
+          }
+        }
+        return i;
+      }
+      if (got == 5 && s1 == s2 &&
+          (s1 == '/' || s1 == '-' || s1 == '.')) {
+        Date d;
+        if (a > 31) d = Date{a, b, c};
+        else if (ref_.day_first && lx_.day_first) d = Date{c, b, a};
+        else d = Date{c, a, b};
+        if (d.year < 100) d.year += d.year < 50 ? 2000 : 1900;
+        if (ValidDate(d.year, d.month, d.day)) {
+          Set(x, i, end, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kExplicit);
+          return end;
+        }
+      }
+      return i;
+  }
+
+  // Digits, '-', '/' or '.', digits or a month name[, the same mark, digits], glued together
+  // ("2014-10", "31/Oct/1974"): the text with a month name as its number, and *end after it;
+  // empty when the tokens are not so.
+  std::string GluedDate(size_t j, size_t* end) const {
+    auto glued = [&](size_t k) { return Has(k) && t_[k].start == t_[k - 1].end; };
+    auto mark = [&](size_t k) { return glued(k) && (Punct(k, "-") || Punct(k, "/") || Punct(k, ".")); };
+    auto part = [&](size_t k, std::string* out) {
+      if (!glued(k)) return false;
+      if (t_[k].kind == TokenKind::kNumber && AllDigits(t_[k].f) && t_[k].f.size() <= 4) {
+        out->append(t_[k].f);
+        return true;
+      }
+      if (int m = Month(k)) {
+        out->append(std::to_string(m));
+        return true;
+      }
+      return false;
+    };
+    std::string s(t_[j].f);
+    if (s.size() > 4 || !mark(j + 1)) return {};
+    const std::string_view sep = t_[j + 1].f;
+    s.append(sep);
+    const bool named = Month(j + 2) != 0;
+    if (!part(j + 2, &s)) return {};
+    *end = j + 3;
+    if (mark(j + 3) && t_[j + 3].f == sep) {
+      std::string third;
+      if (part(j + 4, &third)) {
+        *end = j + 5;
+        // A month name in the middle: day, month, year; written year first for the reader.
+        if (named) return third + "-" + std::to_string(Month(j + 2)) + "-" + std::string(t_[j].f);
+        return s + std::string(sep) + third;
+      }
+    }
+    return named ? std::string() : s;
+  }
+
   // Optional weekday (with "ce"/"on"), then day month [year] | month day [, year].
   size_t Absolute(size_t i, bool allow_bare, TimeExpr* x, bool* emit) {
     // A date begins with digits, a month or weekday name, a day in words, or "ce"/"on".
@@ -230,51 +316,16 @@ class TimeParser {
       j = i;
     }
     const Tok& tk = t_[j];
-    // Numeric dates: 7/12/2016, 2016-12-07.
-    if (tk.kind == TokenKind::kDate || (tk.kind == TokenKind::kNumber && tk.f.find_first_of("/-") != std::string::npos)) {
-      int a = 0, b = 0, c = 0;
-      char s1 = 0, s2 = 0;
-      const std::string f(tk.f);
-      int got = std::sscanf(f.c_str(), "%d%c%d%c%d", &a, &s1, &b, &s2, &c);
-      if (got == 3 && (s1 == '/' || s1 == '-') && tk.f.find_first_not_of("0123456789/-") == std::string::npos) {
-        if (a > 999 && b >= 1 && b <= 12) {  // 2014-10
-          Set(x, i, j + 1, MonthPoint(a, b), MonthPoint(a, b), Precision::kMonth, Basis::kExplicit);
-          return j + 1;
-        }
-        if (b > 999 && a >= 1 && a <= 12) {  // 2/2013
-          Set(x, i, j + 1, MonthPoint(b, a), MonthPoint(b, a), Precision::kMonth, Basis::kExplicit);
-          return j + 1;
-        }
-        if (s1 == '/' && a <= 31 && b <= 31) {  // 17/02 (day first) or 2/15 (month first)
-          bool dayfirst = ref_.day_first && lx_.day_first;
-          int dd = dayfirst ? a : b, mm = dayfirst ? b : a;
-          if (mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) {
-            std::optional<Date> dt = ResolveDayMonth(mm, dd, 0, i, j + 1);
-            if (!dt) {
-              *emit = false;
-              x->start = t_[i].start;
-              x->end = t_[j].end;
-              return j + 1;
-            }
-            Set(x, i, j + 1, DayPoint(*dt), DayPoint(*dt), Precision::kDay, Basis::kExplicit);
-            return j + 1;
-          }
-        }
-        return i;
+    // Numeric dates: 7/12/2016, 2016-12-07 (one token), or glued tokens: 2014-10, 2/2013,
+    // 2015-3-3, 10-31-74, 31/Oct/1974.
+    if (tk.kind == TokenKind::kDate || (tk.kind == TokenKind::kNumber && tk.f.find_first_of("/-") != std::string::npos))
+      return NumericDate(i, std::string(tk.f), j + 1, false, x, emit);
+    if (size_t end = 0; tk.kind == TokenKind::kNumber && AllDigits(tk.f)) {
+      std::string glued = GluedDate(j, &end);
+      if (!glued.empty()) {
+        size_t e = NumericDate(i, glued, end, true, x, emit);
+        if (e > i) return e;
       }
-      if (got == 5 && s1 == s2 &&
-          (s1 == '/' || s1 == '-' || s1 == '.')) {
-        Date d;
-        if (a > 31) d = Date{a, b, c};
-        else if (ref_.day_first && lx_.day_first) d = Date{c, b, a};
-        else d = Date{c, a, b};
-        if (d.year < 100) d.year += d.year < 50 ? 2000 : 1900;
-        if (ValidDate(d.year, d.month, d.day)) {
-          Set(x, i, j + 1, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kExplicit);
-          return j + 1;
-        }
-      }
-      return i;
     }
     int d = 0, m = 0;
     size_t k = j;

@@ -92,6 +92,17 @@ TEST(WeekTest, WeekOfADayAndWeekdaysWeeksOn) {
   EXPECT_EQ(Times("Le vote aura lieu mercredi suivant.", "fr"), "mercredi suivant|2016-12-14");
 }
 
+TEST(NumericDateTest, DatesSplitIntoSeveralTokens) {
+  EXPECT_EQ(Times("The report covers 2014-10 only.", "en"), "2014-10|2014-10");
+  EXPECT_EQ(Times("Figures for 2/2013 were revised.", "en"), "2/2013|2013-02");
+  EXPECT_EQ(Times("The decree of 2015-3-3 was repealed.", "en"), "2015-3-3|2015-03-03");
+  EXPECT_EQ(Times("He was born on 31/Oct/1974 in Kabul.", "en"), "31/Oct/1974|1974-10-31");
+  EXPECT_EQ(Times("Le décret du 10-12-2015 a été abrogé.", "fr"), "10-12-2015|2015-12-10");
+  // A score, or a range of days, is not one.
+  EXPECT_EQ(Times("The match ended 3-1.", "en"), "none");
+  EXPECT_EQ(Times("Les combats du 13-15 juillet ont fait 40 morts.", "fr"), "du 13-15 juillet|2016-07-13/2016-07-15");
+}
+
 TEST(WordIndexTest, FindsWhatWasInsertedAndNothingElse) {
   WordIndex ix;
   const char* words[] = {"a", "le", "l'", "aujourd'hui", "quatre-vingt", "the day before", ",", "x"};
