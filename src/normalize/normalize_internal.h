@@ -205,9 +205,17 @@ void BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const seg
 // calls end at the token's kind bits, inline; the table walk is out of line.
 int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
                   const PhraseEntry** entry);
+// Whether no phrase of `kind` can match at i, from the token bits alone: the token does
+// not begin one, or it only begins longer ones and the next token goes on with none.
+inline bool NoPhraseAt(const std::vector<Tok>& t, size_t i, PK kind) {
+  const int k = static_cast<int>(kind);
+  if (i >= t.size() || !(t[i].kinds >> k & 1)) return true;
+  if (t[i].whole >> k & 1) return false;
+  return i + 1 >= t.size() || (!(t[i + 1].follows >> k & 1) && t[i + 1].brk == 0);
+}
 inline int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
                        const PhraseEntry** entry) {
-  if (i >= t.size() || !(t[i].kinds >> static_cast<int>(kind) & 1)) return 0;
+  if (NoPhraseAt(t, i, kind)) return 0;
   return MatchPhraseAt(lx, t, i, kind, entry);
 }
 

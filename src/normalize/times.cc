@@ -105,7 +105,7 @@ class TimeParser {
 
  private:
   int P(size_t i, PK kind, const PhraseEntry** e = nullptr) const {
-    if (i >= t_.size() || !(t_[i].kinds >> static_cast<int>(kind) & 1)) return 0;
+    if (NoPhraseAt(t_, i, kind)) return 0;
     return memo_ ? memo_->Match(lx_, t_, i, kind, e) : MatchPhraseAt(lx_, t_, i, kind, e);
   }
   bool Has(size_t i) const { return i < t_.size(); }
