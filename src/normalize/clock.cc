@@ -290,12 +290,8 @@ size_t ParseDaypartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, 
   }
   if (!n) return i;
   *part = e;
-  *from_hour = *to_hour = -1;
-  if (int a = 0, b = 0;
-      std::sscanf(e->arg2.c_str(), "%d-%d", &a, &b) == 2 && a >= 0 && b > a && b <= 24) {
-    *from_hour = a;
-    *to_hour = b;
-  }
+  *from_hour = e->from_hour;  // -1 when the entry names no hours
+  *to_hour = e->to_hour;
   return j + n;
 }
 

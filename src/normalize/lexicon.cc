@@ -1,5 +1,6 @@
 // Loading the pack tables the normaliser reads, the token view, phrase matching, lemmas.
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
 #include "core/text.h"
@@ -114,6 +115,9 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
         e.arg2 = Col(*t, row, "arg2");
         e.arg3 = Col(*t, row, "arg3");
         e.value = std::strtod(e.arg1.c_str(), nullptr);
+        if (int a = 0, b = 0; e.kind == "daypart" && std::sscanf(e.arg2.c_str(), "%d-%d", &a, &b) == 2 && a >= 0 &&
+                              b > a && b <= 24)
+          e.from_hour = a, e.to_hour = b;
         AddKind(&lx, "t:" + e.kind, core::FoldForMatch(Col(*t, row, "phrase")), e);
       }
     }

@@ -20,6 +20,7 @@ struct PhraseEntry {
   std::string kind;
   std::string arg1, arg2, arg3;
   double value = 0;  // arg1 as a number when it is one
+  int from_hour = -1, to_hour = -1;  // a part of day's hours (arg2 "18-24"), read at load
 };
 
 // Phrases of one kind, keyed by their folded text ("l'annee derniere", "plus de"). One table
@@ -152,7 +153,7 @@ class PhraseMemo {
   }
 
  private:
-  static constexpr size_t kSlots = 128;
+  static constexpr size_t kSlots = 64;
   struct Slot {
     uint64_t key = ~uint64_t{0};
     const PhraseEntry* entry = nullptr;

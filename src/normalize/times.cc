@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 #include "normalize/normalize_internal.h"
 
@@ -104,7 +105,7 @@ class TimeParser {
   }
 
  private:
-  int P(size_t i, PK kind, const PhraseEntry** e = nullptr) const {
+  [[gnu::always_inline]] int P(size_t i, PK kind, const PhraseEntry** e = nullptr) const {
     if (NoPhraseAt(t_, i, kind)) return 0;
     return memo_ ? memo_->Match(lx_, t_, i, kind, e) : MatchPhraseAt(lx_, t_, i, kind, e);
   }
@@ -1318,7 +1319,7 @@ void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Re
         if (anchor && x.kind == TimeKind::kDate && x.precision == Precision::kDay && x.begin == x.finish &&
             !x.clock_only)
           *anchor = x.begin.date;
-        out->push_back(x);
+        out->push_back(std::move(x));
       }
       i = e;
     } else {
