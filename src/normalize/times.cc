@@ -90,6 +90,7 @@ class TimeParser {
       return *emit ? AttachTime(e, x) : e;
     if ((b & Bits(PK::kTIn, PK::kOrdinal, PK::kTLast)) && (e = NthOfMonth(i, x, emit)) > i)
       return *emit ? AttachTime(e, x) : e;
+    if ((b & (kDigits | Bits(PK::kTIn, PK::kOrdinal))) && (e = DayOfRelativeMonth(i, x)) > i) return AttachTime(e, x);
     if ((b & (kCalendarBit | Bits(PK::kTThis, PK::kTIn))) && (e = BareDay(i, x)) > i) return AttachTime(e, x);
     constexpr uint64_t kClock = kDigits | Bits(PK::kTAt, PK::kTBetween, PK::kTFrom, PK::kTIn, PK::kUnit, PK::kScale,
                                                PK::kDecimal, PK::kArticle, PK::kTClockFrac, PK::kTClockNamed,
@@ -1027,6 +1028,30 @@ class TimeParser {
     }
     Set(x, i, km, DayPoint(d), DayPoint(pr == Precision::kWeek ? AddDays(d, 6) : d), pr, mo.basis);
     return km;
+  }
+
+  // "the 20th of next month", "20 of this month", "le 5 du mois prochain": a day of a month
+  // named relative to the reference.
+  size_t DayOfRelativeMonth(size_t i, TimeExpr* x) {
+    if (!ref_.date) return i;
+    size_t j = i;
+    if (OfWord(j) && !Month(j)) ++j;  // "the", "le"
+    const int d = DayNum(j);
+    if (!d) return i;
+    size_t k = j + 1;
+    const PhraseEntry* u = nullptr;
+    if (P(k, PK::kTUnit, &u) == 1 && u->arg1 == "day") ++k;  // "20th day of"
+    size_t km = k;
+    if (int m = P(k, PK::kTIn)) km += m;
+    if (!Has(km) || !(t_[km].kinds & Bit(PK::kTPeriod))) return i;
+    TimeExpr mo;
+    const size_t ke = Relative(km, &mo);
+    if (ke == km || mo.kind != TimeKind::kDate || mo.precision != Precision::kMonth) return i;
+    const Date md = mo.begin.date;
+    if (!ValidDate(md.year, md.month, d)) return i;
+    Set(x, i, ke, DayPoint(Date{md.year, md.month, d}), DayPoint(Date{md.year, md.month, d}), Precision::kDay,
+        Basis::kRelative);
+    return ke;
   }
 
   // "le 16", "on the 24th": a day of the month with no month, at the end of a clause or

@@ -103,6 +103,13 @@ TEST(NumericDateTest, DatesSplitIntoSeveralTokens) {
   EXPECT_EQ(Times("Les combats du 13-15 juillet ont fait 40 morts.", "fr"), "du 13-15 juillet|2016-07-13/2016-07-15");
 }
 
+TEST(DayOfMonthTest, DayOfARelativeMonth) {
+  EXPECT_EQ(Times("The hearing was moved to the 20th of next month.", "en"), "the 20th of next month|2017-01-20");
+  EXPECT_EQ(Times("Salaries are paid on the 5th day of the current month.", "en"),
+            "the 5th day of the current month|2016-12-05");
+  EXPECT_EQ(Times("La livraison est prévue le 15 du mois prochain.", "fr"), "le 15 du mois prochain|2017-01-15");
+}
+
 TEST(WordIndexTest, FindsWhatWasInsertedAndNothingElse) {
   WordIndex ix;
   const char* words[] = {"a", "le", "l'", "aujourd'hui", "quatre-vingt", "the day before", ",", "x"};
