@@ -276,6 +276,13 @@ size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, si
 size_t ParseDaypartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, bool lead,
                       const PhraseEntry** part, int* from_hour, int* to_hour) {
   if (i >= t.size() || !(t[i].kinds & Bits(PK::kTDaypart, PK::kTDaypartLead))) return i;
+  // A part of day begins at i or after at most two lead phrases: none there, nothing to read.
+  {
+    const size_t reach = lead ? 2 * static_cast<size_t>(lx.Kind(PK::kTDaypartLead)->max_words) : 0;
+    bool any = false;
+    for (size_t q = i; q <= i + reach && q < t.size() && !any; ++q) any = t[q].kinds & Bit(PK::kTDaypart);
+    if (!any) return i;
+  }
   size_t j = i;
   const PhraseEntry* e = nullptr;
   int n = P(lx, t, j, PK::kTDaypart, &e);

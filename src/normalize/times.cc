@@ -90,7 +90,10 @@ class TimeParser {
       return *emit ? AttachTime(e, x) : e;
     if ((b & Bits(PK::kTIn, PK::kOrdinal, PK::kTLast)) && (e = NthOfMonth(i, x, emit)) > i)
       return *emit ? AttachTime(e, x) : e;
-    if ((b & (kDigits | Bits(PK::kTIn, PK::kOrdinal))) && (e = DayOfRelativeMonth(i, x)) > i) return AttachTime(e, x);
+    const bool day_next = Has(i + 1) && (IsNumberTok(t_[i + 1]) || (t_[i + 1].kinds & Bit(PK::kOrdinal)));
+    if (((b & (kDigits | Bit(PK::kOrdinal))) || ((b & Bit(PK::kTIn)) && day_next)) &&
+        (e = DayOfRelativeMonth(i, x)) > i)
+      return AttachTime(e, x);
     if ((b & (kCalendarBit | Bits(PK::kTThis, PK::kTIn))) && (e = BareDay(i, x)) > i) return AttachTime(e, x);
     constexpr uint64_t kClock = kDigits | Bits(PK::kTAt, PK::kTBetween, PK::kTFrom, PK::kTIn, PK::kUnit, PK::kScale,
                                                PK::kDecimal, PK::kArticle, PK::kTClockFrac, PK::kTClockNamed,
