@@ -88,7 +88,7 @@ class TimeParser {
     if ((b & Bit(PK::kTIn)) && (e = Marked(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
     if ((b & Bits(PK::kTLast, PK::kTNext, PK::kTThis, PK::kTHoliday)) && (e = Holiday(i, x, emit)) > i)
       return *emit ? AttachTime(e, x) : e;
-    if ((b & Bits(PK::kTIn, PK::kOrdinal, PK::kTLast)) && (e = NthOfMonth(i, x, emit)) > i)
+    if ((b & (kDigits | Bits(PK::kTIn, PK::kOrdinal, PK::kTLast))) && (e = NthOfMonth(i, x, emit)) > i)
       return *emit ? AttachTime(e, x) : e;
     const bool day_next = Has(i + 1) && (IsNumberTok(t_[i + 1]) || (t_[i + 1].kinds & Bit(PK::kOrdinal)));
     if (((b & (kDigits | Bit(PK::kOrdinal))) || ((b & Bit(PK::kTIn)) && day_next)) &&
@@ -971,9 +971,15 @@ class TimeParser {
     if (OfWord(j) && !Month(j)) ++j;  // "the", "le", "la"
     int nth = 0;
     const PhraseEntry* e = nullptr;
+    bool big = false;  // beyond 5: only a day of the month ("le 3eme jour", "the 20th day")
     if (int n = P(j, PK::kOrdinal, &e); n && e->value >= 1 && e->value <= 5) {
       nth = static_cast<int>(e->value);
       j += n;
+    } else if (Has(j) && t_[j].kind == TokenKind::kNumber && t_[j].num_ok && t_[j].num_ordinal && t_[j].num >= 1 &&
+               t_[j].num <= 31) {  // "3eme", "3rd"
+      nth = static_cast<int>(t_[j].num);
+      big = nth > 5;
+      ++j;
     } else if (int m = P(j, PK::kTLast)) {
       nth = -1;
       j += m;
@@ -983,9 +989,10 @@ class TimeParser {
     int wd = Wd(j);
     const PhraseEntry* u = nullptr;
     bool week = false, day = false;
-    if (wd) {
+    if (wd && !big) {
       ++j;
-    } else if (int m = P(j, PK::kTUnit, &u); m == 1 && (u->arg1 == "week" || u->arg1 == "day")) {
+    } else if (int m = P(j, PK::kTUnit, &u); m == 1 && (u->arg1 == "day" || (u->arg1 == "week" && !big))) {
+      wd = 0;
       week = u->arg1 == "week";
       day = !week;
       ++j;

@@ -108,6 +108,9 @@ TEST(DayOfMonthTest, DayOfARelativeMonth) {
   EXPECT_EQ(Times("Salaries are paid on the 5th day of the current month.", "en"),
             "the 5th day of the current month|2016-12-05");
   EXPECT_EQ(Times("La livraison est prévue le 15 du mois prochain.", "fr"), "le 15 du mois prochain|2017-01-15");
+  // "aura lieu" puts the month ahead of the reference.
+  EXPECT_EQ(Times("Le scrutin aura lieu le 3eme jour d'octobre.", "fr"), "le 3eme jour d'octobre|2017-10-03");
+  EXPECT_EQ(Times("Le blocus dure depuis le mois d'août.", "fr"), "depuis le mois d'août|2016-08/2016-12-07 >");
 }
 
 TEST(WordIndexTest, FindsWhatWasInsertedAndNothingElse) {
