@@ -24,7 +24,8 @@ inline uint64_t WordHash(std::string_view s) {
   uint64_t w = 0;
   int shift = 0;
   if (n - i >= 4) {
-    w = uint64_t{p[i]} | uint64_t{p[i + 1]} << 8 | uint64_t{p[i + 2]} << 16 | uint64_t{p[i + 3]} << 24;
+    w = uint64_t{p[i]} | uint64_t{p[i + 1]} << 8 | uint64_t{p[i + 2]} << 16 |
+        uint64_t{p[i + 3]} << 24;
     i += 4, shift = 32;
   }
   if (n - i >= 2) {
@@ -43,19 +44,22 @@ class WordIndex {
   const int32_t* Find(std::string_view key) const {
     if (slots_.empty()) return nullptr;
     // Punctuation and one-letter words are common tokens: one bit says whether any key is it.
-    if (key.size() == 1 && !(single_[static_cast<unsigned char>(key[0]) >> 6] >> (key[0] & 63) & 1)) return nullptr;
+    if (key.size() == 1 && !(single_[static_cast<unsigned char>(key[0]) >> 6] >> (key[0] & 63) & 1))
+      return nullptr;
     const uint64_t h = WordHash(key);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.len == kEmpty) return nullptr;
-      if (s.hash == h && s.len == key.size() && std::string_view(arena_.data() + s.off, s.len) == key)
+      if (s.hash == h && s.len == key.size() &&
+          std::string_view(arena_.data() + s.off, s.len) == key)
         return &s.value;
     }
   }
   // The value of `key`, inserted with `value` when absent (*fresh tells which).
   int32_t* Insert(std::string_view key, int32_t value, bool* fresh = nullptr) {
     if ((count_ + 1) * 2 > slots_.size()) Grow();
-    if (key.size() == 1) single_[static_cast<unsigned char>(key[0]) >> 6] |= uint64_t{1} << (key[0] & 63);
+    if (key.size() == 1)
+      single_[static_cast<unsigned char>(key[0]) >> 6] |= uint64_t{1} << (key[0] & 63);
     const uint64_t h = WordHash(key);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
@@ -66,7 +70,8 @@ class WordIndex {
         if (fresh) *fresh = true;
         return &s.value;
       }
-      if (s.hash == h && s.len == key.size() && std::string_view(arena_.data() + s.off, s.len) == key) {
+      if (s.hash == h && s.len == key.size() &&
+          std::string_view(arena_.data() + s.off, s.len) == key) {
         if (fresh) *fresh = false;
         return &s.value;
       }
