@@ -53,7 +53,7 @@ struct NumTok {
 NumTok ReadNum(const Tok& k) {
   NumTok n;
   if (k.kind != TokenKind::kNumber) return n;
-  const std::string& f = k.f;
+  const std::string_view f = k.f;
   size_t d = 0;
   while (d < f.size() && f[d] >= '0' && f[d] <= '9') ++d;
   if (d == 0 || d > 2) return n;
@@ -66,7 +66,7 @@ NumTok ReadNum(const Tok& k) {
     n.meridiem = 2;
   else if (!rest.empty())
     return n;
-  n.value = std::atoi(f.substr(0, d).c_str());
+  n.value = d == 1 ? f[0] - '0' : (f[0] - '0') * 10 + (f[1] - '0');
   n.digits = d;
   return n;
 }
@@ -224,7 +224,7 @@ size_t Hour(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, 
 
 size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
                     bool allow_bare, ClockRead* out) {
-  if (i >= t.size()) return i;
+  if (i >= t.size() || !MayStartClock(t[i])) return i;
   ClockRead c;
   // "a quarter past 3", "twenty minutes to noon", "half past ten".
   {
@@ -275,6 +275,14 @@ size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, si
 
 size_t ParseDaypartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, bool lead,
                       const PhraseEntry** part, int* from_hour, int* to_hour) {
+  if (i >= t.size() || !(t[i].kinds & Bits(PK::kTDaypart, PK::kTDaypartLead))) return i;
+  // A part of day begins at i or after at most two lead phrases: none there, nothing to read.
+  {
+    const size_t reach = lead ? 2 * static_cast<size_t>(lx.Kind(PK::kTDaypartLead)->max_words) : 0;
+    bool any = false;
+    for (size_t q = i; q <= i + reach && q < t.size() && !any; ++q) any = t[q].kinds & Bit(PK::kTDaypart);
+    if (!any) return i;
+  }
   size_t j = i;
   const PhraseEntry* e = nullptr;
   int n = P(lx, t, j, PK::kTDaypart, &e);
@@ -289,12 +297,8 @@ size_t ParseDaypartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, 
   }
   if (!n) return i;
   *part = e;
-  *from_hour = *to_hour = -1;
-  if (int a = 0, b = 0;
-      std::sscanf(e->arg2.c_str(), "%d-%d", &a, &b) == 2 && a >= 0 && b > a && b <= 24) {
-    *from_hour = a;
-    *to_hour = b;
-  }
+  *from_hour = e->from_hour;  // -1 when the entry names no hours
+  *to_hour = e->to_hour;
   return j + n;
 }
 

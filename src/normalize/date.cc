@@ -100,7 +100,24 @@ std::optional<Date> HolidayDate(std::string_view rule, int year) {
   return std::nullopt;
 }
 
+namespace {
+
+// "%04d", "%02d" for the common ranges without snprintf (dates are printed per record).
+void Put(char* p, int v, int width) {
+  for (int k = width - 1; k >= 0; --k, v /= 10) p[k] = static_cast<char>('0' + v % 10);
+}
+bool Plain(const Date& d) { return d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 99 && d.day >= 0 && d.day <= 99; }
+
+}  // namespace
+
 std::string IsoDate(const Date& d) {
+  if (Plain(d)) {
+    std::string out(10, '-');
+    Put(&out[0], d.year, 4);
+    Put(&out[5], d.month, 2);
+    Put(&out[8], d.day, 2);
+    return out;
+  }
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
   return buf;
@@ -124,6 +141,8 @@ std::optional<Date> ParseIsoDate(std::string_view s) {
 }
 
 std::string Point::Iso() const {
+  if (grain == Grain::kDay) return IsoDate(date);
+  if (Plain(date)) return IsoDate(date).substr(0, grain == Grain::kYear ? 4 : 7);
   char buf[16];
   switch (grain) {
     case Grain::kYear: std::snprintf(buf, sizeof buf, "%04d", date.year); break;

@@ -1,8 +1,8 @@
 // Loading the pack tables the normaliser reads, the token view, phrase matching, lemmas.
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
-#include "core/hash.h"
 #include "core/text.h"
 #include "normalize/normalize_internal.h"
 
@@ -34,21 +34,28 @@ void AddPhrase(PhraseSet* set, const std::string& key, PhraseEntry e) {
   for (size_t i = 0; i + 1 < key.size(); ++i)
     if (key[i] == '\'') ++words;
   set->max_words = std::max(set->max_words, words);
+  for (size_t i = 0; i < key.size();) {
+    size_t j = i;
+    while (j < key.size() && key[j] != ' ' && key[j] != '-' && key[j] != '\'') ++j;
+    if (j > i) set->words.insert(key.substr(i, j - i));
+    i = j + 1;
+  }
   set->first_words.insert(key.substr(0, key.find_first_of(" -")));
   size_t apos = key.find('\'');
   if (apos != std::string::npos) set->first_words.insert(key.substr(0, apos + 1));
   for (size_t i = 1; i < key.size(); ++i) {
-    if (key[i] == ' ' || key[i] == '-' || key[i - 1] == '\'') set->keys.emplace(key.substr(0, i), -1);
+    if (key[i] == ' ' || key[i] == '-' || key[i - 1] == '\'') set->keys.Insert(std::string_view(key).substr(0, i), -1);
     // A possessive clitic is its own token ("valentine" + "'s"): the word before it is a
     // prefix, and the phrase's first word when it comes first.
     if (key[i] == '\'' && key.compare(i, 2, "'s") == 0 && (i + 2 == key.size() || key[i + 2] == ' ')) {
-      set->keys.emplace(key.substr(0, i), -1);
+      set->keys.Insert(std::string_view(key).substr(0, i), -1);
       if (key.find_first_of(" -") > i) set->first_words.insert(key.substr(0, i));
     }
   }
-  auto [it, fresh] = set->keys.emplace(key, -1);
-  if (it->second >= 0) return;  // the first entry of a phrase wins
-  it->second = static_cast<int32_t>(set->entries.size());
+  int32_t* at = set->keys.Insert(key, -1);
+  if (*at >= 0) return;  // the first entry of a phrase wins
+  *at = static_cast<int32_t>(set->entries.size());
+  set->whole_keys.push_back(key);
   set->entries.push_back(std::move(e));
 }
 
@@ -65,7 +72,7 @@ std::string Col(const core::TsvTable& t, const std::vector<std::string>& row, co
 }  // namespace
 
 int PkFromName(std::string_view name) {
-  static const char* kNames[] = {"unit", "scale", "ordinal", "vague", "qualifier", "connector", "article", "percent", "range_open", "range_and", "range_mid", "of", "t:day", "t:period", "t:unit", "t:since", "t:ago_prefix", "t:ago_suffix", "t:past", "t:during", "t:from", "t:to", "t:between", "t:and", "t:last", "t:next", "t:this", "t:early", "t:mid", "t:late", "t:daypart", "t:decade", "t:in", "t:ahead", "t:half", "t:clock_word", "t:meridiem", "t:clock_named", "t:clock_add", "t:clock_minus", "t:clock_past", "t:clock_to", "t:clock_frac", "t:at", "t:minute_word", "t:daypart_lead", "t:holiday", "negative", "decimal", "t:fraction", "t:extra"};
+  static const char* kNames[] = {"unit", "scale", "ordinal", "vague", "qualifier", "connector", "article", "percent", "range_open", "range_and", "range_mid", "of", "t:day", "t:period", "t:unit", "t:since", "t:ago_prefix", "t:ago_suffix", "t:past", "t:during", "t:from", "t:to", "t:between", "t:and", "t:last", "t:next", "t:this", "t:early", "t:mid", "t:late", "t:daypart", "t:decade", "t:in", "t:ahead", "t:half", "t:clock_word", "t:meridiem", "t:clock_named", "t:clock_add", "t:clock_minus", "t:clock_past", "t:clock_to", "t:clock_frac", "t:at", "t:minute_word", "t:daypart_lead", "t:holiday", "negative", "decimal", "t:fraction", "t:extra", "t:open", "t:week_of"};
   for (int i = 0; i < static_cast<int>(PK::kCount); ++i)
     if (name == kNames[i]) return i;
   return -1;
@@ -108,6 +115,9 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
         e.arg2 = Col(*t, row, "arg2");
         e.arg3 = Col(*t, row, "arg3");
         e.value = std::strtod(e.arg1.c_str(), nullptr);
+        if (int a = 0, b = 0; e.kind == "daypart" && std::sscanf(e.arg2.c_str(), "%d-%d", &a, &b) == 2 && a >= 0 &&
+                              b > a && b <= 24)
+          e.from_hour = a, e.to_hour = b;
         AddKind(&lx, "t:" + e.kind, core::FoldForMatch(Col(*t, row, "phrase")), e);
       }
     }
@@ -144,10 +154,20 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
       }
     }
     for (int k = 0; k < static_cast<int>(PK::kCount); ++k)
-      for (const std::string& w : lx.phrases[k].first_words) lx.starters[w] |= uint64_t{1} << k;
-    const uint64_t kCalendar = kCalendarBit;
-    for (const auto& [w, m] : lx.months) lx.starters[w] |= kCalendar;
-    for (const auto& [w, d] : lx.weekdays) lx.starters[w] |= kCalendar;
+      for (const std::string& w : lx.phrases[k].first_words) lx.Word(w).kinds |= uint64_t{1} << k;
+    for (const auto& [w, m] : lx.months) {
+      lx.Word(w).kinds |= kCalendarBit;
+      lx.Word(w).month = static_cast<int8_t>(m);
+    }
+    for (const auto& [w, d] : lx.weekdays) {
+      lx.Word(w).kinds |= kCalendarBit;
+      lx.Word(w).weekday = static_cast<int8_t>(d);
+    }
+    for (const std::string& w : lx.future_markers) lx.Word(w).future = true;
+    for (int k = 0; k < static_cast<int>(PK::kCount); ++k)
+      for (const std::string& w : lx.phrases[k].words) lx.Word(w).follows |= uint64_t{1} << k;
+    for (int k = 0; k < static_cast<int>(PK::kCount); ++k)
+      for (const std::string& w : lx.phrases[k].whole_keys) lx.Word(w).whole |= uint64_t{1} << k;
     all.push_back(std::move(lx));
   }
   return Normalizer(std::move(all));
@@ -162,28 +182,47 @@ const Normalizer::Lexicon& Normalizer::For(std::string_view lang) const {
   return lex_.empty() ? kEmpty : lex_.front();
 }
 
-bool Normalizer::Lexicon::MayStart(const Tok& t) const {
-  if (t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kPercent ||
-      t.kind == segment::TokenKind::kDate)
-    return true;
-  return t.kinds != 0;
+namespace {
+
+// The lexicon's word information and the cached number reading of a token.
+inline void Describe(const Normalizer::Lexicon& lx, Tok* t) {
+  if (const int32_t* at = lx.starters.Find(t->f)) {
+    const WordInfo& w = lx.words[static_cast<size_t>(*at)];
+    t->kinds = w.kinds;
+    t->month = w.month;
+    t->weekday = w.weekday;
+    t->future = w.future;
+    t->follows = w.follows;
+    t->whole = w.whole;
+  }
+  if (t->kind == segment::TokenKind::kNumber || t->kind == segment::TokenKind::kPercent)
+    t->num_ok = ParseNumericToken(t->f, lx.lang, &t->num, &t->num_ordinal);
 }
 
-bool Normalizer::Lexicon::MayStartNumber(const Tok& t) const {
-  constexpr uint64_t kMask = (uint64_t{1} << static_cast<int>(PK::kUnit)) | (uint64_t{1} << static_cast<int>(PK::kScale)) |
-                             (uint64_t{1} << static_cast<int>(PK::kOrdinal)) | (uint64_t{1} << static_cast<int>(PK::kVague)) |
-                             (uint64_t{1} << static_cast<int>(PK::kQualifier)) | (uint64_t{1} << static_cast<int>(PK::kArticle)) |
-                             (uint64_t{1} << static_cast<int>(PK::kRangeOpen)) | (uint64_t{1} << static_cast<int>(PK::kNegative)) |
-                             (uint64_t{1} << static_cast<int>(PK::kDecimal));
-  if (t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kPercent) return true;
-  if (t.kind == segment::TokenKind::kPunct && t.f == "-") return true;  // "-5"
-  return (t.kinds & kMask) != 0;
+// Whether a token holds a space, hyphen or apostrophe: PhraseSet::words are cut there, so
+// such a token is looked up whole.
+bool HasWordBreak(std::string_view f) {
+  for (char c : f)
+    if (c == ' ' || c == '-' || c == '\'') return true;
+  return false;
 }
 
-std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
-                             uint32_t tok_begin, uint32_t tok_end) {
-  std::vector<Tok> out;
+bool AllDigits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+}  // namespace
+
+void BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
+                 uint32_t tok_begin, uint32_t tok_end, TokenBuffer* buf) {
+  std::vector<Tok>& out = buf->toks;
+  out.clear();
+  buf->store.clear();
+  buf->memo.Reset();
   out.reserve(tok_end - tok_begin);
+  const bool have_folded = seg.folded.size() == seg.tokens.size();
   bool prev_elision = false;
   for (uint32_t k = tok_begin; k < tok_end && k < seg.tokens.size(); ++k) {
     const segment::Token& st = seg.tokens[k];
@@ -191,8 +230,10 @@ std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view tex
     std::string_view s = text.substr(st.start, st.end - st.start);
     bool line_start = st.breaks_before > 0;
     const bool wordish = st.kind == segment::TokenKind::kWord || st.kind == segment::TokenKind::kAbbrev;
-    if (wordish && s.find('-') != std::string_view::npos && s.size() > 1) {
-      // Split hyphenated words: "quatre-vingt-dix", "mi-octobre", "avant-hier".
+    if (wordish && s.size() > 1 && s.find('-') != std::string_view::npos) {
+      // Split hyphenated words: "quatre-vingt-dix", "mi-octobre", "avant-hier". An ASCII
+      // word's folded form is its lower case, byte for byte: the parts are slices of it.
+      const bool ascii = have_folded && IsAscii(s) && seg.folded[k].size() == s.size();
       size_t p = 0;
       bool first = true;
       while (p <= s.size()) {
@@ -202,13 +243,18 @@ std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view tex
           Tok t;
           t.start = st.start + static_cast<uint32_t>(p);
           t.end = st.start + static_cast<uint32_t>(q);
-          t.f = FoldFast(s.substr(p, q - p));
-          t.kind = t.f.find_first_not_of("0123456789") == std::string::npos ? segment::TokenKind::kNumber : st.kind;
+          if (ascii) {
+            t.f = std::string_view(seg.folded[k]).substr(p, q - p);
+          } else {
+            buf->store.push_front(FoldFast(s.substr(p, q - p)));
+            t.f = buf->store.front();
+          }
+          t.kind = AllDigits(t.f) ? segment::TokenKind::kNumber : st.kind;
           t.join = first ? (prev_elision ? 0 : ' ') : '-';
           t.cap = first && s[0] >= 'A' && s[0] <= 'Z';
           t.line_start = first && line_start;
-          if (auto it = lx.starters.find(t.f); it != lx.starters.end()) t.kinds = it->second;
-          out.push_back(std::move(t));
+          Describe(lx, &t);
+          out.push_back(t);
           first = false;
         }
         p = q + 1;
@@ -216,27 +262,28 @@ std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view tex
       prev_elision = false;
       continue;
     }
-    Tok t;
+    Tok& t = out.emplace_back();
     t.start = st.start;
     t.end = st.end;
     t.kind = st.kind;
     // The segmenter folded every token once (same fold); fold here only without that layer.
-    t.f = seg.folded.size() == seg.tokens.size() ? seg.folded[k] : FoldFast(s);
-    if (t.kind == segment::TokenKind::kAbbrev && t.f.size() > 1 && t.f.back() == '.') t.f.pop_back();
+    if (have_folded) {
+      t.f = seg.folded[k];
+    } else {
+      buf->store.push_front(FoldFast(s));
+      t.f = buf->store.front();
+    }
+    if (t.kind == segment::TokenKind::kAbbrev && t.f.size() > 1 && t.f.back() == '.') t.f.remove_suffix(1);
     t.join = prev_elision || st.kind == segment::TokenKind::kClitic ? 0 : ' ';  // "valentine's"
     unsigned char c0 = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
     t.cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xC3 && c0 <= 0xC3 && s.size() > 1 &&
                                           static_cast<unsigned char>(s[1]) >= 0x80 &&
                                           static_cast<unsigned char>(s[1]) <= 0x9E);
     t.line_start = line_start;
-    if (auto it = lx.starters.find(t.f); it != lx.starters.end()) t.kinds = it->second;
+    Describe(lx, &t);
     prev_elision = !t.f.empty() && t.f.back() == '\'';
-    out.push_back(std::move(t));
   }
-  return out;
 }
-
-size_t StringHash::operator()(std::string_view s) const { return static_cast<size_t>(core::Hash64(s)); }
 
 int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
                   const PhraseEntry** entry) {
@@ -247,15 +294,26 @@ int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size
   int best = 0;
   for (int n = 1; n <= set->max_words && i + n - 1 < t.size(); ++n) {
     const Tok& tk = t[i + n - 1];
+    // No phrase of the kind goes on with this token (see PhraseSet::words).
+    if (n > 1 && !(tk.follows >> static_cast<int>(kind) & 1)) {
+      if (tk.brk < 0) tk.brk = HasWordBreak(tk.f) ? 1 : 0;
+      if (!tk.brk) break;
+    }
     if (len + tk.f.size() + 1 > sizeof buf) break;
+    if (n == 1 && (tk.kinds >> static_cast<int>(kind) & 1) && !(tk.whole >> static_cast<int>(kind) & 1)) {
+      // The word begins a phrase of the kind without being one: a prefix, no lookup.
+      tk.f.copy(buf, tk.f.size());
+      len = tk.f.size();
+      continue;
+    }
     if (n > 1 && tk.join) buf[len++] = tk.join;
     tk.f.copy(buf + len, tk.f.size());
     len += tk.f.size();
-    auto it = set->keys.find(std::string_view(buf, len));
-    if (it == set->keys.end()) break;
-    if (it->second >= 0) {
+    const int32_t* at = set->keys.Find(std::string_view(buf, len));
+    if (!at) break;
+    if (*at >= 0) {
       best = n;
-      if (entry) *entry = &set->entries[static_cast<size_t>(it->second)];
+      if (entry) *entry = &set->entries[static_cast<size_t>(*at)];
     }
   }
   return best;

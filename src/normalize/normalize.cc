@@ -93,7 +93,7 @@ bool FindNoun(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t k
       MatchPhrase(lx, t, k, PK::kRangeAnd, nullptr) || MatchPhrase(lx, t, k, PK::kTIn, nullptr) ||
       MatchPhrase(lx, t, k, PK::kTThis, nullptr) || MatchPhrase(lx, t, k, PK::kArticle, nullptr))
     return false;
-  if (lx.months.count(tk.f)) return false;
+  if (tk.month) return false;
   *noun = k;
   return true;
 }
@@ -104,12 +104,20 @@ Tags Normalizer::Tag(std::string_view text, const segment::Segmentation& seg, st
                      const Reference& ref) const {
   Tags tags;
   const Lexicon& lx = For(lang);
+  // Room for the usual density of news text (about one time per 40 tokens, one number per
+  // 25), so that the vectors rarely grow.
+  tags.times.reserve(seg.tokens.size() / 40 + 4);
+  tags.numbers.reserve(seg.tokens.size() / 25 + 4);
+  TokenBuffer buf;
+  std::vector<char> covered;
+  std::optional<Date> anchor;  // the last day named so far (day anaphora count from it)
   auto run = [&](uint32_t a, uint32_t b) {
-    std::vector<Tok> t = BuildTokens(lx, text, seg, a, b);
+    BuildTokens(lx, text, seg, a, b, &buf);
+    const std::vector<Tok>& t = buf.toks;
     size_t first_time = tags.times.size();
-    if (!ref.numbers_only) TagTimes(lx, t, ref, &tags.times, nullptr);
+    if (!ref.numbers_only) TagTimes(lx, t, ref, &tags.times, nullptr, &buf.memo, &anchor);
     // Token coverage by times, so numbers inside dates are not reported twice.
-    std::vector<char> covered(t.size(), 0);
+    covered.assign(t.size(), 0);
     for (size_t x = first_time, k = 0; x < tags.times.size(); ++x) {
       while (k < t.size() && t[k].end <= tags.times[x].start) ++k;
       for (size_t m = k; m < t.size() && t[m].start < tags.times[x].end; ++m) covered[m] = 1;
@@ -152,8 +160,9 @@ std::optional<DocumentDate> Normalizer::InferDocumentDate(std::string_view text,
   Reference none;
   std::vector<TimeExpr> times;
   std::vector<PartialDate> partials;
-  std::vector<Tok> t = BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()));
-  TagTimes(lx, t, none, &times, &partials);
+  TokenBuffer buf;
+  BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &buf);
+  TagTimes(lx, buf.toks, none, &times, &partials, &buf.memo);
 
   // 1. A dateline: a full date on the first line.
   size_t first_line_end = text.find('\n');

@@ -69,6 +69,9 @@ struct TimeExpr {
   Precision precision = Precision::kDay;
   Basis basis = Basis::kExplicit;
   bool open_end = false;        // "depuis juillet 2012": runs up to the reference date
+  // An open interval bounded by the time: 1 from it on ("after 5 pm", "à partir du 8 mars",
+  // "since 2014"), -1 up to it ("before noon", "until Friday"); 0 for a plain time.
+  int8_t open = 0;
   std::string daypart;          // "MO", "AF", "EV", "NI" for "mardi soir", "Sunday night"
   // Time of day of `begin` and of `finish` (inclusive, at clock.grain): "à 8h", "from 3 to
   // 5 pm", "tomorrow evening" (18:00 to 23:00 at hour grain). Unset for whole days.

@@ -3,6 +3,7 @@
 // A Lexicon is immutable once loaded; a Cursor is per-call scratch owned by Tag().
 #pragma once
 
+#include <forward_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "normalize/normalize.h"
+#include "normalize/word_index.h"
 
 namespace vigie::normalize {
 
@@ -18,21 +20,20 @@ struct PhraseEntry {
   std::string kind;
   std::string arg1, arg2, arg3;
   double value = 0;  // arg1 as a number when it is one
-};
-
-// XXH3 of the bytes; transparent, so string_view keys are looked up without a copy.
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const;
+  int from_hour = -1, to_hour = -1;  // a part of day's hours (arg2 "18-24"), read at load
 };
 
 // Phrases of one kind, keyed by their folded text ("l'annee derniere", "plus de"). One table
 // holds the phrases and every word-boundary prefix of one (entry -1), so that matching
 // looks up each growing key once and stops at the first key no phrase begins with.
 struct PhraseSet {
-  std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> keys;
+  WordIndex keys;
   std::vector<PhraseEntry> entries;
   std::unordered_set<std::string> first_words;
+  // The words of the phrases, cut at spaces, hyphens and both sides of apostrophes: a
+  // token holding none of those continues a phrase only if it is one of them.
+  std::unordered_set<std::string> words;
+  std::vector<std::string> whole_keys;  // the phrases themselves (not prefixes)
   int max_words = 0;
 };
 
@@ -44,21 +45,45 @@ struct PluralRule {
 // Phrase kinds the grammars ask for (numbers: number tables; kT*: time_phrases.tsv).
 enum class PK : uint8_t {
   kUnit, kScale, kOrdinal, kVague, kQualifier, kConnector, kArticle, kPercent, kRangeOpen, kRangeAnd, kRangeMid, kOf, kTDay, kTPeriod, kTUnit, kTSince, kTAgoPrefix, kTAgoSuffix, kTPast, kTDuring, kTFrom, kTTo, kTBetween, kTAnd, kTLast, kTNext, kTThis, kTEarly, kTMid, kTLate, kTDaypart, kTDecade, kTIn, kTAhead, kTHalf,
-  kTClockWord, kTMeridiem, kTClockNamed, kTClockAdd, kTClockMinus, kTClockPast, kTClockTo, kTClockFrac, kTAt, kTMinuteWord, kTDaypartLead, kTHoliday, kNegative, kDecimal, kTFraction, kTExtra,
+  kTClockWord, kTMeridiem, kTClockNamed, kTClockAdd, kTClockMinus, kTClockPast, kTClockTo, kTClockFrac, kTAt, kTMinuteWord, kTDaypartLead, kTHoliday, kNegative, kDecimal, kTFraction, kTExtra, kTOpen, kTWeekOf,
   kCount
 };
+// The Tok::kinds bit of a phrase kind, and of several.
+constexpr uint64_t Bit(PK k) { return uint64_t{1} << static_cast<int>(k); }
+template <typename... K>
+constexpr uint64_t Bits(K... k) { return (Bit(k) | ...); }
+
 // The pack kind string ("unit", "t:since") of each PK; -1 from PkFromName when unknown.
 int PkFromName(std::string_view name);
 
-// Lexicon::starters bit for month and weekday names.
+// Lexicon::starters bit for month and weekday names (bit 62 is the temporal grammars').
 constexpr uint64_t kCalendarBit = uint64_t{1} << 63;
+static_assert(static_cast<int>(PK::kCount) <= 62, "phrase kinds and the two extra bits fit 64 bits");
+
+// What the lexicon knows of one word, looked up once per token: the phrase kinds it may
+// begin (bit k: kind k; kCalendarBit: a month or weekday), its month and weekday numbers,
+// and whether it marks the future ("will", "doit").
+struct WordInfo {
+  uint64_t kinds = 0;
+  uint64_t follows = 0;  // bit k: the word stands after the first word of a phrase of kind k
+  uint64_t whole = 0;    // bit k: the word is a phrase of kind k by itself
+  int8_t month = 0, weekday = 0;
+  bool future = false;
+};
 
 struct Normalizer::Lexicon {
   std::string lang;
   PhraseSet phrases[static_cast<int>(PK::kCount)];  // by kind
-  // Every word that can begin a phrase, month or weekday: other words are skipped at once.
-  // (bit k set: the word begins a phrase of kind k), so a token is looked up once.
-  std::unordered_map<std::string, uint64_t, StringHash, std::equal_to<>> starters;
+  // Every word that can begin a phrase, a month or weekday name, or a future marker: other
+  // words are skipped at once, so a token is looked up once.
+  WordIndex starters;               // folded word -> index in `words`
+  std::vector<WordInfo> words;
+  WordInfo& Word(const std::string& w) {
+    bool fresh = false;
+    int32_t* at = starters.Insert(w, static_cast<int32_t>(words.size()), &fresh);
+    if (fresh) words.emplace_back();
+    return words[static_cast<size_t>(*at)];
+  }
   std::unordered_map<std::string, int> months;          // folded word -> 1..12
   std::unordered_map<std::string, int> weekdays;        // folded word -> 1..7
   std::vector<PluralRule> plurals;
@@ -71,27 +96,127 @@ struct Normalizer::Lexicon {
   bool MayStartNumber(const struct Tok& t) const;
 };
 
-// A token as the grammars see it: folded text, hyphenated words split into parts.
+// A token as the grammars see it: folded text, hyphenated words split into parts. `f`
+// points into Segmentation::folded or into the TokenBuffer's store.
 struct Tok {
   uint32_t start = 0, end = 0;
   segment::TokenKind kind = segment::TokenKind::kWord;
-  std::string f;            // folded; a trailing '.' of an abbreviation removed
+  std::string_view f;       // folded; a trailing '.' of an abbreviation removed
   char join = ' ';          // how it joins the previous token in a phrase key: ' ', '-' or 0
   bool cap = false;         // starts with an upper-case letter
   bool line_start = false;  // first token after a line break
+  bool future = false;      // a future marker (Lexicon::starters)
+  int8_t month = 0;         // 1..12 when a month name
+  int8_t weekday = 0;       // 1..7 when a weekday name
+  bool num_ok = false;      // kNumber / kPercent tokens: ParseNumericToken succeeded
+  bool num_ordinal = false; // ... and read an ordinal ("2e", "3rd")
   uint64_t kinds = 0;       // phrase kinds this token may begin (Lexicon::starters)
+  uint64_t follows = 0;     // phrase kinds it may continue (a token holding ' ', '-' or ' may continue any)
+  uint64_t whole = 0;       // phrase kinds it is a phrase of by itself
+  mutable int8_t brk = -1;  // holds ' ', '-' or ' (1) or not (0); -1: not looked at yet
+  double num = 0;           // ... its value
 };
 
-std::vector<Tok> BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
-                             uint32_t tok_begin, uint32_t tok_end);
+// Whether a token is a number (digits) or a date token ("7/12/2016").
+inline bool IsNumberTok(const Tok& t) {
+  return t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kDate;
+}
+// Whether a cardinal (ParseCardinalAt) may begin at the token: digits, or a number, scale,
+// decimal word or article ("a hundred").
+inline bool MayStartCardinal(const Tok& t) {
+  return t.kind == segment::TokenKind::kNumber || (t.kinds & Bits(PK::kUnit, PK::kScale, PK::kDecimal, PK::kArticle));
+}
+// Whether a time of day (ParseClockAt) may begin at the token.
+inline bool MayStartClock(const Tok& t) {
+  return MayStartCardinal(t) || (t.kinds & Bits(PK::kTClockFrac, PK::kTClockNamed));
+}
+
+// Results of MatchPhraseAt at (token, kind) for the current tokens: the temporal grammars
+// ask the same question at the same token many times. Direct-mapped; `gen` changes with
+// every new token vector, so no clearing is needed.
+int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
+                  const PhraseEntry** entry);
+class PhraseMemo {
+ public:
+  void Reset() { ++gen_; }
+  int Match(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
+            const PhraseEntry** entry) {
+    const uint64_t key = gen_ << 32 | static_cast<uint64_t>(i) << 6 | static_cast<uint64_t>(kind);
+    Slot& s = slots_[(i * 61 + static_cast<size_t>(kind)) & (kSlots - 1)];
+    if (s.key != key) {
+      s.key = key;
+      s.entry = nullptr;
+      s.n = MatchPhraseAt(lx, t, i, kind, &s.entry);
+    }
+    if (s.n && entry) *entry = s.entry;
+    return s.n;
+  }
+
+ private:
+  static constexpr size_t kSlots = 64;
+  struct Slot {
+    uint64_t key = ~uint64_t{0};
+    const PhraseEntry* entry = nullptr;
+    int n = 0;
+  };
+  uint64_t gen_ = 0;
+  Slot slots_[kSlots];
+};
+
+inline bool Normalizer::Lexicon::MayStart(const Tok& t) const {
+  if (t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kPercent ||
+      t.kind == segment::TokenKind::kDate)
+    return true;
+  // The kinds a temporal grammar may begin with (TimeParser::At and the grammars it
+  // calls); words that only join or qualify ("and", "to", "more than") begin none.
+  constexpr uint64_t kStarts =
+      kCalendarBit | Bits(PK::kTSince, PK::kTFrom, PK::kTBetween, PK::kTThis, PK::kOrdinal, PK::kTAgoPrefix,
+                          PK::kTPast, PK::kTAhead, PK::kUnit, PK::kScale, PK::kArticle, PK::kTUnit,
+                          PK::kTFraction, PK::kTDuring, PK::kTEarly, PK::kTMid, PK::kTLate, PK::kTIn,
+                          PK::kTLast, PK::kTNext, PK::kTHoliday, PK::kTAt, PK::kDecimal, PK::kTClockFrac,
+                          PK::kTClockNamed, PK::kTDay, PK::kTDaypart, PK::kTDaypartLead, PK::kTDecade,
+                          PK::kTPeriod, PK::kTOpen, PK::kTWeekOf);
+  return (t.kinds & kStarts) != 0;
+}
+
+inline bool Normalizer::Lexicon::MayStartNumber(const Tok& t) const {
+  constexpr uint64_t kMask = (uint64_t{1} << static_cast<int>(PK::kUnit)) | (uint64_t{1} << static_cast<int>(PK::kScale)) |
+                             (uint64_t{1} << static_cast<int>(PK::kOrdinal)) | (uint64_t{1} << static_cast<int>(PK::kVague)) |
+                             (uint64_t{1} << static_cast<int>(PK::kQualifier)) | (uint64_t{1} << static_cast<int>(PK::kArticle)) |
+                             (uint64_t{1} << static_cast<int>(PK::kRangeOpen)) | (uint64_t{1} << static_cast<int>(PK::kNegative)) |
+                             (uint64_t{1} << static_cast<int>(PK::kDecimal));
+  if (t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kPercent) return true;
+  if (t.kind == segment::TokenKind::kPunct && t.f == "-") return true;  // "-5"
+  return (t.kinds & kMask) != 0;
+}
+
+// Per-call scratch of Tag(): the tokens of one sentence, and folded text that is not in
+// Segmentation::folded (parts of hyphenated non-ASCII words). Reused sentence to sentence.
+struct TokenBuffer {
+  std::vector<Tok> toks;
+  std::forward_list<std::string> store;  // stable addresses; no allocation while empty
+  PhraseMemo memo;  // reset by BuildTokens
+};
+
+// Fills buf->toks with tokens [tok_begin, tok_end) of `seg` (buf->store keeps their text).
+void BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
+                 uint32_t tok_begin, uint32_t tok_end, TokenBuffer* buf);
 
 // Longest phrase of `kind` starting at token i; returns its word count (0: none). Most
 // calls end at the token's kind bits, inline; the table walk is out of line.
 int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
                   const PhraseEntry** entry);
+// Whether no phrase of `kind` can match at i, from the token bits alone: the token does
+// not begin one, or it only begins longer ones and the next token goes on with none.
+inline bool NoPhraseAt(const std::vector<Tok>& t, size_t i, PK kind) {
+  const int k = static_cast<int>(kind);
+  if (i >= t.size() || !(t[i].kinds >> k & 1)) return true;
+  if (t[i].whole >> k & 1) return false;
+  return i + 1 >= t.size() || (!(t[i + 1].follows >> k & 1) && t[i + 1].brk == 0);
+}
 inline int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
                        const PhraseEntry** entry) {
-  if (i >= t.size() || !(t[i].kinds >> static_cast<int>(kind) & 1)) return 0;
+  if (NoPhraseAt(t, i, kind)) return 0;
   return MatchPhraseAt(lx, t, i, kind, entry);
 }
 
@@ -132,7 +257,11 @@ struct PartialDate {
 };
 
 // Times: every temporal expression of the tokens, in text order.
+// `memo` caches phrase matches over `t` (reset when `t` changes); may be null. `anchor`
+// (may be null) is the last single day named before `t` in the text, updated here: day
+// anaphora ("le lendemain", "the same day") count from it.
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
-              std::vector<TimeExpr>* out, std::vector<PartialDate>* partials);
+              std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo = nullptr,
+              std::optional<Date>* anchor = nullptr);
 
 }  // namespace vigie::normalize

@@ -1,6 +1,8 @@
 // Number grammar: numeric tokens in every grouping style, number words, vague amounts,
 // qualifiers, ranges and percentages.
+#include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 
@@ -15,37 +17,51 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // Digits with separators to a value; `lang` decides what a lone ',' or '.' before three
 // digits means (grouping in "1,200" en / "1.200" fr, decimal otherwise).
 bool ParseGrouped(std::string_view s, std::string_view lang, double* value) {
-  std::string digits;
-  std::vector<size_t> seps;  // positions in `s` of ',' and '.'
   int n_comma = 0, n_dot = 0;
+  size_t last_sep = 0;  // position in `s` of the last ',' or '.'
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (IsDigit(c)) continue;
-    if (c == ',') ++n_comma, seps.push_back(i);
-    else if (c == '.') ++n_dot, seps.push_back(i);
+    if (c == ',') ++n_comma, last_sep = i;
+    else if (c == '.') ++n_dot, last_sep = i;
     else if (c == ' ' || c == '\'') continue;
     else return false;
   }
   if (s.empty() || !IsDigit(s.front()) || !IsDigit(s.back())) return false;
   char decimal = 0;
   if (n_comma && n_dot) {
-    decimal = s[seps.back()];
+    decimal = s[last_sep];
   } else if (n_comma + n_dot == 1) {
-    size_t after = s.size() - seps.back() - 1;
-    char sep = s[seps.back()];
+    size_t after = s.size() - last_sep - 1;
+    char sep = s[last_sep];
     bool group_like = after == 3;
     if (!group_like) decimal = sep;
     else if (lang == "fr") decimal = sep == ',' ? ',' : 0;
     else if (lang == "en") decimal = sep == '.' ? '.' : 0;
     else decimal = 0;
   }
-  std::string clean;
+  // The digits (and the decimal point) in a local buffer: at most 18 characters.
+  char clean[20];
+  size_t len = 0;
+  bool point = false;
+  uint64_t whole = 0;
   for (char c : s) {
-    if (IsDigit(c)) clean.push_back(c);
-    else if (c == decimal) clean.push_back('.');
+    if (IsDigit(c)) {
+      if (len == 18) return false;
+      clean[len++] = c;
+      whole = whole * 10 + static_cast<uint64_t>(c - '0');
+    } else if (c == decimal) {
+      if (len == 18) return false;
+      clean[len++] = '.';
+      point = true;
+    }
   }
-  if (clean.empty() || clean.size() > 18) return false;
-  *value = std::strtod(clean.c_str(), nullptr);
+  if (len == 0) return false;
+  if (!point) {
+    *value = static_cast<double>(whole);  // exact below 2^53, else rounded as strtod would
+    return true;
+  }
+  std::from_chars(clean, clean + len, *value);
   return true;
 }
 
@@ -66,7 +82,9 @@ bool ParseNumericToken(std::string_view s, std::string_view lang, double* value,
       bool all = true;
       for (char c : d) all = all && IsDigit(c);
       if (!all || d.size() > 6) return false;
-      *value = std::strtod(std::string(d).c_str(), nullptr);
+      uint64_t v = 0;
+      for (char c : d) v = v * 10 + static_cast<uint64_t>(c - '0');
+      *value = static_cast<double>(v);
       *ordinal = true;
       return true;
     }
@@ -81,6 +99,7 @@ bool ParseNumericToken(std::string_view s, std::string_view lang, double* value,
 
 size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
                        double* value) {
+  if (i >= t.size() || !MayStartCardinal(t[i])) return i;
   double total = 0, current = 0, last_unit = 1e18, last_scale = 0;
   bool any = false;
   size_t j = i, end = i;
@@ -93,10 +112,8 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
     int n = 0;
     if (tk.kind == segment::TokenKind::kNumber) {
       if (any) break;
-      bool ord = false;
-      double v = 0;
-      if (!ParseNumericToken(tk.f, lx.lang, &v, &ord) || ord) break;
-      current = v;
+      if (!tk.num_ok || tk.num_ordinal) break;
+      current = tk.num;
       any = true;
       last_unit = 0;  // digits take no unit words after them
       end = ++j;
@@ -135,7 +152,7 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
       std::string digits;
       if (t[k].kind == segment::TokenKind::kNumber &&
           t[k].f.find_first_not_of("0123456789") == std::string::npos) {
-        digits = t[k].f;
+        digits = std::string(t[k].f);
         ++k;
       } else {
         const PhraseEntry* d = nullptr;
@@ -231,17 +248,16 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, s
   const Tok& tk = t[j < t.size() ? j : t.size() - 1];
   if (j >= t.size()) return i;
   double v = 0;
-  bool ord = false;
   if (tk.kind == segment::TokenKind::kPercent) {
-    if (!ParseNumericToken(tk.f, lx.lang, &v, &ord)) return i;
-    num.value = num.min = num.max = v;
+    if (!tk.num_ok) return i;
+    num.value = num.min = num.max = tk.num;
     num.percent = true;
     num.end = tk.end;
     *out = num;
     return j + 1;
   }
-  if (tk.kind == segment::TokenKind::kNumber && ParseNumericToken(tk.f, lx.lang, &v, &ord) && ord) {
-    num.value = num.min = num.max = v;
+  if (tk.kind == segment::TokenKind::kNumber && tk.num_ok && tk.num_ordinal) {
+    num.value = num.min = num.max = tk.num;
     num.ordinal = true;
     num.end = tk.end;
     *out = num;

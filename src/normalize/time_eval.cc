@@ -69,6 +69,10 @@ std::string DucklingTime(const TimeExpr& x) {
   auto stamp = [](const Date& d) { return IsoDate(d) + "T00:00:00"; };
   if (x.kind == TimeKind::kDuration) return "duration " + x.DurationIso();
   std::string grain = DucklingGrain(x);
+  if (x.open != 0) {
+    const char* side = x.open > 0 ? "datetimeOpenInterval After " : "datetimeOpenInterval Before ";
+    return side + (x.clock.Set() ? Stamp(x.begin.date, x.clock, 0) : stamp(x.begin.date)) + " " + grain;
+  }
   if (x.clock.Set()) {
     if (!x.clock_end.Set()) return "datetime " + Stamp(x.begin.date, x.clock, 0) + " " + grain;
     return "datetimeInterval (" + Stamp(x.begin.date, x.clock, 0) + ", " + Stamp(x.finish.date, x.clock_end, 1) +

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 #include "normalize/normalize_internal.h"
 
@@ -34,7 +35,9 @@ Point DayPoint(const Date& d) { return Point{d, Grain::kDay}; }
 Point MonthPoint(int y, int m) { return Point{Date{y, m, 1}, Grain::kMonth}; }
 Point YearPoint(int y) { return Point{Date{y, 1, 1}, Grain::kYear}; }
 
-constexpr int kAheadDays = 31;
+constexpr int kAheadDays = 31;        // a holiday up to a month ahead is the coming one
+constexpr int kAheadDayMonth = 120;   // a day and month up to four months ahead: announced
+constexpr uint64_t kDigits = uint64_t{1} << 62;  // TimeParser::At: a number or date token
 constexpr size_t kFutureWindow = 6;  // tokens before an expression searched for "will", "doit"
 
 // How many `small` units make one `big` unit (month = 30 days, year = 12 months or 365 days).
@@ -58,63 +61,78 @@ double UnitRatio(Unit big, Unit small) {
 class TimeParser {
  public:
   TimeParser(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
-             std::vector<PartialDate>* partials)
-      : lx_(lx), t_(t), ref_(ref), partials_(partials), markers_before_(t.size() + 1, 0) {
-    // Future markers counted once per token, so that each expression asks in O(1).
-    for (size_t k = 0; k < t.size(); ++k)
-      markers_before_[k + 1] = markers_before_[k] + (lx.future_markers.count(t[k].f) ? 1 : 0);
-  }
+             std::vector<PartialDate>* partials, PhraseMemo* memo, const std::optional<Date>* anchor)
+      : lx_(lx), t_(t), ref_(ref), partials_(partials), memo_(memo), anchor_(anchor) {}
 
   // One expression at token i: the token after it, or i. `*emit` false when the tokens
   // form a date that cannot be resolved (no reference): consumed, not reported.
   size_t At(size_t i, TimeExpr* x, bool* emit) {
     *emit = true;
-    ahead_ = markers_before_[i] > markers_before_[i > kFutureWindow ? i - kFutureWindow : 0];
+    // A future marker among the kFutureWindow tokens before i (At is asked in text order).
+    for (; scanned_ < i; ++scanned_)
+      if (t_[scanned_].future) last_marker_ = scanned_;
+    ahead_ = last_marker_ != ~size_t{0} && last_marker_ < i && last_marker_ + kFutureWindow >= i;
+    // Each grammar is tried only at a token that may begin it (the kinds its first test
+    // asks for; kDigits: a number or date token).
+    const uint64_t b = t_[i].kinds | (IsNumberTok(t_[i]) ? kDigits : 0);
+    constexpr uint64_t kAbsolute = kDigits | kCalendarBit | Bits(PK::kTThis, PK::kOrdinal);
+    constexpr uint64_t kAmount = kDigits | Bits(PK::kUnit, PK::kScale, PK::kArticle, PK::kTUnit, PK::kTFraction);
     size_t e;
-    if ((e = Since(i, x, emit)) > i) return e;
-    if ((e = FromTo(i, x, emit)) > i) return e;
-    if ((e = PastOrAgo(i, x)) > i) return e;
-    if ((e = During(i, x)) > i) return e;
-    if ((e = Part(i, x, emit)) > i) return e;
-    if ((e = Marked(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
-    if ((e = Holiday(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
-    if ((e = NthOfMonth(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
-    if ((e = BareDay(i, x)) > i) return AttachTime(e, x);
-    if ((e = ClockAt(i, x, emit)) > i) return e;
-    if ((e = Absolute(i, false, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
-    if ((e = Relative(i, x)) > i) return AttachTime(e, x);
+    if ((b & Bit(PK::kTSince)) && (e = Since(i, x, emit)) > i) return e;
+    if ((b & Bit(PK::kTOpen)) && (e = Open(i, x, emit)) > i) return e;
+    if ((b & Bit(PK::kTWeekOf)) && (e = WeekOf(i, x, emit)) > i) return e;
+    if ((b & (kAbsolute | Bits(PK::kTFrom, PK::kTBetween))) && (e = FromTo(i, x, emit)) > i) return e;
+    if ((b & (kAmount | Bits(PK::kTAgoPrefix, PK::kTPast, PK::kTAhead))) && (e = PastOrAgo(i, x)) > i) return e;
+    if ((b & Bit(PK::kTDuring)) && (e = During(i, x)) > i) return e;
+    if ((b & Bits(PK::kTEarly, PK::kTMid, PK::kTLate)) && (e = Part(i, x, emit)) > i) return e;
+    if ((b & Bit(PK::kTIn)) && (e = Marked(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
+    if ((b & Bits(PK::kTLast, PK::kTNext, PK::kTThis, PK::kTHoliday)) && (e = Holiday(i, x, emit)) > i)
+      return *emit ? AttachTime(e, x) : e;
+    if ((b & (kDigits | Bits(PK::kTIn, PK::kOrdinal, PK::kTLast))) && (e = NthOfMonth(i, x, emit)) > i)
+      return *emit ? AttachTime(e, x) : e;
+    const bool day_next = Has(i + 1) && (IsNumberTok(t_[i + 1]) || (t_[i + 1].kinds & Bit(PK::kOrdinal)));
+    if (((b & (kDigits | Bit(PK::kOrdinal))) || ((b & Bit(PK::kTIn)) && day_next)) &&
+        (e = DayOfRelativeMonth(i, x)) > i)
+      return AttachTime(e, x);
+    if ((b & (kCalendarBit | Bits(PK::kTThis, PK::kTIn))) && (e = BareDay(i, x)) > i) return AttachTime(e, x);
+    constexpr uint64_t kClock = kDigits | Bits(PK::kTAt, PK::kTBetween, PK::kTFrom, PK::kTIn, PK::kUnit, PK::kScale,
+                                               PK::kDecimal, PK::kArticle, PK::kTClockFrac, PK::kTClockNamed,
+                                               PK::kTDay, PK::kTDaypart, PK::kTDaypartLead);
+    if ((b & kClock) && (e = ClockAt(i, x, emit)) > i) return e;
+    if ((b & kAbsolute) && (e = Absolute(i, false, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
+    constexpr uint64_t kRelative = kDigits | kCalendarBit | Bits(PK::kTDecade, PK::kTDay, PK::kTPeriod, PK::kTLast,
+                                                                 PK::kTNext, PK::kTThis);
+    if ((b & kRelative) && (e = Relative(i, x)) > i) return AttachTime(e, x);
+    if (!(b & kAmount)) return i;
     if ((e = Duration(i, x)) > i) return e;
     return i;
   }
 
  private:
-  int P(size_t i, PK kind, const PhraseEntry** e = nullptr) const {
-    return MatchPhrase(lx_, t_, i, kind, e);
+  [[gnu::always_inline]] int P(size_t i, PK kind, const PhraseEntry** e = nullptr) const {
+    if (NoPhraseAt(t_, i, kind)) return 0;
+    return memo_ ? memo_->Match(lx_, t_, i, kind, e) : MatchPhraseAt(lx_, t_, i, kind, e);
   }
   bool Has(size_t i) const { return i < t_.size(); }
   int Month(size_t i) const {
-    if (!Has(i) || t_[i].kind == TokenKind::kNumber || !(t_[i].kinds & kCalendarBit)) return 0;
-    auto it = lx_.months.find(t_[i].f);
-    return it == lx_.months.end() ? 0 : it->second;
+    if (!Has(i) || t_[i].kind == TokenKind::kNumber) return 0;
+    return t_[i].month;
   }
   int Wd(size_t i) const {
-    if (!Has(i) || !(t_[i].kinds & kCalendarBit)) return 0;
-    auto it = lx_.weekdays.find(t_[i].f);
-    if (it == lx_.weekdays.end()) return 0;
+    if (!Has(i) || !t_[i].weekday) return 0;
     // Short forms ("mar", "sun") only capitalised or followed by a dot-less day number.
     if (t_[i].f.size() <= 4 && !t_[i].cap && t_[i].kind != TokenKind::kAbbrev) return 0;
-    return it->second;
+    return t_[i].weekday;
   }
   int DayNum(size_t i) const {
     if (!Has(i)) return 0;
     const Tok& k = t_[i];
     if (k.kind == TokenKind::kNumber) {
-      double v = 0;
-      bool ord = false;
       std::string_view s = k.f;
       if (s.size() > 5) return 0;
-      if (!ParseNumericToken(s, lx_.lang, &v, &ord)) return 0;
-      if (!ord && !AllDigits(s)) return 0;
+      if (!k.num_ok) return 0;
+      const double v = k.num;
+      if (!k.num_ordinal && !AllDigits(s)) return 0;
       int d = static_cast<int>(v);
       return v == d && d >= 1 && d <= 31 ? d : 0;
     }
@@ -125,7 +143,8 @@ class TimeParser {
   int Year(size_t i) const {
     if (!Has(i) || t_[i].kind != TokenKind::kNumber || t_[i].f.size() != 4 || !AllDigits(t_[i].f))
       return 0;
-    int y = std::atoi(t_[i].f.c_str());
+    const std::string_view f = t_[i].f;
+    int y = (f[0] - '0') * 1000 + (f[1] - '0') * 100 + (f[2] - '0') * 10 + (f[3] - '0');
     return y >= 1000 && y <= 2999 ? y : 0;
   }
   bool Punct(size_t i, const char* p) const {
@@ -165,8 +184,9 @@ class TimeParser {
     if (!ValidDate(y, m, d) && !ValidDate(y - 1, m, d)) return std::nullopt;
     Date c{y, m, d};
     if (!ValidDate(y, m, d)) c.year = y - 1;
-    // News looks back, but a date up to a month ahead is an announced one, not last year's.
-    if (!Future() && c > r && DaysFromCivil(c) - DaysFromCivil(r) > kAheadDays) c.year -= 1;
+    // News looks back, but a date up to four months ahead in the same year is an announced
+    // one, not last year's (TempEval-3: "Feb. 10" written on 7 January).
+    if (!Future() && c > r && DaysFromCivil(c) - DaysFromCivil(r) > kAheadDayMonth) c.year -= 1;
     if (Future() && c < r) c.year += 1;
     if (wd && ValidDate(c.year, m, d) && Weekday(c) != wd) {
       for (int k = 1; k <= 11; ++k) {
@@ -195,9 +215,97 @@ class TimeParser {
     return AddDays(r, fwd);
   }
 
+  // A numeric date written `f` over tokens [j, end) (i: where the expression began): the
+  // token after it, or i.
+  // `glued`: made of several tokens, where "2/3" is more likely two thirds than a day.
+  size_t NumericDate(size_t i, const std::string& f, size_t end, bool glued, TimeExpr* x, bool* emit) {
+    const size_t last = end - 1;
+      int a = 0, b = 0, c = 0;
+      char s1 = 0, s2 = 0;
+            int got = std::sscanf(f.c_str(), "%d%c%d%c%d", &a, &s1, &b, &s2, &c);
+      if (got == 3 && (s1 == '/' || s1 == '-') && f.find_first_not_of("0123456789/-") == std::string::npos) {
+        if (a > 999 && b >= 1 && b <= 12) {  // 2014-10
+          Set(x, i, end, MonthPoint(a, b), MonthPoint(a, b), Precision::kMonth, Basis::kExplicit);
+          return end;
+        }
+        if (b > 999 && a >= 1 && a <= 12) {  // 2/2013
+          Set(x, i, end, MonthPoint(b, a), MonthPoint(b, a), Precision::kMonth, Basis::kExplicit);
+          return end;
+        }
+        if (s1 == '/' && a <= 31 && b <= 31 && !glued) {  // 17/02 (day first) or 2/15 (month first)
+          bool dayfirst = ref_.day_first && lx_.day_first;
+          int dd = dayfirst ? a : b, mm = dayfirst ? b : a;
+          if (mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) {
+            std::optional<Date> dt = ResolveDayMonth(mm, dd, 0, i, end);
+            if (!dt) {
+              *emit = false;
+              x->start = t_[i].start;
+              x->end = t_[last].end;
+              return end;
+            }
+            Set(x, i, end, DayPoint(*dt), DayPoint(*dt), Precision::kDay, Basis::kExplicit);
+            return end;
+          }
+        }
+        return i;
+      }
+      if (got == 5 && s1 == s2 &&
+          (s1 == '/' || s1 == '-' || s1 == '.')) {
+        Date d;
+        if (a > 31) d = Date{a, b, c};
+        else if (ref_.day_first && lx_.day_first) d = Date{c, b, a};
+        else d = Date{c, a, b};
+        if (d.year < 100) d.year += d.year < 50 ? 2000 : 1900;
+        if (ValidDate(d.year, d.month, d.day)) {
+          Set(x, i, end, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kExplicit);
+          return end;
+        }
+      }
+      return i;
+  }
+
+  // Digits, '-', '/' or '.', digits or a month name[, the same mark, digits], glued together
+  // ("2014-10", "31/Oct/1974"): the text with a month name as its number, and *end after it;
+  // empty when the tokens are not so.
+  std::string GluedDate(size_t j, size_t* end) const {
+    auto glued = [&](size_t k) { return Has(k) && t_[k].start == t_[k - 1].end; };
+    auto mark = [&](size_t k) { return glued(k) && (Punct(k, "-") || Punct(k, "/") || Punct(k, ".")); };
+    auto part = [&](size_t k, std::string* out) {
+      if (!glued(k)) return false;
+      if (t_[k].kind == TokenKind::kNumber && AllDigits(t_[k].f) && t_[k].f.size() <= 4) {
+        out->append(t_[k].f);
+        return true;
+      }
+      if (int m = Month(k)) {
+        out->append(std::to_string(m));
+        return true;
+      }
+      return false;
+    };
+    std::string s(t_[j].f);
+    if (s.size() > 4 || !mark(j + 1)) return {};
+    const std::string_view sep = t_[j + 1].f;
+    s.append(sep);
+    const bool named = Month(j + 2) != 0;
+    if (!part(j + 2, &s)) return {};
+    *end = j + 3;
+    if (mark(j + 3) && t_[j + 3].f == sep) {
+      std::string third;
+      if (part(j + 4, &third)) {
+        *end = j + 5;
+        // A month name in the middle: day, month, year; written year first for the reader.
+        if (named) return third + "-" + std::to_string(Month(j + 2)) + "-" + std::string(t_[j].f);
+        return s + std::string(sep) + third;
+      }
+    }
+    return named ? std::string() : s;
+  }
+
   // Optional weekday (with "ce"/"on"), then day month [year] | month day [, year].
   size_t Absolute(size_t i, bool allow_bare, TimeExpr* x, bool* emit) {
-    if (!Has(i)) return i;
+    // A date begins with digits, a month or weekday name, a day in words, or "ce"/"on".
+    if (!Has(i) || !(IsNumberTok(t_[i]) || (t_[i].kinds & (kCalendarBit | Bits(PK::kTThis, PK::kOrdinal)))))
+      return i;
     size_t j = i;
     int wd = 0;
     if (int n = P(j, PK::kTThis); n && Wd(j + n)) j += n;
@@ -213,50 +321,16 @@ class TimeParser {
       j = i;
     }
     const Tok& tk = t_[j];
-    // Numeric dates: 7/12/2016, 2016-12-07.
-    if (tk.kind == TokenKind::kDate || (tk.kind == TokenKind::kNumber && tk.f.find_first_of("/-") != std::string::npos)) {
-      int a = 0, b = 0, c = 0;
-      char s1 = 0, s2 = 0;
-      int got = std::sscanf(tk.f.c_str(), "%d%c%d%c%d", &a, &s1, &b, &s2, &c);
-      if (got == 3 && (s1 == '/' || s1 == '-') && tk.f.find_first_not_of("0123456789/-") == std::string::npos) {
-        if (a > 999 && b >= 1 && b <= 12) {  // 2014-10
-          Set(x, i, j + 1, MonthPoint(a, b), MonthPoint(a, b), Precision::kMonth, Basis::kExplicit);
-          return j + 1;
-        }
-        if (b > 999 && a >= 1 && a <= 12) {  // 2/2013
-          Set(x, i, j + 1, MonthPoint(b, a), MonthPoint(b, a), Precision::kMonth, Basis::kExplicit);
-          return j + 1;
-        }
-        if (s1 == '/' && a <= 31 && b <= 31) {  // 17/02 (day first) or 2/15 (month first)
-          bool dayfirst = ref_.day_first && lx_.day_first;
-          int dd = dayfirst ? a : b, mm = dayfirst ? b : a;
-          if (mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) {
-            std::optional<Date> dt = ResolveDayMonth(mm, dd, 0, i, j + 1);
-            if (!dt) {
-              *emit = false;
-              x->start = t_[i].start;
-              x->end = t_[j].end;
-              return j + 1;
-            }
-            Set(x, i, j + 1, DayPoint(*dt), DayPoint(*dt), Precision::kDay, Basis::kExplicit);
-            return j + 1;
-          }
-        }
-        return i;
+    // Numeric dates: 7/12/2016, 2016-12-07 (one token), or glued tokens: 2014-10, 2/2013,
+    // 2015-3-3, 10-31-74, 31/Oct/1974.
+    if (tk.kind == TokenKind::kDate || (tk.kind == TokenKind::kNumber && tk.f.find_first_of("/-") != std::string::npos))
+      return NumericDate(i, std::string(tk.f), j + 1, false, x, emit);
+    if (size_t end = 0; tk.kind == TokenKind::kNumber && AllDigits(tk.f)) {
+      std::string glued = GluedDate(j, &end);
+      if (!glued.empty()) {
+        size_t e = NumericDate(i, glued, end, true, x, emit);
+        if (e > i) return e;
       }
-      if (got == 5 && s1 == s2 &&
-          (s1 == '/' || s1 == '-' || s1 == '.')) {
-        Date d;
-        if (a > 31) d = Date{a, b, c};
-        else if (ref_.day_first && lx_.day_first) d = Date{c, b, a};
-        else d = Date{c, a, b};
-        if (d.year < 100) d.year += d.year < 50 ? 2000 : 1900;
-        if (ValidDate(d.year, d.month, d.day)) {
-          Set(x, i, j + 1, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kExplicit);
-          return j + 1;
-        }
-      }
-      return i;
     }
     int d = 0, m = 0;
     size_t k = j;
@@ -370,8 +444,10 @@ class TimeParser {
     }
     // "next Wednesday" is that day of next week; "mercredi prochain" the next occurrence
     // (the pack says which: arg1 "week").
+    // "lundi en huit", "mardi en quinze": the next occurrence, one or two weeks on (arg1 "+7").
+    int later = next && !next->arg1.empty() && next->arg1[0] == '+' ? std::atoi(next->arg1.c_str() + 1) : 0;
     if (mode > 0 && next && next->arg1 != "week") mode = 2;
-    Date d = ResolveWeekday(wd, mode);
+    Date d = AddDays(ResolveWeekday(wd, mode), later);
     // "Tuesday of last week", "mercredi de la semaine prochaine", "lundi cette semaine".
     {
       size_t kw = k;
@@ -400,6 +476,9 @@ class TimeParser {
   }
 
   size_t Relative(size_t i, TimeExpr* x) {
+    constexpr uint64_t kStarts = kCalendarBit | Bits(PK::kTDecade, PK::kTDay, PK::kTPeriod, PK::kTLast,
+                                                     PK::kTNext, PK::kTThis);
+    if (!Has(i) || !(t_[i].kind == TokenKind::kNumber || (t_[i].kinds & kStarts))) return i;
     if (size_t e = Decade(i, x); e > i) return e;
     if (!ref_.date) return i;
     const Date r = *ref_.date;
@@ -425,7 +504,7 @@ class TimeParser {
         Set(x, i, k, DayPoint(AddDays(r, a)), DayPoint(AddDays(r, b)), Precision::kInterval, Basis::kRelative);
         return k;
       }
-      Date d = AddDays(r, a);
+      Date d = AddDays(e->arg3 == "anaphor" ? Anchor() : r, a);
       Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
       x->present = e->arg3 == "present";
       if (x->present && ref_.time.Set()) {
@@ -489,7 +568,19 @@ class TimeParser {
   }
 
   // N unit: a count of time units at i. Returns the token after it.
+  // Amount, remembering its last answer: At asks it at the same token twice (PastOrAgo,
+  // Duration). allow_vague changes nothing at a token that begins no time unit word.
   size_t Amount(size_t i, double* n, Unit* unit, bool allow_vague = false) const {
+    const bool vague = allow_vague && Has(i) && (t_[i].kinds & Bit(PK::kTUnit));
+    if (i != amount_.i || vague != amount_.vague) {
+      amount_.i = i;
+      amount_.vague = vague;
+      amount_.k = AmountAt(i, &amount_.n, &amount_.unit, vague);
+    }
+    if (amount_.k > i) *n = amount_.n, *unit = amount_.unit;
+    return amount_.k;
+  }
+  size_t AmountAt(size_t i, double* n, Unit* unit, bool allow_vague) const {
     if (!Has(i)) return i;
     constexpr uint64_t kCounts = (uint64_t{1} << static_cast<int>(PK::kUnit)) | (uint64_t{1} << static_cast<int>(PK::kScale)) |
                                  (uint64_t{1} << static_cast<int>(PK::kArticle)) | (uint64_t{1} << static_cast<int>(PK::kTUnit)) |
@@ -558,6 +649,9 @@ class TimeParser {
   // "il y a deux jours", "two days ago", "ces dernières 48 heures", "in the past 24 hours".
   size_t PastOrAgo(size_t i, TimeExpr* x) {
     if (!ref_.date) return i;
+    constexpr uint64_t kStarts = Bits(PK::kTAgoPrefix, PK::kTPast, PK::kTAhead, PK::kUnit, PK::kScale,
+                                      PK::kArticle, PK::kTUnit, PK::kTFraction);
+    if (!Has(i) || !(t_[i].kind == TokenKind::kNumber || (t_[i].kinds & kStarts))) return i;
     const Date r = *ref_.date;
     double n = 0;
     Unit u = Unit::kDay;
@@ -693,9 +787,20 @@ class TimeParser {
 
   // depuis / since + date: an interval running to the reference date.
   size_t Since(size_t i, TimeExpr* x, bool* emit) {
-    int m = P(i, PK::kTSince);
+    const PhraseEntry* se = nullptr;
+    int m = P(i, PK::kTSince, &se);
     if (!m) return i;
     size_t j = i + m;
+    // "since then", "depuis lors" (arg1 "anaphor"), or "since" closing a clause ("Depuis,
+    // aucun convoi…"): from the last day the text named to the reference date.
+    if (ref_.date && (se->arg1 == "anaphor" || (Has(j) && (Punct(j, ",") || Punct(j, "."))) || !Has(j))) {
+      const Date a = Anchor();
+      if (a > *ref_.date) return i;
+      Set(x, i, j, DayPoint(a), DayPoint(*ref_.date), Precision::kInterval, Basis::kRelative);
+      x->open_end = true;
+      x->open = 1;
+      return j;
+    }
     size_t k = Part(j, x, emit);
     if (k == j) k = Holiday(j, x, emit);
     if (k == j) k = Marked(j, x, emit);
@@ -703,12 +808,50 @@ class TimeParser {
     if (k == j) k = Relative(j, x);
     if (k == j || x->kind == TimeKind::kDuration) return i;
     x->start = t_[i].start;
+    if (!x->clock_end.Set()) x->open = 1;  // "since 2pm"; "dès le matin" is the morning
     if (ref_.date && x->begin.date <= *ref_.date) {
       x->finish = DayPoint(*ref_.date);
       x->open_end = true;
     }
     x->precision = Precision::kInterval;
     x->kind = TimeKind::kInterval;
+    return k;
+  }
+
+  // "after 5 pm", "à partir du 8 mars", "avant 16h", "until Friday", "à partir du 8": an
+  // open interval bounded by the time that follows (a time of day, a date, a holiday, a
+  // relative day, or a bare day of the month after "à partir du").
+  size_t Open(size_t i, TimeExpr* x, bool* emit) {
+    const PhraseEntry* e = nullptr;
+    int m = P(i, PK::kTOpen, &e);
+    if (!m || !Has(i + m) || t_[i + m].join == '-') return i;  // "avant-hier", "après-midi"
+    size_t j = i + m;
+    size_t k = ClockAt(j, x, emit);
+    if (k == j) k = Holiday(j, x, emit);
+    if (k == j) k = Absolute(j, true, x, emit);
+    if (k == j) k = Relative(j, x);
+    if (k == j) k = BareDay(j, x, /*lead_done=*/true);
+    if (k == j) return i;
+    if (!*emit) return k;
+    if (x->kind == TimeKind::kDuration || x->clock_end.Set()) return i;
+    x->start = t_[i].start;
+    x->open = e->arg1 == "before" ? -1 : 1;
+    return k;
+  }
+
+  // "the week of March 6", "la semaine du 6 octobre": the week (Monday to Sunday) holding
+  // the day.
+  size_t WeekOf(size_t i, TimeExpr* x, bool* emit) {
+    int m = P(i, PK::kTWeekOf);
+    if (!m) return i;
+    size_t j = i + m;
+    size_t k = Absolute(j, true, x, emit);
+    if (k == j) k = BareDay(j, x, /*lead_done=*/true);
+    if (k == j) return i;
+    if (!*emit) return k;
+    if (x->kind != TimeKind::kDate || x->precision != Precision::kDay) return i;
+    const Date s = StartOfWeek(x->begin.date);
+    Set(x, i, k, DayPoint(s), DayPoint(AddDays(s, 6)), Precision::kWeek, x->basis);
     return k;
   }
 
@@ -828,9 +971,15 @@ class TimeParser {
     if (OfWord(j) && !Month(j)) ++j;  // "the", "le", "la"
     int nth = 0;
     const PhraseEntry* e = nullptr;
+    bool big = false;  // beyond 5: only a day of the month ("le 3eme jour", "the 20th day")
     if (int n = P(j, PK::kOrdinal, &e); n && e->value >= 1 && e->value <= 5) {
       nth = static_cast<int>(e->value);
       j += n;
+    } else if (Has(j) && t_[j].kind == TokenKind::kNumber && t_[j].num_ok && t_[j].num_ordinal && t_[j].num >= 1 &&
+               t_[j].num <= 31) {  // "3eme", "3rd"
+      nth = static_cast<int>(t_[j].num);
+      big = nth > 5;
+      ++j;
     } else if (int m = P(j, PK::kTLast)) {
       nth = -1;
       j += m;
@@ -840,9 +989,10 @@ class TimeParser {
     int wd = Wd(j);
     const PhraseEntry* u = nullptr;
     bool week = false, day = false;
-    if (wd) {
+    if (wd && !big) {
       ++j;
-    } else if (int m = P(j, PK::kTUnit, &u); m == 1 && (u->arg1 == "week" || u->arg1 == "day")) {
+    } else if (int m = P(j, PK::kTUnit, &u); m == 1 && (u->arg1 == "day" || (u->arg1 == "week" && !big))) {
+      wd = 0;
       week = u->arg1 == "week";
       day = !week;
       ++j;
@@ -890,16 +1040,41 @@ class TimeParser {
     return km;
   }
 
+  // "the 20th of next month", "20 of this month", "le 5 du mois prochain": a day of a month
+  // named relative to the reference.
+  size_t DayOfRelativeMonth(size_t i, TimeExpr* x) {
+    if (!ref_.date) return i;
+    size_t j = i;
+    if (OfWord(j) && !Month(j)) ++j;  // "the", "le"
+    const int d = DayNum(j);
+    if (!d) return i;
+    size_t k = j + 1;
+    const PhraseEntry* u = nullptr;
+    if (P(k, PK::kTUnit, &u) == 1 && u->arg1 == "day") ++k;  // "20th day of"
+    size_t km = k;
+    if (int m = P(k, PK::kTIn)) km += m;
+    if (!Has(km) || !(t_[km].kinds & Bit(PK::kTPeriod))) return i;
+    TimeExpr mo;
+    const size_t ke = Relative(km, &mo);
+    if (ke == km || mo.kind != TimeKind::kDate || mo.precision != Precision::kMonth) return i;
+    const Date md = mo.begin.date;
+    if (!ValidDate(md.year, md.month, d)) return i;
+    Set(x, i, ke, DayPoint(Date{md.year, md.month, d}), DayPoint(Date{md.year, md.month, d}), Precision::kDay,
+        Basis::kRelative);
+    return ke;
+  }
+
   // "le 16", "on the 24th": a day of the month with no month, at the end of a clause or
   // before a time ("le 16 à 18h"); the month the bias picks.
-  size_t BareDay(size_t i, TimeExpr* x) {
+  // `lead_done`: the article came before i ("à partir du 8").
+  size_t BareDay(size_t i, TimeExpr* x, bool lead_done = false) {
     if (!ref_.date) return i;
     size_t j = i;
     if (int n = P(j, PK::kTThis)) j += n;  // "on"
     int wd = Wd(j);  // "vendredi 15 à 16h": the month where the 15th is a Friday
     if (wd) ++j;
     else if (OfWord(j)) ++j;
-    else return i;
+    else if (!lead_done) return i;
     int d = DayNum(j);
     if (!d) return i;
     size_t k = j + 1;
@@ -1027,7 +1202,8 @@ class TimeParser {
         }
       }
       if (!ref_.date) return i;
-      Set(x, i, kp, DayPoint(*ref_.date), DayPoint(*ref_.date), Precision::kDay, Basis::kRelative);
+      // A part of day alone ("By the afternoon"): of the day the text is telling.
+      Set(x, i, kp, DayPoint(Anchor()), DayPoint(Anchor()), Precision::kDay, Basis::kRelative);
       SetDaypart(x, part, h0, h1);
       x->clock_only = true;
       return AttachTime(kp, x);  // "in the evening at eight"
@@ -1140,27 +1316,46 @@ class TimeParser {
   }
 
   bool Future() const { return ref_.future_bias || ahead_; }
+  // The day anaphora ("le même jour", "the next day", "Depuis,") count from: the last day
+  // the text named before them, else the reference date.
+  Date Anchor() const { return anchor_ && *anchor_ ? **anchor_ : *ref_.date; }
 
   const Normalizer::Lexicon& lx_;
   const std::vector<Tok>& t_;
   bool ahead_ = false;  // a future marker shortly before the expression
   const Reference& ref_;
   std::vector<PartialDate>* partials_;
-  std::vector<uint32_t> markers_before_;  // future markers among tokens [0, k)
+  PhraseMemo* memo_;
+  const std::optional<Date>* anchor_;  // the last day the text named before here, if any
+  struct AmountMemo {
+    size_t i = ~size_t{0}, k = 0;
+    bool vague = false;
+    double n = 0;
+    Unit unit = Unit::kDay;
+  };
+  mutable AmountMemo amount_;
+  size_t scanned_ = 0;               // tokens looked at for future markers
+  size_t last_marker_ = ~size_t{0};  // the last future marker among them
 };
 
 }  // namespace
 
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
-              std::vector<TimeExpr>* out, std::vector<PartialDate>* partials) {
-  TimeParser p(lx, t, ref, partials);
+              std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo,
+              std::optional<Date>* anchor) {
+  TimeParser p(lx, t, ref, partials, memo, anchor);
   for (size_t i = 0; i < t.size();) {
     if (!lx.MayStart(t[i])) { ++i; continue; }
     TimeExpr x;
     bool emit = true;
     size_t e = p.At(i, &x, &emit);
     if (e > i) {
-      if (emit) out->push_back(x);
+      if (emit) {
+        if (anchor && x.kind == TimeKind::kDate && x.precision == Precision::kDay && x.begin == x.finish &&
+            !x.clock_only)
+          *anchor = x.begin.date;
+        out->push_back(std::move(x));
+      }
       i = e;
     } else {
       ++i;

@@ -95,7 +95,7 @@ TEST(HolidayTest, FixedWeekdayAndEaster) {
   EXPECT_EQ(At("Le lundi de Pentecôte 2017 sera chômé.", "fr"),
             "lundi de Pentecôte 2017|2017-06-05");
   EXPECT_EQ(At("The truce held over Thanksgiving.", "en"), "Thanksgiving|2016-11-24");
-  EXPECT_EQ(At("Attacks rose after last Christmas.", "en"), "last Christmas|2015-12-25");
+  EXPECT_EQ(At("Attacks rose after last Christmas.", "en"), "after last Christmas|2015-12-25");
   EXPECT_EQ(At("Orthodox Easter 2018 was quiet.", "en"), "Orthodox Easter 2018|2018-04-08");
   EXPECT_EQ(At("the Thanksgiving", "en", "2013-02-12", true), "Thanksgiving|2013-11-28");
   EXPECT_EQ(At("Fighting paused on New Year's Eve.", "en"), "on New Year's Eve|2016-12-31");

@@ -127,6 +127,7 @@ Runner RegisterTag(CLI::App& app) {
           if (x.clock.Set()) j["start_time"] = x.clock.Iso();
           if (x.clock_end.Set()) j["end_time"] = x.clock_end.Iso();
           if (x.clock_only) j["day_from_reference"] = true;
+          if (x.open != 0) j["open"] = x.open > 0 ? "after" : "before";
         }
         out(j);
       }
