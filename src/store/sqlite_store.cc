@@ -367,16 +367,21 @@ Status SqliteStore::PutEvent(const DocumentEntry& e, size_t k) {
                    "INSERT INTO events(event_id, doc_id, type, subtype, status, modality, date_start, date_end, "
                    "date_precision, date_lo, date_hi, loc_geonameid, loc_name, loc_text, loc_lat, loc_lon, loc_country, "
                    "loc_admin1, loc_precision, loc_part, actor1_name, actor1_class, actor1_label, actor2_name, "
-                   "actor2_class, actor2_label, claimant_name, claimant_class, confidence, json, spot_key) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                   "actor2_class, actor2_label, claimant_name, claimant_class, confidence, json, spot_key, day_lo, day_hi) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   s.Bind(1, ev.event_id).Bind(2, ev.doc_id.empty() ? d.id : ev.doc_id).Bind(3, ev.type);
   s.BindTextOrNull(4, ev.subtype).BindTextOrNull(5, ev.status).BindTextOrNull(6, ev.modality);
   if (ev.date) {
     s.BindTextOrNull(7, ev.date->start).BindTextOrNull(8, ev.date->end).BindTextOrNull(9, ev.date->precision);
     const std::string& end = ev.date->end.empty() ? ev.date->start : ev.date->end;
-    s.BindTextOrNull(10, internal::DateLo(ev.date->start)).BindTextOrNull(11, internal::DateHi(end));
+    const std::string lo = internal::DateLo(ev.date->start), hi = internal::DateHi(end);
+    s.BindTextOrNull(10, lo).BindTextOrNull(11, hi);
+    const int64_t day_lo = internal::DayKey(lo), day_hi = internal::DayKey(hi);
+    s.Bind(32, day_lo >= 0 ? std::optional<int64_t>(day_lo) : std::nullopt);
+    s.Bind(33, day_hi >= 0 ? std::optional<int64_t>(day_hi) : std::nullopt);
   } else {
     for (int i = 7; i <= 11; ++i) s.BindNull(i);
+    s.BindNull(32).BindNull(33);
   }
   if (ev.location) {
     const EventLocation& l = *ev.location;
@@ -443,10 +448,10 @@ Status SqliteStore::Put(const DocumentBatch& batch) {
   // The batch's events in date order: the time, type and place indexes of events are
   // keyed by date, so consecutive inserts land on neighbouring index pages instead of
   // random ones (B-tree pages stay in the CPU caches; see docs/store.md).
-  std::vector<std::pair<std::string, std::pair<const DocumentEntry*, size_t>>> order;
+  std::vector<std::pair<int64_t, std::pair<const DocumentEntry*, size_t>>> order;
   for (const auto& [e, key] : docs)
     for (size_t k = 0; k < e->events.size(); ++k)
-      order.push_back({e->events[k].date ? internal::DateLo(e->events[k].date->start) : std::string(), {e, k}});
+      order.push_back({e->events[k].date ? internal::DayKey(internal::DateLo(e->events[k].date->start)) : -1, {e, k}});
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [date, at] : order) {
