@@ -49,4 +49,13 @@ echo "exit $?" >>"$out/$n.out"
 n=$((n + 1))
 "$vigie" export --db "$db" --format acled >"$out/$n.out" 2>&1
 echo "exit $?" >>"$out/$n.out"
+# The stored rows themselves (documents, packed mentions, event columns), when the sqlite3
+# shell is there: a digest per table, independent of the schema version's indexes.
+if command -v sqlite3 >/dev/null 2>&1; then
+  for sql in "SELECT id, url, outlet, title, lang, lang_confidence, lang_given, date, raw, clean, content_hash, origin_record, pipeline_version, invalid_utf8, extra FROM documents ORDER BY id" \
+    "SELECT d.id, hex(m.packed), m.mentions FROM document_mentions m JOIN documents d USING (doc_key) ORDER BY d.id" \
+    "SELECT event_id, doc_id, json, type, subtype, status, modality, date_start, date_end, date_precision, date_lo, date_hi, loc_geonameid, loc_name, loc_text, loc_lat, loc_lon, loc_country, loc_admin1, loc_precision, loc_part, actor1_name, actor1_class, actor1_label, actor2_name, actor2_class, actor2_label, claimant_name, claimant_class, confidence FROM events ORDER BY event_id"; do
+    sqlite3 "$db" "$sql" | md5sum
+  done >"$out/rows.md5"
+fi
 echo "$n answers in $out"

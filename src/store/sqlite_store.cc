@@ -318,7 +318,7 @@ Status SqliteStore::RemoveDocument(const std::string& id) {
 Status SqliteStore::PutFullText(const DocumentEntry& e, int64_t doc_key) {
   Stmt& s = Cached(kInsFts, "INSERT INTO documents_fts(rowid, title, clean) VALUES (?, ?, ?)");
   // The values the delete trigger gives back ('delete' needs the indexed values).
-  s.Bind(1, doc_key).BindTextOrNull(2, e.doc.title).Bind(3, e.clean_text);
+  s.Bind(1, doc_key).BindRefOrNull(2, e.doc.title).BindRef(3, e.clean_text);
   return s.Run();
 }
 
@@ -328,15 +328,15 @@ Status SqliteStore::PutDocument(const DocumentEntry& e, int64_t* doc_key) {
                      "INSERT INTO documents(id, url, outlet, title, lang, lang_confidence, lang_given, date, raw, clean, "
                      "content_hash, origin_file, origin_record, pipeline_version, invalid_utf8, extra, stored_at) "
                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  ins.Bind(1, d.id).BindTextOrNull(2, d.url).BindTextOrNull(3, d.outlet).BindTextOrNull(4, d.title);
-  ins.BindTextOrNull(5, e.language).Bind(6, e.language_confidence).BindTextOrNull(7, d.lang);
-  ins.BindTextOrNull(8, d.date).Bind(9, d.raw).Bind(10, e.clean_text).Bind(11, ContentHash(d));
-  ins.Bind(12, d.origin.file).Bind(13, static_cast<int64_t>(d.origin.record)).Bind(14, e.pipeline_version);
+  ins.BindRef(1, d.id).BindRefOrNull(2, d.url).BindRefOrNull(3, d.outlet).BindRefOrNull(4, d.title);
+  ins.BindRefOrNull(5, e.language).Bind(6, e.language_confidence).BindRefOrNull(7, d.lang);
+  ins.BindRefOrNull(8, d.date).BindRef(9, d.raw).BindRef(10, e.clean_text).Bind(11, ContentHash(d));
+  ins.BindRef(12, d.origin.file).Bind(13, static_cast<int64_t>(d.origin.record)).BindRef(14, e.pipeline_version);
   ins.Bind(15, static_cast<int64_t>(d.invalid_utf8)).BindTextOrNull(16, ExtraJson(d)).Bind(17, opened_at_);
   VIGIE_RETURN_IF_ERROR(ins.Run());
   *doc_key = sqlite3_last_insert_rowid(db_);
   Stmt& unsigned_doc = Cached(kQueueDoc, "INSERT OR IGNORE INTO fusion_unsigned_docs VALUES (?)");
-  unsigned_doc.Bind(1, d.id);
+  unsigned_doc.BindRef(1, d.id);
   VIGIE_RETURN_IF_ERROR(unsigned_doc.Run());
   if (!d.page.empty()) {
     // Level 1: the writer thread compresses every page; it must keep up with the analysis
@@ -369,13 +369,15 @@ Status SqliteStore::PutEvent(const DocumentEntry& e, size_t k) {
                    "loc_admin1, loc_precision, loc_part, actor1_name, actor1_class, actor1_label, actor2_name, "
                    "actor2_class, actor2_label, claimant_name, claimant_class, confidence, json, spot_key, day_lo, day_hi) "
                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  s.Bind(1, ev.event_id).Bind(2, ev.doc_id.empty() ? d.id : ev.doc_id).Bind(3, ev.type);
-  s.BindTextOrNull(4, ev.subtype).BindTextOrNull(5, ev.status).BindTextOrNull(6, ev.modality);
+  // Text is bound by reference (no copy): everything bound lives until s.Run() below.
+  std::string lo, hi, own_json;
+  s.BindRef(1, ev.event_id).BindRef(2, ev.doc_id.empty() ? d.id : ev.doc_id).BindRef(3, ev.type);
+  s.BindRefOrNull(4, ev.subtype).BindRefOrNull(5, ev.status).BindRefOrNull(6, ev.modality);
   if (ev.date) {
-    s.BindTextOrNull(7, ev.date->start).BindTextOrNull(8, ev.date->end).BindTextOrNull(9, ev.date->precision);
+    s.BindRefOrNull(7, ev.date->start).BindRefOrNull(8, ev.date->end).BindRefOrNull(9, ev.date->precision);
     const std::string& end = ev.date->end.empty() ? ev.date->start : ev.date->end;
-    const std::string lo = internal::DateLo(ev.date->start), hi = internal::DateHi(end);
-    s.BindTextOrNull(10, lo).BindTextOrNull(11, hi);
+    lo = internal::DateLo(ev.date->start), hi = internal::DateHi(end);
+    s.BindRefOrNull(10, lo).BindRefOrNull(11, hi);
     const int64_t day_lo = internal::DayKey(lo), day_hi = internal::DayKey(hi);
     s.Bind(32, day_lo >= 0 ? std::optional<int64_t>(day_lo) : std::nullopt);
     s.Bind(33, day_hi >= 0 ? std::optional<int64_t>(day_hi) : std::nullopt);
@@ -385,11 +387,11 @@ Status SqliteStore::PutEvent(const DocumentEntry& e, size_t k) {
   }
   if (ev.location) {
     const EventLocation& l = *ev.location;
-    s.Bind(12, l.geonameid).BindTextOrNull(13, l.name).BindTextOrNull(14, l.text);
+    s.Bind(12, l.geonameid).BindRefOrNull(13, l.name).BindRefOrNull(14, l.text);
     bool has_point = l.lat && l.lon && std::isfinite(*l.lat) && std::isfinite(*l.lon);
     s.Bind(15, has_point ? l.lat : std::nullopt).Bind(16, has_point ? l.lon : std::nullopt);
-    s.BindTextOrNull(17, l.country).BindTextOrNull(18, l.admin1).BindTextOrNull(19, l.precision);
-    s.BindTextOrNull(20, l.part);
+    s.BindRefOrNull(17, l.country).BindRefOrNull(18, l.admin1).BindRefOrNull(19, l.precision);
+    s.BindRefOrNull(20, l.part);
     if (has_point) {
       auto spot = Spot(*l.lat, *l.lon);
       if (!spot.ok()) return spot.status();
@@ -404,23 +406,24 @@ Status SqliteStore::PutEvent(const DocumentEntry& e, size_t k) {
   int col = 21;
   for (const auto* a : {&ev.actor1, &ev.actor2}) {
     if (*a) {
-      s.BindTextOrNull(col, (*a)->name).BindTextOrNull(col + 1, (*a)->cls).BindTextOrNull(col + 2, (*a)->label);
+      s.BindRefOrNull(col, (*a)->name).BindRefOrNull(col + 1, (*a)->cls).BindRefOrNull(col + 2, (*a)->label);
     } else {
       s.BindNull(col).BindNull(col + 1).BindNull(col + 2);
     }
     col += 3;
   }
   if (ev.claimant) {
-    s.BindTextOrNull(27, ev.claimant->name).BindTextOrNull(28, ev.claimant->cls);
+    s.BindRefOrNull(27, ev.claimant->name).BindRefOrNull(28, ev.claimant->cls);
   } else {
     s.BindNull(27).BindNull(28);
   }
   const bool have_json = e.events_json.size() == e.events.size();
-  s.Bind(29, ev.confidence).Bind(30, have_json ? e.events_json[k] : core::EventToJson(ev));
+  if (!have_json) own_json = core::EventToJson(ev);
+  s.Bind(29, ev.confidence).BindRef(30, have_json ? std::string_view(e.events_json[k]) : std::string_view(own_json));
   Status st = s.Run();
   if (!st.ok()) return Status::InvalidArgument("event " + ev.event_id + " of document " + d.id + ": " + st.message());
   Stmt& queue = Cached(kQueueEvent, "INSERT OR IGNORE INTO fusion_new_events VALUES (?)");
-  queue.Bind(1, ev.event_id);
+  queue.BindRef(1, ev.event_id);
   VIGIE_RETURN_IF_ERROR(queue.Run());
   return Status::Ok();
 }
