@@ -49,8 +49,8 @@ struct IngestOptions {
   std::string pipeline_version;    // stored with each document; a change means "re-extract"
   ExtractFn extract;               // empty: documents are stored with no events
   int workers = 0;                 // analysis threads; 0: one per core
-  size_t batch_documents = 200;    // a transaction holds at most this many documents...
-  double batch_seconds = 1.0;      // ...or what arrived in this long
+  size_t batch_documents = 2000;   // a transaction holds at most this many documents...
+  double batch_seconds = 5.0;      // ...or what arrived in this long
   bool reprocess = false;          // re-extract documents stored by another pipeline version
   std::string run_time;            // stamped on stored errors; empty: the store's open time
   double progress_seconds = 0.5;

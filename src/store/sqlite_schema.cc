@@ -1,5 +1,6 @@
 #include "store/sqlite_schema.h"
 
+#include <string>
 #include <vector>
 
 #include "store/sqlite_util.h"
@@ -215,6 +216,27 @@ DROP TRIGGER IF EXISTS documents_fusion_insert;
 DROP TRIGGER IF EXISTS spots_rtree_insert;
 )sql";
 
+// Version 6. The events' time indexes are keyed by integer days (YYYYMMDD, day_lo and
+// day_hi; DayKey in store_internal.h) instead of ISO text: an index entry shrinks from
+// ~30 to ~17 bytes. Ingest inserts events at random dates, so each transaction rewrites
+// most pages of these indexes; their size, not the rows, set the store's cost once a
+// store holds ~1M events (docs/store.md). The text columns stay for output and the
+// timeline. A date that is not YYYY-MM-DD keeps a NULL key (matches no time filter).
+// Rerunnable: the columns are added by Migrate only when missing.
+constexpr const char* kV6 = R"sql(
+UPDATE events SET
+  day_lo = CASE WHEN date_lo GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+    THEN CAST(replace(date_lo, '-', '') AS INTEGER) END,
+  day_hi = CASE WHEN date_hi GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+    THEN CAST(replace(date_hi, '-', '') AS INTEGER) END;
+DROP INDEX IF EXISTS events_date;
+DROP INDEX IF EXISTS events_type_date;
+DROP INDEX IF EXISTS events_spot_time_type;
+CREATE INDEX IF NOT EXISTS events_days ON events(day_lo, day_hi);
+CREATE INDEX IF NOT EXISTS events_type_days ON events(type, day_lo);
+CREATE INDEX IF NOT EXISTS events_spot_days_type ON events(spot_key, day_lo, day_hi, type);
+)sql";
+
 StatusOr<int64_t> PragmaInt(sqlite3* db, const char* sql) {
   Stmt s(db, sql);
   if (!s.Step()) return s.status().ok() ? Status::Corruption("empty pragma result") : s.status();
@@ -284,7 +306,18 @@ Status Migrate(sqlite3* db, const std::string& path) {
   }
   if (st.ok() && *again < 5) st = Exec(db, kV5);
   if (st.ok() && *again < 5) st = PackOldMentions(db);
-  // Later versions: if (st.ok() && *again < 6) st = Exec(db, kV6); ...
+  if (st.ok() && *again < 6) {
+    for (const char* column : {"day_lo", "day_hi"}) {
+      auto has = PragmaInt(db, (std::string("SELECT count(*) FROM pragma_table_info('events') WHERE name = '") +
+                                column + "'")
+                                   .c_str());
+      st = has.ok() ? Status::Ok() : has.status();
+      if (st.ok() && *has == 0) st = Exec(db, (std::string("ALTER TABLE events ADD COLUMN ") + column + " INTEGER").c_str());
+      if (!st.ok()) break;
+    }
+    if (st.ok()) st = Exec(db, kV6);
+  }
+  // Later versions: if (st.ok() && *again < 7) st = Exec(db, kV7); ...
   if (st.ok() && *again < kSchemaVersion) {
     st = Exec(db, ("PRAGMA application_id = " + std::to_string(kApplicationId) + ";PRAGMA user_version = " +
                    std::to_string(kSchemaVersion))

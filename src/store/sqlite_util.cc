@@ -45,6 +45,13 @@ Stmt& Stmt::Bind(int i, std::string_view text) {
   if (stmt_) sqlite3_bind_text64(stmt_, i, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   return *this;
 }
+Stmt& Stmt::BindRef(int i, std::string_view text) {
+  if (stmt_) sqlite3_bind_text64(stmt_, i, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
+  return *this;
+}
+Stmt& Stmt::BindRefOrNull(int i, std::string_view text) {
+  return text.empty() ? BindNull(i) : BindRef(i, text);
+}
 Stmt& Stmt::BindBlob(int i, std::string_view bytes) {
   if (stmt_) sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
   return *this;

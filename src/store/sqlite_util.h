@@ -36,6 +36,10 @@ class Stmt {
   Stmt& Bind(int i, std::optional<double> v);
   Stmt& Bind(int i, std::optional<int64_t> v);
   Stmt& BindNull(int i);
+  // The same without copying the bytes (SQLITE_STATIC), for the writer's hot path: `text`
+  // must stay valid until the statement has run, and every later run rebinds the parameter.
+  Stmt& BindRef(int i, std::string_view text);
+  Stmt& BindRefOrNull(int i, std::string_view text);
   Stmt& BindBlob(int i, std::string_view bytes);
 
   // Steps once: true with a row, false when done; errors land in status().

@@ -61,6 +61,16 @@ std::string DateHi(std::string_view iso) {
   return std::string(iso.substr(0, 10));
 }
 
+int64_t DayKey(std::string_view day) {
+  if (day.size() != 10 || day[4] != '-' || day[7] != '-') return -1;
+  int64_t key = 0;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (day[i] < '0' || day[i] > '9') return -1;
+    key = key * 10 + (day[i] - '0');
+  }
+  return key;
+}
+
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = M_PI / 180.0, kEarthKm = 6371.0088;
   double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
@@ -146,7 +156,7 @@ SqlQuery BuildEventQuery(const EventFilter& f) {
   SqlQuery q = BuildEventWhere(f);
   q.sql.insert(0, "SELECT e.json, d.outlet, d.url, d.date, d.lang");
   q.sql += f.sort == SortBy::kConfidence ? " ORDER BY e.confidence DESC, e.event_id"
-                                         : " ORDER BY e.date_lo, e.event_id";
+                                         : " ORDER BY e.day_lo, e.date_lo, e.event_id";
   if (f.limit >= 0 || f.offset > 0) {
     q.sql += " LIMIT ?";
     q.params.emplace_back(f.limit >= 0 ? f.limit : int64_t{-1});
@@ -166,7 +176,7 @@ SqlQuery BuildEventWhere(const EventFilter& f) {
     (q.params.emplace_back(values), ...);
   };
   // With a place filter the spots' R*Tree drives the search and the events(spot_key,
-  // date_lo, date_hi, type) index narrows each spot's events in time and type before any
+  // day_lo, day_hi, type) index narrows each spot's events in time and type before any
   // events row is read; the other terms are kept off their indexes with a unary "+" so
   // that the planner cannot prefer them.
   const bool spatial = f.bbox || f.near;
@@ -175,8 +185,19 @@ SqlQuery BuildEventWhere(const EventFilter& f) {
     q.sql += clause;
     q.params.emplace_back(value);
   };
-  if (!f.from.empty()) term(" AND " + p + "e.date_hi >= ?", DateLo(f.from));
-  if (!f.to.empty()) term(" AND e.date_lo <= ?", DateHi(f.to));
+  // Time terms test the integer day keys (schema 6), which the indexes hold; a bound that
+  // is not a date falls back to the text columns, as before schema 6.
+  auto day_term = [&](const std::string& prefix, const char* column, const char* op, const std::string& day) {
+    const int64_t key = DayKey(day);
+    if (key >= 0) {
+      q.sql += " AND " + prefix + "e.day_" + column + op + "?";
+      q.params.emplace_back(key);
+    } else {
+      term(" AND " + prefix + "e.date_" + column + op + "?", day);
+    }
+  };
+  if (!f.from.empty()) day_term(p, "hi", " >= ", DateLo(f.from));
+  if (!f.to.empty()) day_term("", "lo", " <= ", DateHi(f.to));
   auto box = [&](double min_lon, double min_lat, double max_lon, double max_lat) {
     add(" AND e.spot_key IN (SELECT spot_key FROM spots_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
         "min_lat >= ? AND max_lat <= ?)",
@@ -201,7 +222,7 @@ SqlQuery BuildEventWhere(const EventFilter& f) {
   if (!f.outlet.empty()) term(" AND " + p + "d.outlet = ? COLLATE NOCASE", f.outlet);
   if (!f.lang.empty()) term(" AND d.lang = ?", f.lang);
   if (!f.doc_id.empty()) term(" AND e.doc_id = ?", f.doc_id);
-  if (!f.starts_from.empty()) term(" AND " + p + "e.date_lo >= ?", DateLo(f.starts_from));
+  if (!f.starts_from.empty()) day_term(p, "lo", " >= ", DateLo(f.starts_from));
   if (!f.text.empty())
     add(" AND d.doc_key IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", f.text);
   if (!f.event_id.empty()) term(" AND e.event_id = ?", f.event_id);

@@ -18,6 +18,11 @@ namespace vigie::store::internal {
 std::string DateLo(std::string_view iso);
 std::string DateHi(std::string_view iso);
 
+// A day as an integer key, YYYYMMDD (it orders as the ISO text does), for the events'
+// time indexes (schema 6): 2016-12-31 -> 20161231. -1 when `day` is not YYYY-MM-DD; such
+// a record keeps a NULL key. The schema's migration applies the same rule in SQL.
+int64_t DayKey(std::string_view day);
+
 double HaversineKm(double lat1, double lon1, double lat2, double lon2);
 
 // A JSON string literal for `s` (quotes, escapes).

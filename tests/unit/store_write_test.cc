@@ -1,11 +1,16 @@
 // The store's write path since schema 5: mentions packed per document, full-text rows
-// written last in a batch, no insert triggers; and the upgrade of a schema 4 file.
+// written last in a batch, no insert triggers; the upgrade of a schema 4 file; schema 6's
+// integer day keys and the upgrade of a schema 5 file.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <string>
+#include <vector>
 
+#include "core/event_json.h"
 #include "store/store.h"
 #include "store/store_internal.h"
 #include "store_testing.h"
@@ -185,6 +190,137 @@ TEST(StoreWriteTest, SchemaFourFileUpgrades) {
   std::string triggers;
   std::getline(std::ifstream(out), triggers);
   EXPECT_EQ(triggers, "");  // the insert triggers are gone
+}
+
+TEST(StoreWriteTest, DayKeysOrderAsTheIsoText) {
+  using internal::DayKey;
+  EXPECT_EQ(DayKey("2016-12-31"), 20161231);
+  EXPECT_EQ(DayKey("0001-01-01"), 10101);
+  EXPECT_EQ(DayKey("2016-02-31"), 20160231);  // DateHi's month end: kept as written
+  EXPECT_EQ(DayKey("2016-12"), -1);
+  EXPECT_EQ(DayKey("2016-1x-01"), -1);
+  EXPECT_EQ(DayKey("2016/12/01"), -1);
+  EXPECT_EQ(DayKey(""), -1);
+  EXPECT_EQ(DayKey("2016-12-011"), -1);
+  // Oracle: the order of the keys is the order of the text, on generated days.
+  std::vector<std::string> days;
+  for (int y : {999, 1999, 2016}) {
+    for (int m : {1, 9, 10, 12}) {
+      for (int d : {1, 9, 10, 31}) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        days.push_back(buf);
+      }
+    }
+  }
+  for (const auto& a : days)
+    for (const auto& b : days) EXPECT_EQ(a < b, DayKey(a) < DayKey(b)) << a << " " << b;
+}
+
+// Events with coarse and odd dates: month and year precision, an end before the start,
+// no date, a start that is not an ISO date.
+DocumentEntry OddDates() {
+  DocumentEntry e = Doc("d9", "Des combats ont eu lieu.", 5);
+  e.events[0].date = EventDate{"2016-12", "2016-12", "month", "explicit", "en décembre"};
+  e.events[1].date = EventDate{"2015", "", "year", "explicit", "en 2015"};
+  e.events[2].date.reset();
+  e.events[3].date = EventDate{"2016-W50", "", "week", "explicit", "semaine 50"};
+  e.events[4].date = EventDate{"2017-03-02", "2017-03-05", "day", "explicit", "du 2 au 5 mars"};
+  return e;
+}
+
+std::set<std::string> Ids(Store& s, const EventFilter& f) {
+  std::set<std::string> ids;
+  auto rows = s.QueryEvents(f);
+  EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+  if (rows.ok())
+    for (const auto& r : *rows) ids.insert(core::EventFromJson(r.json)->event_id);
+  return ids;
+}
+
+TEST(StoreWriteTest, TimeFiltersUseDayKeys) {
+  TempDir dir("store-write-days");
+  auto store = Open(dir / "a.db");
+  DocumentBatch b;
+  b.docs.push_back(OddDates());
+  ASSERT_TRUE(store->Put(b).ok());
+  EventFilter f;
+  f.from = "2016-12-15", f.to = "2016-12-20";
+  EXPECT_EQ(Ids(*store, f), (std::set<std::string>{"d9#1"}));  // December 2016 overlaps
+  f.from = "2015-06", f.to = "2015-06";
+  EXPECT_EQ(Ids(*store, f), (std::set<std::string>{"d9#2"}));  // the year 2015 overlaps
+  f.from = "2017-03-04", f.to = "2017";
+  EXPECT_EQ(Ids(*store, f), (std::set<std::string>{"d9#5"}));
+  f.from = "", f.to = "2016";
+  EXPECT_EQ(Ids(*store, f), (std::set<std::string>{"d9#1", "d9#2"}));  // no key: no match
+  f = {};
+  EXPECT_EQ(Ids(*store, f).size(), 5u);  // no time filter: every event
+}
+
+TEST(StoreWriteTest, SchemaFiveFileUpgrades) {
+  if (std::system("sqlite3 -version > /dev/null 2>&1") != 0)
+    GTEST_SKIP() << "sqlite3 shell not installed";
+  TempDir dir("store-write-v5");
+  const std::string path = dir / "a.db";
+  std::string digest;
+  std::vector<EventFilter> filters(5);
+  filters[0].from = "2016-12-15", filters[0].to = "2016-12-20";
+  filters[1].from = "2012", filters[1].to = "2018-06";
+  filters[2].to = "2016";
+  filters[3].from = "2014", filters[3].bbox = BBox{-180, -90, 180, 90};
+  filters[4].starts_from = "2016-12-01";
+  std::vector<std::set<std::string>> before;
+  {
+    auto store = Open(path);
+    DocumentBatch b;
+    b.docs.push_back(OddDates());
+    for (int i = 0; i < 8; ++i) b.docs.push_back(Doc("e" + std::to_string(i), "Combats à Alep.", 6));
+    ASSERT_TRUE(store->Put(b).ok());
+    digest = *store->Digest();
+    for (const auto& f : filters) before.push_back(Ids(*store, f));
+  }
+  // What schema 5 had: text day bounds in the three time indexes, no day keys.
+  const std::string v5 =
+      "DROP INDEX events_days; DROP INDEX events_type_days; DROP INDEX events_spot_days_type;"
+      "ALTER TABLE events DROP COLUMN day_lo; ALTER TABLE events DROP COLUMN day_hi;"
+      "CREATE INDEX events_date ON events(date_lo, date_hi);"
+      "CREATE INDEX events_type_date ON events(type, date_lo);"
+      "CREATE INDEX events_spot_time_type ON events(spot_key, date_lo, date_hi, type);"
+      "PRAGMA user_version=5;";
+  const std::string script = dir / "v5.sql";
+  std::ofstream(script) << v5;
+  ASSERT_EQ(std::system(("sqlite3 '" + path + "' < '" + script + "'").c_str()), 0);
+  {
+    auto ro = Open(path, true);  // upgraded on opening, even to read
+    ASSERT_NE(ro, nullptr);
+    EXPECT_EQ(*ro->Digest(), digest);
+    for (size_t i = 0; i < filters.size(); ++i) EXPECT_EQ(Ids(*ro, filters[i]), before[i]) << "filter " << i;
+  }
+  const std::string out = dir / "schema.txt";
+  ASSERT_EQ(std::system(("sqlite3 '" + path +
+                         "' \"PRAGMA user_version; SELECT group_concat(name, ',') FROM (SELECT name FROM "
+                         "sqlite_schema WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL ORDER BY "
+                         "name); SELECT count(*) FROM events WHERE day_lo IS NOT replace(date_lo, '-', '') + 0 "
+                         "AND date_lo GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'\" > '" +
+                         out + "'")
+                            .c_str()),
+            0);
+  std::ifstream in(out);
+  std::string version, indexes, wrong;
+  std::getline(in, version);
+  std::getline(in, indexes);
+  std::getline(in, wrong);
+  EXPECT_EQ(version, "6");
+  EXPECT_EQ(indexes, "events_days,events_doc,events_spot_days_type,events_type_days");
+  EXPECT_EQ(wrong, "0");
+  // Written after the upgrade: found by the same filters.
+  auto rw = Open(path);
+  DocumentBatch b;
+  b.docs.push_back(Doc("f1", "Bombardements sur Alep.", 3));
+  ASSERT_TRUE(rw->Put(b).ok());
+  EventFilter all;
+  all.from = "1900", all.to = "2100";
+  EXPECT_EQ(Ids(*rw, all).size(), 8u * 6 + 3 + 3);  // every event with an ISO day (d9: 3 of 5)
 }
 
 }  // namespace

@@ -70,7 +70,7 @@ Runner RegisterIngest(CLI::App& app) {
   struct Args : InputArgs {
     std::string db;
     int workers = 0;
-    size_t batch = 200;
+    size_t batch = 2000;
     bool reprocess = false, no_progress = false;
   };
   auto args = std::make_shared<Args>();
@@ -83,7 +83,7 @@ Runner RegisterIngest(CLI::App& app) {
   AddInputOptions(sub, args.get());
   sub->add_option("--db", args->db, "SQLite database file (created if missing)")->required();
   sub->add_option("-j,--workers", args->workers, "Analysis threads (default: one per core)");
-  sub->add_option("--batch", args->batch, "Documents per transaction (default 200)");
+  sub->add_option("--batch", args->batch, "Documents per transaction (default 2000; a transaction also ends after 5 s)");
   sub->add_flag("--reprocess", args->reprocess, "Re-extract documents stored by another pipeline version");
   sub->add_flag("--no-progress", args->no_progress, "No progress bar or progress lines");
   return [args]() {
