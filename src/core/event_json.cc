@@ -140,7 +140,13 @@ class Writer {
       return;
     }
     out_ += '"';
-    for (unsigned char c : s) {
+    // Runs of bytes that need no escape are appended in one call.
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
       switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
@@ -149,17 +155,15 @@ class Writer {
         case '\n': out_ += "\\n"; break;
         case '\r': out_ += "\\r"; break;
         case '\t': out_ += "\\t"; break;
-        default:
-          if (c < 0x20) {
-            static constexpr char kHex[] = "0123456789abcdef";
-            out_ += "\\u00";
-            out_ += kHex[c >> 4];
-            out_ += kHex[c & 15];
-          } else {
-            out_ += static_cast<char>(c);
-          }
+        default: {
+          static constexpr char kHex[] = "0123456789abcdef";
+          out_ += "\\u00";
+          out_ += kHex[c >> 4];
+          out_ += kHex[c & 15];
+        }
       }
     }
+    out_.append(s.data() + run, s.size() - run);
     out_ += '"';
   }
   // Empty text is written as null (EVENTS.md: unknown fields are null).
@@ -176,9 +180,17 @@ class Writer {
     auto r = std::to_chars(buf, buf + sizeof buf, v);
     out_.append(buf, r.ptr);
   }
+  // A finite double in nlohmann's own format (its serializer calls the same function), so
+  // the bytes stay those of the tree's dump without building a tree and a string.
   void Double(double d) {
     Sep();
-    out_ += Json(d).dump();
+    if (!std::isfinite(d)) {
+      out_ += "null";
+      return;
+    }
+    char buf[64];
+    char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, d);
+    out_.append(buf, end);
   }
   // Num(): integral values as integers, others as doubles, unset as null.
   void Number(const std::optional<double>& v) {
