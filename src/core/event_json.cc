@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -100,6 +101,14 @@ StatusOr<EventRecord> FromJson(const Json& j) {
   return e;
 }
 
+// Bytes a JSON string cannot hold as they are (controls, quote, backslash) or that need
+// UTF-8 validation (non-ASCII).
+constexpr auto kSpecial = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+  return t;
+}();
+
 // The record is written directly rather than built as a JSON tree and dumped (the tree
 // cost ~220k instructions per event); the bytes are those nlohmann's dump gives for the
 // tree (EventToJsonTree in the tests checks it): same key order, compact, UTF-8 kept,
@@ -133,6 +142,15 @@ class Writer {
   }
   void String(std::string_view s) {
     Sep();
+    // Fast path: nothing to escape and nothing to validate (printable ASCII).
+    size_t plain = 0;
+    while (plain < s.size() && !kSpecial[static_cast<unsigned char>(s[plain])]) ++plain;
+    if (plain == s.size()) {
+      out_ += '"';
+      out_ += s;
+      out_ += '"';
+      return;
+    }
     bool ascii = true;
     for (unsigned char c : s) ascii &= c < 0x80;
     if (!ascii && !IsValidUtf8(s)) {
