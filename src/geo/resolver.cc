@@ -81,27 +81,27 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
   return Status::Ok();
 }
 
-Status LoadWords(const core::LangPack& pack, const char* table, std::unordered_set<std::string>* out) {
+Status LoadWords(const core::LangPack& pack, const char* table, WordSet* out) {
   const core::TsvTable* t = pack.Table(table);
   if (t == nullptr) return Status::Ok();
   for (const auto& w : t->Values("word")) {
     std::string f = core::FoldForMatch(w);
-    if (!f.empty()) out->insert(f);
+    if (!f.empty()) out->Insert(f);
   }
   return Status::Ok();
 }
 
 void Append(Resolver::LangRules* to, const Resolver::LangRules& from) {
-  to->prepositions.insert(from.prepositions.begin(), from.prepositions.end());
-  to->stopwords.insert(from.stopwords.begin(), from.stopwords.end());
-  to->strict_stopwords.insert(from.strict_stopwords.begin(), from.strict_stopwords.end());
-  to->articles.insert(from.articles.begin(), from.articles.end());
-  to->links.insert(from.links.begin(), from.links.end());
-  to->capital_words.insert(from.capital_words.begin(), from.capital_words.end());
+  to->prepositions.InsertAll(from.prepositions);
+  to->stopwords.InsertAll(from.stopwords);
+  to->strict_stopwords.InsertAll(from.strict_stopwords);
+  to->articles.InsertAll(from.articles);
+  to->links.InsertAll(from.links);
+  to->capital_words.InsertAll(from.capital_words);
   to->demonyms.insert(from.demonyms.begin(), from.demonyms.end());
 }
 
-Status LoadDemonyms(const core::LangPack& pack, std::unordered_map<std::string, std::string>* out) {
+Status LoadDemonyms(const core::LangPack& pack, decltype(Resolver::LangRules::demonyms)* out) {
   const core::TsvTable* t = pack.Table("demonyms");
   if (t == nullptr) return Status::Ok();
   int wc = t->Column("word"), cc = t->Column("country");
@@ -260,10 +260,9 @@ std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& unit
       ++i;
       continue;
     }
-    key = u.key;
     Match best{i, i, {}, false};
     for (size_t n = 1; n <= kMaxNameWords; ++n) {
-      uint64_t h = KeyHash(key);
+      uint64_t h = n == 1 ? u.key_hash : KeyHash(key);  // one word: hashed once, in BuildUnits
       hits.clear();
       g.Lookup(h, &hits);
       if (!hits.empty()) {
@@ -273,6 +272,7 @@ std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& unit
       if (i + n >= units.size() || !g.IsPrefix(h)) break;
       const Unit& next = units[i + n];
       if (next.sentence != u.sentence || next.key.empty()) break;
+      if (n == 1) key.assign(u.key);
       key.push_back(' ');
       key += next.key;
     }
@@ -330,7 +330,9 @@ void FillPlace(const Place& p, PlaceMention* m) {
 
 std::vector<std::pair<uint32_t, uint32_t>> Resolver::MatchNames(std::string_view text,
                                                                 const segment::Segmentation& seg) const {
-  auto units = BuildUnits(text, seg);
+  Units us;
+  BuildUnits(text, seg, &us);
+  const std::vector<Unit>& units = us.list;
   std::vector<std::pair<uint32_t, uint32_t>> out;
   for (const auto& m : FindMatches(*gaz_, units, false)) out.emplace_back(units[m.first].start, units[m.end - 1].end);
   return out;
@@ -340,12 +342,14 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
                                             std::string_view lang) const {
   const LangRules& rules = RulesFor(lang);
   const Gazetteer& g = *gaz_;
-  std::vector<Unit> units = BuildUnits(text, seg);
+  Units us;
+  BuildUnits(text, seg, &us);
+  const std::vector<Unit>& units = us.list;
   std::vector<Match> matches = FindMatches(g, units, true);
 
   auto prev_is_prep = [&](size_t first) {
     if (first == 0 || units[first - 1].sentence != units[first].sentence) return false;
-    return rules.prepositions.count(units[first - 1].text) > 0;
+    return rules.prepositions.Has(units[first - 1]) > 0;
   };
   auto sentence_initial = [&](size_t first) {
     for (size_t k = first; k > 0; --k) {
@@ -403,7 +407,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         break;
       }
     }
-    if (!prev_in_match && !prev_initial && !rules.articles.count(prev.text)) person_words.insert(units[m.first].text);
+    if (!prev_in_match && !prev_initial && !rules.articles.Has(prev)) person_words.insert(units[m.first].text);
   }
 
   // Candidates per match; drop accidental single words.
@@ -425,7 +429,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       keep[i] = false;
       continue;
     }
-    if (single && rules.strict_stopwords.count(units[m.first].text) && !feature_near(m)) {
+    if (single && rules.strict_stopwords.Has(units[m.first]) && !feature_near(m)) {
       keep[i] = false;
       continue;
     }
@@ -447,7 +451,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       keep[i] = false;
       continue;
     }
-    if (single && (rules.stopwords.count(units[m.first].text) || lower_words.count(units[m.first].text)) &&
+    if (single && (rules.stopwords.Has(units[m.first]) || lower_words.count(units[m.first].text)) &&
         !prev_is_prep(m.first) && !feature_near(m)) {
       keep[i] = false;
       continue;
@@ -476,20 +480,24 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   }
 
   // Country context: explicit country names weigh 2, unambiguous places 1.
+  // (Votes are whole numbers: their totals are kept as they are added, exactly.)
   std::vector<double> votes(26 * 26, 0.0);
+  double vtotal = 0;
+  std::vector<int> cs;
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || matches[i].skeleton) continue;  // a skeleton match is no evidence of a country
-    std::vector<int> cs;
+    cs.clear();
     for (const auto& c : cands[i]) {
       int ci = c.country;
       if (ci >= 0 && std::find(cs.begin(), cs.end(), ci) == cs.end()) cs.push_back(ci);
       if (c.kind == PlaceKind::kCountry && ci >= 0) {
-        cs = {ci};
+        cs.assign(1, ci);
         votes[ci] += 1.0;  // plus the 1 below
+        vtotal += 1.0;
         break;
       }
     }
-    if (cs.size() == 1) votes[cs[0]] += 1.0;
+    if (cs.size() == 1) votes[cs[0]] += 1.0, vtotal += 1.0;
   }
   // `chosen`: the first choice of each match (nullptr: none), for co-mentions.
   auto pick = [&](size_t i, const std::vector<double>& v, double vtotal, const std::vector<const Candidate*>& chosen,
@@ -525,36 +533,37 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     *margin = second < -1e8 ? 3.0 : best - second;
     return bi;
   };
-  double vtotal = 0;
-  for (double v : votes) vtotal += v;
   std::vector<int64_t> chosen(matches.size(), -1);
   std::vector<double> margin(matches.size(), 0);
   for (size_t i = 0; i < matches.size(); ++i)
     if (keep[i]) chosen[i] = pick(i, votes, vtotal, {}, &margin[i]);
   // Second pass: the countries of the first choices, co-mentions within 150 km.
-  std::vector<double> votes2(26 * 26, 0.0);
-  auto vote_weight = [&](size_t i, const Place& p) {
-    return matches[i].skeleton ? 0.0 : p.kind == PlaceKind::kCountry ? 2.0 : 1.0;
-  };
-  for (size_t i = 0; i < matches.size(); ++i) {
-    if (chosen[i] < 0) continue;
-    Place p = g.place(uint32_t(chosen[i]));
-    int ci = CountryIndex(p.country);
-    if (ci >= 0) votes2[ci] += vote_weight(i, p);
-  }
-  double vtotal2 = 0;
-  for (double v : votes2) vtotal2 += v;
-  std::vector<int64_t> first_pass = chosen;
   std::vector<const Candidate*> first_cand(matches.size(), nullptr);
   for (size_t i = 0; i < matches.size(); ++i)
     for (const auto& c : cands[i])
       if (chosen[i] >= 0 && c.place == uint32_t(chosen[i])) first_cand[i] = &c;
+  std::vector<double> votes2(26 * 26, 0.0);
+  double vtotal2 = 0;
+  std::vector<int> voted;  // countries with a vote in votes2
+  auto vote_weight = [&](size_t i, const Candidate& c) {
+    return matches[i].skeleton ? 0.0 : c.kind == PlaceKind::kCountry ? 2.0 : 1.0;
+  };
+  for (size_t i = 0; i < matches.size(); ++i) {
+    if (first_cand[i] == nullptr) continue;
+    int ci = first_cand[i]->country;
+    if (ci < 0) continue;
+    double w = vote_weight(i, *first_cand[i]);
+    votes2[ci] += w;
+    vtotal2 += w;
+    voted.push_back(ci);
+  }
+  std::sort(voted.begin(), voted.end());
+  voted.erase(std::unique(voted.begin(), voted.end()), voted.end());
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i]) continue;
     // Leave this mention's own vote out.
-    Place own = g.place(uint32_t(first_pass[i]));
-    int oc = CountryIndex(own.country);
-    double w = vote_weight(i, own);
+    int oc = first_cand[i]->country;
+    double w = vote_weight(i, *first_cand[i]);
     if (oc >= 0) votes2[oc] -= w;
     chosen[i] = pick(i, votes2, vtotal2 - (oc >= 0 ? w : 0), first_cand, &margin[i]);
     if (oc >= 0) votes2[oc] += w;
@@ -572,9 +581,10 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     ++per_place[chosen[i]];
     ++kept_total;
   }
+  // The country the article is most about (the first of equals).
   int top_country = -1;
-  for (size_t c = 0; c < votes2.size(); ++c)
-    if (votes2[c] > 0 && (top_country < 0 || votes2[c] > votes2[top_country])) top_country = int(c);
+  for (int c : voted)
+    if (votes2[c] > 0 && (top_country < 0 || votes2[c] > votes2[top_country])) top_country = c;
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || chosen[i] < 0) continue;
     const Match& m = matches[i];
@@ -614,12 +624,20 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   }
 
   std::vector<PlaceMention> out;
-  std::vector<bool> used(units.size(), false);
+  std::vector<uint8_t> used(units.size(), 0);
+  // What each unit may start, by its hash alone, so that the scans below skip most units
+  // at once.
+  enum : uint8_t { kFeatStart = 1, kFeatAfter = 2, kCityRef = 4, kCapitalWord = 8, kArticle = 16 };
+  std::vector<uint8_t> may(units.size(), 0);
+  for (size_t k = 0; k < units.size(); ++k) {
+    uint64_t h = units[k].hash;
+    may[k] = (rules.feat_before_start.MayAnchor(h) ? kFeatStart : 0) | (rules.feat_after.MayAnchor(h) ? kFeatAfter : 0) |
+             (rules.city_refs.MayAnchor(h) ? kCityRef : 0) | (rules.capital_words.MayHave(h) ? kCapitalWord : 0) |
+             (rules.articles.MayHave(h) ? kArticle : 0);
+  }
   std::map<uint32_t, int> city_count;
   std::vector<std::pair<size_t, size_t>> placed;  // (unit index, out index) of kept matches
-  int best_country = -1;
-  for (size_t c = 0; c < votes2.size(); ++c)
-    if (votes2[c] > 0 && (best_country < 0 || votes2[c] > votes2[best_country])) best_country = int(c);
+  const int best_country = top_country;
 
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || chosen[i] < 0) continue;
@@ -640,7 +658,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (size_t n = rules.parts_before.Match(units, first, s, &v)) {
       if (pm.part == Part::kNone) pm.part = Part(v);
       first -= n;
-    } else if (first > 0 && rules.articles.count(units[first - 1].text) &&
+    } else if (first > 0 && rules.articles.Has(units[first - 1]) &&
                (n = rules.parts_before.Match(units, first - 1, s, &v)) > 0) {
       if (pm.part == Part::kNone) pm.part = Part(v);  // "le nord-ouest de la Syrie"
       first -= n + 1;
@@ -696,7 +714,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   };
   auto name_unit = [&](size_t k) {
     const Unit& u = units[k];
-    if (used[k] || u.key.empty() || rules.articles.count(u.text)) return false;
+    if (used[k] || u.key.empty() || rules.articles.Has(u)) return false;
     return u.cap || (k + 1 < units.size() && units[k + 1].hyphen_before && units[k + 1].cap);
   };
   auto add_unknown = [&](size_t first, size_t end, size_t name_first, size_t name_end, Precision fp) {
@@ -735,13 +753,13 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   auto remember = [&](const Pattern* p, Precision fp) {
     if (p == nullptr || !(fp <= Precision::kVillage || fp == Precision::kDistrict)) return;
     for (size_t w = p->words.size(); w > 0; --w)
-      if (!rules.links.count(p->words[w - 1]) && !rules.articles.count(p->words[w - 1])) {
+      if (!rules.links.Has(p->words[w - 1]) && !rules.articles.Has(p->words[w - 1])) {
         feature_nouns.emplace_back(p->words[w - 1], out.size() - 1);
         return;
       }
   };
   for (size_t k = 0; k < units.size(); ++k) {
-    if (used[k]) continue;
+    if (!(may[k] & (kFeatStart | kFeatAfter)) || used[k]) continue;
     uint32_t s = units[k].sentence;
     int v = 0;
     const Pattern* fpat = nullptr;
@@ -766,7 +784,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       for (size_t q = a; q < b; ++q) any_cap |= units[q].cap;
       if (b > a && any_cap) {
         size_t first = a;
-        if (first > 0 && rules.articles.count(units[first - 1].text)) --first;
+        if (first > 0 && rules.articles.Has(units[first - 1])) --first;
         add_unknown(first, k + n, a, b, Precision(v));
         remember(fpat, Precision(v));
         k = k + n - 1;
@@ -775,11 +793,11 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   }
   // "the district", "le quartier": the last place named with that feature noun before.
   for (size_t k = 0; k + 1 < units.size() && !feature_nouns.empty(); ++k) {
-    if (used[k] || used[k + 1] || !rules.articles.count(units[k].text) || units[k + 1].sentence != units[k].sentence)
+    if (!(may[k] & kArticle) || used[k] || used[k + 1] || !rules.articles.Has(units[k]) || units[k + 1].sentence != units[k].sentence)
       continue;
     size_t end = k + 2;
     if (end < units.size() && units[end].sentence == units[k].sentence &&
-        (rules.links.count(units[end].text) || units[end].cap))
+        (rules.links.Has(units[end]) || units[end].cap))
       continue;  // "the district of X", "the district Council"
     const PlaceMention* ref = nullptr;
     for (const auto& [noun, oi] : feature_nouns)
@@ -797,7 +815,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   // The capital of a country named by its adjective: "the Somali capital", "la capitale
   // somalienne".
   for (size_t k = 0; k < units.size(); ++k) {
-    if (used[k] || !rules.capital_words.count(units[k].text)) continue;
+    if (!(may[k] & kCapitalWord) || used[k] || !rules.capital_words.Has(units[k])) continue;
     uint32_t s = units[k].sentence;
     for (size_t d : {k - 1, k + 1}) {
       if (d >= units.size() || used[d] || units[d].sentence != s) continue;
@@ -806,7 +824,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       int64_t cap = capital_[CountryIndex(dem->second)];
       if (cap < 0) break;
       size_t first = std::min(k, d), end = std::max(k, d) + 1;
-      if (first > 0 && units[first - 1].sentence == s && rules.articles.count(units[first - 1].text)) --first;
+      if (first > 0 && units[first - 1].sentence == s && rules.articles.Has(units[first - 1])) --first;
       PlaceMention pm;
       FillPlace(g.place(uint32_t(cap)), &pm);
       pm.named = false;
@@ -838,7 +856,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   };
   if (main_city >= 0 || capital >= 0) {
     for (size_t k = 0; k < units.size(); ++k) {
-      if (used[k]) continue;
+      if (!(may[k] & kCityRef) || used[k]) continue;
       uint32_t s = units[k].sentence;
       int v = 0;
       const Pattern* hit = nullptr;
@@ -854,7 +872,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         if (prev == nullptr) continue;
         uint32_t ps = SentenceAt(seg, prev->start);
         if (ps + 2 < s || paragraph[ps] != paragraph[s]) continue;
-        if (k + n < units.size() && units[k + n].sentence == s && rules.links.count(units[k + n].text)) continue;
+        if (k + n < units.size() && units[k + n].sentence == s && rules.links.Has(units[k + n])) continue;
         bool free = true;
         for (size_t q = k; q < k + n; ++q) free &= !used[q];
         if (!free) continue;
@@ -876,7 +894,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       for (size_t q = k; q < k + n; ++q) free &= !used[q];
       if (!free) continue;
       // Not "the city of X" (a feature word) nor "the city's": a link word follows.
-      if (k + n < units.size() && units[k + n].sentence == s && rules.links.count(units[k + n].text)) continue;
+      if (k + n < units.size() && units[k + n].sentence == s && rules.links.Has(units[k + n])) continue;
       PlaceMention pm;
       FillPlace(mc, &pm);
       pm.named = false;

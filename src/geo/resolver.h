@@ -67,8 +67,13 @@ class Resolver {
   struct LangRules {
     PatternSet parts_before{true}, parts_after, feat_before{true}, feat_after, city_refs;
     PatternSet feat_before_start;  // feat_before anchored on its first word, to scan for them
-    std::unordered_set<std::string> prepositions, stopwords, strict_stopwords, articles, links, capital_words;
-    std::unordered_map<std::string, std::string> demonyms;  // folded nationality adjective -> country code
+    WordSet prepositions, stopwords, strict_stopwords, articles, links, capital_words;
+    struct StringHash {
+      using is_transparent = void;
+      size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    // folded nationality adjective -> country code
+    std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> demonyms;
   };
 
  private:

@@ -68,45 +68,117 @@ bool IsHyphen(std::string_view s, size_t i, size_t len) {
 
 uint64_t UnitHash(std::string_view folded) { return core::Hash64(folded); }
 
-std::vector<Unit> BuildUnits(std::string_view text, const segment::Segmentation& seg) {
-  std::vector<Unit> units;
+namespace {
+
+// Cuts the folded token `folded` at its hyphens and apostrophes into exactly `n` pieces, if
+// it has exactly n - 1 of them: then each piece is the fold of the raw piece at the same
+// place (folding maps each raw separator to one '-' or '\'', and works code point by code
+// point). Otherwise (a character that folds to a dash, e.g. an em dash) returns false.
+bool SplitFolded(std::string_view folded, size_t n, std::vector<std::string_view>* pieces) {
+  pieces->clear();
+  size_t from = 0;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (folded[i] != '-' && folded[i] != '\'') continue;
+    if (pieces->size() + 1 >= n) return false;
+    pieces->push_back(folded.substr(from, i - from));
+    from = i + 1;
+  }
+  pieces->push_back(folded.substr(from));
+  return pieces->size() == n;
+}
+
+}  // namespace
+
+void BuildUnits(std::string_view text, const segment::Segmentation& seg, Units* out) {
+  std::vector<Unit>& units = out->list;
+  units.clear();
+  out->store.clear();
   units.reserve(seg.tokens.size() + seg.tokens.size() / 8);
+  const bool have_folded = seg.folded.size() == seg.tokens.size();
+  std::vector<size_t> cuts;  // raw separator positions and lengths, per token
+  std::vector<std::string_view> pieces;
+  auto set_key = [&](Unit* u, std::string_view key) {
+    u->key = key;
+    u->key_hash = key.size() == u->text.size() ? u->hash : UnitHash(key);
+  };
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
     const auto& sent = seg.sentences[s];
     for (uint32_t t = sent.first_token; t < sent.end_token && t < seg.tokens.size(); ++t) {
       const auto& tk = seg.tokens[t];
       if (tk.end > text.size() || tk.start >= tk.end) continue;
       std::string_view tt = text.substr(tk.start, tk.end - tk.start);
+      std::string_view folded;
+      if (have_folded) folded = seg.folded[t];
+      else folded = out->store.emplace_back(Fold(tt));
       using K = segment::TokenKind;
       if (tk.kind == K::kElision || tk.kind == K::kClitic || !(tk.kind == K::kWord || tk.kind == K::kAbbrev)) {
         Unit u;
         u.start = tk.start, u.end = tk.end, u.sentence = s;
-        u.text = Fold(tt);
+        u.text = folded;
         u.hash = UnitHash(u.text);
         if (tk.kind == K::kElision) {
-          u.key = u.text;
-          while (!u.key.empty() && (u.key.back() == '\'')) u.key.pop_back();
+          std::string_view key = u.text;
+          while (!key.empty() && key.back() == '\'') key.remove_suffix(1);
+          set_key(&u, key);
           u.cap = StartsCapital(tt);
         }
-        units.push_back(std::move(u));
+        units.push_back(u);
         continue;
       }
-      size_t i = 0, piece = 0;
-      bool hyphen = false, glued = false;
-      while (i <= tt.size()) {
-        size_t sep = i < tt.size() ? SeparatorAt(tt, i) : 1;
+      // Most tokens have no hyphen or apostrophe: one unit, the whole folded token (each raw
+      // separator folds to one of these two characters).
+      bool any_sep = false;
+      for (char c : folded) any_sep |= (c == '-') | (c == '\'');
+      if (!any_sep) {
+        Unit u;
+        u.start = tk.start, u.end = tk.end, u.sentence = s;
+        u.text = folded;
+        u.hash = UnitHash(u.text);
+        if (u.text.find('.') == std::string_view::npos) {
+          set_key(&u, u.text);
+        } else {
+          std::string& k = out->store.emplace_back(u.text);
+          k.erase(std::remove(k.begin(), k.end(), '.'), k.end());
+          set_key(&u, k);
+        }
+        if (!u.key.empty()) {
+          u.cap = StartsCapital(tt);
+          u.caseless = StartsCaseless(tt);
+          units.push_back(u);
+        }
+        continue;
+      }
+      // Raw separators: (position, length).
+      cuts.clear();
+      for (size_t i = 0; i < tt.size();) {
+        size_t sep = SeparatorAt(tt, i);
         if (sep == 0) {
           ++i;
           continue;
         }
+        cuts.push_back(i);
+        cuts.push_back(sep);
+        i += sep;
+      }
+      bool aligned = SplitFolded(folded, cuts.size() / 2 + 1, &pieces);
+      size_t piece = 0;
+      bool hyphen = false, glued = false;
+      for (size_t c = 0; c <= cuts.size() / 2; ++c) {
+        size_t i = c < cuts.size() / 2 ? cuts[2 * c] : tt.size();
+        size_t sep = c < cuts.size() / 2 ? cuts[2 * c + 1] : 1;
         if (i > piece) {
           Unit u;
           u.start = tk.start + uint32_t(piece), u.end = tk.start + uint32_t(i), u.sentence = s;
           std::string_view p = tt.substr(piece, i - piece);
-          u.text = Fold(p);
-          u.key = u.text;
-          if (u.key.find('.') != std::string::npos)
-            u.key.erase(std::remove(u.key.begin(), u.key.end(), '.'), u.key.end());
+          u.text = aligned ? pieces[c] : std::string_view(out->store.emplace_back(Fold(p)));
+          u.hash = UnitHash(u.text);
+          if (u.text.find('.') == std::string_view::npos) {
+            set_key(&u, u.text);
+          } else {
+            std::string& k = out->store.emplace_back(u.text);
+            k.erase(std::remove(k.begin(), k.end(), '.'), k.end());
+            set_key(&u, k);
+          }
           // A piece that folds to nothing (a lone combining mark) is no unit; the scan
           // still moves past it below.
           if (!u.key.empty()) {
@@ -114,18 +186,15 @@ std::vector<Unit> BuildUnits(std::string_view text, const segment::Segmentation&
             u.caseless = StartsCaseless(p);
             u.hyphen_before = hyphen;
             u.glued_before = glued;
-            u.hash = UnitHash(u.text);
-            units.push_back(std::move(u));
+            units.push_back(u);
           }
         }
         hyphen = i < tt.size() && IsHyphen(tt, i, sep);
         glued = i < tt.size() && !hyphen;
-        i += sep;
-        piece = i;
+        piece = i + sep;
       }
     }
   }
-  return units;
 }
 
 std::vector<std::string> PatternUnits(std::string_view phrase) {
