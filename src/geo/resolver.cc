@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -411,10 +412,19 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   }
 
   // Candidates per match; drop accidental single words.
-  std::vector<std::vector<Candidate>> cands(matches.size());
+  // Candidates of match i: cand_pool[cand_begin[i], cand_end[i]) (one allocation for all).
+  std::vector<Candidate> cand_pool;
+  size_t total_hits = 0;
+  for (const Match& m : matches) total_hits += m.hits.size();
+  cand_pool.reserve(total_hits);
+  std::vector<uint32_t> cand_begin(matches.size(), 0), cand_end(matches.size(), 0);
+  auto cands = [&](size_t i) {
+    return std::span<const Candidate>(cand_pool.data() + cand_begin[i], cand_end[i] - cand_begin[i]);
+  };
   std::vector<bool> keep(matches.size(), true);
   for (size_t i = 0; i < matches.size(); ++i) {
     const Match& m = matches[i];
+    cand_begin[i] = cand_end[i] = uint32_t(cand_pool.size());
     bool single = m.end - m.first == 1;
     if (cut_word(m) || (m.first > 0 && units[m.first].hyphen_before)) {
       keep[i] = false;
@@ -456,7 +466,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       keep[i] = false;
       continue;
     }
-    std::vector<NameHit> hits = m.hits;
+    std::vector<NameHit>& hits = matches[i].hits;  // (their order matters nowhere else)
     std::sort(hits.begin(), hits.end(), [](const NameHit& a, const NameHit& b) { return a.place < b.place; });
     for (size_t h = 0; h < hits.size(); ++h) {
       if (h > 0 && hits[h].place == hits[h - 1].place) continue;
@@ -474,9 +484,10 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       if (p.feature_code == "PPLC") base += 0.5;
       else if (p.feature_code == "PPLA") base += 0.3;
       else if (p.feature_code == "PPLA2") base += 0.1;
-      cands[i].push_back(Candidate{hits[h].place, hits[h].main_name, base, p.lat, p.lon, CountryIndex(p.country), p.kind});
+      cand_pool.push_back(Candidate{hits[h].place, hits[h].main_name, base, p.lat, p.lon, CountryIndex(p.country), p.kind});
     }
-    if (cands[i].empty()) keep[i] = false;
+    cand_end[i] = uint32_t(cand_pool.size());
+    if (cand_end[i] == cand_begin[i]) keep[i] = false;
   }
 
   // Country context: explicit country names weigh 2, unambiguous places 1.
@@ -487,7 +498,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || matches[i].skeleton) continue;  // a skeleton match is no evidence of a country
     cs.clear();
-    for (const auto& c : cands[i]) {
+    for (const auto& c : cands(i)) {
       int ci = c.country;
       if (ci >= 0 && std::find(cs.begin(), cs.end(), ci) == cs.end()) cs.push_back(ci);
       if (c.kind == PlaceKind::kCountry && ci >= 0) {
@@ -504,7 +515,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
                   double* margin) -> int64_t {
     double best = -1e9, second = -1e9;
     int64_t bi = -1;
-    for (const auto& c : cands[i]) {
+    for (const auto& c : cands(i)) {
       int ci = c.country;
       double s = c.base;
       if (ci >= 0 && vtotal > 0) s += 2.0 * v[ci] / vtotal;
@@ -540,7 +551,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   // Second pass: the countries of the first choices, co-mentions within 150 km.
   std::vector<const Candidate*> first_cand(matches.size(), nullptr);
   for (size_t i = 0; i < matches.size(); ++i)
-    for (const auto& c : cands[i])
+    for (const auto& c : cands(i))
       if (chosen[i] >= 0 && c.place == uint32_t(chosen[i])) first_cand[i] = &c;
   std::vector<double> votes2(26 * 26, 0.0);
   double vtotal2 = 0;
@@ -572,15 +583,16 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   // only by an alternate name, needs support (a preposition, a feature word, its country).
   // Counts before the filter: mentions per country and per place.
   std::vector<int> per_country(26 * 26, 0);
-  std::unordered_map<int64_t, int> per_place;
+  std::vector<int64_t> counted_places;  // sorted below: mentions per place by equal_range
   int kept_total = 0;
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || chosen[i] < 0 || matches[i].skeleton) continue;  // skeleton matches support nothing
     int ci = CountryIndex(g.place(uint32_t(chosen[i])).country);
     if (ci >= 0) ++per_country[ci];
-    ++per_place[chosen[i]];
+    counted_places.push_back(chosen[i]);
     ++kept_total;
   }
+  std::sort(counted_places.begin(), counted_places.end());
   // The country the article is most about (the first of equals).
   int top_country = -1;
   for (int c : voted)
@@ -591,7 +603,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     Place p = g.place(uint32_t(chosen[i]));
     if (p.kind != PlaceKind::kPlace) continue;
     int pci = CountryIndex(p.country);
-    double support = pci >= 0 ? per_country[pci] - per_place[chosen[i]] : 0;
+    auto [same_lo, same_hi] = std::equal_range(counted_places.begin(), counted_places.end(), chosen[i]);
+    double support = pci >= 0 ? per_country[pci] - double(same_hi - same_lo) : 0;
     // Neighbourhoods and sites need their country in the article.
     Precision pp = PlacePrecision(p);
     if (support == 0 && (pp == Precision::kNeighbourhood || pp == Precision::kSite)) keep[i] = false;
@@ -603,7 +616,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (m.skeleton && m.end - m.first == 1 && !prev_is_prep(m.first) && !feature_near(m)) keep[i] = false;
     if (m.end - m.first != 1) continue;
     bool main = false;
-    for (const auto& c : cands[i])
+    for (const auto& c : cands(i))
       if (c.place == uint32_t(chosen[i])) main = c.main;
     bool context = prev_is_prep(m.first) || feature_near(m) || support > 0;
     bool strong = prev_is_prep(m.first) || feature_near(m) || (support > 0 && main && p.population >= 5000);
@@ -624,6 +637,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   }
 
   std::vector<PlaceMention> out;
+  out.reserve(matches.size() + 8);
   std::vector<uint8_t> used(units.size(), 0);
   // What each unit may start, by its hash alone, so that the scans below skip most units
   // at once.
@@ -915,11 +929,20 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       k = end - 1;
     }
   }
-  std::sort(out.begin(), out.end(), [](const PlaceMention& a, const PlaceMention& b) {
-    return std::tie(a.start, a.end) < std::tie(b.start, b.end);
+  // In text order (mentions do not overlap); the records are moved once.
+  std::vector<uint32_t> order(out.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return std::tie(out[a].start, out[a].end) < std::tie(out[b].start, out[b].end);
   });
-  for (auto& pm : out) pm.text = std::string(text.substr(pm.start, pm.end - pm.start));
-  return out;
+  std::vector<PlaceMention> sorted;
+  sorted.reserve(out.size());
+  for (uint32_t k : order) {
+    sorted.push_back(std::move(out[k]));
+    PlaceMention& pm = sorted.back();
+    pm.text = std::string(text.substr(pm.start, pm.end - pm.start));
+  }
+  return sorted;
 }
 
 }  // namespace vigie::geo

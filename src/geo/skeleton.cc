@@ -81,7 +81,11 @@ StatusOr<Skeleton> Skeleton::Parse(std::string_view tsv, const std::string& labe
   std::stable_sort(s.rewrites_.begin(), s.rewrites_.end(), [](const Rewrite& a, const Rewrite& b) {
     return a.from.size() > b.from.size();
   });
-  for (const auto& r : s.rewrites_) s.rewrite_first_[static_cast<unsigned char>(r.from[0])] = true;
+  for (size_t i = 0; i < s.rewrites_.size(); ++i) {
+    unsigned char first = static_cast<unsigned char>(s.rewrites_[i].from[0]);
+    s.rewrite_first_[first] = true;
+    s.rewrites_by_first_[first].push_back(uint16_t(i));
+  }
   for (const auto& x : s.silent_) s.silent_first_[static_cast<unsigned char>(x[0])] = true;
   return s;
 }
@@ -97,9 +101,10 @@ std::string Skeleton::Word(std::string_view w, size_t* consonants) const {
       continue;
     }
     bool done = false;
-    for (const auto& rw : rewrites_) {
+    for (uint16_t ri : rewrites_by_first_[static_cast<unsigned char>(w[i])]) {
+      const Rewrite& rw = rewrites_[ri];
       if (rw.at_end && i + rw.from.size() != w.size()) continue;
-      if (rw.from[0] != w[i] || w.compare(i, rw.from.size(), rw.from) != 0) continue;
+      if (w.compare(i, rw.from.size(), rw.from) != 0) continue;
       r += rw.to;
       i += rw.from.size();
       done = true;

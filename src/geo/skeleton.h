@@ -5,6 +5,7 @@
 // matcher read names the same way. Immutable once built; thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -54,6 +55,7 @@ class Skeleton {
   std::vector<std::string> silent_;
   std::unordered_set<std::string> articles_, countries_;
   std::vector<Rewrite> rewrites_;  // longest first
+  std::vector<std::vector<uint16_t>> rewrites_by_first_ = std::vector<std::vector<uint16_t>>(256);  // indexes, in order
   size_t max_article_ = 0;
   bool vowel_[256] = {};
   bool rewrite_first_[256] = {};  // some rewrite starts with this byte

@@ -127,24 +127,28 @@ void BuildUnits(std::string_view text, const segment::Segmentation& seg, Units* 
       }
       // Most tokens have no hyphen or apostrophe: one unit, the whole folded token (each raw
       // separator folds to one of these two characters).
-      bool any_sep = false;
-      for (char c : folded) any_sep |= (c == '-') | (c == '\'');
+      bool any_sep = false, any_dot = false;
+      for (char c : folded) {
+        any_sep |= (c == '-') | (c == '\'');
+        any_dot |= c == '.';
+      }
       if (!any_sep) {
-        Unit u;
+        Unit& u = units.emplace_back();
         u.start = tk.start, u.end = tk.end, u.sentence = s;
         u.text = folded;
         u.hash = UnitHash(u.text);
-        if (u.text.find('.') == std::string_view::npos) {
+        if (!any_dot) {
           set_key(&u, u.text);
         } else {
           std::string& k = out->store.emplace_back(u.text);
           k.erase(std::remove(k.begin(), k.end(), '.'), k.end());
           set_key(&u, k);
         }
-        if (!u.key.empty()) {
+        if (u.key.empty()) {
+          units.pop_back();
+        } else {
           u.cap = StartsCapital(tt);
           u.caseless = StartsCaseless(tt);
-          units.push_back(u);
         }
         continue;
       }
