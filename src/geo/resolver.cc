@@ -206,13 +206,16 @@ namespace {
 // Second chance for a capitalised word that starts no known name: its transliteration
 // skeleton ("Taëz" -> "tz" = "Ta'izz"), word by word (units joined by an apostrophe make one
 // word; articles are skipped), extended while the skeleton is a known prefix. The hits
-// count as alternate names.
+// count as alternate names. `dead` holds the first words already seen to start nothing in
+// this document (the outcome depends on that word alone), so names and other capitalised
+// words met again cost one set lookup.
 void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i, Match* best,
-                   std::vector<NameHit>* hits) {
+                   std::vector<NameHit>* hits, std::unordered_set<std::string>* dead) {
   const Skeleton& sk = *g.skeleton();
-  std::string skel, word;
+  std::string skel, word, first;
+  size_t pos = i;
   size_t letters = 0, words = 0, consonants = 0;
-  for (size_t pos = i; pos < units.size() && words < kMaxNameWords;) {
+  for (; pos < units.size() && words < kMaxNameWords;) {
     const Unit& u = units[pos];
     if (u.sentence != units[i].sentence || u.key.empty()) break;
     if (pos > i && !sk.IsArticle(u.key)) {  // never swallow the start of a known name ("Le Mali")
@@ -225,6 +228,10 @@ void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i,
     while (q < units.size() && units[q].glued_before && units[q].sentence == u.sentence && !units[q].key.empty())
       word += units[q++].key;
     if (u.caseless) break;
+    if (pos == i) {
+      if (dead->count(word)) return;
+      first = word;
+    }
     letters += word.size();
     if (sk.IsArticle(word)) {
       pos = q;
@@ -249,12 +256,15 @@ void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i,
     if (!g.IsSkeletonPrefix(h)) break;
     pos = q;
   }
+  // Stopped on the first word (not an article: those move on) with nothing found.
+  if (pos == i && best->end == best->first && !first.empty()) dead->insert(std::move(first));
 }
 
 std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& units, bool skeleton) {
   std::vector<Match> out;
   std::string key;
   std::vector<NameHit> hits;
+  std::unordered_set<std::string> skeleton_dead;
   for (size_t i = 0; i < units.size();) {
     const Unit& u = units[i];
     if (!u.cap || u.key.empty() || (u.text.size() > u.key.size())) {  // elisions do not start names
@@ -277,7 +287,7 @@ std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& unit
       key.push_back(' ');
       key += next.key;
     }
-    if (skeleton && best.end == best.first && g.skeleton() != nullptr) SkeletonMatch(g, units, i, &best, &hits);
+    if (skeleton && best.end == best.first && g.skeleton() != nullptr) SkeletonMatch(g, units, i, &best, &hits, &skeleton_dead);
     if (best.end > best.first) {
       for (const auto& h : best.hits) best.main_any |= h.main_name;
       i = best.end;

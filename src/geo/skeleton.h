@@ -61,6 +61,8 @@ class Skeleton {
   bool rewrite_first_[256] = {};  // some rewrite starts with this byte
   bool silent_first_[256] = {};   // some silent string starts with this byte
   std::string initial_[256];      // what a vowel opening a word becomes
+  size_t growth_ = 1;             // a rewrite makes a word at most this many times longer
+  size_t initial_growth_ = 1;     // the longest initial_
 };
 
 }  // namespace vigie::geo

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/hash.h"
 #include "core/text.h"
@@ -87,6 +88,32 @@ bool SplitFolded(std::string_view folded, size_t n, std::vector<std::string_view
   return pieces->size() == n;
 }
 
+// Whether `s` holds a hyphen or an apostrophe, and a dot: eight bytes at a time (a word
+// scan of the kind strlen uses), since every token of the document passes here.
+constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+inline uint64_t HasByte(uint64_t w, unsigned char b) {
+  uint64_t v = w ^ (kOnes * b);
+  return (v - kOnes) & ~v & kHighs;
+}
+void ScanSeparators(std::string_view s, bool* sep, bool* dot) {
+  uint64_t seps = 0, dots = 0;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    seps |= HasByte(w, '-') | HasByte(w, '\'');
+    dots |= HasByte(w, '.');
+  }
+  if (i < s.size()) {
+    uint64_t w = 0;  // zero bytes match none of the three
+    std::memcpy(&w, s.data() + i, s.size() - i);
+    seps |= HasByte(w, '-') | HasByte(w, '\'');
+    dots |= HasByte(w, '.');
+  }
+  *sep = seps != 0;
+  *dot = dots != 0;
+}
+
 }  // namespace
 
 void BuildUnits(std::string_view text, const segment::Segmentation& seg, Units* out) {
@@ -103,7 +130,8 @@ void BuildUnits(std::string_view text, const segment::Segmentation& seg, Units* 
   };
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
     const auto& sent = seg.sentences[s];
-    for (uint32_t t = sent.first_token; t < sent.end_token && t < seg.tokens.size(); ++t) {
+    const uint32_t end_token = uint32_t(std::min<size_t>(sent.end_token, seg.tokens.size()));
+    for (uint32_t t = sent.first_token; t < end_token; ++t) {
       const auto& tk = seg.tokens[t];
       if (tk.end > text.size() || tk.start >= tk.end) continue;
       std::string_view tt = text.substr(tk.start, tk.end - tk.start);
@@ -128,10 +156,7 @@ void BuildUnits(std::string_view text, const segment::Segmentation& seg, Units* 
       // Most tokens have no hyphen or apostrophe: one unit, the whole folded token (each raw
       // separator folds to one of these two characters).
       bool any_sep = false, any_dot = false;
-      for (char c : folded) {
-        any_sep |= (c == '-') | (c == '\'');
-        any_dot |= c == '.';
-      }
+      ScanSeparators(folded, &any_sep, &any_dot);
       if (!any_sep) {
         Unit& u = units.emplace_back();
         u.start = tk.start, u.end = tk.end, u.sentence = s;

@@ -17,15 +17,15 @@ namespace vigie::geo {
 struct Unit {
   uint32_t start = 0, end = 0;  // clean-text bytes
   uint32_t sentence = 0;
-  std::string_view text;        // folded ("d'", "'s", "est", ",")
-  std::string_view key;         // name-key form ("d" for "d'"); empty: cannot be in a name
-  uint64_t hash = 0;            // UnitHash(text)
-  uint64_t key_hash = 0;        // KeyHash(key) (== hash when key == text)
   bool cap = false;             // starts with an upper-case or caseless letter
   bool caseless = false;        // starts with a letter of a script without case (Arabic...)
   bool hyphen_before = false;   // joined to the previous unit by a hyphen
   bool glued_before = false;    // joined to the previous unit by an apostrophe ("Sana'a")
-};
+  std::string_view text;        // folded ("d'", "'s", "est", ",")
+  std::string_view key;         // name-key form ("d" for "d'"); empty: cannot be in a name
+  uint64_t hash = 0;            // UnitHash(text)
+  uint64_t key_hash = 0;        // KeyHash(key) (== hash when key == text)
+};  // 64 bytes
 
 // The units of one document. Views point into the Segmentation's folded tokens or into
 // `store` (texts that had to be made: keys without their dots, tokens the segmenter did not
