@@ -2,11 +2,12 @@
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include <algorithm>
 #include <cstring>
 
-#include "core/hash.h"
 #include "core/text.h"
 
 namespace vigie::geo {
@@ -67,7 +68,9 @@ bool IsHyphen(std::string_view s, size_t i, size_t len) {
 
 }  // namespace
 
-uint64_t UnitHash(std::string_view folded) { return core::Hash64(folded); }
+// The same XXH3 as core::Hash64 (unit and key hashes must agree with the gazetteer's), inlined:
+// every token of a document is hashed here.
+uint64_t UnitHash(std::string_view folded) { return XXH3_64bits(folded.data(), folded.size()); }
 
 namespace {
 
@@ -106,7 +109,7 @@ void ScanSeparators(std::string_view s, bool* sep, bool* dot) {
   }
   if (i < s.size()) {
     uint64_t w = 0;  // zero bytes match none of the three
-    std::memcpy(&w, s.data() + i, s.size() - i);
+    for (size_t k = 0; i + k < s.size(); ++k) w |= uint64_t(static_cast<unsigned char>(s[i + k])) << (8 * k);
     seps |= HasByte(w, '-') | HasByte(w, '\'');
     dots |= HasByte(w, '.');
   }
