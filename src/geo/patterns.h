@@ -20,6 +20,9 @@ struct Pattern {
   bool hyphen = false;   // must be joined to the name by a hyphen (Alep-Est)
   bool capital = false;  // a reference to the capital of the article's country
   bool last = false;     // a reference to the last place named before ("la zone", "the area")
+  bool country = false;  // a reference to the article's country ("notre pays", "nationwide")
+  bool site = false;     // a place in the city ("the stadium"): the city, without the part
+                         // words around it ("around the stadium" is not the outskirts)
 };
 
 class PatternSet {

@@ -72,6 +72,8 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
       int rc = t->Column("refers");
       p.capital = rc >= 0 && row[rc] == "capital";
       p.last = rc >= 0 && row[rc] == "last";
+      p.country = rc >= 0 && row[rc] == "country";
+      p.site = rc >= 0 && row[rc] == "site";
       int pc2 = t->Column("part");
       if (pc2 >= 0 && !row[pc2].empty()) p.value = ParsePart(row[pc2]);
       if (p.value < 0)
@@ -723,6 +725,24 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (n > main_count) main_count = n, main_city = idx;
   }
 
+  // References to the article's city: "la ville", "the outskirts of the city". The city is
+  // the last one named in the same sentence or the two before it in its paragraph ("In Hodeidah, ... the
+  // southern districts of the city"; "À Taëz ... La ville"), else the article's main city.
+  int64_t capital = best_country >= 0 ? capital_[best_country] : -1;
+  std::vector<uint32_t> paragraph(seg.sentences.size(), 0);
+  for (size_t q = 1; q < seg.sentences.size(); ++q) {
+    uint32_t ft = seg.sentences[q].first_token;
+    paragraph[q] = paragraph[q - 1] + (ft < seg.tokens.size() && seg.tokens[ft].breaks_before >= 2 ? 1 : 0);
+  }
+  auto recent_city = [&](size_t unit, uint32_t sentence) -> int64_t {
+    int64_t last = -1;
+    for (const auto& [u, oi] : placed)
+      if (u < unit && units[u].sentence + 2 >= sentence && paragraph[units[u].sentence] == paragraph[sentence] &&
+          out[oi].geonameid != 0 && out[oi].named &&
+          out[oi].in_gazetteer && out[oi].precision == Precision::kCity)
+        last = g.FindGeonameId(out[oi].geonameid);
+    return last >= 0 ? last : main_city;
+  };
   auto enclosing = [&](size_t unit, uint32_t sentence, size_t after_end) -> int64_t {
     // The first place named soon after the unknown name in its sentence ("of Homs",
     // "on the western edge of Homs", "à Taëz").
@@ -748,6 +768,24 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     pm.start = units[first].start, pm.end = units[end - 1].end;
     pm.name_start = units[name_first].start, pm.name_end = units[name_end - 1].end;
     bool fine = fp <= Precision::kNeighbourhood || fp == Precision::kDistrict;
+    // "le quartier d'Al-Hamdaniyé, dans l'ouest de la ville": a reference to the city soon
+    // after the name says which city encloses it, and which part of it.
+    for (size_t q = end; fine && q < end + 8 && q < units.size() && units[q].sentence == s; ++q) {
+      const Pattern* rp = nullptr;
+      size_t rn = (may[q] & kCityRef) ? rules.city_refs.Match(units, q, s, &rp) : 0;
+      if (rn == 0 || rp->last || rp->capital || rp->country || rp->site) continue;
+      if (q + rn < units.size() && units[q + rn].sentence == s && rules.links.Has(units[q + rn])) continue;
+      int64_t city = recent_city(first, s);
+      if (city < 0) break;
+      FillPlace(g.place(uint32_t(city)), &pm);
+      pm.score = 0.5;
+      int v = rp->value;
+      if (rules.parts_before.Match(units, q, s, &v) == 0) v = rp->value;
+      pm.part = Part(v);
+      for (size_t k = first; k < end; ++k) used[k] = true;
+      out.push_back(std::move(pm));
+      return;
+    }
     int64_t enc = enclosing(first, s, end);
     bool linked = false;
     for (const auto& [u, oi] : placed)
@@ -860,25 +898,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       break;
     }
   }
-  // References to the article's city: "la ville", "the outskirts of the city". The city is
-  // the last one named in the same sentence or the two before it in its paragraph ("In Hodeidah, ... the
-  // southern districts of the city"; "À Taëz ... La ville"), else the article's main city.
-  int64_t capital = best_country >= 0 ? capital_[best_country] : -1;
-  std::vector<uint32_t> paragraph(seg.sentences.size(), 0);
-  for (size_t q = 1; q < seg.sentences.size(); ++q) {
-    uint32_t ft = seg.sentences[q].first_token;
-    paragraph[q] = paragraph[q - 1] + (ft < seg.tokens.size() && seg.tokens[ft].breaks_before >= 2 ? 1 : 0);
-  }
-  auto recent_city = [&](size_t unit, uint32_t sentence) -> int64_t {
-    int64_t last = -1;
-    for (const auto& [u, oi] : placed)
-      if (u < unit && units[u].sentence + 2 >= sentence && paragraph[units[u].sentence] == paragraph[sentence] &&
-          out[oi].geonameid != 0 && out[oi].named &&
-          out[oi].in_gazetteer && out[oi].precision == Precision::kCity)
-        last = g.FindGeonameId(out[oi].geonameid);
-    return last >= 0 ? last : main_city;
-  };
-  if (main_city >= 0 || capital >= 0) {
+  if (main_city >= 0 || capital >= 0 || best_country >= 0) {
     for (size_t k = 0; k < units.size(); ++k) {
       if (!(may[k] & kCityRef) || used[k]) continue;
       uint32_t s = units[k].sentence;
@@ -911,6 +931,24 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         k += n - 1;
         continue;
       }
+      if (hit->country) {
+        // "notre pays", "our country", "au niveau national": the country the article is
+        // most about (the speaker's, in a communiqué).
+        int64_t cp = best_country >= 0 ? country_place_[best_country] : -1;
+        bool free = cp >= 0;
+        for (size_t q = k; q < k + n && free; ++q) free &= !used[q];
+        if (!free) continue;
+        PlaceMention pm;
+        FillPlace(g.place(uint32_t(cp)), &pm);
+        pm.named = false;
+        pm.start = pm.name_start = units[k].start;
+        pm.end = pm.name_end = units[k + n - 1].end;
+        pm.score = 0.5;
+        for (size_t q = k; q < k + n; ++q) used[q] = true;
+        out.push_back(std::move(pm));
+        k += n - 1;
+        continue;
+      }
       int64_t target = hit->capital ? capital : recent_city(k, s);
       if (target < 0) continue;
       Place mc = g.place(uint32_t(target));
@@ -924,7 +962,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       pm.named = false;
       pm.part = Part(v);  // "the old city" carries its part
       size_t first = k, end = k + n;
-      if (size_t np = rules.parts_before.Match(units, first, s, &v)) {
+      if (hit->site) {
+        // no part words
+      } else if (size_t np = rules.parts_before.Match(units, first, s, &v)) {
         pm.part = Part(v);
         first -= np;
       } else if (size_t na = rules.parts_after.Match(units, end, s, &v)) {
