@@ -84,6 +84,18 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
   return Status::Ok();
 }
 
+// Actor names from the actors stage's table (column `phrase`): a name there is an
+// organisation, not a place ("Islamic State", "État islamique").
+void LoadActorNames(const core::LangPack& pack, std::vector<Pattern>* out) {
+  const core::TsvTable* t = pack.Table("actors");
+  if (t == nullptr) return;
+  for (const auto& phrase : t->Values("phrase")) {
+    Pattern p;
+    p.words = PatternUnits(phrase);
+    if (p.words.size() >= 2) out->push_back(std::move(p));  // one word: "IS", "Daesh" are no place names
+  }
+}
+
 Status LoadWords(const core::LangPack& pack, const char* table, WordSet* out) {
   const core::TsvTable* t = pack.Table(table);
   if (t == nullptr) return Status::Ok();
@@ -170,6 +182,10 @@ StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazet
     VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_city_refs", false, false, &lists.city_refs, nullptr));
     AddPatterns(&rules, lists);
     AddPatterns(&r->all_, lists);
+    std::vector<Pattern> actor_names;
+    LoadActorNames(*pack, &actor_names);
+    rules.actors.Add(actor_names);
+    r->all_.actors.Add(actor_names);
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_prepositions", &rules.prepositions));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_stopwords", &rules.stopwords));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_strict_stopwords", &rules.strict_stopwords));
@@ -379,6 +395,19 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
            rules.feat_after.Match(units, m.end, units[m.first].sentence, &v) > 0;
   };
 
+  // Whether units [first, end) lie inside the name of an actor ("Islamic State"); with
+  // `inside`, only when the actor's name starts before them ("State" of "Islamic State", not
+  // "Damascus" of "Damascus government").
+  auto in_actor = [&](size_t first, size_t end, bool inside) {
+    if (rules.actors.empty() || first >= units.size()) return false;
+    uint32_t s = units[first].sentence;
+    const Pattern* hit = nullptr;
+    for (size_t q = first > 6 ? first - 6 : 0, hi = inside ? first : first + 1; q < hi; ++q) {
+      if (units[q].sentence != s) continue;
+      if (size_t n = rules.actors.Match(units, q, s, &hit); n > 0 && q + n >= end) return true;
+    }
+    return false;
+  };
   // Words the document also writes in lower case are common words ("Les", "Police").
   // (Only the words of single-word matches are looked for.)
   std::unordered_set<uint64_t> single_words;
@@ -443,6 +472,11 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       continue;
     }
     if (single && person_words.count(units[m.first].text) && !prev_is_prep(m.first) && !feature_near(m)) {
+      keep[i] = false;
+      continue;
+    }
+    // A small place's name inside an actor's name ("State" of "Islamic State").
+    if (single && in_actor(m.first, m.end, true) && !SomeLargePlace(g, m.hits)) {
       keep[i] = false;
       continue;
     }
@@ -831,7 +865,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       while (b < units.size() && b - a < 5 && units[b].sentence == s && name_unit(b)) ++b;
       bool any_cap = false;
       for (size_t q = a; q < b; ++q) any_cap |= units[q].cap;
-      if (b > a && any_cap && !used[k]) {
+      if (b > a && any_cap && !used[k] && !in_actor(k, b, false)) {
         add_unknown(k, b, a, b, Precision(v));
         remember(fpat, Precision(v));
         k = b - 1;
@@ -844,7 +878,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       while (a > 0 && k - a < 5 && units[a - 1].sentence == s && name_unit(a - 1)) --a;
       bool any_cap = false;
       for (size_t q = a; q < b; ++q) any_cap |= units[q].cap;
-      if (b > a && any_cap) {
+      if (b > a && any_cap && !in_actor(a, k + n, false)) {
         size_t first = a;
         if (first > 0 && rules.articles.Has(units[first - 1])) --first;
         add_unknown(first, k + n, a, b, Precision(v));

@@ -67,6 +67,7 @@ class Resolver {
   struct LangRules {
     PatternSet parts_before{true}, parts_after, feat_before{true}, feat_after, city_refs;
     PatternSet feat_before_start;  // feat_before anchored on its first word, to scan for them
+    PatternSet actors;             // named actors (actors.tsv): "Islamic State" is no place
     WordSet prepositions, stopwords, strict_stopwords, articles, links, capital_words;
     struct StringHash {
       using is_transparent = void;
