@@ -358,12 +358,13 @@ void FillPlace(const Place& p, PlaceMention* m) {
 }  // namespace
 
 std::vector<std::pair<uint32_t, uint32_t>> Resolver::MatchNames(std::string_view text,
-                                                                const segment::Segmentation& seg) const {
+                                                                const segment::Segmentation& seg,
+                                                                bool skeleton) const {
   Units us;
   BuildUnits(text, seg, &us);
   const std::vector<Unit>& units = us.list;
   std::vector<std::pair<uint32_t, uint32_t>> out;
-  for (const auto& m : FindMatches(*gaz_, units, false)) out.emplace_back(units[m.first].start, units[m.end - 1].end);
+  for (const auto& m : FindMatches(*gaz_, units, skeleton)) out.emplace_back(units[m.first].start, units[m.end - 1].end);
   return out;
 }
 

@@ -57,10 +57,10 @@ class Resolver {
                                     std::string_view lang) const;
 
   // The recogniser alone: maximal (longest-first, left to right) spans of capitalised
-  // words that are gazetteer names, as clean-text [start, end) pairs (exact keys only, no
-  // transliteration skeletons). For tests.
-  std::vector<std::pair<uint32_t, uint32_t>> MatchNames(std::string_view text,
-                                                        const segment::Segmentation& seg) const;
+  // words that are gazetteer names, as clean-text [start, end) pairs; exact keys only, or
+  // with the transliteration skeleton as second chance (`skeleton`). For tests and benchmarks.
+  std::vector<std::pair<uint32_t, uint32_t>> MatchNames(std::string_view text, const segment::Segmentation& seg,
+                                                        bool skeleton = false) const;
 
   const Gazetteer& gazetteer() const { return *gaz_; }
 

@@ -437,5 +437,132 @@ TEST_F(ResolverTest, MatcherAgreesWithBruteForceScanOfAllAliases) {
   }
 }
 
+
+// Oracle for the second chance: on generated texts whose names are respelled (vowels
+// swapped, consonants doubled: what transliterations do), the prefix-pruned skeleton
+// matcher finds what a brute-force scan finds: at each capitalised word that starts no
+// exact name, the longest run of capitalised words and articles whose skeleton
+// (Skeleton::Name) is one of the file's skeleton keys, read from a plain set of all of them.
+TEST_F(ResolverTest, SkeletonMatcherAgreesWithBruteForceScanOfAllSkeletonKeys) {
+  const Gazetteer& g = **gaz_;
+  const Skeleton* sk = g.skeleton();
+  ASSERT_NE(sk, nullptr);
+  std::set<uint64_t> skeleton_keys;
+  for (uint32_t i = 0; i < g.num_skeleton_keys(); ++i) skeleton_keys.insert(g.SkeletonKeyAt(i).hash);
+  std::vector<std::vector<std::string>> names;  // names of places that have skeleton keys
+  std::set<std::string> seen;
+  for (const auto& n : AllTestGazetteerNames()) {
+    std::string key = NameKey(n);
+    bool ascii = !key.empty();
+    for (char c : key) ascii &= (c >= 'a' && c <= 'z') || c == ' ';
+    std::string skel = sk->Name(n);
+    if (!ascii || skel.empty() || !skeleton_keys.count(KeyHash(skel)) || !seen.insert(key).second) continue;
+    auto w = KeyWords(key);
+    names.emplace_back(w.begin(), w.end());
+  }
+  ASSERT_GT(names.size(), 10u);
+  std::mt19937 rng(11);
+  const std::string vowels = "aeiou";
+  auto respell = [&](std::string w) {
+    if (sk->IsArticle(w)) return w;
+    std::string out;
+    for (size_t k = 0; k < w.size(); ++k) {
+      char c = w[k];
+      bool vowel = vowels.find(c) != std::string::npos;
+      if (vowel && rng() % 2) c = vowels[rng() % vowels.size()];
+      out.push_back(c);
+      if (!vowel && k > 0 && rng() % 6 == 0) out.push_back(c);  // a doubled consonant
+    }
+    return out;
+  };
+  auto capitalised = [](std::string s) {
+    if (s[0] >= 'a' && s[0] <= 'z') s[0] = char(s[0] - 'a' + 'A');
+    return s;
+  };
+  std::vector<std::string> filler = {"the", "army", "said", "of", "near", "and", "Council", "Minister", "told"};
+  auto exact = [&](const std::string& w) {
+    std::vector<NameHit> hits;
+    g.Lookup(KeyHash(NameKey(w)), &hits);
+    return !hits.empty();
+  };
+  int skeleton_hits = 0;
+  for (int iter = 0; iter < 300; ++iter) {
+    std::vector<std::string> words;
+    int len = 3 + int(rng() % 20);
+    for (int k = 0; k < len; ++k) {
+      if (rng() % 3 == 0) {
+        for (const auto& w : names[rng() % names.size()]) words.push_back(capitalised(respell(w)));
+      } else {
+        std::string w = filler[rng() % filler.size()];
+        words.push_back(w);
+      }
+    }
+    std::string text;
+    std::vector<std::pair<uint32_t, uint32_t>> spans;
+    for (const auto& w : words) {
+      if (!text.empty()) text += ' ';
+      spans.emplace_back(uint32_t(text.size()), uint32_t(text.size() + w.size()));
+      text += w;
+    }
+    std::vector<std::pair<uint32_t, uint32_t>> expect;
+    for (size_t i = 0; i < words.size();) {
+      size_t best = 0;
+      if (std::isupper(static_cast<unsigned char>(words[i][0]))) {
+        // Exact names first: the longest run of words that is a key.
+        for (size_t n = 1; n <= 8 && i + n <= words.size(); ++n) {
+          std::string name;
+          for (size_t j = i; j < i + n; ++j) name += (j > i ? " " : "") + words[j];
+          std::vector<NameHit> hits;
+          g.Lookup(KeyHash(NameKey(name)), &hits);
+          if (!hits.empty()) best = n;
+        }
+        // Else the skeleton: capitalised words and articles, the first content word of 3
+        // letters or more, no later word that starts an exact name.
+        bool content = false;
+        for (size_t n = 1; best == 0 || (content && n <= 8); ++n) {
+          if (i + n > words.size()) break;
+          const std::string& w = words[i + n - 1];
+          std::string f = NameKey(w);
+          bool article = sk->IsArticle(f);
+          if (!article && !std::isupper(static_cast<unsigned char>(w[0]))) break;
+          if (n > 1 && !article && exact(w)) break;
+          if (!article && !content && f.size() < 3) break;
+          content |= !article;
+          if (article) continue;
+          std::string name;
+          for (size_t j = i; j < i + n; ++j) name += (j > i ? " " : "") + words[j];
+          std::string skel = sk->Name(name);
+          if (!skel.empty() && skeleton_keys.count(KeyHash(skel))) best = n;
+          if (n >= 8) break;
+        }
+        if (best > 0 && !exact(words[i])) {
+          bool was_exact = false;
+          for (size_t n = 1; n <= best; ++n) {
+            std::string name;
+            for (size_t j = i; j < i + n; ++j) name += (j > i ? " " : "") + words[j];
+            std::vector<NameHit> hits;
+            g.Lookup(KeyHash(NameKey(name)), &hits);
+            was_exact |= !hits.empty();
+          }
+          if (!was_exact) ++skeleton_hits;
+        }
+      }
+      if (best > 0) {
+        expect.emplace_back(spans[i].first, spans[i + best - 1].second);
+        i += best;
+      } else {
+        ++i;
+      }
+    }
+    Document d;
+    d.raw = text;
+    d.lang = "en";
+    auto a = pipe_->Analyze(std::move(d));
+    ASSERT_EQ(a.clean.text, text);
+    EXPECT_EQ(res_->MatchNames(a.clean.text, a.segments, true), expect) << text;
+  }
+  EXPECT_GT(skeleton_hits, 50) << "the generated texts exercise the skeleton";
+}
+
 }  // namespace
 }  // namespace vigie::geo
