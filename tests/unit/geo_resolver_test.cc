@@ -366,6 +366,48 @@ TEST_F(ResolverTest, AlternateNameOfAFarCityNeedsSupport) {
   EXPECT_NE(FindText(ms, "Bonn"), nullptr) << Texts(ms);
 }
 
+// References to the article's country ("notre pays", "nationwide"), to a site in the city
+// ("the stadium": no part words around it), to a bare part ("Au sud,"), and an unknown
+// district whose city and part a reference after it gives.
+TEST_F(ResolverTest, CountrySiteAndPartReferences) {
+  auto ms = Run("Des frappes ont touché Homs et Alep mardi en Syrie. Depuis 2015, notre pays fait face "
+                "aux attaques.", "fr");
+  const PlaceMention* ours = FindText(ms, "notre pays");
+  ASSERT_NE(ours, nullptr) << Texts(ms);
+  EXPECT_EQ(ours->geonameid, 0u);
+  EXPECT_EQ(ours->country, "SY");
+  EXPECT_EQ(ours->precision, Precision::kCountry);
+  EXPECT_FALSE(ours->named);
+  ms = Run("Shelling hit Homs on Monday. Heavy fighting raged around the stadium, a commander said.", "en");
+  const PlaceMention* stadium = FindText(ms, "the stadium");
+  ASSERT_NE(stadium, nullptr) << Texts(ms);
+  EXPECT_EQ(stadium->geonameid, 169577u);
+  EXPECT_EQ(stadium->part, Part::kNone);
+  ms = Run("Les forces ont repris trois villages à l'est de Homs. Au sud, l'armée a aussi avancé.", "fr");
+  const PlaceMention* south = FindText(ms, "Au sud");
+  ASSERT_NE(south, nullptr) << Texts(ms);
+  EXPECT_EQ(south->geonameid, 169577u);
+  EXPECT_EQ(south->part, Part::kSouth);
+  // "au sud de" names its own place: no bare part there.
+  ms = Run("Les forces ont avancé au sud de Homs.", "fr");
+  EXPECT_EQ(FindText(ms, "au sud"), nullptr) << Texts(ms);
+  ms = Run("Homs a de nouveau été bombardée lundi.\n\nDes obus sont tombés sur le quartier de Bab Zorba, "
+           "dans l'ouest de la ville, tuant trois civils.", "fr");
+  const PlaceMention* district = FindText(ms, "le quartier de Bab Zorba");
+  ASSERT_NE(district, nullptr) << Texts(ms);
+  EXPECT_FALSE(district->in_gazetteer);
+  EXPECT_EQ(district->geonameid, 169577u);
+  EXPECT_EQ(district->part, Part::kWest);
+}
+
+// An actor's name is no place: "Islamic State" is not an unknown region named Islamic.
+TEST_F(ResolverTest, ActorNamesAreNotPlaces) {
+  auto ms = Run("Fighters of the Islamic State attacked Homs on Monday. The Islamic State group said "
+                "it had won.", "en");
+  for (const auto& m : ms) EXPECT_EQ(m.text.find("Islamic"), std::string::npos) << Texts(ms);
+  EXPECT_NE(FindText(ms, "Homs"), nullptr) << Texts(ms);
+}
+
 // Oracle: on generated texts, the prefix-pruned hash matcher finds exactly what a
 // brute-force scan of every alias of the gazetteer finds (leftmost, longest, first word
 // capitalised). Names are written from their keys (ASCII keys only, so that a word can be
