@@ -566,7 +566,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       int ci = c.country;
       double s = c.base;
       if (ci >= 0 && vtotal > 0) s += 2.0 * v[ci] / vtotal;
-      if (!chosen.empty()) {
+      // (With one candidate the choice and its margin do not depend on the score.)
+      if (!chosen.empty() && cand_end[i] - cand_begin[i] > 1) {
         // Co-mentions: the 32 matches on either side are enough (and keep this linear).
         size_t lo = i > 32 ? i - 32 : 0, hi = std::min(matches.size(), i + 33);
         for (size_t j = lo; j < hi; ++j) {
