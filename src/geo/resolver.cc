@@ -826,6 +826,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     bool linked = false;
     for (const auto& [u, oi] : placed)
       if (u >= end && u <= end + 2 && units[u].sentence == s) linked = true;
+    // Unlinked, the enclosing city must be in the country the article is most about
+    // (not a stray match elsewhere: "Dadaab camps" is not in Mexico's El Niño).
+    if (enc >= 0 && !linked && best_country >= 0 && CountryIndex(g.place(uint32_t(enc)).country) != best_country) enc = -1;
     if (enc >= 0 && (fine || linked)) {
       Place p = g.place(uint32_t(enc));
       FillPlace(p, &pm);
@@ -843,6 +846,10 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     }
     for (size_t k = first; k < end; ++k) used[k] = true;
     out.push_back(std::move(pm));
+  };
+  // A nationality adjective alone names no place ("the Chadian camps", "Haitian camps").
+  auto lone_demonym = [&](size_t a, size_t b) {
+    return b == a + 1 && rules.demonyms.count(units[a].text) > 0;
   };
   // Unknown names announced by a feature word: "le village de Sheikh Lutfi", "the X district".
   // Each fine one (village, neighbourhood, district, site) is remembered with its feature
@@ -867,7 +874,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       while (b < units.size() && b - a < 5 && units[b].sentence == s && name_unit(b)) ++b;
       bool any_cap = false;
       for (size_t q = a; q < b; ++q) any_cap |= units[q].cap;
-      if (b > a && any_cap && !used[k] && !in_actor(k, b, false)) {
+      if (b > a && any_cap && !used[k] && !in_actor(k, b, false) && !lone_demonym(a, b)) {
         add_unknown(k, b, a, b, Precision(v));
         remember(fpat, Precision(v));
         k = b - 1;
@@ -880,7 +887,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       while (a > 0 && k - a < 5 && units[a - 1].sentence == s && name_unit(a - 1)) --a;
       bool any_cap = false;
       for (size_t q = a; q < b; ++q) any_cap |= units[q].cap;
-      if (b > a && any_cap && !in_actor(a, k + n, false)) {
+      if (b > a && any_cap && !in_actor(a, k + n, false) && !lone_demonym(a, b)) {
         size_t first = a;
         if (first > 0 && rules.articles.Has(units[first - 1])) --first;
         add_unknown(first, k + n, a, b, Precision(v));

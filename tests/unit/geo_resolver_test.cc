@@ -408,6 +408,17 @@ TEST_F(ResolverTest, ActorNamesAreNotPlaces) {
   EXPECT_NE(FindText(ms, "Homs"), nullptr) << Texts(ms);
 }
 
+// "camps" is a feature word; a nationality adjective before one is no place name.
+TEST_F(ResolverTest, CampsAndNationalityAdjectives) {
+  auto ms = Run("Homs was shelled again on Sunday. Aid groups handed out food in the Bab Zorba camps "
+                "on Monday, and Syrian camps elsewhere were full.", "en");
+  const PlaceMention* camps = FindText(ms, "the Bab Zorba camps");
+  ASSERT_NE(camps, nullptr) << Texts(ms);
+  EXPECT_FALSE(camps->in_gazetteer);
+  EXPECT_EQ(camps->geonameid, 169577u);
+  for (const auto& m : ms) EXPECT_EQ(m.text.find("Syrian"), std::string::npos) << Texts(ms);
+}
+
 // Oracle: on generated texts, the prefix-pruned hash matcher finds exactly what a
 // brute-force scan of every alias of the gazetteer finds (leftmost, longest, first word
 // capitalised). Names are written from their keys (ASCII keys only, so that a word can be
