@@ -142,8 +142,8 @@ void AddPatterns(Resolver::LangRules* to, const PatternLists& from) {
 }
 
 struct Match {
-  size_t first, end;  // units
-  std::vector<NameHit> hits;
+  size_t first, end;                 // units
+  uint32_t hit_begin = 0, hit_end = 0;  // its places: the document's hit pool [begin, end)
   bool main_any = false;
   bool skeleton = false;  // found by its transliteration skeleton (geo::Skeleton), not its key
 };
@@ -228,7 +228,8 @@ namespace {
 // this document (the outcome depends on that word alone), so names and other capitalised
 // words met again cost one set lookup.
 void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i, Match* best,
-                   std::vector<NameHit>* hits, std::unordered_set<std::string>* dead) {
+                   std::vector<NameHit>* best_hits, std::vector<NameHit>* hits,
+                   std::unordered_set<std::string>* dead) {
   const Skeleton& sk = *g.skeleton();
   std::string skel, word, first;
   size_t pos = i;
@@ -267,8 +268,8 @@ void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i,
     g.LookupSkeleton(h, hits);
     if (!hits->empty() && letters >= 4 && consonants >= 2) {
       best->end = q;
-      best->hits = *hits;
-      for (auto& hit : best->hits) hit.main_name = false;
+      *best_hits = *hits;
+      for (auto& hit : *best_hits) hit.main_name = false;
       best->skeleton = true;
     }
     if (!g.IsSkeletonPrefix(h)) break;
@@ -278,10 +279,12 @@ void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i,
   if (pos == i && best->end == best->first && !first.empty()) dead->insert(std::move(first));
 }
 
-std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& units, bool skeleton) {
+// Names found left to right, longest first; their places are appended to `pool`.
+std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& units, bool skeleton,
+                               std::vector<NameHit>* pool) {
   std::vector<Match> out;
   std::string key;
-  std::vector<NameHit> hits;
+  std::vector<NameHit> hits, best_hits;
   std::unordered_set<std::string> skeleton_dead;
   for (size_t i = 0; i < units.size();) {
     const Unit& u = units[i];
@@ -289,14 +292,14 @@ std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& unit
       ++i;
       continue;
     }
-    Match best{i, i, {}, false};
+    Match best{i, i};
     for (size_t n = 1; n <= kMaxNameWords; ++n) {
       uint64_t h = n == 1 ? u.key_hash : KeyHash(key);  // one word: hashed once, in BuildUnits
       hits.clear();
       g.Lookup(h, &hits);
       if (!hits.empty()) {
         best.end = i + n;
-        best.hits = hits;
+        best_hits = hits;
       }
       if (i + n >= units.size() || !g.IsPrefix(h)) break;
       const Unit& next = units[i + n];
@@ -305,9 +308,12 @@ std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& unit
       key.push_back(' ');
       key += next.key;
     }
-    if (skeleton && best.end == best.first && g.skeleton() != nullptr) SkeletonMatch(g, units, i, &best, &hits, &skeleton_dead);
+    if (skeleton && best.end == best.first && g.skeleton() != nullptr) SkeletonMatch(g, units, i, &best, &best_hits, &hits, &skeleton_dead);
     if (best.end > best.first) {
-      for (const auto& h : best.hits) best.main_any |= h.main_name;
+      for (const auto& h : best_hits) best.main_any |= h.main_name;
+      best.hit_begin = uint32_t(pool->size());
+      pool->insert(pool->end(), best_hits.begin(), best_hits.end());
+      best.hit_end = uint32_t(pool->size());
       i = best.end;
       out.push_back(std::move(best));
     } else {
@@ -325,7 +331,7 @@ uint32_t SentenceAt(const segment::Segmentation& seg, uint32_t at) {
 }
 
 // Whether one of the places is a country, a region or a place of 100,000 people or more.
-bool SomeLargePlace(const Gazetteer& g, const std::vector<NameHit>& hits) {
+bool SomeLargePlace(const Gazetteer& g, std::span<const NameHit> hits) {
   for (const auto& h : hits) {
     Place p = g.place(h.place);
     if (p.kind != PlaceKind::kPlace || p.population >= 100000) return true;
@@ -364,7 +370,8 @@ std::vector<std::pair<uint32_t, uint32_t>> Resolver::MatchNames(std::string_view
   BuildUnits(text, seg, &us);
   const std::vector<Unit>& units = us.list;
   std::vector<std::pair<uint32_t, uint32_t>> out;
-  for (const auto& m : FindMatches(*gaz_, units, skeleton)) out.emplace_back(units[m.first].start, units[m.end - 1].end);
+  std::vector<NameHit> pool;
+  for (const auto& m : FindMatches(*gaz_, units, skeleton, &pool)) out.emplace_back(units[m.first].start, units[m.end - 1].end);
   return out;
 }
 
@@ -375,7 +382,11 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   Units us;
   BuildUnits(text, seg, &us);
   const std::vector<Unit>& units = us.list;
-  std::vector<Match> matches = FindMatches(g, units, true);
+  std::vector<NameHit> hit_pool;
+  std::vector<Match> matches = FindMatches(g, units, true, &hit_pool);
+  auto hits_of = [&](const Match& m) {
+    return std::span<NameHit>(hit_pool.data() + m.hit_begin, m.hit_end - m.hit_begin);
+  };
 
   auto prev_is_prep = [&](size_t first) {
     if (first == 0 || units[first - 1].sentence != units[first].sentence) return false;
@@ -457,7 +468,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   // Candidates of match i: cand_pool[cand_begin[i], cand_end[i]) (one allocation for all).
   std::vector<Candidate> cand_pool;
   size_t total_hits = 0;
-  for (const Match& m : matches) total_hits += m.hits.size();
+  for (const Match& m : matches) total_hits += m.hit_end - m.hit_begin;
   cand_pool.reserve(total_hits);
   std::vector<uint32_t> cand_begin(matches.size(), 0), cand_end(matches.size(), 0);
   auto cands = [&](size_t i) {
@@ -477,7 +488,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       continue;
     }
     // A small place's name inside an actor's name ("State" of "Islamic State").
-    if (single && in_actor(m.first, m.end, true) && !SomeLargePlace(g, m.hits)) {
+    if (single && in_actor(m.first, m.end, true) && !SomeLargePlace(g, hits_of(m))) {
       keep[i] = false;
       continue;
     }
@@ -496,7 +507,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (single && m.end < units.size() &&
         units[m.end].sentence == units[m.first].sentence && units[m.end].cap && !units[m.end].caseless && !units[m.first].caseless && !units[m.end].key.empty() &&
         !units[m.end].hyphen_before && !(i + 1 < matches.size() && matches[i + 1].first == m.end && !matches[i + 1].skeleton) &&
-        !feature_near(m) && !cut_word(m) && !prev_is_prep(m.first) && !SomeLargePlace(g, m.hits)) {
+        !feature_near(m) && !cut_word(m) && !prev_is_prep(m.first) && !SomeLargePlace(g, hits_of(m))) {
       int v;
       if (rules.parts_after.Match(units, m.end, units[m.first].sentence, &v) == 0) {
         keep[i] = false;
@@ -513,7 +524,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       keep[i] = false;
       continue;
     }
-    std::vector<NameHit>& hits = matches[i].hits;  // (their order matters nowhere else)
+    std::span<NameHit> hits = hits_of(m);  // sorted in place (their order matters nowhere else)
     std::sort(hits.begin(), hits.end(), [](const NameHit& a, const NameHit& b) { return a.place < b.place; });
     for (size_t h = 0; h < hits.size(); ++h) {
       if (h > 0 && hits[h].place == hits[h - 1].place) continue;
