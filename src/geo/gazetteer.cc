@@ -197,12 +197,14 @@ Place Gazetteer::place(uint32_t index) const {
   p.population = f::Get32(r + 12);
   p.name = str(f::Get32(r + 16));
   p.admin1 = str(f::Get32(r + 20));
-  p.country.assign(reinterpret_cast<const char*>(r + 24), 2);
-  if (p.country[1] == 0) p.country.resize(p.country[0] == 0 ? 0 : 1);
+  const char* cc = reinterpret_cast<const char*>(r + 24);
+  p.country = std::string_view(cc, cc[0] == 0 ? 0 : cc[1] == 0 ? 1 : 2);
   p.feature_class = char(r[26]);
   p.kind = static_cast<PlaceKind>(r[27]);
   const char* fc = reinterpret_cast<const char*>(r + 28);
-  p.feature_code.assign(fc, strnlen(fc, 8));
+  size_t fn = 0;
+  while (fn < 8 && fc[fn] != 0) ++fn;
+  p.feature_code = std::string_view(fc, fn);
   return p;
 }
 

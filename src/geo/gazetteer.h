@@ -17,17 +17,18 @@ namespace vigie::geo {
 
 enum class PlaceKind : uint8_t { kPlace = 0, kCountry = 1, kRegion = 2 };
 
-// One place, read from the file (string views point into the mapping).
+// One place, read from the file (string views point into the mapping: a Place must not
+// outlive its Gazetteer).
 struct Place {
   uint32_t index = 0;      // number in the file
   uint32_t geonameid = 0;  // 0: none (countries, hand-listed regions)
   double lat = 0, lon = 0;
   uint32_t population = 0;
   std::string_view name, admin1;
-  std::string country;          // ISO 3166-1 alpha-2
-  char feature_class = 0;       // 'P', 'A', 'S', ...
+  std::string_view country;       // ISO 3166-1 alpha-2
+  char feature_class = 0;         // 'P', 'A', 'S', ...
   PlaceKind kind = PlaceKind::kPlace;
-  std::string feature_code;     // "PPLA", "PCLI", ...
+  std::string_view feature_code;  // "PPLA", "PCLI", ...
 };
 
 // A place that carries a given name.

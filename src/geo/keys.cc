@@ -1,6 +1,8 @@
 #include "geo/keys.h"
 
-#include "core/hash.h"
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include "core/text.h"
 
 namespace vigie::geo {
@@ -39,6 +41,6 @@ std::vector<std::string_view> KeyWords(std::string_view key) {
   return words;
 }
 
-uint64_t KeyHash(std::string_view key) { return core::Hash64(key); }
+uint64_t KeyHash(std::string_view key) { return XXH3_64bits(key.data(), key.size()); }  // == core::Hash64
 
 }  // namespace vigie::geo

@@ -21,6 +21,7 @@ void PatternSet::Add(const std::vector<Pattern>& more) {
   by_word_.clear();
   by_pair_.clear();
   std::fill(std::begin(filter_), std::end(filter_), 0);
+  std::fill(std::begin(anchors_), std::end(anchors_), 0);
   for (uint32_t i = 0; i < patterns_.size(); ++i) {
     const auto& w = patterns_[i].words;
     if (w.empty()) continue;
@@ -34,6 +35,8 @@ void PatternSet::Add(const std::vector<Pattern>& more) {
       by_pair_[h].push_back(i);
     }
     filter_[(h >> 6) & 63] |= uint64_t{1} << (h & 63);
+    uint64_t a = UnitHash(before_ ? w.back() : w[0]);
+    anchors_[(a >> 6) & 63] |= uint64_t{1} << (a & 63);
   }
 }
 
@@ -60,9 +63,8 @@ size_t PatternSet::TryList(const std::vector<uint32_t>& list, const std::vector<
 
 bool PatternSet::MayHave(uint64_t h) const { return (filter_[(h >> 6) & 63] >> (h & 63)) & 1; }
 
-size_t PatternSet::Match(const std::vector<Unit>& units, size_t at, uint32_t sentence,
-                         const Pattern** which) const {
-  if (before_ ? at == 0 : at >= units.size()) return 0;
+size_t PatternSet::MatchIndexed(const std::vector<Unit>& units, size_t at, uint32_t sentence,
+                                const Pattern** which) const {
   const Unit& anchor = units[before_ ? at - 1 : at];
   if (anchor.sentence != sentence) return 0;
   // Patterns of two words or more, by their two words next to the name; then single words.
@@ -81,6 +83,20 @@ size_t PatternSet::Match(const std::vector<Unit>& units, size_t at, uint32_t sen
     if (it != by_word_.end()) return TryList(it->second, units, at, sentence, which);
   }
   return 0;
+}
+
+void WordSet::Insert(const std::string& folded_word) {
+  uint64_t h = UnitHash(folded_word);
+  if (HasIndexed(h, folded_word)) return;
+  words_.emplace(h, folded_word);
+  filter_[(h >> 6) & 63] |= uint64_t{1} << (h & 63);
+}
+
+bool WordSet::HasIndexed(uint64_t h, std::string_view word) const {
+  auto [a, b] = words_.equal_range(h);
+  for (; a != b; ++a)
+    if (a->second == word) return true;
+  return false;
 }
 
 }  // namespace vigie::geo

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -71,6 +72,8 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
       int rc = t->Column("refers");
       p.capital = rc >= 0 && row[rc] == "capital";
       p.last = rc >= 0 && row[rc] == "last";
+      p.country = rc >= 0 && row[rc] == "country";
+      p.site = rc >= 0 && row[rc] == "site";
       int pc2 = t->Column("part");
       if (pc2 >= 0 && !row[pc2].empty()) p.value = ParsePart(row[pc2]);
       if (p.value < 0)
@@ -81,27 +84,39 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
   return Status::Ok();
 }
 
-Status LoadWords(const core::LangPack& pack, const char* table, std::unordered_set<std::string>* out) {
+// Actor names from the actors stage's table (column `phrase`): a name there is an
+// organisation, not a place ("Islamic State", "État islamique").
+void LoadActorNames(const core::LangPack& pack, std::vector<Pattern>* out) {
+  const core::TsvTable* t = pack.Table("actors");
+  if (t == nullptr) return;
+  for (const auto& phrase : t->Values("phrase")) {
+    Pattern p;
+    p.words = PatternUnits(phrase);
+    if (p.words.size() >= 2) out->push_back(std::move(p));  // one word: "IS", "Daesh" are no place names
+  }
+}
+
+Status LoadWords(const core::LangPack& pack, const char* table, WordSet* out) {
   const core::TsvTable* t = pack.Table(table);
   if (t == nullptr) return Status::Ok();
   for (const auto& w : t->Values("word")) {
     std::string f = core::FoldForMatch(w);
-    if (!f.empty()) out->insert(f);
+    if (!f.empty()) out->Insert(f);
   }
   return Status::Ok();
 }
 
 void Append(Resolver::LangRules* to, const Resolver::LangRules& from) {
-  to->prepositions.insert(from.prepositions.begin(), from.prepositions.end());
-  to->stopwords.insert(from.stopwords.begin(), from.stopwords.end());
-  to->strict_stopwords.insert(from.strict_stopwords.begin(), from.strict_stopwords.end());
-  to->articles.insert(from.articles.begin(), from.articles.end());
-  to->links.insert(from.links.begin(), from.links.end());
-  to->capital_words.insert(from.capital_words.begin(), from.capital_words.end());
+  to->prepositions.InsertAll(from.prepositions);
+  to->stopwords.InsertAll(from.stopwords);
+  to->strict_stopwords.InsertAll(from.strict_stopwords);
+  to->articles.InsertAll(from.articles);
+  to->links.InsertAll(from.links);
+  to->capital_words.InsertAll(from.capital_words);
   to->demonyms.insert(from.demonyms.begin(), from.demonyms.end());
 }
 
-Status LoadDemonyms(const core::LangPack& pack, std::unordered_map<std::string, std::string>* out) {
+Status LoadDemonyms(const core::LangPack& pack, decltype(Resolver::LangRules::demonyms)* out) {
   const core::TsvTable* t = pack.Table("demonyms");
   if (t == nullptr) return Status::Ok();
   int wc = t->Column("word"), cc = t->Column("country");
@@ -127,8 +142,8 @@ void AddPatterns(Resolver::LangRules* to, const PatternLists& from) {
 }
 
 struct Match {
-  size_t first, end;  // units
-  std::vector<NameHit> hits;
+  size_t first, end;                 // units
+  uint32_t hit_begin = 0, hit_end = 0;  // its places: the document's hit pool [begin, end)
   bool main_any = false;
   bool skeleton = false;  // found by its transliteration skeleton (geo::Skeleton), not its key
 };
@@ -167,6 +182,10 @@ StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazet
     VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_city_refs", false, false, &lists.city_refs, nullptr));
     AddPatterns(&rules, lists);
     AddPatterns(&r->all_, lists);
+    std::vector<Pattern> actor_names;
+    LoadActorNames(*pack, &actor_names);
+    rules.actors.Add(actor_names);
+    r->all_.actors.Add(actor_names);
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_prepositions", &rules.prepositions));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_stopwords", &rules.stopwords));
     VIGIE_RETURN_IF_ERROR(LoadWords(*pack, "geo_strict_stopwords", &rules.strict_stopwords));
@@ -205,13 +224,17 @@ namespace {
 // Second chance for a capitalised word that starts no known name: its transliteration
 // skeleton ("Taëz" -> "tz" = "Ta'izz"), word by word (units joined by an apostrophe make one
 // word; articles are skipped), extended while the skeleton is a known prefix. The hits
-// count as alternate names.
+// count as alternate names. `dead` holds the first words already seen to start nothing in
+// this document (the outcome depends on that word alone), so names and other capitalised
+// words met again cost one set lookup.
 void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i, Match* best,
-                   std::vector<NameHit>* hits) {
+                   std::vector<NameHit>* best_hits, std::vector<NameHit>* hits,
+                   std::unordered_set<std::string>* dead) {
   const Skeleton& sk = *g.skeleton();
-  std::string skel, word;
+  std::string skel, word, first;
+  size_t pos = i;
   size_t letters = 0, words = 0, consonants = 0;
-  for (size_t pos = i; pos < units.size() && words < kMaxNameWords;) {
+  for (; pos < units.size() && words < kMaxNameWords;) {
     const Unit& u = units[pos];
     if (u.sentence != units[i].sentence || u.key.empty()) break;
     if (pos > i && !sk.IsArticle(u.key)) {  // never swallow the start of a known name ("Le Mali")
@@ -224,6 +247,10 @@ void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i,
     while (q < units.size() && units[q].glued_before && units[q].sentence == u.sentence && !units[q].key.empty())
       word += units[q++].key;
     if (u.caseless) break;
+    if (pos == i) {
+      if (dead->count(word)) return;
+      first = word;
+    }
     letters += word.size();
     if (sk.IsArticle(word)) {
       pos = q;
@@ -241,44 +268,52 @@ void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i,
     g.LookupSkeleton(h, hits);
     if (!hits->empty() && letters >= 4 && consonants >= 2) {
       best->end = q;
-      best->hits = *hits;
-      for (auto& hit : best->hits) hit.main_name = false;
+      *best_hits = *hits;
+      for (auto& hit : *best_hits) hit.main_name = false;
       best->skeleton = true;
     }
     if (!g.IsSkeletonPrefix(h)) break;
     pos = q;
   }
+  // Stopped on the first word (not an article: those move on) with nothing found.
+  if (pos == i && best->end == best->first && !first.empty()) dead->insert(std::move(first));
 }
 
-std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& units, bool skeleton) {
+// Names found left to right, longest first; their places are appended to `pool`.
+std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& units, bool skeleton,
+                               std::vector<NameHit>* pool) {
   std::vector<Match> out;
   std::string key;
-  std::vector<NameHit> hits;
+  std::vector<NameHit> hits, best_hits;
+  std::unordered_set<std::string> skeleton_dead;
   for (size_t i = 0; i < units.size();) {
     const Unit& u = units[i];
     if (!u.cap || u.key.empty() || (u.text.size() > u.key.size())) {  // elisions do not start names
       ++i;
       continue;
     }
-    key = u.key;
-    Match best{i, i, {}, false};
+    Match best{i, i};
     for (size_t n = 1; n <= kMaxNameWords; ++n) {
-      uint64_t h = KeyHash(key);
+      uint64_t h = n == 1 ? u.key_hash : KeyHash(key);  // one word: hashed once, in BuildUnits
       hits.clear();
       g.Lookup(h, &hits);
       if (!hits.empty()) {
         best.end = i + n;
-        best.hits = hits;
+        best_hits = hits;
       }
       if (i + n >= units.size() || !g.IsPrefix(h)) break;
       const Unit& next = units[i + n];
       if (next.sentence != u.sentence || next.key.empty()) break;
+      if (n == 1) key.assign(u.key);
       key.push_back(' ');
       key += next.key;
     }
-    if (skeleton && best.end == best.first && g.skeleton() != nullptr) SkeletonMatch(g, units, i, &best, &hits);
+    if (skeleton && best.end == best.first && g.skeleton() != nullptr) SkeletonMatch(g, units, i, &best, &best_hits, &hits, &skeleton_dead);
     if (best.end > best.first) {
-      for (const auto& h : best.hits) best.main_any |= h.main_name;
+      for (const auto& h : best_hits) best.main_any |= h.main_name;
+      best.hit_begin = uint32_t(pool->size());
+      pool->insert(pool->end(), best_hits.begin(), best_hits.end());
+      best.hit_end = uint32_t(pool->size());
       i = best.end;
       out.push_back(std::move(best));
     } else {
@@ -296,7 +331,7 @@ uint32_t SentenceAt(const segment::Segmentation& seg, uint32_t at) {
 }
 
 // Whether one of the places is a country, a region or a place of 100,000 people or more.
-bool SomeLargePlace(const Gazetteer& g, const std::vector<NameHit>& hits) {
+bool SomeLargePlace(const Gazetteer& g, std::span<const NameHit> hits) {
   for (const auto& h : hits) {
     Place p = g.place(h.place);
     if (p.kind != PlaceKind::kPlace || p.population >= 100000) return true;
@@ -329,10 +364,14 @@ void FillPlace(const Place& p, PlaceMention* m) {
 }  // namespace
 
 std::vector<std::pair<uint32_t, uint32_t>> Resolver::MatchNames(std::string_view text,
-                                                                const segment::Segmentation& seg) const {
-  auto units = BuildUnits(text, seg);
+                                                                const segment::Segmentation& seg,
+                                                                bool skeleton) const {
+  Units us;
+  BuildUnits(text, seg, &us);
+  const std::vector<Unit>& units = us.list;
   std::vector<std::pair<uint32_t, uint32_t>> out;
-  for (const auto& m : FindMatches(*gaz_, units, false)) out.emplace_back(units[m.first].start, units[m.end - 1].end);
+  std::vector<NameHit> pool;
+  for (const auto& m : FindMatches(*gaz_, units, skeleton, &pool)) out.emplace_back(units[m.first].start, units[m.end - 1].end);
   return out;
 }
 
@@ -340,12 +379,18 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
                                             std::string_view lang) const {
   const LangRules& rules = RulesFor(lang);
   const Gazetteer& g = *gaz_;
-  std::vector<Unit> units = BuildUnits(text, seg);
-  std::vector<Match> matches = FindMatches(g, units, true);
+  Units us;
+  BuildUnits(text, seg, &us);
+  const std::vector<Unit>& units = us.list;
+  std::vector<NameHit> hit_pool;
+  std::vector<Match> matches = FindMatches(g, units, true, &hit_pool);
+  auto hits_of = [&](const Match& m) {
+    return std::span<NameHit>(hit_pool.data() + m.hit_begin, m.hit_end - m.hit_begin);
+  };
 
   auto prev_is_prep = [&](size_t first) {
     if (first == 0 || units[first - 1].sentence != units[first].sentence) return false;
-    return rules.prepositions.count(units[first - 1].text) > 0;
+    return rules.prepositions.Has(units[first - 1]) > 0;
   };
   auto sentence_initial = [&](size_t first) {
     for (size_t k = first; k > 0; --k) {
@@ -362,6 +407,19 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
            rules.feat_after.Match(units, m.end, units[m.first].sentence, &v) > 0;
   };
 
+  // Whether units [first, end) lie inside the name of an actor ("Islamic State"); with
+  // `inside`, only when the actor's name starts before them ("State" of "Islamic State", not
+  // "Damascus" of "Damascus government").
+  auto in_actor = [&](size_t first, size_t end, bool inside) {
+    if (rules.actors.empty() || first >= units.size()) return false;
+    uint32_t s = units[first].sentence;
+    const Pattern* hit = nullptr;
+    for (size_t q = first > 6 ? first - 6 : 0, hi = inside ? first : first + 1; q < hi; ++q) {
+      if (units[q].sentence != s) continue;
+      if (size_t n = rules.actors.Match(units, q, s, &hit); n > 0 && q + n >= end) return true;
+    }
+    return false;
+  };
   // Words the document also writes in lower case are common words ("Les", "Police").
   // (Only the words of single-word matches are looked for.)
   std::unordered_set<uint64_t> single_words;
@@ -403,14 +461,23 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         break;
       }
     }
-    if (!prev_in_match && !prev_initial && !rules.articles.count(prev.text)) person_words.insert(units[m.first].text);
+    if (!prev_in_match && !prev_initial && !rules.articles.Has(prev)) person_words.insert(units[m.first].text);
   }
 
   // Candidates per match; drop accidental single words.
-  std::vector<std::vector<Candidate>> cands(matches.size());
+  // Candidates of match i: cand_pool[cand_begin[i], cand_end[i]) (one allocation for all).
+  std::vector<Candidate> cand_pool;
+  size_t total_hits = 0;
+  for (const Match& m : matches) total_hits += m.hit_end - m.hit_begin;
+  cand_pool.reserve(total_hits);
+  std::vector<uint32_t> cand_begin(matches.size(), 0), cand_end(matches.size(), 0);
+  auto cands = [&](size_t i) {
+    return std::span<const Candidate>(cand_pool.data() + cand_begin[i], cand_end[i] - cand_begin[i]);
+  };
   std::vector<bool> keep(matches.size(), true);
   for (size_t i = 0; i < matches.size(); ++i) {
     const Match& m = matches[i];
+    cand_begin[i] = cand_end[i] = uint32_t(cand_pool.size());
     bool single = m.end - m.first == 1;
     if (cut_word(m) || (m.first > 0 && units[m.first].hyphen_before)) {
       keep[i] = false;
@@ -420,12 +487,17 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       keep[i] = false;
       continue;
     }
+    // A small place's name inside an actor's name ("State" of "Islamic State").
+    if (single && in_actor(m.first, m.end, true) && !SomeLargePlace(g, hits_of(m))) {
+      keep[i] = false;
+      continue;
+    }
     // A nationality adjective is no place ("Somali officials", "the Somali capital").
     if (single && rules.demonyms.count(units[m.first].text) && !feature_near(m)) {
       keep[i] = false;
       continue;
     }
-    if (single && rules.strict_stopwords.count(units[m.first].text) && !feature_near(m)) {
+    if (single && rules.strict_stopwords.Has(units[m.first]) && !feature_near(m)) {
       keep[i] = false;
       continue;
     }
@@ -435,7 +507,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (single && m.end < units.size() &&
         units[m.end].sentence == units[m.first].sentence && units[m.end].cap && !units[m.end].caseless && !units[m.first].caseless && !units[m.end].key.empty() &&
         !units[m.end].hyphen_before && !(i + 1 < matches.size() && matches[i + 1].first == m.end && !matches[i + 1].skeleton) &&
-        !feature_near(m) && !cut_word(m) && !prev_is_prep(m.first) && !SomeLargePlace(g, m.hits)) {
+        !feature_near(m) && !cut_word(m) && !prev_is_prep(m.first) && !SomeLargePlace(g, hits_of(m))) {
       int v;
       if (rules.parts_after.Match(units, m.end, units[m.first].sentence, &v) == 0) {
         keep[i] = false;
@@ -447,12 +519,12 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       keep[i] = false;
       continue;
     }
-    if (single && (rules.stopwords.count(units[m.first].text) || lower_words.count(units[m.first].text)) &&
+    if (single && (rules.stopwords.Has(units[m.first]) || lower_words.count(units[m.first].text)) &&
         !prev_is_prep(m.first) && !feature_near(m)) {
       keep[i] = false;
       continue;
     }
-    std::vector<NameHit> hits = m.hits;
+    std::span<NameHit> hits = hits_of(m);  // sorted in place (their order matters nowhere else)
     std::sort(hits.begin(), hits.end(), [](const NameHit& a, const NameHit& b) { return a.place < b.place; });
     for (size_t h = 0; h < hits.size(); ++h) {
       if (h > 0 && hits[h].place == hits[h - 1].place) continue;
@@ -470,37 +542,43 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       if (p.feature_code == "PPLC") base += 0.5;
       else if (p.feature_code == "PPLA") base += 0.3;
       else if (p.feature_code == "PPLA2") base += 0.1;
-      cands[i].push_back(Candidate{hits[h].place, hits[h].main_name, base, p.lat, p.lon, CountryIndex(p.country), p.kind});
+      cand_pool.push_back(Candidate{hits[h].place, hits[h].main_name, base, p.lat, p.lon, CountryIndex(p.country), p.kind});
     }
-    if (cands[i].empty()) keep[i] = false;
+    cand_end[i] = uint32_t(cand_pool.size());
+    if (cand_end[i] == cand_begin[i]) keep[i] = false;
   }
 
   // Country context: explicit country names weigh 2, unambiguous places 1.
+  // (Votes are whole numbers: their totals are kept as they are added, exactly.)
   std::vector<double> votes(26 * 26, 0.0);
+  double vtotal = 0;
+  std::vector<int> cs;
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || matches[i].skeleton) continue;  // a skeleton match is no evidence of a country
-    std::vector<int> cs;
-    for (const auto& c : cands[i]) {
+    cs.clear();
+    for (const auto& c : cands(i)) {
       int ci = c.country;
       if (ci >= 0 && std::find(cs.begin(), cs.end(), ci) == cs.end()) cs.push_back(ci);
       if (c.kind == PlaceKind::kCountry && ci >= 0) {
-        cs = {ci};
+        cs.assign(1, ci);
         votes[ci] += 1.0;  // plus the 1 below
+        vtotal += 1.0;
         break;
       }
     }
-    if (cs.size() == 1) votes[cs[0]] += 1.0;
+    if (cs.size() == 1) votes[cs[0]] += 1.0, vtotal += 1.0;
   }
   // `chosen`: the first choice of each match (nullptr: none), for co-mentions.
   auto pick = [&](size_t i, const std::vector<double>& v, double vtotal, const std::vector<const Candidate*>& chosen,
                   double* margin) -> int64_t {
     double best = -1e9, second = -1e9;
     int64_t bi = -1;
-    for (const auto& c : cands[i]) {
+    for (const auto& c : cands(i)) {
       int ci = c.country;
       double s = c.base;
       if (ci >= 0 && vtotal > 0) s += 2.0 * v[ci] / vtotal;
-      if (!chosen.empty()) {
+      // (With one candidate the choice and its margin do not depend on the score.)
+      if (!chosen.empty() && cand_end[i] - cand_begin[i] > 1) {
         // Co-mentions: the 32 matches on either side are enough (and keep this linear).
         size_t lo = i > 32 ? i - 32 : 0, hi = std::min(matches.size(), i + 33);
         for (size_t j = lo; j < hi; ++j) {
@@ -525,36 +603,37 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     *margin = second < -1e8 ? 3.0 : best - second;
     return bi;
   };
-  double vtotal = 0;
-  for (double v : votes) vtotal += v;
   std::vector<int64_t> chosen(matches.size(), -1);
   std::vector<double> margin(matches.size(), 0);
   for (size_t i = 0; i < matches.size(); ++i)
     if (keep[i]) chosen[i] = pick(i, votes, vtotal, {}, &margin[i]);
   // Second pass: the countries of the first choices, co-mentions within 150 km.
-  std::vector<double> votes2(26 * 26, 0.0);
-  auto vote_weight = [&](size_t i, const Place& p) {
-    return matches[i].skeleton ? 0.0 : p.kind == PlaceKind::kCountry ? 2.0 : 1.0;
-  };
-  for (size_t i = 0; i < matches.size(); ++i) {
-    if (chosen[i] < 0) continue;
-    Place p = g.place(uint32_t(chosen[i]));
-    int ci = CountryIndex(p.country);
-    if (ci >= 0) votes2[ci] += vote_weight(i, p);
-  }
-  double vtotal2 = 0;
-  for (double v : votes2) vtotal2 += v;
-  std::vector<int64_t> first_pass = chosen;
   std::vector<const Candidate*> first_cand(matches.size(), nullptr);
   for (size_t i = 0; i < matches.size(); ++i)
-    for (const auto& c : cands[i])
+    for (const auto& c : cands(i))
       if (chosen[i] >= 0 && c.place == uint32_t(chosen[i])) first_cand[i] = &c;
+  std::vector<double> votes2(26 * 26, 0.0);
+  double vtotal2 = 0;
+  std::vector<int> voted;  // countries with a vote in votes2
+  auto vote_weight = [&](size_t i, const Candidate& c) {
+    return matches[i].skeleton ? 0.0 : c.kind == PlaceKind::kCountry ? 2.0 : 1.0;
+  };
+  for (size_t i = 0; i < matches.size(); ++i) {
+    if (first_cand[i] == nullptr) continue;
+    int ci = first_cand[i]->country;
+    if (ci < 0) continue;
+    double w = vote_weight(i, *first_cand[i]);
+    votes2[ci] += w;
+    vtotal2 += w;
+    voted.push_back(ci);
+  }
+  std::sort(voted.begin(), voted.end());
+  voted.erase(std::unique(voted.begin(), voted.end()), voted.end());
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i]) continue;
     // Leave this mention's own vote out.
-    Place own = g.place(uint32_t(first_pass[i]));
-    int oc = CountryIndex(own.country);
-    double w = vote_weight(i, own);
+    int oc = first_cand[i]->country;
+    double w = vote_weight(i, *first_cand[i]);
     if (oc >= 0) votes2[oc] -= w;
     chosen[i] = pick(i, votes2, vtotal2 - (oc >= 0 ? w : 0), first_cand, &margin[i]);
     if (oc >= 0) votes2[oc] += w;
@@ -563,25 +642,28 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   // only by an alternate name, needs support (a preposition, a feature word, its country).
   // Counts before the filter: mentions per country and per place.
   std::vector<int> per_country(26 * 26, 0);
-  std::unordered_map<int64_t, int> per_place;
+  std::vector<int64_t> counted_places;  // sorted below: mentions per place by equal_range
   int kept_total = 0;
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || chosen[i] < 0 || matches[i].skeleton) continue;  // skeleton matches support nothing
     int ci = CountryIndex(g.place(uint32_t(chosen[i])).country);
     if (ci >= 0) ++per_country[ci];
-    ++per_place[chosen[i]];
+    counted_places.push_back(chosen[i]);
     ++kept_total;
   }
+  std::sort(counted_places.begin(), counted_places.end());
+  // The country the article is most about (the first of equals).
   int top_country = -1;
-  for (size_t c = 0; c < votes2.size(); ++c)
-    if (votes2[c] > 0 && (top_country < 0 || votes2[c] > votes2[top_country])) top_country = int(c);
+  for (int c : voted)
+    if (votes2[c] > 0 && (top_country < 0 || votes2[c] > votes2[top_country])) top_country = c;
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || chosen[i] < 0) continue;
     const Match& m = matches[i];
     Place p = g.place(uint32_t(chosen[i]));
     if (p.kind != PlaceKind::kPlace) continue;
     int pci = CountryIndex(p.country);
-    double support = pci >= 0 ? per_country[pci] - per_place[chosen[i]] : 0;
+    auto [same_lo, same_hi] = std::equal_range(counted_places.begin(), counted_places.end(), chosen[i]);
+    double support = pci >= 0 ? per_country[pci] - double(same_hi - same_lo) : 0;
     // Neighbourhoods and sites need their country in the article.
     Precision pp = PlacePrecision(p);
     if (support == 0 && (pp == Precision::kNeighbourhood || pp == Precision::kSite)) keep[i] = false;
@@ -593,7 +675,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (m.skeleton && m.end - m.first == 1 && !prev_is_prep(m.first) && !feature_near(m)) keep[i] = false;
     if (m.end - m.first != 1) continue;
     bool main = false;
-    for (const auto& c : cands[i])
+    for (const auto& c : cands(i))
       if (c.place == uint32_t(chosen[i])) main = c.main;
     bool context = prev_is_prep(m.first) || feature_near(m) || support > 0;
     bool strong = prev_is_prep(m.first) || feature_near(m) || (support > 0 && main && p.population >= 5000);
@@ -614,12 +696,21 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   }
 
   std::vector<PlaceMention> out;
-  std::vector<bool> used(units.size(), false);
+  out.reserve(matches.size() + 8);
+  std::vector<uint8_t> used(units.size(), 0);
+  // What each unit may start, by its hash alone, so that the scans below skip most units
+  // at once.
+  enum : uint8_t { kFeatStart = 1, kFeatAfter = 2, kCityRef = 4, kCapitalWord = 8, kArticle = 16 };
+  std::vector<uint8_t> may(units.size(), 0);
+  for (size_t k = 0; k < units.size(); ++k) {
+    uint64_t h = units[k].hash;
+    may[k] = (rules.feat_before_start.MayAnchor(h) ? kFeatStart : 0) | (rules.feat_after.MayAnchor(h) ? kFeatAfter : 0) |
+             (rules.city_refs.MayAnchor(h) ? kCityRef : 0) | (rules.capital_words.MayHave(h) ? kCapitalWord : 0) |
+             (rules.articles.MayHave(h) ? kArticle : 0);
+  }
   std::map<uint32_t, int> city_count;
   std::vector<std::pair<size_t, size_t>> placed;  // (unit index, out index) of kept matches
-  int best_country = -1;
-  for (size_t c = 0; c < votes2.size(); ++c)
-    if (votes2[c] > 0 && (best_country < 0 || votes2[c] > votes2[best_country])) best_country = int(c);
+  const int best_country = top_country;
 
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || chosen[i] < 0) continue;
@@ -640,7 +731,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (size_t n = rules.parts_before.Match(units, first, s, &v)) {
       if (pm.part == Part::kNone) pm.part = Part(v);
       first -= n;
-    } else if (first > 0 && rules.articles.count(units[first - 1].text) &&
+    } else if (first > 0 && rules.articles.Has(units[first - 1]) &&
                (n = rules.parts_before.Match(units, first - 1, s, &v)) > 0) {
       if (pm.part == Part::kNone) pm.part = Part(v);  // "le nord-ouest de la Syrie"
       first -= n + 1;
@@ -681,143 +772,6 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (n > main_count) main_count = n, main_city = idx;
   }
 
-  auto enclosing = [&](size_t unit, uint32_t sentence, size_t after_end) -> int64_t {
-    // The first place named soon after the unknown name in its sentence ("of Homs",
-    // "on the western edge of Homs", "à Taëz").
-    for (const auto& [u, oi] : placed)
-      if (u >= after_end && u <= after_end + 8 && units[u].sentence == sentence && out[oi].geonameid != 0 &&
-          out[oi].precision == Precision::kCity)
-        return g.FindGeonameId(out[oi].geonameid);
-    int64_t prev = -1;
-    for (const auto& [u, oi] : placed)
-      if (u < unit && out[oi].geonameid != 0 && out[oi].precision == Precision::kCity)
-        prev = g.FindGeonameId(out[oi].geonameid);
-    return prev >= 0 ? prev : main_city;
-  };
-  auto name_unit = [&](size_t k) {
-    const Unit& u = units[k];
-    if (used[k] || u.key.empty() || rules.articles.count(u.text)) return false;
-    return u.cap || (k + 1 < units.size() && units[k + 1].hyphen_before && units[k + 1].cap);
-  };
-  auto add_unknown = [&](size_t first, size_t end, size_t name_first, size_t name_end, Precision fp) {
-    uint32_t s = units[first].sentence;
-    PlaceMention pm;
-    pm.in_gazetteer = false;
-    pm.start = units[first].start, pm.end = units[end - 1].end;
-    pm.name_start = units[name_first].start, pm.name_end = units[name_end - 1].end;
-    bool fine = fp <= Precision::kNeighbourhood || fp == Precision::kDistrict;
-    int64_t enc = enclosing(first, s, end);
-    bool linked = false;
-    for (const auto& [u, oi] : placed)
-      if (u >= end && u <= end + 2 && units[u].sentence == s) linked = true;
-    if (enc >= 0 && (fine || linked)) {
-      Place p = g.place(uint32_t(enc));
-      FillPlace(p, &pm);
-      pm.score = 0.5;
-      // "the X district on the western edge of Homs": the part said of the enclosing city.
-      for (const auto& [u, oi] : placed)
-        if (u >= end && u <= end + 8 && units[u].sentence == s && out[oi].geonameid == p.geonameid) {
-          pm.part = out[oi].part;
-          break;
-        }
-    } else {
-      pm.country = best_country >= 0 ? std::string{char('A' + best_country / 26), char('A' + best_country % 26)} : "";
-      pm.precision = fp;
-      pm.score = 0.3;
-    }
-    for (size_t k = first; k < end; ++k) used[k] = true;
-    out.push_back(std::move(pm));
-  };
-  // Unknown names announced by a feature word: "le village de Sheikh Lutfi", "the X district".
-  // Each fine one (village, neighbourhood, district, site) is remembered with its feature
-  // noun, for later references ("the district").
-  std::vector<std::pair<std::string, size_t>> feature_nouns;  // (noun, out index)
-  auto remember = [&](const Pattern* p, Precision fp) {
-    if (p == nullptr || !(fp <= Precision::kVillage || fp == Precision::kDistrict)) return;
-    for (size_t w = p->words.size(); w > 0; --w)
-      if (!rules.links.count(p->words[w - 1]) && !rules.articles.count(p->words[w - 1])) {
-        feature_nouns.emplace_back(p->words[w - 1], out.size() - 1);
-        return;
-      }
-  };
-  for (size_t k = 0; k < units.size(); ++k) {
-    if (used[k]) continue;
-    uint32_t s = units[k].sentence;
-    int v = 0;
-    const Pattern* fpat = nullptr;
-    if (size_t n = rules.feat_before_start.Match(units, k, s, &fpat)) {
-      v = fpat->value;
-      size_t a = k + n, b = a;
-      while (b < units.size() && b - a < 5 && units[b].sentence == s && name_unit(b)) ++b;
-      bool any_cap = false;
-      for (size_t q = a; q < b; ++q) any_cap |= units[q].cap;
-      if (b > a && any_cap && !used[k]) {
-        add_unknown(k, b, a, b, Precision(v));
-        remember(fpat, Precision(v));
-        k = b - 1;
-        continue;
-      }
-    }
-    if (size_t n = rules.feat_after.Match(units, k, s, &fpat)) {
-      v = fpat->value;
-      size_t b = k, a = k;
-      while (a > 0 && k - a < 5 && units[a - 1].sentence == s && name_unit(a - 1)) --a;
-      bool any_cap = false;
-      for (size_t q = a; q < b; ++q) any_cap |= units[q].cap;
-      if (b > a && any_cap) {
-        size_t first = a;
-        if (first > 0 && rules.articles.count(units[first - 1].text)) --first;
-        add_unknown(first, k + n, a, b, Precision(v));
-        remember(fpat, Precision(v));
-        k = k + n - 1;
-      }
-    }
-  }
-  // "the district", "le quartier": the last place named with that feature noun before.
-  for (size_t k = 0; k + 1 < units.size() && !feature_nouns.empty(); ++k) {
-    if (used[k] || used[k + 1] || !rules.articles.count(units[k].text) || units[k + 1].sentence != units[k].sentence)
-      continue;
-    size_t end = k + 2;
-    if (end < units.size() && units[end].sentence == units[k].sentence &&
-        (rules.links.count(units[end].text) || units[end].cap))
-      continue;  // "the district of X", "the district Council"
-    const PlaceMention* ref = nullptr;
-    for (const auto& [noun, oi] : feature_nouns)
-      if (noun == units[k + 1].text && out[oi].end <= units[k].start) ref = &out[oi];
-    if (ref == nullptr) continue;
-    PlaceMention pm = *ref;
-    pm.named = false;
-    pm.in_gazetteer = true;
-    pm.start = pm.name_start = units[k].start;
-    pm.end = pm.name_end = units[k + 1].end;
-    used[k] = used[k + 1] = true;
-    out.push_back(std::move(pm));
-    ++k;
-  }
-  // The capital of a country named by its adjective: "the Somali capital", "la capitale
-  // somalienne".
-  for (size_t k = 0; k < units.size(); ++k) {
-    if (used[k] || !rules.capital_words.count(units[k].text)) continue;
-    uint32_t s = units[k].sentence;
-    for (size_t d : {k - 1, k + 1}) {
-      if (d >= units.size() || used[d] || units[d].sentence != s) continue;
-      auto dem = rules.demonyms.find(units[d].text);
-      if (dem == rules.demonyms.end()) continue;
-      int64_t cap = capital_[CountryIndex(dem->second)];
-      if (cap < 0) break;
-      size_t first = std::min(k, d), end = std::max(k, d) + 1;
-      if (first > 0 && units[first - 1].sentence == s && rules.articles.count(units[first - 1].text)) --first;
-      PlaceMention pm;
-      FillPlace(g.place(uint32_t(cap)), &pm);
-      pm.named = false;
-      pm.start = units[first].start, pm.end = units[end - 1].end;
-      pm.name_start = pm.start, pm.name_end = pm.end;
-      pm.score = 0.8;
-      for (size_t q = first; q < end; ++q) used[q] = true;
-      out.push_back(std::move(pm));
-      break;
-    }
-  }
   // References to the article's city: "la ville", "the outskirts of the city". The city is
   // the last one named in the same sentence or the two before it in its paragraph ("In Hodeidah, ... the
   // southern districts of the city"; "À Taëz ... La ville"), else the article's main city.
@@ -836,9 +790,171 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         last = g.FindGeonameId(out[oi].geonameid);
     return last >= 0 ? last : main_city;
   };
-  if (main_city >= 0 || capital >= 0) {
+  auto enclosing = [&](size_t unit, uint32_t sentence, size_t after_end) -> int64_t {
+    // The first place named soon after the unknown name in its sentence ("of Homs",
+    // "on the western edge of Homs", "à Taëz").
+    for (const auto& [u, oi] : placed)
+      if (u >= after_end && u <= after_end + 8 && units[u].sentence == sentence && out[oi].geonameid != 0 &&
+          out[oi].precision == Precision::kCity)
+        return g.FindGeonameId(out[oi].geonameid);
+    int64_t prev = -1;
+    for (const auto& [u, oi] : placed)
+      if (u < unit && out[oi].geonameid != 0 && out[oi].precision == Precision::kCity)
+        prev = g.FindGeonameId(out[oi].geonameid);
+    return prev >= 0 ? prev : main_city;
+  };
+  auto name_unit = [&](size_t k) {
+    const Unit& u = units[k];
+    if (used[k] || u.key.empty() || rules.articles.Has(u)) return false;
+    return u.cap || (k + 1 < units.size() && units[k + 1].hyphen_before && units[k + 1].cap);
+  };
+  auto add_unknown = [&](size_t first, size_t end, size_t name_first, size_t name_end, Precision fp) {
+    uint32_t s = units[first].sentence;
+    PlaceMention pm;
+    pm.in_gazetteer = false;
+    pm.start = units[first].start, pm.end = units[end - 1].end;
+    pm.name_start = units[name_first].start, pm.name_end = units[name_end - 1].end;
+    bool fine = fp <= Precision::kNeighbourhood || fp == Precision::kDistrict;
+    // "le quartier d'Al-Hamdaniyé, dans l'ouest de la ville": a reference to the city soon
+    // after the name says which city encloses it, and which part of it.
+    for (size_t q = end; fine && q < end + 8 && q < units.size() && units[q].sentence == s; ++q) {
+      const Pattern* rp = nullptr;
+      size_t rn = (may[q] & kCityRef) ? rules.city_refs.Match(units, q, s, &rp) : 0;
+      if (rn == 0 || rp->last || rp->capital || rp->country || rp->site) continue;
+      if (q + rn < units.size() && units[q + rn].sentence == s && rules.links.Has(units[q + rn])) continue;
+      int64_t city = recent_city(first, s);
+      if (city < 0) break;
+      FillPlace(g.place(uint32_t(city)), &pm);
+      pm.score = 0.5;
+      int v = rp->value;
+      if (rules.parts_before.Match(units, q, s, &v) == 0) v = rp->value;
+      pm.part = Part(v);
+      for (size_t k = first; k < end; ++k) used[k] = true;
+      out.push_back(std::move(pm));
+      return;
+    }
+    int64_t enc = enclosing(first, s, end);
+    bool linked = false;
+    for (const auto& [u, oi] : placed)
+      if (u >= end && u <= end + 2 && units[u].sentence == s) linked = true;
+    // Unlinked, the enclosing city must be in the country the article is most about
+    // (not a stray match elsewhere: "Dadaab camps" is not in Mexico's El Niño).
+    if (enc >= 0 && !linked && best_country >= 0 && CountryIndex(g.place(uint32_t(enc)).country) != best_country) enc = -1;
+    if (enc >= 0 && (fine || linked)) {
+      Place p = g.place(uint32_t(enc));
+      FillPlace(p, &pm);
+      pm.score = 0.5;
+      // "the X district on the western edge of Homs": the part said of the enclosing city.
+      for (const auto& [u, oi] : placed)
+        if (u >= end && u <= end + 8 && units[u].sentence == s && out[oi].geonameid == p.geonameid) {
+          pm.part = out[oi].part;
+          break;
+        }
+    } else {
+      pm.country = best_country >= 0 ? std::string{char('A' + best_country / 26), char('A' + best_country % 26)} : "";
+      pm.precision = fp;
+      pm.score = 0.3;
+    }
+    for (size_t k = first; k < end; ++k) used[k] = true;
+    out.push_back(std::move(pm));
+  };
+  // A nationality adjective alone names no place ("the Chadian camps", "Haitian camps").
+  auto lone_demonym = [&](size_t a, size_t b) {
+    return b == a + 1 && rules.demonyms.count(units[a].text) > 0;
+  };
+  // Unknown names announced by a feature word: "le village de Sheikh Lutfi", "the X district".
+  // Each fine one (village, neighbourhood, district, site) is remembered with its feature
+  // noun, for later references ("the district").
+  std::vector<std::pair<std::string, size_t>> feature_nouns;  // (noun, out index)
+  auto remember = [&](const Pattern* p, Precision fp) {
+    if (p == nullptr || !(fp <= Precision::kVillage || fp == Precision::kDistrict)) return;
+    for (size_t w = p->words.size(); w > 0; --w)
+      if (!rules.links.Has(p->words[w - 1]) && !rules.articles.Has(p->words[w - 1])) {
+        feature_nouns.emplace_back(p->words[w - 1], out.size() - 1);
+        return;
+      }
+  };
+  for (size_t k = 0; k < units.size(); ++k) {
+    if (!(may[k] & (kFeatStart | kFeatAfter)) || used[k]) continue;
+    uint32_t s = units[k].sentence;
+    int v = 0;
+    const Pattern* fpat = nullptr;
+    if (size_t n = rules.feat_before_start.Match(units, k, s, &fpat)) {
+      v = fpat->value;
+      size_t a = k + n, b = a;
+      while (b < units.size() && b - a < 5 && units[b].sentence == s && name_unit(b)) ++b;
+      bool any_cap = false;
+      for (size_t q = a; q < b; ++q) any_cap |= units[q].cap;
+      if (b > a && any_cap && !used[k] && !in_actor(k, b, false) && !lone_demonym(a, b)) {
+        add_unknown(k, b, a, b, Precision(v));
+        remember(fpat, Precision(v));
+        k = b - 1;
+        continue;
+      }
+    }
+    if (size_t n = rules.feat_after.Match(units, k, s, &fpat)) {
+      v = fpat->value;
+      size_t b = k, a = k;
+      while (a > 0 && k - a < 5 && units[a - 1].sentence == s && name_unit(a - 1)) --a;
+      bool any_cap = false;
+      for (size_t q = a; q < b; ++q) any_cap |= units[q].cap;
+      if (b > a && any_cap && !in_actor(a, k + n, false) && !lone_demonym(a, b)) {
+        size_t first = a;
+        if (first > 0 && rules.articles.Has(units[first - 1])) --first;
+        add_unknown(first, k + n, a, b, Precision(v));
+        remember(fpat, Precision(v));
+        k = k + n - 1;
+      }
+    }
+  }
+  // "the district", "le quartier": the last place named with that feature noun before.
+  for (size_t k = 0; k + 1 < units.size() && !feature_nouns.empty(); ++k) {
+    if (!(may[k] & kArticle) || used[k] || used[k + 1] || !rules.articles.Has(units[k]) || units[k + 1].sentence != units[k].sentence)
+      continue;
+    size_t end = k + 2;
+    if (end < units.size() && units[end].sentence == units[k].sentence &&
+        (rules.links.Has(units[end]) || units[end].cap))
+      continue;  // "the district of X", "the district Council"
+    const PlaceMention* ref = nullptr;
+    for (const auto& [noun, oi] : feature_nouns)
+      if (noun == units[k + 1].text && out[oi].end <= units[k].start) ref = &out[oi];
+    if (ref == nullptr) continue;
+    PlaceMention pm = *ref;
+    pm.named = false;
+    pm.in_gazetteer = true;
+    pm.start = pm.name_start = units[k].start;
+    pm.end = pm.name_end = units[k + 1].end;
+    used[k] = used[k + 1] = true;
+    out.push_back(std::move(pm));
+    ++k;
+  }
+  // The capital of a country named by its adjective: "the Somali capital", "la capitale
+  // somalienne".
+  for (size_t k = 0; k < units.size(); ++k) {
+    if (!(may[k] & kCapitalWord) || used[k] || !rules.capital_words.Has(units[k])) continue;
+    uint32_t s = units[k].sentence;
+    for (size_t d : {k - 1, k + 1}) {
+      if (d >= units.size() || used[d] || units[d].sentence != s) continue;
+      auto dem = rules.demonyms.find(units[d].text);
+      if (dem == rules.demonyms.end()) continue;
+      int64_t cap = capital_[CountryIndex(dem->second)];
+      if (cap < 0) break;
+      size_t first = std::min(k, d), end = std::max(k, d) + 1;
+      if (first > 0 && units[first - 1].sentence == s && rules.articles.Has(units[first - 1])) --first;
+      PlaceMention pm;
+      FillPlace(g.place(uint32_t(cap)), &pm);
+      pm.named = false;
+      pm.start = units[first].start, pm.end = units[end - 1].end;
+      pm.name_start = pm.start, pm.name_end = pm.end;
+      pm.score = 0.8;
+      for (size_t q = first; q < end; ++q) used[q] = true;
+      out.push_back(std::move(pm));
+      break;
+    }
+  }
+  if (main_city >= 0 || capital >= 0 || best_country >= 0) {
     for (size_t k = 0; k < units.size(); ++k) {
-      if (used[k]) continue;
+      if (!(may[k] & kCityRef) || used[k]) continue;
       uint32_t s = units[k].sentence;
       int v = 0;
       const Pattern* hit = nullptr;
@@ -854,7 +970,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         if (prev == nullptr) continue;
         uint32_t ps = SentenceAt(seg, prev->start);
         if (ps + 2 < s || paragraph[ps] != paragraph[s]) continue;
-        if (k + n < units.size() && units[k + n].sentence == s && rules.links.count(units[k + n].text)) continue;
+        if (k + n < units.size() && units[k + n].sentence == s && rules.links.Has(units[k + n])) continue;
         bool free = true;
         for (size_t q = k; q < k + n; ++q) free &= !used[q];
         if (!free) continue;
@@ -869,6 +985,24 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         k += n - 1;
         continue;
       }
+      if (hit->country) {
+        // "notre pays", "our country", "au niveau national": the country the article is
+        // most about (the speaker's, in a communiqué).
+        int64_t cp = best_country >= 0 ? country_place_[best_country] : -1;
+        bool free = cp >= 0;
+        for (size_t q = k; q < k + n && free; ++q) free &= !used[q];
+        if (!free) continue;
+        PlaceMention pm;
+        FillPlace(g.place(uint32_t(cp)), &pm);
+        pm.named = false;
+        pm.start = pm.name_start = units[k].start;
+        pm.end = pm.name_end = units[k + n - 1].end;
+        pm.score = 0.5;
+        for (size_t q = k; q < k + n; ++q) used[q] = true;
+        out.push_back(std::move(pm));
+        k += n - 1;
+        continue;
+      }
       int64_t target = hit->capital ? capital : recent_city(k, s);
       if (target < 0) continue;
       Place mc = g.place(uint32_t(target));
@@ -876,13 +1010,15 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       for (size_t q = k; q < k + n; ++q) free &= !used[q];
       if (!free) continue;
       // Not "the city of X" (a feature word) nor "the city's": a link word follows.
-      if (k + n < units.size() && units[k + n].sentence == s && rules.links.count(units[k + n].text)) continue;
+      if (k + n < units.size() && units[k + n].sentence == s && rules.links.Has(units[k + n])) continue;
       PlaceMention pm;
       FillPlace(mc, &pm);
       pm.named = false;
       pm.part = Part(v);  // "the old city" carries its part
       size_t first = k, end = k + n;
-      if (size_t np = rules.parts_before.Match(units, first, s, &v)) {
+      if (hit->site) {
+        // no part words
+      } else if (size_t np = rules.parts_before.Match(units, first, s, &v)) {
         pm.part = Part(v);
         first -= np;
       } else if (size_t na = rules.parts_after.Match(units, end, s, &v)) {
@@ -897,11 +1033,20 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       k = end - 1;
     }
   }
-  std::sort(out.begin(), out.end(), [](const PlaceMention& a, const PlaceMention& b) {
-    return std::tie(a.start, a.end) < std::tie(b.start, b.end);
+  // In text order (mentions do not overlap); the records are moved once.
+  std::vector<uint32_t> order(out.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return std::tie(out[a].start, out[a].end) < std::tie(out[b].start, out[b].end);
   });
-  for (auto& pm : out) pm.text = std::string(text.substr(pm.start, pm.end - pm.start));
-  return out;
+  std::vector<PlaceMention> sorted;
+  sorted.reserve(out.size());
+  for (uint32_t k : order) {
+    sorted.push_back(std::move(out[k]));
+    PlaceMention& pm = sorted.back();
+    pm.text = std::string(text.substr(pm.start, pm.end - pm.start));
+  }
+  return sorted;
 }
 
 }  // namespace vigie::geo

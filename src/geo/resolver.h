@@ -57,18 +57,24 @@ class Resolver {
                                     std::string_view lang) const;
 
   // The recogniser alone: maximal (longest-first, left to right) spans of capitalised
-  // words that are gazetteer names, as clean-text [start, end) pairs (exact keys only, no
-  // transliteration skeletons). For tests.
-  std::vector<std::pair<uint32_t, uint32_t>> MatchNames(std::string_view text,
-                                                        const segment::Segmentation& seg) const;
+  // words that are gazetteer names, as clean-text [start, end) pairs; exact keys only, or
+  // with the transliteration skeleton as second chance (`skeleton`). For tests and benchmarks.
+  std::vector<std::pair<uint32_t, uint32_t>> MatchNames(std::string_view text, const segment::Segmentation& seg,
+                                                        bool skeleton = false) const;
 
   const Gazetteer& gazetteer() const { return *gaz_; }
 
   struct LangRules {
     PatternSet parts_before{true}, parts_after, feat_before{true}, feat_after, city_refs;
     PatternSet feat_before_start;  // feat_before anchored on its first word, to scan for them
-    std::unordered_set<std::string> prepositions, stopwords, strict_stopwords, articles, links, capital_words;
-    std::unordered_map<std::string, std::string> demonyms;  // folded nationality adjective -> country code
+    PatternSet actors;             // named actors (actors.tsv): "Islamic State" is no place
+    WordSet prepositions, stopwords, strict_stopwords, articles, links, capital_words;
+    struct StringHash {
+      using is_transparent = void;
+      size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    // folded nationality adjective -> country code
+    std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> demonyms;
   };
 
  private:

@@ -81,7 +81,14 @@ StatusOr<Skeleton> Skeleton::Parse(std::string_view tsv, const std::string& labe
   std::stable_sort(s.rewrites_.begin(), s.rewrites_.end(), [](const Rewrite& a, const Rewrite& b) {
     return a.from.size() > b.from.size();
   });
-  for (const auto& r : s.rewrites_) s.rewrite_first_[static_cast<unsigned char>(r.from[0])] = true;
+  for (const auto& r : s.rewrites_)
+    s.growth_ = std::max(s.growth_, (r.to.size() + r.from.size() - 1) / r.from.size());
+  for (const auto& init : s.initial_) s.initial_growth_ = std::max(s.initial_growth_, init.size());
+  for (size_t i = 0; i < s.rewrites_.size(); ++i) {
+    unsigned char first = static_cast<unsigned char>(s.rewrites_[i].from[0]);
+    s.rewrite_first_[first] = true;
+    s.rewrites_by_first_[first].push_back(uint16_t(i));
+  }
   for (const auto& x : s.silent_) s.silent_first_[static_cast<unsigned char>(x[0])] = true;
   return s;
 }
@@ -89,47 +96,54 @@ StatusOr<Skeleton> Skeleton::Parse(std::string_view tsv, const std::string& labe
 std::string Skeleton::Word(std::string_view w, size_t* consonants) const {
   for (char c : w)
     if (!IsWordChar(c)) return {};
-  std::string r;
-  r.reserve(w.size());
+  // Both passes write through a pointer into room sized beforehand (the rules say by how
+  // much a word can grow); this runs for every capitalised word that starts no known name.
+  std::string r(w.size() * growth_, '\0');
+  char* rp = r.data();
   for (size_t i = 0; i < w.size();) {
     if (!rewrite_first_[static_cast<unsigned char>(w[i])]) {
-      r.push_back(w[i++]);
+      *rp++ = w[i++];
       continue;
     }
     bool done = false;
-    for (const auto& rw : rewrites_) {
+    for (uint16_t ri : rewrites_by_first_[static_cast<unsigned char>(w[i])]) {
+      const Rewrite& rw = rewrites_[ri];
       if (rw.at_end && i + rw.from.size() != w.size()) continue;
-      if (rw.from[0] != w[i] || w.compare(i, rw.from.size(), rw.from) != 0) continue;
-      r += rw.to;
+      if (w.compare(i, rw.from.size(), rw.from) != 0) continue;
+      rp = std::copy(rw.to.begin(), rw.to.end(), rp);
       i += rw.from.size();
       done = true;
       break;
     }
-    if (!done) r.push_back(w[i++]);
+    if (!done) *rp++ = w[i++];
   }
-  std::string out;
-  out.reserve(r.size());
+  const size_t rn = size_t(rp - r.data());
+  std::string out(rn * initial_growth_, '\0');
+  char* const o0 = out.data();
+  char* op = o0;
   // Vowels keep their place as one marker per run, so "Highway" and "Hough" stay apart while
   // "Hodeida" and "Hudaydah" meet; a word-final vowel is dropped ("Noomane" = "Nu'man").
   size_t n = 0;
   bool vowel_run = false;
-  for (size_t i = 0; i < r.size(); ++i) {
+  for (size_t i = 0; i < rn; ++i) {
     char c = r[i];
     if (vowel_[static_cast<unsigned char>(c)]) {
-      if (i == 0)
-        out += initial_[static_cast<unsigned char>(c)];
-      else if (!vowel_run)
-        out.push_back(kVowelMark);
+      if (i == 0) {
+        const std::string& init = initial_[static_cast<unsigned char>(c)];
+        op = std::copy(init.begin(), init.end(), op);
+      } else if (!vowel_run) {
+        *op++ = kVowelMark;
+      }
       vowel_run = true;
       continue;
     }
-    if (!vowel_run && !out.empty() && out.back() == c) continue;  // doubled letters
+    if (!vowel_run && op != o0 && op[-1] == c) continue;  // doubled letters
     vowel_run = false;
-    out.push_back(c);
+    *op++ = c;
     ++n;
   }
-  if (out.size() > 1 && out.back() == kVowelMark && vowel_[static_cast<unsigned char>(r.back())])
-    out.pop_back();
+  if (op - o0 > 1 && op[-1] == kVowelMark && rn > 0 && vowel_[static_cast<unsigned char>(r[rn - 1])]) --op;
+  out.resize(size_t(op - o0));
   if (consonants != nullptr) *consonants += n;
   return out;
 }

@@ -5,6 +5,7 @@
 // matcher read names the same way. Immutable once built; thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -54,11 +55,14 @@ class Skeleton {
   std::vector<std::string> silent_;
   std::unordered_set<std::string> articles_, countries_;
   std::vector<Rewrite> rewrites_;  // longest first
+  std::vector<std::vector<uint16_t>> rewrites_by_first_ = std::vector<std::vector<uint16_t>>(256);  // indexes, in order
   size_t max_article_ = 0;
   bool vowel_[256] = {};
   bool rewrite_first_[256] = {};  // some rewrite starts with this byte
   bool silent_first_[256] = {};   // some silent string starts with this byte
   std::string initial_[256];      // what a vowel opening a word becomes
+  size_t growth_ = 1;             // a rewrite makes a word at most this many times longer
+  size_t initial_growth_ = 1;     // the longest initial_
 };
 
 }  // namespace vigie::geo

@@ -2,10 +2,12 @@
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include <algorithm>
+#include <cstring>
 
-#include "core/hash.h"
 #include "core/text.h"
 
 namespace vigie::geo {
@@ -66,47 +68,149 @@ bool IsHyphen(std::string_view s, size_t i, size_t len) {
 
 }  // namespace
 
-uint64_t UnitHash(std::string_view folded) { return core::Hash64(folded); }
+// The same XXH3 as core::Hash64 (unit and key hashes must agree with the gazetteer's), inlined:
+// every token of a document is hashed here.
+uint64_t UnitHash(std::string_view folded) { return XXH3_64bits(folded.data(), folded.size()); }
 
-std::vector<Unit> BuildUnits(std::string_view text, const segment::Segmentation& seg) {
-  std::vector<Unit> units;
+namespace {
+
+// Cuts the folded token `folded` at its hyphens and apostrophes into exactly `n` pieces, if
+// it has exactly n - 1 of them: then each piece is the fold of the raw piece at the same
+// place (folding maps each raw separator to one '-' or '\'', and works code point by code
+// point). Otherwise (a character that folds to a dash, e.g. an em dash) returns false.
+bool SplitFolded(std::string_view folded, size_t n, std::vector<std::string_view>* pieces) {
+  pieces->clear();
+  size_t from = 0;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (folded[i] != '-' && folded[i] != '\'') continue;
+    if (pieces->size() + 1 >= n) return false;
+    pieces->push_back(folded.substr(from, i - from));
+    from = i + 1;
+  }
+  pieces->push_back(folded.substr(from));
+  return pieces->size() == n;
+}
+
+// Whether `s` holds a hyphen or an apostrophe, and a dot: eight bytes at a time (a word
+// scan of the kind strlen uses), since every token of the document passes here.
+constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+inline uint64_t HasByte(uint64_t w, unsigned char b) {
+  uint64_t v = w ^ (kOnes * b);
+  return (v - kOnes) & ~v & kHighs;
+}
+void ScanSeparators(std::string_view s, bool* sep, bool* dot) {
+  uint64_t seps = 0, dots = 0;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    seps |= HasByte(w, '-') | HasByte(w, '\'');
+    dots |= HasByte(w, '.');
+  }
+  if (i < s.size()) {
+    uint64_t w = 0;  // zero bytes match none of the three
+    for (size_t k = 0; i + k < s.size(); ++k) w |= uint64_t(static_cast<unsigned char>(s[i + k])) << (8 * k);
+    seps |= HasByte(w, '-') | HasByte(w, '\'');
+    dots |= HasByte(w, '.');
+  }
+  *sep = seps != 0;
+  *dot = dots != 0;
+}
+
+}  // namespace
+
+void BuildUnits(std::string_view text, const segment::Segmentation& seg, Units* out) {
+  std::vector<Unit>& units = out->list;
+  units.clear();
+  out->store.clear();
   units.reserve(seg.tokens.size() + seg.tokens.size() / 8);
+  const bool have_folded = seg.folded.size() == seg.tokens.size();
+  std::vector<size_t> cuts;  // raw separator positions and lengths, per token
+  std::vector<std::string_view> pieces;
+  auto set_key = [&](Unit* u, std::string_view key) {
+    u->key = key;
+    u->key_hash = key.size() == u->text.size() ? u->hash : UnitHash(key);
+  };
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
     const auto& sent = seg.sentences[s];
-    for (uint32_t t = sent.first_token; t < sent.end_token && t < seg.tokens.size(); ++t) {
+    const uint32_t end_token = uint32_t(std::min<size_t>(sent.end_token, seg.tokens.size()));
+    for (uint32_t t = sent.first_token; t < end_token; ++t) {
       const auto& tk = seg.tokens[t];
       if (tk.end > text.size() || tk.start >= tk.end) continue;
       std::string_view tt = text.substr(tk.start, tk.end - tk.start);
+      std::string_view folded;
+      if (have_folded) folded = seg.folded[t];
+      else folded = out->store.emplace_back(Fold(tt));
       using K = segment::TokenKind;
       if (tk.kind == K::kElision || tk.kind == K::kClitic || !(tk.kind == K::kWord || tk.kind == K::kAbbrev)) {
         Unit u;
         u.start = tk.start, u.end = tk.end, u.sentence = s;
-        u.text = Fold(tt);
+        u.text = folded;
         u.hash = UnitHash(u.text);
         if (tk.kind == K::kElision) {
-          u.key = u.text;
-          while (!u.key.empty() && (u.key.back() == '\'')) u.key.pop_back();
+          std::string_view key = u.text;
+          while (!key.empty() && key.back() == '\'') key.remove_suffix(1);
+          set_key(&u, key);
           u.cap = StartsCapital(tt);
         }
-        units.push_back(std::move(u));
+        units.push_back(u);
         continue;
       }
-      size_t i = 0, piece = 0;
-      bool hyphen = false, glued = false;
-      while (i <= tt.size()) {
-        size_t sep = i < tt.size() ? SeparatorAt(tt, i) : 1;
+      // Most tokens have no hyphen or apostrophe: one unit, the whole folded token (each raw
+      // separator folds to one of these two characters).
+      bool any_sep = false, any_dot = false;
+      ScanSeparators(folded, &any_sep, &any_dot);
+      if (!any_sep) {
+        Unit& u = units.emplace_back();
+        u.start = tk.start, u.end = tk.end, u.sentence = s;
+        u.text = folded;
+        u.hash = UnitHash(u.text);
+        if (!any_dot) {
+          set_key(&u, u.text);
+        } else {
+          std::string& k = out->store.emplace_back(u.text);
+          k.erase(std::remove(k.begin(), k.end(), '.'), k.end());
+          set_key(&u, k);
+        }
+        if (u.key.empty()) {
+          units.pop_back();
+        } else {
+          u.cap = StartsCapital(tt);
+          u.caseless = StartsCaseless(tt);
+        }
+        continue;
+      }
+      // Raw separators: (position, length).
+      cuts.clear();
+      for (size_t i = 0; i < tt.size();) {
+        size_t sep = SeparatorAt(tt, i);
         if (sep == 0) {
           ++i;
           continue;
         }
+        cuts.push_back(i);
+        cuts.push_back(sep);
+        i += sep;
+      }
+      bool aligned = SplitFolded(folded, cuts.size() / 2 + 1, &pieces);
+      size_t piece = 0;
+      bool hyphen = false, glued = false;
+      for (size_t c = 0; c <= cuts.size() / 2; ++c) {
+        size_t i = c < cuts.size() / 2 ? cuts[2 * c] : tt.size();
+        size_t sep = c < cuts.size() / 2 ? cuts[2 * c + 1] : 1;
         if (i > piece) {
           Unit u;
           u.start = tk.start + uint32_t(piece), u.end = tk.start + uint32_t(i), u.sentence = s;
           std::string_view p = tt.substr(piece, i - piece);
-          u.text = Fold(p);
-          u.key = u.text;
-          if (u.key.find('.') != std::string::npos)
-            u.key.erase(std::remove(u.key.begin(), u.key.end(), '.'), u.key.end());
+          u.text = aligned ? pieces[c] : std::string_view(out->store.emplace_back(Fold(p)));
+          u.hash = UnitHash(u.text);
+          if (u.text.find('.') == std::string_view::npos) {
+            set_key(&u, u.text);
+          } else {
+            std::string& k = out->store.emplace_back(u.text);
+            k.erase(std::remove(k.begin(), k.end(), '.'), k.end());
+            set_key(&u, k);
+          }
           // A piece that folds to nothing (a lone combining mark) is no unit; the scan
           // still moves past it below.
           if (!u.key.empty()) {
@@ -114,18 +218,15 @@ std::vector<Unit> BuildUnits(std::string_view text, const segment::Segmentation&
             u.caseless = StartsCaseless(p);
             u.hyphen_before = hyphen;
             u.glued_before = glued;
-            u.hash = UnitHash(u.text);
-            units.push_back(std::move(u));
+            units.push_back(u);
           }
         }
         hyphen = i < tt.size() && IsHyphen(tt, i, sep);
         glued = i < tt.size() && !hyphen;
-        i += sep;
-        piece = i;
+        piece = i + sep;
       }
     }
   }
-  return units;
 }
 
 std::vector<std::string> PatternUnits(std::string_view phrase) {

@@ -366,6 +366,59 @@ TEST_F(ResolverTest, AlternateNameOfAFarCityNeedsSupport) {
   EXPECT_NE(FindText(ms, "Bonn"), nullptr) << Texts(ms);
 }
 
+// References to the article's country ("notre pays", "nationwide"), to a site in the city
+// ("the stadium": no part words around it), to a bare part ("Au sud,"), and an unknown
+// district whose city and part a reference after it gives.
+TEST_F(ResolverTest, CountrySiteAndPartReferences) {
+  auto ms = Run("Des frappes ont touché Homs et Alep mardi en Syrie. Depuis 2015, notre pays fait face "
+                "aux attaques.", "fr");
+  const PlaceMention* ours = FindText(ms, "notre pays");
+  ASSERT_NE(ours, nullptr) << Texts(ms);
+  EXPECT_EQ(ours->geonameid, 0u);
+  EXPECT_EQ(ours->country, "SY");
+  EXPECT_EQ(ours->precision, Precision::kCountry);
+  EXPECT_FALSE(ours->named);
+  ms = Run("Shelling hit Homs on Monday. Heavy fighting raged around the stadium, a commander said.", "en");
+  const PlaceMention* stadium = FindText(ms, "the stadium");
+  ASSERT_NE(stadium, nullptr) << Texts(ms);
+  EXPECT_EQ(stadium->geonameid, 169577u);
+  EXPECT_EQ(stadium->part, Part::kNone);
+  ms = Run("Les forces ont repris trois villages à l'est de Homs. Au sud, l'armée a aussi avancé.", "fr");
+  const PlaceMention* south = FindText(ms, "Au sud");
+  ASSERT_NE(south, nullptr) << Texts(ms);
+  EXPECT_EQ(south->geonameid, 169577u);
+  EXPECT_EQ(south->part, Part::kSouth);
+  // "au sud de" names its own place: no bare part there.
+  ms = Run("Les forces ont avancé au sud de Homs.", "fr");
+  EXPECT_EQ(FindText(ms, "au sud"), nullptr) << Texts(ms);
+  ms = Run("Homs a de nouveau été bombardée lundi.\n\nDes obus sont tombés sur le quartier de Bab Zorba, "
+           "dans l'ouest de la ville, tuant trois civils.", "fr");
+  const PlaceMention* district = FindText(ms, "le quartier de Bab Zorba");
+  ASSERT_NE(district, nullptr) << Texts(ms);
+  EXPECT_FALSE(district->in_gazetteer);
+  EXPECT_EQ(district->geonameid, 169577u);
+  EXPECT_EQ(district->part, Part::kWest);
+}
+
+// An actor's name is no place: "Islamic State" is not an unknown region named Islamic.
+TEST_F(ResolverTest, ActorNamesAreNotPlaces) {
+  auto ms = Run("Fighters of the Islamic State attacked Homs on Monday. The Islamic State group said "
+                "it had won.", "en");
+  for (const auto& m : ms) EXPECT_EQ(m.text.find("Islamic"), std::string::npos) << Texts(ms);
+  EXPECT_NE(FindText(ms, "Homs"), nullptr) << Texts(ms);
+}
+
+// "camps" is a feature word; a nationality adjective before one is no place name.
+TEST_F(ResolverTest, CampsAndNationalityAdjectives) {
+  auto ms = Run("Homs was shelled again on Sunday. Aid groups handed out food in the Bab Zorba camps "
+                "on Monday, and Syrian camps elsewhere were full.", "en");
+  const PlaceMention* camps = FindText(ms, "the Bab Zorba camps");
+  ASSERT_NE(camps, nullptr) << Texts(ms);
+  EXPECT_FALSE(camps->in_gazetteer);
+  EXPECT_EQ(camps->geonameid, 169577u);
+  for (const auto& m : ms) EXPECT_EQ(m.text.find("Syrian"), std::string::npos) << Texts(ms);
+}
+
 // Oracle: on generated texts, the prefix-pruned hash matcher finds exactly what a
 // brute-force scan of every alias of the gazetteer finds (leftmost, longest, first word
 // capitalised). Names are written from their keys (ASCII keys only, so that a word can be
@@ -435,6 +488,133 @@ TEST_F(ResolverTest, MatcherAgreesWithBruteForceScanOfAllAliases) {
     auto got = res_->MatchNames(a.clean.text, a.segments);
     EXPECT_EQ(got, expect) << text;
   }
+}
+
+
+// Oracle for the second chance: on generated texts whose names are respelled (vowels
+// swapped, consonants doubled: what transliterations do), the prefix-pruned skeleton
+// matcher finds what a brute-force scan finds: at each capitalised word that starts no
+// exact name, the longest run of capitalised words and articles whose skeleton
+// (Skeleton::Name) is one of the file's skeleton keys, read from a plain set of all of them.
+TEST_F(ResolverTest, SkeletonMatcherAgreesWithBruteForceScanOfAllSkeletonKeys) {
+  const Gazetteer& g = **gaz_;
+  const Skeleton* sk = g.skeleton();
+  ASSERT_NE(sk, nullptr);
+  std::set<uint64_t> skeleton_keys;
+  for (uint32_t i = 0; i < g.num_skeleton_keys(); ++i) skeleton_keys.insert(g.SkeletonKeyAt(i).hash);
+  std::vector<std::vector<std::string>> names;  // names of places that have skeleton keys
+  std::set<std::string> seen;
+  for (const auto& n : AllTestGazetteerNames()) {
+    std::string key = NameKey(n);
+    bool ascii = !key.empty();
+    for (char c : key) ascii &= (c >= 'a' && c <= 'z') || c == ' ';
+    std::string skel = sk->Name(n);
+    if (!ascii || skel.empty() || !skeleton_keys.count(KeyHash(skel)) || !seen.insert(key).second) continue;
+    auto w = KeyWords(key);
+    names.emplace_back(w.begin(), w.end());
+  }
+  ASSERT_GT(names.size(), 10u);
+  std::mt19937 rng(11);
+  const std::string vowels = "aeiou";
+  auto respell = [&](std::string w) {
+    if (sk->IsArticle(w)) return w;
+    std::string out;
+    for (size_t k = 0; k < w.size(); ++k) {
+      char c = w[k];
+      bool vowel = vowels.find(c) != std::string::npos;
+      if (vowel && rng() % 2) c = vowels[rng() % vowels.size()];
+      out.push_back(c);
+      if (!vowel && k > 0 && rng() % 6 == 0) out.push_back(c);  // a doubled consonant
+    }
+    return out;
+  };
+  auto capitalised = [](std::string s) {
+    if (s[0] >= 'a' && s[0] <= 'z') s[0] = char(s[0] - 'a' + 'A');
+    return s;
+  };
+  std::vector<std::string> filler = {"the", "army", "said", "of", "near", "and", "Council", "Minister", "told"};
+  auto exact = [&](const std::string& w) {
+    std::vector<NameHit> hits;
+    g.Lookup(KeyHash(NameKey(w)), &hits);
+    return !hits.empty();
+  };
+  int skeleton_hits = 0;
+  for (int iter = 0; iter < 300; ++iter) {
+    std::vector<std::string> words;
+    int len = 3 + int(rng() % 20);
+    for (int k = 0; k < len; ++k) {
+      if (rng() % 3 == 0) {
+        for (const auto& w : names[rng() % names.size()]) words.push_back(capitalised(respell(w)));
+      } else {
+        std::string w = filler[rng() % filler.size()];
+        words.push_back(w);
+      }
+    }
+    std::string text;
+    std::vector<std::pair<uint32_t, uint32_t>> spans;
+    for (const auto& w : words) {
+      if (!text.empty()) text += ' ';
+      spans.emplace_back(uint32_t(text.size()), uint32_t(text.size() + w.size()));
+      text += w;
+    }
+    std::vector<std::pair<uint32_t, uint32_t>> expect;
+    for (size_t i = 0; i < words.size();) {
+      size_t best = 0;
+      if (std::isupper(static_cast<unsigned char>(words[i][0]))) {
+        // Exact names first: the longest run of words that is a key.
+        for (size_t n = 1; n <= 8 && i + n <= words.size(); ++n) {
+          std::string name;
+          for (size_t j = i; j < i + n; ++j) name += (j > i ? " " : "") + words[j];
+          std::vector<NameHit> hits;
+          g.Lookup(KeyHash(NameKey(name)), &hits);
+          if (!hits.empty()) best = n;
+        }
+        // Else the skeleton: capitalised words and articles, the first content word of 3
+        // letters or more, no later word that starts an exact name.
+        bool content = false;
+        for (size_t n = 1; best == 0 || (content && n <= 8); ++n) {
+          if (i + n > words.size()) break;
+          const std::string& w = words[i + n - 1];
+          std::string f = NameKey(w);
+          bool article = sk->IsArticle(f);
+          if (!article && !std::isupper(static_cast<unsigned char>(w[0]))) break;
+          if (n > 1 && !article && exact(w)) break;
+          if (!article && !content && f.size() < 3) break;
+          content |= !article;
+          if (article) continue;
+          std::string name;
+          for (size_t j = i; j < i + n; ++j) name += (j > i ? " " : "") + words[j];
+          std::string skel = sk->Name(name);
+          if (!skel.empty() && skeleton_keys.count(KeyHash(skel))) best = n;
+          if (n >= 8) break;
+        }
+        if (best > 0 && !exact(words[i])) {
+          bool was_exact = false;
+          for (size_t n = 1; n <= best; ++n) {
+            std::string name;
+            for (size_t j = i; j < i + n; ++j) name += (j > i ? " " : "") + words[j];
+            std::vector<NameHit> hits;
+            g.Lookup(KeyHash(NameKey(name)), &hits);
+            was_exact |= !hits.empty();
+          }
+          if (!was_exact) ++skeleton_hits;
+        }
+      }
+      if (best > 0) {
+        expect.emplace_back(spans[i].first, spans[i + best - 1].second);
+        i += best;
+      } else {
+        ++i;
+      }
+    }
+    Document d;
+    d.raw = text;
+    d.lang = "en";
+    auto a = pipe_->Analyze(std::move(d));
+    ASSERT_EQ(a.clean.text, text);
+    EXPECT_EQ(res_->MatchNames(a.clean.text, a.segments, true), expect) << text;
+  }
+  EXPECT_GT(skeleton_hits, 50) << "the generated texts exercise the skeleton";
 }
 
 }  // namespace
