@@ -1,8 +1,6 @@
 #include "geo/keys.h"
 
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
+#include "core/hash.h"
 #include "core/text.h"
 
 namespace vigie::geo {
@@ -41,6 +39,6 @@ std::vector<std::string_view> KeyWords(std::string_view key) {
   return words;
 }
 
-uint64_t KeyHash(std::string_view key) { return XXH3_64bits(key.data(), key.size()); }  // == core::Hash64
+uint64_t KeyHash(std::string_view key) { return core::Hash64(key); }
 
 }  // namespace vigie::geo

@@ -2,12 +2,11 @@
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
-#define XXH_INLINE_ALL
-#include <xxhash.h>
 
 #include <algorithm>
 #include <cstring>
 
+#include "core/hash.h"
 #include "core/text.h"
 
 namespace vigie::geo {
@@ -68,9 +67,8 @@ bool IsHyphen(std::string_view s, size_t i, size_t len) {
 
 }  // namespace
 
-// The same XXH3 as core::Hash64 (unit and key hashes must agree with the gazetteer's), inlined:
-// every token of a document is hashed here.
-uint64_t UnitHash(std::string_view folded) { return XXH3_64bits(folded.data(), folded.size()); }
+// core::Hash64 (unit and key hashes must agree with the gazetteer's; it is inlined).
+uint64_t UnitHash(std::string_view folded) { return core::Hash64(folded); }
 
 namespace {
 
