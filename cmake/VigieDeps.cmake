@@ -24,3 +24,14 @@ if(VIGIE_BUILD_BENCH)
   find_package(benchmark REQUIRED)
 endif()
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+
+# mimalloc (Debian's libmimalloc-dev): the programs that run the pipeline link it so that it
+# replaces malloc for the whole process (the pipeline allocates many small strings and
+# vectors per document: 3-5% of the CPU time of `vigie extract`, bench/FIGURES_pipeline.md).
+# Optional: without it the programs use glibc's malloc; never with the sanitizers (they
+# bring their own allocator), never in libraries loaded into another process (the Python
+# module).
+option(VIGIE_MIMALLOC "Link the pipeline programs with mimalloc when it is installed" ON)
+if(VIGIE_MIMALLOC AND NOT VIGIE_SANITIZE)
+  find_package(mimalloc 2 CONFIG QUIET)
+endif()

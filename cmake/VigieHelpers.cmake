@@ -19,6 +19,13 @@ function(vigie_apply_common target)
   endif()
 endfunction()
 
+# vigie_use_allocator(target): links a program (never a library) with mimalloc when found.
+function(vigie_use_allocator target)
+  if(TARGET mimalloc AND NOT VIGIE_SANITIZE)
+    target_link_libraries(${target} PRIVATE mimalloc)
+  endif()
+endfunction()
+
 # vigie_add_module(NAME stage SOURCES a.cc b.cc DEPS other_targets...)
 # Produces target vigie_<stage>; public headers are include/ and src/.
 function(vigie_add_module)

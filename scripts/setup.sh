@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libicu-dev libcld2-dev libsimdjson-dev libcli11-dev libfmt-dev nlohmann-json3-dev
-  libxxhash-dev zlib1g-dev libsqlite3-dev libgumbo-dev libcpp-httplib-dev
+  libxxhash-dev zlib1g-dev libsqlite3-dev libgumbo-dev libcpp-httplib-dev libmimalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium wrk
 )
