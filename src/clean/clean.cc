@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <vector>
 
 #include "core/text.h"
@@ -75,6 +76,28 @@ const PlainTable& Plain() {
 
 // Printable ASCII but '#': copied as it is (blanks, controls and hashtags need a look).
 constexpr bool IsPlainAscii(unsigned char b) { return b > 0x20 && b < 0x7F && b != '#'; }
+
+// Whether 8 bytes are all plain ASCII or single spaces, each space followed by a plain byte
+// inside the 8 (so neither two spaces in a row nor a space last): the fast path of
+// Builder::Line takes such a block whole. A space first is allowed; the caller checks that
+// it follows a plain byte.
+inline bool PlainBlock(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  constexpr uint64_t kLows = 0x7F7F7F7F7F7F7F7Full;
+  // High bit of each byte equal to `c` (exact, no borrow between bytes).
+  auto equal = [](uint64_t x, unsigned char c) {
+    uint64_t z = x ^ (kOnes * c);
+    return ~(((z & kLows) + kLows) | z | kLows);
+  };
+  if (w & kHighs) return false;                                   // non-ASCII
+  if ((w - kOnes * 0x20) & ~w & kHighs) return false;             // a control byte
+  if (equal(w, 0x7F) | equal(w, '#')) return false;               // DEL, '#'
+  uint64_t spaces = equal(w, ' ');
+  if (spaces & (spaces >> 8)) return false;                       // two spaces in a row
+  return (spaces >> 56) == 0;                                     // a space last
+}
 
 bool EndsSentence(std::string_view text) {
   size_t i = text.find_last_not_of(' ');
@@ -240,6 +263,12 @@ void Builder::Line(size_t begin, size_t end) {
     const PlainTable& plain = Plain();
     size_t j = i, last = i;
     while (j < end) {
+      // Eight plain bytes at a time (a space first only after a plain byte).
+      while (j + 8 <= end && PlainBlock(raw_.data() + j) && (j > i || raw_[j] != ' ')) {
+        j += 8;
+        last = j - 1;
+      }
+      if (j >= end) break;
       auto b = static_cast<unsigned char>(raw_[j]);
       if (b < 0x80) {
         if (IsPlainAscii(b)) {
