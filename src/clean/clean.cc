@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstring>
 #include <vector>
@@ -82,6 +83,7 @@ constexpr bool IsPlainAscii(unsigned char b) { return b > 0x20 && b < 0x7F && b 
 // Builder::Line takes such a block whole. A space first is allowed; the caller checks that
 // it follows a plain byte.
 inline bool PlainBlock(const char* p) {
+  static_assert(std::endian::native == std::endian::little, "byte order of the 8-byte blocks");
   uint64_t w;
   std::memcpy(&w, p, sizeof w);
   constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
