@@ -185,8 +185,9 @@ const Normalizer::Lexicon& Normalizer::For(std::string_view lang) const {
 namespace {
 
 // The lexicon's word information and the cached number reading of a token.
-inline void Describe(const Normalizer::Lexicon& lx, Tok* t) {
-  if (const int32_t* at = lx.starters.Find(t->f)) {
+// `hash`: WordHash(t->f) when known (the token's Segmentation::hashes entry), else 0.
+inline void Describe(const Normalizer::Lexicon& lx, Tok* t, uint64_t hash = 0) {
+  if (const int32_t* at = hash ? lx.starters.Find(t->f, hash) : lx.starters.Find(t->f)) {
     const WordInfo& w = lx.words[static_cast<size_t>(*at)];
     t->kinds = w.kinds;
     t->month = w.month;
@@ -273,14 +274,19 @@ void BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const seg
       buf->store.push_front(FoldFast(s));
       t.f = buf->store.front();
     }
-    if (t.kind == segment::TokenKind::kAbbrev && t.f.size() > 1 && t.f.back() == '.') t.f.remove_suffix(1);
+    // The segmenter hashed the folded token: the lexicon lookup reuses it unless cut here.
+    uint64_t hash = have_folded && seg.hashes.size() == seg.tokens.size() ? seg.hashes[k] : 0;
+    if (t.kind == segment::TokenKind::kAbbrev && t.f.size() > 1 && t.f.back() == '.') {
+      t.f.remove_suffix(1);
+      hash = 0;
+    }
     t.join = prev_elision || st.kind == segment::TokenKind::kClitic ? 0 : ' ';  // "valentine's"
     unsigned char c0 = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
     t.cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xC3 && c0 <= 0xC3 && s.size() > 1 &&
                                           static_cast<unsigned char>(s[1]) >= 0x80 &&
                                           static_cast<unsigned char>(s[1]) <= 0x9E);
     t.line_start = line_start;
-    Describe(lx, &t);
+    Describe(lx, &t, hash);
     prev_elision = !t.f.empty() && t.f.back() == '\'';
   }
 }
