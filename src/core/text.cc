@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cstring>
 #include <vector>
@@ -67,42 +68,50 @@ std::string FoldSlow(std::string_view utf8) {
 
 // Folded form of every code point below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic
 // letters) and of U+2000..U+20CF (general punctuation: quotes, dashes, ellipsis; super-
-// and subscripts; currency signs), computed once with the ICU path. Context-free for
-// these code points (the punctuation block's only when its canonical combining class is
-// 0, which all of it has in ICU 72). None folds to more than 4 bytes in ICU 72 (U+0587);
-// one that would fold to more than 7 is marked, and a string holding it goes the ICU way
-// as a whole.
-struct SmallFoldTable {
-  struct Entry {
-    char bytes[7];
-    uint8_t len;  // kLong: over 7 bytes, or not context-free
-  };
-  static constexpr uint8_t kLong = 0xFF;
-  static constexpr UChar32 kPunctFirst = 0x2000, kPunctEnd = 0x20D0;
-  std::vector<Entry> folded;  // [0, 0x800)
-  std::vector<Entry> punct;   // [kPunctFirst, kPunctEnd)
-  SmallFoldTable() : folded(0x800), punct(size_t(kPunctEnd - kPunctFirst)) {
-    for (UChar32 c = 0; c < 0x800; ++c) Fill(c, &folded[size_t(c)]);
-    for (UChar32 c = kPunctFirst; c < kPunctEnd; ++c) {
-      Entry& e = punct[size_t(c - kPunctFirst)];
-      Fill(c, &e);
-      if (u_getCombiningClass(c) != 0) e.len = kLong;
-    }
+// and subscripts; currency signs), computed with the ICU path the first time a text holds
+// the code point (most texts use a few dozen of them). Context-free for these code points
+// (the punctuation block's only when its canonical combining class is 0, which all of it
+// has in ICU 72). None folds to more than 4 bytes in ICU 72 (U+0587); one that would fold
+// to more than 7 is marked, and a string holding it goes the ICU way as a whole.
+// Thread-safe: an entry is one atomic word (the folded bytes, their length in the top
+// byte), and one computed twice at once is the same word.
+class SmallFoldTable {
+ public:
+  static constexpr uint64_t kLong = 0xFF, kUnset = 0xFE;  // top byte: over 7 bytes; not yet read
+  SmallFoldTable() {
+    for (auto& e : entries_) e.store(kUnset << 56, std::memory_order_relaxed);
   }
-  static void Fill(UChar32 c, Entry* e) {
+  // Whether the table covers c (else the ICU path folds the whole string); *len bytes of
+  // its folded form are the low bytes of *word.
+  bool Find(UChar32 c, uint64_t* word, size_t* len) const {
+    size_t index;
+    if (c >= 0 && c < 0x800) index = size_t(c);
+    else if (c >= kPunctFirst && c < kPunctEnd) index = 0x800 + size_t(c - kPunctFirst);
+    else return false;
+    uint64_t e = entries_[index].load(std::memory_order_relaxed);
+    if (e >> 56 == kUnset) {
+      e = Read(c);
+      entries_[index].store(e, std::memory_order_relaxed);
+    }
+    if (e >> 56 == kLong) return false;
+    *word = e;
+    *len = size_t(e >> 56);
+    return true;
+  }
+
+ private:
+  static constexpr UChar32 kPunctFirst = 0x2000, kPunctEnd = 0x20D0;
+  static uint64_t Read(UChar32 c) {
+    if (c >= kPunctFirst && u_getCombiningClass(c) != 0) return kLong << 56;
     std::string one;
     icu::UnicodeString(c).toUTF8String(one);
     std::string f = FoldSlow(one);
-    e->len = f.size() <= sizeof e->bytes ? static_cast<uint8_t>(f.size()) : kLong;
-    if (e->len != kLong) std::copy(f.begin(), f.end(), e->bytes);
+    if (f.size() > 7) return kLong << 56;
+    uint64_t e = uint64_t{f.size()} << 56;
+    for (size_t k = 0; k < f.size(); ++k) e |= uint64_t{static_cast<unsigned char>(f[k])} << (8 * k);
+    return e;
   }
-  // The entry of c, or nullptr when c is outside the tables or marked.
-  const Entry* Find(UChar32 c) const {
-    const Entry* e = nullptr;
-    if (c >= 0 && c < 0x800) e = &folded[size_t(c)];
-    else if (c >= kPunctFirst && c < kPunctEnd) e = &punct[size_t(c - kPunctFirst)];
-    return e && e->len != kLong ? e : nullptr;
-  }
+  mutable std::atomic<uint64_t> entries_[0x800 + (kPunctEnd - kPunctFirst)];
 };
 
 const SmallFoldTable& Small() {
@@ -131,8 +140,10 @@ void FoldRest(std::string_view utf8, size_t i, std::string* out) {
     }
     UChar32 c;
     U8_NEXT(p, k, end, c);
-    if (const SmallFoldTable::Entry* e = table.Find(c)) {
-      w = std::copy(e->bytes, e->bytes + e->len, w);
+    uint64_t folded = 0;
+    size_t len = 0;
+    if (table.Find(c, &folded, &len)) {
+      for (size_t b = 0; b < len; ++b) *w++ = static_cast<char>(folded >> (8 * b));
     } else {
       *out = FoldSlow(utf8);  // other scripts: let ICU see the whole string
       return;
