@@ -278,6 +278,8 @@ void Segmenter::Tokenize(std::string_view s, const Rules& rules, std::vector<Tok
           j = run;
           single_upper = false;
         }
+        // A space or comma after the word, the common case, ends it at once.
+        if (j < s.size() && (s[j] == ' ' || s[j] == ',')) break;
         size_t n2 = 0;
         UChar32 d = At(s, j, &n2);
         if (d < 0) break;
@@ -370,6 +372,7 @@ void Segmenter::Tokenize(std::string_view s, const Rules& rules, std::vector<Tok
       }
       push(start, j, TokenKind::kWord);
       i = j;
+      if (i < s.size() && (s[i] == ' ' || s[i] == ',')) continue;
       // A clitic right after the word.
       size_t n2 = 0;
       if (IsApostrophe(At(s, i, &n2))) {
