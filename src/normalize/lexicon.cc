@@ -187,7 +187,8 @@ namespace {
 // The lexicon's word information and the cached number reading of a token.
 // `hash`: WordHash(t->f) when known (the token's Segmentation::hashes entry), else 0.
 inline void Describe(const Normalizer::Lexicon& lx, Tok* t, uint64_t hash = 0) {
-  if (const int32_t* at = hash ? lx.starters.Find(t->f, hash) : lx.starters.Find(t->f)) {
+  t->hash = hash ? hash : WordHash(t->f);
+  if (const int32_t* at = lx.starters.Find(t->f, t->hash)) {
     const WordInfo& w = lx.words[static_cast<size_t>(*at)];
     t->kinds = w.kinds;
     t->month = w.month;
@@ -315,7 +316,8 @@ int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size
     if (n > 1 && tk.join) buf[len++] = tk.join;
     tk.f.copy(buf + len, tk.f.size());
     len += tk.f.size();
-    const int32_t* at = set->keys.Find(std::string_view(buf, len));
+    // A one-word key is the token itself: its hash is known.
+    const int32_t* at = n == 1 ? set->keys.Find(tk.f, tk.hash) : set->keys.Find(std::string_view(buf, len));
     if (!at) break;
     if (*at >= 0) {
       best = n;
