@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "core/hash.h"
 #include "core/text.h"
@@ -108,6 +109,49 @@ bool IsOpener(std::string_view tok) {
          tok == "—" || tok == "–" || tok == "‘" || tok == "'";
 }
 
+// The fold of a short ASCII token, the common case, made here: w lowered into out[0, 16)
+// when w is ASCII of 1 to 16 bytes (false otherwise; core::FoldForMatch is the same on
+// ASCII). The bytes are read as two overlapping words of 8 or 4 (or one by one below 4),
+// never outside w.
+bool LowerShortAscii(std::string_view w, char* out) {
+  const size_t n = w.size();
+  if (n == 0 || n > 16) return false;
+  auto lower8 = [](uint64_t x) {
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+    const uint64_t upper = ((x + kOnes * (0x80 - 'A')) ^ (x + kOnes * (0x80 - 'Z' - 1))) & kHighs;
+    return x | upper >> 2;
+  };
+  constexpr uint64_t kHighs = 0x8080808080808080ull;
+  if (n >= 8) {
+    uint64_t a, b;
+    std::memcpy(&a, w.data(), 8);
+    std::memcpy(&b, w.data() + n - 8, 8);
+    if ((a | b) & kHighs) return false;
+    a = lower8(a);
+    b = lower8(b);
+    std::memcpy(out, &a, 8);
+    std::memcpy(out + n - 8, &b, 8);
+    return true;
+  }
+  if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, w.data(), 4);
+    std::memcpy(&b, w.data() + n - 4, 4);
+    if ((a | b) & 0x80808080u) return false;
+    a = static_cast<uint32_t>(lower8(a));
+    b = static_cast<uint32_t>(lower8(b));
+    std::memcpy(out, &a, 4);
+    std::memcpy(out + n - 4, &b, 4);
+    return true;
+  }
+  for (size_t k = 0; k < n; ++k) {
+    auto c = static_cast<unsigned char>(w[k]);
+    if (c >= 0x80) return false;
+    out[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<std::string> FoldTokens(std::string_view text, const Segmentation& seg) {
@@ -162,9 +206,14 @@ Segmentation Segmenter::Segment(std::string_view text, std::string_view lang) co
   seg.folded.reserve(seg.tokens.size());
   seg.hashes.reserve(seg.tokens.size());
   for (const auto& t : seg.tokens) {
-    std::string& f = seg.folded.emplace_back();
-    core::FoldForMatchInto(text.substr(t.start, t.end - t.start), &f);
-    seg.hashes.push_back(core::Hash64(f));
+    std::string_view w = text.substr(t.start, t.end - t.start);
+    char lower[16];
+    if (LowerShortAscii(w, lower)) {
+      seg.folded.emplace_back(lower, w.size());
+    } else {
+      core::FoldForMatchInto(w, &seg.folded.emplace_back());
+    }
+    seg.hashes.push_back(core::Hash64(seg.folded.back()));
   }
   Split(text, rules, &seg);
   return seg;
