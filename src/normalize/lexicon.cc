@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "core/text.h"
 #include "normalize/normalize_internal.h"
@@ -309,12 +310,12 @@ int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size
     if (len + tk.f.size() + 1 > sizeof buf) break;
     if (n == 1 && (tk.kinds >> static_cast<int>(kind) & 1) && !(tk.whole >> static_cast<int>(kind) & 1)) {
       // The word begins a phrase of the kind without being one: a prefix, no lookup.
-      tk.f.copy(buf, tk.f.size());
+      std::memcpy(buf, tk.f.data(), tk.f.size());
       len = tk.f.size();
       continue;
     }
     if (n > 1 && tk.join) buf[len++] = tk.join;
-    tk.f.copy(buf + len, tk.f.size());
+    std::memcpy(buf + len, tk.f.data(), tk.f.size());
     len += tk.f.size();
     // A one-word key is the token itself: its hash is known.
     const int32_t* at = n == 1 ? set->keys.Find(tk.f, tk.hash) : set->keys.Find(std::string_view(buf, len));
