@@ -98,6 +98,7 @@ bool IsPunctuation(UChar32 c) {
 }
 
 bool IsSentenceEnd(std::string_view tok) {
+  if (tok.size() == 1) return tok[0] == '.' || tok[0] == '!' || tok[0] == '?';
   return tok == "." || tok == "!" || tok == "?" || tok == "…" || tok == "..." ||
          (tok.size() > 1 && (tok.find_first_not_of("!?.") == std::string_view::npos));
 }
@@ -450,7 +451,8 @@ void Segmenter::Tokenize(std::string_view s, const Rules& rules, std::vector<Tok
 void Segmenter::Split(std::string_view s, const Rules& rules, Segmentation* seg) const {
   const auto& toks = seg->tokens;
   if (toks.empty()) return;
-  auto text = [&](size_t t) { return s.substr(toks[t].start, toks[t].end - toks[t].start); };
+  // Token offsets lie within s (Tokenize made them): a view without substr's check.
+  auto text = [&](size_t t) { return std::string_view(s.data() + toks[t].start, toks[t].end - toks[t].start); };
 
   // Hard-wrapped text: most single line breaks fall inside sentences and lines are short.
   size_t single = 0, inside = 0, longest = 0;
