@@ -5,7 +5,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
+#include <bit>
 #include <cctype>
+#include <cstring>
 #include <vector>
 
 #include "core/text.h"
@@ -50,22 +53,34 @@ UChar32 CodePointAt(std::string_view s, size_t i, size_t* next) {
 }
 
 // Code points of the BMP that need no attention: NFC as they stand, never combined with
-// what precedes them, not blank, not dropped, not '#'. Computed once from ICU.
+// what precedes them, not blank, not dropped, not '#'. Read from ICU a block of 64 code
+// points at a time, when a text first holds one (a document uses a few blocks; reading
+// all 1,024 cost more than cleaning a megabyte). Thread-safe: a block computed twice at
+// once gets the same bits; its flag is set after them (release) and read before (acquire).
 class PlainTable {
  public:
-  PlainTable() : bits_(0x10000 / 64, 0) {
-    for (UChar32 c = 0x21; c < 0x10000; ++c) {
-      if (c == '#' || (c >= 0xD800 && c <= 0xDFFF)) continue;
+  bool plain(UChar32 c) const {
+    if (c < 0 || c >= 0x10000) return false;
+    const size_t block = size_t(c) >> 6;
+    if (!(done_[block >> 6].load(std::memory_order_acquire) >> (block & 63) & 1)) Fill(block);
+    return (bits_[block].load(std::memory_order_relaxed) >> (c & 63)) & 1;
+  }
+
+ private:
+  void Fill(size_t block) const {
+    uint64_t bits = 0;
+    for (UChar32 c = UChar32(block << 6); c < UChar32((block + 1) << 6); ++c) {
+      if (c < 0x21 || c == '#' || (c >= 0xD800 && c <= 0xDFFF)) continue;
       if (IsBlank(c) || IsDropped(c)) continue;
       if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) continue;
       if (!Nfc()->hasBoundaryBefore(c)) continue;
-      bits_[size_t(c) >> 6] |= uint64_t{1} << (c & 63);
+      bits |= uint64_t{1} << (c & 63);
     }
+    bits_[block].store(bits, std::memory_order_relaxed);
+    done_[block >> 6].fetch_or(uint64_t{1} << (block & 63), std::memory_order_release);
   }
-  bool plain(UChar32 c) const { return c < 0x10000 && (bits_[size_t(c) >> 6] >> (c & 63)) & 1; }
-
- private:
-  std::vector<uint64_t> bits_;
+  mutable std::atomic<uint64_t> bits_[0x10000 / 64] = {};
+  mutable std::atomic<uint64_t> done_[0x10000 / 64 / 64] = {};
 };
 
 const PlainTable& Plain() {
@@ -75,6 +90,29 @@ const PlainTable& Plain() {
 
 // Printable ASCII but '#': copied as it is (blanks, controls and hashtags need a look).
 constexpr bool IsPlainAscii(unsigned char b) { return b > 0x20 && b < 0x7F && b != '#'; }
+
+// Whether 8 bytes are all plain ASCII or single spaces, each space followed by a plain byte
+// inside the 8 (so neither two spaces in a row nor a space last): the fast path of
+// Builder::Line takes such a block whole. A space first is allowed; the caller checks that
+// it follows a plain byte.
+inline bool PlainBlock(const char* p) {
+  static_assert(std::endian::native == std::endian::little, "byte order of the 8-byte blocks");
+  uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  constexpr uint64_t kLows = 0x7F7F7F7F7F7F7F7Full;
+  // High bit of each byte equal to `c` (exact, no borrow between bytes).
+  auto equal = [](uint64_t x, unsigned char c) {
+    uint64_t z = x ^ (kOnes * c);
+    return ~(((z & kLows) + kLows) | z | kLows);
+  };
+  if (w & kHighs) return false;                                   // non-ASCII
+  if ((w - kOnes * 0x20) & ~w & kHighs) return false;             // a control byte
+  if (equal(w, 0x7F) | equal(w, '#')) return false;               // DEL, '#'
+  uint64_t spaces = equal(w, ' ');
+  if (spaces & (spaces >> 8)) return false;                       // two spaces in a row
+  return (spaces >> 56) == 0;                                     // a space last
+}
 
 bool EndsSentence(std::string_view text) {
   size_t i = text.find_last_not_of(' ');
@@ -240,6 +278,12 @@ void Builder::Line(size_t begin, size_t end) {
     const PlainTable& plain = Plain();
     size_t j = i, last = i;
     while (j < end) {
+      // Eight plain bytes at a time (a space first only after a plain byte).
+      while (j + 8 <= end && PlainBlock(raw_.data() + j) && (j > i || raw_[j] != ' ')) {
+        j += 8;
+        last = j - 1;
+      }
+      if (j >= end) break;
       auto b = static_cast<unsigned char>(raw_[j]);
       if (b < 0x80) {
         if (IsPlainAscii(b)) {

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "core/text.h"
 #include "normalize/normalize_internal.h"
@@ -185,8 +186,10 @@ const Normalizer::Lexicon& Normalizer::For(std::string_view lang) const {
 namespace {
 
 // The lexicon's word information and the cached number reading of a token.
-inline void Describe(const Normalizer::Lexicon& lx, Tok* t) {
-  if (const int32_t* at = lx.starters.Find(t->f)) {
+// `hash`: WordHash(t->f) when known (the token's Segmentation::hashes entry), else 0.
+inline void Describe(const Normalizer::Lexicon& lx, Tok* t, uint64_t hash = 0) {
+  t->hash = hash ? hash : WordHash(t->f);
+  if (const int32_t* at = lx.starters.Find(t->f, t->hash)) {
     const WordInfo& w = lx.words[static_cast<size_t>(*at)];
     t->kinds = w.kinds;
     t->month = w.month;
@@ -273,14 +276,19 @@ void BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const seg
       buf->store.push_front(FoldFast(s));
       t.f = buf->store.front();
     }
-    if (t.kind == segment::TokenKind::kAbbrev && t.f.size() > 1 && t.f.back() == '.') t.f.remove_suffix(1);
+    // The segmenter hashed the folded token: the lexicon lookup reuses it unless cut here.
+    uint64_t hash = have_folded && seg.hashes.size() == seg.tokens.size() ? seg.hashes[k] : 0;
+    if (t.kind == segment::TokenKind::kAbbrev && t.f.size() > 1 && t.f.back() == '.') {
+      t.f.remove_suffix(1);
+      hash = 0;
+    }
     t.join = prev_elision || st.kind == segment::TokenKind::kClitic ? 0 : ' ';  // "valentine's"
     unsigned char c0 = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
     t.cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xC3 && c0 <= 0xC3 && s.size() > 1 &&
                                           static_cast<unsigned char>(s[1]) >= 0x80 &&
                                           static_cast<unsigned char>(s[1]) <= 0x9E);
     t.line_start = line_start;
-    Describe(lx, &t);
+    Describe(lx, &t, hash);
     prev_elision = !t.f.empty() && t.f.back() == '\'';
   }
 }
@@ -302,14 +310,15 @@ int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size
     if (len + tk.f.size() + 1 > sizeof buf) break;
     if (n == 1 && (tk.kinds >> static_cast<int>(kind) & 1) && !(tk.whole >> static_cast<int>(kind) & 1)) {
       // The word begins a phrase of the kind without being one: a prefix, no lookup.
-      tk.f.copy(buf, tk.f.size());
+      std::memcpy(buf, tk.f.data(), tk.f.size());
       len = tk.f.size();
       continue;
     }
     if (n > 1 && tk.join) buf[len++] = tk.join;
-    tk.f.copy(buf + len, tk.f.size());
+    std::memcpy(buf + len, tk.f.data(), tk.f.size());
     len += tk.f.size();
-    const int32_t* at = set->keys.Find(std::string_view(buf, len));
+    // A one-word key is the token itself: its hash is known.
+    const int32_t* at = n == 1 ? set->keys.Find(tk.f, tk.hash) : set->keys.Find(std::string_view(buf, len));
     if (!at) break;
     if (*at >= 0) {
       best = n;

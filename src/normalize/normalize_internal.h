@@ -115,6 +115,7 @@ struct Tok {
   uint64_t whole = 0;       // phrase kinds it is a phrase of by itself
   mutable int8_t brk = -1;  // holds ' ', '-' or ' (1) or not (0); -1: not looked at yet
   double num = 0;           // ... its value
+  uint64_t hash = 0;        // WordHash(f): one-word phrase keys are looked up with it
 };
 
 // Whether a token is a number (digits) or a date token ("7/12/2016").
@@ -208,7 +209,7 @@ int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size
                   const PhraseEntry** entry);
 // Whether no phrase of `kind` can match at i, from the token bits alone: the token does
 // not begin one, or it only begins longer ones and the next token goes on with none.
-inline bool NoPhraseAt(const std::vector<Tok>& t, size_t i, PK kind) {
+[[gnu::always_inline]] inline bool NoPhraseAt(const std::vector<Tok>& t, size_t i, PK kind) {
   const int k = static_cast<int>(kind);
   if (i >= t.size() || !(t[i].kinds >> k & 1)) return true;
   if (t[i].whole >> k & 1) return false;

@@ -8,45 +8,24 @@
 #include <string_view>
 #include <vector>
 
+#include "core/hash.h"
+
 namespace vigie::normalize {
 
-// A fixed, platform-independent hash of a few bytes (8 at a time, then the tail).
-inline uint64_t WordHash(std::string_view s) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t n = s.size(), i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w = 0;
-    for (int b = 0; b < 8; ++b) w |= uint64_t{p[i + b]} << (8 * b);
-    h = (h ^ w) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  }
-  uint64_t w = 0;
-  int shift = 0;
-  if (n - i >= 4) {
-    w = uint64_t{p[i]} | uint64_t{p[i + 1]} << 8 | uint64_t{p[i + 2]} << 16 |
-        uint64_t{p[i + 3]} << 24;
-    i += 4, shift = 32;
-  }
-  if (n - i >= 2) {
-    w |= (uint64_t{p[i]} | uint64_t{p[i + 1]} << 8) << shift;
-    i += 2, shift += 16;
-  }
-  if (i < n) w |= uint64_t{p[i]} << shift;
-  h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 29;
-  return h;
-}
+// The hash of a key: core::Hash64, the hash Segmentation::hashes holds for each folded
+// token, so that a token's own lookup needs no hashing (WordIndex::Find with a hash).
+inline uint64_t WordHash(std::string_view s) { return core::Hash64(s); }
 
 class WordIndex {
  public:
   // The value of `key`, or nullptr.
   const int32_t* Find(std::string_view key) const {
-    if (slots_.empty()) return nullptr;
-    // Punctuation and one-letter words are common tokens: one bit says whether any key is it.
-    if (key.size() == 1 && !(single_[static_cast<unsigned char>(key[0]) >> 6] >> (key[0] & 63) & 1))
-      return nullptr;
-    const uint64_t h = WordHash(key);
+    if (slots_.empty() || !MayHold(key)) return nullptr;
+    return Find(key, WordHash(key));
+  }
+  // The same, given h == WordHash(key) (a token's Segmentation::hashes entry).
+  const int32_t* Find(std::string_view key, uint64_t h) const {
+    if (slots_.empty() || !MayHold(key)) return nullptr;
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.len == kEmpty) return nullptr;
@@ -80,6 +59,10 @@ class WordIndex {
   size_t size() const { return count_; }
 
  private:
+  // Punctuation and one-letter words are common tokens: one bit says whether any key is it.
+  bool MayHold(std::string_view key) const {
+    return key.size() != 1 || (single_[static_cast<unsigned char>(key[0]) >> 6] >> (key[0] & 63) & 1);
+  }
   static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
   struct Slot {
     uint64_t hash = 0;

@@ -4,6 +4,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 #include "core/hash.h"
 #include "core/text.h"
@@ -50,9 +52,13 @@ UChar32 AtMultiByte(std::string_view s, size_t i, size_t* next) {
 }
 
 bool IsDigit(UChar32 c) { return c >= '0' && c <= '9'; }
-bool IsAsciiAlnum(unsigned char b) {
-  return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
-}
+// ASCII letters and digits, by byte: the word loop tests one table entry per byte.
+constexpr auto kAsciiAlnum = [] {
+  std::array<bool, 256> t{};
+  for (int b = 0; b < 256; ++b) t[size_t(b)] = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+  return t;
+}();
+bool IsAsciiAlnum(unsigned char b) { return kAsciiAlnum[b]; }
 bool IsLetter(UChar32 c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   return c > 0 && (u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK ||
@@ -70,7 +76,29 @@ bool IsUpper(UChar32 c) {
 }
 bool IsDigitAt(std::string_view s, size_t i) { return i < s.size() && IsDigit(static_cast<unsigned char>(s[i])); }
 
+// Whether each ASCII code point is Unicode punctuation (P*), read from ICU once at load:
+// a token of one ASCII symbol is classed without a call into ICU.
+struct AsciiPunct {
+  bool punct[128];
+  AsciiPunct() {
+    for (UChar32 c = 0; c < 128; ++c) {
+      int8_t type = u_charType(c);
+      punct[c] = (type >= U_DASH_PUNCTUATION && type <= U_OTHER_PUNCTUATION) ||
+                 type == U_INITIAL_PUNCTUATION || type == U_FINAL_PUNCTUATION;
+    }
+  }
+};
+const AsciiPunct kAsciiPunct;
+
+bool IsPunctuation(UChar32 c) {
+  if (c >= 0 && c < 128) return kAsciiPunct.punct[c];
+  int8_t type = c >= 0 ? u_charType(c) : 0;
+  return (type >= U_DASH_PUNCTUATION && type <= U_OTHER_PUNCTUATION) ||
+         type == U_INITIAL_PUNCTUATION || type == U_FINAL_PUNCTUATION;
+}
+
 bool IsSentenceEnd(std::string_view tok) {
+  if (tok.size() == 1) return tok[0] == '.' || tok[0] == '!' || tok[0] == '?';
   return tok == "." || tok == "!" || tok == "?" || tok == "…" || tok == "..." ||
          (tok.size() > 1 && (tok.find_first_not_of("!?.") == std::string_view::npos));
 }
@@ -80,6 +108,49 @@ bool IsCloser(std::string_view tok) {
 bool IsOpener(std::string_view tok) {
   return tok == "«" || tok == "\"" || tok == "“" || tok == "(" || tok == "[" || tok == "-" ||
          tok == "—" || tok == "–" || tok == "‘" || tok == "'";
+}
+
+// The fold of a short ASCII token, the common case, made here: w lowered into out[0, 16)
+// when w is ASCII of 1 to 16 bytes (false otherwise; core::FoldForMatch is the same on
+// ASCII). The bytes are read as two overlapping words of 8 or 4 (or one by one below 4),
+// never outside w.
+bool LowerShortAscii(std::string_view w, char* out) {
+  const size_t n = w.size();
+  if (n == 0 || n > 16) return false;
+  auto lower8 = [](uint64_t x) {
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+    const uint64_t upper = ((x + kOnes * (0x80 - 'A')) ^ (x + kOnes * (0x80 - 'Z' - 1))) & kHighs;
+    return x | upper >> 2;
+  };
+  constexpr uint64_t kHighs = 0x8080808080808080ull;
+  if (n >= 8) {
+    uint64_t a, b;
+    std::memcpy(&a, w.data(), 8);
+    std::memcpy(&b, w.data() + n - 8, 8);
+    if ((a | b) & kHighs) return false;
+    a = lower8(a);
+    b = lower8(b);
+    std::memcpy(out, &a, 8);
+    std::memcpy(out + n - 8, &b, 8);
+    return true;
+  }
+  if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, w.data(), 4);
+    std::memcpy(&b, w.data() + n - 4, 4);
+    if ((a | b) & 0x80808080u) return false;
+    a = static_cast<uint32_t>(lower8(a));
+    b = static_cast<uint32_t>(lower8(b));
+    std::memcpy(out, &a, 4);
+    std::memcpy(out + n - 4, &b, 4);
+    return true;
+  }
+  for (size_t k = 0; k < n; ++k) {
+    auto c = static_cast<unsigned char>(w[k]);
+    if (c >= 0x80) return false;
+    out[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  }
+  return true;
 }
 
 }  // namespace
@@ -133,20 +204,33 @@ Segmentation Segmenter::Segment(std::string_view text, std::string_view lang) co
   const Rules& rules = RulesFor(lang);
   seg.tokens.reserve(text.size() / 5 + 8);
   Tokenize(text, rules, &seg.tokens);
-  Split(text, rules, &seg);
   seg.folded.reserve(seg.tokens.size());
   seg.hashes.reserve(seg.tokens.size());
   for (const auto& t : seg.tokens) {
-    std::string& f = seg.folded.emplace_back();
-    core::FoldForMatchInto(text.substr(t.start, t.end - t.start), &f);
-    seg.hashes.push_back(core::Hash64(f));
+    std::string_view w = text.substr(t.start, t.end - t.start);
+    char lower[16];
+    if (LowerShortAscii(w, lower)) {
+      seg.folded.emplace_back(lower, w.size());
+    } else {
+      core::FoldForMatchInto(w, &seg.folded.emplace_back());
+    }
+    seg.hashes.push_back(core::Hash64(seg.folded.back()));
   }
+  Split(text, rules, &seg);
   return seg;
 }
 
 void Segmenter::Tokenize(std::string_view s, const Rules& rules, std::vector<Token>* out) const {
   size_t i = 0;
   uint8_t breaks = 0;
+  // Folded pieces looked up in the rules ("l'", "'s", "m."), storage reused token to token.
+  std::string key;
+  auto fold_key = [&](char before, std::string_view piece, char after) -> const std::string& {
+    core::FoldForMatchInto(piece, &key);
+    if (before) key.insert(key.begin(), before);
+    if (after) key.push_back(after);
+    return key;
+  };
   auto push = [&](size_t a, size_t b, TokenKind k) {
     out->push_back({static_cast<uint32_t>(a), static_cast<uint32_t>(b), k, breaks});
     breaks = 0;
@@ -244,6 +328,8 @@ void Segmenter::Tokenize(std::string_view s, const Rules& rules, std::vector<Tok
           j = run;
           single_upper = false;
         }
+        // A space or comma after the word, the common case, ends it at once.
+        if (j < s.size() && (s[j] == ' ' || s[j] == ',')) break;
         size_t n2 = 0;
         UChar32 d = At(s, j, &n2);
         if (d < 0) break;
@@ -263,8 +349,7 @@ void Segmenter::Tokenize(std::string_view s, const Rules& rules, std::vector<Tok
         if (IsApostrophe(d)) {
           size_t n3 = 0;
           UChar32 e = At(s, n2, &n3);
-          std::string head = core::FoldForMatch(s.substr(start, j - start)) + "'";
-          if (IsLetter(e) && rules.elisions.count(head) != 0) {
+          if (IsLetter(e) && rules.elisions.count(fold_key(0, s.substr(start, j - start), '\'')) != 0) {
             push(start, n2, TokenKind::kElision);
             start = n2;
             j = n2;
@@ -275,8 +360,7 @@ void Segmenter::Tokenize(std::string_view s, const Rules& rules, std::vector<Tok
             size_t k = n3;
             size_t n4 = 0;
             while (k < s.size() && IsLetter(At(s, k, &n4))) k = n4;
-            std::string tail = "'" + core::FoldForMatch(s.substr(n2, k - n2));
-            if (rules.clitics.count(tail) != 0) break;
+            if (rules.clitics.count(fold_key('\'', s.substr(n2, k - n2), 0)) != 0) break;
             j = n2;  // O'Brien, aujourd'hui
             continue;
           }
@@ -286,7 +370,6 @@ void Segmenter::Tokenize(std::string_view s, const Rules& rules, std::vector<Tok
       }
       // Initials and acronyms with dots: U.S., J.-C., G. W.
       if (j < s.size() && s[j] == '.') {
-        std::string word = core::FoldForMatch(s.substr(start, j - start)) + ".";
         size_t k = j + 1;
         bool acronym = false;
         if (j - start == 1 || single_upper) {
@@ -330,7 +413,8 @@ void Segmenter::Tokenize(std::string_view s, const Rules& rules, std::vector<Tok
           i = k;
           continue;
         }
-        if (rules.abbreviations.count(word) != 0 || (j - start == 1 && single_upper)) {
+        if ((j - start == 1 && single_upper) ||
+            rules.abbreviations.count(fold_key(0, s.substr(start, j - start), '.')) != 0) {
           push(start, j + 1, TokenKind::kAbbrev);
           i = j + 1;
           continue;
@@ -338,12 +422,13 @@ void Segmenter::Tokenize(std::string_view s, const Rules& rules, std::vector<Tok
       }
       push(start, j, TokenKind::kWord);
       i = j;
+      if (i < s.size() && (s[i] == ' ' || s[i] == ',')) continue;
       // A clitic right after the word.
       size_t n2 = 0;
       if (IsApostrophe(At(s, i, &n2))) {
         size_t k = n2, n3 = 0;
         while (k < s.size() && IsLetter(At(s, k, &n3))) k = n3;
-        if (k > n2 && rules.clitics.count("'" + core::FoldForMatch(s.substr(n2, k - n2))) != 0) {
+        if (k > n2 && rules.clitics.count(fold_key('\'', s.substr(n2, k - n2), 0)) != 0) {
           push(i, k, TokenKind::kClitic);
           i = k;
         }
@@ -358,10 +443,7 @@ void Segmenter::Tokenize(std::string_view s, const Rules& rules, std::vector<Tok
       i = j;
       continue;
     }
-    int8_t type = c >= 0 ? u_charType(c) : 0;
-    bool punct = (type >= U_DASH_PUNCTUATION && type <= U_OTHER_PUNCTUATION) ||
-                 type == U_INITIAL_PUNCTUATION || type == U_FINAL_PUNCTUATION;
-    push(i, next, punct ? TokenKind::kPunct : TokenKind::kSymbol);
+    push(i, next, IsPunctuation(c) ? TokenKind::kPunct : TokenKind::kSymbol);
     i = next;
   }
 }
@@ -369,7 +451,8 @@ void Segmenter::Tokenize(std::string_view s, const Rules& rules, std::vector<Tok
 void Segmenter::Split(std::string_view s, const Rules& rules, Segmentation* seg) const {
   const auto& toks = seg->tokens;
   if (toks.empty()) return;
-  auto text = [&](size_t t) { return s.substr(toks[t].start, toks[t].end - toks[t].start); };
+  // Token offsets lie within s (Tokenize made them): a view without substr's check.
+  auto text = [&](size_t t) { return std::string_view(s.data() + toks[t].start, toks[t].end - toks[t].start); };
 
   // Hard-wrapped text: most single line breaks fall inside sentences and lines are short.
   size_t single = 0, inside = 0, longest = 0;
@@ -415,8 +498,7 @@ void Segmenter::Split(std::string_view s, const Rules& rules, Segmentation* seg)
     if (toks[t].kind == TokenKind::kPunct && IsSentenceEnd(w)) {
       end = true;
     } else if (toks[t].kind == TokenKind::kAbbrev) {
-      std::string folded = core::FoldForMatch(w);
-      auto it = rules.abbreviations.find(folded);
+      auto it = rules.abbreviations.find(seg->folded[t]);
       // An abbreviation that may end a sentence does so before a paragraph or a capital
       // that opens a new line; initials and titles never do.
       end = it != rules.abbreviations.end() && it->second && t + 1 < toks.size() &&

@@ -53,6 +53,20 @@ TEST(CleanTest, NotAHashtag) {
   EXPECT_EQ(TheCleaner().Clean("Room #5 and C# code").text, "Room #5 and C# code");
 }
 
+// The fast path reads 8 plain bytes at a time: a double space, a tab, a control byte, a
+// '#' and a space ending a block must be seen at every offset within a block.
+TEST(CleanTest, BlanksAndControlsAtEveryOffsetOfAPlainRun) {
+  for (size_t k = 0; k < 20; ++k) {
+    const std::string lead(k, 'a'), mid(k, 'b');
+    const std::string raw = lead + "x  y\tz\x01w" + mid + " #tag v" + std::string(k % 9, 'c') + " d";
+    CleanText c = TheCleaner().Clean(raw);
+    EXPECT_EQ(c.text, lead + "x y zw" + mid + " tag v" + std::string(k % 9, 'c') + " d") << k;
+    EXPECT_EQ(c.dropped_chars, 1u) << k;
+    size_t at = c.text.find("zw");
+    EXPECT_EQ(RawOf(c, raw, at, at + 2), "z\x01w") << k;
+  }
+}
+
 TEST(CleanTest, FoldsWhitespaceAndDropsControls) {
   std::string raw = "  Les\t\tforces\xC2\xA0\xC2\xA0syriennes\xE2\x80\x8B ont\x01 repris   \r\n\r\n\r\n  la ville.  ";
   CleanText c = TheCleaner().Clean(raw);

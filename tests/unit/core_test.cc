@@ -58,6 +58,10 @@ TEST(TextTest, FoldIsPerCodePointForSmallCodePoints) {
   for (char32_t c = 0xA0; c < 0x800; c += 3) pool.push_back(c);
   for (char32_t c : {0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2018, 0x2019, 0x202F})
     pool.push_back(c);
+  // The rest of the punctuation block the fold table covers: quotes, ellipsis, currency.
+  for (char32_t c : {0x2000, 0x2009, 0x201C, 0x201D, 0x201E, 0x2022, 0x2026, 0x2030, 0x2039, 0x203A,
+                     0x2070, 0x2080, 0x20AC, 0x20BD})
+    pool.push_back(c);
   auto utf8 = [](char32_t c) {
     std::string s;
     if (c < 0x80) {

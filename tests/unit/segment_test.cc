@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "core/hash.h"
 #include "core/langpack.h"
 #include "core/text.h"
 #include "segment/segment.h"
@@ -125,6 +126,30 @@ TEST(FoldedTest, OneFoldedFormPerTokenLikeFoldForMatch) {
     Segmentation bare = s;
     bare.folded.clear();
     EXPECT_EQ(FoldTokens(text, bare), s.folded);
+  }
+}
+
+// Short ASCII tokens are lowered by the segmenter itself, a word (or two overlapping
+// words) at a time: every length from 1 to 20, upper case at every position, and a
+// non-ASCII letter at every position must fold as core::FoldForMatch does.
+TEST(FoldedTest, ShortTokensOfEveryLengthFoldLikeFoldForMatch) {
+  std::string text;
+  for (size_t len = 1; len <= 20; ++len) {
+    for (size_t at = 0; at < len; ++at) {
+      std::string upper(len, 'q'), accented(len, 'Q');
+      upper[at] = 'Z';
+      text += upper + " ";
+      accented.replace(at, 1, "Ã");  // É
+      text += accented + " ";
+    }
+  }
+  Segmentation s = Seg().Segment(text, "fr");
+  ASSERT_EQ(s.folded.size(), s.tokens.size());
+  ASSERT_GT(s.tokens.size(), 400u);
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    std::string_view w = std::string_view(text).substr(s.tokens[i].start, s.tokens[i].end - s.tokens[i].start);
+    EXPECT_EQ(s.folded[i], core::FoldForMatch(w)) << w;
+    EXPECT_EQ(s.hashes[i], core::Hash64(s.folded[i])) << w;
   }
 }
 
