@@ -123,6 +123,8 @@ void BuildUnits(std::string_view text, const segment::Segmentation& seg, Units* 
   out->store.clear();
   units.reserve(seg.tokens.size() + seg.tokens.size() / 8);
   const bool have_folded = seg.folded.size() == seg.tokens.size();
+  // The segmenter's core::Hash64 of each folded token is the unit hash of a whole token.
+  const bool have_hashes = have_folded && seg.hashes.size() == seg.tokens.size();
   std::vector<size_t> cuts;  // raw separator positions and lengths, per token
   std::vector<std::string_view> pieces;
   auto set_key = [&](Unit* u, std::string_view key) {
@@ -139,12 +141,13 @@ void BuildUnits(std::string_view text, const segment::Segmentation& seg, Units* 
       std::string_view folded;
       if (have_folded) folded = seg.folded[t];
       else folded = out->store.emplace_back(Fold(tt));
+      const uint64_t folded_hash = have_hashes ? seg.hashes[t] : UnitHash(folded);
       using K = segment::TokenKind;
       if (tk.kind == K::kElision || tk.kind == K::kClitic || !(tk.kind == K::kWord || tk.kind == K::kAbbrev)) {
         Unit u;
         u.start = tk.start, u.end = tk.end, u.sentence = s;
         u.text = folded;
-        u.hash = UnitHash(u.text);
+        u.hash = folded_hash;
         if (tk.kind == K::kElision) {
           std::string_view key = u.text;
           while (!key.empty() && key.back() == '\'') key.remove_suffix(1);
@@ -162,7 +165,7 @@ void BuildUnits(std::string_view text, const segment::Segmentation& seg, Units* 
         Unit& u = units.emplace_back();
         u.start = tk.start, u.end = tk.end, u.sentence = s;
         u.text = folded;
-        u.hash = UnitHash(u.text);
+        u.hash = folded_hash;
         if (!any_dot) {
           set_key(&u, u.text);
         } else {
