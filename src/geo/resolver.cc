@@ -200,10 +200,10 @@ StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazet
   r->capital_.assign(26 * 26, -1);
   const Gazetteer& g = *r->gaz_;
   for (uint32_t i = 0; i < g.size(); ++i) {
-    Place p = g.place(i);
+    Place p = g.facts(i);
     if (p.feature_code == "PPLC") {
       int ci = CountryIndex(p.country);
-      if (ci >= 0 && (r->capital_[ci] < 0 || g.place(uint32_t(r->capital_[ci])).population < p.population))
+      if (ci >= 0 && (r->capital_[ci] < 0 || g.facts(uint32_t(r->capital_[ci])).population < p.population))
         r->capital_[ci] = i;
     }
     if (p.kind != PlaceKind::kCountry) continue;
@@ -333,7 +333,7 @@ uint32_t SentenceAt(const segment::Segmentation& seg, uint32_t at) {
 // Whether one of the places is a country, a region or a place of 100,000 people or more.
 bool SomeLargePlace(const Gazetteer& g, std::span<const NameHit> hits) {
   for (const auto& h : hits) {
-    Place p = g.place(h.place);
+    Place p = g.facts(h.place);
     if (p.kind != PlaceKind::kPlace || p.population >= 100000) return true;
   }
   return false;
@@ -528,7 +528,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     std::sort(hits.begin(), hits.end(), [](const NameHit& a, const NameHit& b) { return a.place < b.place; });
     for (size_t h = 0; h < hits.size(); ++h) {
       if (h > 0 && hits[h].place == hits[h - 1].place) continue;
-      Place p = g.place(hits[h].place);
+      Place p = g.facts(hits[h].place);
       // A skeleton meets many small places: only towns of 10,000 people and regional seats
       // are taken by it.
       // (Countries and regions have their names in every language already.)
@@ -646,7 +646,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   int kept_total = 0;
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || chosen[i] < 0 || matches[i].skeleton) continue;  // skeleton matches support nothing
-    int ci = CountryIndex(g.place(uint32_t(chosen[i])).country);
+    int ci = CountryIndex(g.facts(uint32_t(chosen[i])).country);
     if (ci >= 0) ++per_country[ci];
     counted_places.push_back(chosen[i]);
     ++kept_total;
@@ -659,7 +659,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || chosen[i] < 0) continue;
     const Match& m = matches[i];
-    Place p = g.place(uint32_t(chosen[i]));
+    Place p = g.facts(uint32_t(chosen[i]));
     if (p.kind != PlaceKind::kPlace) continue;
     int pci = CountryIndex(p.country);
     auto [same_lo, same_hi] = std::equal_range(counted_places.begin(), counted_places.end(), chosen[i]);
