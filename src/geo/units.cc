@@ -4,7 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cstring>
+#include <array>
 
 #include "core/hash.h"
 #include "core/text.h"
@@ -29,23 +29,32 @@ std::string Fold(std::string_view s) {
   return core::FoldForMatch(s);
 }
 
-bool StartsCaseless(std::string_view s) {
-  if (s.empty() || static_cast<unsigned char>(s[0]) < 0x80) return false;
+// Non-ASCII first letters, out of line: the callers below test ASCII inline.
+[[gnu::noinline]] bool StartsCaselessSlow(std::string_view s) {
   int32_t i = 0;
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, int32_t(s.size()), c);
   return c >= 0x250 && u_isalpha(c) && !u_islower(c) && !u_isupper(c) && !u_istitle(c);
 }
 
-bool StartsCapital(std::string_view s) {
-  if (s.empty()) return false;
-  if (static_cast<unsigned char>(s[0]) < 0x80) return s[0] >= 'A' && s[0] <= 'Z';
+[[gnu::noinline]] bool StartsCapitalSlow(std::string_view s) {
   int32_t i = 0;
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, int32_t(s.size()), c);
   if (c < 0) return false;
   if (u_isupper(c) || u_istitle(c)) return true;
   return u_isalpha(c) && !u_islower(c) && c >= 0x250;  // caseless scripts (Arabic, CJK...)
+}
+
+inline bool StartsCaseless(std::string_view s) {
+  if (s.empty() || static_cast<unsigned char>(s[0]) < 0x80) return false;
+  return StartsCaselessSlow(s);
+}
+
+inline bool StartsCapital(std::string_view s) {
+  if (s.empty()) return false;
+  if (static_cast<unsigned char>(s[0]) < 0x80) return s[0] >= 'A' && s[0] <= 'Z';
+  return StartsCapitalSlow(s);
 }
 
 // Length of a separator (hyphen, apostrophe) at s[i], or 0.
@@ -89,30 +98,21 @@ bool SplitFolded(std::string_view folded, size_t n, std::vector<std::string_view
   return pieces->size() == n;
 }
 
-// Whether `s` holds a hyphen or an apostrophe, and a dot: eight bytes at a time (a word
-// scan of the kind strlen uses), since every token of the document passes here.
-constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-inline uint64_t HasByte(uint64_t w, unsigned char b) {
-  uint64_t v = w ^ (kOnes * b);
-  return (v - kOnes) & ~v & kHighs;
-}
+// Whether `s` holds a hyphen or an apostrophe, and a dot: one table load per byte (tokens
+// are short, and every token of the document passes here).
+constexpr uint8_t kSep = 1, kDot = 2;
+constexpr auto kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  t['-'] = kSep;
+  t['\''] = kSep;
+  t['.'] = kDot;
+  return t;
+}();
 void ScanSeparators(std::string_view s, bool* sep, bool* dot) {
-  uint64_t seps = 0, dots = 0;
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    seps |= HasByte(w, '-') | HasByte(w, '\'');
-    dots |= HasByte(w, '.');
-  }
-  if (i < s.size()) {
-    uint64_t w = 0;  // zero bytes match none of the three
-    for (size_t k = 0; i + k < s.size(); ++k) w |= uint64_t(static_cast<unsigned char>(s[i + k])) << (8 * k);
-    seps |= HasByte(w, '-') | HasByte(w, '\'');
-    dots |= HasByte(w, '.');
-  }
-  *sep = seps != 0;
-  *dot = dots != 0;
+  uint8_t seen = 0;
+  for (char c : s) seen |= kByteClass[static_cast<unsigned char>(c)];
+  *sep = (seen & kSep) != 0;
+  *dot = (seen & kDot) != 0;
 }
 
 }  // namespace
