@@ -258,7 +258,7 @@ void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i,
     }
     if (!u.cap) break;  // every other word of a name is capitalised ("Maaret al-Noomane")
     if (skel.empty() && word.size() < 3) break;  // starts on a content word of 3 letters or more
-    std::string s = sk.Word(sk.DropSilent(word), &consonants);
+    std::string s = sk.HasSilent(word) ? sk.Word(sk.DropSilent(word), &consonants) : sk.Word(word, &consonants);
     if (s.empty()) break;
     if (!skel.empty()) skel.push_back(' ');
     skel += s;
@@ -422,12 +422,19 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   };
   // Words the document also writes in lower case are common words ("Les", "Police").
   // (Only the words of single-word matches are looked for.)
+  // (A 4096-bit filter on their hashes turns most units away before the set lookup.)
   std::unordered_set<uint64_t> single_words;
+  uint64_t single_filter[64] = {};
+  auto filter_has = [&](uint64_t h) { return (single_filter[(h >> 6) & 63] >> (h & 63)) & 1; };
   for (const Match& m : matches)
-    if (m.end - m.first == 1) single_words.insert(units[m.first].hash);
+    if (m.end - m.first == 1) {
+      uint64_t h = units[m.first].hash;
+      single_words.insert(h);
+      single_filter[(h >> 6) & 63] |= uint64_t{1} << (h & 63);
+    }
   std::unordered_set<std::string_view> lower_words;
   for (const Unit& u : units)
-    if (!u.cap && !u.key.empty() && single_words.count(u.hash)) lower_words.insert(u.text);
+    if (!u.cap && !u.key.empty() && filter_has(u.hash) && single_words.count(u.hash)) lower_words.insert(u.text);
   // A match that stops inside a hyphenated word ("Al" of "Al-Hamdaniye") is not a name,
   // unless the rest is a part word ("Alep-Est").
   auto cut_word = [&](const Match& m) {
