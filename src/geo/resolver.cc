@@ -351,13 +351,12 @@ Precision PlacePrecision(const Place& p) {
 
 void FillPlace(const Place& p, PlaceMention* m) {
   m->geonameid = p.kind == PlaceKind::kPlace ? p.geonameid : 0;
-  m->name = p.kind == PlaceKind::kCountry ? "" : std::string(p.name);
-  if (p.kind == PlaceKind::kCountry) m->name = std::string(p.name);
+  m->name.assign(p.name);  // assigned in place: no temporary string
   m->lat = p.lat, m->lon = p.lon;
   m->has_coordinates = true;
-  m->admin1 = std::string(p.admin1);
-  m->country = p.country;
-  m->feature_code = p.feature_code;
+  m->admin1.assign(p.admin1);
+  m->country.assign(p.country);
+  m->feature_code.assign(p.feature_code);
   m->precision = PlacePrecision(p);
 }
 
