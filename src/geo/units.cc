@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "core/hash.h"
 #include "core/text.h"
@@ -98,8 +99,14 @@ bool SplitFolded(std::string_view folded, size_t n, std::vector<std::string_view
   return pieces->size() == n;
 }
 
-// Whether `s` holds a hyphen or an apostrophe, and a dot: one table load per byte (tokens
-// are short, and every token of the document passes here).
+// Whether `s` holds a hyphen or an apostrophe, and a dot (every token of the document passes
+// here): eight bytes at a time (a word scan of the kind strlen uses, exact for "any byte");
+// a word of 4 to 7 bytes as two overlapping 4-byte loads; shorter ones byte by byte.
+constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+inline uint64_t HasByte(uint64_t w, unsigned char b) {
+  uint64_t v = w ^ (kOnes * b);
+  return (v - kOnes) & ~v & kHighs;
+}
 constexpr uint8_t kSep = 1, kDot = 2;
 constexpr auto kByteClass = [] {
   std::array<uint8_t, 256> t{};
@@ -109,10 +116,39 @@ constexpr auto kByteClass = [] {
   return t;
 }();
 void ScanSeparators(std::string_view s, bool* sep, bool* dot) {
-  uint8_t seen = 0;
-  for (char c : s) seen |= kByteClass[static_cast<unsigned char>(c)];
-  *sep = (seen & kSep) != 0;
-  *dot = (seen & kDot) != 0;
+  const char* p = s.data();
+  const size_t n = s.size();
+  if (n < 4) {
+    uint8_t seen = 0;
+    for (size_t i = 0; i < n; ++i) seen |= kByteClass[static_cast<unsigned char>(p[i])];
+    *sep = (seen & kSep) != 0;
+    *dot = (seen & kDot) != 0;
+    return;
+  }
+  uint64_t seps = 0, dots = 0;
+  auto scan = [&](uint64_t w) {
+    seps |= HasByte(w, '-') | HasByte(w, '\'');
+    dots |= HasByte(w, '.');
+  };
+  if (n < 8) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    scan(uint64_t(hi) << 32 | lo);
+  } else {
+    uint64_t w;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      std::memcpy(&w, p + i, 8);
+      scan(w);
+    }
+    if (i < n) {
+      std::memcpy(&w, p + n - 8, 8);
+      scan(w);
+    }
+  }
+  *sep = seps != 0;
+  *dot = dots != 0;
 }
 
 }  // namespace
