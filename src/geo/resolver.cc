@@ -268,7 +268,7 @@ void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i,
     g.LookupSkeleton(h, hits);
     if (!hits->empty() && letters >= 4 && consonants >= 2) {
       best->end = q;
-      *best_hits = *hits;
+      best_hits->swap(*hits);  // `hits` is cleared before each use
       for (auto& hit : *best_hits) hit.main_name = false;
       best->skeleton = true;
     }
@@ -299,7 +299,7 @@ std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& unit
       g.Lookup(h, &hits);
       if (!hits.empty()) {
         best.end = i + n;
-        best_hits = hits;
+        best_hits.swap(hits);  // `hits` is cleared before each use
       }
       if (i + n >= units.size() || !g.IsPrefix(h)) break;
       const Unit& next = units[i + n];
