@@ -180,7 +180,7 @@ void BuildUnits(std::string_view text, const segment::Segmentation& seg, Units* 
       const uint64_t folded_hash = have_hashes ? seg.hashes[t] : UnitHash(folded);
       using K = segment::TokenKind;
       if (tk.kind == K::kElision || tk.kind == K::kClitic || !(tk.kind == K::kWord || tk.kind == K::kAbbrev)) {
-        Unit u;
+        Unit& u = units.emplace_back();  // built in place
         u.start = tk.start, u.end = tk.end, u.sentence = s;
         u.text = folded;
         u.hash = folded_hash;
@@ -190,7 +190,6 @@ void BuildUnits(std::string_view text, const segment::Segmentation& seg, Units* 
           set_key(&u, key);
           u.cap = StartsCapital(tt);
         }
-        units.push_back(u);
         continue;
       }
       // Most tokens have no hyphen or apostrophe: one unit, the whole folded token (each raw
