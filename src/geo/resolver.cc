@@ -575,27 +575,37 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (cs.size() == 1) votes[cs[0]] += 1.0, vtotal += 1.0;
   }
   // `chosen`: the first choice of each match (nullptr: none), for co-mentions.
-  auto pick = [&](size_t i, const std::vector<double>& v, double vtotal, const std::vector<const Candidate*>& chosen,
+  // `co`: the first choices that are places, in match order (nullptr: none), for co-mentions.
+  struct CoMention {
+    size_t match;
+    uint32_t place;
+    double lat, lon;
+  };
+  auto pick = [&](size_t i, const std::vector<double>& v, double vtotal, const std::vector<CoMention>* co,
                   double* margin) -> int64_t {
     double best = -1e9, second = -1e9;
     int64_t bi = -1;
+    // Co-mentions: the 32 matches on either side are enough (and keep this linear).
+    size_t co_lo = 0, co_hi = 0;
+    if (co != nullptr && cand_end[i] - cand_begin[i] > 1) {
+      size_t lo = i > 32 ? i - 32 : 0, hi = std::min(matches.size(), i + 33);
+      auto by_match = [](const CoMention& e, size_t m) { return e.match < m; };
+      co_lo = size_t(std::lower_bound(co->begin(), co->end(), lo, by_match) - co->begin());
+      co_hi = size_t(std::lower_bound(co->begin() + co_lo, co->end(), hi, by_match) - co->begin());
+    }
     for (const auto& c : cands(i)) {
       int ci = c.country;
       double s = c.base;
       if (ci >= 0 && vtotal > 0) s += 2.0 * v[ci] / vtotal;
       // (With one candidate the choice and its margin do not depend on the score.)
-      if (!chosen.empty() && cand_end[i] - cand_begin[i] > 1) {
-        // Co-mentions: the 32 matches on either side are enough (and keep this linear).
-        size_t lo = i > 32 ? i - 32 : 0, hi = std::min(matches.size(), i + 33);
-        for (size_t j = lo; j < hi; ++j) {
-          const Candidate* q = chosen[j];
-          if (j == i || q == nullptr || q->place == c.place || q->kind != PlaceKind::kPlace) continue;
-          // More than 1.4 degrees of latitude apart is more than 155 km: no need to measure.
-          if (std::abs(c.lat - q->lat) > 1.4) continue;
-          if (DistanceKm(c.lat, c.lon, q->lat, q->lon) < 150.0) {
-            s += 0.5;
-            break;
-          }
+      for (size_t k = co_lo; k < co_hi; ++k) {
+        const CoMention& q = (*co)[k];
+        if (q.match == i || q.place == c.place) continue;
+        // More than 1.4 degrees of latitude apart is more than 155 km: no need to measure.
+        if (std::abs(c.lat - q.lat) > 1.4) continue;
+        if (DistanceKm(c.lat, c.lon, q.lat, q.lon) < 150.0) {
+          s += 0.5;
+          break;
         }
       }
       if (s > best) {
@@ -612,12 +622,16 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   std::vector<int64_t> chosen(matches.size(), -1);
   std::vector<double> margin(matches.size(), 0);
   for (size_t i = 0; i < matches.size(); ++i)
-    if (keep[i]) chosen[i] = pick(i, votes, vtotal, {}, &margin[i]);
+    if (keep[i]) chosen[i] = pick(i, votes, vtotal, nullptr, &margin[i]);
   // Second pass: the countries of the first choices, co-mentions within 150 km.
   std::vector<const Candidate*> first_cand(matches.size(), nullptr);
   for (size_t i = 0; i < matches.size(); ++i)
     for (const auto& c : cands(i))
       if (chosen[i] >= 0 && c.place == uint32_t(chosen[i])) first_cand[i] = &c;
+  std::vector<CoMention> co;
+  for (size_t i = 0; i < matches.size(); ++i)
+    if (const Candidate* q = first_cand[i]; q != nullptr && q->kind == PlaceKind::kPlace)
+      co.push_back(CoMention{i, q->place, q->lat, q->lon});
   std::vector<double> votes2(26 * 26, 0.0);
   double vtotal2 = 0;
   std::vector<int> voted;  // countries with a vote in votes2
@@ -641,7 +655,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     int oc = first_cand[i]->country;
     double w = vote_weight(i, *first_cand[i]);
     if (oc >= 0) votes2[oc] -= w;
-    chosen[i] = pick(i, votes2, vtotal2 - (oc >= 0 ? w : 0), first_cand, &margin[i]);
+    chosen[i] = pick(i, votes2, vtotal2 - (oc >= 0 ? w : 0), &co, &margin[i]);
     if (oc >= 0) votes2[oc] += w;
   }
   // Accidental names: a lone capitalised word opening a sentence, or a small place known
@@ -707,12 +721,15 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   // What each unit may start, by its hash alone, so that the scans below skip most units
   // at once.
   enum : uint8_t { kFeatStart = 1, kFeatAfter = 2, kCityRef = 4, kCapitalWord = 8, kArticle = 16 };
+  // `may_any`: the flags of some unit; a scan whose flag no unit has is skipped whole.
   std::vector<uint8_t> may(units.size(), 0);
+  uint8_t may_any = 0;
   for (size_t k = 0; k < units.size(); ++k) {
     uint64_t h = units[k].hash;
     may[k] = (rules.feat_before_start.MayAnchor(h) ? kFeatStart : 0) | (rules.feat_after.MayAnchor(h) ? kFeatAfter : 0) |
              (rules.city_refs.MayAnchor(h) ? kCityRef : 0) | (rules.capital_words.MayHave(h) ? kCapitalWord : 0) |
              (rules.articles.MayHave(h) ? kArticle : 0);
+    may_any |= may[k];
   }
   std::map<uint32_t, int> city_count;
   std::vector<std::pair<size_t, size_t>> placed;  // (unit index, out index) of kept matches
@@ -880,7 +897,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         return;
       }
   };
-  for (size_t k = 0; k < units.size(); ++k) {
+  const size_t feature_scan_end = (may_any & (kFeatStart | kFeatAfter)) ? units.size() : 0;
+  for (size_t k = 0; k < feature_scan_end; ++k) {
     if (!(may[k] & (kFeatStart | kFeatAfter)) || used[k]) continue;
     uint32_t s = units[k].sentence;
     int v = 0;
@@ -936,7 +954,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   }
   // The capital of a country named by its adjective: "the Somali capital", "la capitale
   // somalienne".
-  for (size_t k = 0; k < units.size(); ++k) {
+  const size_t capital_scan_end = (may_any & kCapitalWord) ? units.size() : 0;
+  for (size_t k = 0; k < capital_scan_end; ++k) {
     if (!(may[k] & kCapitalWord) || used[k] || !rules.capital_words.Has(units[k])) continue;
     uint32_t s = units[k].sentence;
     for (size_t d : {k - 1, k + 1}) {
@@ -958,7 +977,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       break;
     }
   }
-  if (main_city >= 0 || capital >= 0 || best_country >= 0) {
+  if ((may_any & kCityRef) && (main_city >= 0 || capital >= 0 || best_country >= 0)) {
     for (size_t k = 0; k < units.size(); ++k) {
       if (!(may[k] & kCityRef) || used[k]) continue;
       uint32_t s = units[k].sentence;
