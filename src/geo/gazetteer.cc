@@ -182,7 +182,7 @@ uint32_t Gazetteer::HashTable::LowerBound(uint64_t hash) const {
   return lo;
 }
 
-Place Gazetteer::place(uint32_t index) const {
+Place Gazetteer::Read(uint32_t index, bool names) const {
   Place p;
   if (index >= num_places_) return p;
   const uint8_t* r = places_ + size_t(index) * f::kPlaceSize;
@@ -195,8 +195,10 @@ Place Gazetteer::place(uint32_t index) const {
   p.lat = int32_t(f::Get32(r + 4)) / 100000.0;
   p.lon = int32_t(f::Get32(r + 8)) / 100000.0;
   p.population = f::Get32(r + 12);
-  p.name = str(f::Get32(r + 16));
-  p.admin1 = str(f::Get32(r + 20));
+  if (names) {
+    p.name = str(f::Get32(r + 16));
+    p.admin1 = str(f::Get32(r + 20));
+  }
   const char* cc = reinterpret_cast<const char*>(r + 24);
   p.country = std::string_view(cc, cc[0] == 0 ? 0 : cc[1] == 0 ? 1 : 2);
   p.feature_class = char(r[26]);

@@ -51,7 +51,10 @@ class Gazetteer {
 
   uint32_t size() const { return num_places_; }
   uint32_t num_keys() const { return num_keys_; }
-  Place place(uint32_t index) const;
+  Place place(uint32_t index) const { return Read(index, true); }
+  // The same without `name` and `admin1` (left empty): no string scan, for the scoring
+  // loops that read only numbers, kind, country and feature.
+  Place facts(uint32_t index) const { return Read(index, false); }
   // Every place whose name key hashes to `hash` (geo::KeyHash), appended to `out`.
   void Lookup(uint64_t hash, std::vector<NameHit>* out) const;
   // Whether `hash` is a proper word prefix of some multi-word key.
@@ -83,6 +86,7 @@ class Gazetteer {
  private:
   Gazetteer() = default;
   Status Validate();
+  Place Read(uint32_t index, bool names) const;
 
   std::string path_;
   std::string owned_;             // FromBytes

@@ -200,10 +200,10 @@ StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazet
   r->capital_.assign(26 * 26, -1);
   const Gazetteer& g = *r->gaz_;
   for (uint32_t i = 0; i < g.size(); ++i) {
-    Place p = g.place(i);
+    Place p = g.facts(i);
     if (p.feature_code == "PPLC") {
       int ci = CountryIndex(p.country);
-      if (ci >= 0 && (r->capital_[ci] < 0 || g.place(uint32_t(r->capital_[ci])).population < p.population))
+      if (ci >= 0 && (r->capital_[ci] < 0 || g.facts(uint32_t(r->capital_[ci])).population < p.population))
         r->capital_[ci] = i;
     }
     if (p.kind != PlaceKind::kCountry) continue;
@@ -258,7 +258,7 @@ void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i,
     }
     if (!u.cap) break;  // every other word of a name is capitalised ("Maaret al-Noomane")
     if (skel.empty() && word.size() < 3) break;  // starts on a content word of 3 letters or more
-    std::string s = sk.Word(sk.DropSilent(word), &consonants);
+    std::string s = sk.HasSilent(word) ? sk.Word(sk.DropSilent(word), &consonants) : sk.Word(word, &consonants);
     if (s.empty()) break;
     if (!skel.empty()) skel.push_back(' ');
     skel += s;
@@ -268,7 +268,7 @@ void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i,
     g.LookupSkeleton(h, hits);
     if (!hits->empty() && letters >= 4 && consonants >= 2) {
       best->end = q;
-      *best_hits = *hits;
+      best_hits->swap(*hits);  // `hits` is cleared before each use
       for (auto& hit : *best_hits) hit.main_name = false;
       best->skeleton = true;
     }
@@ -299,7 +299,7 @@ std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& unit
       g.Lookup(h, &hits);
       if (!hits.empty()) {
         best.end = i + n;
-        best_hits = hits;
+        best_hits.swap(hits);  // `hits` is cleared before each use
       }
       if (i + n >= units.size() || !g.IsPrefix(h)) break;
       const Unit& next = units[i + n];
@@ -333,7 +333,7 @@ uint32_t SentenceAt(const segment::Segmentation& seg, uint32_t at) {
 // Whether one of the places is a country, a region or a place of 100,000 people or more.
 bool SomeLargePlace(const Gazetteer& g, std::span<const NameHit> hits) {
   for (const auto& h : hits) {
-    Place p = g.place(h.place);
+    Place p = g.facts(h.place);
     if (p.kind != PlaceKind::kPlace || p.population >= 100000) return true;
   }
   return false;
@@ -351,13 +351,12 @@ Precision PlacePrecision(const Place& p) {
 
 void FillPlace(const Place& p, PlaceMention* m) {
   m->geonameid = p.kind == PlaceKind::kPlace ? p.geonameid : 0;
-  m->name = p.kind == PlaceKind::kCountry ? "" : std::string(p.name);
-  if (p.kind == PlaceKind::kCountry) m->name = std::string(p.name);
+  m->name.assign(p.name);  // assigned in place: no temporary string
   m->lat = p.lat, m->lon = p.lon;
   m->has_coordinates = true;
-  m->admin1 = std::string(p.admin1);
-  m->country = p.country;
-  m->feature_code = p.feature_code;
+  m->admin1.assign(p.admin1);
+  m->country.assign(p.country);
+  m->feature_code.assign(p.feature_code);
   m->precision = PlacePrecision(p);
 }
 
@@ -422,12 +421,19 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   };
   // Words the document also writes in lower case are common words ("Les", "Police").
   // (Only the words of single-word matches are looked for.)
+  // (A 4096-bit filter on their hashes turns most units away before the set lookup.)
   std::unordered_set<uint64_t> single_words;
+  uint64_t single_filter[64] = {};
+  auto filter_has = [&](uint64_t h) { return (single_filter[(h >> 6) & 63] >> (h & 63)) & 1; };
   for (const Match& m : matches)
-    if (m.end - m.first == 1) single_words.insert(units[m.first].hash);
+    if (m.end - m.first == 1) {
+      uint64_t h = units[m.first].hash;
+      single_words.insert(h);
+      single_filter[(h >> 6) & 63] |= uint64_t{1} << (h & 63);
+    }
   std::unordered_set<std::string_view> lower_words;
   for (const Unit& u : units)
-    if (!u.cap && !u.key.empty() && single_words.count(u.hash)) lower_words.insert(u.text);
+    if (!u.cap && !u.key.empty() && filter_has(u.hash) && single_words.count(u.hash)) lower_words.insert(u.text);
   // A match that stops inside a hyphenated word ("Al" of "Al-Hamdaniye") is not a name,
   // unless the rest is a part word ("Alep-Est").
   auto cut_word = [&](const Match& m) {
@@ -528,7 +534,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     std::sort(hits.begin(), hits.end(), [](const NameHit& a, const NameHit& b) { return a.place < b.place; });
     for (size_t h = 0; h < hits.size(); ++h) {
       if (h > 0 && hits[h].place == hits[h - 1].place) continue;
-      Place p = g.place(hits[h].place);
+      Place p = g.facts(hits[h].place);
       // A skeleton meets many small places: only towns of 10,000 people and regional seats
       // are taken by it.
       // (Countries and regions have their names in every language already.)
@@ -569,27 +575,37 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (cs.size() == 1) votes[cs[0]] += 1.0, vtotal += 1.0;
   }
   // `chosen`: the first choice of each match (nullptr: none), for co-mentions.
-  auto pick = [&](size_t i, const std::vector<double>& v, double vtotal, const std::vector<const Candidate*>& chosen,
+  // `co`: the first choices that are places, in match order (nullptr: none), for co-mentions.
+  struct CoMention {
+    size_t match;
+    uint32_t place;
+    double lat, lon;
+  };
+  auto pick = [&](size_t i, const std::vector<double>& v, double vtotal, const std::vector<CoMention>* co,
                   double* margin) -> int64_t {
     double best = -1e9, second = -1e9;
     int64_t bi = -1;
+    // Co-mentions: the 32 matches on either side are enough (and keep this linear).
+    size_t co_lo = 0, co_hi = 0;
+    if (co != nullptr && cand_end[i] - cand_begin[i] > 1) {
+      size_t lo = i > 32 ? i - 32 : 0, hi = std::min(matches.size(), i + 33);
+      auto by_match = [](const CoMention& e, size_t m) { return e.match < m; };
+      co_lo = size_t(std::lower_bound(co->begin(), co->end(), lo, by_match) - co->begin());
+      co_hi = size_t(std::lower_bound(co->begin() + co_lo, co->end(), hi, by_match) - co->begin());
+    }
     for (const auto& c : cands(i)) {
       int ci = c.country;
       double s = c.base;
       if (ci >= 0 && vtotal > 0) s += 2.0 * v[ci] / vtotal;
       // (With one candidate the choice and its margin do not depend on the score.)
-      if (!chosen.empty() && cand_end[i] - cand_begin[i] > 1) {
-        // Co-mentions: the 32 matches on either side are enough (and keep this linear).
-        size_t lo = i > 32 ? i - 32 : 0, hi = std::min(matches.size(), i + 33);
-        for (size_t j = lo; j < hi; ++j) {
-          const Candidate* q = chosen[j];
-          if (j == i || q == nullptr || q->place == c.place || q->kind != PlaceKind::kPlace) continue;
-          // More than 1.4 degrees of latitude apart is more than 155 km: no need to measure.
-          if (std::abs(c.lat - q->lat) > 1.4) continue;
-          if (DistanceKm(c.lat, c.lon, q->lat, q->lon) < 150.0) {
-            s += 0.5;
-            break;
-          }
+      for (size_t k = co_lo; k < co_hi; ++k) {
+        const CoMention& q = (*co)[k];
+        if (q.match == i || q.place == c.place) continue;
+        // More than 1.4 degrees of latitude apart is more than 155 km: no need to measure.
+        if (std::abs(c.lat - q.lat) > 1.4) continue;
+        if (DistanceKm(c.lat, c.lon, q.lat, q.lon) < 150.0) {
+          s += 0.5;
+          break;
         }
       }
       if (s > best) {
@@ -606,12 +622,16 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   std::vector<int64_t> chosen(matches.size(), -1);
   std::vector<double> margin(matches.size(), 0);
   for (size_t i = 0; i < matches.size(); ++i)
-    if (keep[i]) chosen[i] = pick(i, votes, vtotal, {}, &margin[i]);
+    if (keep[i]) chosen[i] = pick(i, votes, vtotal, nullptr, &margin[i]);
   // Second pass: the countries of the first choices, co-mentions within 150 km.
   std::vector<const Candidate*> first_cand(matches.size(), nullptr);
   for (size_t i = 0; i < matches.size(); ++i)
     for (const auto& c : cands(i))
       if (chosen[i] >= 0 && c.place == uint32_t(chosen[i])) first_cand[i] = &c;
+  std::vector<CoMention> co;
+  for (size_t i = 0; i < matches.size(); ++i)
+    if (const Candidate* q = first_cand[i]; q != nullptr && q->kind == PlaceKind::kPlace)
+      co.push_back(CoMention{i, q->place, q->lat, q->lon});
   std::vector<double> votes2(26 * 26, 0.0);
   double vtotal2 = 0;
   std::vector<int> voted;  // countries with a vote in votes2
@@ -635,7 +655,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     int oc = first_cand[i]->country;
     double w = vote_weight(i, *first_cand[i]);
     if (oc >= 0) votes2[oc] -= w;
-    chosen[i] = pick(i, votes2, vtotal2 - (oc >= 0 ? w : 0), first_cand, &margin[i]);
+    chosen[i] = pick(i, votes2, vtotal2 - (oc >= 0 ? w : 0), &co, &margin[i]);
     if (oc >= 0) votes2[oc] += w;
   }
   // Accidental names: a lone capitalised word opening a sentence, or a small place known
@@ -646,7 +666,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   int kept_total = 0;
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || chosen[i] < 0 || matches[i].skeleton) continue;  // skeleton matches support nothing
-    int ci = CountryIndex(g.place(uint32_t(chosen[i])).country);
+    int ci = CountryIndex(g.facts(uint32_t(chosen[i])).country);
     if (ci >= 0) ++per_country[ci];
     counted_places.push_back(chosen[i]);
     ++kept_total;
@@ -659,7 +679,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i] || chosen[i] < 0) continue;
     const Match& m = matches[i];
-    Place p = g.place(uint32_t(chosen[i]));
+    Place p = g.facts(uint32_t(chosen[i]));
     if (p.kind != PlaceKind::kPlace) continue;
     int pci = CountryIndex(p.country);
     auto [same_lo, same_hi] = std::equal_range(counted_places.begin(), counted_places.end(), chosen[i]);
@@ -701,12 +721,15 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   // What each unit may start, by its hash alone, so that the scans below skip most units
   // at once.
   enum : uint8_t { kFeatStart = 1, kFeatAfter = 2, kCityRef = 4, kCapitalWord = 8, kArticle = 16 };
+  // `may_any`: the flags of some unit; a scan whose flag no unit has is skipped whole.
   std::vector<uint8_t> may(units.size(), 0);
+  uint8_t may_any = 0;
   for (size_t k = 0; k < units.size(); ++k) {
     uint64_t h = units[k].hash;
     may[k] = (rules.feat_before_start.MayAnchor(h) ? kFeatStart : 0) | (rules.feat_after.MayAnchor(h) ? kFeatAfter : 0) |
              (rules.city_refs.MayAnchor(h) ? kCityRef : 0) | (rules.capital_words.MayHave(h) ? kCapitalWord : 0) |
              (rules.articles.MayHave(h) ? kArticle : 0);
+    may_any |= may[k];
   }
   std::map<uint32_t, int> city_count;
   std::vector<std::pair<size_t, size_t>> placed;  // (unit index, out index) of kept matches
@@ -874,7 +897,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         return;
       }
   };
-  for (size_t k = 0; k < units.size(); ++k) {
+  const size_t feature_scan_end = (may_any & (kFeatStart | kFeatAfter)) ? units.size() : 0;
+  for (size_t k = 0; k < feature_scan_end; ++k) {
     if (!(may[k] & (kFeatStart | kFeatAfter)) || used[k]) continue;
     uint32_t s = units[k].sentence;
     int v = 0;
@@ -930,7 +954,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   }
   // The capital of a country named by its adjective: "the Somali capital", "la capitale
   // somalienne".
-  for (size_t k = 0; k < units.size(); ++k) {
+  const size_t capital_scan_end = (may_any & kCapitalWord) ? units.size() : 0;
+  for (size_t k = 0; k < capital_scan_end; ++k) {
     if (!(may[k] & kCapitalWord) || used[k] || !rules.capital_words.Has(units[k])) continue;
     uint32_t s = units[k].sentence;
     for (size_t d : {k - 1, k + 1}) {
@@ -952,7 +977,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       break;
     }
   }
-  if (main_city >= 0 || capital >= 0 || best_country >= 0) {
+  if ((may_any & kCityRef) && (main_city >= 0 || capital >= 0 || best_country >= 0)) {
     for (size_t k = 0; k < units.size(); ++k) {
       if (!(may[k] & kCityRef) || used[k]) continue;
       uint32_t s = units[k].sentence;

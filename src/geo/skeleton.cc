@@ -98,8 +98,12 @@ std::string Skeleton::Word(std::string_view w, size_t* consonants) const {
     if (!IsWordChar(c)) return {};
   // Both passes write through a pointer into room sized beforehand (the rules say by how
   // much a word can grow); this runs for every capitalised word that starts no known name.
-  std::string r(w.size() * growth_, '\0');
-  char* rp = r.data();
+  // Short words (nearly all) use buffers on the stack: no allocation but the result's.
+  char r_stack[64], o_stack[128];
+  std::string r_heap, o_heap;
+  const size_t r_cap = w.size() * growth_;
+  char* const r = r_cap <= sizeof r_stack ? r_stack : (r_heap.resize(r_cap), r_heap.data());
+  char* rp = r;
   for (size_t i = 0; i < w.size();) {
     if (!rewrite_first_[static_cast<unsigned char>(w[i])]) {
       *rp++ = w[i++];
@@ -117,9 +121,9 @@ std::string Skeleton::Word(std::string_view w, size_t* consonants) const {
     }
     if (!done) *rp++ = w[i++];
   }
-  const size_t rn = size_t(rp - r.data());
-  std::string out(rn * initial_growth_, '\0');
-  char* const o0 = out.data();
+  const size_t rn = size_t(rp - r);
+  const size_t o_cap = rn * initial_growth_;
+  char* const o0 = o_cap <= sizeof o_stack ? o_stack : (o_heap.resize(o_cap), o_heap.data());
   char* op = o0;
   // Vowels keep their place as one marker per run, so "Highway" and "Hough" stay apart while
   // "Hodeida" and "Hudaydah" meet; a word-final vowel is dropped ("Noomane" = "Nu'man").
@@ -143,9 +147,8 @@ std::string Skeleton::Word(std::string_view w, size_t* consonants) const {
     ++n;
   }
   if (op - o0 > 1 && op[-1] == kVowelMark && rn > 0 && vowel_[static_cast<unsigned char>(r[rn - 1])]) --op;
-  out.resize(size_t(op - o0));
   if (consonants != nullptr) *consonants += n;
-  return out;
+  return std::string(o0, size_t(op - o0));
 }
 
 std::string Skeleton::DropSilent(std::string_view folded) const {

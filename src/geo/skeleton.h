@@ -31,13 +31,19 @@ class Skeleton {
   // character outside a-z and 0-9. `consonants` (if given) is increased by their count.
   std::string Word(std::string_view folded, size_t* consonants = nullptr) const;
   bool IsArticle(std::string_view folded_word) const {
-    return folded_word.size() <= max_article_ && articles_.count(std::string(folded_word)) > 0;
+    return folded_word.size() <= max_article_ && articles_.count(folded_word) > 0;
   }
   // The skeleton key of a whole name ("Ma'arrat al-Nu'man" -> "m_r_t n_m_n"), or "" when the
   // name is not in Latin letters or too short (fewer than 2 consonants, or 4 letters).
   std::string Name(std::string_view name) const;
   // Characters deleted before a name is cut into words (apostrophes, ayin marks).
   std::string DropSilent(std::string_view folded) const;
+  // Whether DropSilent may delete something from `folded` (else it returns it unchanged).
+  bool HasSilent(std::string_view folded) const {
+    bool any = false;
+    for (char c : folded) any |= silent_first_[static_cast<unsigned char>(c)];
+    return any;
+  }
 
   // Whether places of this country (ISO alpha-2) get skeleton keys.
   bool CoversCountry(std::string_view cc) const {
@@ -53,7 +59,13 @@ class Skeleton {
   };
   std::string source_;
   std::vector<std::string> silent_;
-  std::unordered_set<std::string> articles_, countries_;
+  // Looked up by string_view without making a string (heterogeneous lookup).
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, ViewHash, std::equal_to<>> articles_;
+  std::unordered_set<std::string> countries_;
   std::vector<Rewrite> rewrites_;  // longest first
   std::vector<std::vector<uint16_t>> rewrites_by_first_ = std::vector<std::vector<uint16_t>>(256);  // indexes, in order
   size_t max_article_ = 0;

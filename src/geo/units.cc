@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "core/hash.h"
@@ -29,23 +30,32 @@ std::string Fold(std::string_view s) {
   return core::FoldForMatch(s);
 }
 
-bool StartsCaseless(std::string_view s) {
-  if (s.empty() || static_cast<unsigned char>(s[0]) < 0x80) return false;
+// Non-ASCII first letters, out of line: the callers below test ASCII inline.
+[[gnu::noinline]] bool StartsCaselessSlow(std::string_view s) {
   int32_t i = 0;
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, int32_t(s.size()), c);
   return c >= 0x250 && u_isalpha(c) && !u_islower(c) && !u_isupper(c) && !u_istitle(c);
 }
 
-bool StartsCapital(std::string_view s) {
-  if (s.empty()) return false;
-  if (static_cast<unsigned char>(s[0]) < 0x80) return s[0] >= 'A' && s[0] <= 'Z';
+[[gnu::noinline]] bool StartsCapitalSlow(std::string_view s) {
   int32_t i = 0;
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, int32_t(s.size()), c);
   if (c < 0) return false;
   if (u_isupper(c) || u_istitle(c)) return true;
   return u_isalpha(c) && !u_islower(c) && c >= 0x250;  // caseless scripts (Arabic, CJK...)
+}
+
+inline bool StartsCaseless(std::string_view s) {
+  if (s.empty() || static_cast<unsigned char>(s[0]) < 0x80) return false;
+  return StartsCaselessSlow(s);
+}
+
+inline bool StartsCapital(std::string_view s) {
+  if (s.empty()) return false;
+  if (static_cast<unsigned char>(s[0]) < 0x80) return s[0] >= 'A' && s[0] <= 'Z';
+  return StartsCapitalSlow(s);
 }
 
 // Length of a separator (hyphen, apostrophe) at s[i], or 0.
@@ -89,27 +99,53 @@ bool SplitFolded(std::string_view folded, size_t n, std::vector<std::string_view
   return pieces->size() == n;
 }
 
-// Whether `s` holds a hyphen or an apostrophe, and a dot: eight bytes at a time (a word
-// scan of the kind strlen uses), since every token of the document passes here.
+// Whether `s` holds a hyphen or an apostrophe, and a dot (every token of the document passes
+// here): eight bytes at a time (a word scan of the kind strlen uses, exact for "any byte");
+// a word of 4 to 7 bytes as two overlapping 4-byte loads; shorter ones byte by byte.
 constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
 inline uint64_t HasByte(uint64_t w, unsigned char b) {
   uint64_t v = w ^ (kOnes * b);
   return (v - kOnes) & ~v & kHighs;
 }
+constexpr uint8_t kSep = 1, kDot = 2;
+constexpr auto kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  t['-'] = kSep;
+  t['\''] = kSep;
+  t['.'] = kDot;
+  return t;
+}();
 void ScanSeparators(std::string_view s, bool* sep, bool* dot) {
-  uint64_t seps = 0, dots = 0;
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    seps |= HasByte(w, '-') | HasByte(w, '\'');
-    dots |= HasByte(w, '.');
+  const char* p = s.data();
+  const size_t n = s.size();
+  if (n < 4) {
+    uint8_t seen = 0;
+    for (size_t i = 0; i < n; ++i) seen |= kByteClass[static_cast<unsigned char>(p[i])];
+    *sep = (seen & kSep) != 0;
+    *dot = (seen & kDot) != 0;
+    return;
   }
-  if (i < s.size()) {
-    uint64_t w = 0;  // zero bytes match none of the three
-    for (size_t k = 0; i + k < s.size(); ++k) w |= uint64_t(static_cast<unsigned char>(s[i + k])) << (8 * k);
+  uint64_t seps = 0, dots = 0;
+  auto scan = [&](uint64_t w) {
     seps |= HasByte(w, '-') | HasByte(w, '\'');
     dots |= HasByte(w, '.');
+  };
+  if (n < 8) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    scan(uint64_t(hi) << 32 | lo);
+  } else {
+    uint64_t w;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      std::memcpy(&w, p + i, 8);
+      scan(w);
+    }
+    if (i < n) {
+      std::memcpy(&w, p + n - 8, 8);
+      scan(w);
+    }
   }
   *sep = seps != 0;
   *dot = dots != 0;
@@ -123,6 +159,8 @@ void BuildUnits(std::string_view text, const segment::Segmentation& seg, Units* 
   out->store.clear();
   units.reserve(seg.tokens.size() + seg.tokens.size() / 8);
   const bool have_folded = seg.folded.size() == seg.tokens.size();
+  // The segmenter's core::Hash64 of each folded token is the unit hash of a whole token.
+  const bool have_hashes = have_folded && seg.hashes.size() == seg.tokens.size();
   std::vector<size_t> cuts;  // raw separator positions and lengths, per token
   std::vector<std::string_view> pieces;
   auto set_key = [&](Unit* u, std::string_view key) {
@@ -139,19 +177,19 @@ void BuildUnits(std::string_view text, const segment::Segmentation& seg, Units* 
       std::string_view folded;
       if (have_folded) folded = seg.folded[t];
       else folded = out->store.emplace_back(Fold(tt));
+      const uint64_t folded_hash = have_hashes ? seg.hashes[t] : UnitHash(folded);
       using K = segment::TokenKind;
       if (tk.kind == K::kElision || tk.kind == K::kClitic || !(tk.kind == K::kWord || tk.kind == K::kAbbrev)) {
-        Unit u;
+        Unit& u = units.emplace_back();  // built in place
         u.start = tk.start, u.end = tk.end, u.sentence = s;
         u.text = folded;
-        u.hash = UnitHash(u.text);
+        u.hash = folded_hash;
         if (tk.kind == K::kElision) {
           std::string_view key = u.text;
           while (!key.empty() && key.back() == '\'') key.remove_suffix(1);
           set_key(&u, key);
           u.cap = StartsCapital(tt);
         }
-        units.push_back(u);
         continue;
       }
       // Most tokens have no hyphen or apostrophe: one unit, the whole folded token (each raw
@@ -162,7 +200,7 @@ void BuildUnits(std::string_view text, const segment::Segmentation& seg, Units* 
         Unit& u = units.emplace_back();
         u.start = tk.start, u.end = tk.end, u.sentence = s;
         u.text = folded;
-        u.hash = UnitHash(u.text);
+        u.hash = folded_hash;
         if (!any_dot) {
           set_key(&u, u.text);
         } else {
