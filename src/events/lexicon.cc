@@ -70,8 +70,13 @@ void PhraseLexicon::Index(Table* t) {
       t->stems[k].push_back(i);
       t->stem_filter.Add(k);
     } else {
+      const Pattern& p = t->patterns[i];
       t->first[w].push_back(i);
-      t->first_filter.Add(actors::HashWord(w));
+      t->first_filter.Add(p.hashes[0]);
+      if (p.tokens.size() >= 2 && p.parts[1] == Part::kWord)
+        t->pair_filter.Add(PairKey(p.hashes[0], p.hashes[1]));
+      else
+        t->loose_filter.Add(p.hashes[0]);
     }
   }
 }
@@ -192,7 +197,10 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
       const std::string& w = folded[i];
       const size_t h = (*hashes)[sent.first_token + i];
       const std::vector<uint32_t>* exact = &kNone;
-      if (table.first_filter.MayHave(h))
+      if (table.first_filter.MayHave(h) &&
+          (table.loose_filter.MayHave(h) ||
+           (i + 1 < n &&
+            table.pair_filter.MayHave(PairKey(h, (*hashes)[sent.first_token + i + 1])))))
         if (auto fi = table.first.find(actors::HashedWord{w, h}); fi != table.first.end())
           exact = &fi->second;
       const std::vector<uint32_t>* stems = &kNone;

@@ -55,13 +55,19 @@ class PhraseLexicon {
   // stem, through the stem's first three letters. Both lists hold indices into `patterns`
   // in that order, so the first pattern that matches is the longest.
   // A bit set over word hashes (and stem keys) tells most words that start no pattern
-  // without a table lookup.
+  // without a table lookup. Frequent words ("a", "le", "the") start many patterns whose
+  // second word is a plain word too: `pair_filter` holds PairKey() of those two words and
+  // `loose_filter` the first word of every other pattern, so such a word followed by a
+  // second word no pattern has is passed over without a lookup.
   struct Table {
     std::vector<Pattern> patterns;
     actors::WordMap<std::vector<uint32_t>> first;               // exact first word
     std::unordered_map<uint64_t, std::vector<uint32_t>> stems;  // StemKey() of a stem word
-    actors::WordFilter first_filter, stem_filter;
+    actors::WordFilter first_filter, stem_filter, pair_filter, loose_filter;
   };
+  static uint64_t PairKey(uint64_t first, uint64_t second) {
+    return first ^ (second * 0xC2B2AE3D27D4EB4Full) ^ (second >> 29);
+  }
   static std::string_view Key(std::string_view folded);
   static uint64_t StemKey(std::string_view folded);  // Key() packed into an integer
   static void Index(Table* t);
