@@ -33,10 +33,6 @@ bool Capitalized(std::string_view tok) {
   return u_isupper(static_cast<UChar32>(c));
 }
 
-const std::string* Get(const WordMap<std::string>& m, const HashedWord& k) {
-  auto it = m.find(k);
-  return it == m.end() ? nullptr : &it->second;
-}
 
 }  // namespace
 
@@ -116,6 +112,11 @@ Status Recognizer::Load(const core::LangPack& pack, const segment::Segmenter& se
   };
   for (const auto& [w, v] : lex->phrases) lex->starts.Add(HashWord(w));
   for (const auto& [w, v] : lex->nouns) lex->starts.Add(HashWord(w));
+  for (const auto& [w, v] : lex->phrases) lex->phrase_keys.Add(HashWord(w));
+  for (const auto& [w, v] : lex->nouns) lex->noun_keys.Add(HashWord(w));
+  for (const auto& [w, v] : lex->labels) lex->label_keys.Add(HashWord(w));
+  for (const auto& [w, v] : lex->demonyms) lex->demonym_keys.Add(HashWord(w));
+  for (const auto& [w, v] : lex->np_words) lex->np_keys.Add(HashWord(w));
   longest_first(lex->phrases);
   longest_first(lex->labels);
   return Status::Ok();
@@ -179,16 +180,20 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
     };
     auto match = [&](const WordMap<std::vector<Entry>>& table, uint32_t t,
                      const Entry** hit) -> uint32_t {
-      auto it = table.find(key(t));
+      const bool labels = &table == &lex.labels;
+      const std::vector<Entry>* entries =
+          Lookup(table, labels ? lex.label_keys : lex.phrase_keys, key(t));
       bool compound_first = false;
-      if (it == table.end()) {
+      if (entries == nullptr) {
+        if (labels) return 0;
         size_t dash = fold(t).find('-', 1);
-        if (dash == std::string::npos || &table == &lex.labels) return 0;
-        it = table.find(std::string_view(fold(t)).substr(0, dash));
+        if (dash == std::string::npos) return 0;
+        auto it = table.find(std::string_view(fold(t)).substr(0, dash));
         if (it == table.end()) return 0;
+        entries = &it->second;
         compound_first = true;  // only a one-word entry can match "ISIS-held"
       }
-      for (const Entry& e : it->second) {
+      for (const Entry& e : *entries) {
         if (t + e.tokens.size() > b) continue;
         if (compound_first && e.tokens.size() != 1) continue;
         bool ok = true;
@@ -206,7 +211,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
     };
     static const std::string kNone;
     auto role = [&](uint32_t t) -> const std::string& {
-      const std::string* r = Get(lex.np_words, key(t));
+      const std::string* r = Lookup(lex.np_words, lex.np_keys, key(t));
       return r ? *r : kNone;
     };
     auto is_label = [&](uint32_t t) {
@@ -226,12 +231,11 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       uint32_t len = match(lex.phrases, i, &named);
       const Entry* noun = nullptr;
       if (len == 0) {
-        auto it = lex.nouns.find(key(i));
-        if (it == lex.nouns.end() || (it->second.exact.size() == 1 && !Capitalized(raw(i)))) {
+        noun = Lookup(lex.nouns, lex.noun_keys, key(i));
+        if (noun == nullptr || (noun->exact.size() == 1 && !Capitalized(raw(i)))) {
           ++i;
           continue;
         }
-        noun = &it->second;
         len = 1;
       }
       ActorMention m;
@@ -242,11 +246,11 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
         uint32_t t = l - 1;
         const std::string& r = role(t);
         if (r == "det"sv || r == "det_link"sv || r == "mod"sv || is_number(t) || is_label(t) ||
-            Get(lex.demonyms, key(t))) {
+            Lookup(lex.demonyms, lex.demonym_keys, key(t))) {
           l = t;
           continue;
         }
-        if (r == "link"sv && t > a && (lex.nouns.count(key(t - 1)) || is_label(t - 1))) {
+        if (r == "link"sv && t > a && (Lookup(lex.nouns, lex.noun_keys, key(t - 1)) || is_label(t - 1))) {
           l = t;  // "terroristes de la coalition": keep going through the link
           continue;
         }
@@ -256,17 +260,17 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       // Grow right over labels, nationalities, actor nouns, and "de/of" + name.
       uint32_t r = he;
       for (int steps = 0; r < b && steps < 8; ++steps) {
-        if (auto it = lex.nouns.find(key(r)); it != lex.nouns.end()) {
+        if (const Entry* n = Lookup(lex.nouns, lex.noun_keys, key(r))) {
           if (lex.head_last && named == nullptr && r == he &&
-              it->second.cls != "unknown"sv) {  // "regime forces"
-            noun = &it->second;
+              n->cls != "unknown"sv) {  // "regime forces"
+            noun = n;
             hs = r;
             he = r + 1;
           }
           ++r;
           continue;
         }
-        if (is_label(r) || Get(lex.demonyms, key(r)) || role(r) == "mod"sv) {
+        if (is_label(r) || Lookup(lex.demonyms, lex.demonym_keys, key(r)) || role(r) == "mod"sv) {
           ++r;
           continue;
         }
@@ -301,10 +305,10 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
             r = j + n;
             continue;
           }
-          if (auto it = lex.nouns.find(key(j));
-              it != lex.nouns.end()) {  // "terroristes de la coalition"
-            // A speaker ("un porte-parole de la coalition") speaks for the group named after.
-            if (named == nullptr && noun != nullptr && noun->cls == "unknown"sv) noun = &it->second;
+          if (const Entry* n = Lookup(lex.nouns, lex.noun_keys, key(j))) {
+            // "terroristes de la coalition". A speaker ("un porte-parole de la coalition")
+            // speaks for the group named after.
+            if (named == nullptr && noun != nullptr && noun->cls == "unknown"sv) noun = n;
             r = j + 1;
             continue;
           }
@@ -348,7 +352,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       }
       if (m.country.empty()) {
         for (uint32_t t = l; t < r; ++t) {
-          if (const std::string* c = Get(lex.demonyms, key(t))) {
+          if (const std::string* c = Lookup(lex.demonyms, lex.demonym_keys, key(t))) {
             m.country = *c;
             break;
           }

@@ -63,4 +63,13 @@ class WordFilter {
 template <typename V>
 using WordMap = std::unordered_map<std::string, V, WordHash, WordEq>;
 
+// The value of word `k` in `m`, or null; `f` holds the hashes of m's keys, so most absent
+// words are answered without a lookup.
+template <typename V>
+const V* Lookup(const WordMap<V>& m, const WordFilter& f, const HashedWord& k) {
+  if (!f.MayHave(k.hash)) return nullptr;
+  auto it = m.find(k);
+  return it == m.end() ? nullptr : &it->second;
+}
+
 }  // namespace vigie::actors
