@@ -144,6 +144,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
                                            const std::vector<size_t>* hashes) const {
   const Lexicon& lex = For(lang);
   std::vector<ActorMention> out;
+  out.reserve(seg.tokens.size() / 16);  // about one mention in 20 tokens in news text
   std::vector<std::string> own;
   const bool from_segmenter = seg.folded.size() == seg.tokens.size();
   if (folded == nullptr) {
@@ -238,7 +239,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
         }
         len = 1;
       }
-      ActorMention m;
+      ActorMention& m = out.emplace_back();  // built in place
       uint32_t hs = i, he = i + len;
       // Grow left over determiners, modifiers, numbers, labels and nationalities.
       uint32_t l = hs;
@@ -270,7 +271,8 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
           ++r;
           continue;
         }
-        if (is_label(r) || Lookup(lex.demonyms, lex.demonym_keys, key(r)) || role(r) == "mod"sv) {
+        const std::string& role_r = role(r);  // looked up once for the tests below
+        if (is_label(r) || Lookup(lex.demonyms, lex.demonym_keys, key(r)) || role_r == "mod"sv) {
           ++r;
           continue;
         }
@@ -290,9 +292,13 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
         }
         // A link, or a word that is both article and link (French "des"): "le coordinateur
         // des Nations unies".
-        if (role(r) == "link"sv || role(r) == "det_link"sv) {
+        if (role_r == "link"sv || role_r == "det_link"sv) {
           uint32_t j = r + 1;
-          while (j < b && (role(j) == "det"sv || role(j) == "link"sv)) ++j;
+          auto det_or_link = [&](uint32_t t) {
+            const std::string& x = role(t);
+            return x == "det"sv || x == "link"sv;
+          };
+          while (j < b && det_or_link(j)) ++j;
           if (j >= b) break;
           const Entry* inner = nullptr;
           uint32_t n = match(lex.phrases, j, &inner);
@@ -358,7 +364,6 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
           }
         }
       }
-      out.push_back(std::move(m));
       i = r;
     }
   }
