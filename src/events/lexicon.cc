@@ -69,6 +69,8 @@ void PhraseLexicon::Index(Table* t) {
       uint64_t k = StemKey(std::string_view(w).substr(0, w.size() - 1));
       t->stems[k].push_back(i);
       t->stem_filter.Add(k);
+      const unsigned x = unsigned(k & 0xFF) | unsigned((k >> 8) & 0xFF) << 8;
+      t->stem_starts[x >> 6] |= uint64_t(1) << (x & 63);
     } else {
       const Pattern& p = t->patterns[i];
       t->first[w].push_back(i);
@@ -204,7 +206,8 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
         if (auto fi = table.first.find(actors::HashedWord{w, h}); fi != table.first.end())
           exact = &fi->second;
       const std::vector<uint32_t>* stems = &kNone;
-      if (w.size() >= 3) {
+      if (w.size() >= 3 &&
+          table.StemMayStart(static_cast<unsigned char>(w[0]), static_cast<unsigned char>(w[1]))) {
         // StemKey(w), inline for the usual case: the key is the first three bytes.
         const uint64_t k = w.size() == 3 || (static_cast<unsigned char>(w[3]) & 0xC0) != 0x80
                                ? uint64_t(static_cast<unsigned char>(w[0])) |

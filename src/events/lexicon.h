@@ -64,6 +64,13 @@ class PhraseLexicon {
     actors::WordMap<std::vector<uint32_t>> first;               // exact first word
     std::unordered_map<uint64_t, std::vector<uint32_t>> stems;  // StemKey() of a stem word
     actors::WordFilter first_filter, stem_filter, pair_filter, loose_filter;
+    // One bit for each pair of first two bytes a stem key starts with: most words are
+    // passed over on two bytes, before their key is made.
+    std::vector<uint64_t> stem_starts = std::vector<uint64_t>(65536 / 64, 0);
+    bool StemMayStart(unsigned char b0, unsigned char b1) const {
+      const unsigned x = b0 | unsigned(b1) << 8;
+      return (stem_starts[x >> 6] >> (x & 63)) & 1;
+    }
   };
   static uint64_t PairKey(uint64_t first, uint64_t second) {
     return first ^ (second * 0xC2B2AE3D27D4EB4Full) ^ (second >> 29);
