@@ -51,8 +51,10 @@ StatusOr<Attributor> Attributor::Create(const core::PackSet& packs,
 std::vector<Cue> Attributor::FindCues(std::string_view text, const segment::Segmentation& seg,
                                       std::string_view lang, const std::vector<std::string>* folded,
                                       const std::vector<size_t>* hashes) const {
+  const std::vector<PhraseMatch> matches = lex_.Find(text, seg, lang, folded, hashes);
   std::vector<Cue> out;
-  for (const PhraseMatch& m : lex_.Find(text, seg, lang, folded, hashes))
+  out.reserve(matches.size());
+  for (const PhraseMatch& m : matches)
     out.push_back(
         {m.first_token, m.end_token, m.sentence, m.start, m.end, (*m.row)[0], (*m.row)[1]});
   return out;

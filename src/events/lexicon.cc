@@ -173,6 +173,7 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
                                              const std::vector<size_t>* hashes) const {
   const Table& table = For(lang);
   std::vector<PhraseMatch> out;
+  out.reserve(seg.tokens.size() / 16);  // matches are a few in a hundred tokens
   std::vector<std::string> own;
   if (folded_all == nullptr) {
     if (seg.folded.size() == seg.tokens.size()) {
