@@ -190,13 +190,38 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
     hashes = &own_hashes;
   }
   static const std::vector<uint32_t> kNone;
+  // What the test of every word reads, in locals the loop keeps in registers.
+  const actors::WordFilter::View first_f = table.first_filter.view(),
+                                 loose_f = table.loose_filter.view(),
+                                 pair_f = table.pair_filter.view();
+  const uint64_t* const stem_starts = table.stem_starts.data();
+  const size_t* const all_hashes = hashes->data();
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const auto& sent = seg.sentences[si];
     const std::string* folded = folded_all->data() + sent.first_token;
+    const size_t* sh = all_hashes + sent.first_token;
     const uint32_t n = sent.end_token - sent.first_token;
     const segment::Token* tokens = seg.tokens.data() + sent.first_token;
     uint32_t i = 0;
     while (i < n) {
+      {  // Most words start no pattern: told by the bit sets alone.
+        const size_t h = sh[i];
+        const std::string& w = folded[i];
+        const bool may_word = first_f.MayHave(h) && (loose_f.MayHave(h) ||
+                                                      (i + 1 < n && pair_f.MayHave(PairKey(h, sh[i + 1]))));
+        if (!may_word) {
+          bool may_stem = false;
+          if (w.size() >= 3) {
+            const unsigned x = static_cast<unsigned char>(w[0]) |
+                               unsigned(static_cast<unsigned char>(w[1])) << 8;
+            may_stem = (stem_starts[x >> 6] >> (x & 63)) & 1;
+          }
+          if (!may_stem) {
+            ++i;
+            continue;
+          }
+        }
+      }
       const std::string& w = folded[i];
       const size_t h = (*hashes)[sent.first_token + i];
       const std::vector<uint32_t>* exact = &kNone;
