@@ -165,6 +165,10 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
   const std::vector<size_t>& h = *hashes;
   // A token's folded word with its hash, computed once per document for every table.
   auto key = [&](uint32_t t) { return HashedWord{f[t], h[t]}; };
+  // Read at every word: in locals the loop keeps in registers.
+  const WordFilter::View starts = lex.starts.view();
+  const size_t* const hp = h.data();
+  const std::string* const fp = f.data();
   for (const auto& sent : seg.sentences) {
     const uint32_t a = sent.first_token, b = sent.end_token;
     auto fold = [&](uint32_t t) -> const std::string& { return f[t]; };
@@ -224,7 +228,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
     uint32_t i = a;
     while (i < b) {
       // Most words start no actor: neither a phrase nor a noun (nor "ISIS-held").
-      if (!lex.starts.MayHave(h[i]) && fold(i).find('-', 1) == std::string::npos) {
+      if (!starts.MayHave(hp[i]) && fp[i].find('-', 1) == std::string::npos) {
         ++i;
         continue;
       }
