@@ -220,6 +220,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       return r ? *r : kNone;
     };
     auto is_label = [&](uint32_t t) {
+      if (!lex.label_keys.MayHave(h[t])) return false;  // most words, without a call
       const Entry* e = nullptr;
       return match(lex.labels, t, &e) > 0;
     };
@@ -355,7 +356,8 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       // The leftmost framing word of the phrase is the label.
       for (uint32_t t = l; t < r; ++t) {
         const Entry* e = nullptr;
-        if (match(lex.labels, t, &e) > 0 && e->tokens.size() + t <= r) {
+        if (lex.label_keys.MayHave(h[t]) && match(lex.labels, t, &e) > 0 &&
+            e->tokens.size() + t <= r) {
           m.label = e->label;
           break;
         }
