@@ -165,6 +165,10 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
   const std::vector<size_t>& h = *hashes;
   // A token's folded word with its hash, computed once per document for every table.
   auto key = [&](uint32_t t) { return HashedWord{f[t], h[t]}; };
+  // Token t's value in `table`; the filter `keys` answers most words before any call.
+  auto find = [&](const auto& table, const WordFilter& keys, uint32_t t) {
+    return keys.MayHave(h[t]) ? Lookup(table, keys, key(t)) : nullptr;
+  };
   // Read at every word: in locals the loop keeps in registers.
   const WordFilter::View starts = lex.starts.view();
   const size_t* const hp = h.data();
@@ -216,7 +220,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
     };
     static const std::string kNone;
     auto role = [&](uint32_t t) -> const std::string& {
-      const std::string* r = Lookup(lex.np_words, lex.np_keys, key(t));
+      const std::string* r = find(lex.np_words, lex.np_keys, t);
       return r ? *r : kNone;
     };
     auto is_label = [&](uint32_t t) {
@@ -237,7 +241,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       uint32_t len = match(lex.phrases, i, &named);
       const Entry* noun = nullptr;
       if (len == 0) {
-        noun = Lookup(lex.nouns, lex.noun_keys, key(i));
+        noun = find(lex.nouns, lex.noun_keys, i);
         if (noun == nullptr || (noun->exact.size() == 1 && !Capitalized(raw(i)))) {
           ++i;
           continue;
@@ -252,11 +256,11 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
         uint32_t t = l - 1;
         const std::string& r = role(t);
         if (r == "det"sv || r == "det_link"sv || r == "mod"sv || is_number(t) || is_label(t) ||
-            Lookup(lex.demonyms, lex.demonym_keys, key(t))) {
+            find(lex.demonyms, lex.demonym_keys, t)) {
           l = t;
           continue;
         }
-        if (r == "link"sv && t > a && (Lookup(lex.nouns, lex.noun_keys, key(t - 1)) || is_label(t - 1))) {
+        if (r == "link"sv && t > a && (find(lex.nouns, lex.noun_keys, t - 1) || is_label(t - 1))) {
           l = t;  // "terroristes de la coalition": keep going through the link
           continue;
         }
@@ -266,7 +270,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       // Grow right over labels, nationalities, actor nouns, and "de/of" + name.
       uint32_t r = he;
       for (int steps = 0; r < b && steps < 8; ++steps) {
-        if (const Entry* n = Lookup(lex.nouns, lex.noun_keys, key(r))) {
+        if (const Entry* n = find(lex.nouns, lex.noun_keys, r)) {
           if (lex.head_last && named == nullptr && r == he &&
               n->cls != "unknown"sv) {  // "regime forces"
             noun = n;
@@ -277,7 +281,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
           continue;
         }
         const std::string& role_r = role(r);  // looked up once for the tests below
-        if (is_label(r) || Lookup(lex.demonyms, lex.demonym_keys, key(r)) || role_r == "mod"sv) {
+        if (is_label(r) || find(lex.demonyms, lex.demonym_keys, r) || role_r == "mod"sv) {
           ++r;
           continue;
         }
@@ -316,7 +320,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
             r = j + n;
             continue;
           }
-          if (const Entry* n = Lookup(lex.nouns, lex.noun_keys, key(j))) {
+          if (const Entry* n = find(lex.nouns, lex.noun_keys, j)) {
             // "terroristes de la coalition". A speaker ("un porte-parole de la coalition")
             // speaks for the group named after.
             if (named == nullptr && noun != nullptr && noun->cls == "unknown"sv) noun = n;
@@ -364,7 +368,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       }
       if (m.country.empty()) {
         for (uint32_t t = l; t < r; ++t) {
-          if (const std::string* c = Lookup(lex.demonyms, lex.demonym_keys, key(t))) {
+          if (const std::string* c = find(lex.demonyms, lex.demonym_keys, t)) {
             m.country = *c;
             break;
           }
