@@ -223,6 +223,11 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       const std::string* r = find(lex.np_words, lex.np_keys, t);
       return r ? *r : kNone;
     };
+    // Whether a phrase may start at token t: its first word, or what comes before its dash
+    // ("ISIS-held"); the filter answers most words without a call to match().
+    auto may_start_phrase = [&](uint32_t t) {
+      return lex.phrase_keys.MayHave(h[t]) || fold(t).find('-', 1) != std::string::npos;
+    };
     auto is_label = [&](uint32_t t) {
       if (!lex.label_keys.MayHave(h[t])) return false;  // most words, without a call
       const Entry* e = nullptr;
@@ -238,7 +243,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
         continue;
       }
       const Entry* named = nullptr;
-      uint32_t len = match(lex.phrases, i, &named);
+      uint32_t len = may_start_phrase(i) ? match(lex.phrases, i, &named) : 0;
       const Entry* noun = nullptr;
       if (len == 0) {
         noun = find(lex.nouns, lex.noun_keys, i);
@@ -288,7 +293,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
         {
           // Apposition of a name: "la coalition rebelle Fatah Halab", "Houthi militia".
           const Entry* inner = nullptr;
-          uint32_t n = match(lex.phrases, r, &inner);
+          uint32_t n = may_start_phrase(r) ? match(lex.phrases, r, &inner) : 0;
           if (n > 0) {
             if (named == nullptr) {
               named = inner;
@@ -310,7 +315,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
           while (j < b && det_or_link(j)) ++j;
           if (j >= b) break;
           const Entry* inner = nullptr;
-          uint32_t n = match(lex.phrases, j, &inner);
+          uint32_t n = may_start_phrase(j) ? match(lex.phrases, j, &inner) : 0;
           if (n > 0) {
             if (named == nullptr) {
               named = inner;
