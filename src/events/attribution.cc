@@ -202,9 +202,9 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
           at.source_noun = is_source;
         }
       }
-      at.claimant = who;
       at.claimant_acted = report->side == "doer"sv || report->side == "doer_before"sv;
       if (who->actor >= 0) *previous = who;
+      at.claimant = std::move(who);
     }
     if (at.modality == "asserted"sv) at.modality = "reported";
   } else if (source_noun != nullptr && previous->has_value()) {
