@@ -33,7 +33,6 @@ bool Capitalized(std::string_view tok) {
   return u_isupper(static_cast<UChar32>(c));
 }
 
-
 }  // namespace
 
 Status Recognizer::Load(const core::LangPack& pack, const segment::Segmenter& seg, Lexicon* lex) {

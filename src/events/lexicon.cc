@@ -207,13 +207,14 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
       {  // Most words start no pattern: told by the bit sets alone.
         const size_t h = sh[i];
         const std::string& w = folded[i];
-        const bool may_word = first_f.MayHave(h) && (loose_f.MayHave(h) ||
-                                                      (i + 1 < n && pair_f.MayHave(PairKey(h, sh[i + 1]))));
+        const bool may_word =
+            first_f.MayHave(h) &&
+            (loose_f.MayHave(h) || (i + 1 < n && pair_f.MayHave(PairKey(h, sh[i + 1]))));
         if (!may_word) {
           bool may_stem = false;
           if (w.size() >= 3) {
-            const unsigned x = static_cast<unsigned char>(w[0]) |
-                               unsigned(static_cast<unsigned char>(w[1])) << 8;
+            const unsigned x =
+                static_cast<unsigned char>(w[0]) | unsigned(static_cast<unsigned char>(w[1])) << 8;
             may_stem = (stem_starts[x >> 6] >> (x & 63)) & 1;
           }
           if (!may_stem) {
