@@ -33,11 +33,6 @@ bool Capitalized(std::string_view tok) {
   return u_isupper(static_cast<UChar32>(c));
 }
 
-const std::string* Get(const WordMap<std::string>& m, const HashedWord& k) {
-  auto it = m.find(k);
-  return it == m.end() ? nullptr : &it->second;
-}
-
 }  // namespace
 
 Status Recognizer::Load(const core::LangPack& pack, const segment::Segmenter& seg, Lexicon* lex) {
@@ -116,6 +111,11 @@ Status Recognizer::Load(const core::LangPack& pack, const segment::Segmenter& se
   };
   for (const auto& [w, v] : lex->phrases) lex->starts.Add(HashWord(w));
   for (const auto& [w, v] : lex->nouns) lex->starts.Add(HashWord(w));
+  for (const auto& [w, v] : lex->phrases) lex->phrase_keys.Add(HashWord(w));
+  for (const auto& [w, v] : lex->nouns) lex->noun_keys.Add(HashWord(w));
+  for (const auto& [w, v] : lex->labels) lex->label_keys.Add(HashWord(w));
+  for (const auto& [w, v] : lex->demonyms) lex->demonym_keys.Add(HashWord(w));
+  for (const auto& [w, v] : lex->np_words) lex->np_keys.Add(HashWord(w));
   longest_first(lex->phrases);
   longest_first(lex->labels);
   return Status::Ok();
@@ -143,6 +143,7 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
                                            const std::vector<size_t>* hashes) const {
   const Lexicon& lex = For(lang);
   std::vector<ActorMention> out;
+  out.reserve(seg.tokens.size() / 16);  // about one mention in 20 tokens in news text
   std::vector<std::string> own;
   const bool from_segmenter = seg.folded.size() == seg.tokens.size();
   if (folded == nullptr) {
@@ -163,6 +164,14 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
   const std::vector<size_t>& h = *hashes;
   // A token's folded word with its hash, computed once per document for every table.
   auto key = [&](uint32_t t) { return HashedWord{f[t], h[t]}; };
+  // Token t's value in `table`; the filter `keys` answers most words before any call.
+  auto find = [&](const auto& table, const WordFilter& keys, uint32_t t) {
+    return keys.MayHave(h[t]) ? Lookup(table, keys, key(t)) : nullptr;
+  };
+  // Read at every word: in locals the loop keeps in registers.
+  const WordFilter::View starts = lex.starts.view();
+  const size_t* const hp = h.data();
+  const std::string* const fp = f.data();
   for (const auto& sent : seg.sentences) {
     const uint32_t a = sent.first_token, b = sent.end_token;
     auto fold = [&](uint32_t t) -> const std::string& { return f[t]; };
@@ -179,16 +188,20 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
     };
     auto match = [&](const WordMap<std::vector<Entry>>& table, uint32_t t,
                      const Entry** hit) -> uint32_t {
-      auto it = table.find(key(t));
+      const bool labels = &table == &lex.labels;
+      const std::vector<Entry>* entries =
+          Lookup(table, labels ? lex.label_keys : lex.phrase_keys, key(t));
       bool compound_first = false;
-      if (it == table.end()) {
+      if (entries == nullptr) {
+        if (labels) return 0;
         size_t dash = fold(t).find('-', 1);
-        if (dash == std::string::npos || &table == &lex.labels) return 0;
-        it = table.find(std::string_view(fold(t)).substr(0, dash));
+        if (dash == std::string::npos) return 0;
+        auto it = table.find(std::string_view(fold(t)).substr(0, dash));
         if (it == table.end()) return 0;
+        entries = &it->second;
         compound_first = true;  // only a one-word entry can match "ISIS-held"
       }
-      for (const Entry& e : it->second) {
+      for (const Entry& e : *entries) {
         if (t + e.tokens.size() > b) continue;
         if (compound_first && e.tokens.size() != 1) continue;
         bool ok = true;
@@ -206,10 +219,16 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
     };
     static const std::string kNone;
     auto role = [&](uint32_t t) -> const std::string& {
-      const std::string* r = Get(lex.np_words, key(t));
+      const std::string* r = find(lex.np_words, lex.np_keys, t);
       return r ? *r : kNone;
     };
+    // Whether a phrase may start at token t: its first word, or what comes before its dash
+    // ("ISIS-held"); the filter answers most words without a call to match().
+    auto may_start_phrase = [&](uint32_t t) {
+      return lex.phrase_keys.MayHave(h[t]) || fold(t).find('-', 1) != std::string::npos;
+    };
     auto is_label = [&](uint32_t t) {
+      if (!lex.label_keys.MayHave(h[t])) return false;  // most words, without a call
       const Entry* e = nullptr;
       return match(lex.labels, t, &e) > 0;
     };
@@ -218,23 +237,22 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
     uint32_t i = a;
     while (i < b) {
       // Most words start no actor: neither a phrase nor a noun (nor "ISIS-held").
-      if (!lex.starts.MayHave(h[i]) && fold(i).find('-', 1) == std::string::npos) {
+      if (!starts.MayHave(hp[i]) && fp[i].find('-', 1) == std::string::npos) {
         ++i;
         continue;
       }
       const Entry* named = nullptr;
-      uint32_t len = match(lex.phrases, i, &named);
+      uint32_t len = may_start_phrase(i) ? match(lex.phrases, i, &named) : 0;
       const Entry* noun = nullptr;
       if (len == 0) {
-        auto it = lex.nouns.find(key(i));
-        if (it == lex.nouns.end() || (it->second.exact.size() == 1 && !Capitalized(raw(i)))) {
+        noun = find(lex.nouns, lex.noun_keys, i);
+        if (noun == nullptr || (noun->exact.size() == 1 && !Capitalized(raw(i)))) {
           ++i;
           continue;
         }
-        noun = &it->second;
         len = 1;
       }
-      ActorMention m;
+      ActorMention& m = out.emplace_back();  // built in place
       uint32_t hs = i, he = i + len;
       // Grow left over determiners, modifiers, numbers, labels and nationalities.
       uint32_t l = hs;
@@ -242,11 +260,11 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
         uint32_t t = l - 1;
         const std::string& r = role(t);
         if (r == "det"sv || r == "det_link"sv || r == "mod"sv || is_number(t) || is_label(t) ||
-            Get(lex.demonyms, key(t))) {
+            find(lex.demonyms, lex.demonym_keys, t)) {
           l = t;
           continue;
         }
-        if (r == "link"sv && t > a && (lex.nouns.count(key(t - 1)) || is_label(t - 1))) {
+        if (r == "link"sv && t > a && (find(lex.nouns, lex.noun_keys, t - 1) || is_label(t - 1))) {
           l = t;  // "terroristes de la coalition": keep going through the link
           continue;
         }
@@ -256,24 +274,25 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       // Grow right over labels, nationalities, actor nouns, and "de/of" + name.
       uint32_t r = he;
       for (int steps = 0; r < b && steps < 8; ++steps) {
-        if (auto it = lex.nouns.find(key(r)); it != lex.nouns.end()) {
+        if (const Entry* n = find(lex.nouns, lex.noun_keys, r)) {
           if (lex.head_last && named == nullptr && r == he &&
-              it->second.cls != "unknown"sv) {  // "regime forces"
-            noun = &it->second;
+              n->cls != "unknown"sv) {  // "regime forces"
+            noun = n;
             hs = r;
             he = r + 1;
           }
           ++r;
           continue;
         }
-        if (is_label(r) || Get(lex.demonyms, key(r)) || role(r) == "mod"sv) {
+        const std::string& role_r = role(r);  // looked up once for the tests below
+        if (is_label(r) || find(lex.demonyms, lex.demonym_keys, r) || role_r == "mod"sv) {
           ++r;
           continue;
         }
         {
           // Apposition of a name: "la coalition rebelle Fatah Halab", "Houthi militia".
           const Entry* inner = nullptr;
-          uint32_t n = match(lex.phrases, r, &inner);
+          uint32_t n = may_start_phrase(r) ? match(lex.phrases, r, &inner) : 0;
           if (n > 0) {
             if (named == nullptr) {
               named = inner;
@@ -286,12 +305,16 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
         }
         // A link, or a word that is both article and link (French "des"): "le coordinateur
         // des Nations unies".
-        if (role(r) == "link"sv || role(r) == "det_link"sv) {
+        if (role_r == "link"sv || role_r == "det_link"sv) {
           uint32_t j = r + 1;
-          while (j < b && (role(j) == "det"sv || role(j) == "link"sv)) ++j;
+          auto det_or_link = [&](uint32_t t) {
+            const std::string& x = role(t);
+            return x == "det"sv || x == "link"sv;
+          };
+          while (j < b && det_or_link(j)) ++j;
           if (j >= b) break;
           const Entry* inner = nullptr;
-          uint32_t n = match(lex.phrases, j, &inner);
+          uint32_t n = may_start_phrase(j) ? match(lex.phrases, j, &inner) : 0;
           if (n > 0) {
             if (named == nullptr) {
               named = inner;
@@ -301,10 +324,10 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
             r = j + n;
             continue;
           }
-          if (auto it = lex.nouns.find(key(j));
-              it != lex.nouns.end()) {  // "terroristes de la coalition"
-            // A speaker ("un porte-parole de la coalition") speaks for the group named after.
-            if (named == nullptr && noun != nullptr && noun->cls == "unknown"sv) noun = &it->second;
+          if (const Entry* n = find(lex.nouns, lex.noun_keys, j)) {
+            // "terroristes de la coalition". A speaker ("un porte-parole de la coalition")
+            // speaks for the group named after.
+            if (named == nullptr && noun != nullptr && noun->cls == "unknown"sv) noun = n;
             r = j + 1;
             continue;
           }
@@ -341,20 +364,20 @@ std::vector<ActorMention> Recognizer::Find(std::string_view text, const segment:
       // The leftmost framing word of the phrase is the label.
       for (uint32_t t = l; t < r; ++t) {
         const Entry* e = nullptr;
-        if (match(lex.labels, t, &e) > 0 && e->tokens.size() + t <= r) {
+        if (lex.label_keys.MayHave(h[t]) && match(lex.labels, t, &e) > 0 &&
+            e->tokens.size() + t <= r) {
           m.label = e->label;
           break;
         }
       }
       if (m.country.empty()) {
         for (uint32_t t = l; t < r; ++t) {
-          if (const std::string* c = Get(lex.demonyms, key(t))) {
+          if (const std::string* c = find(lex.demonyms, lex.demonym_keys, t)) {
             m.country = *c;
             break;
           }
         }
       }
-      out.push_back(std::move(m));
       i = r;
     }
   }

@@ -61,6 +61,8 @@ class Recognizer {
     WordMap<std::string> demonyms;       // folded word -> country
     WordMap<std::string> np_words;       // folded word -> role
     WordFilter starts;                   // first words of phrases, and nouns
+    // The hashes of each table's keys.
+    WordFilter phrase_keys, noun_keys, label_keys, demonym_keys, np_keys;
     // From the manifest's np_head: in "regime forces" English heads the noun phrase with
     // its last noun; French heads it with its first ("forces gouvernementales").
     bool head_last = false;

@@ -53,6 +53,13 @@ class WordFilter {
   WordFilter() : bits_(kBits / 64, 0) {}
   void Add(uint64_t h) { bits_[Bit(h) >> 6] |= uint64_t(1) << (Bit(h) & 63); }
   bool MayHave(uint64_t h) const { return (bits_[Bit(h) >> 6] >> (Bit(h) & 63)) & 1; }
+  // The bits alone, to keep in a register through a loop (a call in the loop would make
+  // the compiler load the vector's pointer again at every test).
+  struct View {
+    const uint64_t* bits;
+    bool MayHave(uint64_t h) const { return (bits[Bit(h) >> 6] >> (Bit(h) & 63)) & 1; }
+  };
+  View view() const { return View{bits_.data()}; }
 
  private:
   static constexpr size_t kBits = size_t(1) << 13;
@@ -62,5 +69,14 @@ class WordFilter {
 
 template <typename V>
 using WordMap = std::unordered_map<std::string, V, WordHash, WordEq>;
+
+// The value of word `k` in `m`, or null; `f` holds the hashes of m's keys, so most absent
+// words are answered without a lookup.
+template <typename V>
+const V* Lookup(const WordMap<V>& m, const WordFilter& f, const HashedWord& k) {
+  if (!f.MayHave(k.hash)) return nullptr;
+  auto it = m.find(k);
+  return it == m.end() ? nullptr : &it->second;
+}
 
 }  // namespace vigie::actors

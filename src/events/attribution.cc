@@ -51,8 +51,10 @@ StatusOr<Attributor> Attributor::Create(const core::PackSet& packs,
 std::vector<Cue> Attributor::FindCues(std::string_view text, const segment::Segmentation& seg,
                                       std::string_view lang, const std::vector<std::string>* folded,
                                       const std::vector<size_t>* hashes) const {
+  const std::vector<PhraseMatch> matches = lex_.Find(text, seg, lang, folded, hashes);
   std::vector<Cue> out;
-  for (const PhraseMatch& m : lex_.Find(text, seg, lang, folded, hashes))
+  out.reserve(matches.size());
+  for (const PhraseMatch& m : matches)
     out.push_back(
         {m.first_token, m.end_token, m.sentence, m.start, m.end, (*m.row)[0], (*m.row)[1]});
   return out;
@@ -66,7 +68,8 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
   const auto& sent = seg.sentences[trig.sentence];
   const Cue* report = nullptr;
   const Cue* source_noun = nullptr;
-  for (const Cue& c : CuesOf(cues, trig.sentence)) {
+  const std::span<const Cue> in_sentence = CuesOf(cues, trig.sentence);  // searched once
+  for (const Cue& c : in_sentence) {
     if (c.sentence != trig.sentence) continue;
     if (c.kind == "hedge"sv) at.modality = "hedged";
     if (c.kind == "background"sv) at.background_cue = true;
@@ -82,13 +85,13 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     }
   }
   // Negation: a cue just before the trigger, in its clause.
-  for (const Cue& c : CuesOf(cues, trig.sentence)) {
+  for (const Cue& c : in_sentence) {
     if (c.sentence != trig.sentence || c.end_token > trig.first_token) continue;
     if (trig.first_token - c.end_token > 4) continue;
     if (c.kind == "negation"sv) at.modality = "negated";
   }
   // Denial anywhere in the sentence outweighs the rest.
-  for (const Cue& c : CuesOf(cues, trig.sentence))
+  for (const Cue& c : in_sentence)
     if (c.sentence == trig.sentence && c.kind == "denial"sv) at.modality = "denied";
 
   if (report != nullptr) {
@@ -113,7 +116,7 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     uint32_t after_from = report->end_token;
     if (report->side == "agent"sv) {
       // "annoncée le 7 décembre par le Centre": the claimant follows the next par/by.
-      for (const Cue& c : CuesOf(cues, trig.sentence))
+      for (const Cue& c : in_sentence)
         if (c.sentence == trig.sentence && c.kind == "agent"sv &&
             c.first_token >= report->end_token && c.first_token <= report->end_token + 6) {
           after_from = c.end_token;
@@ -130,7 +133,7 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
     // "Le Centre, chargé de ..., a fait savoir que ...": a cue followed by "que"/"that" has
     // its subject before it, even after a comma.
     bool complement = false;
-    for (const Cue& c : CuesOf(cues, trig.sentence))
+    for (const Cue& c : in_sentence)
       if (c.kind == "complementizer"sv && c.first_token == report->end_token) complement = true;
     bool look_after = report->side == "after"sv || report->side == "doer"sv ||
                       report->side == "agent"sv ||
@@ -169,7 +172,7 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
         if (e > b) who = SpanClaimant(seg.tokens[b].start, seg.tokens[e - 1].end);
       }
     }
-    if (who) who = Resolve(*who, source_noun, cues, actors, seg, text, *previous);
+    if (who) who = Resolve(std::move(*who), source_noun, cues, actors, seg, text, *previous);
     if (who) {
       // A source noun ("ce bref communiqué") or a bare head repeated from a named actor
       // ("Le Centre") speaks for the last named claimant.
@@ -199,9 +202,9 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
           at.source_noun = is_source;
         }
       }
-      at.claimant = who;
       at.claimant_acted = report->side == "doer"sv || report->side == "doer_before"sv;
       if (who->actor >= 0) *previous = who;
+      at.claimant = std::move(who);
     }
     if (at.modality == "asserted"sv) at.modality = "reported";
   } else if (source_noun != nullptr && previous->has_value()) {
@@ -216,7 +219,7 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
   // A denial: who denies is the claimant, the subject just before the denial word
   // ("l'état-major a démenti toute opération", "the ministry dismissed as fake claims that").
   if (at.modality == "denied"sv) {
-    for (const Cue& c : CuesOf(cues, trig.sentence)) {
+    for (const Cue& c : in_sentence) {
       if (c.sentence != trig.sentence || c.kind != "denial"sv) continue;
       int best = -1;
       for (size_t i = 0; i < actors.size(); ++i)

@@ -573,7 +573,10 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       actor1 = claimant_actor;
       if (actor2 == actor1) actor2 = -1;
     }
-    EventRecord e;
+    // Built in place, as the last record (no move of the whole record): `done` records
+    // came before it, and it is dropped again when it merges into one of them.
+    const size_t done = out.size();
+    EventRecord& e = out.emplace_back();
     e.doc_id = in.doc_id;
     e.type = t.type;
     e.subtype = t.subtype;
@@ -639,9 +642,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       // Aid to people who have just fled ("ces civils ont été aidés") reaches them where
       // they went, not in the part of town they left: with no place of its own, the town.
       if (place == focus && !SentenceHas(sent, place->start, place->end) &&
-          t.type == "aid_delivery"sv && !out.empty() && out_sentence.back() + 2 >= t.sentence &&
-          (out.back().type == "displacement"sv || out.back().type == "evacuation"sv) &&
-          out.back().location && out.back().location->geonameid == e.location->geonameid) {
+          t.type == "aid_delivery"sv && done > 0 && out_sentence.back() + 2 >= t.sentence &&
+          (out[done - 1].type == "displacement"sv || out[done - 1].type == "evacuation"sv) &&
+          out[done - 1].location && out[done - 1].location->geonameid == e.location->geonameid) {
         e.location->part.clear();
         e.location->text.clear();
       }
@@ -673,7 +676,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       e.date = date->date;
       // "le lendemain", "the same day": counted from the last event the text dated.
       if (const Cue* anchor = date_anchor(*date)) {
-        for (size_t k = out.size(); k-- > 0;) {
+        for (size_t k = done; k-- > 0;) {
           const auto& prev = out[k].date;
           long p0, p1;
           if (!prev || (prev->basis != "explicit"sv && prev->basis != "relative"sv) ||
@@ -804,13 +807,13 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // The same happening told on in the next sentence ("Le raid n'a pas fait de victimes",
     // "Des obus sont tombés aux abords du camp"): a definite noun, or no date of its own,
     // and no other place, is one event with the sentence before.
-    size_t same = out.size();
-    for (size_t k = out.size(); k-- > 0 && out_sentence[k] + 1 >= t.sentence;)
+    size_t same = done;
+    for (size_t k = done; k-- > 0 && out_sentence[k] + 1 >= t.sentence;)
       if (out_sentence[k] + 1 == t.sentence && out[k].type == e.type && out[k].status == e.status) {
         same = k;
         break;
       }
-    if (same < out.size()) {
+    if (same < done) {
       EventRecord& prev = out[same];
       const bool definite =
           t.first_token > sent.first_token && cue_kind_at(t.first_token - 1, "definite");
@@ -829,10 +832,10 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
           if (!have) prev.quantities.push_back(q);
         }
         prev.evidence.insert(prev.evidence.end(), e.evidence.begin(), e.evidence.end());
+        out.pop_back();  // told in `prev`
         continue;
       }
     }
-    out.push_back(std::move(e));
     out_sentence.push_back(t.sentence);
     out_source.push_back(at.source_noun);
     last_passive = passive;

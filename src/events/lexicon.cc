@@ -69,9 +69,16 @@ void PhraseLexicon::Index(Table* t) {
       uint64_t k = StemKey(std::string_view(w).substr(0, w.size() - 1));
       t->stems[k].push_back(i);
       t->stem_filter.Add(k);
+      const unsigned x = unsigned(k & 0xFF) | unsigned((k >> 8) & 0xFF) << 8;
+      t->stem_starts[x >> 6] |= uint64_t(1) << (x & 63);
     } else {
+      const Pattern& p = t->patterns[i];
       t->first[w].push_back(i);
-      t->first_filter.Add(actors::HashWord(w));
+      t->first_filter.Add(p.hashes[0]);
+      if (p.tokens.size() >= 2 && p.parts[1] == Part::kWord)
+        t->pair_filter.Add(PairKey(p.hashes[0], p.hashes[1]));
+      else
+        t->loose_filter.Add(p.hashes[0]);
     }
   }
 }
@@ -166,6 +173,7 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
                                              const std::vector<size_t>* hashes) const {
   const Table& table = For(lang);
   std::vector<PhraseMatch> out;
+  out.reserve(seg.tokens.size() / 16);  // matches are a few in a hundred tokens
   std::vector<std::string> own;
   if (folded_all == nullptr) {
     if (seg.folded.size() == seg.tokens.size()) {
@@ -182,21 +190,51 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
     hashes = &own_hashes;
   }
   static const std::vector<uint32_t> kNone;
+  // What the test of every word reads, in locals the loop keeps in registers.
+  const actors::WordFilter::View first_f = table.first_filter.view(),
+                                 loose_f = table.loose_filter.view(),
+                                 pair_f = table.pair_filter.view();
+  const uint64_t* const stem_starts = table.stem_starts.data();
+  const size_t* const all_hashes = hashes->data();
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const auto& sent = seg.sentences[si];
     const std::string* folded = folded_all->data() + sent.first_token;
+    const size_t* sh = all_hashes + sent.first_token;
     const uint32_t n = sent.end_token - sent.first_token;
     const segment::Token* tokens = seg.tokens.data() + sent.first_token;
     uint32_t i = 0;
     while (i < n) {
+      {  // Most words start no pattern: told by the bit sets alone.
+        const size_t h = sh[i];
+        const std::string& w = folded[i];
+        const bool may_word =
+            first_f.MayHave(h) &&
+            (loose_f.MayHave(h) || (i + 1 < n && pair_f.MayHave(PairKey(h, sh[i + 1]))));
+        if (!may_word) {
+          bool may_stem = false;
+          if (w.size() >= 3) {
+            const unsigned x =
+                static_cast<unsigned char>(w[0]) | unsigned(static_cast<unsigned char>(w[1])) << 8;
+            may_stem = (stem_starts[x >> 6] >> (x & 63)) & 1;
+          }
+          if (!may_stem) {
+            ++i;
+            continue;
+          }
+        }
+      }
       const std::string& w = folded[i];
       const size_t h = (*hashes)[sent.first_token + i];
       const std::vector<uint32_t>* exact = &kNone;
-      if (table.first_filter.MayHave(h))
+      if (table.first_filter.MayHave(h) &&
+          (table.loose_filter.MayHave(h) ||
+           (i + 1 < n &&
+            table.pair_filter.MayHave(PairKey(h, (*hashes)[sent.first_token + i + 1])))))
         if (auto fi = table.first.find(actors::HashedWord{w, h}); fi != table.first.end())
           exact = &fi->second;
       const std::vector<uint32_t>* stems = &kNone;
-      if (w.size() >= 3) {
+      if (w.size() >= 3 &&
+          table.StemMayStart(static_cast<unsigned char>(w[0]), static_cast<unsigned char>(w[1]))) {
         // StemKey(w), inline for the usual case: the key is the first three bytes.
         const uint64_t k = w.size() == 3 || (static_cast<unsigned char>(w[3]) & 0xC0) != 0x80
                                ? uint64_t(static_cast<unsigned char>(w[0])) |

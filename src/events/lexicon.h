@@ -55,13 +55,26 @@ class PhraseLexicon {
   // stem, through the stem's first three letters. Both lists hold indices into `patterns`
   // in that order, so the first pattern that matches is the longest.
   // A bit set over word hashes (and stem keys) tells most words that start no pattern
-  // without a table lookup.
+  // without a table lookup. Frequent words ("a", "le", "the") start many patterns whose
+  // second word is a plain word too: `pair_filter` holds PairKey() of those two words and
+  // `loose_filter` the first word of every other pattern, so such a word followed by a
+  // second word no pattern has is passed over without a lookup.
   struct Table {
     std::vector<Pattern> patterns;
     actors::WordMap<std::vector<uint32_t>> first;               // exact first word
     std::unordered_map<uint64_t, std::vector<uint32_t>> stems;  // StemKey() of a stem word
-    actors::WordFilter first_filter, stem_filter;
+    actors::WordFilter first_filter, stem_filter, pair_filter, loose_filter;
+    // One bit for each pair of first two bytes a stem key starts with: most words are
+    // passed over on two bytes, before their key is made.
+    std::vector<uint64_t> stem_starts = std::vector<uint64_t>(65536 / 64, 0);
+    bool StemMayStart(unsigned char b0, unsigned char b1) const {
+      const unsigned x = b0 | unsigned(b1) << 8;
+      return (stem_starts[x >> 6] >> (x & 63)) & 1;
+    }
   };
+  static uint64_t PairKey(uint64_t first, uint64_t second) {
+    return first ^ (second * 0xC2B2AE3D27D4EB4Full) ^ (second >> 29);
+  }
   static std::string_view Key(std::string_view folded);
   static uint64_t StemKey(std::string_view folded);  // Key() packed into an integer
   static void Index(Table* t);

@@ -19,8 +19,10 @@ std::vector<TriggerMention> TriggerFinder::Find(std::string_view text,
                                                 std::string_view lang,
                                                 const std::vector<std::string>* folded,
                                                 const std::vector<size_t>* hashes) const {
+  const std::vector<PhraseMatch> matches = lex_.Find(text, seg, lang, folded, hashes);
   std::vector<TriggerMention> out;
-  for (const PhraseMatch& m : lex_.Find(text, seg, lang, folded, hashes)) {
+  out.reserve(matches.size());
+  for (const PhraseMatch& m : matches) {
     const auto& row = *m.row;  // type, subtype, voice
     if (row[0] == "none"sv) continue;
     TriggerMention t{m.first_token,
