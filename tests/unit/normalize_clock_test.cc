@@ -17,22 +17,7 @@ using test_env::TagText;
 // * marks a time of day whose day is the reference's.
 std::string At(std::string_view text, std::string_view lang, std::string_view ref = "2016-12-07",
                bool future = false) {
-  Tags t = TagText(text, lang, ref, future);
-  std::string out;
-  for (const TimeExpr& x : t.times) {
-    if (!out.empty()) out += "; ";
-    out += std::string(text.substr(x.start, x.end - x.start)) + "|";
-    if (x.kind == TimeKind::kDuration) {
-      out += x.DurationIso();
-      continue;
-    }
-    out += x.Start();
-    if (x.End() != x.Start()) out += "/" + x.End();
-    if (x.clock.Set()) out += " " + x.clock.Iso();
-    if (x.clock_end.Set()) out += "-" + x.clock_end.Iso();
-    if (x.clock_only) out += " *";
-  }
-  return out.empty() ? "none" : out;
+  return test_env::FormatTimes(text, TagText(text, lang, ref, future), {.clock_range = true});
 }
 
 TEST(ClockTest, FrenchTimesOfDay) {

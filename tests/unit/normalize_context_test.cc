@@ -18,22 +18,7 @@ using test_env::TagText;
 // Every time expression: "text|start[/end][ >|<]" (> open after, < open before).
 std::string Times(std::string_view text, std::string_view lang,
                   std::string_view ref = "2016-12-07") {
-  Tags t = TagText(text, lang, ref);
-  std::string out;
-  for (const TimeExpr& x : t.times) {
-    if (!out.empty()) out += "; ";
-    out += std::string(text.substr(x.start, x.end - x.start)) + "|";
-    if (x.kind == TimeKind::kDuration) {
-      out += x.DurationIso();
-      continue;
-    }
-    out += x.Start();
-    if (x.End() != x.Start()) out += "/" + x.End();
-    if (x.clock.Set()) out += " " + x.clock.Iso();
-    if (x.open > 0) out += " >";
-    if (x.open < 0) out += " <";
-  }
-  return out.empty() ? "none" : out;
+  return test_env::FormatTimes(text, TagText(text, lang, ref), {.open = true});
 }
 
 TEST(AnaphoraTest, SameDayAndNextDayFollowTheNamedDay) {

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/langpack.h"
@@ -44,6 +45,33 @@ inline Tags TagText(std::string_view text, std::string_view lang, std::string_vi
   r.future_bias = future;
   segment::Segmentation s = E().seg->Segment(text, lang);
   return E().norm->Tag(text, s, lang, r);
+}
+
+// The time expressions of `t` as "text|start[/end][ hh:mm][...]", separated by "; ", or
+// "none". With `clock_range`: the end of a time range ("-hh:mm") and " *" for a time of day
+// whose day is the reference's; with `open`: " >" open after, " <" open before.
+struct TimeFormat {
+  bool clock_range = false;
+  bool open = false;
+};
+inline std::string FormatTimes(std::string_view text, const Tags& t, TimeFormat f) {
+  std::string out;
+  for (const TimeExpr& x : t.times) {
+    if (!out.empty()) out += "; ";
+    out += std::string(text.substr(x.start, x.end - x.start)) + "|";
+    if (x.kind == TimeKind::kDuration) {
+      out += x.DurationIso();
+      continue;
+    }
+    out += x.Start();
+    if (x.End() != x.Start()) out += "/" + x.End();
+    if (x.clock.Set()) out += " " + x.clock.Iso();
+    if (f.clock_range && x.clock_end.Set()) out += "-" + x.clock_end.Iso();
+    if (f.clock_range && x.clock_only) out += " *";
+    if (f.open && x.open > 0) out += " >";
+    if (f.open && x.open < 0) out += " <";
+  }
+  return out.empty() ? "none" : out;
 }
 
 }  // namespace vigie::normalize::test_env
