@@ -5,32 +5,15 @@
 #include <filesystem>
 #include <iostream>
 
-#include "core/langpack.h"
 #include "normalize/time_eval.h"
+#include "../unit/normalize_test_env.h"
 
 namespace vigie::normalize {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Env {
-  std::shared_ptr<const core::PackSet> packs;
-  std::optional<segment::Segmenter> seg;
-  std::optional<Normalizer> norm;
-};
-
-const Env& E() {
-  static Env env = [] {
-    Env e;
-    auto packs = core::PackSet::Load(VIGIE_SOURCE_DIR "/langpacks");
-    EXPECT_TRUE(packs.ok());
-    e.packs = *packs;
-    e.seg.emplace(std::move(segment::Segmenter::Create(*e.packs)).value());
-    e.norm.emplace(std::move(Normalizer::Create(*e.packs)).value());
-    return e;
-  }();
-  return env;
-}
+using test_env::E;
 
 void Print(const EvalReport& r) {
   for (const auto& [g, c] : r.groups)
