@@ -78,6 +78,11 @@ struct TimeExpr {
   Clock clock, clock_end;
   bool clock_only = false;      // a time of day with no day named: its day is the reference's
   bool present = false;         // "now", "en ce moment": the moment of writing
+  // A season or quarter ("last summer", "Q3 2019"): its TimeML code ("SU", "FA", "Q3") and
+  // its first and last days. The dates above keep the grain news records use: the season's
+  // year, the quarter's months.
+  std::string year_part;
+  Date part_first, part_last;
   // Durations, and the length of "the past 48 hours" / "two days ago": amount and unit
   // ("P3D" in ISO 8601 via DurationIso()); amount NaN for "years", "weeks".
   double amount = 0;

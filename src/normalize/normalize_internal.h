@@ -46,6 +46,7 @@ struct PluralRule {
 enum class PK : uint8_t {
   kUnit, kScale, kOrdinal, kVague, kQualifier, kConnector, kArticle, kPercent, kRangeOpen, kRangeAnd, kRangeMid, kOf, kTDay, kTPeriod, kTUnit, kTSince, kTAgoPrefix, kTAgoSuffix, kTPast, kTDuring, kTFrom, kTTo, kTBetween, kTAnd, kTLast, kTNext, kTThis, kTEarly, kTMid, kTLate, kTDaypart, kTDecade, kTIn, kTAhead, kTHalf,
   kTClockWord, kTMeridiem, kTClockNamed, kTClockAdd, kTClockMinus, kTClockPast, kTClockTo, kTClockFrac, kTAt, kTMinuteWord, kTDaypartLead, kTHoliday, kNegative, kDecimal, kTFraction, kTExtra, kTOpen, kTWeekOf,
+  kTSeason, kTQuarter,
   kCount
 };
 // The Tok::kinds bit of a phrase kind, and of several.
@@ -176,7 +177,7 @@ inline bool Normalizer::Lexicon::MayStart(const Tok& t) const {
                           PK::kTFraction, PK::kTDuring, PK::kTEarly, PK::kTMid, PK::kTLate, PK::kTIn,
                           PK::kTLast, PK::kTNext, PK::kTHoliday, PK::kTAt, PK::kDecimal, PK::kTClockFrac,
                           PK::kTClockNamed, PK::kTDay, PK::kTDaypart, PK::kTDaypartLead, PK::kTDecade,
-                          PK::kTPeriod, PK::kTOpen, PK::kTWeekOf);
+                          PK::kTPeriod, PK::kTOpen, PK::kTWeekOf, PK::kTSeason, PK::kTQuarter);
   return (t.kinds & kStarts) != 0;
 }
 
@@ -264,5 +265,11 @@ struct PartialDate {
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
               std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo = nullptr,
               std::optional<Date>* anchor = nullptr);
+
+// Seasons and quarters (year_parts.cc): "last summer", "l'hiver dernier", "the third quarter
+// of 2018", "Q3 2019", "le trimestre prochain", at token i. `future`: the bias, or a future
+// marker before the expression. The token after it, or i.
+size_t ParseYearPartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, const Reference& ref,
+                       bool future, PhraseMemo* memo, TimeExpr* x);
 
 }  // namespace vigie::normalize

@@ -68,6 +68,10 @@ std::string Stamp(const Date& day, const Clock& c, int add) {
 std::string DucklingTime(const TimeExpr& x) {
   auto stamp = [](const Date& d) { return IsoDate(d) + "T00:00:00"; };
   if (x.kind == TimeKind::kDuration) return "duration " + x.DurationIso();
+  if (!x.year_part.empty() && x.open == 0) {  // Duckling: a quarter at its grain, a season as days
+    if (x.year_part[0] == 'Q') return "datetime " + stamp(x.part_first) + " Quarter";
+    return "datetimeInterval (" + stamp(x.part_first) + ", " + stamp(AddDays(x.part_last, 1)) + ") Day";
+  }
   std::string grain = DucklingGrain(x);
   if (x.open != 0) {
     const char* side = x.open > 0 ? "datetimeOpenInterval After " : "datetimeOpenInterval Before ";
@@ -254,6 +258,8 @@ StatusOr<EvalReport> EvalTimex(const Normalizer& norm, const segment::Segmenter&
     if (x) {
       if (x->kind == TimeKind::kDuration || (type == "DURATION" && x->amount != 0)) {
         c.got = x->DurationIso();
+      } else if (!x->year_part.empty() && x->open == 0 && !x->open_end) {
+        c.got = std::to_string(x->part_first.year) + "-" + x->year_part;  // "1998-FA", "1998-Q3"
       } else if (x->present) {
         c.got = "PRESENT_REF";
       } else if (x->precision == Precision::kWeek) {

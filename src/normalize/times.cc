@@ -84,6 +84,7 @@ class TimeParser {
     if ((b & (kAbsolute | Bits(PK::kTFrom, PK::kTBetween))) && (e = FromTo(i, x, emit)) > i) return e;
     if ((b & (kAmount | Bits(PK::kTAgoPrefix, PK::kTPast, PK::kTAhead))) && (e = PastOrAgo(i, x)) > i) return e;
     if ((b & Bit(PK::kTDuring)) && (e = During(i, x)) > i) return e;
+    if ((e = ParseYearPartAt(lx_, t_, i, ref_, Future(), memo_, x)) > i) return e;  // year_parts.cc
     if ((b & Bits(PK::kTEarly, PK::kTMid, PK::kTLate)) && (e = Part(i, x, emit)) > i) return e;
     if ((b & Bit(PK::kTIn)) && (e = Marked(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
     if ((b & Bits(PK::kTLast, PK::kTNext, PK::kTThis, PK::kTHoliday)) && (e = Holiday(i, x, emit)) > i)
@@ -802,6 +803,7 @@ class TimeParser {
       return j;
     }
     size_t k = Part(j, x, emit);
+    if (k == j) k = ParseYearPartAt(lx_, t_, j, ref_, Future(), memo_, x);
     if (k == j) k = Holiday(j, x, emit);
     if (k == j) k = Marked(j, x, emit);
     if (k == j) k = Absolute(j, true, x, emit);
