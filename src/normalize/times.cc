@@ -233,7 +233,7 @@ class TimeParser {
           Set(x, i, end, MonthPoint(b, a), MonthPoint(b, a), Precision::kMonth, Basis::kExplicit);
           return end;
         }
-        if (s1 == '/' && a <= 31 && b <= 31 && !glued) {  // 17/02 (day first) or 2/15 (month first)
+        if (s1 == '/' && a <= 31 && b <= 31 && !glued && DayMonthContext(i, end)) {  // 17/02 or 2/15
           bool dayfirst = ref_.day_first && lx_.day_first;
           int dd = dayfirst ? a : b, mm = dayfirst ? b : a;
           if (mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) {
@@ -263,6 +263,25 @@ class TimeParser {
         }
       }
       return i;
+  }
+
+  // Whether a bare d/m token over [i, end) reads as a date: "2/3" is two thirds or a score
+  // unless a date word is before it ("le 17/02", "on 2/15", "since 3/4", "mardi 17/02") and
+  // no plain word follows ("the 2/3 majority"), a time of day follows ("4/25 at 4pm", "17/02
+  // à 16h"), or it stands alone (a dateline, a caption: "17/02.").
+  bool DayMonthContext(size_t i, size_t end) const {
+    if (Has(end) && P(end, PK::kTAt)) return true;
+    size_t last = end;
+    while (last < t_.size() && t_[last].kind == TokenKind::kPunct) ++last;
+    if (i == 0 && last == t_.size()) return true;
+    if (i == 0) return false;
+    const Tok& p = t_[i - 1];
+    const bool before = p.weekday || P(i - 1, PK::kTIn) || P(i - 1, PK::kTThis) || P(i - 1, PK::kTSince) ||
+                        P(i - 1, PK::kTFrom) || P(i - 1, PK::kTTo) || P(i - 1, PK::kTOpen) || P(i - 1, PK::kTBetween);
+    if (!before) return false;
+    if (!Has(end)) return true;
+    const Tok& n = t_[end];
+    return !(n.kind == TokenKind::kWord && !n.cap && n.kinds == 0 && !n.weekday && !n.month);
   }
 
   // Digits, '-', '/' or '.', digits or a month name[, the same mark, digits], glued together
