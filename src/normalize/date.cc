@@ -75,7 +75,51 @@ Date Easter(int y, bool orthodox) {
   return Date{y, month, day};
 }
 
+namespace {
+
+// The day a rule's modifiers move it to: "obs" moves a Saturday to the Friday and a Sunday to
+// the Monday (a day observed on a weekday), "sun-1" a Sunday to the Saturday.
+std::optional<Date> Observed(std::string_view mods, std::optional<Date> d) {
+  if (!d) return d;
+  while (!mods.empty()) {
+    size_t c = mods.find(',');
+    std::string_view m = mods.substr(0, c);
+    mods = c == std::string_view::npos ? std::string_view() : mods.substr(c + 1);
+    const int wd = Weekday(*d);
+    if (m == "obs") {
+      if (wd == 6) d = AddDays(*d, -1);
+      else if (wd == 7) d = AddDays(*d, 1);
+    } else if (m == "sun-1") {
+      if (wd == 7) d = AddDays(*d, -1);
+    } else if (m.empty() || m[0] != '+') {
+      return std::nullopt;  // unknown modifier
+    }
+  }
+  return d;
+}
+
+std::optional<Date> BaseHolidayDate(std::string_view rule, int year);
+
+}  // namespace
+
 std::optional<Date> HolidayDate(std::string_view rule, int year) {
+  const size_t c = rule.find(',');
+  if (c == std::string_view::npos) return BaseHolidayDate(rule, year);
+  return Observed(rule.substr(c + 1), BaseHolidayDate(rule.substr(0, c), year));
+}
+
+int HolidaySpan(std::string_view rule) {
+  for (size_t p = rule.find(",+"); p != std::string_view::npos; p = rule.find(",+", p + 1)) {
+    int n = 0;
+    auto r = std::from_chars(rule.data() + p + 2, rule.data() + rule.size(), n);
+    if (r.ec == std::errc() && n > 0 && n <= 366) return n;
+  }
+  return 0;
+}
+
+namespace {
+
+std::optional<Date> BaseHolidayDate(std::string_view rule, int year) {
   std::string r(rule);
   int a = 0, b = 0, c = 0, off = 0;
   if (std::sscanf(r.c_str(), "fixed:%d-%d", &a, &b) == 2) {
@@ -99,6 +143,8 @@ std::optional<Date> HolidayDate(std::string_view rule, int year) {
   if (std::sscanf(r.c_str(), "oeaster:%d", &off) == 1) return AddDays(Easter(year, true), off);
   return std::nullopt;
 }
+
+}  // namespace
 
 namespace {
 
