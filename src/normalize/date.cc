@@ -100,6 +100,26 @@ std::optional<Date> Observed(std::string_view mods, std::optional<Date> d) {
 
 std::optional<Date> BaseHolidayDate(std::string_view rule, int year);
 
+// The arithmetical (tabular) Islamic calendar: 30-year cycles of 354- and 355-day years,
+// months of 30 and 29 days alternating, 1 Muharram 1 AH = 16 July 622 (Julian). Observed
+// dates, set by the sighting of the moon or by national tables, may fall a day off.
+int64_t IslamicDays(int y, int m, int d) {
+  constexpr int64_t kEpoch = -492149;  // 1 Muharram 1 AH, in days from 1970-01-01
+  return d + (59 * (m - 1) + 1) / 2 + int64_t{y - 1} * 354 + (3 + 11 * int64_t{y}) / 30 + kEpoch - 1;
+}
+
+// The first day of year `year` (Gregorian) that is day d of Islamic month m.
+std::optional<Date> IslamicInYear(int m, int d, int year) {
+  if (m < 1 || m > 12 || d < 1 || d > 30 || year < 700 || year > 9000) return std::nullopt;
+  const int approx = static_cast<int>((year - 622) * 33 / 32);
+  for (int hy = approx - 2; hy <= approx + 2; ++hy) {
+    if (hy < 1) continue;
+    Date g = CivilFromDays(IslamicDays(hy, m, d));
+    if (g.year == year) return g;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Date> HolidayDate(std::string_view rule, int year) {
@@ -141,6 +161,7 @@ std::optional<Date> BaseHolidayDate(std::string_view rule, int year) {
   }
   if (std::sscanf(r.c_str(), "easter:%d", &off) == 1) return AddDays(Easter(year), off);
   if (std::sscanf(r.c_str(), "oeaster:%d", &off) == 1) return AddDays(Easter(year, true), off);
+  if (std::sscanf(r.c_str(), "islamic:%d-%d", &a, &b) == 2) return IslamicInYear(a, b, year);
   return std::nullopt;
 }
 
