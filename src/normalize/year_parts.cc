@@ -77,7 +77,7 @@ class YearParts {
     } else {
       return i;
     }
-    if (quarter < 0 || quarter > 4 || (season < 0 && quarter == 0 && mode == 0)) return i;
+    if (quarter < 0 || quarter > 4) return i;
     // After it: "dernier", "prochain", a year, "of 2018", "of this year".
     if (mode == 0) {
       if (int n = P(k, PK::kTLast)) k += n, mode = -1;
@@ -93,6 +93,7 @@ class YearParts {
     }
     if (season >= 0 && mode == 0 && !lead && !year) return i;  // "fall", "spring" alone: verbs too
     if (season < 0) {
+      if (quarter == 0 && mode == 0) return i;  // "the quarter", "a quarter past"
       if (quarter == 0 && mode < 0 && year) quarter = 4, mode = 0;  // "the last quarter of 2018"
       if (quarter == 0 && (nth || year)) return i;
       if (need_year && !year) return i;
