@@ -73,7 +73,7 @@ std::string Col(const core::TsvTable& t, const std::vector<std::string>& row, co
 }  // namespace
 
 int PkFromName(std::string_view name) {
-  static const char* kNames[] = {"unit", "scale", "ordinal", "vague", "qualifier", "connector", "article", "percent", "range_open", "range_and", "range_mid", "of", "t:day", "t:period", "t:unit", "t:since", "t:ago_prefix", "t:ago_suffix", "t:past", "t:during", "t:from", "t:to", "t:between", "t:and", "t:last", "t:next", "t:this", "t:early", "t:mid", "t:late", "t:daypart", "t:decade", "t:in", "t:ahead", "t:half", "t:clock_word", "t:meridiem", "t:clock_named", "t:clock_add", "t:clock_minus", "t:clock_past", "t:clock_to", "t:clock_frac", "t:at", "t:minute_word", "t:daypart_lead", "t:holiday", "negative", "decimal", "t:fraction", "t:extra", "t:open", "t:week_of", "t:season", "t:quarter"};
+  static const char* kNames[] = {"unit", "scale", "ordinal", "vague", "qualifier", "connector", "article", "percent", "range_open", "range_and", "range_mid", "of", "t:day", "t:period", "t:unit", "t:since", "t:ago_prefix", "t:ago_suffix", "t:past", "t:during", "t:from", "t:to", "t:between", "t:and", "t:last", "t:next", "t:this", "t:early", "t:mid", "t:late", "t:daypart", "t:decade", "t:in", "t:ahead", "t:half", "t:clock_word", "t:meridiem", "t:clock_named", "t:clock_add", "t:clock_minus", "t:clock_past", "t:clock_to", "t:clock_frac", "t:at", "t:minute_word", "t:daypart_lead", "t:holiday", "negative", "decimal", "t:fraction", "t:extra", "t:open", "t:week_of", "t:season", "t:quarter", "t:later"};
   for (int i = 0; i < static_cast<int>(PK::kCount); ++i)
     if (name == kNames[i]) return i;
   return -1;

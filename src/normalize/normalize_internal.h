@@ -46,7 +46,7 @@ struct PluralRule {
 enum class PK : uint8_t {
   kUnit, kScale, kOrdinal, kVague, kQualifier, kConnector, kArticle, kPercent, kRangeOpen, kRangeAnd, kRangeMid, kOf, kTDay, kTPeriod, kTUnit, kTSince, kTAgoPrefix, kTAgoSuffix, kTPast, kTDuring, kTFrom, kTTo, kTBetween, kTAnd, kTLast, kTNext, kTThis, kTEarly, kTMid, kTLate, kTDaypart, kTDecade, kTIn, kTAhead, kTHalf,
   kTClockWord, kTMeridiem, kTClockNamed, kTClockAdd, kTClockMinus, kTClockPast, kTClockTo, kTClockFrac, kTAt, kTMinuteWord, kTDaypartLead, kTHoliday, kNegative, kDecimal, kTFraction, kTExtra, kTOpen, kTWeekOf,
-  kTSeason, kTQuarter,
+  kTSeason, kTQuarter, kTLater,
   kCount
 };
 // The Tok::kinds bit of a phrase kind, and of several.

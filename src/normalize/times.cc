@@ -702,7 +702,23 @@ class TimeParser {
     }
     size_t k = Amount(i, &n, &u);
     if (k > i && P(k, PK::kTAgoSuffix)) return Ago(i, k + 1, n, u, x);
+    if (k > i) return Later(i, k, n, u, x);
     return i;
+  }
+  // "two days later", "deux jours plus tard", "trois jours avant,": counted from the last day
+  // the text named (the document date when none). A word that also introduces a date
+  // ("after", "après") counts only closing its clause (pack arg2 "closing").
+  size_t Later(size_t i, size_t k, double n, Unit u, TimeExpr* x) {
+    const PhraseEntry* e = nullptr;
+    int m = P(k, PK::kTLater, &e);
+    if (!m || std::isnan(n) || u < Unit::kDay) return i;
+    if (e->arg2 == "closing" && Has(k + m) && t_[k + m].kind != TokenKind::kPunct) return i;
+    const int sign = e->arg1 == "-" ? -1 : 1;
+    const Date d = Shift(Anchor(), n, u, sign);
+    Set(x, i, k + m, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+    x->amount = n;
+    x->unit = u;
+    return k + m;
   }
   size_t Ago(size_t i, size_t end, double n, Unit u, TimeExpr* x) {
     if (u < Unit::kDay && ref_.time.Set()) return ClockShift(i, end, n, u, -1, x);

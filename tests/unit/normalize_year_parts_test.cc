@@ -1,5 +1,5 @@
-// Seasons, quarters, holidays of moving and lunar rules, "X after next", and the bare d/m
-// token that is a fraction or a score, on sentences written for these tests.
+// Seasons, quarters, holidays of moving and lunar rules, "X after next", "two days later",
+// and the bare d/m token that is a fraction or a score, on sentences written for these tests.
 #include <gtest/gtest.h>
 
 #include "normalize/date.h"
@@ -91,6 +91,16 @@ TEST(YearPartsTest, WeekdayAfterNext) {
   // 7 December 2016 is a Wednesday.
   EXPECT_EQ(At("The talks open Friday after next.", "en"), "Friday after next|2016-12-16");
   EXPECT_EQ(At("The talks open Wednesday after next.", "en"), "Wednesday after next|2016-12-21");
+}
+
+TEST(YearPartsTest, DaysLaterCountFromTheLastDayNamed) {
+  EXPECT_EQ(At("Mardi, deux obus sont tombés. Deux jours plus tard, le convoi est arrivé.", "fr"),
+            "Mardi|2016-12-06; Deux jours plus tard|2016-12-08");
+  EXPECT_EQ(At("Le convoi est arrivé trois jours avant, selon l'ONU.", "fr"), "trois jours avant|2016-12-04");
+  EXPECT_EQ(At("The town fell on Monday. A week later, aid arrived.", "en"),
+            "on Monday|2016-12-05; A week later|2016-12-12");
+  // "after" introducing an event is no date: only the length of time is read.
+  EXPECT_EQ(At("He hid for two days after the attack.", "en"), "for two days|P2D");
 }
 
 TEST(YearPartsTest, BareDayMonthNeedsDateContext) {
