@@ -123,6 +123,20 @@ struct Tok {
 inline bool IsNumberTok(const Tok& t) {
   return t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kDate;
 }
+// A fraction written as one token, "1/2", "3/4", "2/10": numerator below the denominator (a
+// date token like "17/02" is not one); *v its value.
+inline bool FractionTok(const Tok& t, double* v) {
+  if (t.kind != segment::TokenKind::kDate || t.f.size() > 7) return false;
+  int a = 0, b = 0;
+  size_t p = 0;
+  for (; p < t.f.size() && t.f[p] >= '0' && t.f[p] <= '9'; ++p) a = a * 10 + (t.f[p] - '0');
+  if (p == 0 || p >= t.f.size() || t.f[p] != '/') return false;
+  const size_t q0 = ++p;
+  for (; p < t.f.size() && t.f[p] >= '0' && t.f[p] <= '9'; ++p) b = b * 10 + (t.f[p] - '0');
+  if (p == q0 || p != t.f.size() || a < 1 || a >= b || b > 100) return false;
+  *v = static_cast<double>(a) / b;
+  return true;
+}
 // Whether a cardinal (ParseCardinalAt) may begin at the token: digits, or a number, scale,
 // decimal word or article ("a hundred").
 inline bool MayStartCardinal(const Tok& t) {
@@ -189,6 +203,7 @@ inline bool Normalizer::Lexicon::MayStartNumber(const Tok& t) const {
                              (uint64_t{1} << static_cast<int>(PK::kDecimal));
   if (t.kind == segment::TokenKind::kNumber || t.kind == segment::TokenKind::kPercent) return true;
   if (t.kind == segment::TokenKind::kPunct && t.f == "-") return true;  // "-5"
+  if (double v = 0; FractionTok(t, &v)) return true;                    // "1/5"
   return (t.kinds & kMask) != 0;
 }
 

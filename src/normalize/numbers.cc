@@ -188,6 +188,14 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
 size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
                      Number* out) {
   if (i >= t.size()) return i;
+  if (double v = 0; FractionTok(t[i], &v)) {  // "1/5", "2/3": no date context read it as a day
+    Number num;
+    num.start = t[i].start;
+    num.end = t[i].end;
+    num.value = num.min = num.max = v;
+    *out = num;
+    return i + 1;
+  }
   // "minus 5", "-5" (the sign glued to its number and not joining two numbers as in "13-15").
   size_t sign = 0;
   if (int n = MatchPhrase(lx, t, i, PK::kNegative, nullptr)) {

@@ -271,6 +271,7 @@ class TimeParser {
   // à 16h"), or it stands alone (a dateline, a caption: "17/02.").
   bool DayMonthContext(size_t i, size_t end) const {
     if (Has(end) && P(end, PK::kTAt)) return true;
+    if (Has(end) && P(end, PK::kTUnit)) return false;  // "1/2 hour"
     size_t last = end;
     while (last < t_.size() && t_[last].kind == TokenKind::kPunct) ++last;
     if (i == 0 && last == t_.size()) return true;
@@ -602,6 +603,13 @@ class TimeParser {
   }
   size_t AmountAt(size_t i, double* n, Unit* unit, bool allow_vague) const {
     if (!Has(i)) return i;
+    if (double f = 0; FractionTok(t_[i], &f) && P(i + 1, PK::kTUnit)) {  // "1/2 hour", "3/4 hour"
+      const PhraseEntry* ue = nullptr;
+      const int m = P(i + 1, PK::kTUnit, &ue);
+      *n = f;
+      *unit = UnitFrom(ue->arg1);
+      return i + 1 + m;
+    }
     constexpr uint64_t kCounts = (uint64_t{1} << static_cast<int>(PK::kUnit)) | (uint64_t{1} << static_cast<int>(PK::kScale)) |
                                  (uint64_t{1} << static_cast<int>(PK::kArticle)) | (uint64_t{1} << static_cast<int>(PK::kTUnit)) |
                                  (uint64_t{1} << static_cast<int>(PK::kTFraction));
@@ -1149,7 +1157,9 @@ class TimeParser {
     x->clock.hour = static_cast<int>(rest / 3600);
     x->clock.minute = static_cast<int>(rest / 60 % 60);
     x->clock.second = static_cast<int>(rest % 60);
-    x->clock.grain = u == Unit::kHour ? Unit::kMinute : Unit::kSecond;
+    // One grain below the unit counted in: "in 2 hours" to the minute, "in half an hour" (30
+    // minutes) to the second.
+    x->clock.grain = u == Unit::kHour && n == std::floor(n) ? Unit::kMinute : Unit::kSecond;
     x->amount = n;
     x->unit = u;
     return end;

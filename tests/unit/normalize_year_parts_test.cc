@@ -113,5 +113,17 @@ TEST(YearPartsTest, BareDayMonthNeedsDateContext) {
   EXPECT_EQ(At("17/02", "fr"), "17/02|2016-02-17");
 }
 
+TEST(YearPartsTest, FractionsInOneToken) {
+  Tags t = TagText("Only 2/3 of the residents left, and 1/5 stayed.", "en");
+  ASSERT_EQ(t.numbers.size(), 2u);
+  EXPECT_NEAR(t.numbers[0].value, 2.0 / 3, 1e-9);
+  EXPECT_NEAR(t.numbers[1].value, 0.2, 1e-9);
+  EXPECT_TRUE(t.times.empty());
+  // A day and month is no fraction, the numerator below the denominator or not.
+  EXPECT_EQ(At("Le convoi est arrivé le 12/10.", "fr"), "12/10|2016-10-12");
+  EXPECT_EQ(At("The shelling lasted 1/2 hour.", "en"), "1/2 hour|PT30M");
+  EXPECT_EQ(At("Les tirs ont duré 3/4 heure.", "fr"), "3/4 heure|PT45M");
+}
+
 }  // namespace
 }  // namespace vigie::normalize
