@@ -141,6 +141,16 @@ class TimeParser {
     if (P(i, PK::kOrdinal, &e) == 1 && e->value >= 1 && e->value <= 31) return static_cast<int>(e->value);
     return 0;
   }
+  // A day of the month in words ("treize", "dix-huit"): 1..31, *end after it; 0 when not.
+  int WordDay(size_t i, size_t* end) const {
+    if (!Has(i) || IsNumberTok(t_[i]) || !(t_[i].kinds & Bit(PK::kUnit))) return 0;
+    double v = 0;
+    size_t k = ParseCardinalAt(lx_, t_, i, &v);
+    const int d = static_cast<int>(v);
+    if (k == i || v != d || d < 1 || d > 31) return 0;
+    *end = k;
+    return d;
+  }
   int Year(size_t i) const {
     if (!Has(i) || t_[i].kind != TokenKind::kNumber || t_[i].f.size() != 4 || !AllDigits(t_[i].f))
       return 0;
@@ -636,6 +646,7 @@ class TimeParser {
         if (int a = P(ku, PK::kArticle); a && P(ku + a, PK::kTUnit)) ku += a;
         if (P(ku, PK::kTUnit)) v += he->value > 0 ? he->value : 0.5, k = ku;
       }
+      if (double f = 0; FractionTok(t_[k], &f) && P(k + 1, PK::kTUnit)) v += f, ++k;  // "5 1/2 hours"
       if (int x = P(k, PK::kTExtra); x && P(k + x, PK::kTUnit)) k += x;            // "2 more minutes"
     }
     if (k == i) {
@@ -902,9 +913,13 @@ class TimeParser {
 
   // du 3 au 5 décembre / from 3 to 5 December / between 3 and 5 December, and full dates.
   size_t FromTo(size_t i, TimeExpr* x, bool* emit) {
-    int m = P(i, PK::kTFrom);
+    const PhraseEntry* me = nullptr;
+    int m = P(i, PK::kTFrom, &me);
     bool between = false;
-    if (!m) m = P(i, PK::kTBetween), between = true;
+    if (!m) m = P(i, PK::kTBetween, &me), between = true;
+    // A marker that announces days ("du", "entre le", "from the": pack arg1 "day") lets bare
+    // days and days in words be read: "du 13 au 18", "du treize au 15 juillet".
+    const bool days = m && me && me->arg1 == "day";
     if (!m) between = false;  // "13 au 15 juillet", "13-15 July": no marker
     size_t j = i + m;
     if (Wd(j) && DayNum(j + 1)) ++j;  // "du samedi 13 au …"
@@ -915,8 +930,9 @@ class TimeParser {
     size_t after = ja;
     if (ja == j) {
       d1 = DayNum(j);
-      if (!d1) return i;
       after = j + 1;
+      if (!d1 && days) d1 = WordDay(j, &after);
+      if (!d1) return i;
     }
     int mt = between ? P(after, PK::kTAnd) : P(after, PK::kTTo);
     if (!mt && Punct(after, "-")) mt = 1;
@@ -926,6 +942,45 @@ class TimeParser {
     if (Wd(jb) && DayNum(jb + 1)) ++jb;
     TimeExpr b;
     size_t kb = Absolute(jb, true, &b, emit);
+    if (kb == jb && ja == j) {
+      // Both days bare: the second in words before its month ("du 1er au dix juillet"), or
+      // both in digits after a day marker, in the reference's month ("du 13 au 18").
+      size_t e2 = jb + 1;
+      int d2 = DayNum(jb);
+      if (!d2) d2 = WordDay(jb, &e2);
+      if (!d2 || d2 <= d1) return i;
+      int mo = Month(e2);
+      size_t end = e2;
+      int y = 0;
+      if (mo) {
+        end = SkipDot(e2 + 1);
+        if ((y = Year(SkipComma(end)))) end = SkipComma(end) + 1;
+      } else if (!days || !IsNumberTok(t_[j]) || (Has(e2) && t_[e2].kind != TokenKind::kPunct) || !ref_.date) {
+        return i;
+      }
+      if (!y && !ref_.date) {
+        *emit = false;
+        x->start = t_[i].start;
+        x->end = t_[end - 1].end;
+        return end;
+      }
+      Date first, last;
+      if (mo) {
+        std::optional<Date> dt = y ? std::optional<Date>(Date{y, mo, d2}) : ResolveDayMonth(mo, d2, 0, i, end);
+        if (!dt || !ValidDate(dt->year, mo, d2)) return i;
+        last = *dt;
+      } else {
+        const Date r = *ref_.date;
+        Date base{r.year, r.month, 1};
+        if (!Future() && d1 > r.day) base = AddMonths(base, -1);
+        if (Future() && d2 < r.day) base = AddMonths(base, 1);
+        if (!ValidDate(base.year, base.month, d2)) return i;
+        last = Date{base.year, base.month, d2};
+      }
+      first = Date{last.year, last.month, d1};
+      Set(x, i, end, DayPoint(first), DayPoint(last), Precision::kInterval, y ? Basis::kExplicit : Basis::kRelative);
+      return end;
+    }
     if (kb == jb) {
       // "July 13-15", "August 27th - 29th", "13 to 15 December 2016" read above; here the
       // month came first: the second day shares it (and takes a year that follows).

@@ -123,6 +123,20 @@ TEST(YearPartsTest, FractionsInOneToken) {
   EXPECT_EQ(At("Le convoi est arrivé le 12/10.", "fr"), "12/10|2016-10-12");
   EXPECT_EQ(At("The shelling lasted 1/2 hour.", "en"), "1/2 hour|PT30M");
   EXPECT_EQ(At("Les tirs ont duré 3/4 heure.", "fr"), "3/4 heure|PT45M");
+  EXPECT_EQ(At("The flight took 5 1/2 hours.", "en"), "5 1/2 hours|PT330M");
+}
+
+TEST(YearPartsTest, DayRangesInWordsAndBareDays) {
+  EXPECT_EQ(At("Le festival a eu lieu du treize au 15 juillet.", "fr"), "du treize au 15 juillet|2016-07-13/2016-07-15");
+  EXPECT_EQ(At("La trêve a tenu du 1er au dix novembre.", "fr"), "du 1er au dix novembre|2016-11-01/2016-11-10");
+  EXPECT_EQ(At("Les frappes ont eu lieu entre le 3 et le cinq décembre.", "fr"),
+            "entre le 3 et le cinq décembre|2016-12-03/2016-12-05");
+  // Bare days after a day marker: the reference's month, or the one before when not reached.
+  EXPECT_EQ(At("Le couvre-feu a duré du 2 au 5.", "fr"), "du 2 au 5|2016-12-02/2016-12-05");
+  EXPECT_EQ(At("Le couvre-feu a duré du 12 au 15.", "fr"), "du 12 au 15|2016-11-12/2016-11-15");
+  // Counts, not days: a noun after the second number, no day marker, numbers in words.
+  EXPECT_EQ(At("Les enfants du 13 au 18 ans sont vaccinés.", "fr"), "18 ans|P18Y");
+  EXPECT_EQ(At("Le score est passé de trois à cinq buts.", "fr"), "none");
 }
 
 }  // namespace
