@@ -584,12 +584,13 @@ class TimeParser {
         size_t k = j + 1;
         if (mode == 0) {
           if (int n = P(k, PK::kTLast)) k += n, mode = -1;
-          else if (int n2 = P(k, PK::kTNext)) k += n2, mode = 1;
+          else if (int n2 = P(k, PK::kTNext, &e)) k += n2, mode = e->arg1[0] == '+' ? 2 : 1;  // "March after next"
         }
         if (mode != 0) {
           int y = r.year;
           if (mode < 0 && m >= r.month) --y;
           if (mode > 0 && m <= r.month) ++y;
+          if (mode == 2) ++y;
           Set(x, i, k, MonthPoint(y, m), MonthPoint(y, m), Precision::kMonth, Basis::kRelative);
           return k;
         }
@@ -726,18 +727,30 @@ class TimeParser {
   }
   // "two days later", "deux jours plus tard", "trois jours avant,": counted from the last day
   // the text named (the document date when none). A word that also introduces a date
-  // ("after", "après") counts only closing its clause (pack arg2 "closing").
+  // ("after", "après"; pack arg2 "closing") counts closing its clause, or before a day.
   size_t Later(size_t i, size_t k, double n, Unit u, TimeExpr* x) {
     const PhraseEntry* e = nullptr;
     int m = P(k, PK::kTLater, &e);
     if (!m || std::isnan(n) || u < Unit::kDay) return i;
-    if (e->arg2 == "closing" && Has(k + m) && t_[k + m].kind != TokenKind::kPunct) return i;
     const int sign = e->arg1 == "-" ? -1 : 1;
-    const Date d = Shift(Anchor(), n, u, sign);
-    Set(x, i, k + m, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+    size_t end = k + m;
+    Date from = Anchor();
+    if (e->arg2 == "closing" && Has(end) && t_[end].kind != TokenKind::kPunct) {
+      // "three days after Easter", "deux semaines avant le 15 mars": from the day named.
+      TimeExpr y;
+      bool em = true;
+      size_t ye = Holiday(end, &y, &em);
+      const size_t d0 = OfWord(end) && !Month(end) ? end + 1 : end;  // "après le 15 mars"
+      if (ye == end && (ye = Absolute(d0, true, &y, &em)) == d0) ye = end;
+      if (ye == end || !em || y.kind != TimeKind::kDate || y.precision != Precision::kDay) return i;
+      from = y.begin.date;
+      end = ye;
+    }
+    const Date d = Shift(from, n, u, sign);
+    Set(x, i, end, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
     x->amount = n;
     x->unit = u;
-    return k + m;
+    return end;
   }
   size_t Ago(size_t i, size_t end, double n, Unit u, TimeExpr* x) {
     if (u < Unit::kDay && ref_.time.Set()) return ClockShift(i, end, n, u, -1, x);

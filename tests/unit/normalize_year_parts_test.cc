@@ -101,6 +101,11 @@ TEST(YearPartsTest, DaysLaterCountFromTheLastDayNamed) {
             "on Monday|2016-12-05; A week later|2016-12-12");
   // "after" introducing an event is no date: only the length of time is read.
   EXPECT_EQ(At("He hid for two days after the attack.", "en"), "for two days|P2D");
+  // Before or after a day the text names: from that day.
+  EXPECT_EQ(At("The ceasefire began two weeks before Christmas.", "en"), "two weeks before Christmas|2016-12-11");
+  EXPECT_EQ(At("Le scrutin aura lieu trois jours après le 15 mars.", "fr", "2017-02-01"),
+            "trois jours après le 15 mars|2017-03-18");
+  EXPECT_EQ(At("The summit is set for March after next.", "en"), "March after next|2018-03");
 }
 
 TEST(YearPartsTest, BareDayMonthNeedsDateContext) {
