@@ -535,6 +535,19 @@ class TimeParser {
         Set(x, i, k, DayPoint(AddDays(r, a)), DayPoint(AddDays(r, b)), Precision::kInterval, Basis::kRelative);
         return k;
       }
+      if (e->arg3 == "anaphor") {
+        // "le lendemain du 13 février", "the day before Christmas": from the day named.
+        const size_t j2 = k + (P(k, PK::kTFrom) == 1 || OfWord(k) ? 1 : 0);
+        TimeExpr y;
+        bool em = true;
+        size_t ye = Has(j2) ? Holiday(j2, &y, &em) : j2;
+        if (ye == j2 && Has(j2)) ye = Absolute(j2, true, &y, &em);
+        if (ye > j2 && em && y.kind == TimeKind::kDate && y.precision == Precision::kDay && !y.clock.Set()) {
+          const Date d = AddDays(y.begin.date, a);
+          Set(x, i, ye, DayPoint(d), DayPoint(d), Precision::kDay, y.basis);
+          return ye;
+        }
+      }
       Date d = AddDays(e->arg3 == "anaphor" ? Anchor() : r, a);
       Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
       x->present = e->arg3 == "present";
@@ -1402,7 +1415,19 @@ class TimeParser {
     bool range = false;
     size_t kc = ClockRange(jc, at > 0 || part != nullptr || x->clock.Set(), &a, &b, &range);
     if (kc == jc) {
-      if (!part) return k;
+      if (!part) {
+        // "jeudi après 9h30", "vendredi à partir de midi": an open interval on that day.
+        TimeExpr y;
+        bool em = true;
+        const size_t ko = P(j, PK::kTOpen) ? Open(j, &y, &em) : j;
+        if (ko > j && em && y.clock.Set() && y.clock_only && !y.clock_end.Set()) {
+          x->clock = y.clock;
+          x->open = y.open;
+          x->end = y.end;
+          return ko;
+        }
+        return k;
+      }
       if (h0 < 0) {
         x->daypart = part->arg1;
         x->end = t_[kd - 1].end;

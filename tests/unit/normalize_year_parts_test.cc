@@ -108,6 +108,16 @@ TEST(YearPartsTest, DaysLaterCountFromTheLastDayNamed) {
   EXPECT_EQ(At("The summit is set for March after next.", "en"), "March after next|2018-03");
 }
 
+TEST(YearPartsTest, DayAnaphorOfANamedDayAndOpenTimesOnADay) {
+  EXPECT_EQ(At("Le convoi est reparti le lendemain du 3 décembre.", "fr"), "le lendemain du 3 décembre|2016-12-04");
+  EXPECT_EQ(At("The truce began the day before Christmas.", "en", "2016-12-28"),
+            "the day before Christmas|2016-12-24");
+  EXPECT_EQ(At("La veille du scrutin, le calme régnait.", "fr"), "La veille|2016-12-06");
+  EXPECT_EQ(At("Le couvre-feu s'applique lundi à partir de 20h.", "fr"), "lundi à partir de 20h|2016-12-05 20:00 >");
+  EXPECT_EQ(At("The roads reopen Thursday after 9:30.", "en", "2016-12-07", true),
+            "Thursday after 9:30|2016-12-08 09:30 >");
+}
+
 TEST(YearPartsTest, BareDayMonthNeedsDateContext) {
   EXPECT_EQ(At("The motion won a 2/3 majority.", "en"), "none");
   EXPECT_EQ(At("The home side won 2/3 of the games.", "en"), "none");
