@@ -287,4 +287,9 @@ void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Re
 size_t ParseYearPartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, const Reference& ref,
                        bool future, PhraseMemo* memo, TimeExpr* x);
 
+// Runs of whole units before or after the reference (unit_spans.cc): "last 2 days", "next
+// three weeks", "les 3 prochains jours", "2 semaines passées". The token after it, or i.
+size_t ParseUnitSpanAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, const Reference& ref,
+                       PhraseMemo* memo, TimeExpr* x);
+
 }  // namespace vigie::normalize

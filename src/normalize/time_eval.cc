@@ -82,7 +82,9 @@ std::string DucklingTime(const TimeExpr& x) {
     return "datetimeInterval (" + Stamp(x.begin.date, x.clock, 0) + ", " + Stamp(x.finish.date, x.clock_end, 1) +
            ") " + grain;
   }
-  bool interval = x.kind == TimeKind::kInterval && x.precision != Precision::kWeek && !(x.begin == x.finish);
+  // A week is one date at week grain; several weeks ("last 2 weeks") an interval of them.
+  bool interval = x.kind == TimeKind::kInterval && !(x.begin == x.finish) &&
+                  (x.precision != Precision::kWeek || DaysFromCivil(x.finish.date) - DaysFromCivil(x.begin.date) > 6);
   if (!interval) return "datetime " + stamp(x.begin.date) + " " + grain;
   Date end = x.finish.date;
   if (x.finish.grain == Grain::kDay) end = AddDays(end, 1);

@@ -83,6 +83,7 @@ class TimeParser {
     if ((b & Bit(PK::kTWeekOf)) && (e = WeekOf(i, x, emit)) > i) return e;
     if ((b & (kAbsolute | Bits(PK::kTFrom, PK::kTBetween))) && (e = FromTo(i, x, emit)) > i) return e;
     if ((b & (kAmount | Bits(PK::kTAgoPrefix, PK::kTPast, PK::kTAhead))) && (e = PastOrAgo(i, x)) > i) return e;
+    if ((e = ParseUnitSpanAt(lx_, t_, i, ref_, memo_, x)) > i) return e;  // unit_spans.cc
     if ((b & Bit(PK::kTDuring)) && (e = During(i, x)) > i) return e;
     if ((e = ParseYearPartAt(lx_, t_, i, ref_, Future(), memo_, x)) > i) return e;  // year_parts.cc
     if ((b & Bits(PK::kTEarly, PK::kTMid, PK::kTLate)) && (e = Part(i, x, emit)) > i) return e;

@@ -118,6 +118,23 @@ TEST(YearPartsTest, DayAnaphorOfANamedDayAndOpenTimesOnADay) {
             "Thursday after 9:30|2016-12-08 09:30 >");
 }
 
+TEST(YearPartsTest, RunsOfWholeUnits) {
+  // 7 December 2016 is a Wednesday; the week of it began on Monday 5 December.
+  EXPECT_EQ(At("Aid is expected over the next three days.", "en"), "next three days|2016-12-08/2016-12-10");
+  EXPECT_EQ(At("Prices rose these past 2 months.", "en"), "past 2 months|2016-10/2016-11");
+  EXPECT_EQ(At("Talks are planned in the 2 upcoming weeks.", "en"), "2 upcoming weeks|2016-12-12/2016-12-25");
+  EXPECT_EQ(At("Les combats ont repris ces 3 derniers jours.", "fr"), "3 derniers jours|2016-12-04/2016-12-06");
+  EXPECT_EQ(At("Les 2 semaines passées ont été calmes.", "fr"), "2 semaines passées|2016-11-21/2016-12-04");
+  EXPECT_EQ(At("Les élections auront lieu dans les 3 prochaines années.", "fr"), "3 prochaines années|2017/2019");
+  // "the past 48 hours", "la semaine dernière" keep their own reading.
+  EXPECT_EQ(At("Shelling killed 12 in the past 48 hours.", "en"), "in the past 48 hours|2016-12-05/2016-12-07");
+  EXPECT_EQ(At("Il est parti la semaine dernière.", "fr"), "la semaine dernière|2016-11-28/2016-12-04");
+  // Hours run from the reference's time of day, at the hour.
+  Tags t = TagText("Shelling is expected in the next 3 hours.", "en", "2016-12-07T10:20");
+  ASSERT_EQ(t.times.size(), 1u);
+  EXPECT_EQ(t.times[0].clock.Iso() + "-" + t.times[0].clock_end.Iso(), "11:00-13:00");
+}
+
 TEST(YearPartsTest, BareDayMonthNeedsDateContext) {
   EXPECT_EQ(At("The motion won a 2/3 majority.", "en"), "none");
   EXPECT_EQ(At("The home side won 2/3 of the games.", "en"), "none");
