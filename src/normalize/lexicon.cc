@@ -154,6 +154,28 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
         lx.plurals.push_back(std::move(r));
       }
     }
+    // Tens and an ordinal unit written as one word ("twentyfifth"): the pack's words joined.
+    {
+      PhraseSet& units = lx.phrases[static_cast<int>(PK::kUnit)];
+      PhraseSet& ords = lx.phrases[static_cast<int>(PK::kOrdinal)];
+      std::vector<std::pair<std::string, PhraseEntry>> joined;
+      for (size_t a = 0; a < units.whole_keys.size(); ++a) {
+        const PhraseEntry& tens = units.entries[a];
+        const std::string& tk = units.whole_keys[a];
+        if (tens.value < 20 || tens.value >= 100 || static_cast<int>(tens.value) % 10 != 0 ||
+            tk.find_first_of(" -'") != std::string::npos)
+          continue;
+        for (size_t b = 0; b < ords.whole_keys.size(); ++b) {
+          const PhraseEntry& o = ords.entries[b];
+          const std::string& ok = ords.whole_keys[b];
+          if (o.value < 1 || o.value > 9 || ok.find_first_of(" -'") != std::string::npos) continue;
+          PhraseEntry e = o;
+          e.value = tens.value + o.value;
+          joined.emplace_back(tk + ok, std::move(e));
+        }
+      }
+      for (auto& [key, e] : joined) AddPhrase(&ords, key, std::move(e));
+    }
     for (int k = 0; k < static_cast<int>(PK::kCount); ++k)
       for (const std::string& w : lx.phrases[k].first_words) lx.Word(w).kinds |= uint64_t{1} << k;
     for (const auto& [w, m] : lx.months) {

@@ -188,6 +188,26 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
 size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
                      Number* out) {
   if (i >= t.size()) return i;
+  auto digits = [&](size_t k) {
+    if (k >= t.size() || t[k].kind != segment::TokenKind::kNumber || t[k].f.empty() || t[k].f.size() > 9) return false;
+    for (char c : t[k].f)
+      if (c < '0' || c > '9') return false;
+    return true;
+  };
+  auto glued = [&](size_t k) { return k < t.size() && t[k].start == t[k - 1].end; };
+  // "20/100": a fraction the segmenter cut at the slash.
+  if (digits(i) && glued(i + 1) && t[i + 1].f == "/" && glued(i + 2) && digits(i + 2) &&
+      !(glued(i + 3) && t[i + 3].kind != segment::TokenKind::kPunct)) {
+    const double a = std::strtod(std::string(t[i].f).c_str(), nullptr), b = std::strtod(std::string(t[i + 2].f).c_str(), nullptr);
+    if (a >= 1 && a < b && b <= 100) {
+      Number num;
+      num.start = t[i].start;
+      num.end = t[i + 2].end;
+      num.value = num.min = num.max = a / b;
+      *out = num;
+      return i + 3;
+    }
+  }
   if (double v = 0; FractionTok(t[i], &v)) {  // "1/5", "2/3": no date context read it as a day
     Number num;
     num.start = t[i].start;

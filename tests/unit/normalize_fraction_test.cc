@@ -1,0 +1,50 @@
+// Fractions and the bare d/m token that is one (or a score) unless dates surround it;
+// ordinals written as one word; on sentences written for these tests.
+#include <gtest/gtest.h>
+
+#include "normalize/normalize.h"
+#include "normalize_test_env.h"
+
+namespace vigie::normalize {
+namespace {
+
+using test_env::TagText;
+
+std::string At(std::string_view text, std::string_view lang, std::string_view ref = "2016-12-07",
+               bool future = false) {
+  return test_env::FormatTimes(text, TagText(text, lang, ref, future), {.open = true});
+}
+
+TEST(FractionTest, BareDayMonthNeedsDateContext) {
+  EXPECT_EQ(At("The motion won a 2/3 majority.", "en"), "none");
+  EXPECT_EQ(At("The home side won 2/3 of the games.", "en"), "none");
+  EXPECT_EQ(At("Deux tiers, soit 2/3 des habitants, sont partis.", "fr"), "none");
+  EXPECT_EQ(At("Le convoi est arrivé le 17/02.", "fr"), "17/02|2016-02-17");
+  EXPECT_EQ(At("Le convoi arrivera le 17/02 à 16h.", "fr"), "17/02 à 16h|2016-02-17 16:00");
+  EXPECT_EQ(At("Shelling resumed on Tuesday 2/3.", "en"), "on Tuesday|2016-12-06; 2/3|2016-03-02");
+  EXPECT_EQ(At("17/02", "fr"), "17/02|2016-02-17");
+}
+
+TEST(FractionTest, FractionsInOneToken) {
+  Tags t = TagText("Only 2/3 of the residents left, and 1/5 stayed.", "en");
+  ASSERT_EQ(t.numbers.size(), 2u);
+  EXPECT_NEAR(t.numbers[0].value, 2.0 / 3, 1e-9);
+  EXPECT_NEAR(t.numbers[1].value, 0.2, 1e-9);
+  EXPECT_TRUE(t.times.empty());
+  // A day and month is no fraction, the numerator below the denominator or not.
+  EXPECT_EQ(At("Le convoi est arrivé le 12/10.", "fr"), "12/10|2016-10-12");
+  EXPECT_EQ(At("The shelling lasted 1/2 hour.", "en"), "1/2 hour|PT30M");
+  EXPECT_EQ(At("Les tirs ont duré 3/4 heure.", "fr"), "3/4 heure|PT45M");
+  EXPECT_EQ(At("The flight took 5 1/2 hours.", "en"), "5 1/2 hours|PT330M");
+}
+
+TEST(FractionTest, SlashCutFractionsAndOrdinalsInOneWord) {
+  Tags t = TagText("Only 20/100 of the wells work; it was the twentyfifth attack.", "en");
+  ASSERT_EQ(t.numbers.size(), 2u);
+  EXPECT_NEAR(t.numbers[0].value, 0.2, 1e-9);
+  EXPECT_EQ(t.numbers[1].value, 25);
+  EXPECT_TRUE(t.numbers[1].ordinal);
+}
+
+}  // namespace
+}  // namespace vigie::normalize

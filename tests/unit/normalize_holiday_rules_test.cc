@@ -1,0 +1,44 @@
+// Holiday rules (facts: moving, observed, lunar, several days) and the holidays they date,
+// on sentences written for these tests.
+#include <gtest/gtest.h>
+
+#include "normalize/date.h"
+#include "normalize/normalize.h"
+#include "normalize_test_env.h"
+
+namespace vigie::normalize {
+namespace {
+
+using test_env::TagText;
+
+std::string At(std::string_view text, std::string_view lang, std::string_view ref = "2016-12-07",
+               bool future = false) {
+  return test_env::FormatTimes(text, TagText(text, lang, ref, future), {.open = true});
+}
+
+TEST(HolidayRulesTest, MovingAndLunarHolidays) {
+  // Rules (facts): Thanksgiving, the fourth Thursday of November; Memorial Day, the last
+  // Monday of May; the orthodox Clean Monday, 48 days before orthodox Easter.
+  EXPECT_EQ(IsoDate(*HolidayDate("nth:11:4:4", 2016)), "2016-11-24");
+  EXPECT_EQ(IsoDate(*HolidayDate("nth:5:1:-1", 2016)), "2016-05-30");
+  EXPECT_EQ(IsoDate(*HolidayDate("oeaster:-48", 2018)), "2018-02-19");
+  // Observed on a weekday: 16 April 2011 was a Saturday, 16 October 2016 a Sunday.
+  EXPECT_EQ(IsoDate(*HolidayDate("fixed:04-16,obs", 2011)), "2011-04-15");
+  EXPECT_EQ(IsoDate(*HolidayDate("fixed:10-16,obs", 2016)), "2016-10-17");
+  EXPECT_EQ(IsoDate(*HolidayDate("fixed:04-27,sun-1", 2014)), "2014-04-26");
+  EXPECT_EQ(HolidaySpan("oeaster:-48,+39"), 39);
+  EXPECT_FALSE(HolidayDate("fixed:04-16,sideways", 2011));
+  // The arithmetical Islamic calendar: 1 Shawwal 1395 AH is 6 October 1975, 10 Dhu al-Hijjah
+  // 1438 is 1 September 2017.
+  EXPECT_EQ(IsoDate(*HolidayDate("islamic:10-01", 1975)), "1975-10-06");
+  EXPECT_EQ(IsoDate(*HolidayDate("islamic:12-10", 2017)), "2017-09-01");
+  // 1974 holds two 10 Dhu al-Hijjah: the first is taken.
+  EXPECT_EQ(IsoDate(*HolidayDate("islamic:12-10", 1974)), "1974-01-03");
+  EXPECT_EQ(At("Pendant le ramadan, les tirs ont baissé.", "fr"), "le ramadan|2016-06-06/2016-07-05");
+  EXPECT_EQ(At("The truce held over Eid al-Adha.", "en"), "Eid al-Adha|2016-09-12");
+  EXPECT_EQ(At("Great Lent began early.", "en", "2018-03-01"), "Great Lent|2018-02-19/2018-03-30");
+  EXPECT_EQ(At("The bank lent money.", "en"), "none");
+}
+
+}  // namespace
+}  // namespace vigie::normalize
