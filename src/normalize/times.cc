@@ -862,8 +862,36 @@ class TimeParser {
     size_t j = i + m;
     if (int n = P(j, PK::kTIn); n && !Month(j) && !Year(j)) j += n;
     size_t k = Absolute(j, true, x, emit);
+    if (k == j) k = PartOfPeriod(j, x);
     if (k == j) return i;
     x->start = t_[i].start;
+    return k;
+  }
+  // After "end of", "début de": "next year", "l'année dernière", or the month or year itself
+  // ("fin du mois", "the end of the year"): kept at the period's grain.
+  size_t PartOfPeriod(size_t j, TimeExpr* x) {
+    if (!ref_.date) return j;
+    const PhraseEntry* pe = nullptr;
+    if (int n = P(j, PK::kTPeriod, &pe); n && (pe->arg1 == "month" || pe->arg1 == "year") && pe->arg3.empty()) {
+      const size_t k = Relative(j, x);
+      return k > j && x->kind == TimeKind::kDate ? k : j;
+    }
+    const size_t ju = OfWord(j) ? j + 1 : j;  // "the year", "le mois"
+    const PhraseEntry* ue = nullptr;
+    const int n = P(ju, PK::kTUnit, &ue);
+    if (!n || !ue->arg2.empty() || (ue->arg1 != "month" && ue->arg1 != "year")) return j;
+    size_t k = ju + n;
+    if (Has(k) && t_[k].join == '-') return j;  // "the end of the months-long siege"
+    const Date r = *ref_.date;
+    int off = 0;
+    if (int l = P(k, PK::kTLast)) off = -1, k += l;                                  // "l'année dernière"
+    else if (int nx = P(k, PK::kTNext, &pe); nx && pe->arg1.empty()) off = 1, k += nx;  // "le mois prochain"
+    if (ue->arg1 == "month") {
+      const Date d = AddMonths(Date{r.year, r.month, 1}, off);
+      Set(x, j, k, MonthPoint(d.year, d.month), MonthPoint(d.year, d.month), Precision::kMonth, Basis::kRelative);
+    } else {
+      Set(x, j, k, YearPoint(r.year + off), YearPoint(r.year + off), Precision::kYear, Basis::kRelative);
+    }
     return k;
   }
 

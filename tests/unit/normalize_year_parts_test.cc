@@ -1,4 +1,5 @@
-// Seasons and quarters, on sentences written for these tests.
+// Seasons, quarters, and the start or end of a month or year, on sentences written for these
+// tests.
 #include <gtest/gtest.h>
 
 #include "normalize/normalize.h"
@@ -59,6 +60,17 @@ TEST(YearPartsTest, Quarters) {
   // A quarter word that is not a quarter: a quarter of an hour, a flat.
   EXPECT_EQ(At("The shelling stopped a quarter past noon.", "en").find("quarter|2"), std::string::npos);
   EXPECT_EQ(At("Ils louent un T3 en ville.", "fr"), "none");
+}
+
+TEST(YearPartsTest, EndOrStartOfTheMonthOrYear) {
+  // Kept at the period's grain, as "fin novembre" is November.
+  EXPECT_EQ(At("Les salaires seront versés à la fin du mois.", "fr"), "à la fin du mois|2016-12");
+  EXPECT_EQ(At("Le retrait est prévu en fin d'année.", "fr"), "en fin d'année|2016");
+  EXPECT_EQ(At("Au début de l'année dernière, la ville est tombée.", "fr"), "Au début de l'année dernière|2015");
+  EXPECT_EQ(At("Troops will leave by the end of next month.", "en"), "by the end of next month|2017-01");
+  EXPECT_EQ(At("Elections are due early next year.", "en"), "early next year|2017");
+  EXPECT_EQ(At("At the end of the months-long siege, the town fell.", "en"), "months|PXM");
+  EXPECT_EQ(At("At the end of the war, the town was rebuilt.", "en"), "none");
 }
 
 }  // namespace
