@@ -108,6 +108,58 @@ int64_t IslamicDays(int y, int m, int d) {
   return d + (59 * (m - 1) + 1) / 2 + int64_t{y - 1} * 354 + (3 + 11 * int64_t{y}) / 30 + kEpoch - 1;
 }
 
+// The Hebrew calendar (arithmetic, as fixed since the 4th century): months from Nisan (1) to
+// Adar (12) and, in leap years, Adar II (13); the year begins on 1 Tishri (7). Days counted
+// from the R.D. epoch (1 January of year 1, Gregorian) as in Dershowitz and Reingold,
+// "Calendrical Calculations".
+constexpr int64_t kHebrewEpoch = -1373427;  // 1 Tishri AM 1, R.D.
+constexpr int64_t kRdOf1970 = 719163;       // 1970-01-01, R.D.
+bool HebrewLeap(int64_t y) { return (7 * y + 1) % 19 < 7; }
+int64_t HebrewElapsed(int64_t y) {
+  const int64_t months = (235 * y - 234) / 19;
+  const int64_t parts = 12084 + 13753 * months;
+  const int64_t days = 29 * months + parts / 25920;
+  return (3 * (days + 1)) % 7 < 3 ? days + 1 : days;
+}
+int64_t HebrewNewYear(int64_t y) {
+  const int64_t a = HebrewElapsed(y - 1), b = HebrewElapsed(y), c = HebrewElapsed(y + 1);
+  const int64_t correction = c - b == 356 ? 2 : b - a == 382 ? 1 : 0;
+  return kHebrewEpoch + b + correction;
+}
+int HebrewMonthDays(int m, int64_t y) {
+  const int64_t len = HebrewNewYear(y + 1) - HebrewNewYear(y);
+  if (m == 2 || m == 4 || m == 6 || m == 10 || m == 13) return 29;
+  if (m == 12 && !HebrewLeap(y)) return 29;
+  if (m == 8 && len % 10 != 5) return 29;  // Marheshvan is long only in a complete year
+  if (m == 9 && len % 10 == 3) return 29;  // Kislev is short in a deficient year
+  return 30;
+}
+// Days from 1970-01-01 of day d of month m of Hebrew year y.
+int64_t HebrewDays(int64_t y, int m, int d) {
+  int64_t r = HebrewNewYear(y) + d - 1;
+  if (m < 7) {
+    const int last = HebrewLeap(y) ? 13 : 12;
+    for (int k = 7; k <= last; ++k) r += HebrewMonthDays(k, y);
+    for (int k = 1; k < m; ++k) r += HebrewMonthDays(k, y);
+  } else {
+    for (int k = 7; k < m; ++k) r += HebrewMonthDays(k, y);
+  }
+  return r - kRdOf1970;
+}
+
+// The day of year `year` (Gregorian) that is day d of Hebrew month m; Adar (12) is Adar II in
+// a leap year, where Purim falls.
+std::optional<Date> HebrewInYear(int m, int d, int year) {
+  if (m < 1 || m > 13 || d < 1 || d > 30 || year < 1000 || year > 9000) return std::nullopt;
+  for (int64_t hy = year + 3760; hy <= year + 3761; ++hy) {
+    const int mm = m == 12 && HebrewLeap(hy) ? 13 : m;
+    if (mm == 13 && !HebrewLeap(hy)) continue;
+    Date g = CivilFromDays(HebrewDays(hy, mm, d));
+    if (g.year == year) return g;
+  }
+  return std::nullopt;
+}
+
 // The first day of year `year` (Gregorian) that is day d of Islamic month m.
 std::optional<Date> IslamicInYear(int m, int d, int year) {
   if (m < 1 || m > 12 || d < 1 || d > 30 || year < 700 || year > 9000) return std::nullopt;
@@ -162,6 +214,7 @@ std::optional<Date> BaseHolidayDate(std::string_view rule, int year) {
   if (std::sscanf(r.c_str(), "easter:%d", &off) == 1) return AddDays(Easter(year), off);
   if (std::sscanf(r.c_str(), "oeaster:%d", &off) == 1) return AddDays(Easter(year, true), off);
   if (std::sscanf(r.c_str(), "islamic:%d-%d", &a, &b) == 2) return IslamicInYear(a, b, year);
+  if (std::sscanf(r.c_str(), "hebrew:%d-%d", &a, &b) == 2) return HebrewInYear(a, b, year);
   return std::nullopt;
 }
 

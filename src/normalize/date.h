@@ -37,7 +37,9 @@ Date Easter(int year, bool orthodox = false);
 // The day a holiday rule gives in a year (holidays.tsv): "fixed:12-25", "nth:11:4:4" (4th
 // Thursday of November; -1 the last), "nth:11:4:4:+1" (a day after that), "easter:-2",
 // "oeaster:0", "islamic:10-01" (1 Shawwal in the arithmetical Islamic calendar, its first
-// occurrence in the year). None when the rule is malformed.
+// occurrence in the year), "hebrew:07-10" (10 Tishri in the Hebrew calendar, months from
+// Nisan = 1; the day itself, not the evening before, when it begins). None when the rule is
+// malformed.
 // Modifiers after commas: "obs" (a Saturday observed on the Friday, a Sunday on the Monday),
 // "sun-1" (a Sunday on the Saturday), "+N" (the holiday runs N more days: Lent is
 // "easter:-46,+45"). None when the rule or a modifier is malformed.

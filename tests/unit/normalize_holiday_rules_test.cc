@@ -40,5 +40,18 @@ TEST(HolidayRulesTest, MovingAndLunarHolidays) {
   EXPECT_EQ(At("The bank lent money.", "en"), "none");
 }
 
+TEST(HolidayRulesTest, HebrewCalendar) {
+  // 10 Tishri 5734 (Yom Kippur) was 6 October 1973; 15 Nisan 5778 (Passover) 31 March 2018;
+  // 25 Kislev 5779 (Hanukkah) 3 December 2018; Purim 5773 fell in the leap year's Adar II,
+  // 24 February 2013; 5779 is a leap year.
+  EXPECT_EQ(IsoDate(*HolidayDate("hebrew:07-10", 1973)), "1973-10-06");
+  EXPECT_EQ(IsoDate(*HolidayDate("hebrew:01-15", 2018)), "2018-03-31");
+  EXPECT_EQ(IsoDate(*HolidayDate("hebrew:09-25", 2018)), "2018-12-03");
+  EXPECT_EQ(IsoDate(*HolidayDate("hebrew:12-14", 2013)), "2013-02-24");
+  EXPECT_EQ(IsoDate(*HolidayDate("hebrew:12-14", 2019)), "2019-03-21");
+  EXPECT_EQ(At("The war began on Yom Kippur 1973.", "en"), "on Yom Kippur 1973|1973-10-06");
+  EXPECT_EQ(At("Les fêtes de Pessah 2018 ont été calmes.", "fr"), "Pessah 2018|2018-03-31/2018-04-07");
+}
+
 }  // namespace
 }  // namespace vigie::normalize
