@@ -101,6 +101,7 @@ class TimeParser {
                                                PK::kDecimal, PK::kArticle, PK::kTClockFrac, PK::kTClockNamed,
                                                PK::kTDay, PK::kTDaypart, PK::kTDaypartLead);
     if ((b & kClock) && (e = ClockAt(i, x, emit)) > i) return e;
+    if ((b & kDigits) && (e = SpacedDate(i, x, emit)) > i) return e;
     if ((b & kAbsolute) && (e = Absolute(i, false, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
     constexpr uint64_t kRelative = kDigits | kCalendarBit | Bits(PK::kTDecade, PK::kTDay, PK::kTPeriod, PK::kTLast,
                                                                  PK::kTNext, PK::kTThis);
@@ -331,6 +332,44 @@ class TimeParser {
       }
     }
     return named ? std::string() : s;
+  }
+
+  // Day, month and year in digits cut by spaces ("le 17 02", "20 2 2014", "24 12 14"): only
+  // as a whole clause, alone or after an article, so that no count or score is read as one.
+  size_t SpacedDate(size_t i, TimeExpr* x, bool* emit) {
+    auto num = [&](size_t k, size_t max_len) {
+      if (!Has(k) || t_[k].kind != TokenKind::kNumber || t_[k].f.size() > max_len || !AllDigits(t_[k].f)) return -1;
+      return std::atoi(std::string(t_[k].f).c_str());
+    };
+    const int d = num(i, 2), m = num(i + 1, 2);
+    if (d < 1 || d > 31 || m < 1 || m > 12) return i;
+    size_t end = i + 2;
+    int y = 0;
+    if (Has(end) && t_[end].kind == TokenKind::kNumber) {
+      const std::string_view f = t_[end].f;
+      if ((f.size() != 2 && f.size() != 4) || !AllDigits(f)) return i;
+      y = std::atoi(std::string(f).c_str());
+      if (f.size() == 2) y += y < 50 ? 2000 : 1900;
+      ++end;
+    }
+    const bool before = i == 0 || (i == 1 && OfWord(0));
+    const bool after = !Has(end) || (t_[end].kind == TokenKind::kPunct && t_[end].f != "/" && t_[end].f != "-");
+    if (!before || !after) return i;
+    const size_t a = i == 1 ? 0 : i;
+    if (y) {
+      if (!ValidDate(y, m, d)) return i;
+      Set(x, a, end, DayPoint(Date{y, m, d}), DayPoint(Date{y, m, d}), Precision::kDay, Basis::kExplicit);
+      return end;
+    }
+    std::optional<Date> dt = ResolveDayMonth(m, d, 0, a, end);
+    if (!dt) {
+      *emit = false;
+      x->start = t_[a].start;
+      x->end = t_[end - 1].end;
+      return end;
+    }
+    Set(x, a, end, DayPoint(*dt), DayPoint(*dt), Precision::kDay, Basis::kExplicit);
+    return end;
   }
 
   // Optional weekday (with "ce"/"on"), then day month [year] | month day [, year].

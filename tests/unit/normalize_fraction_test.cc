@@ -1,4 +1,5 @@
-// Fractions and the bare d/m token that is one (or a score) unless dates surround it;
+// Numbers that look like dates and dates that look like numbers: fractions, the bare d/m token
+// that is one (or a score) unless dates surround it, day month year in digits cut by spaces;
 // ordinals written as one word; on sentences written for these tests.
 #include <gtest/gtest.h>
 
@@ -36,6 +37,15 @@ TEST(FractionTest, FractionsInOneToken) {
   EXPECT_EQ(At("The shelling lasted 1/2 hour.", "en"), "1/2 hour|PT30M");
   EXPECT_EQ(At("Les tirs ont duré 3/4 heure.", "fr"), "3/4 heure|PT45M");
   EXPECT_EQ(At("The flight took 5 1/2 hours.", "en"), "5 1/2 hours|PT330M");
+}
+
+TEST(FractionTest, DatesInDigitsCutBySpacesOnlyAsAWholeClause) {
+  EXPECT_EQ(At("le 17 02", "fr"), "le 17 02|2016-02-17");
+  EXPECT_EQ(At("24 12 2014", "fr"), "24 12 2014|2014-12-24");
+  EXPECT_EQ(At("20 2 14.", "fr"), "20 2 14|2014-02-20");
+  // A score, counts: numbers in running text.
+  EXPECT_EQ(At("Le score était de 3 2.", "fr"), "none");
+  EXPECT_EQ(At("Ils étaient 20 2 2014.", "fr"), "2014|2014");
 }
 
 TEST(FractionTest, SlashCutFractionsAndOrdinalsInOneWord) {
