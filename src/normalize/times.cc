@@ -763,18 +763,12 @@ class TimeParser {
     }
     if (int m = P(i, PK::kTAhead)) {
       size_t k = Amount(i + m, &n, &u);
-      if (k > i + m && u < Unit::kDay && ref_.time.Set()) return ClockShift(i, k, n, u, +1, x);
-      if (k > i + m && u >= Unit::kDay) {
-        Date d = Shift(r, n, u, +1);
-        if (u == Unit::kYear) Set(x, i, k, MonthPoint(d.year, d.month), MonthPoint(d.year, d.month), Precision::kMonth, Basis::kRelative);
-        else Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
-        x->amount = n;  // "in two weeks" is also a length of time
-        x->unit = u;
-        return k;
-      }
+      if (size_t e = k > i + m ? Ahead(i, k, n, u, x) : i; e > i) return e;
     }
     size_t k = Amount(i, &n, &u);
-    if (k > i && P(k, PK::kTAgoSuffix)) return Ago(i, k + 1, n, u, x);
+    // "two days ago"; "two weeks from now", "a week hence" (pack arg1 "+": ahead).
+    if (const PhraseEntry* se = nullptr; int sm = k > i ? P(k, PK::kTAgoSuffix, &se) : 0)
+      return se->arg1 == "+" ? Ahead(i, k + sm, n, u, x) : Ago(i, k + sm, n, u, x);
     if (k > i) return Later(i, k, n, u, x);
     return i;
   }
@@ -804,6 +798,18 @@ class TimeParser {
     x->amount = n;
     x->unit = u;
     return end;
+  }
+  // "in two weeks", "two weeks from now": the day that many units on (the month for years; a
+  // time of day for hours and minutes when the reference has one), or i.
+  size_t Ahead(size_t i, size_t k, double n, Unit u, TimeExpr* x) {
+    if (u < Unit::kDay && ref_.time.Set()) return ClockShift(i, k, n, u, +1, x);
+    if (u < Unit::kDay) return i;
+    const Date d = Shift(*ref_.date, n, u, +1);
+    if (u == Unit::kYear) Set(x, i, k, MonthPoint(d.year, d.month), MonthPoint(d.year, d.month), Precision::kMonth, Basis::kRelative);
+    else Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
+    x->amount = n;  // "in two weeks" is also a length of time
+    x->unit = u;
+    return k;
   }
   size_t Ago(size_t i, size_t end, double n, Unit u, TimeExpr* x) {
     if (u < Unit::kDay && ref_.time.Set()) return ClockShift(i, end, n, u, -1, x);

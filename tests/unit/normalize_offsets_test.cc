@@ -16,6 +16,13 @@ std::string At(std::string_view text, std::string_view lang, std::string_view re
   return test_env::FormatTimes(text, TagText(text, lang, ref, future), {.open = true});
 }
 
+TEST(OffsetsTest, FromNowAndHence) {
+  EXPECT_EQ(At("The vote is two weeks from now.", "en"), "two weeks from now|2016-12-21");
+  EXPECT_EQ(At("Talks resume a week hence.", "en"), "a week hence|2016-12-14");
+  EXPECT_EQ(At("The treaty expires two years hence.", "en"), "two years hence|2018-12");
+  EXPECT_EQ(At("The town fell two weeks ago.", "en"), "two weeks ago|2016-11-23");
+}
+
 TEST(OffsetsTest, WeekdayAfterNext) {
   // 7 December 2016 is a Wednesday.
   EXPECT_EQ(At("The talks open Friday after next.", "en"), "Friday after next|2016-12-16");
