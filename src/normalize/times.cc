@@ -1210,6 +1210,7 @@ class TimeParser {
     bool mo_emit = true;
     size_t km = Absolute(k, true, &mo, &mo_emit);
     if (km == k) km = Relative(k, &mo);
+    if (km == k) km = PartOfPeriod(k, &mo);  // "of the month", "du mois prochain"
     if (km == k) return i;
     if (!mo_emit) {
       *emit = false;

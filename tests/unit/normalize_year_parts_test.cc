@@ -71,6 +71,9 @@ TEST(YearPartsTest, EndOrStartOfTheMonthOrYear) {
   EXPECT_EQ(At("Elections are due early next year.", "en"), "early next year|2017");
   EXPECT_EQ(At("At the end of the months-long siege, the town fell.", "en"), "months|PXM");
   EXPECT_EQ(At("At the end of the war, the town was rebuilt.", "en"), "none");
+  // A day of the month itself.
+  EXPECT_EQ(At("Le conseil se réunit le premier lundi du mois.", "fr"), "le premier lundi du mois|2016-12-05");
+  EXPECT_EQ(At("Rent is due on the last day of the month.", "en"), "the last day of the month|2016-12-31");
 }
 
 }  // namespace
