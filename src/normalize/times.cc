@@ -623,6 +623,8 @@ class TimeParser {
         Date sat = ref_.future_bias ? AddDays(r, (6 - cur + 7) % 7) : AddDays(r, -((cur - 6 + 7) % 7));
         sat = AddDays(sat, 7 * off);
         Set(x, i, k, DayPoint(sat), DayPoint(AddDays(sat, 1)), Precision::kInterval, Basis::kRelative);
+        x->amount = 2;  // also a length of time: two days
+        x->unit = Unit::kDay;
       }
       return k;
     }
