@@ -83,9 +83,12 @@ class TimeParser {
     if ((b & Bit(PK::kTWeekOf)) && (e = WeekOf(i, x, emit)) > i) return e;
     if ((b & (kAbsolute | Bits(PK::kTFrom, PK::kTBetween))) && (e = FromTo(i, x, emit)) > i) return e;
     if ((b & (kAmount | Bits(PK::kTAgoPrefix, PK::kTPast, PK::kTAhead))) && (e = PastOrAgo(i, x)) > i) return e;
-    if ((e = ParseUnitSpanAt(lx_, t_, i, ref_, memo_, x)) > i) return e;  // unit_spans.cc
+    constexpr uint64_t kSpan = kDigits | Bits(PK::kUnit, PK::kScale, PK::kTLast, PK::kTNext);
+    if ((b & kSpan) && (e = ParseUnitSpanAt(lx_, t_, i, ref_, memo_, x)) > i) return e;  // unit_spans.cc
     if ((b & Bit(PK::kTDuring)) && (e = During(i, x)) > i) return e;
-    if ((e = ParseYearPartAt(lx_, t_, i, ref_, Future(), memo_, x)) > i) return e;  // year_parts.cc
+    constexpr uint64_t kYearPart = kDigits | Bits(PK::kTSeason, PK::kTQuarter, PK::kTLast, PK::kTNext, PK::kTThis,
+                                                  PK::kTIn, PK::kOrdinal);
+    if ((b & kYearPart) && (e = ParseYearPartAt(lx_, t_, i, ref_, Future(), memo_, x)) > i) return e;  // year_parts.cc
     if ((b & Bits(PK::kTEarly, PK::kTMid, PK::kTLate)) && (e = Part(i, x, emit)) > i) return e;
     if ((b & Bit(PK::kTIn)) && (e = Marked(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
     if ((b & Bits(PK::kTLast, PK::kTNext, PK::kTThis, PK::kTHoliday)) && (e = Holiday(i, x, emit)) > i)
