@@ -1137,8 +1137,12 @@ class TimeParser {
         year_shift = std::atoi(pe->arg2.c_str()), shifted = true, k = j2 + m;
       } else if (int a = P(k, PK::kTAhead); a && Amount(k + a, &n, &u) > k + a && u == Unit::kYear && !std::isnan(n)) {
         year_shift = static_cast<int>(n), shifted = true, k = Amount(k + a, &n, &u);
-      } else if (size_t ka = Amount(k, &n, &u); ka > k && u == Unit::kYear && !std::isnan(n) && P(ka, PK::kTAgoSuffix)) {
-        year_shift = -static_cast<int>(n), shifted = true, k = ka + P(ka, PK::kTAgoSuffix);
+      } else if (size_t ka = Amount(k, &n, &u); ka > k && (u == Unit::kYear || u == Unit::kMonth) && !std::isnan(n) &&
+                                                 P(ka, PK::kTAgoSuffix, &pe)) {
+        // "Christmas 1 year ago", "thanksgiving 3 months ago", "… 9 months from now": the
+        // occurrence in the year of the moment named.
+        const Date moved = Shift(*ref_.date, n, u, pe->arg1 == "+" ? 1 : -1);
+        year_shift = moved.year - ref_.date->year, shifted = true, k = ka + P(ka, PK::kTAgoSuffix);
       }
     }
     if (int y = Year(k)) {

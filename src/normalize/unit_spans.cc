@@ -41,6 +41,10 @@ class UnitSpans {
         size_t after = k + m;
         size_t after_dir = after;
         if (!(dir = Dir(after, &after_dir))) return i;
+        // "15 minutes past 3pm", "ten minutes past noon": a time of day, not a run.
+        if (after_dir < t_.size() &&
+            (IsNumberTok(t_[after_dir]) || (t_[after_dir].kinds & Bits(PK::kUnit, PK::kTClockNamed))))
+          return i;
         return Emit(i, after_dir, n, e, dir, x);
       }
     } else {

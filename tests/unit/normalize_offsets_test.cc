@@ -21,6 +21,9 @@ TEST(OffsetsTest, FromNowAndHence) {
   EXPECT_EQ(At("Talks resume a week hence.", "en"), "a week hence|2016-12-14");
   EXPECT_EQ(At("The treaty expires two years hence.", "en"), "two years hence|2018-12");
   EXPECT_EQ(At("The town fell two weeks ago.", "en"), "two weeks ago|2016-11-23");
+  // A holiday a number of months away: its occurrence in that month's year.
+  EXPECT_EQ(At("The summit opens on Thanksgiving, 11 months from now.", "en").substr(0, 26), "on Thanksgiving|2016-11-24");
+  EXPECT_EQ(At("It was Christmas 3 months ago.", "en", "2017-03-01"), "Christmas 3 months ago|2016-12-25");
 }
 
 TEST(OffsetsTest, WeekdayAfterNext) {
@@ -62,6 +65,8 @@ TEST(OffsetsTest, RunsOfWholeUnits) {
   EXPECT_EQ(At("Les combats ont repris ces 3 derniers jours.", "fr"), "3 derniers jours|2016-12-04/2016-12-06");
   EXPECT_EQ(At("Les 2 semaines passées ont été calmes.", "fr"), "2 semaines passées|2016-11-21/2016-12-04");
   EXPECT_EQ(At("Les élections auront lieu dans les 3 prochaines années.", "fr"), "3 prochaines années|2017/2019");
+  // A time of day, not a run: "15 minutes past 3pm".
+  EXPECT_EQ(At("The blast came 15 minutes past noon.", "en", "2016-12-07T14:00"), "15 minutes past noon|2016-12-07 12:15");
   // "the past 48 hours", "la semaine dernière" keep their own reading.
   EXPECT_EQ(At("Shelling killed 12 in the past 48 hours.", "en"), "in the past 48 hours|2016-12-05/2016-12-07");
   EXPECT_EQ(At("Il est parti la semaine dernière.", "fr"), "la semaine dernière|2016-11-28/2016-12-04");
