@@ -59,7 +59,13 @@ std::string TimeExpr::DurationIso() const {
   else std::snprintf(num, sizeof num, "%g", amount);
   switch (unit) {
     case Unit::kSecond: return std::string("PT") + num + "S";
-    case Unit::kMinute: return std::string("PT") + num + "M";
+    case Unit::kMinute:
+      // Whole hours and minutes as ISO 8601 writes them: 330 minutes is PT5H30M.
+      if (amount >= 60 && amount == std::floor(amount) && amount < 1e9) {
+        const long long m = static_cast<long long>(amount);
+        return "PT" + std::to_string(m / 60) + "H" + (m % 60 ? std::to_string(m % 60) + "M" : std::string());
+      }
+      return std::string("PT") + num + "M";
     case Unit::kHour: return std::string("PT") + num + "H";
     case Unit::kDay: return std::string("P") + num + "D";
     case Unit::kWeek: return std::string("P") + num + "W";

@@ -150,8 +150,8 @@ TEST(DurationTest, PartsAndFractions) {
   EXPECT_EQ(At("The siege lasted two years three months.", "en"), "two years three months|P27M");
   EXPECT_EQ(At("The talks took half an hour.", "en"), "half an hour|PT30M");
   EXPECT_EQ(At("Wait 2 more minutes.", "en"), "2 more minutes|PT2M");
-  EXPECT_EQ(At("The meeting ran 1 hour thirty.", "en"), "1 hour thirty|PT90M");
-  EXPECT_EQ(At("Cinq heures et demie de négociations.", "fr"), "Cinq heures et demie|PT330M");
+  EXPECT_EQ(At("The meeting ran 1 hour thirty.", "en"), "1 hour thirty|PT1H30M");
+  EXPECT_EQ(At("Cinq heures et demie de négociations.", "fr"), "Cinq heures et demie|PT5H30M");
   EXPECT_EQ(At("The war lasted two decades.", "en"), "two decades|P20Y");
   {
     Tags t = TagText("Talks resume in two weeks.", "en", "2016-12-07");
@@ -160,7 +160,7 @@ TEST(DurationTest, PartsAndFractions) {
     EXPECT_EQ(t.times[0].DurationIso(), "P2W");  // the length it names
   }
   EXPECT_EQ(At("The flight took one and three quarters of an hour.", "en"),
-            "one and three quarters of an hour|PT105M");
+            "one and three quarters of an hour|PT1H45M");
 }
 
 }  // namespace

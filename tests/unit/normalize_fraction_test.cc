@@ -36,7 +36,7 @@ TEST(FractionTest, FractionsInOneToken) {
   EXPECT_EQ(At("Le convoi est arrivé le 12/10.", "fr"), "12/10|2016-10-12");
   EXPECT_EQ(At("The shelling lasted 1/2 hour.", "en"), "1/2 hour|PT30M");
   EXPECT_EQ(At("Les tirs ont duré 3/4 heure.", "fr"), "3/4 heure|PT45M");
-  EXPECT_EQ(At("The flight took 5 1/2 hours.", "en"), "5 1/2 hours|PT330M");
+  EXPECT_EQ(At("The flight took 5 1/2 hours.", "en"), "5 1/2 hours|PT5H30M");
 }
 
 TEST(FractionTest, DatesInDigitsCutBySpacesOnlyAsAWholeClause) {
