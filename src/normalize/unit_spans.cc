@@ -16,14 +16,16 @@ using segment::TokenKind;
 
 class UnitSpans {
  public:
-  UnitSpans(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref, PhraseMemo* memo)
+  UnitSpans(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
+            PhraseMemo* memo)
       : lx_(lx), t_(t), ref_(ref), memo_(memo) {}
 
   size_t At(size_t i, TimeExpr* x) const {
     if (!ref_.date) return i;
     // A unit word must come within a few tokens.
     bool unit = false;
-    for (size_t k = i + 1; k < t_.size() && k < i + 5 && !unit; ++k) unit = (t_[k].kinds & Bit(PK::kTUnit)) != 0;
+    for (size_t k = i + 1; k < t_.size() && k < i + 5 && !unit; ++k)
+      unit = (t_[k].kinds & Bit(PK::kTUnit)) != 0;
     if (!unit) return i;
     int dir = 0;
     double n = 0;
@@ -42,8 +44,8 @@ class UnitSpans {
         size_t after_dir = after;
         if (!(dir = Dir(after, &after_dir))) return i;
         // "15 minutes past 3pm", "ten minutes past noon": a time of day, not a run.
-        if (after_dir < t_.size() &&
-            (IsNumberTok(t_[after_dir]) || (t_[after_dir].kinds & Bits(PK::kUnit, PK::kTClockNamed))))
+        if (after_dir < t_.size() && (IsNumberTok(t_[after_dir]) ||
+                                      (t_[after_dir].kinds & Bits(PK::kUnit, PK::kTClockNamed))))
           return i;
         return Emit(i, after_dir, n, e, dir, x);
       }
@@ -66,7 +68,8 @@ class UnitSpans {
   int Dir(size_t k, size_t* after) const {
     const PhraseEntry* e = nullptr;
     if (int m = P(k, PK::kTLast)) return *after = k + m, -1;
-    if (int m = P(k, PK::kTNext, &e); m && (e->arg1.empty() || e->arg1 == "week")) return *after = k + m, 1;
+    if (int m = P(k, PK::kTNext, &e); m && (e->arg1.empty() || e->arg1 == "week"))
+      return *after = k + m, 1;
     return 0;
   }
   // A whole count, 1..1000, at k: the token after it, or k.
@@ -79,7 +82,8 @@ class UnitSpans {
     return e;
   }
 
-  size_t Emit(size_t i, size_t end, double n, const PhraseEntry* unit_entry, int dir, TimeExpr* x) const {
+  size_t Emit(size_t i, size_t end, double n, const PhraseEntry* unit_entry, int dir,
+              TimeExpr* x) const {
     if (!unit_entry->arg2.empty()) return i;  // "decade", "fortnight": not a grain
     const Date r = *ref_.date;
     const int c = static_cast<int>(n);
@@ -91,7 +95,8 @@ class UnitSpans {
     x->precision = Precision::kInterval;
     x->amount = n;
     if (u == "day") {
-      const Date a = dir < 0 ? AddDays(r, -c) : AddDays(r, 1), b = dir < 0 ? AddDays(r, -1) : AddDays(r, c);
+      const Date a = dir < 0 ? AddDays(r, -c) : AddDays(r, 1),
+                 b = dir < 0 ? AddDays(r, -1) : AddDays(r, c);
       x->begin = Point{a, Grain::kDay};
       x->finish = Point{b, Grain::kDay};
       x->unit = Unit::kDay;
@@ -144,8 +149,8 @@ class UnitSpans {
 
 }  // namespace
 
-size_t ParseUnitSpanAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, const Reference& ref,
-                       PhraseMemo* memo, TimeExpr* x) {
+size_t ParseUnitSpanAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
+                       const Reference& ref, PhraseMemo* memo, TimeExpr* x) {
   return UnitSpans(lx, t, ref, memo).At(i, x);
 }
 

@@ -37,8 +37,8 @@ int SeasonIndex(std::string_view code) {
 
 class YearParts {
  public:
-  YearParts(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref, bool future,
-            PhraseMemo* memo)
+  YearParts(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
+            bool future, PhraseMemo* memo)
       : lx_(lx), t_(t), ref_(ref), future_(future), memo_(memo) {}
 
   size_t At(size_t i, TimeExpr* x) {
@@ -50,11 +50,15 @@ class YearParts {
     // A season alone stands only after a preposition ("in summer", "en été") or as a pack
     // phrase with its article ("the summer", "l'été"): "the fall of Aleppo" is no season.
     bool lead = false;
-    if (int n = P(j, PK::kTLast)) j += n, mode = -1;
-    else if (int n2 = P(j, PK::kTNext, &e); n2 && Plain(e)) j += n2, mode = 1;
-    else if (int n3 = P(j, PK::kTThis)) j += n3, mode = 2;
+    if (int n = P(j, PK::kTLast))
+      j += n, mode = -1;
+    else if (int n2 = P(j, PK::kTNext, &e); n2 && Plain(e))
+      j += n2, mode = 1;
+    else if (int n3 = P(j, PK::kTThis))
+      j += n3, mode = 2;
     else
-      for (int w = 0; w < 2 && !P(j, PK::kTSeason) && P(j, PK::kTIn, &e) == 1; ++w, ++j) lead = lead || e->arg1 != "weak";
+      for (int w = 0; w < 2 && !P(j, PK::kTSeason) && P(j, PK::kTIn, &e) == 1; ++w, ++j)
+        lead = lead || e->arg1 != "weak";
     if (mode == 0) nth = Rank(&j);
     // The part itself.
     int season = -1, quarter = 0;
@@ -80,14 +84,17 @@ class YearParts {
     if (quarter < 0 || quarter > 4) return i;
     // After it: "dernier", "prochain", a year, "of 2018", "of this year".
     if (mode == 0) {
-      if (int n = P(k, PK::kTLast)) k += n, mode = -1;
-      else if (int n2 = P(k, PK::kTNext, &e); n2 && Plain(e)) k += n2, mode = 1;
+      if (int n = P(k, PK::kTLast))
+        k += n, mode = -1;
+      else if (int n2 = P(k, PK::kTNext, &e); n2 && Plain(e))
+        k += n2, mode = 1;
     }
     size_t ky = OfWord(k) || P(k, PK::kTIn) ? k + 1 : k;
     if (int y = Year(ky)) {
       year = y, k = ky + 1;
-    } else if (const PhraseEntry* pe = nullptr; ky > k && P(ky, PK::kTPeriod, &pe) && pe->arg1 == "year" &&
-                                                 pe->arg3.empty() && ref_.date) {
+    } else if (const PhraseEntry* pe = nullptr; ky > k && P(ky, PK::kTPeriod, &pe) &&
+                                                pe->arg1 == "year" && pe->arg3.empty() &&
+                                                ref_.date) {
       year = ref_.date->year + std::atoi(pe->arg2.c_str());
       k = ky + P(ky, PK::kTPeriod);
     }
@@ -106,7 +113,8 @@ class YearParts {
   bool Near(size_t i) const {
     for (size_t k = i; k < t_.size() && k < i + 4; ++k) {
       if (t_[k].kinds & (Bit(PK::kTSeason) | Bit(PK::kTQuarter))) return true;
-      if (k == i && t_[k].kind == TokenKind::kNumber && !t_[k].f.empty() && t_[k].f.back() == 'q') return true;
+      if (k == i && t_[k].kind == TokenKind::kNumber && !t_[k].f.empty() && t_[k].f.back() == 'q')
+        return true;
     }
     return false;
   }
@@ -133,12 +141,13 @@ class YearParts {
   // "third", "3rd", "3e" before a quarter word: 1..4, and *j after it.
   int Rank(size_t* j) const {
     const PhraseEntry* e = nullptr;
-    if (int n = P(*j, PK::kOrdinal, &e); n && e->value >= 1 && e->value <= 4 && e->value == static_cast<int>(e->value)) {
+    if (int n = P(*j, PK::kOrdinal, &e);
+        n && e->value >= 1 && e->value <= 4 && e->value == static_cast<int>(e->value)) {
       *j += n;
       return static_cast<int>(e->value);
     }
-    if (Has(*j) && t_[*j].kind == TokenKind::kNumber && t_[*j].num_ok && t_[*j].num_ordinal && t_[*j].num >= 1 &&
-        t_[*j].num <= 4) {
+    if (Has(*j) && t_[*j].kind == TokenKind::kNumber && t_[*j].num_ok && t_[*j].num_ordinal &&
+        t_[*j].num >= 1 && t_[*j].num <= 4) {
       return static_cast<int>(t_[(*j)++].num);
     }
     return 0;
@@ -156,7 +165,8 @@ class YearParts {
     }
     std::string_view q = t_[j + 1].f;
     if (q.size() != 1 || q[0] < '1' || q[0] > '4') return j;
-    if (Has(j + 2) && t_[j + 2].start == t_[j + 1].end && t_[j + 2].kind != TokenKind::kPunct) return j;
+    if (Has(j + 2) && t_[j + 2].start == t_[j + 1].end && t_[j + 2].kind != TokenKind::kPunct)
+      return j;
     *year = f.size() == 3 ? 2000 + y : y;
     *quarter = q[0] - '0';
     return j + 2;
@@ -206,11 +216,16 @@ class YearParts {
         }
         const int before = f0 <= r ? r.year : r.year - 1;  // latest that began by r
         const int after = f0 > r ? r.year : r.year + 1;    // first that begins after r
-        if (mode < 0) y = held >= 0 ? held - 1 : before;  // the last one over
-        else if (mode == 1) y = after;
-        else if (held >= 0) y = held;                       // "this winter", in February
-        else if (mode == 2) y = future_ ? after : r.year;   // "this summer": this year's
-        else y = future_ ? after : before;                  // "in the summer"
+        if (mode < 0)
+          y = held >= 0 ? held - 1 : before;  // the last one over
+        else if (mode == 1)
+          y = after;
+        else if (held >= 0)
+          y = held;  // "this winter", in February
+        else if (mode == 2)
+          y = future_ ? after : r.year;  // "this summer": this year's
+        else
+          y = future_ ? after : before;  // "in the summer"
       }
       SeasonDays(season, y, &first, &last);
       x->begin = x->finish = Point{Date{y, 1, 1}, Grain::kYear};
@@ -235,8 +250,8 @@ class YearParts {
 
 }  // namespace
 
-size_t ParseYearPartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, const Reference& ref,
-                       bool future, PhraseMemo* memo, TimeExpr* x) {
+size_t ParseYearPartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
+                       const Reference& ref, bool future, PhraseMemo* memo, TimeExpr* x) {
   return YearParts(lx, t, ref, future, memo).At(i, x);
 }
 

@@ -34,7 +34,8 @@ TEST(HolidayRulesTest, MovingAndLunarHolidays) {
   EXPECT_EQ(IsoDate(*HolidayDate("islamic:12-10", 2017)), "2017-09-01");
   // 1974 holds two 10 Dhu al-Hijjah: the first is taken.
   EXPECT_EQ(IsoDate(*HolidayDate("islamic:12-10", 1974)), "1974-01-03");
-  EXPECT_EQ(At("Pendant le ramadan, les tirs ont baissé.", "fr"), "le ramadan|2016-06-06/2016-07-05");
+  EXPECT_EQ(At("Pendant le ramadan, les tirs ont baissé.", "fr"),
+            "le ramadan|2016-06-06/2016-07-05");
   EXPECT_EQ(At("The truce held over Eid al-Adha.", "en"), "Eid al-Adha|2016-09-12");
   EXPECT_EQ(At("Great Lent began early.", "en", "2018-03-01"), "Great Lent|2018-02-19/2018-03-30");
   EXPECT_EQ(At("The bank lent money.", "en"), "none");
@@ -50,7 +51,8 @@ TEST(HolidayRulesTest, HebrewCalendar) {
   EXPECT_EQ(IsoDate(*HolidayDate("hebrew:12-14", 2013)), "2013-02-24");
   EXPECT_EQ(IsoDate(*HolidayDate("hebrew:12-14", 2019)), "2019-03-21");
   EXPECT_EQ(At("The war began on Yom Kippur 1973.", "en"), "on Yom Kippur 1973|1973-10-06");
-  EXPECT_EQ(At("Les fêtes de Pessah 2018 ont été calmes.", "fr"), "Pessah 2018|2018-03-31/2018-04-07");
+  EXPECT_EQ(At("Les fêtes de Pessah 2018 ont été calmes.", "fr"),
+            "Pessah 2018|2018-03-31/2018-04-07");
 }
 
 }  // namespace
