@@ -41,6 +41,14 @@ TEST(HolidayRulesTest, MovingAndLunarHolidays) {
   EXPECT_EQ(At("The bank lent money.", "en"), "none");
 }
 
+TEST(HolidayRulesTest, SeasonsOfTheChurchYear) {
+  // Easter 2016 was 27 March: Lent ran from Ash Wednesday, 10 February, to Holy Saturday.
+  EXPECT_EQ(At("Pendant le carême 2016, les combats ont continué.", "fr"),
+            "le carême 2016|2016-02-10/2016-03-26");
+  EXPECT_EQ(At("The truce held through Holy Week.", "en", "2016-04-10"),
+            "Holy Week|2016-03-20/2016-03-26");
+}
+
 TEST(HolidayRulesTest, HebrewCalendar) {
   // 10 Tishri 5734 (Yom Kippur) was 6 October 1973; 15 Nisan 5778 (Passover) 31 March 2018;
   // 25 Kislev 5779 (Hanukkah) 3 December 2018; Purim 5773 fell in the leap year's Adar II,
