@@ -45,7 +45,7 @@ TEST(HolidayRulesTest, SeasonsOfTheChurchYear) {
   // Easter 2016 was 27 March: Lent ran from Ash Wednesday, 10 February, to Holy Saturday.
   EXPECT_EQ(At("Pendant le carême 2016, les combats ont continué.", "fr"),
             "le carême 2016|2016-02-10/2016-03-26");
-  EXPECT_EQ(At("The truce held through Holy Week.", "en", "2016-04-10"),
+  EXPECT_EQ(At("Fighting paused in Holy Week.", "en", "2016-04-10"),
             "Holy Week|2016-03-20/2016-03-26");
 }
 
