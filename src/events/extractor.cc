@@ -178,17 +178,26 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   });
   // Crowd control with no crowd named ("police fired tear gas to disperse them") is a
   // protest met by force, unless a protest or riot was just told (its trigger, or riot
-  // words: "forced their way in, looting"): then it is how that one was policed.
+  // words: "forced their way in, looting"): then it is how that one was policed, and a
+  // protest so policed is an intervention.
   {
     std::vector<uint32_t> crowd;  // sentences with a protest or riot named
     for (const auto& t : kept)
       if ((t.type == "protest"sv || t.type == "riot"sv) && t.subtype != "intervention"sv)
         crowd.push_back(t.sentence);
+    std::vector<uint32_t> policed;  // sentences whose protest was met by that force
     std::erase_if(kept, [&](const TriggerMention& t) {
       if (t.type != "protest"sv || t.subtype != "intervention"sv || t.sentence == 0) return false;
-      return std::find(crowd.begin(), crowd.end(), t.sentence - 1) != crowd.end() ||
-             sentence_has_cue(t.sentence - 1, "riot_word");
+      if (std::find(crowd.begin(), crowd.end(), t.sentence - 1) != crowd.end()) {
+        policed.push_back(t.sentence - 1);
+        return true;
+      }
+      return sentence_has_cue(t.sentence - 1, "riot_word");
     });
+    for (auto& t : kept)
+      if (t.type == "protest"sv &&
+          std::find(policed.begin(), policed.end(), t.sentence) != policed.end())
+        t.subtype = "intervention";
   }
   // "the attack on Maiduguri, in which rockets ... struck": a generic attack word names the
   // event a more precise trigger of its sentence tells.
@@ -248,11 +257,13 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       }
   }
   // Weapons seized, found or stored are not used: "seized weapons" takes no territory, and
-  // "grenades were found", "an arms cache containing grenades" are no blast, unless the
-  // sentence tells of people killed or hurt.
-  auto cue_near = [&](const TriggerMention& t, std::string_view kind, uint32_t span) {
+  // "grenades were found", "an arms cache containing grenades", "a stash of mortar rounds"
+  // are no blast and no fire, unless the sentence tells of people killed or hurt.
+  auto cue_near = [&](const TriggerMention& t, std::string_view kind, uint32_t span,
+                      bool overlap = true) {
     for (const Cue& c : cues_in(t.sentence)) {
       if (c.kind != kind) continue;
+      if (!overlap && c.first_token < t.end_token && c.end_token > t.first_token) continue;
       const uint32_t gap = c.first_token >= t.end_token   ? c.first_token - t.end_token
                            : t.first_token >= c.end_token ? t.first_token - c.end_token
                                                           : 0;
@@ -262,8 +273,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   };
   std::erase_if(kept, [&](const TriggerMention& t) {
     if (t.type == "territory_change"sv && t.subtype == "taken"sv)
-      return cue_near(t, "weapon_word", 4);
-    if (t.type == "bombing"sv && t.subtype != "explosion"sv)
+      return cue_near(t, "weapon_word", 4) || cue_near(t, "weapon_found", 4, false);
+    if ((t.type == "bombing"sv && t.subtype != "explosion"sv) || t.type == "shelling"sv)
       return cue_near(t, "weapon_found", 6) && !sentence_has_cue(t.sentence, "killed_word") &&
              !sentence_has_cue(t.sentence, "injured_word");
     return false;

@@ -696,12 +696,17 @@ TEST(ExtractorTest, NominalTriggersOfStrikesAndHandovers) {
 TEST(ExtractorTest, WeaponsSeizedOrFoundAreNotUsed) {
   auto seized = Doc("Soldiers seized weapons and ammunition in a raid near the border.", "en").Run();
   EXPECT_FALSE(HasType(seized, "territory_change"));
+  EXPECT_TRUE(Doc("Troops seized on Monday a stash of mortar rounds.", "en").Run().empty());
   EXPECT_TRUE(HasType(Doc("The rebels seized the border town on Friday.", "en").Run(),
                       "territory_change", "taken"));
   EXPECT_FALSE(
       HasType(Doc("Police found four hand grenades in an empty warehouse.", "en").Run(), "bombing"));
   EXPECT_FALSE(HasType(Doc("An arms cache holding grenades was unearthed by a farmer.", "en").Run(),
                        "bombing"));
+  // A missile intercepted was fired.
+  EXPECT_TRUE(HasType(
+      Doc("Air defences intercepted a missile fired at the port city on Sunday.", "en").Run(),
+      "shelling", "missile"));
   // A grenade that wounds is thrown, whatever else was found.
   EXPECT_TRUE(HasType(
       Doc("A grenade found by children exploded and injured three of them.", "en").Run(),
@@ -736,6 +741,14 @@ TEST(ExtractorTest, CrowdControlWithoutACrowdNoun) {
                    "en")
                    .Run();
   EXPECT_FALSE(HasType(after, "protest"));
+  // After a protest, it is that protest's policing: one protest, met by intervention.
+  auto policed = Doc("Thousands of teachers held a rally outside parliament on Monday. Police "
+                     "fired tear gas to disperse them.",
+                     "en")
+                     .Run();
+  ASSERT_EQ(policed.size(), 1u);
+  EXPECT_EQ(policed[0].type, "protest");
+  EXPECT_EQ(policed[0].subtype, "intervention");
   // Hurt people, counted or not, where force met the protest.
   auto hurt = Doc("There were serious injuries among the students as police suppressed their "
                   "peaceful protest.",
