@@ -771,6 +771,36 @@ TEST(ExtractorTest, ViolenceBreakingOutMakesAProtestARiot) {
                       "riot"));
 }
 
+TEST(ExtractorTest, FrenchWeaponsCrowdControlAndNominalTriggers) {
+  EXPECT_TRUE(HasType(
+      Doc("Des hélicoptères ont largué des bombes barils sur les quartiers est.", "fr").Run(),
+      "air_strike", "air"));
+  EXPECT_TRUE(HasType(Doc("Deux soldats ont été tués par des tirs de char près du poste.", "fr")
+                          .Run(),
+                      "shelling", "artillery"));
+  EXPECT_TRUE(Doc("Le pays a annoncé deux essais de missiles cette semaine.", "fr").Run().empty());
+  EXPECT_FALSE(HasType(Doc("Les soldats ont repris des armes et des munitions aux rebelles.", "fr")
+                           .Run(),
+                       "territory_change"));
+  EXPECT_FALSE(HasType(
+      Doc("Une cache contenant des obus de mortier a été découverte près du pont.", "fr").Run(),
+      "shelling"));
+  auto tear = Doc("Des dizaines de personnes ont été blessées quand la police a tiré des gaz "
+                  "lacrymogènes et des balles en caoutchouc sur la place.",
+                  "fr")
+                  .Run();
+  ASSERT_TRUE(HasType(tear, "protest", "intervention"));
+  EXPECT_EQ(tear[0].extra_json, R"({"force":"excessive"})");
+  EXPECT_TRUE(HasType(Doc("La manifestation contre la vie chère a dégénéré devant la préfecture.",
+                          "fr")
+                          .Run(),
+                      "riot"));
+  auto lost = Doc("Les djihadistes ont été chassés de la ville après deux jours.", "fr").Run();
+  ASSERT_TRUE(HasType(lost, "territory_change", "taken"));
+  EXPECT_FALSE(lost[0].actor1.has_value());
+  EXPECT_TRUE(lost[0].actor2.has_value());
+}
+
 TEST(ExtractorTest, AnEventNamedAsAStartingPointIsContext) {
   auto ev = Doc("A day after police arrested ten students, gunmen kidnapped a teacher in the "
                 "village.",
