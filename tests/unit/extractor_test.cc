@@ -735,6 +735,8 @@ TEST(ExtractorTest, CrowdControlWithoutACrowdNoun) {
     if (e.type == "protest") {
       EXPECT_EQ(e.extra_json, R"({"force":"excessive"})");
     }
+  // Dispersing alone is no crowd control.
+  EXPECT_TRUE(Doc("A strong wind helped to disperse the smoke over the port.", "en").Run().empty());
   // Right after a riot told in riot words, it is that riot's policing, not a new protest.
   auto after = Doc("Youths stormed the town hall and looted two banks. Police fired tear gas to "
                    "disperse them.",
