@@ -825,9 +825,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
           harmed = harmed || q.kind == "killed"sv || q.kind == "injured"sv;
         // Force used on the crowd and people hurt, counted or not ("serious injuries among
         // the demonstrators as the authorities suppressed the protest").
-        harmed = harmed || (e.subtype == "intervention"sv &&
-                            (sentence_has_cue(t.sentence, "killed_word") ||
-                             sentence_has_cue(t.sentence, "injured_word")));
+        harmed = harmed ||
+                 (e.subtype == "intervention"sv && (sentence_has_cue(t.sentence, "killed_word") ||
+                                                    sentence_has_cue(t.sentence, "injured_word")));
         if (harmed) {
           e.subtype = "intervention";
           extra.emplace_back("force", "excessive");

@@ -664,8 +664,8 @@ bool HasType(const std::vector<EventRecord>& ev, std::string_view type,
 
 TEST(ExtractorTest, AircraftAreTheDoerNotATarget) {
   // The aircraft named before the verb drop the bombs...
-  EXPECT_TRUE(HasType(Doc("Government jets shelled the market on Monday.", "en").Run(),
-                      "air_strike"));
+  EXPECT_TRUE(
+      HasType(Doc("Government jets shelled the market on Monday.", "en").Run(), "air_strike"));
   // ... the planes hit far after it are what the shells damaged.
   auto ev = Doc("Heavy shelling of the airport on Monday set fire to a hangar and damaged two "
                 "cargo planes.",
@@ -676,9 +676,9 @@ TEST(ExtractorTest, AircraftAreTheDoerNotATarget) {
 }
 
 TEST(ExtractorTest, NominalTriggersOfStrikesAndHandovers) {
-  EXPECT_TRUE(HasType(
-      Doc("Helicopters dropped barrel bombs on the eastern suburbs overnight.", "en").Run(),
-      "air_strike", "air"));
+  EXPECT_TRUE(
+      HasType(Doc("Helicopters dropped barrel bombs on the eastern suburbs overnight.", "en").Run(),
+              "air_strike", "air"));
   EXPECT_TRUE(
       HasType(Doc("The air force dropped a napalm bomb on the camp.", "en").Run(), "air_strike"));
   EXPECT_TRUE(HasType(Doc("Two soldiers died in a tank attack on the hill post.", "en").Run(),
@@ -694,13 +694,14 @@ TEST(ExtractorTest, NominalTriggersOfStrikesAndHandovers) {
 }
 
 TEST(ExtractorTest, WeaponsSeizedOrFoundAreNotUsed) {
-  auto seized = Doc("Soldiers seized weapons and ammunition in a raid near the border.", "en").Run();
+  auto seized =
+      Doc("Soldiers seized weapons and ammunition in a raid near the border.", "en").Run();
   EXPECT_FALSE(HasType(seized, "territory_change"));
   EXPECT_TRUE(Doc("Troops seized on Monday a stash of mortar rounds.", "en").Run().empty());
   EXPECT_TRUE(HasType(Doc("The rebels seized the border town on Friday.", "en").Run(),
                       "territory_change", "taken"));
-  EXPECT_FALSE(
-      HasType(Doc("Police found four hand grenades in an empty warehouse.", "en").Run(), "bombing"));
+  EXPECT_FALSE(HasType(Doc("Police found four hand grenades in an empty warehouse.", "en").Run(),
+                       "bombing"));
   EXPECT_FALSE(HasType(Doc("An arms cache holding grenades was unearthed by a farmer.", "en").Run(),
                        "bombing"));
   // A missile intercepted was fired.
@@ -708,9 +709,9 @@ TEST(ExtractorTest, WeaponsSeizedOrFoundAreNotUsed) {
       Doc("Air defences intercepted a missile fired at the port city on Sunday.", "en").Run(),
       "shelling", "missile"));
   // A grenade that wounds is thrown, whatever else was found.
-  EXPECT_TRUE(HasType(
-      Doc("A grenade found by children exploded and injured three of them.", "en").Run(),
-      "bombing", "grenade"));
+  EXPECT_TRUE(
+      HasType(Doc("A grenade found by children exploded and injured three of them.", "en").Run(),
+              "bombing", "grenade"));
 }
 
 TEST(ExtractorTest, LosersDrivenOutAreTheSecondActor) {
@@ -762,28 +763,27 @@ TEST(ExtractorTest, CrowdControlWithoutACrowdNoun) {
 
 TEST(ExtractorTest, ViolenceBreakingOutMakesAProtestARiot) {
   EXPECT_TRUE(HasType(
-      Doc("A demonstration against fuel prices turned violent near the ministry on Saturday.", "en").Run(),
+      Doc("A demonstration against fuel prices turned violent near the ministry on Saturday.", "en")
+          .Run(),
       "riot", "violent_demonstration"));
-  EXPECT_TRUE(HasType(Doc("Violence erupted as thousands of protesters reached the port.", "en")
-                          .Run(),
-                      "riot"));
-  EXPECT_TRUE(HasType(Doc("Farmers blocked the roads into the capital in a protest over land.",
-                          "en")
-                          .Run(),
-                      "riot"));
+  EXPECT_TRUE(HasType(
+      Doc("Violence erupted as thousands of protesters reached the port.", "en").Run(), "riot"));
+  EXPECT_TRUE(
+      HasType(Doc("Farmers blocked the roads into the capital in a protest over land.", "en").Run(),
+              "riot"));
 }
 
 TEST(ExtractorTest, FrenchWeaponsCrowdControlAndNominalTriggers) {
   EXPECT_TRUE(HasType(
       Doc("Des hélicoptères ont largué des bombes barils sur les quartiers est.", "fr").Run(),
       "air_strike", "air"));
-  EXPECT_TRUE(HasType(Doc("Deux soldats ont été tués par des tirs de char près du poste.", "fr")
-                          .Run(),
-                      "shelling", "artillery"));
+  EXPECT_TRUE(
+      HasType(Doc("Deux soldats ont été tués par des tirs de char près du poste.", "fr").Run(),
+              "shelling", "artillery"));
   EXPECT_TRUE(Doc("Le pays a annoncé deux essais de missiles cette semaine.", "fr").Run().empty());
-  EXPECT_FALSE(HasType(Doc("Les soldats ont repris des armes et des munitions aux rebelles.", "fr")
-                           .Run(),
-                       "territory_change"));
+  EXPECT_FALSE(
+      HasType(Doc("Les soldats ont repris des armes et des munitions aux rebelles.", "fr").Run(),
+              "territory_change"));
   EXPECT_FALSE(HasType(
       Doc("Une cache contenant des obus de mortier a été découverte près du pont.", "fr").Run(),
       "shelling"));
@@ -793,10 +793,9 @@ TEST(ExtractorTest, FrenchWeaponsCrowdControlAndNominalTriggers) {
                   .Run();
   ASSERT_TRUE(HasType(tear, "protest", "intervention"));
   EXPECT_EQ(tear[0].extra_json, R"({"force":"excessive"})");
-  EXPECT_TRUE(HasType(Doc("La manifestation contre la vie chère a dégénéré devant la préfecture.",
-                          "fr")
-                          .Run(),
-                      "riot"));
+  EXPECT_TRUE(HasType(
+      Doc("La manifestation contre la vie chère a dégénéré devant la préfecture.", "fr").Run(),
+      "riot"));
   auto lost = Doc("Les djihadistes ont été chassés de la ville après deux jours.", "fr").Run();
   ASSERT_TRUE(HasType(lost, "territory_change", "taken"));
   EXPECT_FALSE(lost[0].actor1.has_value());

@@ -102,8 +102,7 @@ void RegisterEvalCase(CLI::App& eval, EvalRunners& runners) {
       fmt::print("\nconfusions (gold -> predicted: count)\n");
       for (const auto& [k, n] : r.confusion) fmt::print("  {} -> {}: {}\n", k.first, k.second, n);
       fmt::print("\nwrong snippets (id, gold -> predicted, text)\n");
-      for (const auto& w : wrong)
-        fmt::print("  {}\t{} -> {}\t{}\n", w.id, w.gold, w.pred, w.text);
+      for (const auto& w : wrong) fmt::print("  {}\t{} -> {}\t{}\n", w.id, w.gold, w.pred, w.text);
     }
     return r.total > 0 ? 0 : 1;
   };
