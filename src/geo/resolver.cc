@@ -730,6 +730,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   std::vector<PlaceMention> out;
   out.reserve(matches.size() + 8);
   std::vector<uint8_t> used(units.size(), 0);
+  std::vector<size_t> dropped;  // out indices of mentions a later reading took back
   // What each unit may start, by its hash alone, so that the scans below skip most units
   // at once.
   enum : uint8_t { kFeatStart = 1, kFeatAfter = 2, kCityRef = 4, kCapitalWord = 8, kArticle = 16 };
@@ -964,9 +965,15 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
              (units[b].cap || units[b].hyphen_before))
         ++b;
       if (!free || !units[b - 1].cap || in_actor(k, b, false) || lone_demonym(k, b)) continue;
+      // (The article writing the word in lower case too: a common word, "near Bridges".)
+      auto written_lower = [&](const Unit& w) {
+        for (const Unit& u : units)
+          if (!u.cap && u.hash == w.hash && u.text == w.text) return true;
+        return false;
+      };
       bool common = false;
       for (size_t q = k; q < b; ++q)
-        common |= person_words.count(units[q].text) > 0 || lower_words.count(units[q].text) > 0 ||
+        common |= person_words.count(units[q].text) > 0 || written_lower(units[q]) ||
                   rules.stopwords.Has(units[q]) || rules.strict_stopwords.Has(units[q]) ||
                   rules.demonyms.count(units[q].text) > 0;
       if (common) continue;
@@ -1129,11 +1136,18 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         end += na;
       }
       // A phrase ending on an article or link word takes the name after it ("the western
-      // bank of the Tigris": a river that the gazetteer, made of inhabited places, lacks).
-      if (rules.articles.Has(units[k + n - 1]) || rules.links.Has(units[k + n - 1]))
+      // bank of the Tigris": a river, which the gazetteer of inhabited places lacks or mistakes
+      // for a place: "la rive est du Tigre" is not Tigray).
+      if (rules.articles.Has(units[k + n - 1]) || rules.links.Has(units[k + n - 1])) {
+        for (const auto& [u, oi] : placed)
+          if (u == end && units[u].sentence == s) {
+            for (size_t q = u; q < units.size() && units[q].start < out[oi].end; ++q) used[q] = false;
+            dropped.push_back(oi);
+          }
         while (end < units.size() && end - (k + n) < 3 && units[end].sentence == s && name_unit(end) &&
                (units[end].cap || units[end].hyphen_before))
           ++end;
+      }
       pm.start = units[first].start, pm.end = units[end - 1].end;
       pm.name_start = units[k].start, pm.name_end = units[k + n - 1].end;
       pm.score = 0.5;
@@ -1143,8 +1157,11 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     }
   }
   // In text order (mentions do not overlap); the records are moved once.
-  std::vector<uint32_t> order(out.size());
-  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(dropped.begin(), dropped.end());
+  std::vector<uint32_t> order;
+  order.reserve(out.size());
+  for (uint32_t k = 0; k < out.size(); ++k)
+    if (!std::binary_search(dropped.begin(), dropped.end(), size_t(k))) order.push_back(k);
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     return std::tie(out[a].start, out[a].end) < std::tie(out[b].start, out[b].end);
   });
