@@ -345,7 +345,7 @@ GazetteerBuilder::Admin1Map GazetteerBuilder::Admin1Names() const {
 }
 
 GazetteerBuilder::Admin1Learning GazetteerBuilder::LearnAdmin1Names(const std::vector<CityState>& cities,
-                                                                    double max_km) {
+                                                                    const std::string& label, double max_km) {
   Admin1Learning r;
   r.cities = cities.size();
   // Populated places with an admin1 code, by country and name-key hash.
@@ -389,6 +389,7 @@ GazetteerBuilder::Admin1Learning GazetteerBuilder::LearnAdmin1Names(const std::v
     ++r.codes_named;
     if (names.size() > 1) ++r.disputed;
   }
+  if (r.codes_named > 0) sources_.push_back(label);
   return r;
 }
 

@@ -51,7 +51,9 @@ class GazetteerBuilder {
     size_t codes_named = 0;  // (country, code) pairs that got a name
     size_t disputed = 0;     // ... of which cities disagreed on
   };
-  Admin1Learning LearnAdmin1Names(const std::vector<CityState>& cities, double max_km = 15.0);
+  // `label` joins the file's sources when some code gets a name.
+  Admin1Learning LearnAdmin1Names(const std::vector<CityState>& cities, const std::string& label = "city states",
+                                  double max_km = 15.0);
   // How the places' admin1 fields end up (what Serialize writes).
   struct Admin1Coverage {
     size_t codes = 0, codes_named = 0;  // distinct (country, code) pairs of places

@@ -90,7 +90,7 @@ Runner RegisterGazetteer(CLI::App& app) {
         if (Status st = b.AddGeoNamesDump(d); !st.ok()) return Fail(st);
       // Admin1 names from the city list of Debian's libgeonames, when Vigie was built with it.
       if (auto cs = geo::ReadLibGeonamesCities(); cs.ok()) {
-        auto l = b.LearnAdmin1Names(*cs);
+        auto l = b.LearnAdmin1Names(*cs, "libgeonames");
         auto c = b.Admin1Stats();
         std::cerr << "vigie: admin1 names from libgeonames: " << l.matched << " of " << l.cities
                   << " cities matched, " << l.codes_named << " admin1 codes named (" << l.disputed
@@ -116,6 +116,7 @@ Runner RegisterGazetteer(CLI::App& app) {
     if (info->parsed()) {
       std::cout << "file: " << path << "\nplaces: " << (*g)->size() << "\nnames: " << (*g)->num_keys()
                 << "\nskeleton names: " << (*g)->num_skeleton_keys()
+                << "\nadmin1 names: " << (*g)->Admin1Names().size()
                 << "\nsources: " << (*g)->Meta("sources") << "\nlicense: GeoNames data, CC BY 4.0\n";
       return 0;
     }
