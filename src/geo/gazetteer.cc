@@ -87,8 +87,8 @@ Status Gazetteer::Validate() {
     const uint8_t* e = table + size_t(i) * f::kSectionEntrySize;
     uint32_t id = f::Get32(e);
     uint64_t off = f::Get64(e + 8), len = f::Get64(e + 16);
-    if (id != f::kStrs && id != f::kPlcs && id != f::kKeys && id != f::kPfxs && id != f::kMeta && id != f::kXlit &&
-        id != f::kSkey && id != f::kSpfx && id != f::kAdm1)
+    if (id != f::kStrs && id != f::kPlcs && id != f::kKeys && id != f::kPfxs && id != f::kMeta &&
+        id != f::kXlit && id != f::kSkey && id != f::kSpfx && id != f::kAdm1)
       continue;  // unknown section: skipped
     if (off > size_ || len > size_ - off) return bad("section outside the file");
     const uint8_t* p = data_ + off;

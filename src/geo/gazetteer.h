@@ -82,7 +82,9 @@ class Gazetteer {
   int64_t FindGeonameId(uint32_t geonameid) const;
   // Names of first-level regions by (country, admin1 code), from the ADM1 section (format
   // 1.2; empty for older files). The places' admin1 fields already carry them.
-  const std::map<std::pair<std::string, std::string>, std::string>& Admin1Names() const { return admin1_names_; }
+  const std::map<std::pair<std::string, std::string>, std::string>& Admin1Names() const {
+    return admin1_names_;
+  }
   // META value, or empty.
   std::string Meta(std::string_view key) const;
   const std::string& path() const { return path_; }

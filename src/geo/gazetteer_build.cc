@@ -4,16 +4,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <climits>
 #include <cstdint>
 #include <filesystem>
 #include <unordered_map>
 
+#include "core/hash.h"
 #include "core/langpack.h"
 #include "geo/eval.h"
 #include "geo/gazetteer_format.h"
 #include "geo/keys.h"
-#include "core/hash.h"
 
 namespace vigie::geo {
 
@@ -340,12 +339,13 @@ Status GazetteerBuilder::AddCompiled(const Gazetteer& g) {
 GazetteerBuilder::Admin1Map GazetteerBuilder::Admin1Names() const {
   Admin1Map names = learnt_admin1_;
   for (const auto& e : places_)
-    if (e.kind == 0 && !e.admin1_code.empty() && e.fcode == "ADM1") names[{e.country, e.admin1_code}] = e.name;
+    if (e.kind == 0 && !e.admin1_code.empty() && e.fcode == "ADM1")
+      names[{e.country, e.admin1_code}] = e.name;
   return names;
 }
 
-GazetteerBuilder::Admin1Learning GazetteerBuilder::LearnAdmin1Names(const std::vector<CityState>& cities,
-                                                                    const std::string& label, double max_km) {
+GazetteerBuilder::Admin1Learning GazetteerBuilder::LearnAdmin1Names(
+    const std::vector<CityState>& cities, const std::string& label, double max_km) {
   Admin1Learning r;
   r.cities = cities.size();
   // Populated places with an admin1 code, by country and name-key hash.
@@ -361,7 +361,9 @@ GazetteerBuilder::Admin1Learning GazetteerBuilder::LearnAdmin1Names(const std::v
   };
   std::map<std::pair<std::string, std::string>, std::map<std::string, Vote>> votes;
   for (const CityState& c : cities) {
-    if (c.country.size() != 2 || c.state.empty() || c.state.find_first_of("\t\n") != std::string::npos) continue;
+    if (c.country.size() != 2 || c.state.empty() ||
+        c.state.find_first_of("\t\n") != std::string::npos)
+      continue;
     std::string key = NameKey(c.name);
     if (key.empty()) continue;
     auto it = by_name.find({c.country, KeyHash(key)});
@@ -370,7 +372,8 @@ GazetteerBuilder::Admin1Learning GazetteerBuilder::LearnAdmin1Names(const std::v
     double best_km = max_km;
     for (size_t i : it->second) {
       double km = GreatCircleKm(c.lat, c.lon, places_[i].lat_e5 / 1e5, places_[i].lon_e5 / 1e5);
-      if (km <= best_km && (best == SIZE_MAX || km < best_km || places_[i].geonameid < places_[best].geonameid))
+      if (km <= best_km &&
+          (best == SIZE_MAX || km < best_km || places_[i].geonameid < places_[best].geonameid))
         best = i, best_km = km;
     }
     if (best == SIZE_MAX) continue;
@@ -383,7 +386,8 @@ GazetteerBuilder::Admin1Learning GazetteerBuilder::LearnAdmin1Names(const std::v
     const std::string* win = nullptr;
     Vote best;
     for (const auto& [name, v] : names)
-      if (win == nullptr || v.cities > best.cities || (v.cities == best.cities && v.population > best.population))
+      if (win == nullptr || v.cities > best.cities ||
+          (v.cities == best.cities && v.population > best.population))
         win = &name, best = v;
     learnt_admin1_[code] = *win;
     ++r.codes_named;

@@ -52,11 +52,11 @@ class GazetteerBuilder {
     size_t disputed = 0;     // ... of which cities disagreed on
   };
   // `label` joins the file's sources when some code gets a name.
-  Admin1Learning LearnAdmin1Names(const std::vector<CityState>& cities, const std::string& label = "city states",
-                                  double max_km = 15.0);
+  Admin1Learning LearnAdmin1Names(const std::vector<CityState>& cities,
+                                  const std::string& label = "city states", double max_km = 15.0);
   // How the places' admin1 fields end up (what Serialize writes).
   struct Admin1Coverage {
-    size_t codes = 0, codes_named = 0;  // distinct (country, code) pairs of places
+    size_t codes = 0, codes_named = 0;    // distinct (country, code) pairs of places
     size_t places = 0, places_named = 0;  // places with an admin1 code; named ones
   };
   Admin1Coverage Admin1Stats() const;

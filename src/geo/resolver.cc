@@ -129,7 +129,8 @@ Status LoadDemonyms(const core::LangPack& pack, decltype(Resolver::LangRules::de
 }
 
 struct PatternLists {
-  std::vector<Pattern> parts_before, parts_after, feat_before, feat_after, city_refs, near, not_places;
+  std::vector<Pattern> parts_before, parts_after, feat_before, feat_after, city_refs, near,
+      not_places;
 };
 
 void AddPatterns(Resolver::LangRules* to, const PatternLists& from) {
@@ -183,7 +184,8 @@ StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazet
     VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_features", true, true, &lists.feat_before, &lists.feat_after));
     VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_city_refs", false, false, &lists.city_refs, nullptr));
     VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_near", false, false, &lists.near, nullptr));
-    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_not_places", false, false, &lists.not_places, nullptr));
+    VIGIE_RETURN_IF_ERROR(
+        LoadPatterns(*pack, "geo_not_places", false, false, &lists.not_places, nullptr));
     AddPatterns(&rules, lists);
     AddPatterns(&r->all_, lists);
     std::vector<Pattern> actor_names;
@@ -527,7 +529,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     // Names that mean something else ("El Niño", a weather phenomenon), unless a feature
     // word says a place is meant ("the town of El Niño").
     if (const Pattern* np = nullptr;
-        !rules.not_places.empty() && rules.not_places.Match(units, m.first, units[m.first].sentence, &np) == m.end - m.first &&
+        !rules.not_places.empty() &&
+        rules.not_places.Match(units, m.first, units[m.first].sentence, &np) == m.end - m.first &&
         !feature_near(m)) {
       keep[i] = false;
       continue;
@@ -993,12 +996,14 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
                  pm.precision <= Precision::kRegion;
         };
         for (const auto& [u, oi] : placed)
-          if (u < k && wider(out[oi]) && paragraph[units[u].sentence] + 1 >= paragraph[s]) at = &out[oi];
+          if (u < k && wider(out[oi]) && paragraph[units[u].sentence] + 1 >= paragraph[s])
+            at = &out[oi];
         for (const auto& [oi, u] : near_done)
           if (u < k && paragraph[units[u].sentence] + 1 >= paragraph[s] &&
               (at == nullptr || out[oi].start > at->start))
             at = &out[oi];
-        if (at != nullptr && best_country >= 0 && CountryIndex(at->country) != best_country) at = nullptr;
+        if (at != nullptr && best_country >= 0 && CountryIndex(at->country) != best_country)
+          at = nullptr;
       }
       if (at == nullptr) continue;
       int64_t idx = g.FindGeonameId(at->geonameid);
@@ -1141,11 +1146,12 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       if (rules.articles.Has(units[k + n - 1]) || rules.links.Has(units[k + n - 1])) {
         for (const auto& [u, oi] : placed)
           if (u == end && units[u].sentence == s) {
-            for (size_t q = u; q < units.size() && units[q].start < out[oi].end; ++q) used[q] = false;
+            for (size_t q = u; q < units.size() && units[q].start < out[oi].end; ++q)
+              used[q] = false;
             dropped.push_back(oi);
           }
-        while (end < units.size() && end - (k + n) < 3 && units[end].sentence == s && name_unit(end) &&
-               (units[end].cap || units[end].hyphen_before))
+        while (end < units.size() && end - (k + n) < 3 && units[end].sentence == s &&
+               name_unit(end) && (units[end].cap || units[end].hyphen_before))
           ++end;
       }
       pm.start = units[first].start, pm.end = units[end - 1].end;

@@ -18,11 +18,12 @@ namespace vigie::geo {
 namespace {
 
 // One GeoNames row (19 columns) of a populated place.
-std::string Row(uint32_t id, const std::string& name, double lat, double lon, const std::string& fcode,
-                const std::string& cc, const std::string& admin1, uint32_t pop, const std::string& fclass = "P") {
-  return std::to_string(id) + "\t" + name + "\t" + name + "\t\t" + std::to_string(lat) + "\t" + std::to_string(lon) +
-         "\t" + fclass + "\t" + fcode + "\t" + cc + "\t\t" + admin1 + "\t\t\t\t" + std::to_string(pop) +
-         "\t\t0\tUTC\t2024-01-01\n";
+std::string Row(uint32_t id, const std::string& name, double lat, double lon,
+                const std::string& fcode, const std::string& cc, const std::string& admin1,
+                uint32_t pop, const std::string& fclass = "P") {
+  return std::to_string(id) + "\t" + name + "\t" + name + "\t\t" + std::to_string(lat) + "\t" +
+         std::to_string(lon) + "\t" + fclass + "\t" + fcode + "\t" + cc + "\t\t" + admin1 +
+         "\t\t\t\t" + std::to_string(pop) + "\t\t0\tUTC\t2024-01-01\n";
 }
 
 // Invented places of an invented country "QX" and a neighbour "QY".
@@ -56,11 +57,11 @@ TEST(Admin1Names, EachCodeTakesTheNameMostOfItsCitiesGive) {
       {"QX", "Ostrel", "Upper March", 36.40, 42.41, 80000},
       {"QX", "Belcour", "Haute-Marche", 36.60, 41.90, 40000},  // outvoted
       {"QX", "Tarvin", "Capital District", 33.30, 44.40, 5000000},
-      {"QX", "Lormes", "Lormes Region", 34.00, 45.00, 20000},   // an ADM1 row names 05
-      {"QX", "Varenne", "Far Away", 39.00, 43.10, 1000},          // 300 km off: no match
-      {"QY", "Ostrel", "Wrong Country", 36.40, 42.41, 1000},      // other country: no match
-      {"QX", "Nowhere", "Unknown", 36.00, 43.00, 1000},           // no such place
-      {"QX", "Belcour", "", 36.60, 41.90, 40000},                // no state: skipped
+      {"QX", "Lormes", "Lormes Region", 34.00, 45.00, 20000},  // an ADM1 row names 05
+      {"QX", "Varenne", "Far Away", 39.00, 43.10, 1000},       // 300 km off: no match
+      {"QY", "Ostrel", "Wrong Country", 36.40, 42.41, 1000},   // other country: no match
+      {"QX", "Nowhere", "Unknown", 36.00, 43.00, 1000},        // no such place
+      {"QX", "Belcour", "", 36.60, 41.90, 40000},              // no state: skipped
   };
   auto r = b.LearnAdmin1Names(cities);
   EXPECT_EQ(r.cities, cities.size());
@@ -120,7 +121,9 @@ TEST(Admin1Names, GazetteerAddNamesTheNewRowsFromTheAdm1Section) {
   ASSERT_TRUE(g1.ok());
   GazetteerBuilder merged;
   ASSERT_TRUE(merged.AddCompiled(**g1).ok());
-  ASSERT_TRUE(merged.AddGeoNamesText(Row(950, "Kessel", 36.35, 42.70, "PPL", "QX", "07", 1500), "QX.txt").ok());
+  ASSERT_TRUE(
+      merged.AddGeoNamesText(Row(950, "Kessel", 36.35, 42.70, "PPL", "QX", "07", 1500), "QX.txt")
+          .ok());
   auto g2 = Gazetteer::FromBytes(merged.Serialize(), "merged");
   ASSERT_TRUE(g2.ok());
   EXPECT_EQ(Admin1Of(**g2, 950), "Upper March");
@@ -149,7 +152,8 @@ TEST(Admin1Names, ADamagedAdm1SectionIsCorruption) {
   }
   ASSERT_TRUE(found);
   format::Set64(&bytes, 24,
-                core::Hash64(std::string_view(bytes).substr(format::kHeaderSize, n * format::kSectionEntrySize)));
+                core::Hash64(std::string_view(bytes).substr(format::kHeaderSize,
+                                                            n * format::kSectionEntrySize)));
   auto g = Gazetteer::FromBytes(bytes, "damaged");
   ASSERT_FALSE(g.ok());
   EXPECT_EQ(g.status().code(), StatusCode::kCorruption);
@@ -158,7 +162,8 @@ TEST(Admin1Names, ADamagedAdm1SectionIsCorruption) {
 
 // The real city list of Debian's libgeonames (installed by scripts/setup.sh).
 TEST(Admin1Names, LibGeonamesNamesMosulsRegion) {
-  if (!HaveLibGeonames()) GTEST_SKIP() << "Vigie was built without libgeonames (apt-get install libgeonames-dev)";
+  if (!HaveLibGeonames())
+    GTEST_SKIP() << "Vigie was built without libgeonames (apt-get install libgeonames-dev)";
   auto cities = ReadLibGeonamesCities();
   ASSERT_TRUE(cities.ok()) << cities.status().ToString();
   EXPECT_GT(cities->size(), 15000u);
@@ -174,7 +179,9 @@ TEST(Admin1Names, LibGeonamesNamesMosulsRegion) {
   // GeoNames' Mosul row, as cities1000 has it (admin1 code 18), and the regional seat rule
   // alone would give "Mosul".
   GazetteerBuilder b;
-  ASSERT_TRUE(b.AddGeoNamesText(Row(99072, "Mosul", 36.335, 43.11889, "PPLA", "IQ", "18", 1739800), "IQ").ok());
+  ASSERT_TRUE(
+      b.AddGeoNamesText(Row(99072, "Mosul", 36.335, 43.11889, "PPLA", "IQ", "18", 1739800), "IQ")
+          .ok());
   auto r = b.LearnAdmin1Names(*cities);
   EXPECT_EQ(r.matched, 1u);
   auto g = Gazetteer::FromBytes(b.Serialize(), "mosul");

@@ -357,18 +357,25 @@ TEST_F(ResolverTest, AreaReferenceTakesTheLastPlace) {
   ASSERT_NE(zone, nullptr) << Texts(ms);
   EXPECT_EQ(zone->geonameid, 169577u);
   // ... but not reach two paragraphs back, nor more than two sentences.
-  ms = Run("Des frappes ont touché Homs mardi.\n\nLe gouvernement a réagi.\n\nLes habitants ont fui la zone.", "fr");
+  ms =
+      Run("Des frappes ont touché Homs mardi.\n\nLe gouvernement a réagi.\n\nLes habitants ont fui "
+          "la zone.",
+          "fr");
   EXPECT_EQ(FindText(ms, "la zone"), nullptr) << Texts(ms);
-  ms = Run("Des frappes ont touché Homs mardi. Le gouvernement a réagi. Un député a protesté. "
-           "Les habitants ont fui la zone.", "fr");
+  ms =
+      Run("Des frappes ont touché Homs mardi. Le gouvernement a réagi. Un député a protesté. "
+          "Les habitants ont fui la zone.",
+          "fr");
   EXPECT_EQ(FindText(ms, "la zone"), nullptr) << Texts(ms);
 }
 
 // An unknown name after "près de" / "near" takes the place the text has just named, with
 // the part said with it; with no such place it is not taken (a person, say).
 TEST_F(ResolverTest, UnknownNameNearAKnownPlace) {
-  auto ms = Run("Les forces gouvernementales ont progressé dans l'est de Homs lundi.\n\n"
-                "Des tirs de mortier ont été signalés mardi près de Bab Dreib, selon un habitant.", "fr");
+  auto ms =
+      Run("Les forces gouvernementales ont progressé dans l'est de Homs lundi.\n\n"
+          "Des tirs de mortier ont été signalés mardi près de Bab Dreib, selon un habitant.",
+          "fr");
   const PlaceMention* m = FindText(ms, "près de Bab Dreib");
   ASSERT_NE(m, nullptr) << Texts(ms);
   EXPECT_EQ(m->geonameid, 169577u);
@@ -377,28 +384,36 @@ TEST_F(ResolverTest, UnknownNameNearAKnownPlace) {
   EXPECT_EQ(m->text.substr(m->name_start - m->start), "Bab Dreib");
   // A place named right after it in its sentence wins, with its part ("ten kilometres north
   // of Mosul" is outside Mosul: no part; "the northern districts of Mosul": north).
-  ms = Run("Troops entered Aleppo on Monday. A convoy was ambushed near Kafr Hamra, about ten kilometres "
-           "north of Mosul, officials said.", "en");
+  ms =
+      Run("Troops entered Aleppo on Monday. A convoy was ambushed near Kafr Hamra, about ten "
+          "kilometres "
+          "north of Mosul, officials said.",
+          "en");
   m = FindText(ms, "near Kafr Hamra");
   ASSERT_NE(m, nullptr) << Texts(ms);
   EXPECT_EQ(m->geonameid, 99072u);
   EXPECT_EQ(m->part, Part::kNone);
-  ms = Run("Troops entered Aleppo on Monday. Gunmen fired near Bab Sijn, in the northern districts of "
-           "Mosul.", "en");
+  ms = Run(
+      "Troops entered Aleppo on Monday. Gunmen fired near Bab Sijn, in the northern districts of "
+      "Mosul.",
+      "en");
   m = FindText(ms, "near Bab Sijn");
   ASSERT_NE(m, nullptr) << Texts(ms);
   EXPECT_EQ(m->geonameid, 99072u);
   EXPECT_EQ(m->part, Part::kNorth);
   // The next unknown name may lean on this one (same paragraph or the one after).
-  ms = Run("Des combats ont eu lieu à Homs.\n\nDes bergers ont été tués près de Tell Abyadh.\n\n"
-           "Une milice a riposté non loin de Kherbet Ghazal mercredi.", "fr");
+  ms =
+      Run("Des combats ont eu lieu à Homs.\n\nDes bergers ont été tués près de Tell Abyadh.\n\n"
+          "Une milice a riposté non loin de Kherbet Ghazal mercredi.",
+          "fr");
   m = FindText(ms, "non loin de Kherbet Ghazal");
   ASSERT_NE(m, nullptr) << Texts(ms);
   EXPECT_EQ(m->geonameid, 169577u);
   // Nothing to attach it to: no place (a country is not one), or one too far back.
   ms = Run("La Syrie a protesté. Le ministre s'est assis près de Dupont lors du sommet.", "fr");
   EXPECT_EQ(FindText(ms, "près de Dupont"), nullptr) << Texts(ms);
-  ms = Run("Clashes were reported in Homs.\n\nThe talks resumed.\n\nThe minister sat near Jenkins.", "en");
+  ms = Run("Clashes were reported in Homs.\n\nThe talks resumed.\n\nThe minister sat near Jenkins.",
+           "en");
   EXPECT_EQ(FindText(ms, "near Jenkins"), nullptr) << Texts(ms);
   // A word the article also writes in lower case is no name.
   ms = Run("Shelling hit Homs. Families sheltered near Bridges, and the bridges were cut.", "en");
@@ -407,14 +422,19 @@ TEST_F(ResolverTest, UnknownNameNearAKnownPlace) {
 
 // "the western bank of the Tigris": the bank of the city the text is about.
 TEST_F(ResolverTest, RiverBankIsAPartOfTheCity) {
-  auto ms = Run("Government troops advanced in Mosul on Sunday. Snipers still held a strip on the "
-                "western bank of the Tigris.", "en");
+  auto ms =
+      Run("Government troops advanced in Mosul on Sunday. Snipers still held a strip on the "
+          "western bank of the Tigris.",
+          "en");
   const PlaceMention* m = FindText(ms, "the western bank of the Tigris");
   ASSERT_NE(m, nullptr) << Texts(ms);
   EXPECT_EQ(m->geonameid, 99072u);
   EXPECT_EQ(m->part, Part::kWest);
   EXPECT_FALSE(m->named);
-  ms = Run("L'armée est entrée dans Mossoul dimanche. Les combats se poursuivent sur la rive est du Tigre.", "fr");
+  ms =
+      Run("L'armée est entrée dans Mossoul dimanche. Les combats se poursuivent sur la rive est du "
+          "Tigre.",
+          "fr");
   m = FindText(ms, "la rive est du Tigre");
   ASSERT_NE(m, nullptr) << Texts(ms);
   EXPECT_EQ(m->geonameid, 99072u);

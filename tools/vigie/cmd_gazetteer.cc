@@ -94,8 +94,8 @@ Runner RegisterGazetteer(CLI::App& app) {
         auto c = b.Admin1Stats();
         std::cerr << "vigie: admin1 names from libgeonames: " << l.matched << " of " << l.cities
                   << " cities matched, " << l.codes_named << " admin1 codes named (" << l.disputed
-                  << " by majority); " << c.codes_named << " of " << c.codes << " codes and " << c.places_named
-                  << " of " << c.places << " places have a named admin1\n";
+                  << " by majority); " << c.codes_named << " of " << c.codes << " codes and "
+                  << c.places_named << " of " << c.places << " places have a named admin1\n";
       } else {
         std::cerr << "vigie: note: " << cs.status().message() << "\n";
       }
@@ -114,10 +114,12 @@ Runner RegisterGazetteer(CLI::App& app) {
     auto g = geo::Gazetteer::Open(path);
     if (!g.ok()) return Fail(g.status());
     if (info->parsed()) {
-      std::cout << "file: " << path << "\nplaces: " << (*g)->size() << "\nnames: " << (*g)->num_keys()
+      std::cout << "file: " << path << "\nplaces: " << (*g)->size()
+                << "\nnames: " << (*g)->num_keys()
                 << "\nskeleton names: " << (*g)->num_skeleton_keys()
                 << "\nadmin1 names: " << (*g)->Admin1Names().size()
-                << "\nsources: " << (*g)->Meta("sources") << "\nlicense: GeoNames data, CC BY 4.0\n";
+                << "\nsources: " << (*g)->Meta("sources")
+                << "\nlicense: GeoNames data, CC BY 4.0\n";
       return 0;
     }
     geo::GazetteerBuilder b;
