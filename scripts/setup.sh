@@ -10,6 +10,7 @@ APT_PACKAGES=(
   libicu-dev libcld2-dev libsimdjson-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libxxhash-dev zlib1g-dev libsqlite3-dev libgumbo-dev libcpp-httplib-dev libmimalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libgeonames-dev
   chromium wrk
 )
 # Node.js and npm only when the machine has none (an image may ship its own).

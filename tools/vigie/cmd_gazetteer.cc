@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "geo/city_states.h"
 #include "geo/gazetteer.h"
 #include "geo/gazetteer_build.h"
 
@@ -87,6 +88,17 @@ Runner RegisterGazetteer(CLI::App& app) {
       if (!s.ok()) return Fail(s);
       for (const auto& d : args->dumps)
         if (Status st = b.AddGeoNamesDump(d); !st.ok()) return Fail(st);
+      // Admin1 names from the city list of Debian's libgeonames, when Vigie was built with it.
+      if (auto cs = geo::ReadLibGeonamesCities(); cs.ok()) {
+        auto l = b.LearnAdmin1Names(*cs, "libgeonames");
+        auto c = b.Admin1Stats();
+        std::cerr << "vigie: admin1 names from libgeonames: " << l.matched << " of " << l.cities
+                  << " cities matched, " << l.codes_named << " admin1 codes named (" << l.disputed
+                  << " by majority); " << c.codes_named << " of " << c.codes << " codes and "
+                  << c.places_named << " of " << c.places << " places have a named admin1\n";
+      } else {
+        std::cerr << "vigie: note: " << cs.status().message() << "\n";
+      }
       if (Status st = b.AddCountries(args->countries, args->langs); !st.ok()) return Fail(st);
       if (Status st = b.AddCountryCentres(args->centres); !st.ok()) return Fail(st);
       if (Status st = b.AddRegionTable(args->regions); !st.ok()) return Fail(st);
@@ -102,9 +114,12 @@ Runner RegisterGazetteer(CLI::App& app) {
     auto g = geo::Gazetteer::Open(path);
     if (!g.ok()) return Fail(g.status());
     if (info->parsed()) {
-      std::cout << "file: " << path << "\nplaces: " << (*g)->size() << "\nnames: " << (*g)->num_keys()
+      std::cout << "file: " << path << "\nplaces: " << (*g)->size()
+                << "\nnames: " << (*g)->num_keys()
                 << "\nskeleton names: " << (*g)->num_skeleton_keys()
-                << "\nsources: " << (*g)->Meta("sources") << "\nlicense: GeoNames data, CC BY 4.0\n";
+                << "\nadmin1 names: " << (*g)->Admin1Names().size()
+                << "\nsources: " << (*g)->Meta("sources")
+                << "\nlicense: GeoNames data, CC BY 4.0\n";
       return 0;
     }
     geo::GazetteerBuilder b;
