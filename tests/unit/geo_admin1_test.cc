@@ -13,6 +13,7 @@
 #include "geo/gazetteer_build.h"
 #include "geo/gazetteer_format.h"
 #include "geo/keys.h"
+#include "geo/libgeonames_cities.h"
 
 namespace vigie::geo {
 namespace {
@@ -158,6 +159,30 @@ TEST(Admin1Names, ADamagedAdm1SectionIsCorruption) {
   ASSERT_FALSE(g.ok());
   EXPECT_EQ(g.status().code(), StatusCode::kCorruption);
   EXPECT_NE(g.status().message().find("admin1"), std::string::npos) << g.status().message();
+}
+
+// The TSV that vigie-city-states writes and `vigie gazetteer build --city-states` reads.
+TEST(CityStatesTsv, RoundTripsAndReportsBadLines) {
+  std::vector<CityState> in = {{"QX", "Varenne", "Haute Varenne", 36.3, 43.10000000000001, 900000},
+                               {"QY", "Tab\tName", "", -12.5, -77.25, 0}};
+  std::string tsv = CityStatesTsvHeader();
+  for (const auto& c : in) tsv += CityStateTsvLine(c);
+  tsv += "QX\tOnly three\tfields\n";
+  tsv += "QX\tFar\tNowhere\t95\t10\t1\n";
+  tsv += "QX\tCount\tState\t10\t10\tmany\n";
+  std::vector<std::string> problems;
+  auto out = ParseCityStatesTsv(tsv, "states.tsv", &problems);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].name, "Varenne");
+  EXPECT_EQ(out[0].state, "Haute Varenne");
+  EXPECT_EQ(out[0].lon, 43.10000000000001);  // shortest form, read back exactly
+  EXPECT_EQ(out[0].population, 900000u);
+  EXPECT_EQ(out[1].name, "Tab Name");  // a tab cannot break the line's fields
+  EXPECT_EQ(out[1].state, "");
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_EQ(problems[0].rfind("states.tsv:4: ", 0), 0u) << problems[0];
+  EXPECT_EQ(problems[1].rfind("states.tsv:5: ", 0), 0u) << problems[1];
+  EXPECT_EQ(problems[2].rfind("states.tsv:6: ", 0), 0u) << problems[2];
 }
 
 // The real city list of Debian's libgeonames (installed by scripts/setup.sh).
