@@ -1,8 +1,12 @@
 #include "ingest/ingest.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -118,20 +122,54 @@ void ReadBytes(std::string_view bytes, const std::string& name, const ReadOption
 
 namespace {
 
+// Reads a file in one open, one fstat and reads straight into a string of its size (was:
+// three stats, an ifstream and a copy through an ostringstream: ~25 us per file, the cost
+// of a folder of small articles). Messages as core::ReadFile's.
 void ReadOneFile(const fs::path& p, const ReadOptions& options, const DocumentFn& on_document,
                  const ProblemFn& on_problem) {
-  std::error_code ec;
-  auto size = fs::file_size(p, ec);
-  if (!ec && size > options.max_file_bytes) {
-    internal::ReportError(on_problem, p.string(), "file of " + std::to_string(size) + " bytes exceeds the limit, skipped");
+  const std::string path = p.string();
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int err = errno;
+    internal::ReportError(on_problem, path,
+                          err == ENOENT ? "no such file: " + path
+                          : err == EISDIR ? path + " is a directory"
+                                          : "cannot open " + path + ": " + std::strerror(err));
     return;
   }
-  auto bytes = core::ReadFile(p.string());
-  if (!bytes.ok()) {
-    internal::ReportError(on_problem, p.string(), bytes.status().message());
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    internal::ReportError(on_problem, path, path + " is a directory");
     return;
   }
-  ReadBytes(*bytes, p.string(), options, on_document, on_problem);
+  const bool regular = S_ISREG(st.st_mode);
+  if (regular && static_cast<uint64_t>(st.st_size) > options.max_file_bytes) {
+    ::close(fd);
+    internal::ReportError(on_problem, path,
+                          "file of " + std::to_string(st.st_size) + " bytes exceeds the limit, skipped");
+    return;
+  }
+  // The size is a hint: a file that grows or a pipe is read until end of file (one byte
+  // more than the size, so that the read which finds the end needs no growth).
+  std::string bytes(regular ? static_cast<size_t>(st.st_size) + 1 : 65536, '\0');
+  size_t have = 0;
+  bool failed = false;
+  for (;;) {
+    if (have == bytes.size()) bytes.resize(std::max<size_t>(bytes.size() * 2, have + 65536));
+    const ssize_t n = ::read(fd, bytes.data() + have, bytes.size() - have);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) failed = true;
+    if (n <= 0) break;
+    have += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  if (failed) {
+    internal::ReportError(on_problem, path, "cannot read " + path);
+    return;
+  }
+  bytes.resize(have);
+  ReadBytes(bytes, path, options, on_document, on_problem);
 }
 
 }  // namespace
