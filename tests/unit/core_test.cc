@@ -38,6 +38,12 @@ TEST(Utf8Test, RepairsInvalidSequences) {
 TEST(Utf8Test, DetectsBinary) {
   EXPECT_TRUE(LooksBinary(std::string("PK\x03\x04\0\0", 6)));
   EXPECT_FALSE(LooksBinary("Plain text.\nWith lines.\n"));
+  // Over 10% control bytes other than line breaks, tabs and form feeds.
+  EXPECT_TRUE(LooksBinary("\x01\x02\x03 abcdefghijklmnopqr"));
+  EXPECT_FALSE(LooksBinary("\x01\x02 abcdefghijklmnopqrs"));
+  EXPECT_FALSE(LooksBinary("\t\t\r\n\f\n\n\t\t\r\n\f ab"));
+  // A NUL byte past the first 8 KiB is not looked at.
+  EXPECT_FALSE(LooksBinary(std::string(8192, 'a') + std::string(1, '\0')));
 }
 
 TEST(TextTest, FoldsCaseAccentsAndApostrophes) {
