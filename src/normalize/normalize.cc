@@ -176,22 +176,34 @@ Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment
 }
 
 
-// InferDocumentDate on `buf`, the tokens of the whole document (its memo is used).
+// InferDocumentDate on `buf`, the tokens of the whole document (its memo is used). With
+// `dateline_first`, the grammars read the first line before the rest, and a dateline found
+// there ends the search without reading the rest (an expression starts where the token it
+// was found at starts, or after: the times of the first line are all read by then).
 std::optional<DocumentDate> InferFrom(const Normalizer::Lexicon& lx, std::string_view text,
-                                      const segment::Segmentation& seg, TokenBuffer* buf) {
+                                      const segment::Segmentation& seg, TokenBuffer* buf, bool dateline_first) {
   Reference none;
   std::vector<TimeExpr> times;
   std::vector<PartialDate> partials;
-  TagTimes(lx, buf->toks, none, &times, &partials, &buf->memo);
-
-  // 1. A dateline: a full date on the first line.
   size_t first_line_end = text.find('\n');
   if (first_line_end == std::string_view::npos) first_line_end = text.size();
-  for (const TimeExpr& x : times) {
-    if (x.start >= first_line_end) break;
-    if (x.kind == TimeKind::kDate && x.begin.grain == Grain::kDay)
-      return DocumentDate{x.begin.date, Basis::kInferred, 0.95, x.start, x.end};
+  // 1. A dateline: a full date on the first line.
+  auto dateline = [&]() -> std::optional<DocumentDate> {
+    for (const TimeExpr& x : times) {
+      if (x.start >= first_line_end) break;
+      if (x.kind == TimeKind::kDate && x.begin.grain == Grain::kDay)
+        return DocumentDate{x.begin.date, Basis::kInferred, 0.95, x.start, x.end};
+    }
+    return std::nullopt;
+  };
+  size_t next = 0;
+  if (dateline_first) {
+    next = TagTimesFrom(lx, buf->toks, none, &times, &partials, &buf->memo, nullptr, 0,
+                        static_cast<uint32_t>(first_line_end));
+    if (auto d = dateline()) return d;
   }
+  TagTimesFrom(lx, buf->toks, none, &times, &partials, &buf->memo, nullptr, next, ~uint32_t{0});
+  if (auto d = dateline()) return d;
   // 2. The latest full date, day-month mentions taking the year of their context.
   std::optional<DocumentDate> best;
   auto offer = [&](const Date& d, uint32_t s, uint32_t e, double conf) {
@@ -240,7 +252,7 @@ std::optional<DocumentDate> Normalizer::InferDocumentDate(std::string_view text,
   const Lexicon& lx = For(lang);
   TokenBuffer buf;
   BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &buf);
-  return InferFrom(lx, text, seg, &buf);
+  return InferFrom(lx, text, seg, &buf, false);
 }
 
 Tags Normalizer::TagUndated(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
@@ -248,7 +260,7 @@ Tags Normalizer::TagUndated(std::string_view text, const segment::Segmentation& 
   const Lexicon& lx = For(lang);
   TokenBuffer whole;
   BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &whole);
-  *inferred = InferFrom(lx, text, seg, &whole);
+  *inferred = InferFrom(lx, text, seg, &whole, true);
   ref.date = *inferred ? std::optional<Date>((*inferred)->date) : std::nullopt;
   return TagWith(lx, text, seg, ref, &whole);
 }

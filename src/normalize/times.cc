@@ -1355,8 +1355,17 @@ class TimeParser {
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
               std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo,
               std::optional<Date>* anchor) {
+  TagTimesFrom(lx, t, ref, out, partials, memo, anchor, 0, ~uint32_t{0});
+}
+
+size_t TagTimesFrom(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
+                    std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo,
+                    std::optional<Date>* anchor, size_t from, uint32_t stop) {
+  // The parser's state at `from` (the last future marker before it) is found again by
+  // scanning the tokens before it: a fresh parser goes on as the one that stopped.
   TimeParser p(lx, t, ref, partials, memo, anchor);
-  for (size_t i = 0; i < t.size();) {
+  for (size_t i = from; i < t.size();) {
+    if (t[i].start >= stop) return i;
     if (!lx.MayStart(t[i])) { ++i; continue; }
     TimeExpr x;
     bool emit = true;
@@ -1373,6 +1382,7 @@ void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Re
       ++i;
     }
   }
+  return t.size();
 }
 
 }  // namespace vigie::normalize

@@ -90,6 +90,12 @@ TEST(TagUndatedTest, SameAsInferThenTagOnWrittenCases) {
       "Depuis février 2022, la ville est bloquée.\nCe jeudi 6 octobre, un convoi est arrivé vers 15h30.",
       "Rien à signaler.",
       "Forty-two people fled on Tuesday; about a dozen more left the next morning.",
+      // Datelines: found on the first line before the rest is read; an expression that
+      // begins on the first line and ends on the next; a first line with no full date.
+      "BAMAKO, 8 septembre 2023 - Des tirs ont visé le camp le 2 septembre 2023 vers 6h du matin.",
+      "Published on Monday 3\nMarch 2014, updated on 5 March 2014 at 10 am.",
+      "GOMA, July 2022 (Wire) - Clashes resumed on 27 July.\nOn 28 July 2022, 3,000 people fled.",
+      "Le 7 décembre 2016 à 8h\nLe lendemain, les combats ont repris.",
   };
   for (const char* c : cases) {
     Check(c, "fr", c);
