@@ -23,11 +23,12 @@ std::string Dump(const Tags& t) {
   std::ostringstream o;
   o.precision(17);
   for (const TimeExpr& x : t.times)
-    o << "T " << x.start << '-' << x.end << ' ' << TimeKindName(x.kind) << ' ' << x.begin.Iso() << '/'
-      << x.finish.Iso() << ' ' << PrecisionName(x.precision) << ' ' << BasisName(x.basis) << ' ' << x.open_end
-      << int(x.open) << ' ' << x.daypart << ' ' << x.clock.hour << ':' << x.clock.minute << ':' << x.clock.second
-      << '-' << x.clock_end.hour << ':' << x.clock_end.minute << ':' << x.clock_end.second << ' ' << x.clock_only
-      << x.present << ' ' << x.DurationIso() << '\n';
+    o << "T " << x.start << '-' << x.end << ' ' << TimeKindName(x.kind) << ' ' << x.begin.Iso()
+      << '/' << x.finish.Iso() << ' ' << PrecisionName(x.precision) << ' ' << BasisName(x.basis)
+      << ' ' << x.open_end << int(x.open) << ' ' << x.daypart << ' ' << x.clock.hour << ':'
+      << x.clock.minute << ':' << x.clock.second << '-' << x.clock_end.hour << ':'
+      << x.clock_end.minute << ':' << x.clock_end.second << ' ' << x.clock_only << x.present << ' '
+      << x.DurationIso() << '\n';
   auto num = [&](const Number& n) {
     o << n.start << '-' << n.end << ' ' << n.value << ' ' << n.min << ' ' << n.max << ' '
       << QualifierName(n.qualifier) << ' ' << n.ordinal << n.percent << n.vague;
@@ -38,7 +39,8 @@ std::string Dump(const Tags& t) {
     o << '\n';
   }
   for (const Quantity& q : t.quantities) {
-    o << "Q " << q.start << '-' << q.end << ' ' << q.noun_start << '-' << q.noun_end << ' ' << q.lemma << ' ';
+    o << "Q " << q.start << '-' << q.end << ' ' << q.noun_start << '-' << q.noun_end << ' '
+      << q.lemma << ' ';
     num(q.number);
     o << '\n';
   }
@@ -48,7 +50,8 @@ std::string Dump(const Tags& t) {
 std::string DumpDate(const std::optional<DocumentDate>& d) {
   if (!d) return "none";
   std::ostringstream o;
-  o << IsoDate(d->date) << ' ' << BasisName(d->basis) << ' ' << d->confidence << ' ' << d->start << '-' << d->end;
+  o << IsoDate(d->date) << ' ' << BasisName(d->basis) << ' ' << d->confidence << ' ' << d->start
+    << '-' << d->end;
   return o.str();
 }
 
@@ -84,10 +87,14 @@ TEST(TagUndatedTest, SameAsInferThenTagOnWrittenCases) {
   const char* cases[] = {
       // A sentence ending in an elided or possessive token: the next sentence's first token
       // joins as at the start of a text.
-      "The ministers' . Le 7 décembre 2016, 50 quartiers ont été repris.\nAujourd'hui, l'armée avance.",
-      "Ils l' ont dit. Mi-octobre, trois villages ont été bombardés. Le lendemain à 8h, un convoi est arrivé.",
-      "MOSUL, Iraq, Jan. 19, 2017 - Troops advanced on Jan. 21. Two days ago, at 3 pm, 12 people were killed.",
-      "Depuis février 2022, la ville est bloquée.\nCe jeudi 6 octobre, un convoi est arrivé vers 15h30.",
+      "The ministers' . Le 7 décembre 2016, 50 quartiers ont été repris.\nAujourd'hui, l'armée "
+      "avance.",
+      "Ils l' ont dit. Mi-octobre, trois villages ont été bombardés. Le lendemain à 8h, un convoi "
+      "est arrivé.",
+      "MOSUL, Iraq, Jan. 19, 2017 - Troops advanced on Jan. 21. Two days ago, at 3 pm, 12 people "
+      "were killed.",
+      "Depuis février 2022, la ville est bloquée.\nCe jeudi 6 octobre, un convoi est arrivé vers "
+      "15h30.",
       "Rien à signaler.",
       "Forty-two people fled on Tuesday; about a dozen more left the next morning.",
       // Datelines: found on the first line before the rest is read; an expression that
@@ -122,12 +129,14 @@ TEST(TagUndatedTest, SameAsInferThenTagOnArticles) {
   const size_t n = texts.size();
   for (int d = 0; d < 60; ++d) {
     std::string doc;
-    for (int k = 0, m = 3 + int(rng() % 8); k < m; ++k) doc += paragraphs[rng() % paragraphs.size()] + "\n\n";
+    for (int k = 0, m = 3 + int(rng() % 8); k < m; ++k)
+      doc += paragraphs[rng() % paragraphs.size()] + "\n\n";
     texts.push_back(std::move(doc));
   }
   int dated = 0;
   for (size_t i = 0; i < texts.size(); ++i) {
-    const std::string what = i < n ? "example article " + std::to_string(i) : "generated " + std::to_string(i - n);
+    const std::string what =
+        i < n ? "example article " + std::to_string(i) : "generated " + std::to_string(i - n);
     dated += Check(texts[i], "fr", what);
     dated += Check(texts[i], "en", what);
   }
