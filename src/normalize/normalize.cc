@@ -175,7 +175,6 @@ Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment
   return tags;
 }
 
-
 // InferDocumentDate on `buf`, the tokens of the whole document (its memo is used). With
 // `dateline_first`, the grammars read the first line before the rest, and a dateline found
 // there ends the search without reading the rest (an expression starts where the token it
