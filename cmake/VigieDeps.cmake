@@ -10,6 +10,9 @@ find_package(ZLIB REQUIRED)
 find_package(SQLite3 REQUIRED)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+# Optional: Debian's libgeonames (GPL-3 code, GeoNames data), linked only by the set-up tool
+# vigie-city-states (tools/city_states) that names admin1 codes for the gazetteer.
+pkg_check_modules(LIBGEONAMES QUIET IMPORTED_TARGET geonames)
 
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
 find_library(CLD2_LIBRARY NAMES cld2 REQUIRED)

@@ -10,6 +10,7 @@ APT_PACKAGES=(
   libicu-dev libcld2-dev libsimdjson-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libxxhash-dev zlib1g-dev libsqlite3-dev libgumbo-dev libcpp-httplib-dev libmimalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libgeonames-dev
   chromium wrk
 )
 # Node.js and npm only when the machine has none (an image may ship its own).
@@ -45,12 +46,20 @@ if ! cmake --build "$BUILD_DIR" -j"$(nproc)" >"$BUILD_DIR/build.log" 2>&1; then
   exit 1
 fi
 
-# Gazetteer: GeoNames cities1000 (CC BY 4.0) + country names + gazetteer/regions.tsv,
-# compiled to data/gazetteer.vgz (or $VIGIE_GAZETTEER). Rebuilt when a source is newer.
+# Admin1 names: the city list of Debian's libgeonames (GeoNames data, CC BY 4.0) written as a
+# TSV by vigie-city-states, the one program that links that GPL-3 library.
+CITY_STATES=data/city_states.tsv
+if [ -x "$BUILD_DIR/tools/city_states/vigie-city-states" ] && { [ ! -f "$CITY_STATES" ] \
+   || [ "$BUILD_DIR/tools/city_states/vigie-city-states" -nt "$CITY_STATES" ]; }; then
+  "$BUILD_DIR/tools/city_states/vigie-city-states" --out "$CITY_STATES"
+fi
+
+# Gazetteer: GeoNames cities1000 (CC BY 4.0) + country names + gazetteer/regions.tsv + the
+# city states, compiled to data/gazetteer.vgz (or $VIGIE_GAZETTEER). Rebuilt when a source is newer.
 GAZ=${VIGIE_GAZETTEER:-data/gazetteer.vgz}
 if [ ! -f "$GAZ" ] || [ node_modules/.package-lock.json -nt "$GAZ" ] || [ gazetteer/regions.tsv -nt "$GAZ" ] \
    || [ gazetteer/transliteration.tsv -nt "$GAZ" ] || [ gazetteer/country_centres.tsv -nt "$GAZ" ] \
-   || [ "$BUILD_DIR/tools/vigie/vigie" -nt "$GAZ" ]; then
+   || { [ -f "$CITY_STATES" ] && [ "$CITY_STATES" -nt "$GAZ" ]; } || [ "$BUILD_DIR/tools/vigie/vigie" -nt "$GAZ" ]; then
   "$BUILD_DIR/tools/vigie/vigie" gazetteer build --out "$GAZ"
 fi
 echo "setup: ready ($BUILD_DIR/tools/vigie/vigie)"

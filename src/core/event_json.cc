@@ -3,9 +3,11 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "core/langpack.h"
 #include "core/utf8.h"
@@ -116,29 +118,39 @@ constexpr auto kSpecial = [] {
 // nlohmann itself.
 class Writer {
  public:
-  explicit Writer(std::string* out) : out_(*out) {}
+  // Writes into *out, which it sizes ahead and cuts to the bytes written in Finish(): every
+  // piece is copied in place (an `append` per piece, out of line in libstdc++, cost more
+  // than the copying).
+  explicit Writer(std::string* out) : out_(*out) { out_.resize(std::max<size_t>(out_.size(), 1024)); }
+  void Finish() { out_.resize(len_); }
 
   // The key of the next value.
   Writer& Key(std::string_view k) {
-    Sep();
-    out_ += '"';
-    out_ += k;  // keys are ASCII identifiers
-    out_ += "\":";
+    Reserve(k.size() + 4);
+    char* p = out_.data() + len_;
+    if (!pending_value_ && !first_) *p++ = ',';
+    first_ = false;
+    *p++ = '"';
+    std::memcpy(p, k.data(), k.size());  // keys are ASCII identifiers
+    p += k.size();
+    *p++ = '"';
+    *p++ = ':';
+    len_ = static_cast<size_t>(p - out_.data());
     pending_value_ = true;
     return *this;
   }
   void Open(char c) {
     Sep();
-    out_ += c;
+    PutChar(c);
     first_ = true;
   }
   void Close(char c) {
-    out_ += c;
+    PutChar(c);
     first_ = false;
   }
   void Null() {
     Sep();
-    out_ += "null";
+    Put("null");
   }
   void String(std::string_view s) {
     Sep();
@@ -146,43 +158,45 @@ class Writer {
     size_t plain = 0;
     while (plain < s.size() && !kSpecial[static_cast<unsigned char>(s[plain])]) ++plain;
     if (plain == s.size()) {
-      out_ += '"';
-      out_ += s;
-      out_ += '"';
+      Reserve(s.size() + 2);
+      char* p = out_.data() + len_;
+      *p++ = '"';
+      if (!s.empty()) std::memcpy(p, s.data(), s.size());
+      p[s.size()] = '"';
+      len_ += s.size() + 2;
       return;
     }
     bool ascii = true;
     for (unsigned char c : s) ascii &= c < 0x80;
     if (!ascii && !IsValidUtf8(s)) {
-      out_ += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+      Put(Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace));
       return;
     }
-    out_ += '"';
-    // Runs of bytes that need no escape are appended in one call.
+    PutChar('"');
+    // Runs of bytes that need no escape are copied in one piece.
     size_t run = 0;
     for (size_t i = 0; i < s.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s.data() + run, i - run);
+      Put(std::string_view(s.data() + run, i - run));
       run = i + 1;
       switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
+        case '"': Put("\\\""); break;
+        case '\\': Put("\\\\"); break;
+        case '\b': Put("\\b"); break;
+        case '\f': Put("\\f"); break;
+        case '\n': Put("\\n"); break;
+        case '\r': Put("\\r"); break;
+        case '\t': Put("\\t"); break;
         default: {
           static constexpr char kHex[] = "0123456789abcdef";
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 15];
+          const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+          Put(std::string_view(u, 6));
         }
       }
     }
-    out_.append(s.data() + run, s.size() - run);
-    out_ += '"';
+    Put(std::string_view(s.data() + run, s.size() - run));
+    PutChar('"');
   }
   // Empty text is written as null (EVENTS.md: unknown fields are null).
   void StrOrNull(const std::string& s) { s.empty() ? Null() : String(s); }
@@ -190,25 +204,25 @@ class Writer {
     Sep();
     char buf[24];
     auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, r.ptr);
+    Put(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
   }
   void UInt(uint64_t v) {
     Sep();
     char buf[24];
     auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, r.ptr);
+    Put(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
   }
   // A finite double in nlohmann's own format (its serializer calls the same function), so
   // the bytes stay those of the tree's dump without building a tree and a string.
   void Double(double d) {
     Sep();
     if (!std::isfinite(d)) {
-      out_ += "null";
+      Put("null");
       return;
     }
     char buf[64];
     char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, d);
-    out_.append(buf, end);
+    Put(std::string_view(buf, static_cast<size_t>(end - buf)));
   }
   // Num(): integral values as integers, others as doubles, unset as null.
   void Number(const std::optional<double>& v) {
@@ -219,7 +233,7 @@ class Writer {
   }
   void Raw(std::string_view json) {
     Sep();
-    out_ += json;
+    Put(json);
   }
 
  private:
@@ -227,12 +241,27 @@ class Writer {
     if (pending_value_) {
       pending_value_ = false;
     } else if (!first_) {
-      out_ += ',';
+      PutChar(',');
     }
     first_ = false;
   }
+  // Room for n more bytes after the len_ written.
+  void Reserve(size_t n) {
+    if (len_ + n > out_.size()) out_.resize(std::max(out_.size() * 2, len_ + n));
+  }
+  void Put(std::string_view s) {
+    if (s.empty()) return;
+    Reserve(s.size());
+    std::memcpy(out_.data() + len_, s.data(), s.size());
+    len_ += s.size();
+  }
+  void PutChar(char c) {
+    Reserve(1);
+    out_[len_++] = c;
+  }
 
   std::string& out_;
+  size_t len_ = 0;
   bool first_ = true;
   bool pending_value_ = false;
 };
@@ -252,7 +281,6 @@ void WriteActor(Writer& w, const std::optional<EventActor>& a, bool with_label) 
 
 std::string EventToJson(const EventRecord& e) {
   std::string out;
-  out.reserve(1024);
   Writer w(&out);
   w.Open('{');
   w.Key("event_id").String(e.event_id);
@@ -333,6 +361,7 @@ std::string EventToJson(const EventRecord& e) {
     w.Raw(extra.is_object() ? extra.dump(-1, ' ', false, Json::error_handler_t::replace) : "{}");
   }
   w.Close('}');
+  w.Finish();
   return out;
 }
 

@@ -13,6 +13,10 @@ bool StateSide(const std::optional<EventActor>& a) {
                a->cls == "international_coalition");
 }
 
+bool NonStateArmed(const std::optional<EventActor>& a) {
+  return a && (a->cls == "armed_opposition" || a->cls == "jihadist_group" || a->cls == "militia");
+}
+
 // The CASE sub-types some Vigie record maps to.
 constexpr std::array<std::string_view, 21> kCovered = {"CHEM_WEAP",
                                                        "FORCE_AGAINST_PROTEST",
@@ -49,8 +53,12 @@ std::string CaseSubtype(const EventRecord& e) {
   if (t == "protest" && extra_is("force", "excessive")) return "FORCE_AGAINST_PROTEST";
   if (t == "armed_clash" || t == "ceasefire_violation") return "ARMED_CLASH";
   if (t == "territory_change") {
-    if (s == "taken")
-      return StateSide(e.actor1) ? "GOV_REGAINS_TERIT" : "NON_STATE_ACTOR_OVERTAKES_TER";
+    // Who took it; when the text names only who lost it ("the militants were driven out
+    // of the town"), the taker is their enemy: the state when the losers are an armed group.
+    if (s == "taken") {
+      const bool state = e.actor1 ? StateSide(e.actor1) : NonStateArmed(e.actor2);
+      return state ? "GOV_REGAINS_TERIT" : "NON_STATE_ACTOR_OVERTAKES_TER";
+    }
     return "NON_VIOL_TERRIT_TRANSFER";  // withdrawal, handover
   }
   if (t == "air_strike") return "AIR_STRIKE";
@@ -74,9 +82,19 @@ std::string CaseSubtype(const EventRecord& e) {
 }
 
 std::string CaseLabel(const std::vector<EventRecord>& events) {
-  for (const auto& e : events) {
-    std::string c = CaseSubtype(e);
-    if (c != "OTHER") return c;
+  for (size_t i = 0; i < events.size(); ++i) {
+    std::string c = CaseSubtype(events[i]);
+    if (c == "OTHER") continue;
+    // Arrests told in the sentence of a protest are how it was policed (ACLED codes them
+    // as the protest, with intervention): the protest is the snippet's event.
+    if (c == "ARREST" && !events[i].evidence.empty())
+      for (size_t k = i + 1; k < events.size(); ++k) {
+        const auto& u = events[k];
+        if ((u.type == "protest" || u.type == "riot") && !u.evidence.empty() &&
+            u.evidence[0].start == events[i].evidence[0].start)
+          return CaseSubtype(u);
+      }
+    return c;
   }
   return events.empty() ? "NONE" : "OTHER";
 }

@@ -169,12 +169,36 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   const auto strong = sentence_kept(kept);
   std::erase_if(kept, [&](const TriggerMention& t) {
     if (!t.weak || sentence_has_cue(t.sentence, "riot_word") ||
-        sentence_has_cue(t.sentence, "intervention_word"))
+        sentence_has_cue(t.sentence, "intervention_word") ||
+        sentence_has_cue(t.sentence, "excessive_force"))
       return false;
     for (const auto& [si, is_strong] : strong)
       if (si == t.sentence && is_strong) return true;
     return sentence_has_cue(t.sentence, "killed_word");
   });
+  // Crowd control with no crowd named ("police fired tear gas to disperse them") is a
+  // protest met by force, unless a protest or riot was just told (its trigger, or riot
+  // words: "forced their way in, looting"): then it is how that one was policed, and a
+  // protest so policed is an intervention.
+  {
+    std::vector<uint32_t> crowd;  // sentences with a protest or riot named
+    for (const auto& t : kept)
+      if ((t.type == "protest"sv || t.type == "riot"sv) && t.subtype != "intervention"sv)
+        crowd.push_back(t.sentence);
+    std::vector<uint32_t> policed;  // sentences whose protest was met by that force
+    std::erase_if(kept, [&](const TriggerMention& t) {
+      if (t.type != "protest"sv || t.subtype != "intervention"sv || t.sentence == 0) return false;
+      if (std::find(crowd.begin(), crowd.end(), t.sentence - 1) != crowd.end()) {
+        policed.push_back(t.sentence - 1);
+        return true;
+      }
+      return sentence_has_cue(t.sentence - 1, "riot_word");
+    });
+    for (auto& t : kept)
+      if (t.type == "protest"sv &&
+          std::find(policed.begin(), policed.end(), t.sentence) != policed.end())
+        t.subtype = "intervention";
+  }
   // "the attack on Maiduguri, in which rockets ... struck": a generic attack word names the
   // event a more precise trigger of its sentence tells.
   {
@@ -219,13 +243,42 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       }
     }
   }
-  // Bombing from aircraft is an air strike ("des avions ont bombardé").
-  for (auto& t : kept)
-    if (t.type == "shelling"sv && t.subtype == "artillery"sv &&
-        sentence_has_cue(t.sentence, "aircraft_word")) {
-      t.type = "air_strike";
-      t.subtype = "air";
+  // Bombing from aircraft is an air strike ("des avions ont bombardé", "bombardé par des
+  // avions"): the aircraft is the doer, before the trigger or just after it, not a target
+  // further on ("shelling of the airport damaged passenger planes").
+  for (auto& t : kept) {
+    if (t.type != "shelling"sv || t.subtype != "artillery"sv) continue;
+    for (const Cue& c : cues_in(t.sentence))
+      if (c.kind == "aircraft_word"sv &&
+          (c.end_token <= t.first_token || c.first_token <= t.end_token + 3)) {
+        t.type = "air_strike";
+        t.subtype = "air";
+        break;
+      }
+  }
+  // Weapons seized, found or stored are not used: "seized weapons" takes no territory, and
+  // "grenades were found", "an arms cache containing grenades", "a stash of mortar rounds"
+  // are no blast and no fire, unless the sentence tells of people killed or hurt.
+  auto cue_near = [&](const TriggerMention& t, std::string_view kind, uint32_t span,
+                      bool overlap = true) {
+    for (const Cue& c : cues_in(t.sentence)) {
+      if (c.kind != kind) continue;
+      if (!overlap && c.first_token < t.end_token && c.end_token > t.first_token) continue;
+      const uint32_t gap = c.first_token >= t.end_token   ? c.first_token - t.end_token
+                           : t.first_token >= c.end_token ? t.first_token - c.end_token
+                                                          : 0;
+      if (gap <= span) return true;
     }
+    return false;
+  };
+  std::erase_if(kept, [&](const TriggerMention& t) {
+    if (t.type == "territory_change"sv && t.subtype == "taken"sv)
+      return cue_near(t, "weapon_word", 4) || cue_near(t, "weapon_found", 4, false);
+    if ((t.type == "bombing"sv && t.subtype != "explosion"sv) || t.type == "shelling"sv)
+      return cue_near(t, "weapon_found", 6) && !sentence_has_cue(t.sentence, "killed_word") &&
+             !sentence_has_cue(t.sentence, "injured_word");
+    return false;
+  });
   // The truce named next to its violation is what was violated, not a new agreement.
   for (size_t i = 0; i < kept.size(); ++i) {
     if (kept[i].type != "agreement"sv) continue;
@@ -258,7 +311,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       for (const auto& u : kept)  // "Police arrested 180 people as supporters staged sit-ins"
         arrests = arrests || (u.sentence == t.sentence && u.type == "arrest"sv &&
                               u.end_token <= t.first_token);
-      if (arrests || sentence_has_cue(t.sentence, "intervention_word")) t.subtype = "intervention";
+      if (arrests || sentence_has_cue(t.sentence, "intervention_word") ||
+          sentence_has_cue(t.sentence, "excessive_force"))
+        t.subtype = "intervention";
     }
     if (t.type == "agreement"sv && t.subtype == "talks"sv)
       for (const auto& u : kept)
@@ -768,6 +823,11 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         bool harmed = sentence_has_cue(t.sentence, "excessive_force");
         for (const auto& q : e.quantities)
           harmed = harmed || q.kind == "killed"sv || q.kind == "injured"sv;
+        // Force used on the crowd and people hurt, counted or not ("serious injuries among
+        // the demonstrators as the authorities suppressed the protest").
+        harmed = harmed ||
+                 (e.subtype == "intervention"sv && (sentence_has_cue(t.sentence, "killed_word") ||
+                                                    sentence_has_cue(t.sentence, "injured_word")));
         if (harmed) {
           e.subtype = "intervention";
           extra.emplace_back("force", "excessive");

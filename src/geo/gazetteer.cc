@@ -82,13 +82,13 @@ Status Gazetteer::Validate() {
   uint32_t num_skeys = 0;
   const uint8_t* spfx = nullptr;
   uint32_t num_spfx = 0;
-  std::string_view xlit;
+  std::string_view xlit, adm1;
   for (uint32_t i = 0; i < nsec; ++i) {
     const uint8_t* e = table + size_t(i) * f::kSectionEntrySize;
     uint32_t id = f::Get32(e);
     uint64_t off = f::Get64(e + 8), len = f::Get64(e + 16);
-    if (id != f::kStrs && id != f::kPlcs && id != f::kKeys && id != f::kPfxs && id != f::kMeta && id != f::kXlit &&
-        id != f::kSkey && id != f::kSpfx)
+    if (id != f::kStrs && id != f::kPlcs && id != f::kKeys && id != f::kPfxs && id != f::kMeta &&
+        id != f::kXlit && id != f::kSkey && id != f::kSpfx && id != f::kAdm1)
       continue;  // unknown section: skipped
     if (off > size_ || len > size_ - off) return bad("section outside the file");
     const uint8_t* p = data_ + off;
@@ -110,6 +110,8 @@ Status Gazetteer::Validate() {
       meta_ = std::string_view(reinterpret_cast<const char*>(p), len);
     } else if (id == f::kXlit) {
       xlit = std::string_view(reinterpret_cast<const char*>(p), len);
+    } else if (id == f::kAdm1) {
+      adm1 = std::string_view(reinterpret_cast<const char*>(p), len);
     } else if (id == f::kSkey) {
       if (len % f::kKeySize != 0 || len / f::kKeySize > 0xffffffffu) return bad("bad skeleton key section size");
       skeys = p, num_skeys = uint32_t(len / f::kKeySize);
@@ -149,6 +151,19 @@ Status Gazetteer::Validate() {
     skel_pfx_ = HashTable{spfx, num_spfx, 8, {}, 64};
     skel_.Index();
     skel_pfx_.Index();
+  }
+  // Admin1 names (format 1.2): lines "country TAB code TAB name".
+  for (size_t i = 0; i < adm1.size();) {
+    size_t j = adm1.find('\n', i);
+    if (j == std::string_view::npos) return bad("admin1 name table does not end with a newline");
+    std::string_view line = adm1.substr(i, j - i);
+    size_t t1 = line.find('\t'), t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    if (t1 != 2 || t2 == std::string_view::npos || t2 == t1 + 1 || t2 + 1 >= line.size() ||
+        line.find('\t', t2 + 1) != std::string_view::npos)
+      return bad("admin1 name table: bad line " + std::to_string(admin1_names_.size() + 1));
+    admin1_names_[{std::string(line.substr(0, 2)), std::string(line.substr(3, t2 - 3))}] =
+        std::string(line.substr(t2 + 1));
+    i = j + 1;
   }
   key_table_ = HashTable{keys_, num_keys_, f::kKeySize, {}, 64};
   pfx_table_ = HashTable{prefixes_, num_prefixes_, 8, {}, 64};

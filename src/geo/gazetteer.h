@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -79,6 +80,11 @@ class Gazetteer {
   uint64_t SkeletonPrefixAt(uint32_t i) const;
   // Place with this GeoNames id, or -1.
   int64_t FindGeonameId(uint32_t geonameid) const;
+  // Names of first-level regions by (country, admin1 code), from the ADM1 section (format
+  // 1.2; empty for older files). The places' admin1 fields already carry them.
+  const std::map<std::pair<std::string, std::string>, std::string>& Admin1Names() const {
+    return admin1_names_;
+  }
   // META value, or empty.
   std::string Meta(std::string_view key) const;
   const std::string& path() const { return path_; }
@@ -103,6 +109,7 @@ class Gazetteer {
   const uint8_t* prefixes_ = nullptr;
   uint32_t num_prefixes_ = 0;
   std::string_view meta_;
+  std::map<std::pair<std::string, std::string>, std::string> admin1_names_;
   // A sorted table of 64-bit hashes (records of `stride` bytes, hash first) with a bucket
   // index on the top bits of the hash, built at open: a lookup reads one bucket entry and
   // searches a few records instead of binary-searching the whole table.

@@ -4,13 +4,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <unordered_map>
 
+#include "core/hash.h"
 #include "core/langpack.h"
+#include "geo/eval.h"
 #include "geo/gazetteer_format.h"
 #include "geo/keys.h"
-#include "core/hash.h"
 
 namespace vigie::geo {
 
@@ -328,18 +330,96 @@ Status GazetteerBuilder::AddCompiled(const Gazetteer& g) {
     }
     for (uint32_t i = 0; i < g.num_skeleton_prefixes(); ++i) skel_prefixes_.insert(g.SkeletonPrefixAt(i));
   }
+  for (const auto& [k, name] : g.Admin1Names()) learnt_admin1_[k] = name;
   std::string src = g.Meta("sources");
   if (!src.empty()) sources_.push_back(src);
   return Status::Ok();
 }
 
-std::string GazetteerBuilder::Serialize() const {
-  // Admin1 names: from ADM1 rows, else the seat (PPLA) of the same admin1 code.
-  std::map<std::pair<std::string, std::string>, std::string> adm1, seat;
+GazetteerBuilder::Admin1Map GazetteerBuilder::Admin1Names() const {
+  Admin1Map names = learnt_admin1_;
+  for (const auto& e : places_)
+    if (e.kind == 0 && !e.admin1_code.empty() && e.fcode == "ADM1")
+      names[{e.country, e.admin1_code}] = e.name;
+  return names;
+}
+
+GazetteerBuilder::Admin1Learning GazetteerBuilder::LearnAdmin1Names(
+    const std::vector<CityState>& cities, const std::string& label, double max_km) {
+  Admin1Learning r;
+  r.cities = cities.size();
+  // Populated places with an admin1 code, by country and name-key hash.
+  std::map<std::pair<std::string, uint64_t>, std::vector<size_t>> by_name;
+  for (size_t i = 0; i < places_.size(); ++i) {
+    const Entry& e = places_[i];
+    if (e.kind != 0 || e.fclass != 'P' || e.admin1_code.empty()) continue;
+    for (const Key& k : keys_[i]) by_name[{e.country, k.hash}].push_back(i);
+  }
+  struct Vote {
+    size_t cities = 0;
+    uint64_t population = 0;
+  };
+  std::map<std::pair<std::string, std::string>, std::map<std::string, Vote>> votes;
+  for (const CityState& c : cities) {
+    if (c.country.size() != 2 || c.state.empty() ||
+        c.state.find_first_of("\t\n") != std::string::npos)
+      continue;
+    std::string key = NameKey(c.name);
+    if (key.empty()) continue;
+    auto it = by_name.find({c.country, KeyHash(key)});
+    if (it == by_name.end()) continue;
+    size_t best = SIZE_MAX;
+    double best_km = max_km;
+    for (size_t i : it->second) {
+      double km = GreatCircleKm(c.lat, c.lon, places_[i].lat_e5 / 1e5, places_[i].lon_e5 / 1e5);
+      if (km <= best_km &&
+          (best == SIZE_MAX || km < best_km || places_[i].geonameid < places_[best].geonameid))
+        best = i, best_km = km;
+    }
+    if (best == SIZE_MAX) continue;
+    ++r.matched;
+    Vote& v = votes[{c.country, places_[best].admin1_code}][c.state];
+    ++v.cities;
+    v.population += c.population;
+  }
+  for (const auto& [code, names] : votes) {
+    const std::string* win = nullptr;
+    Vote best;
+    for (const auto& [name, v] : names)
+      if (win == nullptr || v.cities > best.cities ||
+          (v.cities == best.cities && v.population > best.population))
+        win = &name, best = v;
+    learnt_admin1_[code] = *win;
+    ++r.codes_named;
+    if (names.size() > 1) ++r.disputed;
+  }
+  if (r.codes_named > 0) sources_.push_back(label);
+  return r;
+}
+
+GazetteerBuilder::Admin1Coverage GazetteerBuilder::Admin1Stats() const {
+  Admin1Coverage c;
+  Admin1Map names = Admin1Names();
+  std::set<std::pair<std::string, std::string>> codes;
   for (const auto& e : places_) {
     if (e.kind != 0 || e.admin1_code.empty()) continue;
     auto k = std::make_pair(e.country, e.admin1_code);
-    if (e.fcode == "ADM1") adm1[k] = e.name;
+    bool named = names.count(k) != 0;
+    ++c.places;
+    if (named) ++c.places_named;
+    if (codes.insert(k).second && named) ++c.codes_named;
+  }
+  c.codes = codes.size();
+  return c;
+}
+
+std::string GazetteerBuilder::Serialize() const {
+  // Admin1 names: from ADM1 rows, else learnt names (LearnAdmin1Names, a compiled file's
+  // ADM1 section), else the seat (PPLA) of the same admin1 code, else the code.
+  Admin1Map adm1 = Admin1Names(), seat;
+  for (const auto& e : places_) {
+    if (e.kind != 0 || e.admin1_code.empty()) continue;
+    auto k = std::make_pair(e.country, e.admin1_code);
     if (e.fcode == "PPLA" || e.fcode == "PPLC") {
       auto it = seat.find(k);
       if (it == seat.end() || e.fcode == "PPLA") seat[k] = e.name;
@@ -426,8 +506,11 @@ std::string GazetteerBuilder::Serialize() const {
                      "\nskeleton_keys=" + std::to_string(skel_keys.size()) +
                      "\nsources=" + sources + "\nlicense=GeoNames data, CC BY 4.0\n";
 
+  std::string adm1b;
+  for (const auto& [k, name] : adm1) adm1b += k.first + "\t" + k.second + "\t" + name + "\n";
   std::vector<std::pair<uint32_t, const std::string*>> sections = {
       {f::kStrs, &strs}, {f::kPlcs, &plcs}, {f::kKeys, &keyb}, {f::kPfxs, &pfx}, {f::kMeta, &meta}};
+  if (!adm1b.empty()) sections.emplace_back(f::kAdm1, &adm1b);
   if (skeleton_.has_value()) {
     sections.emplace_back(f::kXlit, &xlit);
     sections.emplace_back(f::kSkey, &skeyb);

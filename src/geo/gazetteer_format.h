@@ -10,7 +10,7 @@ namespace vigie::geo::format {
 
 inline constexpr char kMagic[8] = {'V', 'I', 'G', 'I', 'E', 'G', 'Z', '\0'};
 inline constexpr uint16_t kMajor = 1;
-inline constexpr uint16_t kMinor = 1;  // 1.1: XLIT, SKEY, SPFX
+inline constexpr uint16_t kMinor = 2;  // 1.1: XLIT, SKEY, SPFX; 1.2: ADM1
 inline constexpr size_t kHeaderSize = 32;
 inline constexpr size_t kSectionEntrySize = 32;
 inline constexpr size_t kPlaceSize = 36;
@@ -28,6 +28,7 @@ inline constexpr uint32_t kMeta = SectionId("META");
 inline constexpr uint32_t kXlit = SectionId("XLIT");  // transliteration rules (TSV text)
 inline constexpr uint32_t kSkey = SectionId("SKEY");  // skeleton keys, KEYS layout
 inline constexpr uint32_t kSpfx = SectionId("SPFX");  // skeleton key prefixes, PFXS layout
+inline constexpr uint32_t kAdm1 = SectionId("ADM1");  // admin1 names (TSV: country, code, name)
 
 inline uint16_t Get16(const uint8_t* p) { return uint16_t(p[0] | p[1] << 8); }
 inline uint32_t Get32(const uint8_t* p) {

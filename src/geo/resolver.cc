@@ -129,7 +129,8 @@ Status LoadDemonyms(const core::LangPack& pack, decltype(Resolver::LangRules::de
 }
 
 struct PatternLists {
-  std::vector<Pattern> parts_before, parts_after, feat_before, feat_after, city_refs;
+  std::vector<Pattern> parts_before, parts_after, feat_before, feat_after, city_refs, near,
+      not_places;
 };
 
 void AddPatterns(Resolver::LangRules* to, const PatternLists& from) {
@@ -139,6 +140,8 @@ void AddPatterns(Resolver::LangRules* to, const PatternLists& from) {
   to->feat_before_start.Add(from.feat_before);
   to->feat_after.Add(from.feat_after);
   to->city_refs.Add(from.city_refs);
+  to->near.Add(from.near);
+  to->not_places.Add(from.not_places);
 }
 
 struct Match {
@@ -180,6 +183,9 @@ StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazet
     VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_parts", true, false, &lists.parts_before, &lists.parts_after));
     VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_features", true, true, &lists.feat_before, &lists.feat_after));
     VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_city_refs", false, false, &lists.city_refs, nullptr));
+    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_near", false, false, &lists.near, nullptr));
+    VIGIE_RETURN_IF_ERROR(
+        LoadPatterns(*pack, "geo_not_places", false, false, &lists.not_places, nullptr));
     AddPatterns(&rules, lists);
     AddPatterns(&r->all_, lists);
     std::vector<Pattern> actor_names;
@@ -520,6 +526,15 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         continue;
       }
     }
+    // Names that mean something else ("El Niño", a weather phenomenon), unless a feature
+    // word says a place is meant ("the town of El Niño").
+    if (const Pattern* np = nullptr;
+        !rules.not_places.empty() &&
+        rules.not_places.Match(units, m.first, units[m.first].sentence, &np) == m.end - m.first &&
+        !feature_near(m)) {
+      keep[i] = false;
+      continue;
+    }
     // Multi-word names end with a capitalised word ("Deir ez-Zor", not "La ville").
     if (!single && !units[m.end - 1].cap) {
       keep[i] = false;
@@ -718,6 +733,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   std::vector<PlaceMention> out;
   out.reserve(matches.size() + 8);
   std::vector<uint8_t> used(units.size(), 0);
+  std::vector<size_t> dropped;  // out indices of mentions a later reading took back
   // What each unit may start, by its hash alone, so that the scans below skip most units
   // at once.
   enum : uint8_t { kFeatStart = 1, kFeatAfter = 2, kCityRef = 4, kCapitalWord = 8, kArticle = 16 };
@@ -931,6 +947,80 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       }
     }
   }
+  // Unknown names after "près de", "near" ("près de Khazer"): a place when the text has
+  // just placed the action at a known place (one of at least a city's extent, named in this
+  // paragraph or the one before, in the country the article is most about) or names one
+  // right after it ("near Khazer, east of Mosul"). It takes that place, with the part said
+  // with it ("à l'est de Mossoul ... près de Khazer"); with nothing to attach it to, it is
+  // not taken (it is as often a person).
+  if (!rules.near.empty()) {
+    std::vector<std::pair<size_t, size_t>> near_done;  // (out index, unit) of these mentions
+    for (size_t k = 1; k < units.size(); ++k) {
+      uint32_t s = units[k].sentence;
+      if (used[k] || !units[k].cap || !name_unit(k)) continue;
+      const Pattern* np = nullptr;
+      size_t n = rules.near.Match(units, k, s, &np);
+      if (n == 0) continue;
+      bool free = true;
+      for (size_t q = k - n; q < k; ++q) free &= !used[q] && units[q].sentence == s;
+      size_t b = k;
+      while (b < units.size() && b - k < 4 && units[b].sentence == s && name_unit(b) &&
+             (units[b].cap || units[b].hyphen_before))
+        ++b;
+      if (!free || !units[b - 1].cap || in_actor(k, b, false) || lone_demonym(k, b)) continue;
+      // (The article writing the word in lower case too: a common word, "near Bridges".)
+      auto written_lower = [&](const Unit& w) {
+        for (const Unit& u : units)
+          if (!u.cap && u.hash == w.hash && u.text == w.text) return true;
+        return false;
+      };
+      bool common = false;
+      for (size_t q = k; q < b; ++q)
+        common |= person_words.count(units[q].text) > 0 || written_lower(units[q]) ||
+                  rules.stopwords.Has(units[q]) || rules.strict_stopwords.Has(units[q]) ||
+                  rules.demonyms.count(units[q].text) > 0;
+      if (common) continue;
+      const PlaceMention* at = nullptr;
+      // A place named right after it in its sentence ("near Khazer, east of Mosul").
+      for (const auto& [u, oi] : placed)
+        if (u >= b && u <= b + 14 && units[u].sentence == s && out[oi].geonameid != 0 &&
+            (out[oi].precision == Precision::kCity || out[oi].precision == Precision::kDistrict)) {
+          at = &out[oi];
+          break;
+        }
+      if (at == nullptr) {
+        // The last place of at least a city's extent named before it, in its paragraph or
+        // the one before (these mentions included).
+        auto wider = [&](const PlaceMention& pm) {
+          return pm.geonameid != 0 && pm.named && pm.precision >= Precision::kCity &&
+                 pm.precision <= Precision::kRegion;
+        };
+        for (const auto& [u, oi] : placed)
+          if (u < k && wider(out[oi]) && paragraph[units[u].sentence] + 1 >= paragraph[s])
+            at = &out[oi];
+        for (const auto& [oi, u] : near_done)
+          if (u < k && paragraph[units[u].sentence] + 1 >= paragraph[s] &&
+              (at == nullptr || out[oi].start > at->start))
+            at = &out[oi];
+        if (at != nullptr && best_country >= 0 && CountryIndex(at->country) != best_country)
+          at = nullptr;
+      }
+      if (at == nullptr) continue;
+      int64_t idx = g.FindGeonameId(at->geonameid);
+      if (idx < 0 || g.facts(uint32_t(idx)).kind != PlaceKind::kPlace) continue;
+      PlaceMention pm;
+      FillPlace(g.place(uint32_t(idx)), &pm);
+      pm.in_gazetteer = false;
+      pm.part = at->part;
+      pm.score = 0.4;
+      pm.start = units[k - n].start, pm.end = units[b - 1].end;
+      pm.name_start = units[k].start, pm.name_end = units[b - 1].end;
+      for (size_t q = k - n; q < b; ++q) used[q] = true;
+      near_done.emplace_back(out.size(), k);
+      out.push_back(std::move(pm));
+      k = b - 1;
+    }
+  }
   // "the district", "le quartier": the last place named with that feature noun before.
   for (size_t k = 0; k + 1 < units.size() && !feature_nouns.empty(); ++k) {
     if (!(may[k] & kArticle) || used[k] || used[k + 1] || !rules.articles.Has(units[k]) || units[k + 1].sentence != units[k].sentence)
@@ -987,14 +1077,14 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       if (n == 0) continue;
       v = hit->value;
       if (hit->last) {
-        // "la zone", "the area": the last place mention before it, in its paragraph and
-        // within two sentences, with its id and part.
+        // "la zone", "the area": the last place mention before it, within two sentences (in
+        // its paragraph or at the end of the one before), with its id and part.
         const PlaceMention* prev = nullptr;
         for (const auto& pm : out)
           if (pm.end <= units[k].start && (prev == nullptr || pm.start > prev->start)) prev = &pm;
         if (prev == nullptr) continue;
         uint32_t ps = SentenceAt(seg, prev->start);
-        if (ps + 2 < s || paragraph[ps] != paragraph[s]) continue;
+        if (ps + 2 < s || paragraph[ps] + 1 < paragraph[s]) continue;
         if (k + n < units.size() && units[k + n].sentence == s && rules.links.Has(units[k + n])) continue;
         bool free = true;
         for (size_t q = k; q < k + n; ++q) free &= !used[q];
@@ -1050,6 +1140,20 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         pm.part = Part(v);
         end += na;
       }
+      // A phrase ending on an article or link word takes the name after it ("the western
+      // bank of the Tigris": a river, which the gazetteer of inhabited places lacks or mistakes
+      // for a place: "la rive est du Tigre" is not Tigray).
+      if (rules.articles.Has(units[k + n - 1]) || rules.links.Has(units[k + n - 1])) {
+        for (const auto& [u, oi] : placed)
+          if (u == end && units[u].sentence == s) {
+            for (size_t q = u; q < units.size() && units[q].start < out[oi].end; ++q)
+              used[q] = false;
+            dropped.push_back(oi);
+          }
+        while (end < units.size() && end - (k + n) < 3 && units[end].sentence == s &&
+               name_unit(end) && (units[end].cap || units[end].hyphen_before))
+          ++end;
+      }
       pm.start = units[first].start, pm.end = units[end - 1].end;
       pm.name_start = units[k].start, pm.name_end = units[k + n - 1].end;
       pm.score = 0.5;
@@ -1059,8 +1163,11 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     }
   }
   // In text order (mentions do not overlap); the records are moved once.
-  std::vector<uint32_t> order(out.size());
-  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(dropped.begin(), dropped.end());
+  std::vector<uint32_t> order;
+  order.reserve(out.size());
+  for (uint32_t k = 0; k < out.size(); ++k)
+    if (!std::binary_search(dropped.begin(), dropped.end(), size_t(k))) order.push_back(k);
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     return std::tie(out[a].start, out[a].end) < std::tie(out[b].start, out[b].end);
   });

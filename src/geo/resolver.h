@@ -68,6 +68,8 @@ class Resolver {
     PatternSet parts_before{true}, parts_after, feat_before{true}, feat_after, city_refs;
     PatternSet feat_before_start;  // feat_before anchored on its first word, to scan for them
     PatternSet actors;             // named actors (actors.tsv): "Islamic State" is no place
+    PatternSet near{true};         // "près de", "near": an unknown name after them may be a place
+    PatternSet not_places;         // names that are something else ("El Niño"): geo_not_places.tsv
     WordSet prepositions, stopwords, strict_stopwords, articles, links, capital_words;
     struct StringHash {
       using is_transparent = void;

@@ -1,8 +1,12 @@
 #include "ingest/ingest.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -118,20 +122,92 @@ void ReadBytes(std::string_view bytes, const std::string& name, const ReadOption
 
 namespace {
 
+// A file's bytes, or why they could not be read.
+struct Loaded {
+  std::string path;
+  std::string bytes;
+  std::string error;  // non-empty: reported instead of reading the bytes
+};
+
+// Reads a file in one open, one fstat and reads straight into a string of its size (was:
+// three stats, an ifstream and a copy through an ostringstream: ~25 us per file, the cost
+// of a folder of small articles). Messages as core::ReadFile's.
+Loaded LoadFile(const fs::path& p, const ReadOptions& options) {
+  Loaded f;
+  f.path = p.string();
+  const std::string& path = f.path;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int err = errno;
+    f.error = err == ENOENT   ? "no such file: " + path
+              : err == EISDIR ? path + " is a directory"
+                              : "cannot open " + path + ": " + std::strerror(err);
+    return f;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    f.error = path + " is a directory";
+    return f;
+  }
+  const bool regular = S_ISREG(st.st_mode);
+  if (regular && static_cast<uint64_t>(st.st_size) > options.max_file_bytes) {
+    ::close(fd);
+    f.error = "file of " + std::to_string(st.st_size) + " bytes exceeds the limit, skipped";
+    return f;
+  }
+  // The size is a hint: a file that grows or a pipe is read until end of file (one byte
+  // more than the size, so that the read which finds the end needs no growth).
+  std::string& bytes = f.bytes;
+  bytes.assign(regular ? static_cast<size_t>(st.st_size) + 1 : 65536, '\0');
+  size_t have = 0;
+  bool failed = false;
+  for (;;) {
+    if (have == bytes.size()) bytes.resize(std::max<size_t>(bytes.size() * 2, have + 65536));
+    const ssize_t n = ::read(fd, bytes.data() + have, bytes.size() - have);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) failed = true;
+    if (n <= 0) break;
+    have += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  if (failed) {
+    bytes.clear();
+    f.error = "cannot read " + path;
+    return f;
+  }
+  bytes.resize(have);
+  return f;
+}
+
+void ReadLoaded(const Loaded& f, const ReadOptions& options, const DocumentFn& on_document,
+                const ProblemFn& on_problem) {
+  if (!f.error.empty()) internal::ReportError(on_problem, f.path, f.error);
+  else ReadBytes(f.bytes, f.path, options, on_document, on_problem);
+}
+
 void ReadOneFile(const fs::path& p, const ReadOptions& options, const DocumentFn& on_document,
                  const ProblemFn& on_problem) {
-  std::error_code ec;
-  auto size = fs::file_size(p, ec);
-  if (!ec && size > options.max_file_bytes) {
-    internal::ReportError(on_problem, p.string(), "file of " + std::to_string(size) + " bytes exceeds the limit, skipped");
-    return;
+  ReadLoaded(LoadFile(p, options), options, on_document, on_problem);
+}
+
+// The files of a folder, read a batch at a time (up to 256 files or 4 MiB) before the
+// batch is analysed: alternating one small read with one analysis cost ~20 us of CPU per
+// file more than reading the same text in one piece (the kernel's work evicts the
+// analysis's tables from the caches). Documents and problems come in the files' order.
+void ReadFiles(const std::vector<fs::path>& files, const ReadOptions& options, const DocumentFn& on_document,
+               const ProblemFn& on_problem) {
+  constexpr size_t kBatchFiles = 256, kBatchBytes = size_t{4} << 20;
+  std::vector<Loaded> batch;
+  for (size_t i = 0; i < files.size();) {
+    batch.clear();
+    size_t bytes = 0;
+    for (; i < files.size() && batch.size() < kBatchFiles && bytes < kBatchBytes; ++i) {
+      batch.push_back(LoadFile(files[i], options));
+      bytes += batch.back().bytes.size();
+    }
+    for (const Loaded& f : batch) ReadLoaded(f, options, on_document, on_problem);
   }
-  auto bytes = core::ReadFile(p.string());
-  if (!bytes.ok()) {
-    internal::ReportError(on_problem, p.string(), bytes.status().message());
-    return;
-  }
-  ReadBytes(*bytes, p.string(), options, on_document, on_problem);
 }
 
 }  // namespace
@@ -159,7 +235,7 @@ Status ReadPath(const std::string& path, const ReadOptions& options, const Docum
     }
     if (ec) internal::ReportError(on_problem, path, "cannot walk folder: " + ec.message());
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) ReadOneFile(f, options, on_document, on_problem);
+    ReadFiles(files, options, on_document, on_problem);
     return Status::Ok();
   }
   if (access(path.c_str(), R_OK) != 0) return Status::IoError("cannot read " + path);

@@ -104,12 +104,33 @@ bool FindNoun(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t k
   return true;
 }
 
-}  // namespace
+// The tokens of segment tokens [a, b) as BuildTokens(a, b) makes them, copied from the
+// tokens of the whole document (their text stays in whole.store). A segment token's tokens
+// start inside it, so the slice is found by start offset. Only the first token's `join`
+// can differ: BuildTokens starts with no elision before it.
+void SliceTokens(const TokenBuffer& whole, const segment::Segmentation& seg, uint32_t a, uint32_t b,
+                 TokenBuffer* buf) {
+  buf->toks.clear();
+  buf->memo.Reset();
+  if (a >= b || a >= seg.tokens.size()) return;
+  auto at = [&](uint32_t k) {
+    if (k >= seg.tokens.size()) return whole.toks.end();
+    return std::lower_bound(whole.toks.begin(), whole.toks.end(), seg.tokens[k].start,
+                            [](const Tok& t, uint32_t off) { return t.start < off; });
+  };
+  auto first = at(a), last = at(b);
+  if (first >= last) return;
+  buf->toks.assign(first, last);
+  Tok& f = buf->toks.front();
+  f.join = f.kind == segment::TokenKind::kClitic ? 0 : ' ';
+}
 
-Tags Normalizer::Tag(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
-                     const Reference& ref) const {
+// Sentence by sentence; `whole`, when given, holds the tokens of the whole document
+// (BuildTokens over every token), and each sentence's are copied from it instead of being
+// built again.
+Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
+             const Reference& ref, const TokenBuffer* whole) {
   Tags tags;
-  const Lexicon& lx = For(lang);
   // Room for the usual density of news text (about one time per 40 tokens, one number per
   // 25), so that the vectors rarely grow.
   tags.times.reserve(seg.tokens.size() / 40 + 4);
@@ -118,7 +139,8 @@ Tags Normalizer::Tag(std::string_view text, const segment::Segmentation& seg, st
   std::vector<char> covered;
   std::optional<Date> anchor;  // the last day named so far (day anaphora count from it)
   auto run = [&](uint32_t a, uint32_t b) {
-    BuildTokens(lx, text, seg, a, b, &buf);
+    if (whole) SliceTokens(*whole, seg, a, b, &buf);
+    else BuildTokens(lx, text, seg, a, b, &buf);
     const std::vector<Tok>& t = buf.toks;
     size_t first_time = tags.times.size();
     if (!ref.numbers_only) TagTimes(lx, t, ref, &tags.times, nullptr, &buf.memo, &anchor);
@@ -159,25 +181,34 @@ Tags Normalizer::Tag(std::string_view text, const segment::Segmentation& seg, st
   return tags;
 }
 
-std::optional<DocumentDate> Normalizer::InferDocumentDate(std::string_view text,
-                                                          const segment::Segmentation& seg,
-                                                          std::string_view lang) const {
-  const Lexicon& lx = For(lang);
+// InferDocumentDate on `buf`, the tokens of the whole document (its memo is used). With
+// `dateline_first`, the grammars read the first line before the rest, and a dateline found
+// there ends the search without reading the rest (an expression starts where the token it
+// was found at starts, or after: the times of the first line are all read by then).
+std::optional<DocumentDate> InferFrom(const Normalizer::Lexicon& lx, std::string_view text,
+                                      const segment::Segmentation& seg, TokenBuffer* buf, bool dateline_first) {
   Reference none;
   std::vector<TimeExpr> times;
   std::vector<PartialDate> partials;
-  TokenBuffer buf;
-  BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &buf);
-  TagTimes(lx, buf.toks, none, &times, &partials, &buf.memo);
-
-  // 1. A dateline: a full date on the first line.
   size_t first_line_end = text.find('\n');
   if (first_line_end == std::string_view::npos) first_line_end = text.size();
-  for (const TimeExpr& x : times) {
-    if (x.start >= first_line_end) break;
-    if (x.kind == TimeKind::kDate && x.begin.grain == Grain::kDay)
-      return DocumentDate{x.begin.date, Basis::kInferred, 0.95, x.start, x.end};
+  // 1. A dateline: a full date on the first line.
+  auto dateline = [&]() -> std::optional<DocumentDate> {
+    for (const TimeExpr& x : times) {
+      if (x.start >= first_line_end) break;
+      if (x.kind == TimeKind::kDate && x.begin.grain == Grain::kDay)
+        return DocumentDate{x.begin.date, Basis::kInferred, 0.95, x.start, x.end};
+    }
+    return std::nullopt;
+  };
+  size_t next = 0;
+  if (dateline_first) {
+    next = TagTimesFrom(lx, buf->toks, none, &times, &partials, &buf->memo, nullptr, 0,
+                        static_cast<uint32_t>(first_line_end));
+    if (auto d = dateline()) return d;
   }
+  TagTimesFrom(lx, buf->toks, none, &times, &partials, &buf->memo, nullptr, next, ~uint32_t{0});
+  if (auto d = dateline()) return d;
   // 2. The latest full date, day-month mentions taking the year of their context.
   std::optional<DocumentDate> best;
   auto offer = [&](const Date& d, uint32_t s, uint32_t e, double conf) {
@@ -211,6 +242,32 @@ std::optional<DocumentDate> Normalizer::InferDocumentDate(std::string_view text,
     if (ValidDate(y, p.month, p.day)) offer(Date{y, p.month, p.day}, p.start, p.end, p.weekday ? 0.75 : 0.6);
   }
   return best;
+}
+
+}  // namespace
+
+Tags Normalizer::Tag(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
+                     const Reference& ref) const {
+  return TagWith(For(lang), text, seg, ref, nullptr);
+}
+
+std::optional<DocumentDate> Normalizer::InferDocumentDate(std::string_view text,
+                                                          const segment::Segmentation& seg,
+                                                          std::string_view lang) const {
+  const Lexicon& lx = For(lang);
+  TokenBuffer buf;
+  BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &buf);
+  return InferFrom(lx, text, seg, &buf, false);
+}
+
+Tags Normalizer::TagUndated(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
+                            Reference ref, std::optional<DocumentDate>* inferred) const {
+  const Lexicon& lx = For(lang);
+  TokenBuffer whole;
+  BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &whole);
+  *inferred = InferFrom(lx, text, seg, &whole, true);
+  ref.date = *inferred ? std::optional<Date>((*inferred)->date) : std::nullopt;
+  return TagWith(lx, text, seg, ref, &whole);
 }
 
 }  // namespace vigie::normalize

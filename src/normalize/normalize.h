@@ -131,6 +131,12 @@ class Normalizer {
                                                 const segment::Segmentation& seg,
                                                 std::string_view lang) const;
 
+  // Tag() for a document without a date: the date InferDocumentDate reads from the text
+  // (into *inferred) becomes `ref.date`, and the two share one reading of the tokens.
+  // Same result as InferDocumentDate then Tag with that date.
+  Tags TagUndated(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
+                  Reference ref, std::optional<DocumentDate>* inferred) const;
+
   struct Lexicon;  // normalize_internal.h
 
  private:

@@ -280,6 +280,12 @@ struct PartialDate {
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
               std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo = nullptr,
               std::optional<Date>* anchor = nullptr);
+// TagTimes in steps: from token `from`, stopping before the first token that starts at or
+// after byte `stop` (an expression begun before it may run past it). Returns the token it
+// stopped at (t.size() at the end); a call from there goes on exactly as one call would.
+size_t TagTimesFrom(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
+                    std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo,
+                    std::optional<Date>* anchor, size_t from, uint32_t stop);
 
 // Seasons and quarters (year_parts.cc): "last summer", "l'hiver dernier", "the third quarter
 // of 2018", "Q3 2019", "le trimestre prochain", at token i. `future`: the bias, or a future

@@ -100,10 +100,12 @@ class TimeParser {
         (e = DayOfRelativeMonth(i, x)) > i)
       return AttachTime(e, x);
     if ((b & (kCalendarBit | Bits(PK::kTThis, PK::kTIn))) && (e = BareDay(i, x)) > i) return AttachTime(e, x);
-    constexpr uint64_t kClock = kDigits | Bits(PK::kTAt, PK::kTBetween, PK::kTFrom, PK::kTIn, PK::kUnit, PK::kScale,
-                                               PK::kDecimal, PK::kArticle, PK::kTClockFrac, PK::kTClockNamed,
-                                               PK::kTDay, PK::kTDaypart, PK::kTDaypartLead);
-    if ((b & kClock) && (e = ClockAt(i, x, emit)) > i) return e;
+    // ClockAt begins with a clock (MayStartClock), "at", "from"/"between", or a part of day
+    // or its lead; an article or a French "de" only where a clock follows (ClockLead).
+    constexpr uint64_t kClock = kDigits | Bits(PK::kTAt, PK::kTBetween, PK::kTFrom, PK::kUnit, PK::kScale,
+                                               PK::kDecimal, PK::kTClockFrac, PK::kTClockNamed, PK::kTDaypart,
+                                               PK::kTDaypartLead);
+    if (((b & kClock) || ClockLead(i, b)) && (e = ClockAt(i, x, emit)) > i) return e;
     if ((b & kDigits) && (e = SpacedDate(i, x, emit)) > i) return e;
     if ((b & kAbsolute) && (e = Absolute(i, false, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
     constexpr uint64_t kRelative = kDigits | kCalendarBit | Bits(PK::kTDecade, PK::kTDay, PK::kTPeriod, PK::kTLast,
@@ -120,6 +122,16 @@ class TimeParser {
     return memo_ ? memo_->Match(lx_, t_, i, kind, e) : MatchPhraseAt(lx_, t_, i, kind, e);
   }
   bool Has(size_t i) const { return i < t_.size(); }
+  // Where ClockAt may begin at a token that is only an article or a "de": a cardinal made
+  // of the article and a scale ("a dozen", ParseCardinalAt), or in French a clock after
+  // "de" ("de 15h à 17h", ClockRange).
+  bool ClockLead(size_t i, uint64_t b) const {
+    if (b & Bit(PK::kArticle))
+      if (int n = P(i, PK::kArticle); n && P(i + n, PK::kScale)) return true;
+    if ((b & Bit(PK::kTIn)) && lx_.lang == "fr")
+      if (int n = P(i, PK::kTIn); n && Has(i + n) && MayStartClock(t_[i + n])) return true;
+    return false;
+  }
   int Month(size_t i) const {
     if (!Has(i) || t_[i].kind == TokenKind::kNumber) return 0;
     return t_[i].month;
@@ -1569,8 +1581,17 @@ class TimeParser {
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
               std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo,
               std::optional<Date>* anchor) {
+  TagTimesFrom(lx, t, ref, out, partials, memo, anchor, 0, ~uint32_t{0});
+}
+
+size_t TagTimesFrom(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
+                    std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo,
+                    std::optional<Date>* anchor, size_t from, uint32_t stop) {
+  // The parser's state at `from` (the last future marker before it) is found again by
+  // scanning the tokens before it: a fresh parser goes on as the one that stopped.
   TimeParser p(lx, t, ref, partials, memo, anchor);
-  for (size_t i = 0; i < t.size();) {
+  for (size_t i = from; i < t.size();) {
+    if (t[i].start >= stop) return i;
     if (!lx.MayStart(t[i])) { ++i; continue; }
     TimeExpr x;
     bool emit = true;
@@ -1587,6 +1608,7 @@ void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Re
       ++i;
     }
   }
+  return t.size();
 }
 
 }  // namespace vigie::normalize

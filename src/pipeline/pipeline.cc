@@ -101,19 +101,24 @@ void Pipeline::BuildMentions(Analysis* a, Clock* clock) const {
       m.document_date = {iso, iso, "day", "document", ""};
     }
   }
-  if (!ref_date) {
-    if (auto inferred = normalizer_->InferDocumentDate(text, a->segments, lang)) {
+  normalize::Reference ref;
+  ref.date = ref_date;
+  ref.day_first = lang != "en";  // 7/12/2016 is 7 December in French, July 12 in US English
+  normalize::Tags tags;
+  if (ref_date) {
+    tags = normalizer_->Tag(text, a->segments, lang, ref);
+  } else {
+    // No date in the metadata: the one read from the text (dateline, latest date), with
+    // the tagging done against it in the same pass over the tokens.
+    std::optional<normalize::DocumentDate> inferred;
+    tags = normalizer_->TagUndated(text, a->segments, lang, ref, &inferred);
+    if (inferred) {
       ref_date = inferred->date;
       std::string iso = normalize::IsoDate(inferred->date);
       m.document_date = {iso, iso, "day", "inferred",
                          std::string(text.substr(inferred->start, inferred->end - inferred->start))};
     }
   }
-  clock->Lap(Stage::kNormalize);
-  normalize::Reference ref;
-  ref.date = ref_date;
-  ref.day_first = lang != "en";  // 7/12/2016 is 7 December in French, July 12 in US English
-  normalize::Tags tags = normalizer_->Tag(text, a->segments, lang, ref);
   clock->Lap(Stage::kNormalize);
   m.dates.reserve(tags.times.size());
   m.quantities.reserve(tags.quantities.size() + tags.numbers.size());

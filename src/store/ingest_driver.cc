@@ -1,6 +1,7 @@
 #include "store/ingest_driver.h"
 
 #include "core/event_json.h"
+#include "store/store_internal.h"
 
 #include <algorithm>
 #include <atomic>
@@ -186,11 +187,12 @@ void Driver::Worker() {
       AssignEventIds(a.doc.id, &x.events);
       const uint64_t prep_started = ThreadCpuNanos();
       for (const EventRecord& ev : x.events) e.events_json.push_back(core::EventToJson(ev));
-      prep_ns = ThreadCpuNanos() - prep_started;
       e.events = std::move(x.events);
       e.mentions = std::move(x.mentions);
       for (const auto& h : a.clean.hashtags)
         e.mentions.push_back({"hashtag", h.tag, h.raw_start, h.raw_end, h.removed ? "{\"removed\":true}" : "{}"});
+      if (!e.mentions.empty()) e.mentions_packed = internal::PackMentions(e.mentions);
+      prep_ns = ThreadCpuNanos() - prep_started;
       e.pipeline_version = o_.pipeline_version;
       e.clean_text = std::move(a.clean.text);
       e.language = a.language.code;

@@ -199,12 +199,16 @@ StatusOr<FusionPending> PendingFusion(sqlite3* db) {
     while (s.Step()) out->push_back(s.Text(0));
     return s.status();
   };
-  VIGIE_RETURN_IF_ERROR(
-      collect("SELECT event_id FROM fusion_new_events ORDER BY event_id", &p.event_ids));
+  VIGIE_RETURN_IF_ERROR(collect(
+      "SELECT e.event_id FROM fusion_new_event_keys f JOIN events e ON e.event_key = f.event_key "
+      "ORDER BY e.event_id",
+      &p.event_ids));
   VIGIE_RETURN_IF_ERROR(
       collect("SELECT cluster_id FROM fusion_dirty ORDER BY cluster_id", &p.cluster_ids));
-  VIGIE_RETURN_IF_ERROR(
-      collect("SELECT doc_id FROM fusion_unsigned_docs ORDER BY doc_id", &p.unsigned_docs));
+  VIGIE_RETURN_IF_ERROR(collect(
+      "SELECT d.id FROM fusion_unsigned_doc_keys u JOIN documents d ON d.doc_key = u.doc_key "
+      "ORDER BY d.id",
+      &p.unsigned_docs));
   return p;
 }
 
@@ -289,8 +293,8 @@ Status PutClusters(sqlite3* db, const ClusterUpdate& u) {
              "DELETE FROM clusters; DELETE FROM cluster_members; DELETE FROM cluster_flags; "
              "DELETE FROM document_copies; DELETE FROM document_signatures; "
              "DELETE FROM document_bands; DELETE FROM fusion_dirty; "
-             "INSERT OR IGNORE INTO fusion_new_events SELECT event_id FROM events; "
-             "INSERT OR IGNORE INTO fusion_unsigned_docs SELECT id FROM documents"));
+             "INSERT OR IGNORE INTO fusion_new_event_keys SELECT event_key FROM events; "
+             "INSERT OR IGNORE INTO fusion_unsigned_doc_keys SELECT doc_key FROM documents"));
   }
   Stmt del_cluster(db, "DELETE FROM clusters WHERE cluster_id = ?");
   Stmt del_members(db, "DELETE FROM cluster_members WHERE cluster_id = ?");
@@ -310,7 +314,10 @@ Status PutClusters(sqlite3* db, const ClusterUpdate& u) {
            "outlets, claimants, contradictions, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   Stmt member(
       db, "INSERT OR REPLACE INTO cluster_members(event_id, cluster_id, doc_id) VALUES (?,?,?)");
-  Stmt seen(db, "DELETE FROM fusion_new_events WHERE event_id = ?");
+  Stmt seen(
+      db,
+      "DELETE FROM fusion_new_event_keys WHERE event_key = (SELECT event_key FROM events WHERE "
+      "event_id = ?)");
   Stmt flag(db,
             "INSERT INTO cluster_flags(cluster_id, seq, kind, subject, detail, event_ids) VALUES "
             "(?,?,?,?,?,?)");
@@ -354,7 +361,9 @@ Status PutClusters(sqlite3* db, const ClusterUpdate& u) {
     }
   }
   Stmt sig(db, "INSERT OR REPLACE INTO document_signatures(doc_id, minhash) VALUES (?,?)");
-  Stmt signed_doc(db, "DELETE FROM fusion_unsigned_docs WHERE doc_id = ?");
+  Stmt signed_doc(db,
+                  "DELETE FROM fusion_unsigned_doc_keys WHERE doc_key = (SELECT doc_key FROM "
+                  "documents WHERE id = ?)");
   Stmt del_bands(db, "DELETE FROM document_bands WHERE doc_id = ?");
   Stmt band(db, "INSERT OR IGNORE INTO document_bands(band, doc_id) VALUES (?,?)");
   for (const DocumentSignature& d : u.signatures) {

@@ -1,6 +1,7 @@
 #include "store/sqlite_schema.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/sqlite_util.h"
@@ -237,6 +238,39 @@ CREATE INDEX IF NOT EXISTS events_type_days ON events(type, day_lo);
 CREATE INDEX IF NOT EXISTS events_spot_days_type ON events(spot_key, day_lo, day_hi, type);
 )sql";
 
+// Version 7. What fusion has yet to see is keyed by the integer row keys of events and
+// documents instead of their text ids: a new row appends to the end of the queue's
+// B-tree (keys only grow) instead of landing at a random place among text keys, and an
+// entry is ~10 bytes instead of ~20 (bench/RESULTS_store.md, session 5). Rerunnable:
+// the old tables are converted by Migrate only when they exist.
+constexpr const char* kV7 = R"sql(
+CREATE TABLE IF NOT EXISTS fusion_new_event_keys(event_key INTEGER PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS fusion_unsigned_doc_keys(doc_key INTEGER PRIMARY KEY);
+DROP TRIGGER IF EXISTS events_fusion_delete;
+CREATE TRIGGER events_fusion_delete AFTER DELETE ON events BEGIN
+  INSERT OR IGNORE INTO fusion_dirty SELECT cluster_id FROM cluster_members WHERE event_id = old.event_id;
+  DELETE FROM cluster_members WHERE event_id = old.event_id;
+  DELETE FROM fusion_new_event_keys WHERE event_key = old.event_key;
+END;
+DROP TRIGGER IF EXISTS documents_fusion_delete;
+CREATE TRIGGER documents_fusion_delete AFTER DELETE ON documents BEGIN
+  DELETE FROM document_signatures WHERE doc_id = old.id;
+  DELETE FROM document_bands WHERE doc_id = old.id;
+  DELETE FROM document_copies WHERE doc_id = old.id OR original_id = old.id;
+  DELETE FROM fusion_unsigned_doc_keys WHERE doc_key = old.doc_key;
+END;
+)sql";
+constexpr const char* kV7ConvertEvents = R"sql(
+INSERT OR IGNORE INTO fusion_new_event_keys
+  SELECT e.event_key FROM fusion_new_events f JOIN events e ON e.event_id = f.event_id;
+DROP TABLE fusion_new_events;
+)sql";
+constexpr const char* kV7ConvertDocs = R"sql(
+INSERT OR IGNORE INTO fusion_unsigned_doc_keys
+  SELECT d.doc_key FROM fusion_unsigned_docs u JOIN documents d ON d.id = u.doc_id;
+DROP TABLE fusion_unsigned_docs;
+)sql";
+
 StatusOr<int64_t> PragmaInt(sqlite3* db, const char* sql) {
   Stmt s(db, sql);
   if (!s.Step()) return s.status().ok() ? Status::Corruption("empty pragma result") : s.status();
@@ -317,7 +351,19 @@ Status Migrate(sqlite3* db, const std::string& path) {
     }
     if (st.ok()) st = Exec(db, kV6);
   }
-  // Later versions: if (st.ok() && *again < 7) st = Exec(db, kV7); ...
+  if (st.ok() && *again < 7) {
+    st = Exec(db, kV7);
+    for (auto [table, sql] : {std::pair{"fusion_new_events", kV7ConvertEvents},
+                              std::pair{"fusion_unsigned_docs", kV7ConvertDocs}}) {
+      if (!st.ok()) break;
+      auto has = PragmaInt(db, (std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '") +
+                                table + "'")
+                                   .c_str());
+      st = has.ok() ? Status::Ok() : has.status();
+      if (st.ok() && *has > 0) st = Exec(db, sql);
+    }
+  }
+  // Later versions: if (st.ok() && *again < 8) st = Exec(db, kV8); ...
   if (st.ok() && *again < kSchemaVersion) {
     st = Exec(db, ("PRAGMA application_id = " + std::to_string(kApplicationId) + ";PRAGMA user_version = " +
                    std::to_string(kSchemaVersion))

@@ -335,8 +335,8 @@ Status SqliteStore::PutDocument(const DocumentEntry& e, int64_t* doc_key) {
   ins.Bind(15, static_cast<int64_t>(d.invalid_utf8)).BindTextOrNull(16, ExtraJson(d)).Bind(17, opened_at_);
   VIGIE_RETURN_IF_ERROR(ins.Run());
   *doc_key = sqlite3_last_insert_rowid(db_);
-  Stmt& unsigned_doc = Cached(kQueueDoc, "INSERT OR IGNORE INTO fusion_unsigned_docs VALUES (?)");
-  unsigned_doc.BindRef(1, d.id);
+  Stmt& unsigned_doc = Cached(kQueueDoc, "INSERT OR IGNORE INTO fusion_unsigned_doc_keys VALUES (?)");
+  unsigned_doc.Bind(1, *doc_key);
   VIGIE_RETURN_IF_ERROR(unsigned_doc.Run());
   if (!d.page.empty()) {
     // Level 1: the writer thread compresses every page; it must keep up with the analysis
@@ -354,7 +354,10 @@ Status SqliteStore::PutDocument(const DocumentEntry& e, int64_t* doc_key) {
   if (!e.mentions.empty()) {
     Stmt& s = Cached(kInsMention, "INSERT INTO document_mentions(doc_key, mentions, packed) VALUES (?, ?, ?)");
     s.Bind(1, *doc_key).Bind(2, static_cast<int64_t>(e.mentions.size()));
-    s.BindBlob(3, internal::PackMentions(e.mentions));
+    // Packed by the ingest workers (mentions_packed), or here for other callers.
+    std::string packed;
+    if (e.mentions_packed.empty()) packed = internal::PackMentions(e.mentions);
+    s.BindBlob(3, e.mentions_packed.empty() ? std::string_view(packed) : std::string_view(e.mentions_packed));
     VIGIE_RETURN_IF_ERROR(s.Run());
   }
   return Status::Ok();
@@ -422,8 +425,8 @@ Status SqliteStore::PutEvent(const DocumentEntry& e, size_t k) {
   s.Bind(29, ev.confidence).BindRef(30, have_json ? std::string_view(e.events_json[k]) : std::string_view(own_json));
   Status st = s.Run();
   if (!st.ok()) return Status::InvalidArgument("event " + ev.event_id + " of document " + d.id + ": " + st.message());
-  Stmt& queue = Cached(kQueueEvent, "INSERT OR IGNORE INTO fusion_new_events VALUES (?)");
-  queue.BindRef(1, ev.event_id);
+  Stmt& queue = Cached(kQueueEvent, "INSERT OR IGNORE INTO fusion_new_event_keys VALUES (?)");
+  queue.Bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(db_)));
   VIGIE_RETURN_IF_ERROR(queue.Run());
   return Status::Ok();
 }

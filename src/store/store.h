@@ -46,6 +46,9 @@ struct DocumentEntry {
   // workers do, off the writer thread); empty: the store computes it.
   std::vector<std::string> events_json;
   std::vector<Mention> mentions;
+  // The mentions packed for storage (PackMentions in store_internal.h), when the caller
+  // packed them already (the ingest workers do); empty: the store packs them.
+  std::string mentions_packed;
 };
 
 // An ingest problem: file and record, severity ("error"/"warning"), message.

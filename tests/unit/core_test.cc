@@ -32,12 +32,27 @@ TEST(Utf8Test, RepairsInvalidSequences) {
   EXPECT_EQ(out, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
   EXPECT_TRUE(IsValidUtf8(out));
   EXPECT_FALSE(IsValidUtf8("\xC0\x80"));  // overlong NUL
+  // Whatever the position of a bad or a multi-byte sequence among ASCII bytes (the ASCII
+  // fast path reads eight at a time).
+  for (size_t at = 0; at < 20; ++at) {
+    std::string ascii(24, 'a');
+    EXPECT_FALSE(IsValidUtf8(ascii.substr(0, at) + "\xFF" + ascii.substr(at))) << at;
+    EXPECT_FALSE(IsValidUtf8(ascii.substr(0, at) + "\xC3" + ascii.substr(at))) << at;  // cut short
+    EXPECT_TRUE(IsValidUtf8(ascii.substr(0, at) + "\xC3\xA9" + ascii.substr(at))) << at;
+    EXPECT_TRUE(IsValidUtf8(ascii.substr(0, at) + "\xE2\x80\x99" + ascii.substr(at))) << at;
+  }
   EXPECT_EQ(RepairUtf8("Alep \xC3\xA9t\xC3\xA9", &out), 0u);
 }
 
 TEST(Utf8Test, DetectsBinary) {
   EXPECT_TRUE(LooksBinary(std::string("PK\x03\x04\0\0", 6)));
   EXPECT_FALSE(LooksBinary("Plain text.\nWith lines.\n"));
+  // Over 10% control bytes other than line breaks, tabs and form feeds.
+  EXPECT_TRUE(LooksBinary("\x01\x02\x03 abcdefghijklmnopqr"));
+  EXPECT_FALSE(LooksBinary("\x01\x02 abcdefghijklmnopqrs"));
+  EXPECT_FALSE(LooksBinary("\t\t\r\n\f\n\n\t\t\r\n\f ab"));
+  // A NUL byte past the first 8 KiB is not looked at.
+  EXPECT_FALSE(LooksBinary(std::string(8192, 'a') + std::string(1, '\0')));
 }
 
 TEST(TextTest, FoldsCaseAccentsAndApostrophes) {

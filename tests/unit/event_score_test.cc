@@ -137,6 +137,23 @@ TEST(CaseMapTest, VigieTypesToCaseSubtypes) {
   EXPECT_EQ(map("protest", "intervention"), "PROTEST_WITH_INTER");
   EXPECT_EQ(map("riot", "mob_violence"), "MOB_VIOL");
   EXPECT_EQ(map("displacement", "flight"), "OTHER");
+  // Only the losers named: an armed group driven out lost to the state.
+  e.actor2 = EventActor{"the militants", "", "jihadist_group", "", ""};
+  EXPECT_EQ(map("territory_change", "taken"), "GOV_REGAINS_TERIT");
+  e.actor2 = EventActor{"the army", "", "state_forces", "", ""};
+  EXPECT_EQ(map("territory_change", "taken"), "NON_STATE_ACTOR_OVERTAKES_TER");
+}
+
+TEST(CaseMapTest, ArrestsAtAProtestAreTheProtest) {
+  EventRecord arrest, protest, later;
+  arrest.type = "arrest";
+  arrest.evidence = {{0, 80}};
+  protest.type = "protest";
+  protest.subtype = "intervention";
+  protest.evidence = {{0, 80}};
+  EXPECT_EQ(CaseLabel({arrest, protest}), "PROTEST_WITH_INTER");
+  protest.evidence = {{81, 120}};  // a protest told in another sentence
+  EXPECT_EQ(CaseLabel({arrest, protest}), "ARREST");
 }
 
 TEST(CaseMapTest, LabelAndScore) {

@@ -651,3 +651,165 @@ TEST(ExtractorTest, SinceTheStartOfAWarOpensATollClause) {
 
 }  // namespace
 }  // namespace vigie::events
+
+namespace vigie::events {
+namespace {
+
+bool HasType(const std::vector<EventRecord>& ev, std::string_view type,
+             std::string_view subtype = "") {
+  for (const auto& e : ev)
+    if (e.type == type && (subtype.empty() || e.subtype == subtype)) return true;
+  return false;
+}
+
+TEST(ExtractorTest, AircraftAreTheDoerNotATarget) {
+  // The aircraft named before the verb drop the bombs...
+  EXPECT_TRUE(
+      HasType(Doc("Government jets shelled the market on Monday.", "en").Run(), "air_strike"));
+  // ... the planes hit far after it are what the shells damaged.
+  auto ev = Doc("Heavy shelling of the airport on Monday set fire to a hangar and damaged two "
+                "cargo planes.",
+                "en")
+                .Run();
+  EXPECT_TRUE(HasType(ev, "shelling", "artillery"));
+  EXPECT_FALSE(HasType(ev, "air_strike"));
+}
+
+TEST(ExtractorTest, NominalTriggersOfStrikesAndHandovers) {
+  EXPECT_TRUE(
+      HasType(Doc("Helicopters dropped barrel bombs on the eastern suburbs overnight.", "en").Run(),
+              "air_strike", "air"));
+  EXPECT_TRUE(
+      HasType(Doc("The air force dropped a napalm bomb on the camp.", "en").Run(), "air_strike"));
+  EXPECT_TRUE(HasType(Doc("Two soldiers died in a tank attack on the hill post.", "en").Run(),
+                      "shelling", "artillery"));
+  EXPECT_TRUE(HasType(
+      Doc("Three roadside improvised explosive devices went off near the bridge.", "en").Run(),
+      "bombing", "ied"));
+  EXPECT_TRUE(HasType(
+      Doc("The handover of the two districts to the rebels ended the standoff.", "en").Run(),
+      "territory_change", "handover"));
+  // A missile base or test is no missile fired.
+  EXPECT_TRUE(Doc("The country carried out two missile tests this week.", "en").Run().empty());
+}
+
+TEST(ExtractorTest, WeaponsSeizedOrFoundAreNotUsed) {
+  auto seized =
+      Doc("Soldiers seized weapons and ammunition in a raid near the border.", "en").Run();
+  EXPECT_FALSE(HasType(seized, "territory_change"));
+  EXPECT_TRUE(Doc("Troops seized on Monday a stash of mortar rounds.", "en").Run().empty());
+  EXPECT_TRUE(HasType(Doc("The rebels seized the border town on Friday.", "en").Run(),
+                      "territory_change", "taken"));
+  EXPECT_FALSE(HasType(Doc("Police found four hand grenades in an empty warehouse.", "en").Run(),
+                       "bombing"));
+  EXPECT_FALSE(HasType(Doc("An arms cache holding grenades was unearthed by a farmer.", "en").Run(),
+                       "bombing"));
+  // A missile intercepted was fired.
+  EXPECT_TRUE(HasType(
+      Doc("Air defences intercepted a missile fired at the port city on Sunday.", "en").Run(),
+      "shelling", "missile"));
+  // A grenade that wounds is thrown, whatever else was found.
+  EXPECT_TRUE(
+      HasType(Doc("A grenade found by children exploded and injured three of them.", "en").Run(),
+              "bombing", "grenade"));
+}
+
+TEST(ExtractorTest, LosersDrivenOutAreTheSecondActor) {
+  auto ev = Doc("The militants were driven out of the market town after two days.", "en").Run();
+  ASSERT_TRUE(HasType(ev, "territory_change", "taken"));
+  for (const auto& e : ev)
+    if (e.type == "territory_change") {
+      EXPECT_FALSE(e.actor1.has_value());
+      ASSERT_TRUE(e.actor2.has_value());
+      EXPECT_NE(e.actor2->cls, "state_forces");
+    }
+}
+
+TEST(ExtractorTest, CrowdControlWithoutACrowdNoun) {
+  // Tear gas and rubber bullets with people hurt: a protest met by excessive force.
+  auto ev = Doc("Scores of people were injured when police fired tear gas and rubber bullets in "
+                "the main square.",
+                "en")
+                .Run();
+  ASSERT_TRUE(HasType(ev, "protest", "intervention"));
+  for (const auto& e : ev)
+    if (e.type == "protest") {
+      EXPECT_EQ(e.extra_json, R"({"force":"excessive"})");
+    }
+  // Dispersing alone is no crowd control.
+  EXPECT_TRUE(Doc("A strong wind helped to disperse the smoke over the port.", "en").Run().empty());
+  // Right after a riot told in riot words, it is that riot's policing, not a new protest.
+  auto after = Doc("Youths stormed the town hall and looted two banks. Police fired tear gas to "
+                   "disperse them.",
+                   "en")
+                   .Run();
+  EXPECT_FALSE(HasType(after, "protest"));
+  // After a protest, it is that protest's policing: one protest, met by intervention.
+  auto policed = Doc("Thousands of teachers held a rally outside parliament on Monday. Police "
+                     "fired tear gas to disperse them.",
+                     "en")
+                     .Run();
+  ASSERT_EQ(policed.size(), 1u);
+  EXPECT_EQ(policed[0].type, "protest");
+  EXPECT_EQ(policed[0].subtype, "intervention");
+  // Hurt people, counted or not, where force met the protest.
+  auto hurt = Doc("There were serious injuries among the students as police suppressed their "
+                  "peaceful protest.",
+                  "en")
+                  .Run();
+  ASSERT_TRUE(HasType(hurt, "protest", "intervention"));
+  EXPECT_EQ(hurt[0].extra_json, R"({"force":"excessive"})");
+}
+
+TEST(ExtractorTest, ViolenceBreakingOutMakesAProtestARiot) {
+  EXPECT_TRUE(HasType(
+      Doc("A demonstration against fuel prices turned violent near the ministry on Saturday.", "en")
+          .Run(),
+      "riot", "violent_demonstration"));
+  EXPECT_TRUE(HasType(
+      Doc("Violence erupted as thousands of protesters reached the port.", "en").Run(), "riot"));
+  EXPECT_TRUE(
+      HasType(Doc("Farmers blocked the roads into the capital in a protest over land.", "en").Run(),
+              "riot"));
+}
+
+TEST(ExtractorTest, FrenchWeaponsCrowdControlAndNominalTriggers) {
+  EXPECT_TRUE(HasType(
+      Doc("Des hélicoptères ont largué des bombes barils sur les quartiers est.", "fr").Run(),
+      "air_strike", "air"));
+  EXPECT_TRUE(
+      HasType(Doc("Deux soldats ont été tués par des tirs de char près du poste.", "fr").Run(),
+              "shelling", "artillery"));
+  EXPECT_TRUE(Doc("Le pays a annoncé deux essais de missiles cette semaine.", "fr").Run().empty());
+  EXPECT_FALSE(
+      HasType(Doc("Les soldats ont repris des armes et des munitions aux rebelles.", "fr").Run(),
+              "territory_change"));
+  EXPECT_FALSE(HasType(
+      Doc("Une cache contenant des obus de mortier a été découverte près du pont.", "fr").Run(),
+      "shelling"));
+  auto tear = Doc("Des dizaines de personnes ont été blessées quand la police a tiré des gaz "
+                  "lacrymogènes et des balles en caoutchouc sur la place.",
+                  "fr")
+                  .Run();
+  ASSERT_TRUE(HasType(tear, "protest", "intervention"));
+  EXPECT_EQ(tear[0].extra_json, R"({"force":"excessive"})");
+  EXPECT_TRUE(HasType(
+      Doc("La manifestation contre la vie chère a dégénéré devant la préfecture.", "fr").Run(),
+      "riot"));
+  auto lost = Doc("Les djihadistes ont été chassés de la ville après deux jours.", "fr").Run();
+  ASSERT_TRUE(HasType(lost, "territory_change", "taken"));
+  EXPECT_FALSE(lost[0].actor1.has_value());
+  EXPECT_TRUE(lost[0].actor2.has_value());
+}
+
+TEST(ExtractorTest, AnEventNamedAsAStartingPointIsContext) {
+  auto ev = Doc("A day after police arrested ten students, gunmen kidnapped a teacher in the "
+                "village.",
+                "en")
+                .Run();
+  EXPECT_FALSE(HasType(ev, "arrest"));
+  EXPECT_TRUE(HasType(ev, "attack_on_civilians", "abduction"));
+}
+
+}  // namespace
+}  // namespace vigie::events

@@ -241,8 +241,8 @@ TEST(FuseStoreTest, VersionOneFileMigrates) {
       "DROP TABLE clusters; DROP TABLE cluster_members; DROP TABLE cluster_flags; DROP TABLE "
       "document_copies; "
       "DROP TABLE document_signatures; DROP TABLE document_bands; DROP TABLE fusion_dirty; DROP "
-      "TABLE fusion_new_events; "
-      "DROP TABLE fusion_unsigned_docs; PRAGMA user_version=1;";
+      "TABLE fusion_new_event_keys; "
+      "DROP TABLE fusion_unsigned_doc_keys; PRAGMA user_version=1;";
   ASSERT_EQ(std::system(("sqlite3 '" + path + "' '" + drop + "'").c_str()), 0);
   {
     // Opening it, even to read, upgrades the schema: no clusters yet, but no error.

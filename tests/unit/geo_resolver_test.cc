@@ -351,9 +351,117 @@ TEST_F(ResolverTest, AreaReferenceTakesTheLastPlace) {
   ASSERT_NE(area, nullptr) << Texts(ms);
   EXPECT_EQ(area->geonameid, 170063u);
   EXPECT_EQ(area->part, Part::kEast);
-  // A new paragraph breaks the reference.
+  // The reference may open the next paragraph ...
   ms = Run("Des frappes ont touché Homs mardi.\n\nLes habitants ont fui la zone mercredi.", "fr");
+  zone = FindText(ms, "la zone");
+  ASSERT_NE(zone, nullptr) << Texts(ms);
+  EXPECT_EQ(zone->geonameid, 169577u);
+  // ... but not reach two paragraphs back, nor more than two sentences.
+  ms =
+      Run("Des frappes ont touché Homs mardi.\n\nLe gouvernement a réagi.\n\nLes habitants ont fui "
+          "la zone.",
+          "fr");
   EXPECT_EQ(FindText(ms, "la zone"), nullptr) << Texts(ms);
+  ms =
+      Run("Des frappes ont touché Homs mardi. Le gouvernement a réagi. Un député a protesté. "
+          "Les habitants ont fui la zone.",
+          "fr");
+  EXPECT_EQ(FindText(ms, "la zone"), nullptr) << Texts(ms);
+}
+
+// An unknown name after "près de" / "near" takes the place the text has just named, with
+// the part said with it; with no such place it is not taken (a person, say).
+TEST_F(ResolverTest, UnknownNameNearAKnownPlace) {
+  auto ms =
+      Run("Les forces gouvernementales ont progressé dans l'est de Homs lundi.\n\n"
+          "Des tirs de mortier ont été signalés mardi près de Bab Dreib, selon un habitant.",
+          "fr");
+  const PlaceMention* m = FindText(ms, "près de Bab Dreib");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 169577u);
+  EXPECT_EQ(m->part, Part::kEast);
+  EXPECT_FALSE(m->in_gazetteer);
+  EXPECT_EQ(m->text.substr(m->name_start - m->start), "Bab Dreib");
+  // A place named right after it in its sentence wins, with its part ("ten kilometres north
+  // of Mosul" is outside Mosul: no part; "the northern districts of Mosul": north).
+  ms =
+      Run("Troops entered Aleppo on Monday. A convoy was ambushed near Kafr Hamra, about ten "
+          "kilometres "
+          "north of Mosul, officials said.",
+          "en");
+  m = FindText(ms, "near Kafr Hamra");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 99072u);
+  EXPECT_EQ(m->part, Part::kNone);
+  ms = Run(
+      "Troops entered Aleppo on Monday. Gunmen fired near Bab Sijn, in the northern districts of "
+      "Mosul.",
+      "en");
+  m = FindText(ms, "near Bab Sijn");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 99072u);
+  EXPECT_EQ(m->part, Part::kNorth);
+  // The next unknown name may lean on this one (same paragraph or the one after).
+  ms =
+      Run("Des combats ont eu lieu à Homs.\n\nDes bergers ont été tués près de Tell Abyadh.\n\n"
+          "Une milice a riposté non loin de Kherbet Ghazal mercredi.",
+          "fr");
+  m = FindText(ms, "non loin de Kherbet Ghazal");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 169577u);
+  // Nothing to attach it to: no place (a country is not one), or one too far back.
+  ms = Run("La Syrie a protesté. Le ministre s'est assis près de Dupont lors du sommet.", "fr");
+  EXPECT_EQ(FindText(ms, "près de Dupont"), nullptr) << Texts(ms);
+  ms = Run("Clashes were reported in Homs.\n\nThe talks resumed.\n\nThe minister sat near Jenkins.",
+           "en");
+  EXPECT_EQ(FindText(ms, "near Jenkins"), nullptr) << Texts(ms);
+  // A word the article also writes in lower case is no name.
+  ms = Run("Shelling hit Homs. Families sheltered near Bridges, and the bridges were cut.", "en");
+  EXPECT_EQ(FindText(ms, "near Bridges"), nullptr) << Texts(ms);
+}
+
+// "the western bank of the Tigris": the bank of the city the text is about.
+TEST_F(ResolverTest, RiverBankIsAPartOfTheCity) {
+  auto ms =
+      Run("Government troops advanced in Mosul on Sunday. Snipers still held a strip on the "
+          "western bank of the Tigris.",
+          "en");
+  const PlaceMention* m = FindText(ms, "the western bank of the Tigris");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 99072u);
+  EXPECT_EQ(m->part, Part::kWest);
+  EXPECT_FALSE(m->named);
+  ms =
+      Run("L'armée est entrée dans Mossoul dimanche. Les combats se poursuivent sur la rive est du "
+          "Tigre.",
+          "fr");
+  m = FindText(ms, "la rive est du Tigre");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 99072u);
+  EXPECT_EQ(m->part, Part::kEast);
+}
+
+// "la province d'Alep" is the region (the city's id, region precision), not its countryside.
+TEST_F(ResolverTest, ANamedProvinceHasNoPart) {
+  auto ms = Run("Des frappes ont visé la province d'Alep mardi.", "fr");
+  const PlaceMention* m = FindText(ms, "la province d'Alep");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 170063u);
+  EXPECT_EQ(m->part, Part::kNone);
+  EXPECT_EQ(m->precision, Precision::kRegion);
+}
+
+// "El Niño" is a weather phenomenon, not the Mexican town, unless a feature word says so.
+TEST_F(ResolverTest, WeatherPhenomenaAreNoPlaces) {
+  auto ms = Run("Heavy rains linked to El Niño flooded Mosul.", "en");
+  EXPECT_EQ(FindText(ms, "El Niño"), nullptr) << Texts(ms);
+  ASSERT_NE(FindText(ms, "Mosul"), nullptr) << Texts(ms);
+  ms = Run("Des pluies liées à El Niño ont inondé Mossoul.", "fr");
+  EXPECT_EQ(FindText(ms, "El Niño"), nullptr) << Texts(ms);
+  ms = Run("Police patrolled the town of El Niño on Friday.", "en");
+  const PlaceMention* m = FindText(ms, "the town of El Niño");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 9000010u);
 }
 
 // A word that names a far city only as an alternate name ("Boni", an old name of Bonn)

@@ -1,6 +1,7 @@
 // The store's write path since schema 5: mentions packed per document, full-text rows
 // written last in a batch, no insert triggers; the upgrade of a schema 4 file; schema 6's
-// integer day keys and the upgrade of a schema 5 file.
+// integer day keys and the upgrade of a schema 5 file; schema 7's fusion queues keyed by
+// row keys and the upgrade of a schema 6 file.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -310,7 +311,7 @@ TEST(StoreWriteTest, SchemaFiveFileUpgrades) {
   std::getline(in, version);
   std::getline(in, indexes);
   std::getline(in, wrong);
-  EXPECT_EQ(version, "6");
+  EXPECT_EQ(version, "7");
   EXPECT_EQ(indexes, "events_days,events_doc,events_spot_days_type,events_type_days");
   EXPECT_EQ(wrong, "0");
   // Written after the upgrade: found by the same filters.
@@ -321,6 +322,97 @@ TEST(StoreWriteTest, SchemaFiveFileUpgrades) {
   EventFilter all;
   all.from = "1900", all.to = "2100";
   EXPECT_EQ(Ids(*rw, all).size(), 8u * 6 + 3 + 3);  // every event with an ISO day (d9: 3 of 5)
+}
+
+// Schema 7 keys what fusion has yet to see by row keys: a schema 6 file's text-keyed
+// queues are converted (what was pending stays pending, what was not stays out), and
+// replacements and new documents keep them right afterwards.
+TEST(StoreWriteTest, SchemaSixFileUpgrades) {
+  if (std::system("sqlite3 -version > /dev/null 2>&1") != 0)
+    GTEST_SKIP() << "sqlite3 shell not installed";
+  TempDir dir("store-write-v6");
+  const std::string path = dir / "a.db";
+  std::string digest;
+  {
+    auto store = Open(path);
+    DocumentBatch b;
+    for (int i = 0; i < 6; ++i) b.docs.push_back(Doc("e" + std::to_string(i), "Combats à Alep.", 4));
+    ASSERT_TRUE(store->Put(b).ok());
+    digest = *store->Digest();
+    auto p = store->PendingFusion();
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    EXPECT_EQ(p->event_ids.size(), 24u);
+    EXPECT_EQ(p->unsigned_docs.size(), 6u);
+  }
+  // What schema 6 had: queues keyed by text ids, emptied by triggers. e1's events and
+  // document e2 are left out, as if fusion had seen them.
+  const std::string v6 =
+      "CREATE TABLE fusion_new_events(event_id TEXT PRIMARY KEY) WITHOUT ROWID;"
+      "CREATE TABLE fusion_unsigned_docs(doc_id TEXT PRIMARY KEY) WITHOUT ROWID;"
+      "INSERT INTO fusion_new_events SELECT e.event_id FROM fusion_new_event_keys f JOIN events e "
+      "  ON e.event_key = f.event_key WHERE e.doc_id <> 'e1';"
+      "INSERT INTO fusion_unsigned_docs SELECT d.id FROM fusion_unsigned_doc_keys u JOIN documents d "
+      "  ON d.doc_key = u.doc_key WHERE d.id <> 'e2';"
+      "DROP TRIGGER events_fusion_delete; DROP TRIGGER documents_fusion_delete;"
+      "CREATE TRIGGER events_fusion_delete AFTER DELETE ON events BEGIN "
+      "  INSERT OR IGNORE INTO fusion_dirty SELECT cluster_id FROM cluster_members WHERE event_id = old.event_id;"
+      "  DELETE FROM cluster_members WHERE event_id = old.event_id;"
+      "  DELETE FROM fusion_new_events WHERE event_id = old.event_id; END;"
+      "CREATE TRIGGER documents_fusion_delete AFTER DELETE ON documents BEGIN "
+      "  DELETE FROM document_signatures WHERE doc_id = old.id;"
+      "  DELETE FROM document_bands WHERE doc_id = old.id;"
+      "  DELETE FROM document_copies WHERE doc_id = old.id OR original_id = old.id;"
+      "  DELETE FROM fusion_unsigned_docs WHERE doc_id = old.id; END;"
+      "DROP TABLE fusion_new_event_keys; DROP TABLE fusion_unsigned_doc_keys;"
+      "PRAGMA user_version=6;";
+  const std::string script = dir / "v6.sql";
+  std::ofstream(script) << v6;
+  ASSERT_EQ(std::system(("sqlite3 '" + path + "' < '" + script + "'").c_str()), 0);
+  auto docs_of = [](const std::vector<std::string>& event_ids) {
+    std::multiset<std::string> docs;
+    for (const auto& id : event_ids) docs.insert(id.substr(0, id.find('#')));
+    return docs;
+  };
+  {
+    auto ro = Open(path, true);  // upgraded on opening, even to read
+    ASSERT_NE(ro, nullptr);
+    EXPECT_EQ(*ro->Digest(), digest);
+    auto p = ro->PendingFusion();
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    EXPECT_EQ(p->event_ids.size(), 20u);
+    EXPECT_EQ(docs_of(p->event_ids).count("e1"), 0u);
+    EXPECT_EQ(p->unsigned_docs, (std::vector<std::string>{"e0", "e1", "e3", "e4", "e5"}));
+  }
+  const std::string out = dir / "schema.txt";
+  ASSERT_EQ(std::system(("sqlite3 '" + path +
+                         "' \"PRAGMA user_version; SELECT group_concat(name, ',') FROM (SELECT name FROM "
+                         "sqlite_schema WHERE name LIKE 'fusion_%' ORDER BY name)\" > '" + out + "'")
+                            .c_str()),
+            0);
+  std::ifstream in(out);
+  std::string version, tables;
+  std::getline(in, version);
+  std::getline(in, tables);
+  EXPECT_EQ(version, "7");
+  EXPECT_EQ(tables, "fusion_dirty,fusion_new_event_keys,fusion_unsigned_doc_keys");
+  // After the upgrade: a replaced document's old events leave the queue and its new ones
+  // enter it (e1 had been seen, e3 had not); a new document enters both queues.
+  auto rw = Open(path);
+  DocumentBatch b;
+  b.docs.push_back(Doc("e1", "Combats à Alep, bilan revu.", 2));
+  b.docs.push_back(Doc("e3", "Combats à Alep, bilan revu.", 1));
+  b.docs.push_back(Doc("f1", "Bombardements sur Alep.", 3));
+  ASSERT_TRUE(rw->Put(b).ok());
+  auto p = rw->PendingFusion();
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  const auto docs = docs_of(p->event_ids);
+  EXPECT_EQ(docs.count("e0"), 4u);
+  EXPECT_EQ(docs.count("e1"), 2u);
+  EXPECT_EQ(docs.count("e2"), 4u);
+  EXPECT_EQ(docs.count("e3"), 1u);
+  EXPECT_EQ(docs.count("f1"), 3u);
+  EXPECT_EQ(p->event_ids.size(), 4u * 4 + 2 + 1 + 3);
+  EXPECT_EQ(p->unsigned_docs, (std::vector<std::string>{"e0", "e1", "e3", "e4", "e5", "f1"}));
 }
 
 }  // namespace

@@ -30,7 +30,8 @@ void RegisterEvalCase(CLI::App& eval, EvalRunners& runners) {
   sub->add_option("tsv", args->path, "The CASE 2021 dev.tsv")->required();
   sub->add_option("--packs", args->packs, "Language pack folder");
   sub->add_flag("--json", args->json, "Print the scores as one JSON object");
-  sub->add_flag("--failures", args->failures, "List the confusions (gold, predicted, count)");
+  sub->add_flag("--failures", args->failures,
+                "List the confusions (gold, predicted, count), then each wrong snippet");
   runners[sub] = [args]() -> int {
     auto pipe = pipeline::Pipeline::Create({args->packs});
     if (!pipe.ok()) {
@@ -51,13 +52,19 @@ void RegisterEvalCase(CLI::App& eval, EvalRunners& runners) {
     for (const auto& p : problems) std::cerr << "vigie: error: " << p << "\n";
     const size_t bad = problems.size();
     evaluate::CaseScorer scorer;
+    struct Wrong {
+      std::string id, gold, pred, text;
+    };
+    std::vector<Wrong> wrong;
     for (const auto& row : *rows) {
       Document d;
       d.id = row.id;
       d.raw = row.text;
       d.lang = "en";
       auto result = (*pipe)->Analyze(std::move(d));
-      scorer.Add(row.gold, evaluate::CaseLabel(result.events));
+      std::string pred = evaluate::CaseLabel(result.events);
+      if (pred != row.gold) wrong.push_back({row.id, row.gold, pred, row.text});
+      scorer.Add(row.gold, pred);
     }
     const auto& r = scorer.report();
     auto ratio = [](size_t x, size_t n) { return n == 0 ? 0.0 : double(x) / double(n); };
@@ -76,6 +83,9 @@ void RegisterEvalCase(CLI::App& eval, EvalRunners& runners) {
       if (args->failures)
         for (const auto& [k, n] : r.confusion)
           j["confusion"].push_back({{"gold", k.first}, {"pred", k.second}, {"n", n}});
+      if (args->failures)
+        for (const auto& w : wrong)
+          j["wrong"].push_back({{"id", w.id}, {"gold", w.gold}, {"pred", w.pred}});
       std::cout << j.dump(2) << "\n";
       return r.total > 0 ? 0 : 1;
     }
@@ -91,6 +101,8 @@ void RegisterEvalCase(CLI::App& eval, EvalRunners& runners) {
     if (args->failures) {
       fmt::print("\nconfusions (gold -> predicted: count)\n");
       for (const auto& [k, n] : r.confusion) fmt::print("  {} -> {}: {}\n", k.first, k.second, n);
+      fmt::print("\nwrong snippets (id, gold -> predicted, text)\n");
+      for (const auto& w : wrong) fmt::print("  {}\t{} -> {}\t{}\n", w.id, w.gold, w.pred, w.text);
     }
     return r.total > 0 ? 0 : 1;
   };

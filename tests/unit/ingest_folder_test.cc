@@ -1,0 +1,73 @@
+// A folder is read a batch of files at a time: documents and problems must still come in
+// the files' sorted order, across batch boundaries, with the same messages.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "ingest/ingest.h"
+
+namespace vigie::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(IngestFolderTest, DocumentsAndProblemsInFileOrderAcrossBatches) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("vigie_ingest_folder_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "sub");
+  // 600 files (more than two batches), with an empty file, a binary file and one over the
+  // size limit among them, and a sub-folder.
+  std::vector<std::string> want;  // "doc NAME" or "problem NAME: MESSAGE", in order
+  for (int i = 0; i < 600; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "%04d.txt", i);
+    const fs::path p = (i % 97 == 5 ? dir / "sub" : dir) / name;
+    std::ofstream out(p, std::ios::binary);
+    if (i == 300) {
+      out << "";
+    } else if (i == 301) {
+      out << std::string(
+          "\x7F"
+          "ELF\0\0\0",
+          7);
+    } else if (i == 302) {
+      out << std::string(300, 'x');
+    } else {
+      out << "Le " << (i % 28 + 1) << " mars 2016, des tirs ont visé le quartier " << i << ".\n";
+    }
+  }
+  ReadOptions options;
+  options.max_file_bytes = 200;
+  std::vector<std::string> got;
+  std::vector<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) files.push_back(e.path().string());
+  std::sort(files.begin(), files.end(),
+            [](const std::string& a, const std::string& b) { return fs::path(a) < fs::path(b); });
+  Status st = ReadPath(
+      dir.string(), options, [&](Document&& d) { got.push_back("doc " + d.origin.file); },
+      [&](const Problem& p) { got.push_back("problem " + p.origin.file + ": " + p.message); });
+  ASSERT_TRUE(st.ok());
+  for (const std::string& f : files) {
+    if (f.ends_with("0300.txt"))
+      want.push_back("problem " + f + ": empty input, skipped");
+    else if (f.ends_with("0301.txt"))
+      want.push_back("problem " + f + ": binary file (not text), skipped");
+    else if (f.ends_with("0302.txt"))
+      want.push_back("problem " + f + ": file of 300 bytes exceeds the limit, skipped");
+    else
+      want.push_back("doc " + f);
+  }
+  EXPECT_EQ(got, want);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace vigie::ingest
