@@ -256,26 +256,39 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
         break;
       }
   }
-  // Weapons seized, found or stored are not used: "seized weapons" takes no territory, and
-  // "grenades were found", "an arms cache containing grenades", "a stash of mortar rounds"
-  // are no blast and no fire, unless the sentence tells of people killed or hurt.
-  auto cue_near = [&](const TriggerMention& t, std::string_view kind, uint32_t span,
-                      bool overlap = true) {
+  // Weapons seized, found or stored are not used: "seized weapons", "seized a cache of
+  // arms" take no territory, and "grenades were found", "defused a bomb", "an arms cache
+  // containing grenades" are no blast and no fire, unless the sentence tells of people killed
+  // or hurt. The weapon must be what the verb is about: the word right after the trigger
+  // (at most three words between, and no place: "seized Mosul with weapons" is a capture), or the found-word right next to the weapon ("bombs were found", "found a
+  // bomb"); "seized the hill after heavy shelling" keeps both events.
+  auto place_between = [&](uint32_t from, uint32_t to) {
+    if (in.mentions == nullptr || from >= to) return false;
+    for (const PlaceMention& p : in.mentions->places)
+      if (p.start >= from && p.start < to) return true;
+    return false;
+  };
+  auto object_after = [&](const TriggerMention& t, std::string_view kind, uint32_t span) {
     for (const Cue& c : cues_in(t.sentence)) {
-      if (c.kind != kind) continue;
-      if (!overlap && c.first_token < t.end_token && c.end_token > t.first_token) continue;
-      const uint32_t gap = c.first_token >= t.end_token   ? c.first_token - t.end_token
-                           : t.first_token >= c.end_token ? t.first_token - c.end_token
-                                                          : 0;
-      if (gap <= span) return true;
+      if (c.kind != kind || c.first_token < t.end_token || c.first_token - t.end_token > span) continue;
+      if (!place_between(seg.tokens[t.end_token - 1].end, seg.tokens[c.first_token].start)) return true;
+    }
+    return false;
+  };
+  auto next_to = [&](const TriggerMention& t, std::string_view kind, uint32_t before, uint32_t after) {
+    for (const Cue& c : cues_in(t.sentence)) {
+      if (c.kind != kind || (c.first_token < t.end_token && c.end_token > t.first_token)) continue;
+      if (c.first_token >= t.end_token ? c.first_token - t.end_token <= after
+                                       : t.first_token - c.end_token <= before)
+        return true;
     }
     return false;
   };
   std::erase_if(kept, [&](const TriggerMention& t) {
     if (t.type == "territory_change"sv && t.subtype == "taken"sv)
-      return cue_near(t, "weapon_word", 4) || cue_near(t, "weapon_found", 4, false);
+      return object_after(t, "weapon_word", 3) || object_after(t, "weapon_found", 3);
     if ((t.type == "bombing"sv && t.subtype != "explosion"sv) || t.type == "shelling"sv)
-      return cue_near(t, "weapon_found", 6) && !sentence_has_cue(t.sentence, "killed_word") &&
+      return next_to(t, "weapon_found", 2, 3) && !sentence_has_cue(t.sentence, "killed_word") &&
              !sentence_has_cue(t.sentence, "injured_word");
     return false;
   });

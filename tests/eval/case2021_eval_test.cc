@@ -40,9 +40,10 @@ TEST(Case2021Eval, DevSnippets) {
                covered = double(r.covered_correct) / double(r.covered);
   std::printf("case2021 dev: accuracy %.3f over %zu snippets, %.3f over the %zu Vigie covers\n",
               all, r.total, covered, r.covered);
-  // Measured: 0.863 over the 183 covered, 0.636 over all 250.
-  EXPECT_GE(covered, 0.85);
-  EXPECT_GE(all, 0.62);
+  // Measured: 0.842 over the 183 covered, 0.620 over all 250 (0.863 / 0.636 before the
+  // review narrowed the weapon, road-block, firecracker, handover and rubber-bullet rules).
+  EXPECT_GE(covered, 0.83);
+  EXPECT_GE(all, 0.61);
 }
 
 }  // namespace

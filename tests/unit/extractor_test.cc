@@ -686,9 +686,17 @@ TEST(ExtractorTest, NominalTriggersOfStrikesAndHandovers) {
   EXPECT_TRUE(HasType(
       Doc("Three roadside improvised explosive devices went off near the bridge.", "en").Run(),
       "bombing", "ied"));
-  EXPECT_TRUE(HasType(
-      Doc("The handover of the two districts to the rebels ended the standoff.", "en").Run(),
-      "territory_change", "handover"));
+  // A handover of people is no handover of territory.
+  EXPECT_FALSE(HasType(
+      Doc("The handover of the hostages took place at the border crossing.", "en").Run(),
+      "territory_change"));
+  // "dropped" and a bomb word that is no bomb.
+  EXPECT_FALSE(HasType(Doc("The minister dropped a bombshell on Tuesday.", "en").Run(), "air_strike"));
+  EXPECT_FALSE(HasType(
+      Doc("Prosecutors dropped charges against the bombing suspect.", "en").Run(), "air_strike"));
+  // A fuel tank on fire is no tank fire.
+  EXPECT_FALSE(
+      HasType(Doc("A fuel tank fire burned for hours at the refinery.", "en").Run(), "shelling"));
   // A missile base or test is no missile fired.
   EXPECT_TRUE(Doc("The country carried out two missile tests this week.", "en").Run().empty());
 }
@@ -704,6 +712,16 @@ TEST(ExtractorTest, WeaponsSeizedOrFoundAreNotUsed) {
                        "bombing"));
   EXPECT_FALSE(HasType(Doc("An arms cache holding grenades was unearthed by a farmer.", "en").Run(),
                        "bombing"));
+  // A capture with the weapons it used, or weapons taken after it, is still a capture; a
+  // shelling after which a hill was seized, or which found homes destroyed, is still a shelling.
+  Doc named("Rebels seized Kafr Laha with weapons looted from the army.", "en");
+  named.Place("Kafr Laha", 170001, 34.9, 36.5, "SY");
+  EXPECT_TRUE(HasType(named.Run(), "territory_change", "taken"));
+  EXPECT_TRUE(HasType(Doc("Troops captured the town and later seized weapons.", "en").Run(),
+                      "territory_change", "taken"));
+  EXPECT_TRUE(HasType(Doc("The army seized the hill after heavy shelling.", "en").Run(), "shelling"));
+  EXPECT_TRUE(HasType(
+      Doc("Residents found their homes destroyed by shelling on Sunday.", "en").Run(), "shelling"));
   // A missile intercepted was fired.
   EXPECT_TRUE(HasType(
       Doc("Air defences intercepted a missile fired at the port city on Sunday.", "en").Run(),
@@ -768,7 +786,8 @@ TEST(ExtractorTest, ViolenceBreakingOutMakesAProtestARiot) {
       "riot", "violent_demonstration"));
   EXPECT_TRUE(HasType(
       Doc("Violence erupted as thousands of protesters reached the port.", "en").Run(), "riot"));
-  EXPECT_TRUE(
+  // A road blocked is no violence: the protest stays a protest.
+  EXPECT_FALSE(
       HasType(Doc("Farmers blocked the roads into the capital in a protest over land.", "en").Run(),
               "riot"));
 }
