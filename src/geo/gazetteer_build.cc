@@ -507,7 +507,9 @@ std::string GazetteerBuilder::Serialize() const {
                      "\nsources=" + sources + "\nlicense=GeoNames data, CC BY 4.0\n";
 
   std::string adm1b;
-  for (const auto& [k, name] : adm1) adm1b += k.first + "\t" + k.second + "\t" + name + "\n";
+  for (const auto& [k, name] : adm1)  // what the reader accepts: a two-letter country, a code, a name
+    if (k.first.size() == 2 && !k.second.empty() && !name.empty())
+      adm1b += k.first + "\t" + k.second + "\t" + name + "\n";
   std::vector<std::pair<uint32_t, const std::string*>> sections = {
       {f::kStrs, &strs}, {f::kPlcs, &plcs}, {f::kKeys, &keyb}, {f::kPfxs, &pfx}, {f::kMeta, &meta}};
   if (!adm1b.empty()) sections.emplace_back(f::kAdm1, &adm1b);

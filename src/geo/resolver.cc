@@ -824,6 +824,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     int64_t last = -1;
     for (const auto& [u, oi] : placed)
       if (u < unit && units[u].sentence + 2 >= sentence && paragraph[units[u].sentence] == paragraph[sentence] &&
+          std::find(dropped.begin(), dropped.end(), oi) == dropped.end() &&
           out[oi].geonameid != 0 && out[oi].named &&
           out[oi].in_gazetteer && out[oi].precision == Precision::kCity)
         last = g.FindGeonameId(out[oi].geonameid);
@@ -1012,6 +1013,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       FillPlace(g.place(uint32_t(idx)), &pm);
       pm.in_gazetteer = false;
       pm.part = at->part;
+      // No finer than the mention it hangs on: "près de X" after "la province d'Alep" is
+      // the province, not the city whose id the province mention carries.
+      pm.precision = std::max(pm.precision, at->precision);
       pm.score = 0.4;
       pm.start = units[k - n].start, pm.end = units[b - 1].end;
       pm.name_start = units[k].start, pm.name_end = units[b - 1].end;
@@ -1080,8 +1084,11 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         // "la zone", "the area": the last place mention before it, within two sentences (in
         // its paragraph or at the end of the one before), with its id and part.
         const PlaceMention* prev = nullptr;
-        for (const auto& pm : out)
+        for (size_t oi = 0; oi < out.size(); ++oi) {
+          const PlaceMention& pm = out[oi];
+          if (std::find(dropped.begin(), dropped.end(), oi) != dropped.end()) continue;  // taken back
           if (pm.end <= units[k].start && (prev == nullptr || pm.start > prev->start)) prev = &pm;
+        }
         if (prev == nullptr) continue;
         uint32_t ps = SentenceAt(seg, prev->start);
         if (ps + 2 < s || paragraph[ps] + 1 < paragraph[s]) continue;
@@ -1119,7 +1126,27 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         continue;
       }
       int64_t target = hit->capital ? capital : recent_city(k, s);
-      if (target < 0) continue;
+      // A phrase ending on an article or link word names what follows it: "the western bank
+      // of the Tigris" (a river, which the gazetteer of inhabited places lacks or mistakes for
+      // a place: "la rive est du Tigre" is not Tigray).
+      const bool names_next = rules.articles.Has(units[k + n - 1]) || rules.links.Has(units[k + n - 1]);
+      auto take_back_next = [&](size_t next) {
+        for (const auto& [u, oi] : placed)
+          if (u == next && units[u].sentence == s &&
+              std::find(dropped.begin(), dropped.end(), oi) == dropped.end()) {
+            for (size_t q = u; q < units.size() && units[q].start < out[oi].end; ++q) used[q] = false;
+            dropped.push_back(oi);
+          }
+      };
+      if (names_next && target >= 0)
+        for (const auto& [u, oi] : placed)  // the river's own name is no city to hang it on
+          if (u == k + n && out[oi].geonameid != 0 && g.FindGeonameId(out[oi].geonameid) == target) target = -1;
+      if (target < 0) {
+        bool phrase_free = true;
+        for (size_t q = k; q < k + n; ++q) phrase_free &= !used[q];
+        if (names_next && phrase_free) take_back_next(k + n);  // a bank with no city: no place
+        continue;
+      }
       Place mc = g.place(uint32_t(target));
       bool free = true;
       for (size_t q = k; q < k + n; ++q) free &= !used[q];
@@ -1140,16 +1167,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         pm.part = Part(v);
         end += na;
       }
-      // A phrase ending on an article or link word takes the name after it ("the western
-      // bank of the Tigris": a river, which the gazetteer of inhabited places lacks or mistakes
-      // for a place: "la rive est du Tigre" is not Tigray).
-      if (rules.articles.Has(units[k + n - 1]) || rules.links.Has(units[k + n - 1])) {
-        for (const auto& [u, oi] : placed)
-          if (u == end && units[u].sentence == s) {
-            for (size_t q = u; q < units.size() && units[q].start < out[oi].end; ++q)
-              used[q] = false;
-            dropped.push_back(oi);
-          }
+      // The name after the phrase is part of it (names_next above).
+      if (names_next) {
+        take_back_next(end);
         while (end < units.size() && end - (k + n) < 3 && units[end].sentence == s &&
                name_unit(end) && (units[end].cap || units[end].hyphen_before))
           ++end;

@@ -169,8 +169,14 @@ Loaded LoadFile(const fs::path& p, const ReadOptions& options) {
     if (n < 0) failed = true;
     if (n <= 0) break;
     have += static_cast<size_t>(n);
+    if (have > options.max_file_bytes) break;  // a pipe, a device or a file still growing
   }
   ::close(fd);
+  if (!failed && have > options.max_file_bytes) {
+    bytes.clear();
+    f.error = "input of more than " + std::to_string(options.max_file_bytes) + " bytes exceeds the limit, skipped";
+    return f;
+  }
   if (failed) {
     bytes.clear();
     f.error = "cannot read " + path;

@@ -439,6 +439,29 @@ TEST_F(ResolverTest, RiverBankIsAPartOfTheCity) {
   ASSERT_NE(m, nullptr) << Texts(ms);
   EXPECT_EQ(m->geonameid, 99072u);
   EXPECT_EQ(m->part, Part::kEast);
+  // The river's name is no place of that name (the test gazetteer has a town "Tigre"), and
+  // "la zone" after it is the bank, not that town.
+  ms = Run("L'armée est entrée dans Mossoul dimanche. Les combats se poursuivent sur la rive est du "
+           "Tigre. La zone reste dangereuse.",
+           "fr");
+  for (const auto& x : ms) EXPECT_NE(x.geonameid, 9000011u) << Texts(ms);
+  m = FindText(ms, "La zone");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 99072u);
+  // With no city to hang the bank on, the river is still no place.
+  ms = Run("Des combats ont lieu sur la rive est du Tigre.", "fr");
+  for (const auto& x : ms) EXPECT_NE(x.geonameid, 9000011u) << Texts(ms);
+}
+
+// A name after "près de" hung on a province is no finer than the province.
+TEST_F(ResolverTest, NearANameHungOnAProvinceKeepsItsPrecision) {
+  auto ms = Run("Des frappes ont visé la province d'Alep mardi. Des tirs ont été signalés près de "
+                "Bab Dreib.",
+                "fr");
+  const PlaceMention* m = FindText(ms, "près de Bab Dreib");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 170063u);
+  EXPECT_EQ(m->precision, Precision::kRegion);
 }
 
 // "la province d'Alep" is the region (the city's id, region precision), not its countryside.

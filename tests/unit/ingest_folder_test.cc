@@ -69,5 +69,21 @@ TEST(IngestFolderTest, DocumentsAndProblemsInFileOrderAcrossBatches) {
   fs::remove_all(dir);
 }
 
+// A device or a pipe has no size to check first: reading stops at the limit.
+TEST(IngestFolderTest, ANonRegularFileStopsAtTheSizeLimit) {
+  if (!fs::exists("/dev/zero")) GTEST_SKIP() << "no /dev/zero on this system";
+  ReadOptions options;
+  options.max_file_bytes = 1 << 20;
+  std::vector<std::string> problems;
+  size_t docs = 0;
+  Status st = ReadPath(
+      "/dev/zero", options, [&](Document&&) { ++docs; },
+      [&](const Problem& p) { problems.push_back(p.message); });
+  (void)st;
+  EXPECT_EQ(docs, 0u);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("exceeds the limit"), std::string::npos) << problems[0];
+}
+
 }  // namespace
 }  // namespace vigie::ingest

@@ -38,7 +38,8 @@ int main(int argc, char** argv) {
   {
     std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
     f << text;
-    if (!f) {
+    f.close();  // a write error may only show when the buffer is flushed
+    if (f.fail()) {
       std::cerr << "vigie-city-states: cannot write " << tmp << "\n";
       return 1;
     }

@@ -1,6 +1,7 @@
 // vigie extract: event records (EVENTS.md) of each document, as JSON Lines.
 #include <cstdio>
 #include <iostream>
+#include <unistd.h>
 
 #include "cli_common.h"
 #include "commands.h"
@@ -18,10 +19,10 @@ Runner RegisterExtract(CLI::App& app) {
       "language; the options give them to inputs that do not.");
   AddInputOptions(sub, args.get());
   return [args]() {
-    // Records go out in 64 KiB writes (the default 4 KiB buffer made one system call per
-    // three or four records).
+    // Records go out in 64 KiB writes to a file or a pipe (the default 4 KiB buffer made one
+    // system call per three or four records); a terminal keeps its line buffering.
     static char out_buffer[1 << 16];
-    std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+    if (!::isatty(STDOUT_FILENO)) std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
     auto pipe = pipeline::Pipeline::Create({args->packs});
     if (!pipe.ok()) {
       std::cerr << "vigie: error: " << pipe.status().message() << "\n";

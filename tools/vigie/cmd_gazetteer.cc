@@ -75,8 +75,8 @@ Runner RegisterGazetteer(CLI::App& app) {
       ->default_val(SourcePath("gazetteer/transliteration.tsv"));
   build->add_option("--country-langs", args->langs,
                     "Languages of country names to include (default: a dozen)");
-  build
-      ->add_option(
+  CLI::Option* city_states_opt =
+      build->add_option(
           "--city-states", args->city_states,
           "Cities with their state's name (TSV written at set-up by vigie-city-states from "
           "Debian's libgeonames), to name admin1 codes; without it admin1 falls back to the "
@@ -95,7 +95,7 @@ Runner RegisterGazetteer(CLI::App& app) {
   info->add_option("--gazetteer", args->gazetteer,
                    "Gazetteer file (default: $VIGIE_GAZETTEER or data/gazetteer.vgz)");
 
-  return [args, build, add, info]() -> int {
+  return [args, build, add, info, city_states_opt]() -> int {
     if (build->parsed()) {
       auto t0 = std::chrono::steady_clock::now();
       geo::GazetteerBuilder b;
@@ -118,6 +118,8 @@ Runner RegisterGazetteer(CLI::App& app) {
                   << l.disputed << " by majority); " << c.codes_named << " of " << c.codes
                   << " codes and " << c.places_named << " of " << c.places
                   << " places have a named admin1\n";
+      } else if (city_states_opt->count() > 0) {
+        return Fail(cs.status());  // asked for by name: not silently left out
       } else {
         std::cerr
             << "vigie: note: no city states (" << cs.status().message()
