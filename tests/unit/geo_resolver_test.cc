@@ -448,6 +448,13 @@ TEST_F(ResolverTest, RiverBankIsAPartOfTheCity) {
   m = FindText(ms, "La zone");
   ASSERT_NE(m, nullptr) << Texts(ms);
   EXPECT_EQ(m->geonameid, 99072u);
+  // "de l'" before a river that starts with a vowel, and the banks north and south.
+  ms = Run("L'armée est entrée dans Alep dimanche. Les combats se poursuivent sur la rive sud de "
+           "l'Euphrate.",
+           "fr");
+  m = FindText(ms, "la rive sud de l'Euphrate");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->part, Part::kSouth);
   // With no city to hang the bank on, the river is still no place.
   ms = Run("Des combats ont lieu sur la rive est du Tigre.", "fr");
   for (const auto& x : ms) EXPECT_NE(x.geonameid, 9000011u) << Texts(ms);
