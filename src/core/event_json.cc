@@ -118,10 +118,10 @@ constexpr auto kSpecial = [] {
 // nlohmann itself.
 class Writer {
  public:
-  // Writes into *out, which it sizes ahead and cuts to the bytes written in Finish(): every
+  // Appends to *out, which it sizes ahead and cuts to the bytes written in Finish(): every
   // piece is copied in place (an `append` per piece, out of line in libstdc++, cost more
   // than the copying).
-  explicit Writer(std::string* out) : out_(*out) { out_.resize(std::max<size_t>(out_.size(), 1024)); }
+  explicit Writer(std::string* out) : out_(*out), len_(out->size()) { out_.resize(len_ + 1024); }
   void Finish() { out_.resize(len_); }
 
   // The key of the next value.
@@ -261,7 +261,7 @@ class Writer {
   }
 
   std::string& out_;
-  size_t len_ = 0;
+  size_t len_;
   bool first_ = true;
   bool pending_value_ = false;
 };
