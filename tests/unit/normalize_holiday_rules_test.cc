@@ -10,11 +10,7 @@ namespace vigie::normalize {
 namespace {
 
 using test_env::TagText;
-
-std::string At(std::string_view text, std::string_view lang, std::string_view ref = "2016-12-07",
-               bool future = false) {
-  return test_env::FormatTimes(text, TagText(text, lang, ref, future), {.open = true});
-}
+using test_env::TimesAt;
 
 TEST(HolidayRulesTest, MovingAndLunarHolidays) {
   // Rules (facts): Thanksgiving, the fourth Thursday of November; Memorial Day, the last
@@ -34,18 +30,19 @@ TEST(HolidayRulesTest, MovingAndLunarHolidays) {
   EXPECT_EQ(IsoDate(*HolidayDate("islamic:12-10", 2017)), "2017-09-01");
   // 1974 holds two 10 Dhu al-Hijjah: the first is taken.
   EXPECT_EQ(IsoDate(*HolidayDate("islamic:12-10", 1974)), "1974-01-03");
-  EXPECT_EQ(At("Pendant le ramadan, les tirs ont baissé.", "fr"),
+  EXPECT_EQ(TimesAt("Pendant le ramadan, les tirs ont baissé.", "fr"),
             "le ramadan|2016-06-06/2016-07-05");
-  EXPECT_EQ(At("The truce held over Eid al-Adha.", "en"), "Eid al-Adha|2016-09-12");
-  EXPECT_EQ(At("Great Lent began early.", "en", "2018-03-01"), "Great Lent|2018-02-19/2018-03-30");
-  EXPECT_EQ(At("The bank lent money.", "en"), "none");
+  EXPECT_EQ(TimesAt("The truce held over Eid al-Adha.", "en"), "Eid al-Adha|2016-09-12");
+  EXPECT_EQ(TimesAt("Great Lent began early.", "en", "2018-03-01"),
+            "Great Lent|2018-02-19/2018-03-30");
+  EXPECT_EQ(TimesAt("The bank lent money.", "en"), "none");
 }
 
 TEST(HolidayRulesTest, SeasonsOfTheChurchYear) {
   // Easter 2016 was 27 March: Lent ran from Ash Wednesday, 10 February, to Holy Saturday.
-  EXPECT_EQ(At("Pendant le carême 2016, les combats ont continué.", "fr"),
+  EXPECT_EQ(TimesAt("Pendant le carême 2016, les combats ont continué.", "fr"),
             "le carême 2016|2016-02-10/2016-03-26");
-  EXPECT_EQ(At("Fighting paused in Holy Week.", "en", "2016-04-10"),
+  EXPECT_EQ(TimesAt("Fighting paused in Holy Week.", "en", "2016-04-10"),
             "Holy Week|2016-03-20/2016-03-26");
 }
 
@@ -58,8 +55,8 @@ TEST(HolidayRulesTest, HebrewCalendar) {
   EXPECT_EQ(IsoDate(*HolidayDate("hebrew:09-25", 2018)), "2018-12-03");
   EXPECT_EQ(IsoDate(*HolidayDate("hebrew:12-14", 2013)), "2013-02-24");
   EXPECT_EQ(IsoDate(*HolidayDate("hebrew:12-14", 2019)), "2019-03-21");
-  EXPECT_EQ(At("The war began on Yom Kippur 1973.", "en"), "on Yom Kippur 1973|1973-10-06");
-  EXPECT_EQ(At("Les fêtes de Pessah 2018 ont été calmes.", "fr"),
+  EXPECT_EQ(TimesAt("The war began on Yom Kippur 1973.", "en"), "on Yom Kippur 1973|1973-10-06");
+  EXPECT_EQ(TimesAt("Les fêtes de Pessah 2018 ont été calmes.", "fr"),
             "Pessah 2018|2018-03-31/2018-04-07");
 }
 

@@ -35,8 +35,8 @@ inline const Env& E() {
   return env;
 }
 
-inline Tags TagText(std::string_view text, std::string_view lang, std::string_view ref = "2016-12-07",
-                    bool future = false) {
+inline Tags TagText(std::string_view text, std::string_view lang,
+                    std::string_view ref = "2016-12-07", bool future = false) {
   Reference r;
   if (!ref.empty()) {
     r.date = ParseIsoDate(ref);
@@ -72,6 +72,13 @@ inline std::string FormatTimes(std::string_view text, const Tags& t, TimeFormat 
     if (f.open && x.open < 0) out += " <";
   }
   return out.empty() ? "none" : out;
+}
+
+// The time expressions of `text` tagged against `ref`, formatted with open ends
+// (FormatTimes with {.open = true}): what the grammar tests compare.
+inline std::string TimesAt(std::string_view text, std::string_view lang,
+                           std::string_view ref = "2016-12-07", bool future = false) {
+  return FormatTimes(text, TagText(text, lang, ref, future), {.open = true});
 }
 
 }  // namespace vigie::normalize::test_env
