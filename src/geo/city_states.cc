@@ -28,7 +28,7 @@ void AppendField(std::string* out, std::string_view s) {
 
 }  // namespace
 
-std::string CityStatesTsvHeader() { return "#country\tname\tstate\tlat\tlon\tpopulation\n"; }
+std::string CityStatesTsvHeader() { return "country\tname\tstate\tlat\tlon\tpopulation\n"; }
 
 std::string CityStateTsvLine(const CityState& c) {
   std::string out;
@@ -47,38 +47,22 @@ std::string CityStateTsvLine(const CityState& c) {
   return out;
 }
 
-std::vector<CityState> ParseCityStatesTsv(std::string_view tsv, const std::string& path,
-                                          std::vector<std::string>* problems) {
+StatusOr<std::vector<CityState>> ParseCityStatesTsv(std::string_view tsv, const std::string& path,
+                                                    std::vector<std::string>* problems) {
+  auto table = core::ParseTsv(tsv, path);
+  if (!table.ok()) return table.status();
+  const std::vector<std::string> want = {"country", "name", "state", "lat", "lon", "population"};
+  if (table->columns != want)
+    return Status::Corruption(path +
+                              ": expected the header country, name, state, lat, lon, population");
   std::vector<CityState> out;
-  size_t line_no = 0;
-  while (!tsv.empty()) {
-    size_t nl = tsv.find('\n');
-    std::string_view line = tsv.substr(0, nl);
-    tsv = nl == std::string_view::npos ? std::string_view() : tsv.substr(nl + 1);
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    std::string_view f[6];
-    size_t n = 0;
-    while (n < 6) {
-      size_t t = line.find('\t');
-      f[n++] = line.substr(0, t);
-      if (t == std::string_view::npos) {
-        line = {};
-        break;
-      }
-      line.remove_prefix(t + 1);
-    }
+  out.reserve(table->rows.size());
+  for (size_t r = 0; r < table->rows.size(); ++r) {
+    const std::vector<std::string>& f = table->rows[r];
     auto bad = [&](const char* why) {
-      if (problems) problems->push_back(path + ":" + std::to_string(line_no) + ": " + why);
+      if (problems) problems->push_back(path + ":" + std::to_string(table->lines[r]) + ": " + why);
     };
-    if (n != 6 || !line.empty()) {
-      bad("expected 6 tab-separated fields (country, name, state, lat, lon, population)");
-      continue;
-    }
     CityState c;
-    uint64_t pop = 0;
-    auto pr = std::from_chars(f[5].data(), f[5].data() + f[5].size(), pop);
     if (f[0].size() != 2 || f[1].empty()) {
       bad("a two-letter country code and a name are required");
       continue;
@@ -88,13 +72,16 @@ std::vector<CityState> ParseCityStatesTsv(std::string_view tsv, const std::strin
       bad("latitude and longitude must be decimal degrees");
       continue;
     }
-    if (pr.ec != std::errc() || pr.ptr != f[5].data() + f[5].size() || pop > 0xffffffffu) {
+    uint64_t pop = 0;
+    auto pr = std::from_chars(f[5].data(), f[5].data() + f[5].size(), pop);
+    if (f[5].empty() || pr.ec != std::errc() || pr.ptr != f[5].data() + f[5].size() ||
+        pop > 0xffffffffu) {
       bad("population must be a whole number");
       continue;
     }
-    c.country = std::string(f[0]);
-    c.name = std::string(f[1]);
-    c.state = std::string(f[2]);
+    c.country = f[0];
+    c.name = f[1];
+    c.state = f[2];
     c.population = uint32_t(pop);
     out.push_back(std::move(c));
   }

@@ -25,13 +25,14 @@ struct CityState {
   uint32_t population = 0;
 };
 
-// The TSV form, one city a line: country, name, state, lat, lon, population (a header line
-// starting with '#' is skipped). Bad lines are reported in `problems` as "PATH:LINE: why"
-// and skipped.
+// The TSV form (a language-pack style table, core::ParseTsv): the header line country, name,
+// state, lat, lon, population, then one city a line. A line with bad values is reported in
+// `problems` as "PATH:LINE: why" and skipped; a line with too many fields or a wrong header
+// fails the whole file.
 std::string CityStatesTsvHeader();
 std::string CityStateTsvLine(const CityState& c);
-std::vector<CityState> ParseCityStatesTsv(std::string_view tsv, const std::string& path,
-                                          std::vector<std::string>* problems);
+StatusOr<std::vector<CityState>> ParseCityStatesTsv(std::string_view tsv, const std::string& path,
+                                                    std::vector<std::string>* problems);
 StatusOr<std::vector<CityState>> ReadCityStatesTsv(const std::string& path,
                                                    std::vector<std::string>* problems);
 

@@ -172,17 +172,22 @@ TEST(CityStatesTsv, RoundTripsAndReportsBadLines) {
   tsv += "QX\tCount\tState\t10\t10\tmany\n";
   std::vector<std::string> problems;
   auto out = ParseCityStatesTsv(tsv, "states.tsv", &problems);
-  ASSERT_EQ(out.size(), 2u);
-  EXPECT_EQ(out[0].name, "Varenne");
-  EXPECT_EQ(out[0].state, "Haute Varenne");
-  EXPECT_EQ(out[0].lon, 43.10000000000001);  // shortest form, read back exactly
-  EXPECT_EQ(out[0].population, 900000u);
-  EXPECT_EQ(out[1].name, "Tab Name");  // a tab cannot break the line's fields
-  EXPECT_EQ(out[1].state, "");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  ASSERT_EQ(out->size(), 2u);
+  EXPECT_EQ((*out)[0].name, "Varenne");
+  EXPECT_EQ((*out)[0].state, "Haute Varenne");
+  EXPECT_EQ((*out)[0].lon, 43.10000000000001);  // shortest form, read back exactly
+  EXPECT_EQ((*out)[0].population, 900000u);
+  EXPECT_EQ((*out)[1].name, "Tab Name");  // a tab cannot break the line's fields
+  EXPECT_EQ((*out)[1].state, "");
   ASSERT_EQ(problems.size(), 3u);
   EXPECT_EQ(problems[0].rfind("states.tsv:4: ", 0), 0u) << problems[0];
   EXPECT_EQ(problems[1].rfind("states.tsv:5: ", 0), 0u) << problems[1];
   EXPECT_EQ(problems[2].rfind("states.tsv:6: ", 0), 0u) << problems[2];
+  // A file from something else: a clear error, not cities read from the wrong columns.
+  auto other = ParseCityStatesTsv("id\tname\n1\tx\n", "other.tsv", &problems);
+  ASSERT_FALSE(other.ok());
+  EXPECT_NE(other.status().message().find("other.tsv"), std::string::npos);
 }
 
 // The real city list of Debian's libgeonames (installed by scripts/setup.sh).
