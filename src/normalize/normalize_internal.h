@@ -292,6 +292,20 @@ size_t TagTimesFrom(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, co
 // marker before the expression. The token after it, or i.
 size_t ParseYearPartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, const Reference& ref,
                        bool future, PhraseMemo* memo, TimeExpr* x);
+// Whether ParseYearPartAt may match at i: the season or quarter word (or a glued "2018Q")
+// is at i, or, when i may lead one ("last", "in", "third"), among the next 4 tokens.
+inline bool MayStartYearPart(const std::vector<Tok>& t, size_t i) {
+  constexpr uint64_t kPart = Bits(PK::kTSeason, PK::kTQuarter);
+  const Tok& k = t[i];
+  if (k.kinds & kPart) return true;
+  if (k.kind == segment::TokenKind::kNumber && !k.f.empty() && k.f.back() == 'q') return true;
+  const bool lead = (k.kinds & Bits(PK::kTLast, PK::kTNext, PK::kTThis, PK::kTIn, PK::kOrdinal)) ||
+                    (k.kind == segment::TokenKind::kNumber && k.num_ok && k.num_ordinal);
+  if (!lead) return false;
+  for (size_t n = i + 1; n < t.size() && n < i + 4; ++n)
+    if (t[n].kinds & kPart) return true;
+  return false;
+}
 
 // Runs of whole units before or after the reference (unit_spans.cc): "last 2 days", "next
 // three weeks", "les 3 prochains jours", "2 semaines passées". The token after it, or i.

@@ -88,7 +88,7 @@ class TimeParser {
     if ((b & Bit(PK::kTDuring)) && (e = During(i, x)) > i) return e;
     constexpr uint64_t kYearPart = kDigits | Bits(PK::kTSeason, PK::kTQuarter, PK::kTLast, PK::kTNext, PK::kTThis,
                                                   PK::kTIn, PK::kOrdinal);
-    if ((b & kYearPart) && (e = ParseYearPartAt(lx_, t_, i, ref_, Future(), memo_, x)) > i) return e;  // year_parts.cc
+    if ((b & kYearPart) && MayStartYearPart(t_, i) && (e = ParseYearPartAt(lx_, t_, i, ref_, Future(), memo_, x)) > i) return e;  // year_parts.cc
     if ((b & Bits(PK::kTEarly, PK::kTMid, PK::kTLate)) && (e = Part(i, x, emit)) > i) return e;
     if ((b & Bit(PK::kTIn)) && (e = Marked(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
     if ((b & Bits(PK::kTLast, PK::kTNext, PK::kTThis, PK::kTHoliday)) && (e = Holiday(i, x, emit)) > i)

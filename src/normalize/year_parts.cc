@@ -42,7 +42,7 @@ class YearParts {
       : lx_(lx), t_(t), ref_(ref), future_(future), memo_(memo) {}
 
   size_t At(size_t i, TimeExpr* x) {
-    if (!Near(i)) return i;
+    if (!MayStartYearPart(t_, i)) return i;
     size_t j = i;
     int mode = 0;  // -1 last, 1 next, 2 this, 0 none
     int nth = 0;   // a quarter named by its rank
@@ -109,15 +109,6 @@ class YearParts {
   }
 
  private:
-  // Whether a season or quarter word, or a glued "2018Q", is among the next tokens.
-  bool Near(size_t i) const {
-    for (size_t k = i; k < t_.size() && k < i + 4; ++k) {
-      if (t_[k].kinds & (Bit(PK::kTSeason) | Bit(PK::kTQuarter))) return true;
-      if (k == i && t_[k].kind == TokenKind::kNumber && !t_[k].f.empty() && t_[k].f.back() == 'q')
-        return true;
-    }
-    return false;
-  }
   int P(size_t i, PK kind, const PhraseEntry** e = nullptr) const {
     if (NoPhraseAt(t_, i, kind)) return 0;
     return memo_ ? memo_->Match(lx_, t_, i, kind, e) : MatchPhraseAt(lx_, t_, i, kind, e);
