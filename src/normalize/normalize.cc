@@ -125,11 +125,34 @@ void SliceTokens(const TokenBuffer& whole, const segment::Segmentation& seg, uin
   f.join = f.kind == segment::TokenKind::kClitic ? 0 : ' ';
 }
 
+// The times of each sentence read once with no reference date (a default Reference), in
+// text order: sentence s holds times [first[s], first[s + 1]). `reads[s]` is set when that
+// reading read the reference or the day anchor: only then can another reference give other
+// times for it. Partial dates (day and month, no year) are kept for the date inference.
+struct UndatedTimes {
+  std::vector<TimeExpr> times;
+  std::vector<size_t> first;
+  std::vector<char> reads;
+  std::vector<PartialDate> partials;
+};
+
+// Calls run(a, b) for the token range of each sentence, in order (the whole text when the
+// segmentation has no sentences).
+template <typename Run>
+void ForEachSentence(const segment::Segmentation& seg, Run run) {
+  if (seg.sentences.empty()) {
+    run(0, static_cast<uint32_t>(seg.tokens.size()));
+  } else {
+    for (const segment::Sentence& s : seg.sentences) run(s.first_token, s.end_token);
+  }
+}
+
 // Sentence by sentence; `whole`, when given, holds the tokens of the whole document
 // (BuildTokens over every token), and each sentence's are copied from it instead of being
-// built again.
+// built again. `undated`, when given, holds the sentences' times read without a date: a
+// sentence whose reading did not read the reference takes them as they are.
 Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
-             const Reference& ref, const TokenBuffer* whole) {
+             const Reference& ref, const TokenBuffer* whole, const UndatedTimes* undated = nullptr) {
   Tags tags;
   // Room for the usual density of news text (about one time per 40 tokens, one number per
   // 25), so that the vectors rarely grow.
@@ -138,12 +161,23 @@ Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment
   TokenBuffer buf;
   std::vector<char> covered;
   std::optional<Date> anchor;  // the last day named so far (day anaphora count from it)
+  size_t sentence = 0;
   auto run = [&](uint32_t a, uint32_t b) {
     if (whole) SliceTokens(*whole, seg, a, b, &buf);
     else BuildTokens(lx, text, seg, a, b, &buf);
     const std::vector<Tok>& t = buf.toks;
     size_t first_time = tags.times.size();
-    if (!ref.numbers_only) TagTimes(lx, t, ref, &tags.times, nullptr, &buf.memo, &anchor);
+    const size_t s = sentence++;
+    if (ref.numbers_only) {
+      // no times
+    } else if (undated && !undated->reads[s]) {
+      for (size_t k = undated->first[s]; k < undated->first[s + 1]; ++k) {
+        NoteAnchor(undated->times[k], &anchor);
+        tags.times.push_back(undated->times[k]);
+      }
+    } else {
+      TagTimes(lx, t, ref, &tags.times, nullptr, &buf.memo, &anchor);
+    }
     // Token coverage by times, so numbers inside dates are not reported twice.
     covered.assign(t.size(), 0);
     for (size_t x = first_time, k = 0; x < tags.times.size(); ++x) {
@@ -173,42 +207,44 @@ Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment
       i = e;
     }
   };
-  if (seg.sentences.empty()) {
-    run(0, static_cast<uint32_t>(seg.tokens.size()));
-  } else {
-    for (const segment::Sentence& s : seg.sentences) run(s.first_token, s.end_token);
-  }
+  ForEachSentence(seg, run);
   return tags;
 }
 
-// InferDocumentDate on `buf`, the tokens of the whole document (its memo is used). With
-// `dateline_first`, the grammars read the first line before the rest, and a dateline found
-// there ends the search without reading the rest (an expression starts where the token it
-// was found at starts, or after: the times of the first line are all read by then).
-std::optional<DocumentDate> InferFrom(const Normalizer::Lexicon& lx, std::string_view text,
-                                      const segment::Segmentation& seg, TokenBuffer* buf, bool dateline_first) {
-  Reference none;
-  std::vector<TimeExpr> times;
-  std::vector<PartialDate> partials;
+// Each sentence of `whole` (the tokens of the whole document) read with no reference date,
+// as Tag() reads them. No day anchor is given: a reading that asks for one is marked as
+// reading the reference, and read again with the date and the anchor.
+UndatedTimes ReadUndated(const Normalizer::Lexicon& lx, const segment::Segmentation& seg,
+                         const TokenBuffer& whole) {
+  UndatedTimes u;
+  const Reference none;
+  TokenBuffer buf;
+  u.times.reserve(seg.tokens.size() / 40 + 4);
+  ForEachSentence(seg, [&](uint32_t a, uint32_t b) {
+    SliceTokens(whole, seg, a, b, &buf);
+    u.first.push_back(u.times.size());
+    bool read = false;
+    TagTimes(lx, buf.toks, none, &u.times, &u.partials, &buf.memo, nullptr, &read);
+    u.reads.push_back(read);
+  });
+  u.first.push_back(u.times.size());
+  return u;
+}
+
+// The document date from the times read without a date (ReadUndated): a dateline (a full
+// date on the first line), else the latest full date, day-month mentions taking the year of
+// their context.
+std::optional<DocumentDate> InferFrom(std::string_view text, const segment::Segmentation& seg,
+                                      const UndatedTimes& u) {
+  const std::vector<TimeExpr>& times = u.times;
   size_t first_line_end = text.find('\n');
   if (first_line_end == std::string_view::npos) first_line_end = text.size();
   // 1. A dateline: a full date on the first line.
-  auto dateline = [&]() -> std::optional<DocumentDate> {
-    for (const TimeExpr& x : times) {
-      if (x.start >= first_line_end) break;
-      if (x.kind == TimeKind::kDate && x.begin.grain == Grain::kDay)
-        return DocumentDate{x.begin.date, Basis::kInferred, 0.95, x.start, x.end};
-    }
-    return std::nullopt;
-  };
-  size_t next = 0;
-  if (dateline_first) {
-    next = TagTimesFrom(lx, buf->toks, none, &times, &partials, &buf->memo, nullptr, 0,
-                        static_cast<uint32_t>(first_line_end));
-    if (auto d = dateline()) return d;
+  for (const TimeExpr& x : times) {
+    if (x.start >= first_line_end) break;
+    if (x.kind == TimeKind::kDate && x.begin.grain == Grain::kDay)
+      return DocumentDate{x.begin.date, Basis::kInferred, 0.95, x.start, x.end};
   }
-  TagTimesFrom(lx, buf->toks, none, &times, &partials, &buf->memo, nullptr, next, ~uint32_t{0});
-  if (auto d = dateline()) return d;
   // 2. The latest full date, day-month mentions taking the year of their context.
   std::optional<DocumentDate> best;
   auto offer = [&](const Date& d, uint32_t s, uint32_t e, double conf) {
@@ -229,7 +265,7 @@ std::optional<DocumentDate> InferFrom(const Normalizer::Lexicon& lx, std::string
     int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
     if (y >= 1950 && y <= 2100) year = std::max(year, y);
   }
-  for (const PartialDate& p : partials) {
+  for (const PartialDate& p : u.partials) {
     if (!year) break;
     int y = year;
     if (p.weekday) {
@@ -255,9 +291,9 @@ std::optional<DocumentDate> Normalizer::InferDocumentDate(std::string_view text,
                                                           const segment::Segmentation& seg,
                                                           std::string_view lang) const {
   const Lexicon& lx = For(lang);
-  TokenBuffer buf;
-  BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &buf);
-  return InferFrom(lx, text, seg, &buf, false);
+  TokenBuffer whole;
+  BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &whole);
+  return InferFrom(text, seg, ReadUndated(lx, seg, whole));
 }
 
 Tags Normalizer::TagUndated(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
@@ -265,9 +301,11 @@ Tags Normalizer::TagUndated(std::string_view text, const segment::Segmentation& 
   const Lexicon& lx = For(lang);
   TokenBuffer whole;
   BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &whole);
-  *inferred = InferFrom(lx, text, seg, &whole, true);
+  const UndatedTimes u = ReadUndated(lx, seg, whole);
+  *inferred = InferFrom(text, seg, u);
   ref.date = *inferred ? std::optional<Date>((*inferred)->date) : std::nullopt;
-  return TagWith(lx, text, seg, ref, &whole);
+  // The sentences whose reading read no reference keep it; the others are read again.
+  return TagWith(lx, text, seg, ref, &whole, &u);
 }
 
 }  // namespace vigie::normalize

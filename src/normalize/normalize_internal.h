@@ -273,25 +273,47 @@ struct PartialDate {
   int month = 0, day = 0, weekday = 0;
 };
 
+// The Reference as the temporal grammars read it: every read goes through `->` and is
+// recorded in *read (when not null), so a reading of tokens that read nothing gives the same
+// result against any reference (TagUndated reads each sentence once without a date, and
+// again with the inferred one only where the first reading read the reference).
+class RefReads {
+ public:
+  RefReads(const Reference& ref, bool* read) : ref_(&ref), read_(read) {}
+  const Reference* operator->() const {
+    Note();
+    return ref_;
+  }
+  // Records a read of what the caller carries with the reference (the day anchor).
+  void Note() const {
+    if (read_) *read_ = true;
+  }
+
+ private:
+  const Reference* ref_;
+  bool* read_;
+};
+
 // Times: every temporal expression of the tokens, in text order.
 // `memo` caches phrase matches over `t` (reset when `t` changes); may be null. `anchor`
 // (may be null) is the last single day named before `t` in the text, updated here: day
 // anaphora ("le lendemain", "the same day") count from it.
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
               std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo = nullptr,
-              std::optional<Date>* anchor = nullptr);
-// TagTimes in steps: from token `from`, stopping before the first token that starts at or
-// after byte `stop` (an expression begun before it may run past it). Returns the token it
-// stopped at (t.size() at the end); a call from there goes on exactly as one call would.
-size_t TagTimesFrom(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
-                    std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo,
-                    std::optional<Date>* anchor, size_t from, uint32_t stop);
-
+              std::optional<Date>* anchor = nullptr, bool* read_ref = nullptr);
+// `*read_ref` is set when the reading read the reference or the anchor: then (and only
+// then) another reference or anchor could give other times. Left as is otherwise.
+// The anchor update TagTimes makes after an expression it reports.
+inline void NoteAnchor(const TimeExpr& x, std::optional<Date>* anchor) {
+  if (anchor && x.kind == TimeKind::kDate && x.precision == Precision::kDay && x.begin == x.finish &&
+      !x.clock_only)
+    *anchor = x.begin.date;
+}
 // Seasons and quarters (year_parts.cc): "last summer", "l'hiver dernier", "the third quarter
-// of 2018", "Q3 2019", "le trimestre prochain", at token i. `future`: the bias, or a future
-// marker before the expression. The token after it, or i.
-size_t ParseYearPartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, const Reference& ref,
-                       bool future, PhraseMemo* memo, TimeExpr* x);
+// of 2018", "Q3 2019", "le trimestre prochain", at token i. `ahead`: a future marker before
+// the expression (the reference's bias counts too). The token after it, or i.
+size_t ParseYearPartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, RefReads ref,
+                       bool ahead, PhraseMemo* memo, TimeExpr* x);
 // Whether ParseYearPartAt may match at i: the season or quarter word (or a glued "2018Q")
 // is at i, or, when i may lead one ("last", "in", "third"), among the next 4 tokens.
 inline bool MayStartYearPart(const std::vector<Tok>& t, size_t i) {
@@ -309,7 +331,7 @@ inline bool MayStartYearPart(const std::vector<Tok>& t, size_t i) {
 
 // Runs of whole units before or after the reference (unit_spans.cc): "last 2 days", "next
 // three weeks", "les 3 prochains jours", "2 semaines passées". The token after it, or i.
-size_t ParseUnitSpanAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, const Reference& ref,
+size_t ParseUnitSpanAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, RefReads ref,
                        PhraseMemo* memo, TimeExpr* x);
 
 }  // namespace vigie::normalize
