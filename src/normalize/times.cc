@@ -514,7 +514,6 @@ class TimeParser {
 
   // A weekday with its modifiers: "mardi (dernier|prochain)", "last Tuesday", "dimanche soir".
   size_t Weekday_(size_t i, TimeExpr* x) {
-    if (!ref_->date) return i;
     size_t j = i;
     int mode = 0;
     const PhraseEntry* next = nullptr;
@@ -523,6 +522,7 @@ class TimeParser {
     else if (int n3 = P(j, PK::kTThis); n3 && Wd(j + n3)) j += n3;
     int wd = Wd(j);
     if (!wd) return i;
+    if (!ref_->date) return i;
     size_t k = j + 1;
     if (mode == 0) {
       if (int n = P(k, PK::kTLast)) k += n, mode = -1;
@@ -566,10 +566,12 @@ class TimeParser {
                                                      PK::kTNext, PK::kTThis);
     if (!Has(i) || !(t_[i].kind == TokenKind::kNumber || (t_[i].kinds & kStarts))) return i;
     if (size_t e = Decade(i, x); e > i) return e;
-    if (!ref_->date) return i;
-    const Date r = *ref_->date;
+    // The reference is read once a phrase is found (TagUndated reads again only the
+    // sentences whose reading read it).
     const PhraseEntry* e = nullptr;
     if (int n = P(i, PK::kTDay, &e)) {
+      if (!ref_->date) return i;
+      const Date r = *ref_->date;
       int a = std::atoi(e->arg1.c_str());
       size_t k = i + n;
       if (!e->arg2.empty()) {
@@ -619,6 +621,8 @@ class TimeParser {
       return k;
     }
     if (int n = P(i, PK::kTPeriod, &e)) {
+      if (!ref_->date) return i;
+      const Date r = *ref_->date;
       int off = std::atoi(e->arg2.c_str());
       bool to_date = e->arg3 == "to_date";
       size_t k = i + n;
@@ -657,6 +661,8 @@ class TimeParser {
           else if (int n2 = P(k, PK::kTNext, &e)) k += n2, mode = e->arg1[0] == '+' ? 2 : 1;  // "March after next"
         }
         if (mode != 0) {
+          if (!ref_->date) return i;
+          const Date r = *ref_->date;
           int y = r.year;
           if (mode < 0 && m >= r.month) --y;
           if (mode > 0 && m <= r.month) ++y;
@@ -757,21 +763,23 @@ class TimeParser {
   }
 
   // "il y a deux jours", "two days ago", "ces dernières 48 heures", "in the past 24 hours".
+  // The reference is read once an expression is found (TagUndated reads again only the
+  // sentences whose reading read it): with none, i.
   size_t PastOrAgo(size_t i, TimeExpr* x) {
-    if (!ref_->date) return i;
     constexpr uint64_t kStarts = Bits(PK::kTAgoPrefix, PK::kTPast, PK::kTAhead, PK::kUnit, PK::kScale,
                                       PK::kArticle, PK::kTUnit, PK::kTFraction);
     if (!Has(i) || !(t_[i].kind == TokenKind::kNumber || (t_[i].kinds & kStarts))) return i;
-    const Date r = *ref_->date;
     double n = 0;
     Unit u = Unit::kDay;
     if (int m = P(i, PK::kTAgoPrefix)) {
       size_t k = Amount(i + m, &n, &u);
-      if (k > i + m) return Ago(i, k, n, u, x);
+      if (k > i + m) return ref_->date ? Ago(i, k, n, u, x) : i;
     }
     if (int m = P(i, PK::kTPast)) {
       size_t k = Amount(i + m, &n, &u);
       if (k > i + m && u >= Unit::kHour) {
+        if (!ref_->date) return i;
+        const Date r = *ref_->date;
         Set(x, i, k, DayPoint(Shift(r, n, u, -1)), DayPoint(r), Precision::kInterval, Basis::kRelative);
         x->amount = n;
         x->unit = u;
@@ -780,13 +788,17 @@ class TimeParser {
     }
     if (int m = P(i, PK::kTAhead)) {
       size_t k = Amount(i + m, &n, &u);
+      if (k > i + m && !ref_->date) return i;
       if (size_t e = k > i + m ? Ahead(i, k, n, u, x) : i; e > i) return e;
     }
     size_t k = Amount(i, &n, &u);
     // "two days ago"; "two weeks from now", "a week hence" (pack arg1 "+": ahead).
-    if (const PhraseEntry* se = nullptr; int sm = k > i ? P(k, PK::kTAgoSuffix, &se) : 0)
+    if (const PhraseEntry* se = nullptr; int sm = k > i ? P(k, PK::kTAgoSuffix, &se) : 0) {
+      if (!ref_->date) return i;
       return se->arg1 == "+" ? Ahead(i, k + sm, n, u, x) : Ago(i, k + sm, n, u, x);
-    if (k > i) return Later(i, k, n, u, x);
+    }
+    // Later() reads nothing but its word before it reads the anchor.
+    if (k > i && P(k, PK::kTLater) && ref_->date) return Later(i, k, n, u, x);
     return i;
   }
   // "two days later", "deux jours plus tard", "trois jours avant,": counted from the last day
@@ -1267,7 +1279,6 @@ class TimeParser {
   // "the 20th of next month", "20 of this month", "le 5 du mois prochain": a day of a month
   // named relative to the reference.
   size_t DayOfRelativeMonth(size_t i, TimeExpr* x) {
-    if (!ref_->date) return i;
     size_t j = i;
     if (OfWord(j) && !Month(j)) ++j;  // "the", "le"
     const int d = DayNum(j);
@@ -1278,6 +1289,7 @@ class TimeParser {
     size_t km = k;
     if (int m = P(k, PK::kTIn)) km += m;
     if (!Has(km) || !(t_[km].kinds & Bit(PK::kTPeriod))) return i;
+    if (!ref_->date) return i;
     TimeExpr mo;
     const size_t ke = Relative(km, &mo);
     if (ke == km || mo.kind != TimeKind::kDate || mo.precision != Precision::kMonth) return i;
@@ -1292,7 +1304,6 @@ class TimeParser {
   // before a time ("le 16 à 18h"); the month the bias picks.
   // `lead_done`: the article came before i ("à partir du 8").
   size_t BareDay(size_t i, TimeExpr* x, bool lead_done = false) {
-    if (!ref_->date) return i;
     size_t j = i;
     if (int n = P(j, PK::kTThis)) j += n;  // "on"
     int wd = Wd(j);  // "vendredi 15 à 16h": the month where the 15th is a Friday
@@ -1307,6 +1318,7 @@ class TimeParser {
     if (Has(k) && t_[k].f == ":") return i;  // "Thursday 8:00"
     if (!end && !P(k, PK::kTAt)) return i;
     if (!end && Has(k + 1) && t_[k + 1].kind == TokenKind::kWord && !P(k + 1, PK::kTClockNamed)) return i;
+    if (!ref_->date) return i;  // read only now (TagUndated reads again the sentences that read it)
     const Date r = *ref_->date;
     Date c{r.year, r.month, std::min(d, DaysInMonth(r.year, r.month))};
     if (c.day != d) return i;
