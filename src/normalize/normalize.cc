@@ -125,14 +125,14 @@ void SliceTokens(const TokenBuffer& whole, const segment::Segmentation& seg, uin
   f.join = f.kind == segment::TokenKind::kClitic ? 0 : ' ';
 }
 
-// The times of each sentence read once with no reference date (a default Reference), in
-// text order: sentence s holds times [first[s], first[s + 1]). `reads[s]` is set when that
+// The times of the first sentences read once with no reference date (a default Reference),
+// in text order: sentence s holds times [first[s], first[s + 1]). `reads[s]` is set when that
 // reading read the reference or the day anchor: only then can another reference give other
 // times for it. Partial dates (day and month, no year) are kept for the date inference.
 struct UndatedTimes {
   std::vector<TimeExpr> times;
-  std::vector<size_t> first;
-  std::vector<char> reads;
+  std::vector<size_t> first{0};
+  std::vector<char> reads;  // one per sentence read
   std::vector<PartialDate> partials;
 };
 
@@ -170,7 +170,7 @@ Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment
     const size_t s = sentence++;
     if (ref.numbers_only) {
       // no times
-    } else if (undated && !undated->reads[s]) {
+    } else if (undated && s < undated->reads.size() && !undated->reads[s]) {
       for (size_t k = undated->first[s]; k < undated->first[s + 1]; ++k) {
         NoteAnchor(undated->times[k], &anchor);
         tags.times.push_back(undated->times[k]);
@@ -211,40 +211,57 @@ Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment
   return tags;
 }
 
-// Each sentence of `whole` (the tokens of the whole document) read with no reference date,
-// as Tag() reads them. No day anchor is given: a reading that asks for one is marked as
-// reading the reference, and read again with the date and the anchor.
-UndatedTimes ReadUndated(const Normalizer::Lexicon& lx, const segment::Segmentation& seg,
-                         const TokenBuffer& whole) {
-  UndatedTimes u;
+// The sentences of `whole` (the tokens of the whole document) after those *u holds, read
+// with no reference date as Tag() reads them, up to the first that begins at or after byte
+// `stop`. No day anchor is given: a reading that asks for one is marked as reading the
+// reference, and read again with the date and the anchor.
+void ReadUndated(const Normalizer::Lexicon& lx, const segment::Segmentation& seg, const TokenBuffer& whole,
+                 uint32_t stop, UndatedTimes* u) {
   const Reference none;
   TokenBuffer buf;
-  u.times.reserve(seg.tokens.size() / 40 + 4);
-  ForEachSentence(seg, [&](uint32_t a, uint32_t b) {
+  auto read = [&](uint32_t a, uint32_t b) {
     SliceTokens(whole, seg, a, b, &buf);
-    u.first.push_back(u.times.size());
-    bool read = false;
-    TagTimes(lx, buf.toks, none, &u.times, &u.partials, &buf.memo, nullptr, &read);
-    u.reads.push_back(read);
-  });
-  u.first.push_back(u.times.size());
-  return u;
+    bool any = false;
+    TagTimes(lx, buf.toks, none, &u->times, &u->partials, &buf.memo, nullptr, &any);
+    u->reads.push_back(any);
+    u->first.push_back(u->times.size());
+  };
+  if (seg.sentences.empty()) {
+    if (u->reads.empty() && (seg.tokens.empty() || seg.tokens[0].start < stop))
+      read(0, static_cast<uint32_t>(seg.tokens.size()));
+    return;
+  }
+  for (size_t s = u->reads.size(); s < seg.sentences.size(); ++s) {
+    const segment::Sentence& st = seg.sentences[s];
+    if (st.first_token < seg.tokens.size() && seg.tokens[st.first_token].start >= stop) return;
+    read(st.first_token, st.end_token);
+  }
 }
 
-// The document date from the times read without a date (ReadUndated): a dateline (a full
-// date on the first line), else the latest full date, day-month mentions taking the year of
-// their context.
-std::optional<DocumentDate> InferFrom(std::string_view text, const segment::Segmentation& seg,
-                                      const UndatedTimes& u) {
-  const std::vector<TimeExpr>& times = u.times;
-  size_t first_line_end = text.find('\n');
-  if (first_line_end == std::string_view::npos) first_line_end = text.size();
-  // 1. A dateline: a full date on the first line.
+// A dateline: a full date on the first line (it ends at byte `first_line_end`).
+std::optional<DocumentDate> Dateline(const std::vector<TimeExpr>& times, size_t first_line_end) {
   for (const TimeExpr& x : times) {
     if (x.start >= first_line_end) break;
     if (x.kind == TimeKind::kDate && x.begin.grain == Grain::kDay)
       return DocumentDate{x.begin.date, Basis::kInferred, 0.95, x.start, x.end};
   }
+  return std::nullopt;
+}
+
+// The document date, from the times of the sentences read without a date (ReadUndated, into
+// *u): a dateline (a full date on the first line), else the latest full date, day-month
+// mentions taking the year of their context. The sentences that begin on the first line are
+// read first: a dateline there ends the search, and *u then holds only those.
+std::optional<DocumentDate> InferFrom(const Normalizer::Lexicon& lx, std::string_view text,
+                                      const segment::Segmentation& seg, const TokenBuffer& whole,
+                                      UndatedTimes* u) {
+  size_t first_line_end = text.find('\n');
+  if (first_line_end == std::string_view::npos) first_line_end = text.size();
+  // 1. A dateline: a full date on the first line.
+  ReadUndated(lx, seg, whole, static_cast<uint32_t>(first_line_end), u);
+  if (auto d = Dateline(u->times, first_line_end)) return d;
+  ReadUndated(lx, seg, whole, ~uint32_t{0}, u);  // the rest begins after the first line
+  const std::vector<TimeExpr>& times = u->times;
   // 2. The latest full date, day-month mentions taking the year of their context.
   std::optional<DocumentDate> best;
   auto offer = [&](const Date& d, uint32_t s, uint32_t e, double conf) {
@@ -265,7 +282,7 @@ std::optional<DocumentDate> InferFrom(std::string_view text, const segment::Segm
     int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
     if (y >= 1950 && y <= 2100) year = std::max(year, y);
   }
-  for (const PartialDate& p : u.partials) {
+  for (const PartialDate& p : u->partials) {
     if (!year) break;
     int y = year;
     if (p.weekday) {
@@ -293,7 +310,8 @@ std::optional<DocumentDate> Normalizer::InferDocumentDate(std::string_view text,
   const Lexicon& lx = For(lang);
   TokenBuffer whole;
   BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &whole);
-  return InferFrom(text, seg, ReadUndated(lx, seg, whole));
+  UndatedTimes u;
+  return InferFrom(lx, text, seg, whole, &u);
 }
 
 Tags Normalizer::TagUndated(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
@@ -301,10 +319,11 @@ Tags Normalizer::TagUndated(std::string_view text, const segment::Segmentation& 
   const Lexicon& lx = For(lang);
   TokenBuffer whole;
   BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &whole);
-  const UndatedTimes u = ReadUndated(lx, seg, whole);
-  *inferred = InferFrom(text, seg, u);
+  UndatedTimes u;
+  *inferred = InferFrom(lx, text, seg, whole, &u);
   ref.date = *inferred ? std::optional<Date>((*inferred)->date) : std::nullopt;
-  // The sentences whose reading read no reference keep it; the others are read again.
+  // The sentences read without a date whose reading read no reference keep it; the others
+  // are read (again) with the date.
   return TagWith(lx, text, seg, ref, &whole, &u);
 }
 

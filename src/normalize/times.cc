@@ -977,7 +977,7 @@ class TimeParser {
     size_t j = i + m;
     // "since then", "depuis lors" (arg1 "anaphor"), or "since" closing a clause ("Depuis,
     // aucun convoi…"): from the last day the text named to the reference date.
-    if (ref_->date && (se->arg1 == "anaphor" || (Has(j) && (Punct(j, ",") || Punct(j, "."))) || !Has(j))) {
+    if ((se->arg1 == "anaphor" || (Has(j) && (Punct(j, ",") || Punct(j, "."))) || !Has(j)) && ref_->date) {
       const Date a = Anchor();
       if (a > *ref_->date) return i;
       Set(x, i, j, DayPoint(a), DayPoint(*ref_->date), Precision::kInterval, Basis::kRelative);
