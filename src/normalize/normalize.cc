@@ -126,13 +126,13 @@ void SliceTokens(const TokenBuffer& whole, const segment::Segmentation& seg, uin
 }
 
 // The times of the first sentences read once with no reference date (a default Reference),
-// in text order: sentence s holds times [first[s], first[s + 1]). `reads[s]` is set when that
-// reading read the reference or the day anchor: only then can another reference give other
-// times for it. Partial dates (day and month, no year) are kept for the date inference.
+// in text order: sentence s holds times [first[s], first[s + 1]). `reads[s]` is where that
+// reading first read the reference or the day anchor: only from there can another reference
+// give other times. Partial dates (day and month, no year) are kept for the date inference.
 struct UndatedTimes {
   std::vector<TimeExpr> times;
   std::vector<size_t> first{0};
-  std::vector<char> reads;  // one per sentence read
+  std::vector<FirstRead> reads;  // one per sentence read
   std::vector<PartialDate> partials;
 };
 
@@ -170,11 +170,15 @@ Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment
     const size_t s = sentence++;
     if (ref.numbers_only) {
       // no times
-    } else if (undated && s < undated->reads.size() && !undated->reads[s]) {
-      for (size_t k = undated->first[s]; k < undated->first[s + 1]; ++k) {
+    } else if (undated && s < undated->reads.size()) {
+      // The times before the first read of the reference stay; the reading goes on from there.
+      const FirstRead& fr = undated->reads[s];
+      const size_t keep = fr.token == ~size_t{0} ? undated->first[s + 1] : undated->first[s] + fr.times;
+      for (size_t k = undated->first[s]; k < keep; ++k) {
         NoteAnchor(undated->times[k], &anchor);
         tags.times.push_back(undated->times[k]);
       }
+      if (fr.token != ~size_t{0}) TagTimes(lx, t, ref, &tags.times, nullptr, &buf.memo, &anchor, nullptr, fr.token);
     } else {
       TagTimes(lx, t, ref, &tags.times, nullptr, &buf.memo, &anchor);
     }
@@ -221,9 +225,9 @@ void ReadUndated(const Normalizer::Lexicon& lx, const segment::Segmentation& seg
   TokenBuffer buf;
   auto read = [&](uint32_t a, uint32_t b) {
     SliceTokens(whole, seg, a, b, &buf);
-    bool any = false;
-    TagTimes(lx, buf.toks, none, &u->times, &u->partials, &buf.memo, nullptr, &any);
-    u->reads.push_back(any);
+    FirstRead fr;
+    TagTimes(lx, buf.toks, none, &u->times, &u->partials, &buf.memo, nullptr, &fr);
+    u->reads.push_back(fr);
     u->first.push_back(u->times.size());
   };
   if (seg.sentences.empty()) {

@@ -294,15 +294,23 @@ class RefReads {
   bool* read_;
 };
 
-// Times: every temporal expression of the tokens, in text order.
+// Where a reading of tokens first read the reference or the anchor: the expressions before
+// token `token` (the first `times` reported) are the same against any reference and anchor.
+struct FirstRead {
+  size_t token = ~size_t{0};  // none: nothing was read
+  size_t times = 0;
+};
+
+// Times: every temporal expression of the tokens, in text order, from token `from` (a reading
+// from there goes on as one from the start: the parser's state before a token is found
+// again from the tokens).
 // `memo` caches phrase matches over `t` (reset when `t` changes); may be null. `anchor`
 // (may be null) is the last single day named before `t` in the text, updated here: day
-// anaphora ("le lendemain", "the same day") count from it.
+// anaphora ("le lendemain", "the same day") count from it. `first_read` (may be null) is
+// where the reading first read the reference or the anchor.
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
               std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo = nullptr,
-              std::optional<Date>* anchor = nullptr, bool* read_ref = nullptr);
-// `*read_ref` is set when the reading read the reference or the anchor: then (and only
-// then) another reference or anchor could give other times. Left as is otherwise.
+              std::optional<Date>* anchor = nullptr, FirstRead* first_read = nullptr, size_t from = 0);
 // The anchor update TagTimes makes after an expression it reports.
 inline void NoteAnchor(const TimeExpr& x, std::optional<Date>* anchor) {
   if (anchor && x.kind == TimeKind::kDate && x.precision == Precision::kDay && x.begin == x.finish &&

@@ -1595,13 +1595,20 @@ class TimeParser {
 
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
               std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo,
-              std::optional<Date>* anchor, bool* read_ref) {
-  TimeParser p(lx, t, RefReads(ref, read_ref), partials, memo, anchor);
-  for (size_t i = 0; i < t.size();) {
+              std::optional<Date>* anchor, FirstRead* first_read, size_t from) {
+  bool read = false;
+  TimeParser p(lx, t, RefReads(ref, first_read ? &read : nullptr), partials, memo, anchor);
+  const size_t out0 = out->size();
+  for (size_t i = from; i < t.size();) {
     if (!lx.MayStart(t[i])) { ++i; continue; }
     TimeExpr x;
     bool emit = true;
+    const bool before = read;
     size_t e = p.At(i, &x, &emit);
+    if (read && !before) {
+      first_read->token = i;
+      first_read->times = out->size() - out0;
+    }
     if (e > i) {
       if (emit) {
         NoteAnchor(x, anchor);
