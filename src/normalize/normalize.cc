@@ -126,14 +126,21 @@ void SliceTokens(const TokenBuffer& whole, const segment::Segmentation& seg, uin
 }
 
 // The times of the first sentences read once with no reference date (a default Reference),
-// in text order: sentence s holds times [first[s], first[s + 1]). `reads[s]` is where that
-// reading first read the reference or the day anchor: only from there can another reference
-// give other times. Partial dates (day and month, no year) are kept for the date inference.
+// in text order, with their trace (TimesTrace): sentence s holds times [first[s],
+// first[s + 1]), tokens [token[s], token[s + 1]) of `visited` and reads [read[s], read[s + 1]).
+// Partial dates (day and month, no year) are kept for the date inference.
 struct UndatedTimes {
   std::vector<TimeExpr> times;
-  std::vector<size_t> first{0};
-  std::vector<FirstRead> reads;  // one per sentence read
+  std::vector<uint32_t> at;
+  std::vector<char> visited;
+  std::vector<uint32_t> reads;
+  std::vector<size_t> first{0}, token{0}, read{0};  // one more than the sentences read
   std::vector<PartialDate> partials;
+  size_t Sentences() const { return first.size() - 1; }
+  TimesReplay Replay(size_t s) const {
+    return TimesReplay{visited.data() + token[s], reads.data() + read[s], read[s + 1] - read[s],
+                       times.data() + first[s], at.data() + first[s], first[s + 1] - first[s]};
+  }
 };
 
 // Calls run(a, b) for the token range of each sentence, in order (the whole text when the
@@ -170,15 +177,10 @@ Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment
     const size_t s = sentence++;
     if (ref.numbers_only) {
       // no times
-    } else if (undated && s < undated->reads.size()) {
-      // The times before the first read of the reference stay; the reading goes on from there.
-      const FirstRead& fr = undated->reads[s];
-      const size_t keep = fr.token == ~size_t{0} ? undated->first[s + 1] : undated->first[s] + fr.times;
-      for (size_t k = undated->first[s]; k < keep; ++k) {
-        NoteAnchor(undated->times[k], &anchor);
-        tags.times.push_back(undated->times[k]);
-      }
-      if (fr.token != ~size_t{0}) TagTimes(lx, t, ref, &tags.times, nullptr, &buf.memo, &anchor, nullptr, fr.token);
+    } else if (undated && s < undated->Sentences()) {
+      // Read again only where the reading without a date read the reference.
+      const TimesReplay replay = undated->Replay(s);
+      TagTimes(lx, t, ref, &tags.times, nullptr, &buf.memo, &anchor, nullptr, &replay);
     } else {
       TagTimes(lx, t, ref, &tags.times, nullptr, &buf.memo, &anchor);
     }
@@ -225,17 +227,18 @@ void ReadUndated(const Normalizer::Lexicon& lx, const segment::Segmentation& seg
   TokenBuffer buf;
   auto read = [&](uint32_t a, uint32_t b) {
     SliceTokens(whole, seg, a, b, &buf);
-    FirstRead fr;
-    TagTimes(lx, buf.toks, none, &u->times, &u->partials, &buf.memo, nullptr, &fr);
-    u->reads.push_back(fr);
+    const TimesTrace trace{&u->visited, &u->reads, &u->at};
+    TagTimes(lx, buf.toks, none, &u->times, &u->partials, &buf.memo, nullptr, &trace);
     u->first.push_back(u->times.size());
+    u->token.push_back(u->visited.size());
+    u->read.push_back(u->reads.size());
   };
   if (seg.sentences.empty()) {
-    if (u->reads.empty() && (seg.tokens.empty() || seg.tokens[0].start < stop))
+    if (u->Sentences() == 0 && (seg.tokens.empty() || seg.tokens[0].start < stop))
       read(0, static_cast<uint32_t>(seg.tokens.size()));
     return;
   }
-  for (size_t s = u->reads.size(); s < seg.sentences.size(); ++s) {
+  for (size_t s = u->Sentences(); s < seg.sentences.size(); ++s) {
     const segment::Sentence& st = seg.sentences[s];
     if (st.first_token < seg.tokens.size() && seg.tokens[st.first_token].start >= stop) return;
     read(st.first_token, st.end_token);

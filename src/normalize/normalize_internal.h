@@ -294,23 +294,35 @@ class RefReads {
   bool* read_;
 };
 
-// Where a reading of tokens first read the reference or the anchor: the expressions before
-// token `token` (the first `times` reported) are the same against any reference and anchor.
-struct FirstRead {
-  size_t token = ~size_t{0};  // none: nothing was read
-  size_t times = 0;
+// What a reading of tokens did, for another reading of the same tokens against another
+// reference (TagUndated). A TimesTrace collects it (appending: the caller keeps one per run of
+// tokens); a TimesReplay hands it back. A reading that stands at a token where the traced one
+// stood is in the same state (the parser's state is found again from the tokens), so until
+// the traced reading next read the reference or the anchor it takes the same steps and
+// reports the same times: those are copied, not read again.
+struct TimesTrace {
+  std::vector<char>* visited = nullptr;  // one per token: the reading stood there
+  std::vector<uint32_t>* reads = nullptr;  // the tokens whose reading read the reference
+  std::vector<uint32_t>* at = nullptr;     // one per time reported: the token it was read at
+};
+struct TimesReplay {
+  const char* visited = nullptr;  // as TimesTrace, for these tokens
+  const uint32_t* reads = nullptr;
+  size_t n_reads = 0;
+  const TimeExpr* times = nullptr;  // the times the traced reading reported, with their `at`
+  const uint32_t* at = nullptr;
+  size_t n_times = 0;
 };
 
-// Times: every temporal expression of the tokens, in text order, from token `from` (a reading
-// from there goes on as one from the start: the parser's state before a token is found
-// again from the tokens).
+// Times: every temporal expression of the tokens, in text order.
 // `memo` caches phrase matches over `t` (reset when `t` changes); may be null. `anchor`
 // (may be null) is the last single day named before `t` in the text, updated here: day
-// anaphora ("le lendemain", "the same day") count from it. `first_read` (may be null) is
-// where the reading first read the reference or the anchor.
+// anaphora ("le lendemain", "the same day") count from it. `trace` (may be null) records
+// the reading; `replay` (may be null) is a traced reading of the same tokens to take over.
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
               std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo = nullptr,
-              std::optional<Date>* anchor = nullptr, FirstRead* first_read = nullptr, size_t from = 0);
+              std::optional<Date>* anchor = nullptr, const TimesTrace* trace = nullptr,
+              const TimesReplay* replay = nullptr);
 // The anchor update TagTimes makes after an expression it reports.
 inline void NoteAnchor(const TimeExpr& x, std::optional<Date>* anchor) {
   if (anchor && x.kind == TimeKind::kDate && x.precision == Precision::kDay && x.begin == x.finish &&

@@ -1595,24 +1595,40 @@ class TimeParser {
 
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
               std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo,
-              std::optional<Date>* anchor, FirstRead* first_read, size_t from) {
+              std::optional<Date>* anchor, const TimesTrace* trace, const TimesReplay* replay) {
   bool read = false;
-  TimeParser p(lx, t, RefReads(ref, first_read ? &read : nullptr), partials, memo, anchor);
-  const size_t out0 = out->size();
-  for (size_t i = from; i < t.size();) {
+  TimeParser p(lx, t, RefReads(ref, trace ? &read : nullptr), partials, memo, anchor);
+  const size_t v0 = trace ? trace->visited->size() : 0;
+  if (trace) trace->visited->resize(v0 + t.size(), 0);
+  size_t r = 0, k = 0;  // the replay's next read and next time
+  for (size_t i = 0; i < t.size();) {
+    if (replay) {
+      while (r < replay->n_reads && replay->reads[r] < i) ++r;
+      const bool reads_here = r < replay->n_reads && replay->reads[r] == i;
+      if (replay->visited[i] && !reads_here) {
+        // The traced reading stood here: its steps up to its next read are taken as they are.
+        const size_t to = r < replay->n_reads ? replay->reads[r] : t.size();
+        while (k < replay->n_times && replay->at[k] < i) ++k;
+        for (; k < replay->n_times && replay->at[k] < to; ++k) {
+          NoteAnchor(replay->times[k], anchor);
+          out->push_back(replay->times[k]);
+        }
+        i = to;
+        continue;
+      }
+    }
+    if (trace) (*trace->visited)[v0 + i] = 1;
     if (!lx.MayStart(t[i])) { ++i; continue; }
     TimeExpr x;
     bool emit = true;
-    const bool before = read;
+    read = false;
     size_t e = p.At(i, &x, &emit);
-    if (read && !before) {
-      first_read->token = i;
-      first_read->times = out->size() - out0;
-    }
+    if (trace && read) trace->reads->push_back(static_cast<uint32_t>(i));
     if (e > i) {
       if (emit) {
         NoteAnchor(x, anchor);
         out->push_back(std::move(x));
+        if (trace) trace->at->push_back(static_cast<uint32_t>(i));
       }
       i = e;
     } else {
