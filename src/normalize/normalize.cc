@@ -136,6 +136,7 @@ struct UndatedTimes {
   std::vector<uint32_t> reads;
   std::vector<size_t> first{0}, token{0}, read{0};  // one more than the sentences read
   std::vector<PartialDate> partials;
+  std::vector<std::vector<Tok>> toks;  // each sentence's tokens (SliceTokens), taken by TagWith
   size_t Sentences() const { return first.size() - 1; }
   TimesReplay Replay(size_t s) const {
     return TimesReplay{visited.data() + token[s], reads.data() + read[s], read[s + 1] - read[s],
@@ -159,7 +160,7 @@ void ForEachSentence(const segment::Segmentation& seg, Run run) {
 // built again. `undated`, when given, holds the sentences' times read without a date: a
 // sentence whose reading did not read the reference takes them as they are.
 Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
-             const Reference& ref, const TokenBuffer* whole, const UndatedTimes* undated = nullptr) {
+             const Reference& ref, const TokenBuffer* whole, UndatedTimes* undated = nullptr) {
   Tags tags;
   // Room for the usual density of news text (about one time per 40 tokens, one number per
   // 25), so that the vectors rarely grow.
@@ -170,11 +171,17 @@ Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment
   std::optional<Date> anchor;  // the last day named so far (day anaphora count from it)
   size_t sentence = 0;
   auto run = [&](uint32_t a, uint32_t b) {
-    if (whole) SliceTokens(*whole, seg, a, b, &buf);
-    else BuildTokens(lx, text, seg, a, b, &buf);
+    const size_t s = sentence++;
+    if (undated && s < undated->Sentences()) {
+      buf.toks = std::move(undated->toks[s]);  // as SliceTokens made them
+      buf.memo.Reset();
+    } else if (whole) {
+      SliceTokens(*whole, seg, a, b, &buf);
+    } else {
+      BuildTokens(lx, text, seg, a, b, &buf);
+    }
     const std::vector<Tok>& t = buf.toks;
     size_t first_time = tags.times.size();
-    const size_t s = sentence++;
     if (ref.numbers_only) {
       // no times
     } else if (undated && s < undated->Sentences()) {
@@ -232,6 +239,7 @@ void ReadUndated(const Normalizer::Lexicon& lx, const segment::Segmentation& seg
     u->first.push_back(u->times.size());
     u->token.push_back(u->visited.size());
     u->read.push_back(u->reads.size());
+    u->toks.push_back(std::move(buf.toks));
   };
   if (seg.sentences.empty()) {
     if (u->Sentences() == 0 && (seg.tokens.empty() || seg.tokens[0].start < stop))
@@ -329,8 +337,8 @@ Tags Normalizer::TagUndated(std::string_view text, const segment::Segmentation& 
   UndatedTimes u;
   *inferred = InferFrom(lx, text, seg, whole, &u);
   ref.date = *inferred ? std::optional<Date>((*inferred)->date) : std::nullopt;
-  // The sentences read without a date whose reading read no reference keep it; the others
-  // are read (again) with the date.
+  // The sentences read without a date are read again only where that reading read the
+  // reference; the others are read with the date.
   return TagWith(lx, text, seg, ref, &whole, &u);
 }
 
