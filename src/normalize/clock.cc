@@ -81,9 +81,27 @@ bool ReadMinutes(const std::vector<Tok>& t, size_t i, int* value, int* meridiem)
   return true;
 }
 
+// A cardinal in words at token i, read once: ParseClockAt asks for the one at its first
+// token both as minutes and as the hour.
+struct WordCardinal {
+  size_t i = ~size_t{0}, end = 0;
+  double value = 0;
+};
+size_t CardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, double* v,
+                  WordCardinal* memo) {
+  if (!memo) return ParseCardinalAt(lx, t, i, v);
+  if (memo->i != i) {
+    memo->i = i;
+    memo->value = 0;
+    memo->end = ParseCardinalAt(lx, t, i, &memo->value);
+  }
+  *v = memo->value;
+  return memo->end;
+}
+
 // A cardinal of minutes (0..59) in digits or words: "trente", "15", "twenty".
 size_t ReadCardinalMinutes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
-                           int* value) {
+                           int* value, WordCardinal* memo = nullptr) {
   if (i >= t.size()) return i;
   if (t[i].kind == TokenKind::kNumber) {
     NumTok n = ReadNum(t[i]);
@@ -92,7 +110,7 @@ size_t ReadCardinalMinutes(const Normalizer::Lexicon& lx, const std::vector<Tok>
     return i + 1;
   }
   double v = 0;
-  size_t k = ParseCardinalAt(lx, t, i, &v);
+  size_t k = CardinalAt(lx, t, i, &v, memo);
   if (k == i || v < 0 || v > 59 || v != static_cast<int>(v)) return i;
   *value = static_cast<int>(v);
   return k;
@@ -144,7 +162,7 @@ size_t Minutes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t 
 
 // The hour itself with what is glued to it.
 size_t Hour(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, bool allow_bare,
-            ClockRead* c) {
+            ClockRead* c, WordCardinal* memo = nullptr) {
   const PhraseEntry* e = nullptr;
   if (int n = P(lx, t, i, PK::kTClockNamed, &e)) {
     c->clock.hour = static_cast<int>(e->value);
@@ -188,7 +206,7 @@ size_t Hour(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, 
     }
   } else {
     double v = 0;
-    size_t k = ParseCardinalAt(lx, t, i, &v);
+    size_t k = CardinalAt(lx, t, i, &v, memo);
     if (k == i || v < 0 || v > 24 || v != static_cast<int>(v)) return i;
     c->clock.hour = static_cast<int>(v);
     c->ambiguous = v >= 1 && v <= 12;
@@ -226,6 +244,7 @@ size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, si
                     bool allow_bare, ClockRead* out) {
   if (i >= t.size() || !MayStartClock(t[i])) return i;
   ClockRead c;
+  WordCardinal at_i;  // the cardinal at i, read as minutes and as the hour
   // "a quarter past 3", "twenty minutes to noon", "half past ten".
   {
     const PhraseEntry* e = nullptr;
@@ -236,7 +255,7 @@ size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, si
       j += n;
     } else {
       int v = 0;
-      size_t q = ReadCardinalMinutes(lx, t, j, &v);
+      size_t q = ReadCardinalMinutes(lx, t, j, &v, &at_i);
       if (q > j) minutes = v, j = q;
     }
     if (minutes >= 0) {
@@ -267,7 +286,7 @@ size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, si
       }
     }
   }
-  size_t k = Hour(lx, t, i, allow_bare, &c);
+  size_t k = Hour(lx, t, i, allow_bare, &c, &at_i);
   if (k == i) return i;
   *out = c;
   return k;

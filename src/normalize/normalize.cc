@@ -125,11 +125,42 @@ void SliceTokens(const TokenBuffer& whole, const segment::Segmentation& seg, uin
   f.join = f.kind == segment::TokenKind::kClitic ? 0 : ' ';
 }
 
+// The times of the first sentences read once with no reference date (a default Reference),
+// in text order, with their trace (TimesTrace): sentence s holds times [first[s],
+// first[s + 1]), tokens [token[s], token[s + 1]) of `visited` and reads [read[s], read[s + 1]).
+// Partial dates (day and month, no year) are kept for the date inference.
+struct UndatedTimes {
+  std::vector<TimeExpr> times;
+  std::vector<uint32_t> at;
+  std::vector<char> visited;
+  std::vector<uint32_t> reads;
+  std::vector<size_t> first{0}, token{0}, read{0};  // one more than the sentences read
+  std::vector<PartialDate> partials;
+  std::vector<std::vector<Tok>> toks;  // each sentence's tokens (SliceTokens), taken by TagWith
+  size_t Sentences() const { return first.size() - 1; }
+  TimesReplay Replay(size_t s) const {
+    return TimesReplay{visited.data() + token[s], reads.data() + read[s], read[s + 1] - read[s],
+                       times.data() + first[s], at.data() + first[s], first[s + 1] - first[s]};
+  }
+};
+
+// Calls run(a, b) for the token range of each sentence, in order (the whole text when the
+// segmentation has no sentences).
+template <typename Run>
+void ForEachSentence(const segment::Segmentation& seg, Run run) {
+  if (seg.sentences.empty()) {
+    run(0, static_cast<uint32_t>(seg.tokens.size()));
+  } else {
+    for (const segment::Sentence& s : seg.sentences) run(s.first_token, s.end_token);
+  }
+}
+
 // Sentence by sentence; `whole`, when given, holds the tokens of the whole document
 // (BuildTokens over every token), and each sentence's are copied from it instead of being
-// built again.
+// built again. `undated`, when given, holds the sentences' times read without a date: a
+// sentence whose reading did not read the reference takes them as they are.
 Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment::Segmentation& seg,
-             const Reference& ref, const TokenBuffer* whole) {
+             const Reference& ref, const TokenBuffer* whole, UndatedTimes* undated = nullptr) {
   Tags tags;
   // Room for the usual density of news text (about one time per 40 tokens, one number per
   // 25), so that the vectors rarely grow.
@@ -138,12 +169,28 @@ Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment
   TokenBuffer buf;
   std::vector<char> covered;
   std::optional<Date> anchor;  // the last day named so far (day anaphora count from it)
+  size_t sentence = 0;
   auto run = [&](uint32_t a, uint32_t b) {
-    if (whole) SliceTokens(*whole, seg, a, b, &buf);
-    else BuildTokens(lx, text, seg, a, b, &buf);
+    const size_t s = sentence++;
+    if (undated && s < undated->Sentences()) {
+      buf.toks = std::move(undated->toks[s]);  // as SliceTokens made them
+      buf.memo.Reset();
+    } else if (whole) {
+      SliceTokens(*whole, seg, a, b, &buf);
+    } else {
+      BuildTokens(lx, text, seg, a, b, &buf);
+    }
     const std::vector<Tok>& t = buf.toks;
     size_t first_time = tags.times.size();
-    if (!ref.numbers_only) TagTimes(lx, t, ref, &tags.times, nullptr, &buf.memo, &anchor);
+    if (ref.numbers_only) {
+      // no times
+    } else if (undated && s < undated->Sentences()) {
+      // Read again only where the reading without a date read the reference.
+      const TimesReplay replay = undated->Replay(s);
+      TagTimes(lx, t, ref, &tags.times, nullptr, &buf.memo, &anchor, nullptr, &replay);
+    } else {
+      TagTimes(lx, t, ref, &tags.times, nullptr, &buf.memo, &anchor);
+    }
     // Token coverage by times, so numbers inside dates are not reported twice.
     covered.assign(t.size(), 0);
     for (size_t x = first_time, k = 0; x < tags.times.size(); ++x) {
@@ -173,42 +220,63 @@ Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment
       i = e;
     }
   };
-  if (seg.sentences.empty()) {
-    run(0, static_cast<uint32_t>(seg.tokens.size()));
-  } else {
-    for (const segment::Sentence& s : seg.sentences) run(s.first_token, s.end_token);
-  }
+  ForEachSentence(seg, run);
   return tags;
 }
 
-// InferDocumentDate on `buf`, the tokens of the whole document (its memo is used). With
-// `dateline_first`, the grammars read the first line before the rest, and a dateline found
-// there ends the search without reading the rest (an expression starts where the token it
-// was found at starts, or after: the times of the first line are all read by then).
+// The sentences of `whole` (the tokens of the whole document) after those *u holds, read
+// with no reference date as Tag() reads them, up to the first that begins at or after byte
+// `stop`. No day anchor is given: a reading that asks for one is marked as reading the
+// reference, and read again with the date and the anchor.
+void ReadUndated(const Normalizer::Lexicon& lx, const segment::Segmentation& seg, const TokenBuffer& whole,
+                 uint32_t stop, UndatedTimes* u) {
+  const Reference none;
+  TokenBuffer buf;
+  auto read = [&](uint32_t a, uint32_t b) {
+    SliceTokens(whole, seg, a, b, &buf);
+    const TimesTrace trace{&u->visited, &u->reads, &u->at};
+    TagTimes(lx, buf.toks, none, &u->times, &u->partials, &buf.memo, nullptr, &trace);
+    u->first.push_back(u->times.size());
+    u->token.push_back(u->visited.size());
+    u->read.push_back(u->reads.size());
+    u->toks.push_back(std::move(buf.toks));
+  };
+  if (seg.sentences.empty()) {
+    if (u->Sentences() == 0 && (seg.tokens.empty() || seg.tokens[0].start < stop))
+      read(0, static_cast<uint32_t>(seg.tokens.size()));
+    return;
+  }
+  for (size_t s = u->Sentences(); s < seg.sentences.size(); ++s) {
+    const segment::Sentence& st = seg.sentences[s];
+    if (st.first_token < seg.tokens.size() && seg.tokens[st.first_token].start >= stop) return;
+    read(st.first_token, st.end_token);
+  }
+}
+
+// A dateline: a full date on the first line (it ends at byte `first_line_end`).
+std::optional<DocumentDate> Dateline(const std::vector<TimeExpr>& times, size_t first_line_end) {
+  for (const TimeExpr& x : times) {
+    if (x.start >= first_line_end) break;
+    if (x.kind == TimeKind::kDate && x.begin.grain == Grain::kDay)
+      return DocumentDate{x.begin.date, Basis::kInferred, 0.95, x.start, x.end};
+  }
+  return std::nullopt;
+}
+
+// The document date, from the times of the sentences read without a date (ReadUndated, into
+// *u): a dateline (a full date on the first line), else the latest full date, day-month
+// mentions taking the year of their context. The sentences that begin on the first line are
+// read first: a dateline there ends the search, and *u then holds only those.
 std::optional<DocumentDate> InferFrom(const Normalizer::Lexicon& lx, std::string_view text,
-                                      const segment::Segmentation& seg, TokenBuffer* buf, bool dateline_first) {
-  Reference none;
-  std::vector<TimeExpr> times;
-  std::vector<PartialDate> partials;
+                                      const segment::Segmentation& seg, const TokenBuffer& whole,
+                                      UndatedTimes* u) {
   size_t first_line_end = text.find('\n');
   if (first_line_end == std::string_view::npos) first_line_end = text.size();
   // 1. A dateline: a full date on the first line.
-  auto dateline = [&]() -> std::optional<DocumentDate> {
-    for (const TimeExpr& x : times) {
-      if (x.start >= first_line_end) break;
-      if (x.kind == TimeKind::kDate && x.begin.grain == Grain::kDay)
-        return DocumentDate{x.begin.date, Basis::kInferred, 0.95, x.start, x.end};
-    }
-    return std::nullopt;
-  };
-  size_t next = 0;
-  if (dateline_first) {
-    next = TagTimesFrom(lx, buf->toks, none, &times, &partials, &buf->memo, nullptr, 0,
-                        static_cast<uint32_t>(first_line_end));
-    if (auto d = dateline()) return d;
-  }
-  TagTimesFrom(lx, buf->toks, none, &times, &partials, &buf->memo, nullptr, next, ~uint32_t{0});
-  if (auto d = dateline()) return d;
+  ReadUndated(lx, seg, whole, static_cast<uint32_t>(first_line_end), u);
+  if (auto d = Dateline(u->times, first_line_end)) return d;
+  ReadUndated(lx, seg, whole, ~uint32_t{0}, u);  // the rest begins after the first line
+  const std::vector<TimeExpr>& times = u->times;
   // 2. The latest full date, day-month mentions taking the year of their context.
   std::optional<DocumentDate> best;
   auto offer = [&](const Date& d, uint32_t s, uint32_t e, double conf) {
@@ -229,7 +297,7 @@ std::optional<DocumentDate> InferFrom(const Normalizer::Lexicon& lx, std::string
     int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
     if (y >= 1950 && y <= 2100) year = std::max(year, y);
   }
-  for (const PartialDate& p : partials) {
+  for (const PartialDate& p : u->partials) {
     if (!year) break;
     int y = year;
     if (p.weekday) {
@@ -255,9 +323,10 @@ std::optional<DocumentDate> Normalizer::InferDocumentDate(std::string_view text,
                                                           const segment::Segmentation& seg,
                                                           std::string_view lang) const {
   const Lexicon& lx = For(lang);
-  TokenBuffer buf;
-  BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &buf);
-  return InferFrom(lx, text, seg, &buf, false);
+  TokenBuffer whole;
+  BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &whole);
+  UndatedTimes u;
+  return InferFrom(lx, text, seg, whole, &u);
 }
 
 Tags Normalizer::TagUndated(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
@@ -265,9 +334,12 @@ Tags Normalizer::TagUndated(std::string_view text, const segment::Segmentation& 
   const Lexicon& lx = For(lang);
   TokenBuffer whole;
   BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &whole);
-  *inferred = InferFrom(lx, text, seg, &whole, true);
+  UndatedTimes u;
+  *inferred = InferFrom(lx, text, seg, whole, &u);
   ref.date = *inferred ? std::optional<Date>((*inferred)->date) : std::nullopt;
-  return TagWith(lx, text, seg, ref, &whole);
+  // The sentences read without a date are read again only where that reading read the
+  // reference; the others are read with the date.
+  return TagWith(lx, text, seg, ref, &whole, &u);
 }
 
 }  // namespace vigie::normalize

@@ -126,13 +126,14 @@ class Normalizer {
 
   // The document date read from the text: a dateline on the first line, else the latest
   // fully specified date, day-month mentions taking the year of their context. None when
-  // the text names no usable date.
+  // the text names no usable date. The text is read sentence by sentence, as Tag() reads it.
   std::optional<DocumentDate> InferDocumentDate(std::string_view text,
                                                 const segment::Segmentation& seg,
                                                 std::string_view lang) const;
 
   // Tag() for a document without a date: the date InferDocumentDate reads from the text
-  // (into *inferred) becomes `ref.date`, and the two share one reading of the tokens.
+  // (into *inferred) becomes `ref.date`, and the two share one reading of the tokens: only
+  // the expressions whose reading read the reference are read again with the date.
   // Same result as InferDocumentDate then Tag with that date.
   Tags TagUndated(std::string_view text, const segment::Segmentation& seg, std::string_view lang,
                   Reference ref, std::optional<DocumentDate>* inferred) const;

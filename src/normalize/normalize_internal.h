@@ -273,29 +273,85 @@ struct PartialDate {
   int month = 0, day = 0, weekday = 0;
 };
 
+// The Reference as the temporal grammars read it: every read goes through `->` and is
+// recorded in *read (when not null), so a reading of tokens that read nothing gives the same
+// result against any reference (TagUndated reads each sentence once without a date, and
+// again with the inferred one only where the first reading read the reference).
+class RefReads {
+ public:
+  RefReads(const Reference& ref, bool* read) : ref_(&ref), read_(read) {}
+  const Reference* operator->() const {
+    Note();
+    return ref_;
+  }
+  // Records a read of what the caller carries with the reference (the day anchor).
+  void Note() const {
+    if (read_) *read_ = true;
+  }
+
+ private:
+  const Reference* ref_;
+  bool* read_;
+};
+
+// What a reading of tokens did, for another reading of the same tokens against another
+// reference (TagUndated). A TimesTrace collects it (appending: the caller keeps one per run of
+// tokens); a TimesReplay hands it back. A reading that stands at a token where the traced one
+// stood is in the same state (the parser's state is found again from the tokens), so until
+// the traced reading next read the reference or the anchor it takes the same steps and
+// reports the same times: those are copied, not read again.
+struct TimesTrace {
+  std::vector<char>* visited = nullptr;  // one per token: the reading stood there
+  std::vector<uint32_t>* reads = nullptr;  // the tokens whose reading read the reference
+  std::vector<uint32_t>* at = nullptr;     // one per time reported: the token it was read at
+};
+struct TimesReplay {
+  const char* visited = nullptr;  // as TimesTrace, for these tokens
+  const uint32_t* reads = nullptr;
+  size_t n_reads = 0;
+  const TimeExpr* times = nullptr;  // the times the traced reading reported, with their `at`
+  const uint32_t* at = nullptr;
+  size_t n_times = 0;
+};
+
 // Times: every temporal expression of the tokens, in text order.
 // `memo` caches phrase matches over `t` (reset when `t` changes); may be null. `anchor`
 // (may be null) is the last single day named before `t` in the text, updated here: day
-// anaphora ("le lendemain", "the same day") count from it.
+// anaphora ("le lendemain", "the same day") count from it. `trace` (may be null) records
+// the reading; `replay` (may be null) is a traced reading of the same tokens to take over.
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
               std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo = nullptr,
-              std::optional<Date>* anchor = nullptr);
-// TagTimes in steps: from token `from`, stopping before the first token that starts at or
-// after byte `stop` (an expression begun before it may run past it). Returns the token it
-// stopped at (t.size() at the end); a call from there goes on exactly as one call would.
-size_t TagTimesFrom(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
-                    std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo,
-                    std::optional<Date>* anchor, size_t from, uint32_t stop);
-
+              std::optional<Date>* anchor = nullptr, const TimesTrace* trace = nullptr,
+              const TimesReplay* replay = nullptr);
+// The anchor update TagTimes makes after an expression it reports.
+inline void NoteAnchor(const TimeExpr& x, std::optional<Date>* anchor) {
+  if (anchor && x.kind == TimeKind::kDate && x.precision == Precision::kDay && x.begin == x.finish &&
+      !x.clock_only)
+    *anchor = x.begin.date;
+}
 // Seasons and quarters (year_parts.cc): "last summer", "l'hiver dernier", "the third quarter
-// of 2018", "Q3 2019", "le trimestre prochain", at token i. `future`: the bias, or a future
-// marker before the expression. The token after it, or i.
-size_t ParseYearPartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, const Reference& ref,
-                       bool future, PhraseMemo* memo, TimeExpr* x);
+// of 2018", "Q3 2019", "le trimestre prochain", at token i. `ahead`: a future marker before
+// the expression (the reference's bias counts too). The token after it, or i.
+size_t ParseYearPartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, RefReads ref,
+                       bool ahead, PhraseMemo* memo, TimeExpr* x);
+// Whether ParseYearPartAt may match at i: the season or quarter word (or a glued "2018Q")
+// is at i, or, when i may lead one ("last", "in", "third"), among the next 4 tokens.
+inline bool MayStartYearPart(const std::vector<Tok>& t, size_t i) {
+  constexpr uint64_t kPart = Bits(PK::kTSeason, PK::kTQuarter);
+  const Tok& k = t[i];
+  if (k.kinds & kPart) return true;
+  if (k.kind == segment::TokenKind::kNumber && !k.f.empty() && k.f.back() == 'q') return true;
+  const bool lead = (k.kinds & Bits(PK::kTLast, PK::kTNext, PK::kTThis, PK::kTIn, PK::kOrdinal)) ||
+                    (k.kind == segment::TokenKind::kNumber && k.num_ok && k.num_ordinal);
+  if (!lead) return false;
+  for (size_t n = i + 1; n < t.size() && n < i + 4; ++n)
+    if (t[n].kinds & kPart) return true;
+  return false;
+}
 
 // Runs of whole units before or after the reference (unit_spans.cc): "last 2 days", "next
 // three weeks", "les 3 prochains jours", "2 semaines passées". The token after it, or i.
-size_t ParseUnitSpanAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, const Reference& ref,
+size_t ParseUnitSpanAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, RefReads ref,
                        PhraseMemo* memo, TimeExpr* x);
 
 }  // namespace vigie::normalize

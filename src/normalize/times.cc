@@ -60,7 +60,7 @@ double UnitRatio(Unit big, Unit small) {
 
 class TimeParser {
  public:
-  TimeParser(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
+  TimeParser(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, RefReads ref,
              std::vector<PartialDate>* partials, PhraseMemo* memo, const std::optional<Date>* anchor)
       : lx_(lx), t_(t), ref_(ref), partials_(partials), memo_(memo), anchor_(anchor) {}
 
@@ -88,7 +88,7 @@ class TimeParser {
     if ((b & Bit(PK::kTDuring)) && (e = During(i, x)) > i) return e;
     constexpr uint64_t kYearPart = kDigits | Bits(PK::kTSeason, PK::kTQuarter, PK::kTLast, PK::kTNext, PK::kTThis,
                                                   PK::kTIn, PK::kOrdinal);
-    if ((b & kYearPart) && (e = ParseYearPartAt(lx_, t_, i, ref_, Future(), memo_, x)) > i) return e;  // year_parts.cc
+    if ((b & kYearPart) && MayStartYearPart(t_, i) && (e = ParseYearPartAt(lx_, t_, i, ref_, ahead_, memo_, x)) > i) return e;  // year_parts.cc
     if ((b & Bits(PK::kTEarly, PK::kTMid, PK::kTLate)) && (e = Part(i, x, emit)) > i) return e;
     if ((b & Bit(PK::kTIn)) && (e = Marked(i, x, emit)) > i) return *emit ? AttachTime(e, x) : e;
     if ((b & Bits(PK::kTLast, PK::kTNext, PK::kTThis, PK::kTHoliday)) && (e = Holiday(i, x, emit)) > i)
@@ -203,11 +203,11 @@ class TimeParser {
 
   // Day and month with no year: the year the bias picks (matching the weekday if given).
   std::optional<Date> ResolveDayMonth(int m, int d, int wd, size_t a, size_t b) const {
-    if (!ref_.date) {
+    if (!ref_->date) {
       if (partials_) partials_->push_back({t_[a].start, t_[b - 1].end, m, d, wd});
       return std::nullopt;
     }
-    const Date r = *ref_.date;
+    const Date r = *ref_->date;
     int y = r.year;
     if (!ValidDate(y, m, d) && !ValidDate(y - 1, m, d)) return std::nullopt;
     Date c{y, m, d};
@@ -230,7 +230,7 @@ class TimeParser {
 
   // mode: 0 plain, -1 last, 1 that day of next week, 2 next occurrence.
   Date ResolveWeekday(int wd, int mode) const {
-    const Date r = *ref_.date;
+    const Date r = *ref_->date;
     int cur = Weekday(r);
     if (mode < 0 || (mode == 0 && !Future())) {
       int back = (cur - wd + 7) % 7;
@@ -239,7 +239,7 @@ class TimeParser {
     }
     if (mode == 1) return AddDays(StartOfWeek(r), 7 + wd - 1);  // that day of next week
     int fwd = (wd - cur + 7) % 7;
-    if (fwd == 0 && (ref_.future_bias || mode != 0)) fwd = 7;  // "will meet Tuesday" said on a Tuesday: today
+    if (fwd == 0 && (ref_->future_bias || mode != 0)) fwd = 7;  // "will meet Tuesday" said on a Tuesday: today
     return AddDays(r, fwd);
   }
 
@@ -261,7 +261,7 @@ class TimeParser {
           return end;
         }
         if (s1 == '/' && a <= 31 && b <= 31 && !glued && DayMonthContext(i, end)) {  // 17/02 or 2/15
-          bool dayfirst = ref_.day_first && lx_.day_first;
+          bool dayfirst = ref_->day_first && lx_.day_first;
           int dd = dayfirst ? a : b, mm = dayfirst ? b : a;
           if (mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) {
             std::optional<Date> dt = ResolveDayMonth(mm, dd, 0, i, end);
@@ -281,7 +281,7 @@ class TimeParser {
           (s1 == '/' || s1 == '-' || s1 == '.')) {
         Date d;
         if (a > 31) d = Date{a, b, c};
-        else if (ref_.day_first && lx_.day_first) d = Date{c, b, a};
+        else if (ref_->day_first && lx_.day_first) d = Date{c, b, a};
         else d = Date{c, a, b};
         if (d.year < 100) d.year += d.year < 50 ? 2000 : 1900;
         if (ValidDate(d.year, d.month, d.day)) {
@@ -458,13 +458,13 @@ class TimeParser {
       bool bare_ok = allow_bare || (lx_.lang == "en" && t_[j].cap && t_[j].f.size() > 4 &&
                                     t_[j].f != "march" && t_[j].kind == TokenKind::kWord);
       if (bare_ok) {
-        if (!ref_.date) {
+        if (!ref_->date) {
           *emit = false;
           x->start = t_[i].start;
           x->end = t_[j].end;
           return j + 1;
         }
-        Date r = *ref_.date;
+        Date r = *ref_->date;
         int y = r.year;
         // Past bias, but the next two months are upcoming ones ("talks in March", said in February).
         if (!Future() && m > r.month + 2) --y;
@@ -514,7 +514,6 @@ class TimeParser {
 
   // A weekday with its modifiers: "mardi (dernier|prochain)", "last Tuesday", "dimanche soir".
   size_t Weekday_(size_t i, TimeExpr* x) {
-    if (!ref_.date) return i;
     size_t j = i;
     int mode = 0;
     const PhraseEntry* next = nullptr;
@@ -523,6 +522,7 @@ class TimeParser {
     else if (int n3 = P(j, PK::kTThis); n3 && Wd(j + n3)) j += n3;
     int wd = Wd(j);
     if (!wd) return i;
+    if (!ref_->date) return i;
     size_t k = j + 1;
     if (mode == 0) {
       if (int n = P(k, PK::kTLast)) k += n, mode = -1;
@@ -540,7 +540,7 @@ class TimeParser {
       if (OfWord(kw)) ++kw;
       const PhraseEntry* pe = nullptr;
       if (int n = P(kw, PK::kTPeriod, &pe); n && pe->arg1 == "week" && pe->arg3.empty()) {
-        Date s = AddDays(StartOfWeek(*ref_.date), 7 * std::atoi(pe->arg2.c_str()));
+        Date s = AddDays(StartOfWeek(*ref_->date), 7 * std::atoi(pe->arg2.c_str()));
         d = AddDays(s, wd - 1);
         Set(x, i, kw + n, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
         return kw + n;
@@ -550,7 +550,7 @@ class TimeParser {
     if (int n = P(k, PK::kTAnd); n && Wd(k + n)) {
       int wd2 = Wd(k + n);
       Date d2 = AddDays(d, (wd2 - wd + 7) % 7);
-      if (!ref_.future_bias && d2 > *ref_.date) {
+      if (!ref_->future_bias && d2 > *ref_->date) {
         d2 = ResolveWeekday(wd2, 0);
         d = AddDays(d2, -((wd2 - wd + 7) % 7));
       }
@@ -566,10 +566,12 @@ class TimeParser {
                                                      PK::kTNext, PK::kTThis);
     if (!Has(i) || !(t_[i].kind == TokenKind::kNumber || (t_[i].kinds & kStarts))) return i;
     if (size_t e = Decade(i, x); e > i) return e;
-    if (!ref_.date) return i;
-    const Date r = *ref_.date;
+    // The reference is read once a phrase is found (TagUndated reads again only the
+    // sentences whose reading read it).
     const PhraseEntry* e = nullptr;
     if (int n = P(i, PK::kTDay, &e)) {
+      if (!ref_->date) return i;
+      const Date r = *ref_->date;
       int a = std::atoi(e->arg1.c_str());
       size_t k = i + n;
       if (!e->arg2.empty()) {
@@ -606,8 +608,8 @@ class TimeParser {
       Date d = AddDays(e->arg3 == "anaphor" ? Anchor() : r, a);
       Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
       x->present = e->arg3 == "present";
-      if (x->present && ref_.time.Set()) {
-        x->clock = ref_.time;
+      if (x->present && ref_->time.Set()) {
+        x->clock = ref_->time;
         x->clock.grain = Unit::kSecond;
       }
       const PhraseEntry* part = nullptr;
@@ -619,6 +621,8 @@ class TimeParser {
       return k;
     }
     if (int n = P(i, PK::kTPeriod, &e)) {
+      if (!ref_->date) return i;
+      const Date r = *ref_->date;
       int off = std::atoi(e->arg2.c_str());
       bool to_date = e->arg3 == "to_date";
       size_t k = i + n;
@@ -635,7 +639,7 @@ class TimeParser {
         Set(x, i, k, YearPoint(r.year + off), YearPoint(r.year + off), Precision::kYear, Basis::kRelative);
       } else {  // weekend
         int cur = Weekday(r);
-        Date sat = ref_.future_bias ? AddDays(r, (6 - cur + 7) % 7) : AddDays(r, -((cur - 6 + 7) % 7));
+        Date sat = ref_->future_bias ? AddDays(r, (6 - cur + 7) % 7) : AddDays(r, -((cur - 6 + 7) % 7));
         sat = AddDays(sat, 7 * off);
         Set(x, i, k, DayPoint(sat), DayPoint(AddDays(sat, 1)), Precision::kInterval, Basis::kRelative);
         x->amount = 2;  // also a length of time: two days
@@ -657,6 +661,8 @@ class TimeParser {
           else if (int n2 = P(k, PK::kTNext, &e)) k += n2, mode = e->arg1[0] == '+' ? 2 : 1;  // "March after next"
         }
         if (mode != 0) {
+          if (!ref_->date) return i;
+          const Date r = *ref_->date;
           int y = r.year;
           if (mode < 0 && m >= r.month) --y;
           if (mode > 0 && m <= r.month) ++y;
@@ -757,21 +763,23 @@ class TimeParser {
   }
 
   // "il y a deux jours", "two days ago", "ces dernières 48 heures", "in the past 24 hours".
+  // The reference is read once an expression is found (TagUndated reads again only the
+  // sentences whose reading read it): with none, i.
   size_t PastOrAgo(size_t i, TimeExpr* x) {
-    if (!ref_.date) return i;
     constexpr uint64_t kStarts = Bits(PK::kTAgoPrefix, PK::kTPast, PK::kTAhead, PK::kUnit, PK::kScale,
                                       PK::kArticle, PK::kTUnit, PK::kTFraction);
     if (!Has(i) || !(t_[i].kind == TokenKind::kNumber || (t_[i].kinds & kStarts))) return i;
-    const Date r = *ref_.date;
     double n = 0;
     Unit u = Unit::kDay;
     if (int m = P(i, PK::kTAgoPrefix)) {
       size_t k = Amount(i + m, &n, &u);
-      if (k > i + m) return Ago(i, k, n, u, x);
+      if (k > i + m) return ref_->date ? Ago(i, k, n, u, x) : i;
     }
     if (int m = P(i, PK::kTPast)) {
       size_t k = Amount(i + m, &n, &u);
       if (k > i + m && u >= Unit::kHour) {
+        if (!ref_->date) return i;
+        const Date r = *ref_->date;
         Set(x, i, k, DayPoint(Shift(r, n, u, -1)), DayPoint(r), Precision::kInterval, Basis::kRelative);
         x->amount = n;
         x->unit = u;
@@ -780,13 +788,17 @@ class TimeParser {
     }
     if (int m = P(i, PK::kTAhead)) {
       size_t k = Amount(i + m, &n, &u);
+      if (k > i + m && !ref_->date) return i;
       if (size_t e = k > i + m ? Ahead(i, k, n, u, x) : i; e > i) return e;
     }
     size_t k = Amount(i, &n, &u);
     // "two days ago"; "two weeks from now", "a week hence" (pack arg1 "+": ahead).
-    if (const PhraseEntry* se = nullptr; int sm = k > i ? P(k, PK::kTAgoSuffix, &se) : 0)
+    if (const PhraseEntry* se = nullptr; int sm = k > i ? P(k, PK::kTAgoSuffix, &se) : 0) {
+      if (!ref_->date) return i;
       return se->arg1 == "+" ? Ahead(i, k + sm, n, u, x) : Ago(i, k + sm, n, u, x);
-    if (k > i) return Later(i, k, n, u, x);
+    }
+    // Later() reads nothing but its word before it reads the anchor.
+    if (k > i && P(k, PK::kTLater) && ref_->date) return Later(i, k, n, u, x);
     return i;
   }
   // "two days later", "deux jours plus tard", "trois jours avant,": counted from the last day
@@ -819,9 +831,9 @@ class TimeParser {
   // "in two weeks", "two weeks from now": the day that many units on (the month for years; a
   // time of day for hours and minutes when the reference has one), or i.
   size_t Ahead(size_t i, size_t k, double n, Unit u, TimeExpr* x) {
-    if (u < Unit::kDay && ref_.time.Set()) return ClockShift(i, k, n, u, +1, x);
+    if (u < Unit::kDay && ref_->time.Set()) return ClockShift(i, k, n, u, +1, x);
     if (u < Unit::kDay) return i;
-    const Date d = Shift(*ref_.date, n, u, +1);
+    const Date d = Shift(*ref_->date, n, u, +1);
     if (u == Unit::kYear) Set(x, i, k, MonthPoint(d.year, d.month), MonthPoint(d.year, d.month), Precision::kMonth, Basis::kRelative);
     else Set(x, i, k, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
     x->amount = n;  // "in two weeks" is also a length of time
@@ -829,8 +841,8 @@ class TimeParser {
     return k;
   }
   size_t Ago(size_t i, size_t end, double n, Unit u, TimeExpr* x) {
-    if (u < Unit::kDay && ref_.time.Set()) return ClockShift(i, end, n, u, -1, x);
-    Date d = Shift(*ref_.date, n, u, -1);
+    if (u < Unit::kDay && ref_->time.Set()) return ClockShift(i, end, n, u, -1, x);
+    Date d = Shift(*ref_->date, n, u, -1);
     x->amount = n;
     x->unit = u;
     if (u == Unit::kMonth) {
@@ -932,7 +944,7 @@ class TimeParser {
   // After "end of", "début de": "next year", "l'année dernière", or the month or year itself
   // ("fin du mois", "the end of the year"): kept at the period's grain.
   size_t PartOfPeriod(size_t j, TimeExpr* x) {
-    if (!ref_.date) return j;
+    if (!ref_->date) return j;
     const PhraseEntry* pe = nullptr;
     if (int n = P(j, PK::kTPeriod, &pe); n && (pe->arg1 == "month" || pe->arg1 == "year") && pe->arg3.empty()) {
       const size_t k = Relative(j, x);
@@ -944,7 +956,7 @@ class TimeParser {
     if (!n || !ue->arg2.empty() || (ue->arg1 != "month" && ue->arg1 != "year")) return j;
     size_t k = ju + n;
     if (Has(k) && t_[k].join == '-') return j;  // "the end of the months-long siege"
-    const Date r = *ref_.date;
+    const Date r = *ref_->date;
     int off = 0;
     if (int l = P(k, PK::kTLast)) off = -1, k += l;                                  // "l'année dernière"
     else if (int nx = P(k, PK::kTNext, &pe); nx && pe->arg1.empty()) off = 1, k += nx;  // "le mois prochain"
@@ -965,16 +977,16 @@ class TimeParser {
     size_t j = i + m;
     // "since then", "depuis lors" (arg1 "anaphor"), or "since" closing a clause ("Depuis,
     // aucun convoi…"): from the last day the text named to the reference date.
-    if (ref_.date && (se->arg1 == "anaphor" || (Has(j) && (Punct(j, ",") || Punct(j, "."))) || !Has(j))) {
+    if ((se->arg1 == "anaphor" || (Has(j) && (Punct(j, ",") || Punct(j, "."))) || !Has(j)) && ref_->date) {
       const Date a = Anchor();
-      if (a > *ref_.date) return i;
-      Set(x, i, j, DayPoint(a), DayPoint(*ref_.date), Precision::kInterval, Basis::kRelative);
+      if (a > *ref_->date) return i;
+      Set(x, i, j, DayPoint(a), DayPoint(*ref_->date), Precision::kInterval, Basis::kRelative);
       x->open_end = true;
       x->open = 1;
       return j;
     }
     size_t k = Part(j, x, emit);
-    if (k == j) k = ParseYearPartAt(lx_, t_, j, ref_, Future(), memo_, x);
+    if (k == j) k = ParseYearPartAt(lx_, t_, j, ref_, ahead_, memo_, x);
     if (k == j) k = Holiday(j, x, emit);
     if (k == j) k = Marked(j, x, emit);
     if (k == j) k = Absolute(j, true, x, emit);
@@ -982,8 +994,8 @@ class TimeParser {
     if (k == j || x->kind == TimeKind::kDuration) return i;
     x->start = t_[i].start;
     if (!x->clock_end.Set()) x->open = 1;  // "since 2pm"; "dès le matin" is the morning
-    if (ref_.date && x->begin.date <= *ref_.date) {
-      x->finish = DayPoint(*ref_.date);
+    if (ref_->date && x->begin.date <= *ref_->date) {
+      x->finish = DayPoint(*ref_->date);
       x->open_end = true;
     }
     x->precision = Precision::kInterval;
@@ -1072,10 +1084,10 @@ class TimeParser {
       if (mo) {
         end = SkipDot(e2 + 1);
         if ((y = Year(SkipComma(end)))) end = SkipComma(end) + 1;
-      } else if (!days || !IsNumberTok(t_[j]) || (Has(e2) && t_[e2].kind != TokenKind::kPunct) || !ref_.date) {
+      } else if (!days || !IsNumberTok(t_[j]) || (Has(e2) && t_[e2].kind != TokenKind::kPunct) || !ref_->date) {
         return i;
       }
-      if (!y && !ref_.date) {
+      if (!y && !ref_->date) {
         *emit = false;
         x->start = t_[i].start;
         x->end = t_[end - 1].end;
@@ -1087,7 +1099,7 @@ class TimeParser {
         if (!dt || !ValidDate(dt->year, mo, d2)) return i;
         last = *dt;
       } else {
-        const Date r = *ref_.date;
+        const Date r = *ref_->date;
         Date base{r.year, r.month, 1};
         if (!Future() && d1 > r.day) base = AddMonths(base, -1);
         if (Future() && d2 < r.day) base = AddMonths(base, 1);
@@ -1139,7 +1151,7 @@ class TimeParser {
     Basis basis = Basis::kRelative;
     int year_shift = 0;
     bool shifted = false;
-    if (ref_.date && !Year(k)) {
+    if (ref_->date && !Year(k)) {
       // "Thanksgiving of next year", "tax day last year", "Christmas 1 year ago", "… in 3 years".
       size_t j2 = OfWord(k) ? k + 1 : k;
       const PhraseEntry* pe = nullptr;
@@ -1153,8 +1165,8 @@ class TimeParser {
                                                  P(ka, PK::kTAgoSuffix, &pe)) {
         // "Christmas 1 year ago", "thanksgiving 3 months ago", "… 9 months from now": the
         // occurrence in the year of the moment named.
-        const Date moved = Shift(*ref_.date, n, u, pe->arg1 == "+" ? 1 : -1);
-        year_shift = moved.year - ref_.date->year, shifted = true, k = ka + P(ka, PK::kTAgoSuffix);
+        const Date moved = Shift(*ref_->date, n, u, pe->arg1 == "+" ? 1 : -1);
+        year_shift = moved.year - ref_->date->year, shifted = true, k = ka + P(ka, PK::kTAgoSuffix);
       }
     }
     if (int y = Year(k)) {
@@ -1162,14 +1174,14 @@ class TimeParser {
       ++k;
       basis = Basis::kExplicit;
     } else if (shifted) {
-      d = HolidayDate(e->arg1, ref_.date->year + year_shift);
-    } else if (!ref_.date) {
+      d = HolidayDate(e->arg1, ref_->date->year + year_shift);
+    } else if (!ref_->date) {
       *emit = false;
       x->start = t_[i].start;
       x->end = t_[k - 1].end;
       return k;
     } else {
-      const Date r = *ref_.date;
+      const Date r = *ref_->date;
       std::optional<Date> cur = HolidayDate(e->arg1, r.year), prev = HolidayDate(e->arg1, r.year - 1),
                           next = HolidayDate(e->arg1, r.year + 1);
       if (!cur || !prev || !next) return i;
@@ -1267,7 +1279,6 @@ class TimeParser {
   // "the 20th of next month", "20 of this month", "le 5 du mois prochain": a day of a month
   // named relative to the reference.
   size_t DayOfRelativeMonth(size_t i, TimeExpr* x) {
-    if (!ref_.date) return i;
     size_t j = i;
     if (OfWord(j) && !Month(j)) ++j;  // "the", "le"
     const int d = DayNum(j);
@@ -1278,6 +1289,7 @@ class TimeParser {
     size_t km = k;
     if (int m = P(k, PK::kTIn)) km += m;
     if (!Has(km) || !(t_[km].kinds & Bit(PK::kTPeriod))) return i;
+    if (!ref_->date) return i;
     TimeExpr mo;
     const size_t ke = Relative(km, &mo);
     if (ke == km || mo.kind != TimeKind::kDate || mo.precision != Precision::kMonth) return i;
@@ -1292,7 +1304,6 @@ class TimeParser {
   // before a time ("le 16 à 18h"); the month the bias picks.
   // `lead_done`: the article came before i ("à partir du 8").
   size_t BareDay(size_t i, TimeExpr* x, bool lead_done = false) {
-    if (!ref_.date) return i;
     size_t j = i;
     if (int n = P(j, PK::kTThis)) j += n;  // "on"
     int wd = Wd(j);  // "vendredi 15 à 16h": the month where the 15th is a Friday
@@ -1307,7 +1318,8 @@ class TimeParser {
     if (Has(k) && t_[k].f == ":") return i;  // "Thursday 8:00"
     if (!end && !P(k, PK::kTAt)) return i;
     if (!end && Has(k + 1) && t_[k + 1].kind == TokenKind::kWord && !P(k + 1, PK::kTClockNamed)) return i;
-    const Date r = *ref_.date;
+    if (!ref_->date) return i;  // read only now (TagUndated reads again the sentences that read it)
+    const Date r = *ref_->date;
     Date c{r.year, r.month, std::min(d, DaysInMonth(r.year, r.month))};
     if (c.day != d) return i;
     if (Future() && c < r) c = AddMonths(Date{r.year, r.month, 1}, 1), c.day = d;
@@ -1326,10 +1338,10 @@ class TimeParser {
   // The reference moment moved by n hours, minutes or seconds, at the next finer grain.
   size_t ClockShift(size_t i, size_t end, double n, Unit u, int sign, TimeExpr* x) {
     double secs = n * (u == Unit::kHour ? 3600 : u == Unit::kMinute ? 60 : 1);
-    int64_t total = static_cast<int64_t>(ref_.time.Seconds()) + sign * static_cast<int64_t>(std::llround(secs));
+    int64_t total = static_cast<int64_t>(ref_->time.Seconds()) + sign * static_cast<int64_t>(std::llround(secs));
     int64_t days = total >= 0 ? total / 86400 : -((-total + 86399) / 86400);
     int64_t rest = total - days * 86400;
-    Date d = AddDays(*ref_.date, days);
+    Date d = AddDays(*ref_->date, days);
     Set(x, i, end, DayPoint(d), DayPoint(d), Precision::kDay, Basis::kRelative);
     x->clock.hour = static_cast<int>(rest / 3600);
     x->clock.minute = static_cast<int>(rest / 60 % 60);
@@ -1427,7 +1439,7 @@ class TimeParser {
           return ke;
         }
       }
-      if (!ref_.date) return i;
+      if (!ref_->date) return i;
       // A part of day alone ("By the afternoon"): of the day the text is telling.
       Set(x, i, kp, DayPoint(Anchor()), DayPoint(Anchor()), Precision::kDay, Basis::kRelative);
       SetDaypart(x, part, h0, h1);
@@ -1464,16 +1476,16 @@ class TimeParser {
     if (a.weak && !at && !range && h0 < 0 && !have_day) return i;  // "cinq heures de combats"
     FitHour(&a, h0, h1);
     if (range) FitHour(&b, h0, h1);
-    if (!have_day && !ref_.date) {
+    if (!have_day && !ref_->date) {
       *emit = false;
       x->start = t_[i].start;
       x->end = t_[k - 1].end;
       return k;
     }
-    Date d = have_day ? day.begin.date : *ref_.date;
-    if (!have_day && ref_.time.Set()) {
+    Date d = have_day ? day.begin.date : *ref_->date;
+    if (!have_day && ref_->time.Set()) {
       // The next (or, looking back, the last) time the clock shows this hour.
-      int now = ref_.time.Seconds();
+      int now = ref_->time.Seconds();
       if (Future() && a.clock.Seconds() < now) {
         if (a.ambiguous && a.clock.hour < 12 && (a.clock.hour + 12) * 3600 + a.clock.minute * 60 >= now)
           a.clock.hour += 12, b.clock.hour += (range && b.clock.hour < 12 ? 12 : 0);
@@ -1553,15 +1565,18 @@ class TimeParser {
     return kc;
   }
 
-  bool Future() const { return ref_.future_bias || ahead_; }
+  bool Future() const { return ref_->future_bias || ahead_; }
   // The day anaphora ("le même jour", "the next day", "Depuis,") count from: the last day
   // the text named before them, else the reference date.
-  Date Anchor() const { return anchor_ && *anchor_ ? **anchor_ : *ref_.date; }
+  Date Anchor() const {
+    ref_.Note();
+    return anchor_ && *anchor_ ? **anchor_ : *ref_->date;
+  }
 
   const Normalizer::Lexicon& lx_;
   const std::vector<Tok>& t_;
   bool ahead_ = false;  // a future marker shortly before the expression
-  const Reference& ref_;
+  RefReads ref_;  // every read recorded (TagTimes' read_ref)
   std::vector<PartialDate>* partials_;
   PhraseMemo* memo_;
   const std::optional<Date>* anchor_;  // the last day the text named before here, if any
@@ -1580,35 +1595,46 @@ class TimeParser {
 
 void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
               std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo,
-              std::optional<Date>* anchor) {
-  TagTimesFrom(lx, t, ref, out, partials, memo, anchor, 0, ~uint32_t{0});
-}
-
-size_t TagTimesFrom(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
-                    std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo,
-                    std::optional<Date>* anchor, size_t from, uint32_t stop) {
-  // The parser's state at `from` (the last future marker before it) is found again by
-  // scanning the tokens before it: a fresh parser goes on as the one that stopped.
-  TimeParser p(lx, t, ref, partials, memo, anchor);
-  for (size_t i = from; i < t.size();) {
-    if (t[i].start >= stop) return i;
+              std::optional<Date>* anchor, const TimesTrace* trace, const TimesReplay* replay) {
+  bool read = false;
+  TimeParser p(lx, t, RefReads(ref, trace ? &read : nullptr), partials, memo, anchor);
+  const size_t v0 = trace ? trace->visited->size() : 0;
+  if (trace) trace->visited->resize(v0 + t.size(), 0);
+  size_t r = 0, k = 0;  // the replay's next read and next time
+  for (size_t i = 0; i < t.size();) {
+    if (replay) {
+      while (r < replay->n_reads && replay->reads[r] < i) ++r;
+      const bool reads_here = r < replay->n_reads && replay->reads[r] == i;
+      if (replay->visited[i] && !reads_here) {
+        // The traced reading stood here: its steps up to its next read are taken as they are.
+        const size_t to = r < replay->n_reads ? replay->reads[r] : t.size();
+        while (k < replay->n_times && replay->at[k] < i) ++k;
+        for (; k < replay->n_times && replay->at[k] < to; ++k) {
+          NoteAnchor(replay->times[k], anchor);
+          out->push_back(replay->times[k]);
+        }
+        i = to;
+        continue;
+      }
+    }
+    if (trace) (*trace->visited)[v0 + i] = 1;
     if (!lx.MayStart(t[i])) { ++i; continue; }
     TimeExpr x;
     bool emit = true;
+    read = false;
     size_t e = p.At(i, &x, &emit);
+    if (trace && read) trace->reads->push_back(static_cast<uint32_t>(i));
     if (e > i) {
       if (emit) {
-        if (anchor && x.kind == TimeKind::kDate && x.precision == Precision::kDay && x.begin == x.finish &&
-            !x.clock_only)
-          *anchor = x.begin.date;
+        NoteAnchor(x, anchor);
         out->push_back(std::move(x));
+        if (trace) trace->at->push_back(static_cast<uint32_t>(i));
       }
       i = e;
     } else {
       ++i;
     }
   }
-  return t.size();
 }
 
 }  // namespace vigie::normalize

@@ -16,17 +16,17 @@ using segment::TokenKind;
 
 class UnitSpans {
  public:
-  UnitSpans(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
+  UnitSpans(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, RefReads ref,
             PhraseMemo* memo)
       : lx_(lx), t_(t), ref_(ref), memo_(memo) {}
 
   size_t At(size_t i, TimeExpr* x) const {
-    if (!ref_.date) return i;
-    // A unit word must come within a few tokens.
+    // A unit word must come within a few tokens (looked at before the reference is read).
     bool unit = false;
     for (size_t k = i + 1; k < t_.size() && k < i + 5 && !unit; ++k)
       unit = (t_[k].kinds & Bit(PK::kTUnit)) != 0;
     if (!unit) return i;
+    if (!ref_->date) return i;
     int dir = 0;
     double n = 0;
     size_t k = i;
@@ -85,7 +85,7 @@ class UnitSpans {
   size_t Emit(size_t i, size_t end, double n, const PhraseEntry* unit_entry, int dir,
               TimeExpr* x) const {
     if (!unit_entry->arg2.empty()) return i;  // "decade", "fortnight": not a grain
-    const Date r = *ref_.date;
+    const Date r = *ref_->date;
     const int c = static_cast<int>(n);
     const std::string& u = unit_entry->arg1;
     x->start = t_[i].start;
@@ -119,9 +119,9 @@ class UnitSpans {
       x->finish = Point{Date{a + c - 1, 1, 1}, Grain::kYear};
       x->unit = Unit::kYear;
     } else {  // hours, minutes, seconds: from the reference's time of day
-      if (!ref_.time.Set()) return i;
+      if (!ref_->time.Set()) return i;
       const int step = u == "hour" ? 3600 : u == "minute" ? 60 : 1;
-      const int64_t now = ref_.time.Seconds() / step * step;
+      const int64_t now = ref_->time.Seconds() / step * step;
       const int64_t a = dir < 0 ? now - int64_t{c} * step : now + step;
       const int64_t b = a + int64_t{c - 1} * step;
       auto day_of = [&](int64_t s) { return s >= 0 ? s / 86400 : -((-s + 86399) / 86400); };
@@ -143,14 +143,14 @@ class UnitSpans {
 
   const Normalizer::Lexicon& lx_;
   const std::vector<Tok>& t_;
-  const Reference& ref_;
+  RefReads ref_;
   PhraseMemo* memo_;
 };
 
 }  // namespace
 
 size_t ParseUnitSpanAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
-                       const Reference& ref, PhraseMemo* memo, TimeExpr* x) {
+                       RefReads ref, PhraseMemo* memo, TimeExpr* x) {
   return UnitSpans(lx, t, ref, memo).At(i, x);
 }
 

@@ -37,12 +37,12 @@ int SeasonIndex(std::string_view code) {
 
 class YearParts {
  public:
-  YearParts(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
-            bool future, PhraseMemo* memo)
-      : lx_(lx), t_(t), ref_(ref), future_(future), memo_(memo) {}
+  YearParts(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, RefReads ref, bool ahead,
+            PhraseMemo* memo)
+      : lx_(lx), t_(t), ref_(ref), ahead_(ahead), memo_(memo) {}
 
   size_t At(size_t i, TimeExpr* x) {
-    if (!Near(i)) return i;
+    if (!MayStartYearPart(t_, i)) return i;
     size_t j = i;
     int mode = 0;  // -1 last, 1 next, 2 this, 0 none
     int nth = 0;   // a quarter named by its rank
@@ -94,8 +94,8 @@ class YearParts {
       year = y, k = ky + 1;
     } else if (const PhraseEntry* pe = nullptr; ky > k && P(ky, PK::kTPeriod, &pe) &&
                                                 pe->arg1 == "year" && pe->arg3.empty() &&
-                                                ref_.date) {
-      year = ref_.date->year + std::atoi(pe->arg2.c_str());
+                                                ref_->date) {
+      year = ref_->date->year + std::atoi(pe->arg2.c_str());
       k = ky + P(ky, PK::kTPeriod);
     }
     if (season >= 0 && mode == 0 && !lead && !year) return i;  // "fall", "spring" alone: verbs too
@@ -109,20 +109,13 @@ class YearParts {
   }
 
  private:
-  // Whether a season or quarter word, or a glued "2018Q", is among the next tokens.
-  bool Near(size_t i) const {
-    for (size_t k = i; k < t_.size() && k < i + 4; ++k) {
-      if (t_[k].kinds & (Bit(PK::kTSeason) | Bit(PK::kTQuarter))) return true;
-      if (k == i && t_[k].kind == TokenKind::kNumber && !t_[k].f.empty() && t_[k].f.back() == 'q')
-        return true;
-    }
-    return false;
-  }
   int P(size_t i, PK kind, const PhraseEntry** e = nullptr) const {
     if (NoPhraseAt(t_, i, kind)) return 0;
     return memo_ ? memo_->Match(lx_, t_, i, kind, e) : MatchPhraseAt(lx_, t_, i, kind, e);
   }
   bool Has(size_t i) const { return i < t_.size(); }
+  // Whether the part is looked for after the reference: the bias, or a future marker.
+  bool Future() const { return ref_->future_bias || ahead_; }
   // "next", "prochain", "suivant": not "en huit" (a weekday's, a week on).
   static bool Plain(const PhraseEntry* e) { return e->arg1.empty() || e->arg1 == "week"; }
   bool OfWord(size_t i) const {
@@ -177,8 +170,8 @@ class YearParts {
   size_t Emit(size_t i, size_t k, int season, int quarter, int year, int mode, TimeExpr* x) const {
     Date first, last;
     Basis basis = year ? Basis::kExplicit : Basis::kRelative;
-    if (!year && !ref_.date) return i;
-    const Date r = ref_.date.value_or(Date{});
+    if (!year && !ref_->date) return i;
+    const Date r = ref_->date.value_or(Date{});
     if (season < 0) {  // a quarter
       int y = year, q = quarter;
       if (!y) {
@@ -187,7 +180,7 @@ class YearParts {
         if (mode == 0) {
           // "the third quarter" with no year: this year's, or last year's when it has not
           // begun yet and news looks back.
-          if (!future_ && 3 * (q - 1) + 1 > r.month) --y;
+          if (!Future() && 3 * (q - 1) + 1 > r.month) --y;
         } else {
           q = mode == 2 ? cur : cur + (mode < 0 ? -1 : 1);
           if (q < 1) q = 4, --y;
@@ -223,9 +216,9 @@ class YearParts {
         else if (held >= 0)
           y = held;  // "this winter", in February
         else if (mode == 2)
-          y = future_ ? after : r.year;  // "this summer": this year's
+          y = Future() ? after : r.year;  // "this summer": this year's
         else
-          y = future_ ? after : before;  // "in the summer"
+          y = Future() ? after : before;  // "in the summer"
       }
       SeasonDays(season, y, &first, &last);
       x->begin = x->finish = Point{Date{y, 1, 1}, Grain::kYear};
@@ -243,16 +236,16 @@ class YearParts {
 
   const Normalizer::Lexicon& lx_;
   const std::vector<Tok>& t_;
-  const Reference& ref_;
-  bool future_;
+  RefReads ref_;
+  bool ahead_;  // a future marker shortly before the expression
   PhraseMemo* memo_;
 };
 
 }  // namespace
 
 size_t ParseYearPartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
-                       const Reference& ref, bool future, PhraseMemo* memo, TimeExpr* x) {
-  return YearParts(lx, t, ref, future, memo).At(i, x);
+                       RefReads ref, bool ahead, PhraseMemo* memo, TimeExpr* x) {
+  return YearParts(lx, t, ref, ahead, memo).At(i, x);
 }
 
 }  // namespace vigie::normalize

@@ -1,6 +1,8 @@
 // Oracle test for Normalizer::TagUndated: on every text, the one-pass version (the tokens of
-// the whole document read once, each sentence's copied from them) must give exactly what
-// the obvious two calls give, InferDocumentDate then Tag against the inferred date.
+// the whole document built once; each sentence read once without a date, and again against
+// the inferred date only where that reading read the reference) must give exactly what the
+// obvious two calls give, InferDocumentDate then Tag against the inferred date, whatever the
+// other fields of the reference (bias, time of day): the re-reading must cover every read.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -55,19 +57,25 @@ std::string DumpDate(const std::optional<DocumentDate>& d) {
   return o.str();
 }
 
-// Checks one text in one language; returns whether it named a date.
+// Checks one text in one language, against the pipeline's reference and two others (a
+// future bias; a time of day); returns whether it named a date.
 bool Check(const std::string& text, std::string_view lang, const std::string& what) {
   segment::Segmentation s = E().seg->Segment(text, lang);
-  Reference ref;
-  ref.day_first = lang != "en";
   const auto want_date = E().norm->InferDocumentDate(text, s, lang);
-  ref.date = want_date ? std::optional<Date>(want_date->date) : std::nullopt;
-  const std::string want = Dump(E().norm->Tag(text, s, lang, ref));
-  std::optional<DocumentDate> got_date;
-  ref.date.reset();
-  const std::string got = Dump(E().norm->TagUndated(text, s, lang, ref, &got_date));
-  EXPECT_EQ(DumpDate(got_date), DumpDate(want_date)) << what << " (" << lang << ")";
-  EXPECT_EQ(got, want) << what << " (" << lang << ")";
+  for (int variant = 0; variant < 3; ++variant) {
+    Reference ref;
+    ref.day_first = lang != "en";
+    ref.future_bias = variant == 1;
+    if (variant == 2) ref.time = Clock{15, 30, 0, Unit::kMinute};
+    ref.date = want_date ? std::optional<Date>(want_date->date) : std::nullopt;
+    const std::string want = Dump(E().norm->Tag(text, s, lang, ref));
+    std::optional<DocumentDate> got_date;
+    ref.date.reset();
+    const std::string got = Dump(E().norm->TagUndated(text, s, lang, ref, &got_date));
+    const std::string where = what + " (" + std::string(lang) + ", reference " + std::to_string(variant) + ")";
+    EXPECT_EQ(DumpDate(got_date), DumpDate(want_date)) << where;
+    EXPECT_EQ(got, want) << where;
+  }
   return want_date.has_value();
 }
 
@@ -103,6 +111,16 @@ TEST(TagUndatedTest, SameAsInferThenTagOnWrittenCases) {
       "Published on Monday 3\nMarch 2014, updated on 5 March 2014 at 10 am.",
       "GOMA, July 2022 (Wire) - Clashes resumed on 27 July.\nOn 28 July 2022, 3,000 people fled.",
       "Le 7 décembre 2016 à 8h\nLe lendemain, les combats ont repris.",
+      // Expressions read against the reference, the bias or the time of day, between and
+      // after expressions that read none: only those are read again.
+      "On 4 March 2019 the army entered the town. On Tuesday, two days ago, 40 people fled; "
+      "since then the roads are closed. The next day at 3 pm a convoy left. Talks resume next "
+      "quarter, this summer or in the last 2 days of June, said the envoy on 7/12.",
+      "Le 4 mars 2019, l'armée est entrée dans la ville. Mardi, il y a deux jours, 40 personnes "
+      "ont fui ; depuis, les routes sont coupées. Le lendemain à 15h, un convoi est parti. Les "
+      "pourparlers reprendront le trimestre prochain, cet été, ou le 20 du mois prochain.",
+      "Fighting resumed at 8 pm. In the past 48 hours, 12 people died. On 3 May, and again "
+      "on Friday 5, shells fell. Hier, la ville était calme.",
   };
   for (const char* c : cases) {
     Check(c, "fr", c);
