@@ -101,8 +101,9 @@ std::optional<Date> Observed(std::string_view mods, std::optional<Date> d) {
 std::optional<Date> BaseHolidayDate(std::string_view rule, int year);
 
 // The arithmetical (tabular) Islamic calendar: 30-year cycles of 354- and 355-day years,
-// months of 30 and 29 days alternating, 1 Muharram 1 AH = 16 July 622 (Julian). Observed
-// dates, set by the sighting of the moon or by national tables, may fall a day off.
+// months of 30 and 29 days alternating, 1 Muharram 1 AH = 15 July 622 Julian (the
+// astronomical epoch; the civil epoch is 16 July). Observed dates, set by the sighting of
+// the moon or by national tables, may fall a day off.
 int64_t IslamicDays(int y, int m, int d) {
   constexpr int64_t kEpoch = -492149;  // 1 Muharram 1 AH, in days from 1970-01-01
   return d + (59 * (m - 1) + 1) / 2 + int64_t{y - 1} * 354 + (3 + 11 * int64_t{y}) / 30 + kEpoch - 1;

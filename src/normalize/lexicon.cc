@@ -91,6 +91,23 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
     Lexicon lx;
     lx.lang = lang;
     lx.day_first = pack->Manifest("date_order") != "mdy";
+    const std::string mark = pack->Manifest("decimal_mark");
+    lx.decimal_mark = mark.size() == 1 ? mark[0] : 0;
+    {
+      std::string suffixes = pack->Manifest("ordinal_suffixes");
+      for (size_t p = 0; p < suffixes.size();) {
+        size_t e = suffixes.find(' ', p);
+        if (e == std::string::npos) e = suffixes.size();
+        if (e > p) lx.ordinal_suffixes.push_back(core::FoldForMatch(suffixes.substr(p, e - p)));
+        p = e + 1;
+      }
+      std::stable_sort(lx.ordinal_suffixes.begin(), lx.ordinal_suffixes.end(),
+                       [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    }
+    lx.bare_capital_month = pack->Manifest("bare_capital_month") == "yes";
+    lx.decade_singular = pack->Manifest("decade_singular") == "yes";
+    lx.clock_range_after_in = pack->Manifest("clock_range_after_in") == "yes";
+    lx.head_last = pack->Manifest("np_head") == "last";
     if (const auto* t = pack->Table("numbers")) {
       for (const auto& row : t->rows) {
         PhraseEntry e;
@@ -134,8 +151,11 @@ StatusOr<Normalizer> Normalizer::Create(const core::PackSet& packs) {
       }
     }
     if (const auto* t = pack->Table("months"))
-      for (const auto& row : t->rows)
-        lx.months[core::FoldForMatch(Col(*t, row, "word"))] = std::atoi(Col(*t, row, "month").c_str());
+      for (const auto& row : t->rows) {
+        std::string w = core::FoldForMatch(Col(*t, row, "word"));
+        lx.months[w] = std::atoi(Col(*t, row, "month").c_str());
+        if (Col(*t, row, "common") == "yes") lx.common_months.insert(w);
+      }
     if (const auto* t = pack->Table("weekdays"))
       for (const auto& row : t->rows)
         lx.weekdays[core::FoldForMatch(Col(*t, row, "word"))] = std::atoi(Col(*t, row, "weekday").c_str());
@@ -221,7 +241,7 @@ inline void Describe(const Normalizer::Lexicon& lx, Tok* t, uint64_t hash = 0) {
     t->whole = w.whole;
   }
   if (t->kind == segment::TokenKind::kNumber || t->kind == segment::TokenKind::kPercent)
-    t->num_ok = ParseNumericToken(t->f, lx.lang, &t->num, &t->num_ordinal);
+    t->num_ok = ParseNumericToken(t->f, lx, &t->num, &t->num_ordinal);
 }
 
 // Whether a token holds a space, hyphen or apostrophe: PhraseSet::words are cut there, so

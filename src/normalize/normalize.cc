@@ -88,7 +88,7 @@ bool Alphabetic(std::string_view f) {
 // capitalised modifiers in English ("three United Nations peacekeepers").
 bool FindNoun(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t k, size_t* noun) {
   if (int n = MatchPhrase(lx, t, k, PK::kOf, nullptr)) k += n;
-  if (lx.lang == "en") {
+  if (lx.head_last) {  // modifiers before the noun: "three United Nations peacekeepers"
     for (int skip = 0; skip < 3 && k < t.size() && t[k].cap && t[k].kind == segment::TokenKind::kWord; ++skip) ++k;
   }
   if (k >= t.size()) return false;

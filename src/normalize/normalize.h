@@ -97,7 +97,8 @@ struct Reference {
   std::optional<Date> date;     // document date; none: relative expressions are skipped
   Clock time;                   // time of day of the reference, when known ("--ref" with a time)
   bool future_bias = false;     // dates without a year / bare weekdays: after the reference
-  bool day_first = true;        // 7/12/2016 = 7 December (false: July 12)
+  // 7/12/2016: true 7 December, false July 12; unset: the language pack's date_order.
+  std::optional<bool> day_first;
   bool numbers_only = false;    // skip temporal expressions (reading a bare number)
 };
 

@@ -89,7 +89,15 @@ struct Normalizer::Lexicon {
   std::unordered_map<std::string, int> weekdays;        // folded word -> 1..7
   std::vector<PluralRule> plurals;
   std::unordered_set<std::string> future_markers;      // folded words ("will", "doivent")
-  bool day_first = true;
+  // Conventions of the language, from the pack's manifest:
+  bool day_first = true;               // date_order dmy (7/12 is 7 December) or mdy
+  char decimal_mark = 0;               // a lone ',' or '.' before three digits: decimal or grouping
+  std::vector<std::string> ordinal_suffixes;  // "2e", "3rd": folded, longest first
+  bool bare_capital_month = false;     // "April was calm": a capitalised month name alone
+  std::unordered_set<std::string> common_months;  // months.tsv `common`: never alone ("march")
+  bool decade_singular = false;        // "les années 1990": a decade without a plural mark
+  bool clock_range_after_in = false;   // "de 15h à 17h": the t:in word opens a clock range
+  bool head_last = false;              // np_head last: modifiers come before the counted noun
 
   const PhraseSet* Kind(PK kind) const { return &phrases[static_cast<int>(kind)]; }
   // Whether a token may begin a number or a temporal expression.
@@ -245,7 +253,7 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, s
 size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
                        double* value);
 // Parses one numeric token ("1 200", "1.200", "2,5", "10K", "70%"); false if not numeric.
-bool ParseNumericToken(std::string_view s, std::string_view lang, double* value, bool* ordinal);
+bool ParseNumericToken(std::string_view s, const Normalizer::Lexicon& lx, double* value, bool* ordinal);
 
 std::string Lemma(const Normalizer::Lexicon& lx, std::string_view folded_noun);
 

@@ -14,18 +14,22 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Digits with separators to a value; `lang` decides what a lone ',' or '.' before three
+// Digits with separators to a value; `decimal_mark` decides what a lone ',' or '.' before three
 // digits means (grouping in "1,200" en / "1.200" fr, decimal otherwise).
-bool ParseGrouped(std::string_view s, std::string_view lang, double* value) {
+bool ParseGrouped(std::string_view s, char decimal_mark, double* value) {
   int n_comma = 0, n_dot = 0;
   size_t last_sep = 0;  // position in `s` of the last ',' or '.'
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (IsDigit(c)) continue;
-    if (c == ',') ++n_comma, last_sep = i;
-    else if (c == '.') ++n_dot, last_sep = i;
-    else if (c == ' ' || c == '\'') continue;
-    else return false;
+    if (c == ',')
+      ++n_comma, last_sep = i;
+    else if (c == '.')
+      ++n_dot, last_sep = i;
+    else if (c == ' ' || c == '\'')
+      continue;
+    else
+      return false;
   }
   if (s.empty() || !IsDigit(s.front()) || !IsDigit(s.back())) return false;
   char decimal = 0;
@@ -35,10 +39,10 @@ bool ParseGrouped(std::string_view s, std::string_view lang, double* value) {
     size_t after = s.size() - last_sep - 1;
     char sep = s[last_sep];
     bool group_like = after == 3;
-    if (!group_like) decimal = sep;
-    else if (lang == "fr") decimal = sep == ',' ? ',' : 0;
-    else if (lang == "en") decimal = sep == '.' ? '.' : 0;
-    else decimal = 0;
+    if (!group_like)
+      decimal = sep;
+    else
+      decimal = sep == decimal_mark ? sep : 0;
   }
   // The digits (and the decimal point) in a local buffer: at most 18 characters.
   char clean[20];
@@ -71,13 +75,13 @@ bool Ends(std::string_view s, std::string_view suf) {
 
 }  // namespace
 
-bool ParseNumericToken(std::string_view s, std::string_view lang, double* value, bool* ordinal) {
+bool ParseNumericToken(std::string_view s, const Normalizer::Lexicon& lx, double* value,
+                       bool* ordinal) {
   *ordinal = false;
   while (!s.empty() && (s.back() == '%' || s.back() == ' ')) s.remove_suffix(1);
   if (s.empty() || !IsDigit(s[0])) return false;
-  static const char* kOrd[] = {"eme", "ere", "er", "re", "e", "st", "nd", "rd", "th", "o"};
-  for (const char* suf : kOrd) {
-    if (Ends(s, suf) && IsDigit(s[s.size() - std::string_view(suf).size() - 1])) {
+  for (const std::string& suf : lx.ordinal_suffixes) {
+    if (Ends(s, suf) && IsDigit(s[s.size() - suf.size() - 1])) {
       std::string_view d = s.substr(0, s.size() - std::string_view(suf).size());
       bool all = true;
       for (char c : d) all = all && IsDigit(c);
@@ -90,9 +94,11 @@ bool ParseNumericToken(std::string_view s, std::string_view lang, double* value,
     }
   }
   double mult = 1;
-  if (s.back() == 'k' || s.back() == 'K') mult = 1e3, s.remove_suffix(1);
-  else if (s.back() == 'm' || s.back() == 'M') mult = 1e6, s.remove_suffix(1);
-  if (!ParseGrouped(s, lang, value)) return false;
+  if (s.back() == 'k' || s.back() == 'K')
+    mult = 1e3, s.remove_suffix(1);
+  else if (s.back() == 'm' || s.back() == 'M')
+    mult = 1e6, s.remove_suffix(1);
+  if (!ParseGrouped(s, lx.decimal_mark, value)) return false;
   *value *= mult;
   return true;
 }
@@ -104,7 +110,8 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
   bool any = false;
   size_t j = i, end = i;
   auto is_num_word = [&](size_t k) {
-    return k < t.size() && (MatchPhrase(lx, t, k, PK::kUnit, nullptr) || MatchPhrase(lx, t, k, PK::kScale, nullptr));
+    return k < t.size() && (MatchPhrase(lx, t, k, PK::kUnit, nullptr) ||
+                            MatchPhrase(lx, t, k, PK::kScale, nullptr));
   };
   while (j < t.size()) {
     const Tok& tk = t[j];
@@ -189,7 +196,9 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, s
                      Number* out) {
   if (i >= t.size()) return i;
   auto digits = [&](size_t k) {
-    if (k >= t.size() || t[k].kind != segment::TokenKind::kNumber || t[k].f.empty() || t[k].f.size() > 9) return false;
+    if (k >= t.size() || t[k].kind != segment::TokenKind::kNumber || t[k].f.empty() ||
+        t[k].f.size() > 9)
+      return false;
     for (char c : t[k].f)
       if (c < '0' || c > '9') return false;
     return true;
@@ -198,7 +207,8 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, s
   // "20/100": a fraction the segmenter cut at the slash.
   if (digits(i) && glued(i + 1) && t[i + 1].f == "/" && glued(i + 2) && digits(i + 2) &&
       !(glued(i + 3) && t[i + 3].kind != segment::TokenKind::kPunct)) {
-    const double a = std::strtod(std::string(t[i].f).c_str(), nullptr), b = std::strtod(std::string(t[i + 2].f).c_str(), nullptr);
+    const double a = std::strtod(std::string(t[i].f).c_str(), nullptr),
+                 b = std::strtod(std::string(t[i + 2].f).c_str(), nullptr);
     if (a >= 1 && a < b && b <= 100) {
       Number num;
       num.start = t[i].start;
@@ -221,7 +231,8 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, s
   if (int n = MatchPhrase(lx, t, i, PK::kNegative, nullptr)) {
     sign = n;
   } else if (t[i].kind == segment::TokenKind::kPunct && t[i].f == "-" && i + 1 < t.size() &&
-             t[i + 1].kind == segment::TokenKind::kNumber && t[i + 1].start == t[i].end && !t[i].line_start &&
+             t[i + 1].kind == segment::TokenKind::kNumber && t[i + 1].start == t[i].end &&
+             !t[i].line_start &&
              (i == 0 || t[i - 1].end < t[i].start || t[i - 1].kind == segment::TokenKind::kPunct)) {
     sign = 1;
   }
@@ -243,8 +254,8 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, s
   bool qualified = false;
   if (int n = MatchPhrase(lx, t, j, PK::kQualifier, &e)) {
     const std::string& q = e->arg1;
-    num.qualifier = q == "more_than" ? Qualifier::kMoreThan
-                    : q == "at_least" ? Qualifier::kAtLeast
+    num.qualifier = q == "more_than"   ? Qualifier::kMoreThan
+                    : q == "at_least"  ? Qualifier::kAtLeast
                     : q == "less_than" ? Qualifier::kLessThan
                                        : Qualifier::kAbout;
     qualified = true;

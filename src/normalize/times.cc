@@ -128,7 +128,7 @@ class TimeParser {
   bool ClockLead(size_t i, uint64_t b) const {
     if (b & Bit(PK::kArticle))
       if (int n = P(i, PK::kArticle); n && P(i + n, PK::kScale)) return true;
-    if ((b & Bit(PK::kTIn)) && lx_.lang == "fr")
+    if ((b & Bit(PK::kTIn)) && lx_.clock_range_after_in)
       if (int n = P(i, PK::kTIn); n && Has(i + n) && MayStartClock(t_[i + n])) return true;
     return false;
   }
@@ -261,7 +261,7 @@ class TimeParser {
           return end;
         }
         if (s1 == '/' && a <= 31 && b <= 31 && !glued && DayMonthContext(i, end)) {  // 17/02 or 2/15
-          bool dayfirst = ref_->day_first && lx_.day_first;
+          bool dayfirst = ref_->day_first.value_or(lx_.day_first);
           int dd = dayfirst ? a : b, mm = dayfirst ? b : a;
           if (mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) {
             std::optional<Date> dt = ResolveDayMonth(mm, dd, 0, i, end);
@@ -281,7 +281,7 @@ class TimeParser {
           (s1 == '/' || s1 == '-' || s1 == '.')) {
         Date d;
         if (a > 31) d = Date{a, b, c};
-        else if (ref_->day_first && lx_.day_first) d = Date{c, b, a};
+        else if (ref_->day_first.value_or(lx_.day_first)) d = Date{c, b, a};
         else d = Date{c, a, b};
         if (d.year < 100) d.year += d.year < 50 ? 2000 : 1900;
         if (ValidDate(d.year, d.month, d.day)) {
@@ -453,10 +453,10 @@ class TimeParser {
         Set(x, i, k2 + 1, MonthPoint(y, m), MonthPoint(y, m), Precision::kMonth, Basis::kExplicit);
         return k2 + 1;
       }
-      // A capitalised English month name stands alone ("April was calm"), except the
-      // ones that are also common words (may, march) and abbreviations.
-      bool bare_ok = allow_bare || (lx_.lang == "en" && t_[j].cap && t_[j].f.size() > 4 &&
-                                    t_[j].f != "march" && t_[j].kind == TokenKind::kWord);
+      // A capitalised month name stands alone where the pack says so ("April was calm"),
+      // except short names (abbreviations) and names that are common words (months.tsv).
+      bool bare_ok = allow_bare || (lx_.bare_capital_month && t_[j].cap && t_[j].f.size() > 4 &&
+                                    !lx_.common_months.count(std::string(t_[j].f)) && t_[j].kind == TokenKind::kWord);
       if (bare_ok) {
         if (!ref_->date) {
           *emit = false;
@@ -506,7 +506,7 @@ class TimeParser {
     if (f.size() == 2 && j > i) y += 1900;
     else if (f.size() != 4) return i;
     if (!plural && j == i) return i;
-    if (!plural && lx_.lang != "fr") return i;
+    if (!plural && !lx_.decade_singular) return i;
     if (y < 1000 || y > 2990) return i;
     Set(x, i, end, YearPoint(y), YearPoint(y + 9), Precision::kInterval, Basis::kExplicit);
     return end;
@@ -1371,7 +1371,7 @@ class TimeParser {
     bool between = false;
     if (int n = P(j, PK::kTBetween)) j += n, between = true;
     else if (int m = P(j, PK::kTFrom)) j += m;
-    else if (int w = P(j, PK::kTIn); w && lx_.lang == "fr") j += w;  // "de 15h à 17h"
+    else if (int w = P(j, PK::kTIn); w && lx_.clock_range_after_in) j += w;  // "de 15h à 17h"
     size_t k = ParseClockAt(lx_, t_, j, true, a);
     if (k == j) {
       if (j != i) return i;

@@ -103,7 +103,8 @@ void Pipeline::BuildMentions(Analysis* a, Clock* clock) const {
   }
   normalize::Reference ref;
   ref.date = ref_date;
-  ref.day_first = lang != "en";  // 7/12/2016 is 7 December in French, July 12 in US English
+  // 7/12/2016: ref.day_first unset, the language pack says which comes first (date_order:
+  // July 12 in English, 7 December in French).
   normalize::Tags tags;
   if (ref_date) {
     tags = normalizer_->Tag(text, a->segments, lang, ref);

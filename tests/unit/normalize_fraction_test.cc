@@ -18,8 +18,9 @@ TEST(FractionTest, BareDayMonthNeedsDateContext) {
   EXPECT_EQ(TimesAt("Deux tiers, soit 2/3 des habitants, sont partis.", "fr"), "none");
   EXPECT_EQ(TimesAt("Le convoi est arrivé le 17/02.", "fr"), "17/02|2016-02-17");
   EXPECT_EQ(TimesAt("Le convoi arrivera le 17/02 à 16h.", "fr"), "17/02 à 16h|2016-02-17 16:00");
+  // English reads month first (the pack's date_order): 2/3 is February 3.
   EXPECT_EQ(TimesAt("Shelling resumed on Tuesday 2/3.", "en"),
-            "on Tuesday|2016-12-06; 2/3|2016-03-02");
+            "on Tuesday|2016-12-06; 2/3|2016-02-03");
   EXPECT_EQ(TimesAt("17/02", "fr"), "17/02|2016-02-17");
 }
 

@@ -64,7 +64,6 @@ bool Check(const std::string& text, std::string_view lang, const std::string& wh
   const auto want_date = E().norm->InferDocumentDate(text, s, lang);
   for (int variant = 0; variant < 3; ++variant) {
     Reference ref;
-    ref.day_first = lang != "en";
     ref.future_bias = variant == 1;
     if (variant == 2) ref.time = Clock{15, 30, 0, Unit::kMinute};
     ref.date = want_date ? std::optional<Date>(want_date->date) : std::nullopt;

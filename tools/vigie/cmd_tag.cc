@@ -50,7 +50,7 @@ Runner RegisterTag(CLI::App& app) {
   sub->add_option("--ref", args->ref, "Reference date (ISO 8601 date or date-time)");
   sub->add_option("--date-bias", args->bias, "Dates without a year and bare weekdays: past|future")
       ->check(CLI::IsMember({"past", "future"}));
-  sub->add_flag("--month-first", args->month_first, "Read 7/12/2016 as July 12");
+  sub->add_flag("--month-first", args->month_first, "Read 7/12/2016 as July 12 whatever the language (the pack's date_order decides otherwise: July 12 in English, 7 December in French)");
   sub->add_option("--packs", args->packs, "Language pack folder (default: $VIGIE_PACKS or the installed packs)");
   sub->add_flag("-q,--quiet", args->quiet, "Do not print per-record problems, only the summary");
   return [args]() {
@@ -84,7 +84,7 @@ Runner RegisterTag(CLI::App& app) {
       const std::string& lang = a.language.code;
       normalize::Reference ref;
       ref.future_bias = args->bias == "future";
-      ref.day_first = !args->month_first;
+      if (args->month_first) ref.day_first = false;  // else the pack's date_order
       std::string basis = "given";
       ref.date = ref_date;
       ref.time = ref_time;
