@@ -723,7 +723,7 @@ class TimeParser {
         if (int a = P(ku, PK::kArticle); a && P(ku + a, PK::kTUnit)) ku += a;
         if (P(ku, PK::kTUnit)) v += he->value > 0 ? he->value : 0.5, k = ku;
       }
-      if (double f = 0; FractionTok(t_[k], &f) && P(k + 1, PK::kTUnit)) v += f, ++k;  // "5 1/2 hours"
+      if (double f = 0; Has(k) && FractionTok(t_[k], &f) && P(k + 1, PK::kTUnit)) v += f, ++k;  // "5 1/2 hours"
       if (int x = P(k, PK::kTExtra); x && P(k + x, PK::kTUnit)) k += x;            // "2 more minutes"
     }
     if (k == i) {
