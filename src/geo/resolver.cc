@@ -956,6 +956,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   // not taken (it is as often a person).
   if (!rules.near.empty()) {
     std::vector<std::pair<size_t, size_t>> near_done;  // (out index, unit) of these mentions
+    // The hashes of the words the article writes in lower case, made at the first candidate.
+    std::vector<uint64_t> lower_hashes;
+    bool lower_made = false;
     for (size_t k = 1; k < units.size(); ++k) {
       uint32_t s = units[k].sentence;
       if (used[k] || !units[k].cap || !name_unit(k)) continue;
@@ -971,7 +974,14 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       if (!free || !units[b - 1].cap || in_actor(k, b, false) || lone_demonym(k, b)) continue;
       // (The article writing the word in lower case too: a common word, "near Bridges".)
       auto written_lower = [&](const Unit& w) {
-        for (const Unit& u : units)
+        if (!lower_made) {
+          for (const Unit& u : units)
+            if (!u.cap) lower_hashes.push_back(u.hash);
+          std::sort(lower_hashes.begin(), lower_hashes.end());
+          lower_made = true;
+        }
+        if (!std::binary_search(lower_hashes.begin(), lower_hashes.end(), w.hash)) return false;
+        for (const Unit& u : units)  // a hash seen in lower case: confirm on the text
           if (!u.cap && u.hash == w.hash && u.text == w.text) return true;
         return false;
       };
