@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store/sqlite_util.h"
@@ -35,19 +36,30 @@ StatusOr<bool> BulkPending(sqlite3* db) {
 bool BulkLock::TryAcquire(const std::string& db_path) {
   if (fd_ >= 0) return true;
   const std::string lock_path = db_path + "-bulk";
-  int fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) fd = open(lock_path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+  // The holder removes the file when it lets go: a lock taken on a file that is no longer
+  // at the path (removed, or removed and made anew) proves nothing, so try again.
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    int fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return false;
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      close(fd);
+      return false;
+    }
+    struct stat held {}, named {};
+    if (fstat(fd, &held) == 0 && stat(lock_path.c_str(), &named) == 0 && held.st_ino == named.st_ino &&
+        held.st_dev == named.st_dev) {
+      fd_ = fd;
+      path_ = lock_path;
+      return true;
+    }
     close(fd);
-    return false;
   }
-  fd_ = fd;
-  return true;
+  return false;
 }
 
 void BulkLock::Release() {
   if (fd_ < 0) return;
+  unlink(path_.c_str());  // while still holding it (see TryAcquire)
   flock(fd_, LOCK_UN);
   close(fd_);
   fd_ = -1;

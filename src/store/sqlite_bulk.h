@@ -4,8 +4,9 @@
 // without them (SQLite plans around a missing index), only slower. The state is a row of
 // `bulk_load`, written in the same transaction as the drop, so a writer killed before the
 // build leaves a file that says so; whoever opens it next builds the indexes first
-// (RepairBulk). A live bulk writer holds an exclusive flock on "<db>-bulk", so that a
-// reader does not take it for a dead one. Functions take a connection the caller owns.
+// (RepairBulk). A live bulk writer holds an exclusive flock on "<db>-bulk" (a file that
+// exists only while held), so that a reader does not take it for a dead one. Functions
+// take a connection the caller owns; not thread-safe beyond that connection's use.
 #pragma once
 
 #include <sqlite3.h>
@@ -45,13 +46,15 @@ class BulkLock {
   BulkLock(const BulkLock&) = delete;
   BulkLock& operator=(const BulkLock&) = delete;
   // Takes the lock without waiting; false when another process (or handle) holds it, or
-  // when the lock file cannot be opened (a read-only folder).
+  // when the lock file cannot be made (a read-only folder). The file exists only while
+  // someone holds it: Release removes it.
   bool TryAcquire(const std::string& db_path);
   bool held() const { return fd_ >= 0; }
   void Release();
 
  private:
   int fd_ = -1;
+  std::string path_;
 };
 
 }  // namespace vigie::store::internal

@@ -114,9 +114,11 @@ TEST(StoreBulkTest, BulkLoadStoresAndAnswersWhatIncrementalWritesDo) {
   EXPECT_EQ(Answers(*bulk), expected);  // without its indexes: slower, same answers
   EXPECT_EQ(*bulk->Digest(), *plain->Digest());
   auto during = Shell(dir, dir / "bulk.db", kIndexes);
+  EXPECT_TRUE(std::filesystem::exists(dir / "bulk.db-bulk"));  // the live writer's lock
 
   ASSERT_TRUE(bulk->FinishBulkLoad().ok());
   EXPECT_FALSE(*bulk->BulkLoadPending());
+  EXPECT_FALSE(std::filesystem::exists(dir / "bulk.db-bulk"));
   EXPECT_EQ(Answers(*bulk), expected);
   EXPECT_EQ(*bulk->Digest(), *plain->Digest());
   EXPECT_EQ(bulk->PendingFusion()->event_ids, plain->PendingFusion()->event_ids);
@@ -221,6 +223,7 @@ TEST(StoreBulkTest, KilledBulkWriterIsRepairedByTheNextOpen) {
   auto reader = Open(path, true);
   ASSERT_NE(reader, nullptr);
   EXPECT_FALSE(*reader->BulkLoadPending());
+  EXPECT_FALSE(std::filesystem::exists(path + "-bulk"));
   EXPECT_EQ(reader->Count()->documents, 30);
   EventFilter all;
   all.from = "2000", all.to = "2100";
