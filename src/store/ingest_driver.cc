@@ -236,7 +236,8 @@ void Driver::Worker() {
 // become large next to what the store held (see IngestOptions::bulk_ratio).
 Status Driver::StartOrFinishBulk(size_t coming) {
   if (bulk_ || o_.bulk_ratio < 0 || coming == 0) return Status::Ok();
-  if (static_cast<double>(run_written_ + coming) < o_.bulk_ratio * static_cast<double>(stored_at_start_))
+  const uint64_t after = run_written_ + coming;
+  if (after < o_.bulk_min_documents || static_cast<double>(after) < o_.bulk_ratio * static_cast<double>(stored_at_start_))
     return Status::Ok();
   VIGIE_RETURN_IF_ERROR(store_.BeginBulkLoad());
   bulk_ = true;

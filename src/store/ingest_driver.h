@@ -57,13 +57,16 @@ struct IngestOptions {
   double batch_seconds = 5.0;      // ...or what arrived in this long
   bool reprocess = false;          // re-extract documents stored by another pipeline version
   // Bulk loading (Store::BeginBulkLoad). Once the documents this run has written reach
-  // `bulk_ratio` times those the store held when the run started (at once into an empty
-  // store), the store stops maintaining its query indexes and builds them, sorted, when
+  // both `bulk_min_documents` and `bulk_ratio` times those the store held when the run
+  // started, the store stops maintaining its query indexes and builds them, sorted, when
   // the run ends, and also each time the documents written since the last build reach
   // max(`bulk_window`, documents indexed), so that at most half of a large store waits for
   // its indexes. A run that adds little to a large store writes incrementally, since a
-  // build costs in proportion to the whole store. < 0: never.
+  // build costs in proportion to the whole store; so does the start of any run, since
+  // incremental index writes are cheap while the store is small (docs/store.md has the
+  // measurements behind these numbers). bulk_ratio < 0: never.
   double bulk_ratio = 0.5;
+  uint64_t bulk_min_documents = 20000;
   uint64_t bulk_window = 100000;
   std::string run_time;            // stamped on stored errors; empty: the store's open time
   double progress_seconds = 0.5;

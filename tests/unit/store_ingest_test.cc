@@ -148,7 +148,12 @@ TEST(IngestDriverTest, BulkLoadingFollowsTheRunSize) {
   auto plain = Open(dir / "plain.db");
   auto windowed = Open(dir / "windowed.db");
   IngestOptions o = Options(dir / "corpus", 2);
-  auto p = RunIngest(*bulk, Pipe(), o);
+  auto small_run = Open(dir / "small-run.db");
+  auto p = RunIngest(*small_run, Pipe(), o);  // 121 documents: under bulk_min_documents
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(p->index_builds, 0u);
+  o.bulk_min_documents = 0;
+  p = RunIngest(*bulk, Pipe(), o);
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   EXPECT_EQ(p->index_builds, 1u);
   EXPECT_GT(p->store_cpu_seconds, p->index_build_cpu_seconds);  // the build counts as store time
@@ -165,8 +170,11 @@ TEST(IngestDriverTest, BulkLoadingFollowsTheRunSize) {
   EXPECT_FALSE(*windowed->BulkLoadPending());
   EXPECT_EQ(*bulk->Digest(), *plain->Digest());
   EXPECT_EQ(*windowed->Digest(), *plain->Digest());
+  EXPECT_EQ(*small_run->Digest(), *plain->Digest());
   // 10 documents into a store of 121: incremental.
-  auto small = RunIngest(*bulk, Pipe(), Options(dir / "more", 2));
+  IngestOptions more = Options(dir / "more", 2);
+  more.bulk_min_documents = 0;
+  auto small = RunIngest(*bulk, Pipe(), more);
   ASSERT_TRUE(small.ok()) << small.status().ToString();
   EXPECT_EQ(small->documents_stored, 10u);
   EXPECT_EQ(small->index_builds, 0u);
@@ -223,6 +231,7 @@ TEST(IngestDriverTest, KillNineThenResumeLosesAndDuplicatesNothing) {
     if (!store.ok()) _exit(3);
     IngestOptions o = Options(dir / "corpus", 2);
     o.batch_documents = 5;
+    o.bulk_min_documents = 0;  // killed with its indexes down (repaired when reopened below)
     o.extract = [](const pipeline::Analysis& a) {
       std::this_thread::sleep_for(std::chrono::milliseconds(4));
       return TestExtract(a);
