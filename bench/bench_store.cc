@@ -131,6 +131,7 @@ void BM_IngestCorpus(benchmark::State& state) {
     o.pipeline_version = "bench";
     o.extract = state.range(0) ? store::ExtractFn(store::PipelineExtraction) : store::ExtractFn();
     if (EnvInt("VIGIE_BENCH_BULK", 1) == 0) o.bulk_ratio = -1;  // incremental indexes, for comparison
+    o.bulk_min_documents = static_cast<uint64_t>(EnvInt("VIGIE_BENCH_BULK_MIN", static_cast<int64_t>(o.bulk_min_documents)));
     state.ResumeTiming();
     auto p = store::RunIngest(*store, Pipe(), o);
     if (p.ok()) {

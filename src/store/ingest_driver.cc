@@ -232,12 +232,13 @@ void Driver::Worker() {
   }
 }
 
-// Before a batch of `coming` documents is written: enters bulk mode when this run has
-// become large next to what the store held (see IngestOptions::bulk_ratio).
+// Before a batch of `coming` documents is written: enters bulk mode once this run has
+// written enough, and enough next to what the store held (IngestOptions::bulk_ratio).
 Status Driver::StartOrFinishBulk(size_t coming) {
   if (bulk_ || o_.bulk_ratio < 0 || coming == 0) return Status::Ok();
-  const uint64_t after = run_written_ + coming;
-  if (after < o_.bulk_min_documents || static_cast<double>(after) < o_.bulk_ratio * static_cast<double>(stored_at_start_))
+  // Counted before the batch: a run of exactly bulk_min_documents stays incremental.
+  if (run_written_ < o_.bulk_min_documents ||
+      static_cast<double>(run_written_) < o_.bulk_ratio * static_cast<double>(stored_at_start_))
     return Status::Ok();
   VIGIE_RETURN_IF_ERROR(store_.BeginBulkLoad());
   bulk_ = true;

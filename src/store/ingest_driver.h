@@ -58,7 +58,7 @@ struct IngestOptions {
   bool reprocess = false;          // re-extract documents stored by another pipeline version
   // Bulk loading (Store::BeginBulkLoad). Once the documents this run has written reach
   // both `bulk_min_documents` and `bulk_ratio` times those the store held when the run
-  // started, the store stops maintaining its query indexes and builds them, sorted, when
+  // started (counted before each batch), the store stops maintaining its query indexes and builds them, sorted, when
   // the run ends, and also each time the documents written since the last build reach
   // max(`bulk_window`, documents indexed), so that at most half of a large store waits for
   // its indexes. A run that adds little to a large store writes incrementally, since a
