@@ -26,7 +26,8 @@ Status LeaveBulk(sqlite3* db) {
 
 StatusOr<bool> BulkPending(sqlite3* db) {
   Stmt has(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'bulk_load'");
-  if (!has.Step()) return has.status().ok() ? Status::Corruption("empty schema count") : has.status();
+  if (!has.Step())
+    return has.status().ok() ? Status::Corruption("empty schema count") : has.status();
   if (has.Int(0) == 0) return false;
   Stmt s(db, "SELECT count(*) FROM bulk_load");
   if (!s.Step()) return s.status().ok() ? Status::Corruption("empty count") : s.status();
@@ -45,9 +46,10 @@ bool BulkLock::TryAcquire(const std::string& db_path) {
       close(fd);
       return false;
     }
-    struct stat held {}, named {};
-    if (fstat(fd, &held) == 0 && stat(lock_path.c_str(), &named) == 0 && held.st_ino == named.st_ino &&
-        held.st_dev == named.st_dev) {
+    struct stat held {
+    }, named{};
+    if (fstat(fd, &held) == 0 && stat(lock_path.c_str(), &named) == 0 &&
+        held.st_ino == named.st_ino && held.st_dev == named.st_dev) {
       fd_ = fd;
       path_ = lock_path;
       return true;

@@ -25,7 +25,8 @@ struct DeferredIndex {
 inline constexpr DeferredIndex kDeferredIndexes[] = {
     {"events_days", "CREATE INDEX IF NOT EXISTS events_days ON events(day_lo, day_hi)"},
     {"events_type_days", "CREATE INDEX IF NOT EXISTS events_type_days ON events(type, day_lo)"},
-    {"events_spot_days_type", "CREATE INDEX IF NOT EXISTS events_spot_days_type ON events(spot_key, day_lo, day_hi, type)"},
+    {"events_spot_days_type",
+     "CREATE INDEX IF NOT EXISTS events_spot_days_type ON events(spot_key, day_lo, day_hi, type)"},
 };
 
 // Inside the caller's write transaction: drops the deferred indexes and records the

@@ -54,11 +54,13 @@ std::unique_ptr<Store> Open(const std::string& path, bool read_only = false) {
 }
 
 // Output of the sqlite3 shell on `sql`, or nothing when the shell is not installed.
-std::optional<std::string> Shell(const TempDir& dir, const std::string& db, const std::string& sql) {
+std::optional<std::string> Shell(const TempDir& dir, const std::string& db,
+                                 const std::string& sql) {
   if (std::system("sqlite3 -version > /dev/null 2>&1") != 0) return std::nullopt;
   const std::string script = dir / "shell.sql", out = dir / "shell.out";
   std::ofstream(script) << sql << "\n";
-  if (std::system(("sqlite3 '" + db + "' < '" + script + "' > '" + out + "' 2>&1").c_str()) != 0) return std::nullopt;
+  if (std::system(("sqlite3 '" + db + "' < '" + script + "' > '" + out + "' 2>&1").c_str()) != 0)
+    return std::nullopt;
   std::ifstream in(out);
   std::stringstream ss;
   ss << in.rdbuf();
