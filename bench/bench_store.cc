@@ -130,6 +130,8 @@ void BM_IngestCorpus(benchmark::State& state) {
     o.paths = {corpus};
     o.pipeline_version = "bench";
     o.extract = state.range(0) ? store::ExtractFn(store::PipelineExtraction) : store::ExtractFn();
+    if (EnvInt("VIGIE_BENCH_BULK", 1) == 0) o.bulk_ratio = -1;  // incremental indexes, for comparison
+    o.bulk_min_documents = static_cast<uint64_t>(EnvInt("VIGIE_BENCH_BULK_MIN", static_cast<int64_t>(o.bulk_min_documents)));
     state.ResumeTiming();
     auto p = store::RunIngest(*store, Pipe(), o);
     if (p.ok()) {
@@ -142,6 +144,9 @@ void BM_IngestCorpus(benchmark::State& state) {
       state.counters["store_share_with_prep"] =
           cpu > 0 ? (p->store_cpu_seconds + p->store_prep_cpu_seconds) / (cpu + p->store_prep_cpu_seconds) : 0;
       state.counters["events"] = static_cast<double>(p->events);
+      state.counters["index_builds"] = static_cast<double>(p->index_builds);
+      state.counters["index_build_cpu_s"] = p->index_build_cpu_seconds;
+      state.counters["index_build_s"] = p->index_build_seconds;
     }
     if (!p.ok() || p->documents_stored != static_cast<uint64_t>(docs)) {
       std::fprintf(stderr, "ingest: %s, %llu stored, %llu errors\n", p.status().ToString().c_str(),

@@ -40,6 +40,10 @@ struct IngestProgress {
   // CPU time the workers spent preparing rows for the store (the records' JSON), not
   // counted in analysis_cpu_seconds: storage work that runs in parallel.
   double store_prep_cpu_seconds = 0;
+  // Bulk loading: how many times the store built its deferred indexes, and the CPU and
+  // wall time that took (the CPU time is part of store_cpu_seconds).
+  uint64_t index_builds = 0;
+  double index_build_cpu_seconds = 0, index_build_seconds = 0;
   bool done = false;
 };
 
@@ -52,6 +56,18 @@ struct IngestOptions {
   size_t batch_documents = 2000;   // a transaction holds at most this many documents...
   double batch_seconds = 5.0;      // ...or what arrived in this long
   bool reprocess = false;          // re-extract documents stored by another pipeline version
+  // Bulk loading (Store::BeginBulkLoad). Once the documents this run has written reach
+  // both `bulk_min_documents` and `bulk_ratio` times those the store held when the run
+  // started (counted before each batch), the store stops maintaining its query indexes and builds them, sorted, when
+  // the run ends, and also each time the documents written since the last build reach
+  // max(`bulk_window`, documents indexed), so that at most half of a large store waits for
+  // its indexes. A run that adds little to a large store writes incrementally, since a
+  // build costs in proportion to the whole store; so does the start of any run, since
+  // incremental index writes are cheap while the store is small (docs/store.md has the
+  // measurements behind these numbers). bulk_ratio < 0: never.
+  double bulk_ratio = 0.5;
+  uint64_t bulk_min_documents = 20000;
+  uint64_t bulk_window = 100000;
   std::string run_time;            // stamped on stored errors; empty: the store's open time
   double progress_seconds = 0.5;
   std::function<void(const IngestProgress&)> on_progress;  // periodic, and once at the end

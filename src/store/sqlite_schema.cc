@@ -271,6 +271,17 @@ INSERT OR IGNORE INTO fusion_unsigned_doc_keys
 DROP TABLE fusion_unsigned_docs;
 )sql";
 
+// Version 8. Bulk loading (sqlite_bulk.h): while a run writes many documents the
+// events' time, type and place indexes are dropped and built at the end; this row says
+// so, in the same transaction as the drop, so that a killed writer's file is repaired
+// (the indexes built) when it is next opened. At most one row.
+constexpr const char* kV8 = R"sql(
+CREATE TABLE IF NOT EXISTS bulk_load(
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  started_at TEXT NOT NULL,
+  documents_at_start INTEGER NOT NULL);
+)sql";
+
 StatusOr<int64_t> PragmaInt(sqlite3* db, const char* sql) {
   Stmt s(db, sql);
   if (!s.Step()) return s.status().ok() ? Status::Corruption("empty pragma result") : s.status();
@@ -363,7 +374,9 @@ Status Migrate(sqlite3* db, const std::string& path) {
       if (st.ok() && *has > 0) st = Exec(db, sql);
     }
   }
-  // Later versions: if (st.ok() && *again < 8) st = Exec(db, kV8); ...
+  if (st.ok() && *again < 8) st = Exec(db, kV8);
+  // Later versions: if (st.ok() && *again < 9) st = Exec(db, kV9); ... (a file may be in
+  // bulk mode, its deferred indexes absent: a step that needs them builds them first)
   if (st.ok() && *again < kSchemaVersion) {
     st = Exec(db, ("PRAGMA application_id = " + std::to_string(kApplicationId) + ";PRAGMA user_version = " +
                    std::to_string(kSchemaVersion))

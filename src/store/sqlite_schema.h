@@ -11,7 +11,7 @@
 
 namespace vigie::store::internal {
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 // PRAGMA application_id of a Vigie database ("VIGI").
 inline constexpr int kApplicationId = 0x56494749;
 

@@ -15,6 +15,7 @@
 #include "core/event_json.h"
 #include "core/gzip.h"
 #include "core/hash.h"
+#include "store/sqlite_bulk.h"
 #include "store/sqlite_clusters.h"
 #include "store/sqlite_schema.h"
 #include "store/sqlite_util.h"
@@ -91,6 +92,15 @@ class SqliteStore final : public Store {
   StatusOr<Timeline> QueryTimeline(const EventFilter& filter) override;
   StatusOr<std::vector<OutletSummary>> ListOutlets() override;
   StatusOr<std::vector<DocumentSummary>> ListDocuments(const DocumentQuery& query) override;
+
+  Status BeginBulkLoad() override;
+  Status FinishBulkLoad() override;
+  StatusOr<bool> BulkLoadPending() override {
+    std::lock_guard lock(mu_);
+    return Wrap(internal::BulkPending(db_));
+  }
+  // Builds the indexes a dead bulk writer left unbuilt (none if a live one holds them).
+  Status RepairBulk();
 
   Status QueryClusters(const ClusterFilter& filter, const std::function<bool(const Cluster&)>& fn) override {
     std::lock_guard lock(mu_);
@@ -239,7 +249,49 @@ class SqliteStore final : public Store {
   bool read_only_ = false;
   std::vector<std::unique_ptr<Stmt>> stmts_;
   std::unordered_map<std::string, std::unique_ptr<Stmt>> queries_;
+  internal::BulkLock bulk_lock_;  // held while this handle has the indexes down
 };
+
+Status SqliteStore::BeginBulkLoad() {
+  std::lock_guard lock(mu_);
+  if (read_only_) return Status::InvalidArgument(path_ + ": opened read-only, cannot bulk load");
+  // Another handle or process in bulk mode holds the lock: this one writes incrementally
+  // (correct either way; the indexes come back when that one finishes).
+  if (!bulk_lock_.TryAcquire(path_)) return Status::Ok();
+  VIGIE_RETURN_IF_ERROR(Named(Exec(db_, "BEGIN IMMEDIATE")));
+  Status st = internal::EnterBulk(db_, NowUtc());
+  if (st.ok()) st = Exec(db_, "COMMIT");
+  if (!st.ok()) {
+    Exec(db_, "ROLLBACK");
+    bulk_lock_.Release();
+  }
+  return Named(st);
+}
+
+Status SqliteStore::FinishBulkLoad() {
+  std::lock_guard lock(mu_);
+  if (read_only_) return Status::Ok();
+  VIGIE_RETURN_IF_ERROR(Named(Exec(db_, "BEGIN IMMEDIATE")));
+  auto pending = internal::BulkPending(db_);
+  Status st = pending.ok() ? Status::Ok() : pending.status();
+  if (st.ok() && *pending) st = internal::LeaveBulk(db_);
+  if (st.ok()) st = Exec(db_, "COMMIT");
+  if (!st.ok()) {
+    Exec(db_, "ROLLBACK");
+    return Named(st);
+  }
+  bulk_lock_.Release();  // only once the indexes are committed
+  return Status::Ok();
+}
+
+Status SqliteStore::RepairBulk() {
+  auto pending = internal::BulkPending(db_);
+  if (!pending.ok()) return Named(pending.status());
+  if (!*pending) return Status::Ok();
+  internal::BulkLock lock;
+  if (!lock.TryAcquire(path_)) return Status::Ok();  // its writer is alive and will build them
+  return FinishBulkLoad();
+}
 
 enum Slot {
   kDelEvents,
@@ -784,6 +836,22 @@ StatusOr<std::unique_ptr<Store>> Store::OpenSqlite(const std::string& path, cons
       if (!app.Step() || app.Int(0) != internal::kApplicationId)
         return Status::InvalidArgument(path + ": this SQLite file is not a Vigie database");
     }
+    if (version == internal::kSchemaVersion) {
+      // A bulk load whose writer died left the time/place indexes unbuilt: build them
+      // through a writing connection (as for an upgrade), unless that writer is alive
+      // (it holds the bulk lock; queries are then answered without them, slower). Where
+      // this process may not write, it reads without them too.
+      auto pending = internal::BulkPending(db);
+      if (!pending.ok()) return Status::Corruption(path + ": not a readable Vigie database: " + pending.status().message());
+      internal::BulkLock probe;
+      if (*pending && probe.TryAcquire(path)) {
+        probe.Release();
+        OpenOptions writing = options;
+        writing.read_only = false;
+        // This connection sees the new indexes at its next statement (schema change).
+        auto repaired = OpenSqlite(path, writing);
+      }
+    }
     if (version < internal::kSchemaVersion) {
       // An older schema: upgrade it once through a writing connection, then read.
       store.reset();
@@ -814,6 +882,7 @@ StatusOr<std::unique_ptr<Store>> Store::OpenSqlite(const std::string& path, cons
   // pages) write each hot page back once, not once per batch.
   VIGIE_RETURN_IF_ERROR(Exec(db, "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384; PRAGMA temp_store=MEMORY"));
   VIGIE_RETURN_IF_ERROR(internal::Migrate(db, path));
+  VIGIE_RETURN_IF_ERROR(store->RepairBulk());
   return std::unique_ptr<Store>(std::move(store));
 }
 

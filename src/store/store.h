@@ -318,6 +318,22 @@ class Store {
   // Order-independent digest of all stored documents and events (for consistency checks).
   virtual StatusOr<std::string> Digest() = 0;
 
+  // ---- Bulk loading ----
+  //
+  // A run that adds many documents may stop the store from maintaining the indexes that
+  // only make queries faster, and have them built once, sorted, by FinishBulkLoad:
+  // cheaper than keeping them up to date document by document. Queries stay correct
+  // meanwhile (slower), and uniqueness (document and event ids) stays enforced. The
+  // state is kept in the store: a writer that dies before FinishBulkLoad leaves it, and
+  // the next open of the file (to write or to read) builds the indexes before answering,
+  // unless the writer that deferred them is still running.
+
+  // Enters bulk mode (a no-op when already in it).
+  virtual Status BeginBulkLoad() = 0;
+  // Builds what BeginBulkLoad deferred and leaves bulk mode (a no-op when not in it).
+  virtual Status FinishBulkLoad() = 0;
+  virtual StatusOr<bool> BulkLoadPending() = 0;
+
   // ---- Event clusters ----
 
   // Calls `fn` for each matching cluster in order; `fn` returns false to stop.

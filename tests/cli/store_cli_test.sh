@@ -41,4 +41,11 @@ printf 'not a database at all, just some bytes that go on and on %.0s' $(seq 1 1
 if "$VIGIE" query --db "$TMP/bad.db" > /dev/null 2> "$TMP/err"; then fail "a damaged database was accepted"; fi
 grep -q "bad.db" "$TMP/err" || fail "the error does not name the file"
 if "$VIGIE" ingest --db "$TMP/v2.db" --no-progress "$TMP/missing" 2>/dev/null; then fail "ingest of nothing exited 0"; fi
+# Bulk loading: the same store and answers with the indexes built once at the end.
+"$VIGIE" ingest --db "$TMP/bulk.db" --no-progress --bulk on "$TMP/in" 2> "$TMP/log3" || fail "bulk ingest exited non-zero"
+grep -q "bulk loading: indexes built 1 time" "$TMP/log3" || fail "the bulk ingest did not build its indexes: $(cat "$TMP/log3")"
+[ ! -e "$TMP/bulk.db-bulk" ] || fail "the bulk lock file was left behind"
+"$VIGIE" query --db "$TMP/bulk.db" --format jsonl --from 2016 --to 2017 > "$TMP/qb" 2>/dev/null || fail "query of the bulk store failed"
+cmp -s "$TMP/q" "$TMP/qb" || fail "the bulk-loaded store answers differently"
+if "$VIGIE" ingest --db "$TMP/v3.db" --bulk sometimes "$TMP/in" > /dev/null 2>&1; then fail "a bad --bulk was accepted"; fi
 echo "store CLI: ok"

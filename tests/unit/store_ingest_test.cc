@@ -130,6 +130,59 @@ TEST(IngestDriverTest, SameStoredContentWhateverTheThreadCount) {
   EXPECT_EQ(*one->Digest(), *four->Digest());
 }
 
+// Bulk loading follows the size of the run next to the store's: a run into an empty store
+// defers the indexes and builds them once at the end (or every `bulk_window` documents),
+// a small run into a larger store writes incrementally, and the stored content is the
+// same as with bulk loading off.
+TEST(IngestDriverTest, BulkLoadingFollowsTheRunSize) {
+  TempDir dir("ingest-bulk");
+  WriteCorpus(dir / "corpus", 3, 40);
+  std::filesystem::create_directories(dir / "more");
+  {
+    std::ofstream more(dir / "more/more.jsonl");
+    for (int i = 0; i < 10; ++i)
+      more << "{\"id\":\"m" << i << "\",\"date\":\"2016-12-09\",\"text\":\"Le 8 d\\u00e9cembre, des frappes ont vis\\u00e9 "
+           << "le quartier " << i << " d'Alep-Est.\"}\n";
+  }
+  auto bulk = Open(dir / "bulk.db");
+  auto plain = Open(dir / "plain.db");
+  auto windowed = Open(dir / "windowed.db");
+  IngestOptions o = Options(dir / "corpus", 2);
+  auto small_run = Open(dir / "small-run.db");
+  auto p = RunIngest(*small_run, Pipe(), o);  // 121 documents: under bulk_min_documents
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(p->index_builds, 0u);
+  o.bulk_min_documents = 0;
+  p = RunIngest(*bulk, Pipe(), o);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(p->index_builds, 1u);
+  EXPECT_GT(p->store_cpu_seconds, p->index_build_cpu_seconds);  // the build counts as store time
+  EXPECT_FALSE(*bulk->BulkLoadPending());
+  o.bulk_ratio = -1;
+  p = RunIngest(*plain, Pipe(), o);
+  EXPECT_EQ(p->index_builds, 0u);
+  o.bulk_ratio = 0.5, o.bulk_window = 20;  // 16-document batches: a build every 32
+  p = RunIngest(*windowed, Pipe(), o);
+  // A build once 20 documents wait, then once as many as are indexed wait (32, 64 with full
+  // batches), and at the end; a batch cut short by the 5 s timer may shift one.
+  EXPECT_GE(p->index_builds, 3u);
+  EXPECT_LE(p->index_builds, 4u);
+  EXPECT_FALSE(*windowed->BulkLoadPending());
+  EXPECT_EQ(*bulk->Digest(), *plain->Digest());
+  EXPECT_EQ(*windowed->Digest(), *plain->Digest());
+  EXPECT_EQ(*small_run->Digest(), *plain->Digest());
+  // 10 documents into a store of 121: incremental.
+  IngestOptions more = Options(dir / "more", 2);
+  more.bulk_min_documents = 0;
+  auto small = RunIngest(*bulk, Pipe(), more);
+  ASSERT_TRUE(small.ok()) << small.status().ToString();
+  EXPECT_EQ(small->documents_stored, 10u);
+  EXPECT_EQ(small->index_builds, 0u);
+  EventFilter f;
+  f.from = "2010", f.to = "2030";
+  EXPECT_EQ(*bulk->CountEvents(f), *plain->CountEvents(f) + static_cast<int64_t>(small->events));
+}
+
 TEST(IngestDriverTest, NewPipelineVersionIsSkippedUnlessReprocess) {
   TempDir dir("ingest-reprocess");
   int docs = WriteCorpus(dir / "corpus", 1, 30);
@@ -178,6 +231,7 @@ TEST(IngestDriverTest, KillNineThenResumeLosesAndDuplicatesNothing) {
     if (!store.ok()) _exit(3);
     IngestOptions o = Options(dir / "corpus", 2);
     o.batch_documents = 5;
+    o.bulk_min_documents = 0;  // killed with its indexes down (repaired when reopened below)
     o.extract = [](const pipeline::Analysis& a) {
       std::this_thread::sleep_for(std::chrono::milliseconds(4));
       return TestExtract(a);

@@ -311,7 +311,7 @@ TEST(StoreWriteTest, SchemaFiveFileUpgrades) {
   std::getline(in, version);
   std::getline(in, indexes);
   std::getline(in, wrong);
-  EXPECT_EQ(version, "7");
+  EXPECT_EQ(version, "8");  // the current schema
   EXPECT_EQ(indexes, "events_days,events_doc,events_spot_days_type,events_type_days");
   EXPECT_EQ(wrong, "0");
   // Written after the upgrade: found by the same filters.
@@ -393,7 +393,7 @@ TEST(StoreWriteTest, SchemaSixFileUpgrades) {
   std::string version, tables;
   std::getline(in, version);
   std::getline(in, tables);
-  EXPECT_EQ(version, "7");
+  EXPECT_EQ(version, "8");  // the current schema
   EXPECT_EQ(tables, "fusion_dirty,fusion_new_event_keys,fusion_unsigned_doc_keys");
   // After the upgrade: a replaced document's old events leave the queue and its new ones
   // enter it (e1 had been seen, e3 had not); a new document enters both queues.

@@ -72,6 +72,7 @@ Runner RegisterIngest(CLI::App& app) {
     int workers = 0;
     size_t batch = 2000;
     bool reprocess = false, no_progress = false;
+    std::string bulk = "auto";
   };
   auto args = std::make_shared<Args>();
   CLI::App* sub = app.add_subcommand(
@@ -86,6 +87,11 @@ Runner RegisterIngest(CLI::App& app) {
   sub->add_option("--batch", args->batch, "Documents per transaction (default 2000; a transaction also ends after 5 s)");
   sub->add_flag("--reprocess", args->reprocess, "Re-extract documents stored by another pipeline version");
   sub->add_flag("--no-progress", args->no_progress, "No progress bar or progress lines");
+  sub->add_option("--bulk", args->bulk,
+                  "Bulk loading: build the time and place indexes once at the end instead of keeping them up to date "
+                  "(auto: once the run has written 20,000 documents and half as many as the store held; on: from the "
+                  "start; off: never)")
+      ->check(CLI::IsMember({"auto", "on", "off"}));
   return [args]() {
     auto pipe = pipeline::Pipeline::Create({args->packs});
     if (!pipe.ok()) {
@@ -108,6 +114,8 @@ Runner RegisterIngest(CLI::App& app) {
     o.workers = args->workers;
     o.batch_documents = std::max<size_t>(1, args->batch);
     o.reprocess = args->reprocess;
+    if (args->bulk == "on") o.bulk_min_documents = 0, o.bulk_ratio = 0;
+    if (args->bulk == "off") o.bulk_ratio = -1;
     o.progress_seconds = tty ? 0.25 : 10;
     o.on_problem = [&](const ingest::Problem& p) {
       if (args->quiet) return;
@@ -148,6 +156,9 @@ Runner RegisterIngest(CLI::App& app) {
                  p.analysis_cpu_seconds, p.store_cpu_seconds,
                  100 * p.store_cpu_seconds / (p.analysis_cpu_seconds + p.store_cpu_seconds), p.store_prep_cpu_seconds,
                  100 * (p.store_cpu_seconds + p.store_prep_cpu_seconds) / cpu);
+    if (p.index_builds > 0)
+      fmt::print(stderr, "vigie: bulk loading: indexes built {} time{} in {:.1f} s ({:.1f} s CPU, counted in the store's)\n",
+                 p.index_builds, p.index_builds == 1 ? "" : "s", p.index_build_seconds, p.index_build_cpu_seconds);
     if (p.errors > 0) fmt::print(stderr, "vigie: the problems are listed by: vigie errors --db {}\n", args->db);
     // Fusion: the clusters the new events touch are recomputed (docs/fusion.md).
     auto fused = fuse::UpdateClusters(**store, {});
