@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/civil_date.h"
+#include "normalize/calendars.h"
 
 namespace vigie::normalize {
 
@@ -91,7 +92,7 @@ std::optional<Date> Observed(std::string_view mods, std::optional<Date> d) {
       else if (wd == 7) d = AddDays(*d, 1);
     } else if (m == "sun-1") {
       if (wd == 7) d = AddDays(*d, -1);
-    } else if (m.empty() || m[0] != '+') {
+    } else if (m != "month" && (m.empty() || m[0] != '+')) {
       return std::nullopt;  // unknown modifier
     }
   }
@@ -99,79 +100,6 @@ std::optional<Date> Observed(std::string_view mods, std::optional<Date> d) {
 }
 
 std::optional<Date> BaseHolidayDate(std::string_view rule, int year);
-
-// The arithmetical (tabular) Islamic calendar: 30-year cycles of 354- and 355-day years,
-// months of 30 and 29 days alternating, 1 Muharram 1 AH = 15 July 622 Julian (the
-// astronomical epoch; the civil epoch is 16 July). Observed dates, set by the sighting of
-// the moon or by national tables, may fall a day off.
-int64_t IslamicDays(int y, int m, int d) {
-  constexpr int64_t kEpoch = -492149;  // 1 Muharram 1 AH, in days from 1970-01-01
-  return d + (59 * (m - 1) + 1) / 2 + int64_t{y - 1} * 354 + (3 + 11 * int64_t{y}) / 30 + kEpoch - 1;
-}
-
-// The Hebrew calendar (arithmetic, as fixed since the 4th century): months from Nisan (1) to
-// Adar (12) and, in leap years, Adar II (13); the year begins on 1 Tishri (7). Days counted
-// from the R.D. epoch (1 January of year 1, Gregorian) as in Dershowitz and Reingold,
-// "Calendrical Calculations".
-constexpr int64_t kHebrewEpoch = -1373427;  // 1 Tishri AM 1, R.D.
-constexpr int64_t kRdOf1970 = 719163;       // 1970-01-01, R.D.
-bool HebrewLeap(int64_t y) { return (7 * y + 1) % 19 < 7; }
-int64_t HebrewElapsed(int64_t y) {
-  const int64_t months = (235 * y - 234) / 19;
-  const int64_t parts = 12084 + 13753 * months;
-  const int64_t days = 29 * months + parts / 25920;
-  return (3 * (days + 1)) % 7 < 3 ? days + 1 : days;
-}
-int64_t HebrewNewYear(int64_t y) {
-  const int64_t a = HebrewElapsed(y - 1), b = HebrewElapsed(y), c = HebrewElapsed(y + 1);
-  const int64_t correction = c - b == 356 ? 2 : b - a == 382 ? 1 : 0;
-  return kHebrewEpoch + b + correction;
-}
-int HebrewMonthDays(int m, int64_t y) {
-  const int64_t len = HebrewNewYear(y + 1) - HebrewNewYear(y);
-  if (m == 2 || m == 4 || m == 6 || m == 10 || m == 13) return 29;
-  if (m == 12 && !HebrewLeap(y)) return 29;
-  if (m == 8 && len % 10 != 5) return 29;  // Marheshvan is long only in a complete year
-  if (m == 9 && len % 10 == 3) return 29;  // Kislev is short in a deficient year
-  return 30;
-}
-// Days from 1970-01-01 of day d of month m of Hebrew year y.
-int64_t HebrewDays(int64_t y, int m, int d) {
-  int64_t r = HebrewNewYear(y) + d - 1;
-  if (m < 7) {
-    const int last = HebrewLeap(y) ? 13 : 12;
-    for (int k = 7; k <= last; ++k) r += HebrewMonthDays(k, y);
-    for (int k = 1; k < m; ++k) r += HebrewMonthDays(k, y);
-  } else {
-    for (int k = 7; k < m; ++k) r += HebrewMonthDays(k, y);
-  }
-  return r - kRdOf1970;
-}
-
-// The day of year `year` (Gregorian) that is day d of Hebrew month m; Adar (12) is Adar II in
-// a leap year, where Purim falls.
-std::optional<Date> HebrewInYear(int m, int d, int year) {
-  if (m < 1 || m > 13 || d < 1 || d > 30 || year < 1000 || year > 9000) return std::nullopt;
-  for (int64_t hy = year + 3760; hy <= year + 3761; ++hy) {
-    const int mm = m == 12 && HebrewLeap(hy) ? 13 : m;
-    if (mm == 13 && !HebrewLeap(hy)) continue;
-    Date g = CivilFromDays(HebrewDays(hy, mm, d));
-    if (g.year == year) return g;
-  }
-  return std::nullopt;
-}
-
-// The first day of year `year` (Gregorian) that is day d of Islamic month m.
-std::optional<Date> IslamicInYear(int m, int d, int year) {
-  if (m < 1 || m > 12 || d < 1 || d > 30 || year < 700 || year > 9000) return std::nullopt;
-  const int approx = static_cast<int>((year - 622) * 33 / 32);
-  for (int hy = approx - 2; hy <= approx + 2; ++hy) {
-    if (hy < 1) continue;
-    Date g = CivilFromDays(IslamicDays(hy, m, d));
-    if (g.year == year) return g;
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 
@@ -181,11 +109,22 @@ std::optional<Date> HolidayDate(std::string_view rule, int year) {
   return Observed(rule.substr(c + 1), BaseHolidayDate(rule.substr(0, c), year));
 }
 
-int HolidaySpan(std::string_view rule) {
-  for (size_t p = rule.find(",+"); p != std::string_view::npos; p = rule.find(",+", p + 1)) {
-    int n = 0;
-    auto r = std::from_chars(rule.data() + p + 2, rule.data() + rule.size(), n);
-    if (r.ec == std::errc() && n > 0 && n <= 366) return n;
+int HolidaySpan(std::string_view rule, const Date& first) {
+  for (size_t p = rule.find(','); p != std::string_view::npos; p = rule.find(',', p + 1)) {
+    const std::string_view mod = rule.substr(p + 1, rule.find(',', p + 1) - p - 1);
+    if (mod == "month") {  // to the end of the month of the rule's own calendar
+      const std::optional<Calendar> cal = rule.starts_with("islamic:")  ? std::optional(Calendar::kIslamic)
+                                          : rule.starts_with("hebrew:")  ? std::optional(Calendar::kHebrew)
+                                          : rule.starts_with("chinese:") ? std::optional(Calendar::kChinese)
+                                                                         : std::nullopt;
+      if (cal) return DaysLeftInMonth(*cal, first).value_or(0);
+      return DaysInMonth(first.year, first.month) - first.day;
+    }
+    if (mod.starts_with('+')) {
+      int n = 0;
+      auto r = std::from_chars(mod.data() + 1, mod.data() + mod.size(), n);
+      if (r.ec == std::errc() && n > 0 && n <= 366) return n;
+    }
   }
   return 0;
 }
@@ -214,8 +153,9 @@ std::optional<Date> BaseHolidayDate(std::string_view rule, int year) {
   }
   if (std::sscanf(r.c_str(), "easter:%d", &off) == 1) return AddDays(Easter(year), off);
   if (std::sscanf(r.c_str(), "oeaster:%d", &off) == 1) return AddDays(Easter(year, true), off);
-  if (std::sscanf(r.c_str(), "islamic:%d-%d", &a, &b) == 2) return IslamicInYear(a, b, year);
-  if (std::sscanf(r.c_str(), "hebrew:%d-%d", &a, &b) == 2) return HebrewInYear(a, b, year);
+  if (std::sscanf(r.c_str(), "islamic:%d-%d", &a, &b) == 2) return DayOfCalendarInYear(Calendar::kIslamic, a, b, year);
+  if (std::sscanf(r.c_str(), "hebrew:%d-%d", &a, &b) == 2) return DayOfCalendarInYear(Calendar::kHebrew, a, b, year);
+  if (std::sscanf(r.c_str(), "chinese:%d-%d", &a, &b) == 2) return DayOfCalendarInYear(Calendar::kChinese, a, b, year);
   return std::nullopt;
 }
 

@@ -36,16 +36,18 @@ std::optional<Date> ParseIsoDate(std::string_view s);
 Date Easter(int year, bool orthodox = false);
 // The day a holiday rule gives in a year (holidays.tsv): "fixed:12-25", "nth:11:4:4" (4th
 // Thursday of November; -1 the last), "nth:11:4:4:+1" (a day after that), "easter:-2",
-// "oeaster:0", "islamic:10-01" (1 Shawwal in the arithmetical Islamic calendar, its first
+// "oeaster:0", "islamic:10-01" (1 Shawwal in the Umm al-Qura Islamic calendar, its first
 // occurrence in the year), "hebrew:07-10" (10 Tishri in the Hebrew calendar, months from
-// Nisan = 1; the day itself, not the evening before, when it begins). None when the rule is
+// Nisan = 1; the day itself, not the evening before, when it begins), "chinese:01-01" (the
+// Chinese lunisolar calendar's new year); calendars.h says how. None when the rule is
 // malformed.
 // Modifiers after commas: "obs" (a Saturday observed on the Friday, a Sunday on the Monday),
 // "sun-1" (a Sunday on the Saturday), "+N" (the holiday runs N more days: Lent is
-// "easter:-46,+45"). None when the rule or a modifier is malformed.
+// "easter:-46,+45"), "month" (it runs to the end of its month in the rule's calendar:
+// Ramadan is "islamic:09-01,month"). None when the rule or a modifier is malformed.
 std::optional<Date> HolidayDate(std::string_view rule, int year);
-// The "+N" of a rule: how many days the holiday runs after its first; 0 for one day.
-int HolidaySpan(std::string_view rule);
+// How many days a holiday that began on `first` runs after it ("+N", "month"); 0 for one day.
+int HolidaySpan(std::string_view rule, const Date& first);
 
 enum class Grain : uint8_t { kDay, kMonth, kYear };
 

@@ -1193,7 +1193,7 @@ class TimeParser {
     }
     if (!d) return i;
     Set(x, i, k, DayPoint(*d), DayPoint(*d), Precision::kDay, basis);
-    if (int span = HolidaySpan(e->arg1); span > 0)  // "Lent": the days it runs
+    if (int span = HolidaySpan(e->arg1, *d); span > 0)  // "Lent": the days it runs
       Set(x, i, k, DayPoint(*d), DayPoint(AddDays(*d, span)), Precision::kInterval, basis);
     return k;
   }
