@@ -35,6 +35,9 @@ StatusOr<Extractor> Extractor::Create(const core::PackSet& packs,
   auto attr = Attributor::Create(packs, segmenter);
   if (!attr.ok()) return attr.status();
   x.attributor_ = std::make_unique<Attributor>(std::move(attr).value());
+  auto area = AreaPhrases::Create(packs);
+  if (!area.ok()) return area.status();
+  x.area_ = std::make_unique<AreaPhrases>(std::move(area).value());
   for (const std::string& lang : packs.Languages()) {
     const core::TsvTable* t = packs.Get(lang)->Table("quantity_nouns");
     if (t == nullptr) continue;
@@ -243,8 +246,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // arms" take no territory, and "grenades were found", "defused a bomb", "an arms cache
   // containing grenades" are no blast and no fire, unless the sentence tells of people killed
   // or hurt. The weapon must be what the verb is about: the word right after the trigger
-  // (at most three words between, and no place: "seized Mosul with weapons" is a capture), or the found-word right next to the weapon ("bombs were found", "found a
-  // bomb"); "seized the hill after heavy shelling" keeps both events.
+  // (at most three words between, and no place: "seized Mosul with weapons" is a capture), or the
+  // found-word right next to the weapon ("bombs were found", "found a bomb"); "seized the hill
+  // after heavy shelling" keeps both events.
   auto place_between = [&](uint32_t from, uint32_t to) {
     if (in.mentions == nullptr || from >= to) return false;
     for (const PlaceMention& p : in.mentions->places)
@@ -253,12 +257,15 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   };
   auto object_after = [&](const TriggerMention& t, std::string_view kind, uint32_t span) {
     for (const Cue& c : cues_in(t.sentence)) {
-      if (c.kind != kind || c.first_token < t.end_token || c.first_token - t.end_token > span) continue;
-      if (!place_between(seg.tokens[t.end_token - 1].end, seg.tokens[c.first_token].start)) return true;
+      if (c.kind != kind || c.first_token < t.end_token || c.first_token - t.end_token > span)
+        continue;
+      if (!place_between(seg.tokens[t.end_token - 1].end, seg.tokens[c.first_token].start))
+        return true;
     }
     return false;
   };
-  auto next_to = [&](const TriggerMention& t, std::string_view kind, uint32_t before, uint32_t after) {
+  auto next_to = [&](const TriggerMention& t, std::string_view kind, uint32_t before,
+                     uint32_t after) {
     for (const Cue& c : cues_in(t.sentence)) {
       if (c.kind != kind || (c.first_token < t.end_token && c.end_token > t.first_token)) continue;
       if (c.first_token >= t.end_token ? c.first_token - t.end_token <= after
@@ -398,7 +405,6 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     return nullptr;
   };
 
-
   long doc_r0 = 0, doc_r1 = 0;
   const bool have_doc_range =
       !men.document_date.start.empty() && core::DayRange(men.document_date.start, &doc_r0, &doc_r1);
@@ -407,8 +413,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   std::vector<uint32_t> out_sentence;
   std::vector<bool> out_source;  // the claimant was a source noun for an earlier one
   std::optional<Claimant> previous_claimant;
-  DocumentPlaces place_ctx(text, seg, men.places, actors, cues, dateline_end);
-  bool last_passive = false;            // the voice of the last event's trigger
+  DocumentPlaces place_ctx(text, seg, men.places, actors, cues, dateline_end, area_.get(), in.lang);
+  bool last_passive = false;  // the voice of the last event's trigger
   auto cue_at = [&](uint32_t sentence, uint32_t token_lo, uint32_t token_hi,
                     std::string_view kind) -> const Cue* {
     for (const Cue& c : cues_in(sentence))

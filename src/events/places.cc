@@ -1,16 +1,47 @@
 #include "events/places.h"
 
+#include "core/text.h"
 #include "events/spans.h"
 
 namespace vigie::events {
 
 using namespace std::string_view_literals;
 
+namespace {
+
+// People leaving: they leave the part of town the text last named.
+bool Departure(std::string_view type) { return type == "displacement"sv || type == "evacuation"sv; }
+
+}  // namespace
+
+StatusOr<AreaPhrases> AreaPhrases::Create(const core::PackSet& packs) {
+  AreaPhrases a;
+  for (const std::string& lang : packs.Languages()) {
+    const core::TsvTable* t = packs.Get(lang)->Table("geo_city_refs");
+    if (t == nullptr) continue;
+    const int pc = t->Column("pattern"), rc = t->Column("refers");
+    if (pc < 0 || rc < 0) return Status::Corruption(t->path + ": needs columns pattern, refers");
+    for (const auto& row : t->rows)
+      if (row[size_t(rc)] == "last"sv)
+        a.by_lang_[lang].push_back(core::FoldForMatch(row[size_t(pc)]));
+  }
+  return a;
+}
+
+bool AreaPhrases::Has(std::string_view lang, std::string_view folded) const {
+  auto it = by_lang_.find(std::string(lang));
+  if (it == by_lang_.end()) return false;
+  for (const std::string& p : it->second)
+    if (p == folded) return true;
+  return false;
+}
+
 DocumentPlaces::DocumentPlaces(std::string_view text, const segment::Segmentation& seg,
                                const std::vector<PlaceMention>& mentions,
                                const std::vector<actors::ActorMention>& actors,
-                               const std::vector<Cue>& cues, uint32_t dateline_end)
-    : text_(text), seg_(seg), cues_(cues), dateline_end_(dateline_end) {
+                               const std::vector<Cue>& cues, uint32_t dateline_end,
+                               const AreaPhrases* area, std::string_view lang)
+    : text_(text), seg_(seg), cues_(cues), dateline_end_(dateline_end), area_(area), lang_(lang) {
   // The places that are not an actor's words, as pointers into the mentions (no copy).
   for (const auto& p : mentions) {
     bool actor_words = false;
@@ -40,6 +71,11 @@ bool DocumentPlaces::Speaks(const PlaceMention& p) const {
   return false;
 }
 
+bool DocumentPlaces::AreaPhrase(const PlaceMention& p) const {
+  return area_ != nullptr &&
+         area_->Has(lang_, core::FoldForMatch(text_.substr(p.start, p.end - p.start)));
+}
+
 void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& sent,
                             const EventRecord* previous, uint32_t previous_sentence,
                             EventRecord* e) {
@@ -53,7 +89,7 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
   }
   // Place: the nearest in the sentence, else the place the text is about. People leave
   // a place: where they go ("towards Idlib", "vers la ville de Ménaka") is not it.
-  const bool departure = t.type == "displacement"sv || t.type == "evacuation"sv;
+  const bool departure = Departure(t.type);
   const PlaceMention* place = nullptr;
   long best = 1L << 30;
   for (const PlaceMention* pp : places_) {
@@ -92,6 +128,28 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
     if (place != focus_ && e->location->text.empty())
       e->location->text = std::string(text_.substr(place->start, place->end - place->start));
     if (place->location.geonameid || !place->location.country.empty()) focus_ = place;
+    const bool own = SentenceHas(sent, place->start, place->end);
+    if (own && previous != nullptr && previous_sentence + 3 >= t.sentence && previous->location &&
+        (previous->location->geonameid || !previous->location->country.empty()) &&
+        AreaPhrase(*place)) {
+      // "the area", "la même zone": where the story's preceding event happened, with its
+      // part (the geo stage can only take the last place named, which may be where the
+      // wounded were taken or where a source speaks from).
+      e->location = *previous->location;
+      e->location->text = std::string(text_.substr(place->start, place->end - place->start));
+    } else if (!own && !e->location->part.empty() && !Departure(t.type)) {
+      // An event told with no place of its own happened in the town the text is about; the
+      // part of town said for an earlier event is not said of this one ("... retook the
+      // complex in the centre of Fallujah. Since Monday, forces have detained 1,500 men"),
+      // unless it is that event told on (same type, the sentence after, same place). People
+      // leaving do leave the part just named ("... left East Aleppo. 1,000 people were
+      // evacuated").
+      const bool told_on = previous != nullptr && previous_sentence + 1 >= t.sentence &&
+                           previous->type == t.type && previous->location &&
+                           previous->location->geonameid == e->location->geonameid &&
+                           previous->location->part == e->location->part;
+      if (!told_on) e->location->part.clear();
+    }
     // Aid to people who have just fled ("ces civils ont été aidés") reaches them where
     // they went, not in the part of town they left: with no place of its own, the town.
     if (place == focus_ && !SentenceHas(sent, place->start, place->end) &&

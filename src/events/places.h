@@ -6,10 +6,13 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "actors/actors.h"
+#include "core/langpack.h"
 #include "events/attribution.h"
 #include "events/mentions.h"
 #include "events/triggers.h"
@@ -18,6 +21,17 @@
 
 namespace vigie::events {
 
+// Phrases that point back to the area of the story's preceding event ("the area", "la même
+// zone"): the rows of each pack's geo_city_refs.tsv with `refers` = last, folded. Immutable.
+class AreaPhrases {
+ public:
+  static StatusOr<AreaPhrases> Create(const core::PackSet& packs);
+  bool Has(std::string_view lang, std::string_view folded) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<std::string>> by_lang_;
+};
+
 class DocumentPlaces {
  public:
   // `dateline_end`: clean offset where the dateline ends (places before it are not event
@@ -25,7 +39,7 @@ class DocumentPlaces {
   DocumentPlaces(std::string_view text, const segment::Segmentation& seg,
                  const std::vector<PlaceMention>& mentions,
                  const std::vector<actors::ActorMention>& actors, const std::vector<Cue>& cues,
-                 uint32_t dateline_end);
+                 uint32_t dateline_end, const AreaPhrases* area, std::string_view lang);
 
   // Sets `e->location` for trigger `t` of sentence `sent` (left empty when the text names
   // no place yet) and moves the focus. `previous` is the record written before this one
@@ -44,11 +58,14 @@ class DocumentPlaces {
  private:
   bool Destination(const PlaceMention& p) const;  // where people went ("en direction de")
   bool Speaks(const PlaceMention& p) const;       // a capital that speaks ("Kinshasa affirme")
+  bool AreaPhrase(const PlaceMention& p) const;   // "the area", "la même zone"
 
   std::string_view text_;
   const segment::Segmentation& seg_;
   const std::vector<Cue>& cues_;
   uint32_t dateline_end_ = 0;
+  const AreaPhrases* area_ = nullptr;
+  std::string_view lang_;
   std::vector<const PlaceMention*> places_;  // not an actor's words, in text order
   const PlaceMention* focus_ = nullptr;      // the place the text is about so far
   size_t cursor_ = 0;                        // places before it have moved the focus
