@@ -534,6 +534,90 @@ TEST(ExtractorTest, AidToPeopleWhoFledIsNotInThePartTheyLeft) {
   EXPECT_EQ(ev[1].location->part, "");
 }
 
+// "The area", "la même zone": the place of the story's preceding event, with its part, even
+// when the geo stage (which knows no events) resolved the phrase to the last place named,
+// here where the wounded were taken.
+TEST(ExtractorTest, AreaPhraseTakesThePlaceOfThePrecedingEvent) {
+  Doc d{
+      "A car bomb exploded in the old city of Homs on Monday, killing eight people. The "
+      "wounded were treated in hospitals in Damascus. On Tuesday, rescue teams evacuated 40 "
+      "civilians from the area.",
+      "en"};
+  d.m.document_date = {"2024-03-05", "2024-03-05", "day", "document", ""};
+  d.Place("the old city of Homs", 169577, 34.73, 36.72, "SY", "old_city");
+  d.Place("Damascus", 170654, 33.51, 36.29, "SY");
+  d.Place("the area", 170654, 33.51, 36.29, "SY");
+  auto ev = d.Run();
+  ASSERT_GE(ev.size(), 2u);
+  EXPECT_EQ(ev.back().type, "evacuation");
+  ASSERT_TRUE(ev.back().location);
+  EXPECT_EQ(ev.back().location->geonameid, 169577);
+  EXPECT_EQ(ev.back().location->part, "old_city");
+  EXPECT_EQ(ev.back().location->text, "the area");
+
+  Doc f{
+      "Des hommes armés ont attaqué lundi un convoi militaire près de Gao, tuant six soldats. "
+      "Les blessés ont été soignés à Bamako. Mardi, l'armée a mené des frappes aériennes dans "
+      "la même zone.",
+      "fr"};
+  f.m.document_date = {"2023-05-10", "2023-05-10", "day", "document", ""};
+  f.Place("près de Gao", 2457161, 16.27, -0.04, "ML", "outskirts");
+  f.Place("Bamako", 2460596, 12.65, -8.0, "ML");
+  f.Place("la même zone", 2460596, 12.65, -8.0, "ML");
+  auto fv = f.Run();
+  ASSERT_GE(fv.size(), 2u);
+  EXPECT_EQ(fv.back().type, "air_strike");
+  ASSERT_TRUE(fv.back().location);
+  EXPECT_EQ(fv.back().location->geonameid, 2457161);
+  EXPECT_EQ(fv.back().location->part, "outskirts");
+}
+
+// An event told with no place of its own is in the town the text is about, not in the
+// part of town named for an earlier event; people who leave do leave that part.
+TEST(ExtractorTest, PartOfAnEarlierEventIsNotCarriedExceptByPeopleLeaving) {
+  Doc d{
+      "Government troops retook the market in the centre of Raqqa on Monday. Since Sunday, "
+      "the troops have detained 300 men for questioning.",
+      "en"};
+  d.m.document_date = {"2017-10-10", "2017-10-10", "day", "document", ""};
+  d.Place("the centre of Raqqa", 163915, 35.95, 39.01, "SY", "centre");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[0].location->part, "centre");
+  EXPECT_EQ(ev[1].type, "arrest");
+  ASSERT_TRUE(ev[1].location);
+  EXPECT_EQ(ev[1].location->geonameid, 163915);
+  EXPECT_EQ(ev[1].location->part, "");
+
+  Doc f{
+      "L'armée malienne a repris mardi le nord de Kidal aux rebelles. Depuis lundi, les "
+      "soldats ont arrêté 40 suspects.",
+      "fr"};
+  f.m.document_date = {"2023-11-15", "2023-11-15", "day", "document", ""};
+  f.Place("le nord de Kidal", 2455290, 18.44, 1.41, "ML", "north");
+  auto fv = f.Run();
+  ASSERT_EQ(fv.size(), 2u);
+  EXPECT_EQ(fv[1].type, "arrest");
+  ASSERT_TRUE(fv[1].location);
+  EXPECT_EQ(fv[1].location->part, "");
+
+  Doc g{
+      "Les derniers rebelles ont quitté Alep-Est jeudi à bord de bus. Environ 2 000 personnes "
+      "ont été évacuées dans la journée, selon le Croissant-Rouge.",
+      "fr"};
+  g.m.document_date = {"2016-12-16", "2016-12-16", "day", "document", ""};
+  g.Place("Alep-Est", 170063, 36.2, 37.16, "SY", "east");
+  auto gv = g.Run();
+  bool found = false;
+  for (const auto& x : gv)
+    if (x.type == "evacuation") {
+      found = true;
+      ASSERT_TRUE(x.location);
+      EXPECT_EQ(x.location->part, "east");
+    }
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace vigie::events
 
