@@ -141,11 +141,13 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
       // An event told with no place of its own happened in the town the text is about; the
       // part of town said for an earlier event is not said of this one ("... retook the
       // complex in the centre of Fallujah. Since Monday, forces have detained 1,500 men"),
-      // unless it is that event told on (same type, the sentence after, same place). People
+      // unless it is that event told on (same type and subtype, the sentence after, same
+      // place). People
       // leaving do leave the part just named ("... left East Aleppo. 1,000 people were
       // evacuated").
       const bool told_on = previous != nullptr && previous_sentence + 1 >= t.sentence &&
-                           previous->type == t.type && previous->location &&
+                           previous->type == t.type && previous->subtype == t.subtype &&
+                           previous->location &&
                            previous->location->geonameid == e->location->geonameid &&
                            previous->location->part == e->location->part;
       if (!told_on) e->location->part.clear();
