@@ -778,7 +778,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     e.confidence = std::clamp(conf, 0.05, 0.95);
     // The same happening told on in the next sentence ("Le raid n'a pas fait de victimes",
     // "Des obus sont tombés aux abords du camp"): a definite noun, or no date of its own,
-    // and no other place, is one event with the sentence before.
+    // and no other place (nor another part of the town), is one event with the sentence
+    // before.
     size_t same = done;
     for (size_t k = done; k-- > 0 && out_sentence[k] + 1 >= t.sentence;)
       if (out_sentence[k] + 1 == t.sentence && out[k].type == e.type && out[k].status == e.status) {
@@ -794,7 +795,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       auto id = [](const EventRecord& x) -> int64_t {
         return x.location && x.location->geonameid ? *x.location->geonameid : -1;
       };
-      if ((definite || undated) && (id(e) == id(prev) || id(e) < 0)) {
+      // Two parts of one town are two places ("à l'est de Mossoul ... Au sud, ...").
+      auto part = [](const EventRecord& x) -> std::string_view {
+        return x.location ? std::string_view(x.location->part) : std::string_view();
+      };
+      const bool other_part = !part(e).empty() && !part(prev).empty() && part(e) != part(prev);
+      if ((definite || undated) && (id(e) == id(prev) || id(e) < 0) && !other_part) {
         if (!prev.actor1) prev.actor1 = e.actor1;
         if (!prev.actor2) prev.actor2 = e.actor2;
         if (!prev.claimant) prev.claimant = e.claimant;
@@ -982,8 +988,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
   }
   // Two mentions of one happening in one article are one event (a headline and its
-  // paragraph): same type and subtype, same named place, same date, same modality, one of
-  // them in a headline, and no firm counts that disagree.
+  // paragraph): same type and subtype, same named place (and part, when both say one), same date,
+  // same modality, one of them in a headline, and no firm counts that disagree.
   auto place_id = [](const EventRecord& e) -> int64_t {
     return e.location && e.location->geonameid ? *e.location->geonameid : -1;
   };
@@ -998,6 +1004,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       EventRecord& b = out[j];
       if (a.type != b.type || a.subtype != b.subtype) continue;
       if (place_id(a) < 0 || place_id(a) != place_id(b)) continue;
+      if (!a.location->part.empty() && !b.location->part.empty() &&
+          a.location->part != b.location->part)
+        continue;  // two parts of one town are two places
       // Dates agree, or one of the two has none of its own (a headline).
       auto own = [](const EventRecord& x) {
         return x.date && (x.date->basis == "explicit"sv || x.date->basis == "relative"sv);

@@ -53,14 +53,16 @@ DocumentPlaces::DocumentPlaces(std::string_view text, const segment::Segmentatio
   }
 }
 
-bool DocumentPlaces::Destination(const PlaceMention& p) const {
+bool DocumentPlaces::After(const PlaceMention& p, std::string_view kind) const {
   const uint32_t p0 = TokenAt(seg_, p.start);
   for (const Cue& c : CuesEndingFrom(cues_, p0 >= 3 ? p0 - 3 : 0)) {
     if (c.end_token > p0) break;
-    if (c.kind == "destination"sv && c.start < p.start) return true;
+    if (c.kind == kind && c.start < p.start) return true;
   }
   return false;
 }
+
+bool DocumentPlaces::Destination(const PlaceMention& p) const { return After(p, "destination"sv); }
 
 bool DocumentPlaces::Speaks(const PlaceMention& p) const {
   const uint32_t p1 = TokenAt(seg_, p.end);
@@ -96,6 +98,9 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
     const PlaceMention& p = *pp;
     if (!SentenceHas(sent, p.start, p.end) || p.end <= dateline_end_ || Speaks(p)) continue;
     if (departure && Destination(p)) continue;
+    // Where forces set out from is not where they act ("parties de la base de Qayyarah,
+    // ont repris plusieurs localités"); where people flee from is where they leave.
+    if (!departure && After(p, "origin"sv)) continue;
     // A country named beside a known focus is a party or a backdrop ("avec la médiation
     // de la Turquie"), not a more precise place.
     if (p.location.precision == "country"sv && focus_ != nullptr) continue;

@@ -56,6 +56,8 @@ class DocumentPlaces {
   TollPlaces ForToll(const segment::Sentence& sent) const;
 
  private:
+  bool After(const PlaceMention& p, std::string_view cue_kind) const;  // a cue of that kind
+                                                                       // ends <= 3 words before
   bool Destination(const PlaceMention& p) const;  // where people went ("en direction de")
   bool Speaks(const PlaceMention& p) const;       // a capital that speaks ("Kinshasa affirme")
   bool AreaPhrase(const PlaceMention& p) const;   // "the area", "la même zone"
