@@ -572,6 +572,38 @@ TEST(ExtractorTest, AreaPhraseTakesThePlaceOfThePrecedingEvent) {
   EXPECT_EQ(fv.back().location->part, "outskirts");
 }
 
+// Where forces set out from is not where they act; a second part of the same town is a
+// second place, not the same event told on.
+TEST(ExtractorTest, OriginIsNotThePlaceAndTwoPartsAreTwoEvents) {
+  Doc d{
+      "Les rebelles ont repris lundi trois villages au nord de Homs. Au sud, des unités "
+      "parties de la base de Tiyas ont elles aussi repris plusieurs localités.",
+      "fr"};
+  d.m.document_date = {"2024-03-05", "2024-03-05", "day", "document", ""};
+  d.Place("au nord de Homs", 169577, 34.73, 36.72, "SY", "north");
+  d.Place("Au sud", 169577, 34.73, 36.72, "SY", "south");
+  d.Place("Tiyas", 163806, 34.52, 37.63, "SY");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 2u);
+  ASSERT_TRUE(ev[1].location);
+  EXPECT_EQ(ev[1].location->geonameid, 169577);
+  EXPECT_EQ(ev[1].location->part, "south");
+
+  Doc e{
+      "Government troops retook two villages east of Aleppo on Monday. In the south, units "
+      "coming from the Kweires air base also retook several villages.",
+      "en"};
+  e.m.document_date = {"2016-10-18", "2016-10-18", "day", "document", ""};
+  e.Place("east of Aleppo", 170063, 36.2, 37.16, "SY", "east");
+  e.Place("the south", 170063, 36.2, 37.16, "SY", "south");
+  e.Place("Kweires", 169999, 36.2, 37.5, "SY");
+  auto ev2 = e.Run();
+  ASSERT_EQ(ev2.size(), 2u);
+  ASSERT_TRUE(ev2[1].location);
+  EXPECT_EQ(ev2[1].location->geonameid, 170063);
+  EXPECT_EQ(ev2[1].location->part, "south");
+}
+
 // An event told with no place of its own is in the town the text is about, not in the
 // part of town named for an earlier event; people who leave do leave that part.
 TEST(ExtractorTest, PartOfAnEarlierEventIsNotCarriedExceptByPeopleLeaving) {
