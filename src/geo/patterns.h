@@ -17,14 +17,14 @@ namespace vigie::geo {
 struct Pattern {
   std::vector<std::string> words;
   int value = 0;
-  bool hyphen = false;      // must be joined to the name by a hyphen (Alep-Est)
-  bool capital = false;     // a reference to the capital of the article's country
-  bool last = false;        // a reference to the last place named before ("la zone", "the area")
-  bool country = false;     // a reference to the article's country ("notre pays", "nationwide")
-  bool site = false;        // a place in the city ("the stadium"): the city, without the part
-                            // words around it ("around the stadium" is not the outskirts)
-  bool quarter = false;     // unnamed parts of a town ("des quartiers toujours occupés"): the
-                            // last town named before, with its part
+  bool hyphen = false;   // must be joined to the name by a hyphen (Alep-Est)
+  bool capital = false;  // a reference to the capital of the article's country
+  bool last = false;     // a reference to the last place named before ("la zone", "the area")
+  bool country = false;  // a reference to the article's country ("notre pays", "nationwide")
+  bool site = false;     // a place in the city ("the stadium"): the city, without the part
+                         // words around it ("around the stadium" is not the outskirts)
+  bool quarter = false;  // unnamed parts of a town ("des quartiers toujours occupés"): the
+                         // last town named before, with its part
   bool settlement = false;  // unnamed places of their own ("des villages", "several
                             // villages around X"): the town they are near, without its part
 };
@@ -70,7 +70,7 @@ class PatternSet {
   // Patterns in try order, indexed by the Unit::hash of their one word, or by a hash of
   // their two words next to the name (the words are compared after a hit).
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_word_, by_pair_;
-  uint64_t filter_[64] = {};   // bit (hash mod 4096) of every index key
+  uint64_t filter_[64] = {};  // bit (hash mod 4096) of every index key
   uint64_t anchors_[64] = {};  // bit (hash mod 4096) of every pattern's anchor word
 };
 
@@ -84,9 +84,7 @@ class WordSet {
   }
   bool Has(const Unit& u) const { return MayHave(u.hash) && HasIndexed(u.hash, u.text); }
   bool MayHave(uint64_t h) const { return (filter_[(h >> 6) & 63] >> (h & 63)) & 1; }
-  bool Has(std::string_view folded_word) const {
-    return HasIndexed(UnitHash(folded_word), folded_word);
-  }
+  bool Has(std::string_view folded_word) const { return HasIndexed(UnitHash(folded_word), folded_word); }
   size_t size() const { return words_.size(); }
 
  private:

@@ -27,16 +27,14 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
 }
 
 int ParsePart(std::string_view s) {
-  static const char* names[] = {"",       "east",     "west",      "north",      "south",
-                                "centre", "old_city", "outskirts", "countryside"};
+  static const char* names[] = {"", "east", "west", "north", "south", "centre", "old_city", "outskirts", "countryside"};
   for (int i = 1; i < 9; ++i)
     if (s == names[i]) return i;
   return -1;
 }
 
 int ParsePrecision(std::string_view s) {
-  static const char* names[] = {"site",     "neighbourhood", "village", "city",
-                                "district", "region",        "country"};
+  static const char* names[] = {"site", "neighbourhood", "village", "city", "district", "region", "country"};
   for (int i = 0; i < 7; ++i)
     if (s == names[i]) return i;
   return -1;
@@ -51,8 +49,7 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
                     std::vector<Pattern>* before, std::vector<Pattern>* after) {
   const core::TsvTable* t = pack.Table(table);
   if (t == nullptr) return Status::Ok();
-  int pc = t->Column("pattern"), pos = t->Column("position"),
-      val = t->Column(precision ? "precision" : "part");
+  int pc = t->Column("pattern"), pos = t->Column("position"), val = t->Column(precision ? "precision" : "part");
   if (pc < 0 || (positioned && (pos < 0 || val < 0)))
     return Status::InvalidArgument(t->path + ": missing columns");
   for (size_t r = 0; r < t->rows.size(); ++r) {
@@ -63,18 +60,14 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
     if (positioned) {
       p.value = precision ? ParsePrecision(row[val]) : ParsePart(row[val]);
       if (p.value < 0)
-        return Status::InvalidArgument(t->path + ":" + std::to_string(t->lines[r]) +
-                                       ": unknown value " + row[val]);
-      if (row[pos] == "before")
-        before->push_back(p);
-      else if (row[pos] == "after")
-        after->push_back(p);
+        return Status::InvalidArgument(t->path + ":" + std::to_string(t->lines[r]) + ": unknown value " + row[val]);
+      if (row[pos] == "before") before->push_back(p);
+      else if (row[pos] == "after") after->push_back(p);
       else if (row[pos] == "after_hyphen") {
         p.hyphen = true;
         after->push_back(p);
-      } else
-        return Status::InvalidArgument(t->path + ":" + std::to_string(t->lines[r]) +
-                                       ": position must be before, after or after_hyphen");
+      }
+      else return Status::InvalidArgument(t->path + ":" + std::to_string(t->lines[r]) + ": position must be before, after or after_hyphen");
     } else {
       int rc = t->Column("refers");
       p.capital = rc >= 0 && row[rc] == "capital";
@@ -86,8 +79,7 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
       int pc2 = t->Column("part");
       if (pc2 >= 0 && !row[pc2].empty()) p.value = ParsePart(row[pc2]);
       if (p.value < 0)
-        return Status::InvalidArgument(t->path + ":" + std::to_string(t->lines[r]) +
-                                       ": unknown part " + row[pc2]);
+        return Status::InvalidArgument(t->path + ":" + std::to_string(t->lines[r]) + ": unknown part " + row[pc2]);
       before->push_back(p);
     }
   }
@@ -102,8 +94,7 @@ void LoadActorNames(const core::LangPack& pack, std::vector<Pattern>* out) {
   for (const auto& phrase : t->Values("phrase")) {
     Pattern p;
     p.words = PatternUnits(phrase);
-    if (p.words.size() >= 2)
-      out->push_back(std::move(p));  // one word: "IS", "Daesh" are no place names
+    if (p.words.size() >= 2) out->push_back(std::move(p));  // one word: "IS", "Daesh" are no place names
   }
 }
 
@@ -156,7 +147,7 @@ void AddPatterns(Resolver::LangRules* to, const PatternLists& from) {
 }
 
 struct Match {
-  size_t first, end;                    // units
+  size_t first, end;                 // units
   uint32_t hit_begin = 0, hit_end = 0;  // its places: the document's hit pool [begin, end)
   bool main_any = false;
   bool skeleton = false;  // found by its transliteration skeleton (geo::Skeleton), not its key
@@ -174,14 +165,12 @@ struct Candidate {
 }  // namespace
 
 const char* PartName(Part p) {
-  static const char* names[] = {nullptr,  "east",     "west",      "north",      "south",
-                                "centre", "old_city", "outskirts", "countryside"};
+  static const char* names[] = {nullptr, "east", "west", "north", "south", "centre", "old_city", "outskirts", "countryside"};
   return names[static_cast<int>(p)];
 }
 
 const char* PrecisionName(Precision p) {
-  static const char* names[] = {"site",     "neighbourhood", "village", "city",
-                                "district", "region",        "country"};
+  static const char* names[] = {"site", "neighbourhood", "village", "city", "district", "region", "country"};
   return names[static_cast<int>(p)];
 }
 
@@ -193,12 +182,9 @@ StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazet
     const core::LangPack* pack = packs.Get(lang);
     LangRules rules;
     PatternLists lists;
-    VIGIE_RETURN_IF_ERROR(
-        LoadPatterns(*pack, "geo_parts", true, false, &lists.parts_before, &lists.parts_after));
-    VIGIE_RETURN_IF_ERROR(
-        LoadPatterns(*pack, "geo_features", true, true, &lists.feat_before, &lists.feat_after));
-    VIGIE_RETURN_IF_ERROR(
-        LoadPatterns(*pack, "geo_city_refs", false, false, &lists.city_refs, nullptr));
+    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_parts", true, false, &lists.parts_before, &lists.parts_after));
+    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_features", true, true, &lists.feat_before, &lists.feat_after));
+    VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_city_refs", false, false, &lists.city_refs, nullptr));
     VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_near", false, false, &lists.near, nullptr));
     VIGIE_RETURN_IF_ERROR(
         LoadPatterns(*pack, "geo_not_places", false, false, &lists.not_places, nullptr));
@@ -225,8 +211,7 @@ StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazet
     Place p = g.facts(i);
     if (p.feature_code == "PPLC") {
       int ci = CountryIndex(p.country);
-      if (ci >= 0 &&
-          (r->capital_[ci] < 0 || g.facts(uint32_t(r->capital_[ci])).population < p.population))
+      if (ci >= 0 && (r->capital_[ci] < 0 || g.facts(uint32_t(r->capital_[ci])).population < p.population))
         r->capital_[ci] = i;
     }
     if (p.kind != PlaceKind::kCountry) continue;
@@ -267,8 +252,7 @@ void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i,
     }
     word = u.key;
     size_t q = pos + 1;
-    while (q < units.size() && units[q].glued_before && units[q].sentence == u.sentence &&
-           !units[q].key.empty())
+    while (q < units.size() && units[q].glued_before && units[q].sentence == u.sentence && !units[q].key.empty())
       word += units[q++].key;
     if (u.caseless) break;
     if (pos == i) {
@@ -282,8 +266,7 @@ void SkeletonMatch(const Gazetteer& g, const std::vector<Unit>& units, size_t i,
     }
     if (!u.cap) break;  // every other word of a name is capitalised ("Maaret al-Noomane")
     if (skel.empty() && word.size() < 3) break;  // starts on a content word of 3 letters or more
-    std::string s =
-        sk.HasSilent(word) ? sk.Word(sk.DropSilent(word), &consonants) : sk.Word(word, &consonants);
+    std::string s = sk.HasSilent(word) ? sk.Word(sk.DropSilent(word), &consonants) : sk.Word(word, &consonants);
     if (s.empty()) break;
     if (!skel.empty()) skel.push_back(' ');
     skel += s;
@@ -333,8 +316,7 @@ std::vector<Match> FindMatches(const Gazetteer& g, const std::vector<Unit>& unit
       key.push_back(' ');
       key += next.key;
     }
-    if (skeleton && best.end == best.first && g.skeleton() != nullptr)
-      SkeletonMatch(g, units, i, &best, &best_hits, &hits, &skeleton_dead);
+    if (skeleton && best.end == best.first && g.skeleton() != nullptr) SkeletonMatch(g, units, i, &best, &best_hits, &hits, &skeleton_dead);
     if (best.end > best.first) {
       for (const auto& h : best_hits) best.main_any |= h.main_name;
       best.hit_begin = uint32_t(pool->size());
@@ -396,8 +378,7 @@ std::vector<std::pair<uint32_t, uint32_t>> Resolver::MatchNames(std::string_view
   const std::vector<Unit>& units = us.list;
   std::vector<std::pair<uint32_t, uint32_t>> out;
   std::vector<NameHit> pool;
-  for (const auto& m : FindMatches(*gaz_, units, skeleton, &pool))
-    out.emplace_back(units[m.first].start, units[m.end - 1].end);
+  for (const auto& m : FindMatches(*gaz_, units, skeleton, &pool)) out.emplace_back(units[m.first].start, units[m.end - 1].end);
   return out;
 }
 
@@ -460,8 +441,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     }
   std::unordered_set<std::string_view> lower_words;
   for (const Unit& u : units)
-    if (!u.cap && !u.key.empty() && filter_has(u.hash) && single_words.count(u.hash))
-      lower_words.insert(u.text);
+    if (!u.cap && !u.key.empty() && filter_has(u.hash) && single_words.count(u.hash)) lower_words.insert(u.text);
   // A match that stops inside a hyphenated word ("Al" of "Al-Hamdaniye") is not a name,
   // unless the rest is a part word ("Alep-Est").
   auto cut_word = [&](const Match& m) {
@@ -478,9 +458,9 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     const Match& m = matches[mi];
     if (m.end - m.first != 1 || m.first == 0) continue;
     const Unit& prev = units[m.first - 1];
-    if (prev.sentence != units[m.first].sentence || !prev.cap || prev.caseless ||
-        units[m.first].caseless || prev.key.empty() || prev.text.size() > prev.key.size() ||
-        units[m.first].hyphen_before)
+    if (prev.sentence != units[m.first].sentence || !prev.cap || prev.caseless || units[m.first].caseless ||
+        prev.key.empty() ||
+        prev.text.size() > prev.key.size() || units[m.first].hyphen_before)
       continue;
     bool prev_in_match = false;
     // Matches are in text order and do not overlap: only the one before can hold it.
@@ -495,8 +475,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         break;
       }
     }
-    if (!prev_in_match && !prev_initial && !rules.articles.Has(prev))
-      person_words.insert(units[m.first].text);
+    if (!prev_in_match && !prev_initial && !rules.articles.Has(prev)) person_words.insert(units[m.first].text);
   }
 
   // Candidates per match; drop accidental single words.
@@ -507,8 +486,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   cand_pool.reserve(total_hits);
   std::vector<uint32_t> cand_begin(matches.size(), 0), cand_end(matches.size(), 0);
   auto cands = [&](size_t i) {
-    return std::span<const Candidate>(cand_pool.data() + cand_begin[i],
-                                      cand_end[i] - cand_begin[i]);
+    return std::span<const Candidate>(cand_pool.data() + cand_begin[i], cand_end[i] - cand_begin[i]);
   };
   std::vector<bool> keep(matches.size(), true);
   for (size_t i = 0; i < matches.size(); ++i) {
@@ -519,8 +497,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       keep[i] = false;
       continue;
     }
-    if (single && person_words.count(units[m.first].text) && !prev_is_prep(m.first) &&
-        !feature_near(m)) {
+    if (single && person_words.count(units[m.first].text) && !prev_is_prep(m.first) && !feature_near(m)) {
       keep[i] = false;
       continue;
     }
@@ -541,12 +518,10 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     // A lone word naming only small towns, followed by a capitalised word that is no place,
     // starts a longer proper name ("Levant Wire"), unless a place preposition announces
     // it. (Large places stay: "Minnesota Department of Health" names Minnesota too.)
-    if (single && m.end < units.size() && units[m.end].sentence == units[m.first].sentence &&
-        units[m.end].cap && !units[m.end].caseless && !units[m.first].caseless &&
-        !units[m.end].key.empty() && !units[m.end].hyphen_before &&
-        !(i + 1 < matches.size() && matches[i + 1].first == m.end && !matches[i + 1].skeleton) &&
-        !feature_near(m) && !cut_word(m) && !prev_is_prep(m.first) &&
-        !SomeLargePlace(g, hits_of(m))) {
+    if (single && m.end < units.size() &&
+        units[m.end].sentence == units[m.first].sentence && units[m.end].cap && !units[m.end].caseless && !units[m.first].caseless && !units[m.end].key.empty() &&
+        !units[m.end].hyphen_before && !(i + 1 < matches.size() && matches[i + 1].first == m.end && !matches[i + 1].skeleton) &&
+        !feature_near(m) && !cut_word(m) && !prev_is_prep(m.first) && !SomeLargePlace(g, hits_of(m))) {
       int v;
       if (rules.parts_after.Match(units, m.end, units[m.first].sentence, &v) == 0) {
         keep[i] = false;
@@ -573,32 +548,24 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       continue;
     }
     std::span<NameHit> hits = hits_of(m);  // sorted in place (their order matters nowhere else)
-    std::sort(hits.begin(), hits.end(),
-              [](const NameHit& a, const NameHit& b) { return a.place < b.place; });
+    std::sort(hits.begin(), hits.end(), [](const NameHit& a, const NameHit& b) { return a.place < b.place; });
     for (size_t h = 0; h < hits.size(); ++h) {
       if (h > 0 && hits[h].place == hits[h - 1].place) continue;
       Place p = g.facts(hits[h].place);
       // A skeleton meets many small places: only towns of 10,000 people and regional seats
       // are taken by it.
       // (Countries and regions have their names in every language already.)
-      if (m.skeleton &&
-          (p.kind != PlaceKind::kPlace || (p.population < 10000 && p.feature_code != "PPLA" &&
-                                           p.feature_code != "PPLA2" && p.feature_code != "PPLC")))
+      if (m.skeleton && (p.kind != PlaceKind::kPlace || (p.population < 10000 && p.feature_code != "PPLA" &&
+                                                         p.feature_code != "PPLA2" && p.feature_code != "PPLC")))
         continue;
       double base = 0.2 * std::log10(double(p.population) + 1.0);
       if (hits[h].main_name) base += 0.3;
-      if (p.kind == PlaceKind::kCountry)
-        base += 2.0;
-      else if (p.kind == PlaceKind::kRegion)
-        base += 1.2;
-      if (p.feature_code == "PPLC")
-        base += 0.5;
-      else if (p.feature_code == "PPLA")
-        base += 0.3;
-      else if (p.feature_code == "PPLA2")
-        base += 0.1;
-      cand_pool.push_back(Candidate{hits[h].place, hits[h].main_name, base, p.lat, p.lon,
-                                    CountryIndex(p.country), p.kind});
+      if (p.kind == PlaceKind::kCountry) base += 2.0;
+      else if (p.kind == PlaceKind::kRegion) base += 1.2;
+      if (p.feature_code == "PPLC") base += 0.5;
+      else if (p.feature_code == "PPLA") base += 0.3;
+      else if (p.feature_code == "PPLA2") base += 0.1;
+      cand_pool.push_back(Candidate{hits[h].place, hits[h].main_name, base, p.lat, p.lon, CountryIndex(p.country), p.kind});
     }
     cand_end[i] = uint32_t(cand_pool.size());
     if (cand_end[i] == cand_begin[i]) keep[i] = false;
@@ -631,8 +598,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     uint32_t place;
     double lat, lon;
   };
-  auto pick = [&](size_t i, const std::vector<double>& v, double vtotal,
-                  const std::vector<CoMention>* co, double* margin) -> int64_t {
+  auto pick = [&](size_t i, const std::vector<double>& v, double vtotal, const std::vector<CoMention>* co,
+                  double* margin) -> int64_t {
     double best = -1e9, second = -1e9;
     int64_t bi = -1;
     // Co-mentions: the 32 matches on either side are enough (and keep this linear).
@@ -715,8 +682,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   std::vector<int64_t> counted_places;  // sorted below: mentions per place by equal_range
   int kept_total = 0;
   for (size_t i = 0; i < matches.size(); ++i) {
-    if (!keep[i] || chosen[i] < 0 || matches[i].skeleton)
-      continue;  // skeleton matches support nothing
+    if (!keep[i] || chosen[i] < 0 || matches[i].skeleton) continue;  // skeleton matches support nothing
     int ci = CountryIndex(g.facts(uint32_t(chosen[i])).country);
     if (ci >= 0) ++per_country[ci];
     counted_places.push_back(chosen[i]);
@@ -733,32 +699,27 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     Place p = g.facts(uint32_t(chosen[i]));
     if (p.kind != PlaceKind::kPlace) continue;
     int pci = CountryIndex(p.country);
-    auto [same_lo, same_hi] =
-        std::equal_range(counted_places.begin(), counted_places.end(), chosen[i]);
+    auto [same_lo, same_hi] = std::equal_range(counted_places.begin(), counted_places.end(), chosen[i]);
     double support = pci >= 0 ? per_country[pci] - double(same_hi - same_lo) : 0;
     // Neighbourhoods and sites need their country in the article.
     Precision pp = PlacePrecision(p);
-    if (support == 0 && (pp == Precision::kNeighbourhood || pp == Precision::kSite))
-      keep[i] = false;
+    if (support == 0 && (pp == Precision::kNeighbourhood || pp == Precision::kSite)) keep[i] = false;
     // A skeleton match must be in the country the article is most about, or one named
     // twice elsewhere in it.
     if (m.skeleton && pci != top_country && support < 2) keep[i] = false;
     // A single word found by its skeleton also needs a place preposition or a feature word
     // ("à Taëz", "south of Hodeidah"): "Asian" is not Aswan.
-    if (m.skeleton && m.end - m.first == 1 && !prev_is_prep(m.first) && !feature_near(m))
-      keep[i] = false;
+    if (m.skeleton && m.end - m.first == 1 && !prev_is_prep(m.first) && !feature_near(m)) keep[i] = false;
     if (m.end - m.first != 1) continue;
     bool main = false;
     for (const auto& c : cands(i))
       if (c.place == uint32_t(chosen[i])) main = c.main;
     bool context = prev_is_prep(m.first) || feature_near(m) || support > 0;
-    bool strong =
-        prev_is_prep(m.first) || feature_near(m) || (support > 0 && main && p.population >= 5000);
+    bool strong = prev_is_prep(m.first) || feature_near(m) || (support > 0 && main && p.population >= 5000);
     if (sentence_initial(m.first) && !strong && p.population < 100000) keep[i] = false;
     if (!main && !context && p.population < 20000) keep[i] = false;
     // An acronym in capitals that is only an alternate name ("SANA").
-    std::string_view word =
-        text.substr(units[m.first].start, units[m.first].end - units[m.first].start);
+    std::string_view word = text.substr(units[m.first].start, units[m.first].end - units[m.first].start);
     bool caps = word.size() <= 4;
     for (char ch : word) caps &= !(ch >= 'a' && ch <= 'z');
     if (caps && !main) keep[i] = false;
@@ -783,10 +744,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   uint8_t may_any = 0;
   for (size_t k = 0; k < units.size(); ++k) {
     uint64_t h = units[k].hash;
-    may[k] = (rules.feat_before_start.MayAnchor(h) ? kFeatStart : 0) |
-             (rules.feat_after.MayAnchor(h) ? kFeatAfter : 0) |
-             (rules.city_refs.MayAnchor(h) ? kCityRef : 0) |
-             (rules.capital_words.MayHave(h) ? kCapitalWord : 0) |
+    may[k] = (rules.feat_before_start.MayAnchor(h) ? kFeatStart : 0) | (rules.feat_after.MayAnchor(h) ? kFeatAfter : 0) |
+             (rules.city_refs.MayAnchor(h) ? kCityRef : 0) | (rules.capital_words.MayHave(h) ? kCapitalWord : 0) |
              (rules.articles.MayHave(h) ? kArticle : 0);
     may_any |= may[k];
   }
@@ -838,8 +797,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     pm.name_end = units[m.end - 1].end;
     pm.score = std::round(1000.0 / (1.0 + std::exp(-2.0 * margin[i]))) / 1000.0;
     for (size_t k = first; k < end; ++k) used[k] = true;
-    if (p.kind == PlaceKind::kPlace && pm.precision == Precision::kCity)
-      ++city_count[uint32_t(chosen[i])];
+    if (p.kind == PlaceKind::kPlace && pm.precision == Precision::kCity) ++city_count[uint32_t(chosen[i])];
     placed.emplace_back(m.first, out.size());
     out.push_back(std::move(pm));
   }
@@ -856,23 +814,21 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   }
 
   // References to the article's city: "la ville", "the outskirts of the city". The city is
-  // the last one named in the same sentence or the two before it in its paragraph ("In Hodeidah,
-  // ... the southern districts of the city"; "À Taëz ... La ville"), else the article's main city.
+  // the last one named in the same sentence or the two before it in its paragraph ("In Hodeidah, ... the
+  // southern districts of the city"; "À Taëz ... La ville"), else the article's main city.
   int64_t capital = best_country >= 0 ? capital_[best_country] : -1;
   std::vector<uint32_t> paragraph(seg.sentences.size(), 0);
   for (size_t q = 1; q < seg.sentences.size(); ++q) {
     uint32_t ft = seg.sentences[q].first_token;
-    paragraph[q] =
-        paragraph[q - 1] + (ft < seg.tokens.size() && seg.tokens[ft].breaks_before >= 2 ? 1 : 0);
+    paragraph[q] = paragraph[q - 1] + (ft < seg.tokens.size() && seg.tokens[ft].breaks_before >= 2 ? 1 : 0);
   }
   auto recent_city = [&](size_t unit, uint32_t sentence) -> int64_t {
     int64_t last = -1;
     for (const auto& [u, oi] : placed)
-      if (u < unit && units[u].sentence + 2 >= sentence &&
-          paragraph[units[u].sentence] == paragraph[sentence] &&
+      if (u < unit && units[u].sentence + 2 >= sentence && paragraph[units[u].sentence] == paragraph[sentence] &&
           std::find(dropped.begin(), dropped.end(), oi) == dropped.end() &&
-          out[oi].geonameid != 0 && out[oi].named && out[oi].in_gazetteer &&
-          out[oi].precision == Precision::kCity)
+          out[oi].geonameid != 0 && out[oi].named &&
+          out[oi].in_gazetteer && out[oi].precision == Precision::kCity)
         last = g.FindGeonameId(out[oi].geonameid);
     return last >= 0 ? last : main_city;
   };
@@ -880,8 +836,8 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     // The first place named soon after the unknown name in its sentence ("of Homs",
     // "on the western edge of Homs", "à Taëz").
     for (const auto& [u, oi] : placed)
-      if (u >= after_end && u <= after_end + 8 && units[u].sentence == sentence &&
-          out[oi].geonameid != 0 && out[oi].precision == Precision::kCity)
+      if (u >= after_end && u <= after_end + 8 && units[u].sentence == sentence && out[oi].geonameid != 0 &&
+          out[oi].precision == Precision::kCity)
         return g.FindGeonameId(out[oi].geonameid);
     int64_t prev = -1;
     for (const auto& [u, oi] : placed)
@@ -894,8 +850,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
     if (used[k] || u.key.empty() || rules.articles.Has(u)) return false;
     return u.cap || (k + 1 < units.size() && units[k + 1].hyphen_before && units[k + 1].cap);
   };
-  auto add_unknown = [&](size_t first, size_t end, size_t name_first, size_t name_end,
-                         Precision fp) {
+  auto add_unknown = [&](size_t first, size_t end, size_t name_first, size_t name_end, Precision fp) {
     uint32_t s = units[first].sentence;
     PlaceMention pm;
     pm.in_gazetteer = false;
@@ -908,8 +863,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       const Pattern* rp = nullptr;
       size_t rn = (may[q] & kCityRef) ? rules.city_refs.Match(units, q, s, &rp) : 0;
       if (rn == 0 || rp->last || rp->capital || rp->country || rp->site) continue;
-      if (q + rn < units.size() && units[q + rn].sentence == s && rules.links.Has(units[q + rn]))
-        continue;
+      if (q + rn < units.size() && units[q + rn].sentence == s && rules.links.Has(units[q + rn])) continue;
       int64_t city = recent_city(first, s);
       if (city < 0) break;
       FillPlace(g.place(uint32_t(city)), &pm);
@@ -927,24 +881,19 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       if (u >= end && u <= end + 2 && units[u].sentence == s) linked = true;
     // Unlinked, the enclosing city must be in the country the article is most about
     // (not a stray match elsewhere: "Dadaab camps" is not in Mexico's El Niño).
-    if (enc >= 0 && !linked && best_country >= 0 &&
-        CountryIndex(g.place(uint32_t(enc)).country) != best_country)
-      enc = -1;
+    if (enc >= 0 && !linked && best_country >= 0 && CountryIndex(g.place(uint32_t(enc)).country) != best_country) enc = -1;
     if (enc >= 0 && (fine || linked)) {
       Place p = g.place(uint32_t(enc));
       FillPlace(p, &pm);
       pm.score = 0.5;
       // "the X district on the western edge of Homs": the part said of the enclosing city.
       for (const auto& [u, oi] : placed)
-        if (u >= end && u <= end + 8 && units[u].sentence == s &&
-            out[oi].geonameid == p.geonameid) {
+        if (u >= end && u <= end + 8 && units[u].sentence == s && out[oi].geonameid == p.geonameid) {
           pm.part = out[oi].part;
           break;
         }
     } else {
-      pm.country = best_country >= 0
-                       ? std::string{char('A' + best_country / 26), char('A' + best_country % 26)}
-                       : "";
+      pm.country = best_country >= 0 ? std::string{char('A' + best_country / 26), char('A' + best_country % 26)} : "";
       pm.precision = fp;
       pm.score = 0.3;
     }
@@ -1090,8 +1039,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
   }
   // "the district", "le quartier": the last place named with that feature noun before.
   for (size_t k = 0; k + 1 < units.size() && !feature_nouns.empty(); ++k) {
-    if (!(may[k] & kArticle) || used[k] || used[k + 1] || !rules.articles.Has(units[k]) ||
-        units[k + 1].sentence != units[k].sentence)
+    if (!(may[k] & kArticle) || used[k] || used[k + 1] || !rules.articles.Has(units[k]) || units[k + 1].sentence != units[k].sentence)
       continue;
     size_t end = k + 2;
     if (end < units.size() && units[end].sentence == units[k].sentence &&
@@ -1123,8 +1071,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       int64_t cap = capital_[CountryIndex(dem->second)];
       if (cap < 0) break;
       size_t first = std::min(k, d), end = std::max(k, d) + 1;
-      if (first > 0 && units[first - 1].sentence == s && rules.articles.Has(units[first - 1]))
-        --first;
+      if (first > 0 && units[first - 1].sentence == s && rules.articles.Has(units[first - 1])) --first;
       PlaceMention pm;
       FillPlace(g.place(uint32_t(cap)), &pm);
       pm.named = false;
@@ -1151,15 +1098,13 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         const PlaceMention* prev = nullptr;
         for (size_t oi = 0; oi < out.size(); ++oi) {
           const PlaceMention& pm = out[oi];
-          if (std::find(dropped.begin(), dropped.end(), oi) != dropped.end())
-            continue;  // taken back
+          if (std::find(dropped.begin(), dropped.end(), oi) != dropped.end()) continue;  // taken back
           if (pm.end <= units[k].start && (prev == nullptr || pm.start > prev->start)) prev = &pm;
         }
         if (prev == nullptr) continue;
         uint32_t ps = SentenceAt(seg, prev->start);
         if (ps + 2 < s || paragraph[ps] + 1 < paragraph[s]) continue;
-        if (k + n < units.size() && units[k + n].sentence == s && rules.links.Has(units[k + n]))
-          continue;
+        if (k + n < units.size() && units[k + n].sentence == s && rules.links.Has(units[k + n])) continue;
         bool free = true;
         for (size_t q = k; q < k + n; ++q) free &= !used[q];
         if (!free) continue;
@@ -1252,21 +1197,18 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       // A phrase ending on an article or link word names what follows it: "the western bank
       // of the Tigris" (a river, which the gazetteer of inhabited places lacks or mistakes for
       // a place: "la rive est du Tigre" is not Tigray).
-      const bool names_next =
-          rules.articles.Has(units[k + n - 1]) || rules.links.Has(units[k + n - 1]);
+      const bool names_next = rules.articles.Has(units[k + n - 1]) || rules.links.Has(units[k + n - 1]);
       auto take_back_next = [&](size_t next) {
         for (const auto& [u, oi] : placed)
           if (u == next && units[u].sentence == s &&
               std::find(dropped.begin(), dropped.end(), oi) == dropped.end()) {
-            for (size_t q = u; q < units.size() && units[q].start < out[oi].end; ++q)
-              used[q] = false;
+            for (size_t q = u; q < units.size() && units[q].start < out[oi].end; ++q) used[q] = false;
             dropped.push_back(oi);
           }
       };
       if (names_next && target >= 0)
         for (const auto& [u, oi] : placed)  // the river's own name is no city to hang it on
-          if (u == k + n && out[oi].geonameid != 0 && g.FindGeonameId(out[oi].geonameid) == target)
-            target = -1;
+          if (u == k + n && out[oi].geonameid != 0 && g.FindGeonameId(out[oi].geonameid) == target) target = -1;
       if (target < 0) {
         bool phrase_free = true;
         for (size_t q = k; q < k + n; ++q) phrase_free &= !used[q];
@@ -1278,8 +1220,7 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       for (size_t q = k; q < k + n; ++q) free &= !used[q];
       if (!free) continue;
       // Not "the city of X" (a feature word) nor "the city's": a link word follows.
-      if (k + n < units.size() && units[k + n].sentence == s && rules.links.Has(units[k + n]))
-        continue;
+      if (k + n < units.size() && units[k + n].sentence == s && rules.links.Has(units[k + n])) continue;
       PlaceMention pm;
       FillPlace(mc, &pm);
       pm.named = false;
