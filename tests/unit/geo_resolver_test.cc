@@ -2,9 +2,9 @@
 // recognition, parts of places, features, disambiguation, accidental names; plus an
 // oracle test of the matcher against a brute-force scan of every alias.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 #include <sstream>
@@ -60,11 +60,9 @@ std::shared_ptr<const Gazetteer>* ResolverTest::gaz_ = nullptr;
 Resolver* ResolverTest::res_ = nullptr;
 
 TEST_F(ResolverTest, FrenchPartsElisionAndCityReference) {
-  auto ms =
-      Run("Les troupes loyalistes contrôlent désormais Alep-Est, selon l'agence officielle. "
-          "Des tirs ont été signalés près d'Alep et dans la partie Est de la ville. "
-          "Les habitants de la Syrie attendent.",
-          "fr");
+  auto ms = Run("Les troupes loyalistes contrôlent désormais Alep-Est, selon l'agence officielle. "
+                "Des tirs ont été signalés près d'Alep et dans la partie Est de la ville. "
+                "Les habitants de la Syrie attendent.", "fr");
   const PlaceMention* east = FindText(ms, "Alep-Est");
   ASSERT_NE(east, nullptr) << Texts(ms);
   EXPECT_EQ(east->geonameid, 170063u);
@@ -90,10 +88,8 @@ TEST_F(ResolverTest, FrenchPartsElisionAndCityReference) {
 }
 
 TEST_F(ResolverTest, EnglishPartsAndTransliterations) {
-  auto ms =
-      Run("Iraqi forces pushed into eastern Mosul on Monday while jets struck Mosul's Old City. "
-          "Further south, shelling hit Dayr az-Zawr and the outskirts of Deir Ezzor.",
-          "en");
+  auto ms = Run("Iraqi forces pushed into eastern Mosul on Monday while jets struck Mosul's Old City. "
+                "Further south, shelling hit Dayr az-Zawr and the outskirts of Deir Ezzor.", "en");
   const PlaceMention* e = FindText(ms, "eastern Mosul");
   ASSERT_NE(e, nullptr) << Texts(ms);
   EXPECT_EQ(e->part, Part::kEast);
@@ -118,16 +114,12 @@ TEST_F(ResolverTest, ArabicScript) {
 }
 
 TEST_F(ResolverTest, CountryContextDisambiguates) {
-  auto ly = Run(
-      "Militias clashed near the port of Tripoli, the Libyan capital. Libya's rival governments "
-      "traded blame.",
-      "en");
+  auto ly = Run("Militias clashed near the port of Tripoli, the Libyan capital. Libya's rival governments "
+                "traded blame.", "en");
   const PlaceMention* t = FindText(ly, "Tripoli");
   ASSERT_NE(t, nullptr) << Texts(ly);
   EXPECT_EQ(t->country, "LY");
-  auto lb = Run(
-      "Gunfire echoed in Tripoli overnight, Lebanon's army said, as tension spread from Beirut.",
-      "en");
+  auto lb = Run("Gunfire echoed in Tripoli overnight, Lebanon's army said, as tension spread from Beirut.", "en");
   t = FindText(lb, "Tripoli");
   ASSERT_NE(t, nullptr) << Texts(lb);
   EXPECT_EQ(t->country, "LB");
@@ -160,8 +152,7 @@ TEST_F(ResolverTest, AccidentalNamesNeedContext) {
 }
 
 TEST_F(ResolverTest, TheCapitalIsTheCapitalOfTheArticlesCountry) {
-  auto ms = Run(
-      "Des affrontements ont eu lieu en Libye. La banlieue sud de la capitale a été visée.", "fr");
+  auto ms = Run("Des affrontements ont eu lieu en Libye. La banlieue sud de la capitale a été visée.", "fr");
   const PlaceMention* m = FindText(ms, "La banlieue sud de la capitale");
   ASSERT_NE(m, nullptr) << Texts(ms);
   EXPECT_EQ(m->geonameid, 2210247u);
@@ -191,9 +182,47 @@ TEST_F(ResolverTest, CompassSuburbGivesTheCompassPart) {
   EXPECT_EQ(m->part, Part::kWest);
 }
 
+// Unnamed places: parts of a town ("quartiers", "neighbourhoods") take the last town named
+// before with its part; places of their own ("villages", "localités") take it without a
+// part said in another sentence, and villages "around X" are near X, not its outskirts. A
+// place named in their sentence says where they are: no mention of their own.
+TEST_F(ResolverTest, UnnamedPlacesTakeTheTownInFocus) {
+  auto ms = Run("L'armée a repris lundi l'est de Homs. Des civils ont fui des quartiers toujours "
+                "tenus par les rebelles.",
+                "fr");
+  const PlaceMention* m = FindText(ms, "quartiers");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 169577u);
+  EXPECT_EQ(m->part, Part::kEast);
+  EXPECT_FALSE(m->named);
+  ms = Run("Troops pushed into eastern Aleppo on Monday. Families left neighbourhoods still held "
+           "by the rebels.",
+           "en");
+  m = FindText(ms, "neighbourhoods");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 170063u);
+  EXPECT_EQ(m->part, Part::kEast);
+  ms = Run("Des frappes ont visé les environs de Mossoul. Plus de 500 personnes ont fui des "
+           "villages proches du front.",
+           "fr");
+  m = FindText(ms, "villages");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 99072u);
+  EXPECT_EQ(m->part, Part::kNone);
+  ms = Run("Officials ordered the evacuation of several villages around Homs on Sunday.", "en");
+  m = FindText(ms, "villages around Homs");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 169577u);
+  EXPECT_EQ(m->part, Part::kNone);
+  // A place in their sentence says where they are; a name after them is theirs.
+  ms = Run("Des combats ont eu lieu à Homs. Au sud, l'armée a repris plusieurs localités.", "fr");
+  EXPECT_EQ(FindText(ms, "localités"), nullptr) << Texts(ms);
+  ms = Run("Des combats ont eu lieu à Homs. L'armée a repris les quartiers d'Alep.", "fr");
+  EXPECT_EQ(FindText(ms, "quartiers"), nullptr) << Texts(ms);
+}
+
 TEST_F(ResolverTest, PersonNamesAreNotPlaces) {
-  auto ms =
-      Run("The sheriff, Robert Smith, told reporters in Paris that Smith would resign.", "en");
+  auto ms = Run("The sheriff, Robert Smith, told reporters in Paris that Smith would resign.", "en");
   EXPECT_EQ(FindText(ms, "Smith"), nullptr) << Texts(ms);
   EXPECT_NE(FindText(ms, "Paris"), nullptr) << Texts(ms);
   auto ms2 = Run("Tornadoes damaged farms near Smith on Sunday.", "en");
@@ -201,19 +230,15 @@ TEST_F(ResolverTest, PersonNamesAreNotPlaces) {
 }
 
 TEST_F(ResolverTest, FeatureWordsAndUnknownNames) {
-  auto ms =
-      Run("Rebels shelled Aleppo on Sunday. The Karm al-Jabal district was hit hardest, and "
-          "strikes also hit the Sheikh Maqsoud neighbourhood.",
-          "en");
+  auto ms = Run("Rebels shelled Aleppo on Sunday. The Karm al-Jabal district was hit hardest, and "
+                "strikes also hit the Sheikh Maqsoud neighbourhood.", "en");
   const PlaceMention* karm = FindText(ms, "The Karm al-Jabal district");
   ASSERT_NE(karm, nullptr) << Texts(ms);
   EXPECT_FALSE(karm->in_gazetteer);
   EXPECT_EQ(karm->geonameid, 170063u);  // falls back to the enclosing city
   EXPECT_EQ(karm->precision, Precision::kCity);
-  auto fr =
-      Run("Des combats ont éclaté dans le village de Tall Rifat, au nord d'Alep. "
-          "Le quartier de Bab al-Nairab, à Alep, a été bombardé.",
-          "fr");
+  auto fr = Run("Des combats ont éclaté dans le village de Tall Rifat, au nord d'Alep. "
+                "Le quartier de Bab al-Nairab, à Alep, a été bombardé.", "fr");
   const PlaceMention* tr = FindText(fr, "le village de Tall Rifat");
   ASSERT_NE(tr, nullptr) << Texts(fr);
   EXPECT_EQ(tr->geonameid, 9000004u);
@@ -253,19 +278,16 @@ TEST_F(ResolverTest, ProvinceKeepsTheCityIdWithRegionPrecision) {
 }
 
 TEST_F(ResolverTest, NeverCrashesOnOddInput) {
-  for (std::string s :
-       {std::string(""), std::string("\xff\xfe\x00zz", 5), std::string(5000, '-'),
-        std::string("Alep-Est-Est-Est la ville la ville"), std::string("the city")}) {
+  for (std::string s : {std::string(""), std::string("\xff\xfe\x00zz", 5), std::string(5000, '-'),
+                        std::string("Alep-Est-Est-Est la ville la ville"), std::string("the city")}) {
     auto ms = Run(s, "fr");
     for (const auto& m : ms) EXPECT_LE(m.end, analysis_.clean.text.size());
   }
 }
 
 TEST_F(ResolverTest, TheDistrictRefersToTheDistrictNamedBefore) {
-  auto ms =
-      Run("Rebels left the Karm al-Jabal district on the eastern edge of Aleppo on Sunday. "
-          "Troops entered the district hours later.",
-          "en");
+  auto ms = Run("Rebels left the Karm al-Jabal district on the eastern edge of Aleppo on Sunday. "
+                "Troops entered the district hours later.", "en");
   const PlaceMention* karm = FindText(ms, "the Karm al-Jabal district");
   ASSERT_NE(karm, nullptr) << Texts(ms);
   const PlaceMention* ref = FindText(ms, "the district");
@@ -278,8 +300,7 @@ TEST_F(ResolverTest, TheDistrictRefersToTheDistrictNamedBefore) {
 }
 
 TEST_F(ResolverTest, CapitalNamedByItsCountryAdjective) {
-  auto en = Run(
-      "Shells fell on the Syrian capital overnight, and Syrian officials blamed the rebels.", "en");
+  auto en = Run("Shells fell on the Syrian capital overnight, and Syrian officials blamed the rebels.", "en");
   const PlaceMention* m = FindText(en, "the Syrian capital");
   ASSERT_NE(m, nullptr) << Texts(en);
   EXPECT_EQ(m->geonameid, 170654u);
@@ -292,8 +313,7 @@ TEST_F(ResolverTest, CapitalNamedByItsCountryAdjective) {
 }
 
 // Every name the test gazetteer was compiled from: GeoNames names, ASCII names and
-// alternate names of the dump rows it keeps, country names of every language, region names and
-// aliases.
+// alternate names of the dump rows it keeps, country names of every language, region names and aliases.
 std::vector<std::string> AllTestGazetteerNames() {
   std::vector<std::string> names;
   std::ifstream dump(testing::TestDataDir() + "/XX.txt");
@@ -303,9 +323,7 @@ std::vector<std::string> AllTestGazetteerNames() {
     std::stringstream ss(line);
     for (std::string c; std::getline(ss, c, '\t');) cols.push_back(c);
     // The compiler keeps populated places, areas and sites (classes P, A, S).
-    if (cols.size() < 7 || cols[6].empty() ||
-        std::string("PAS").find(cols[6][0]) == std::string::npos)
-      continue;
+    if (cols.size() < 7 || cols[6].empty() || std::string("PAS").find(cols[6][0]) == std::string::npos) continue;
     names.push_back(cols[1]);
     names.push_back(cols[2]);
     std::stringstream alt(cols[3]);
@@ -315,8 +333,7 @@ std::vector<std::string> AllTestGazetteerNames() {
     std::ifstream f(testing::TestDataDir() + "/countries/langs/" + lang + ".json");
     auto j = nlohmann::json::parse(f);
     for (const auto& [code, v] : j["countries"].items()) {
-      if (v.is_string())
-        names.push_back(v.get<std::string>());
+      if (v.is_string()) names.push_back(v.get<std::string>());
       else
         for (const auto& x : v) names.push_back(x.get<std::string>());
     }
@@ -339,20 +356,15 @@ std::vector<std::string> AllTestGazetteerNames() {
 
 // Spellings the gazetteer does not hold, found by their transliteration skeleton.
 TEST_F(ResolverTest, TransliteratedSpellingsResolve) {
-  auto ms =
-      Run("Les bombardements ont repris mardi à Taëz, au Yémen, où trois civils ont été blessés. "
-          "Plus au nord, des renforts sont arrivés à Hodeïda.",
-          "fr");
+  auto ms = Run("Les bombardements ont repris mardi à Taëz, au Yémen, où trois civils ont été blessés. "
+                "Plus au nord, des renforts sont arrivés à Hodeïda.", "fr");
   const PlaceMention* taez = FindText(ms, "Taëz");
   ASSERT_NE(taez, nullptr) << Texts(ms);
   EXPECT_EQ(taez->geonameid, 70225u);
   const PlaceMention* hod = FindText(ms, "Hodeïda");
   ASSERT_NE(hod, nullptr) << Texts(ms);
   EXPECT_EQ(hod->geonameid, 79415u);
-  ms =
-      Run("Government troops entered Maaret al-Noomane on the highway south of Aleppo, Syrian "
-          "media said.",
-          "en");
+  ms = Run("Government troops entered Maaret al-Noomane on the highway south of Aleppo, Syrian media said.", "en");
   const PlaceMention* maaret = FindText(ms, "Maaret al-Noomane");
   ASSERT_NE(maaret, nullptr) << Texts(ms);
   EXPECT_EQ(maaret->geonameid, 167611u);
@@ -362,8 +374,7 @@ TEST_F(ResolverTest, TransliteratedSpellingsResolve) {
 // feature word; places of countries whose names are not transliterated get no skeleton.
 TEST_F(ResolverTest, SkeletonNeedsSupport) {
   // Yemen is not what this article is about.
-  auto ms = Run(
-      "Rebels shelled Aleppo and Homs overnight. Officials in Damascus spoke of Taez later.", "en");
+  auto ms = Run("Rebels shelled Aleppo and Homs overnight. Officials in Damascus spoke of Taez later.", "en");
   EXPECT_EQ(FindText(ms, "Taez"), nullptr) << Texts(ms);
   // No preposition: an adjective that shares a skeleton is no place.
   ms = Run("Yemen talks resumed. Taez officials and Sanaa negotiators met in Yemen.", "en");
@@ -376,18 +387,14 @@ TEST_F(ResolverTest, SkeletonNeedsSupport) {
 // "the city" is the last city named in its paragraph (same or two sentences before), else
 // the article's main city.
 TEST_F(ResolverTest, CityReferenceTakesTheRecentCity) {
-  auto ms =
-      Run("Fighting raged in Aleppo, Aleppo and again Aleppo this week.\n\n"
-          "In Homs, shells fell on the eastern districts of the city on Monday.",
-          "en");
+  auto ms = Run("Fighting raged in Aleppo, Aleppo and again Aleppo this week.\n\n"
+                "In Homs, shells fell on the eastern districts of the city on Monday.", "en");
   const PlaceMention* ref = FindText(ms, "the eastern districts of the city");
   ASSERT_NE(ref, nullptr) << Texts(ms);
   EXPECT_EQ(ref->geonameid, 169577u);
   EXPECT_EQ(ref->part, Part::kEast);
-  ms =
-      Run("Fighting raged in Aleppo, Aleppo and again Aleppo this week. Homs was calm.\n\n"
-          "Residents said the city had no power.",
-          "en");
+  ms = Run("Fighting raged in Aleppo, Aleppo and again Aleppo this week. Homs was calm.\n\n"
+           "Residents said the city had no power.", "en");
   ref = FindText(ms, "the city");
   ASSERT_NE(ref, nullptr) << Texts(ms);
   EXPECT_EQ(ref->geonameid, 170063u);
@@ -495,19 +502,17 @@ TEST_F(ResolverTest, RiverBankIsAPartOfTheCity) {
   EXPECT_EQ(m->part, Part::kEast);
   // The river's name is no place of that name (the test gazetteer has a town "Tigre"), and
   // "la zone" after it is the bank, not that town.
-  ms =
-      Run("L'armée est entrée dans Mossoul dimanche. Les combats se poursuivent sur la rive est du "
-          "Tigre. La zone reste dangereuse.",
-          "fr");
+  ms = Run("L'armée est entrée dans Mossoul dimanche. Les combats se poursuivent sur la rive est du "
+           "Tigre. La zone reste dangereuse.",
+           "fr");
   for (const auto& x : ms) EXPECT_NE(x.geonameid, 9000011u) << Texts(ms);
   m = FindText(ms, "La zone");
   ASSERT_NE(m, nullptr) << Texts(ms);
   EXPECT_EQ(m->geonameid, 99072u);
   // "de l'" before a river that starts with a vowel, and the banks north and south.
-  ms =
-      Run("L'armée est entrée dans Alep dimanche. Les combats se poursuivent sur la rive sud de "
-          "l'Euphrate.",
-          "fr");
+  ms = Run("L'armée est entrée dans Alep dimanche. Les combats se poursuivent sur la rive sud de "
+           "l'Euphrate.",
+           "fr");
   m = FindText(ms, "la rive sud de l'Euphrate");
   ASSERT_NE(m, nullptr) << Texts(ms);
   EXPECT_EQ(m->part, Part::kSouth);
@@ -518,10 +523,9 @@ TEST_F(ResolverTest, RiverBankIsAPartOfTheCity) {
 
 // A name after "près de" hung on a province is no finer than the province.
 TEST_F(ResolverTest, NearANameHungOnAProvinceKeepsItsPrecision) {
-  auto ms =
-      Run("Des frappes ont visé la province d'Alep mardi. Des tirs ont été signalés près de "
-          "Bab Dreib.",
-          "fr");
+  auto ms = Run("Des frappes ont visé la province d'Alep mardi. Des tirs ont été signalés près de "
+                "Bab Dreib.",
+                "fr");
   const PlaceMention* m = FindText(ms, "près de Bab Dreib");
   ASSERT_NE(m, nullptr) << Texts(ms);
   EXPECT_EQ(m->geonameid, 170063u);
@@ -554,10 +558,8 @@ TEST_F(ResolverTest, WeatherPhenomenaAreNoPlaces) {
 // A word that names a far city only as an alternate name ("Boni", an old name of Bonn)
 // in an article about other countries is no place.
 TEST_F(ResolverTest, AlternateNameOfAFarCityNeedsSupport) {
-  auto ms =
-      Run("Rebels shelled Aleppo and Homs overnight. The fighters then moved on Boni, officials "
-          "in Damascus said.",
-          "en");
+  auto ms = Run("Rebels shelled Aleppo and Homs overnight. The fighters then moved on Boni, officials "
+                "in Damascus said.", "en");
   EXPECT_EQ(FindText(ms, "Boni"), nullptr) << Texts(ms);
   ms = Run("Le maire de Bonn a reçu ses homologues de Paris et de Boni hier en Allemagne.", "fr");
   EXPECT_NE(FindText(ms, "Bonn"), nullptr) << Texts(ms);
@@ -567,25 +569,20 @@ TEST_F(ResolverTest, AlternateNameOfAFarCityNeedsSupport) {
 // ("the stadium": no part words around it), to a bare part ("Au sud,"), and an unknown
 // district whose city and part a reference after it gives.
 TEST_F(ResolverTest, CountrySiteAndPartReferences) {
-  auto ms =
-      Run("Des frappes ont touché Homs et Alep mardi en Syrie. Depuis 2015, notre pays fait face "
-          "aux attaques.",
-          "fr");
+  auto ms = Run("Des frappes ont touché Homs et Alep mardi en Syrie. Depuis 2015, notre pays fait face "
+                "aux attaques.", "fr");
   const PlaceMention* ours = FindText(ms, "notre pays");
   ASSERT_NE(ours, nullptr) << Texts(ms);
   EXPECT_EQ(ours->geonameid, 0u);
   EXPECT_EQ(ours->country, "SY");
   EXPECT_EQ(ours->precision, Precision::kCountry);
   EXPECT_FALSE(ours->named);
-  ms =
-      Run("Shelling hit Homs on Monday. Heavy fighting raged around the stadium, a commander said.",
-          "en");
+  ms = Run("Shelling hit Homs on Monday. Heavy fighting raged around the stadium, a commander said.", "en");
   const PlaceMention* stadium = FindText(ms, "the stadium");
   ASSERT_NE(stadium, nullptr) << Texts(ms);
   EXPECT_EQ(stadium->geonameid, 169577u);
   EXPECT_EQ(stadium->part, Part::kNone);
-  ms = Run("Les forces ont repris trois villages à l'est de Homs. Au sud, l'armée a aussi avancé.",
-           "fr");
+  ms = Run("Les forces ont repris trois villages à l'est de Homs. Au sud, l'armée a aussi avancé.", "fr");
   const PlaceMention* south = FindText(ms, "Au sud");
   ASSERT_NE(south, nullptr) << Texts(ms);
   EXPECT_EQ(south->geonameid, 169577u);
@@ -593,11 +590,8 @@ TEST_F(ResolverTest, CountrySiteAndPartReferences) {
   // "au sud de" names its own place: no bare part there.
   ms = Run("Les forces ont avancé au sud de Homs.", "fr");
   EXPECT_EQ(FindText(ms, "au sud"), nullptr) << Texts(ms);
-  ms =
-      Run("Homs a de nouveau été bombardée lundi.\n\nDes obus sont tombés sur le quartier de Bab "
-          "Zorba, "
-          "dans l'ouest de la ville, tuant trois civils.",
-          "fr");
+  ms = Run("Homs a de nouveau été bombardée lundi.\n\nDes obus sont tombés sur le quartier de Bab Zorba, "
+           "dans l'ouest de la ville, tuant trois civils.", "fr");
   const PlaceMention* district = FindText(ms, "le quartier de Bab Zorba");
   ASSERT_NE(district, nullptr) << Texts(ms);
   EXPECT_FALSE(district->in_gazetteer);
@@ -607,20 +601,16 @@ TEST_F(ResolverTest, CountrySiteAndPartReferences) {
 
 // An actor's name is no place: "Islamic State" is not an unknown region named Islamic.
 TEST_F(ResolverTest, ActorNamesAreNotPlaces) {
-  auto ms =
-      Run("Fighters of the Islamic State attacked Homs on Monday. The Islamic State group said "
-          "it had won.",
-          "en");
+  auto ms = Run("Fighters of the Islamic State attacked Homs on Monday. The Islamic State group said "
+                "it had won.", "en");
   for (const auto& m : ms) EXPECT_EQ(m.text.find("Islamic"), std::string::npos) << Texts(ms);
   EXPECT_NE(FindText(ms, "Homs"), nullptr) << Texts(ms);
 }
 
 // "camps" is a feature word; a nationality adjective before one is no place name.
 TEST_F(ResolverTest, CampsAndNationalityAdjectives) {
-  auto ms =
-      Run("Homs was shelled again on Sunday. Aid groups handed out food in the Bab Zorba camps "
-          "on Monday, and Syrian camps elsewhere were full.",
-          "en");
+  auto ms = Run("Homs was shelled again on Sunday. Aid groups handed out food in the Bab Zorba camps "
+                "on Monday, and Syrian camps elsewhere were full.", "en");
   const PlaceMention* camps = FindText(ms, "the Bab Zorba camps");
   ASSERT_NE(camps, nullptr) << Texts(ms);
   EXPECT_FALSE(camps->in_gazetteer);
@@ -645,8 +635,7 @@ TEST_F(ResolverTest, MatcherAgreesWithBruteForceScanOfAllAliases) {
     for (auto x : w) word_set.insert(std::string(x));
   }
   ASSERT_GT(keys.size(), 100u);
-  std::vector<std::string> filler = {"the", "army", "said",  "of",         "near",
-                                     "and", "City", "North", "Governorate"};
+  std::vector<std::string> filler = {"the", "army", "said", "of", "near", "and", "City", "North", "Governorate"};
   for (const auto& w : word_set) filler.push_back(w);
   auto capitalised = [](std::string s) {
     if (s[0] >= 'a' && s[0] <= 'z') s[0] = char(s[0] - 'a' + 'A');
@@ -700,6 +689,7 @@ TEST_F(ResolverTest, MatcherAgreesWithBruteForceScanOfAllAliases) {
   }
 }
 
+
 // Oracle for the second chance: on generated texts whose names are respelled (vowels
 // swapped, consonants doubled: what transliterations do), the prefix-pruned skeleton
 // matcher finds what a brute-force scan finds: at each capitalised word that starts no
@@ -710,8 +700,7 @@ TEST_F(ResolverTest, SkeletonMatcherAgreesWithBruteForceScanOfAllSkeletonKeys) {
   const Skeleton* sk = g.skeleton();
   ASSERT_NE(sk, nullptr);
   std::set<uint64_t> skeleton_keys;
-  for (uint32_t i = 0; i < g.num_skeleton_keys(); ++i)
-    skeleton_keys.insert(g.SkeletonKeyAt(i).hash);
+  for (uint32_t i = 0; i < g.num_skeleton_keys(); ++i) skeleton_keys.insert(g.SkeletonKeyAt(i).hash);
   std::vector<std::vector<std::string>> names;  // names of places that have skeleton keys
   std::set<std::string> seen;
   for (const auto& n : AllTestGazetteerNames()) {
@@ -719,8 +708,7 @@ TEST_F(ResolverTest, SkeletonMatcherAgreesWithBruteForceScanOfAllSkeletonKeys) {
     bool ascii = !key.empty();
     for (char c : key) ascii &= (c >= 'a' && c <= 'z') || c == ' ';
     std::string skel = sk->Name(n);
-    if (!ascii || skel.empty() || !skeleton_keys.count(KeyHash(skel)) || !seen.insert(key).second)
-      continue;
+    if (!ascii || skel.empty() || !skeleton_keys.count(KeyHash(skel)) || !seen.insert(key).second) continue;
     auto w = KeyWords(key);
     names.emplace_back(w.begin(), w.end());
   }
@@ -743,8 +731,7 @@ TEST_F(ResolverTest, SkeletonMatcherAgreesWithBruteForceScanOfAllSkeletonKeys) {
     if (s[0] >= 'a' && s[0] <= 'z') s[0] = char(s[0] - 'a' + 'A');
     return s;
   };
-  std::vector<std::string> filler = {"the", "army",    "said",     "of",  "near",
-                                     "and", "Council", "Minister", "told"};
+  std::vector<std::string> filler = {"the", "army", "said", "of", "near", "and", "Council", "Minister", "told"};
   auto exact = [&](const std::string& w) {
     std::vector<NameHit> hits;
     g.Lookup(KeyHash(NameKey(w)), &hits);
