@@ -113,11 +113,27 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
           d += 80;
           break;
         }
+    const PlaceMention* take = &p;
+    if (After(p, "distance"sv)) {
+      // A place measured from ("La ville de Sake, à une vingtaine de kilomètres à l'ouest de
+      // Goma, ...", "Sake, 20 km west of Goma") is a landmark: it stands for the place it
+      // measures, named right before it, and is taken itself only when no other is named.
+      const PlaceMention* head = nullptr;
+      for (const PlaceMention* q : places_)
+        if (q != &p && SentenceHas(sent, q->start, q->end) && q->end <= p.start &&
+            TokenAt(seg_, p.start) <= TokenAt(seg_, q->end) + 10)
+          head = q;
+      if (head != nullptr)
+        take = head;
+      else
+        d += 1000;
+    }
     if (d < best) {
       best = d;
-      place = &p;
+      place = take;
     }
   }
+  const bool landmark = place != nullptr && After(*place, "distance"sv);
   if (place == nullptr) {
     place = focus_;
     if (place == nullptr) {
@@ -130,6 +146,7 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
   }
   if (place != nullptr) {
     e->location = place->location;
+    if (landmark) e->location->part.clear();  // near the landmark, not in a part of it
     if (place != focus_ && e->location->text.empty())
       e->location->text = std::string(text_.substr(place->start, place->end - place->start));
     if (place->location.geonameid || !place->location.country.empty()) focus_ = place;

@@ -604,6 +604,31 @@ TEST(ExtractorTest, OriginIsNotThePlaceAndTwoPartsAreTwoEvents) {
   EXPECT_EQ(ev2[1].location->part, "south");
 }
 
+// A place measured from ("à 20 kilomètres à l'ouest de Goma") is a landmark for the place
+// named before it; alone, it is taken without a part (near it, not in a part of it).
+TEST(ExtractorTest, PlaceMeasuredFromIsALandmark) {
+  Doc d{
+      "La ville de Masisi, à une trentaine de kilomètres à l'ouest de Goma, est tombée aux "
+      "mains des rebelles mardi.",
+      "fr"};
+  d.m.document_date = {"2025-01-22", "2025-01-22", "day", "document", ""};
+  d.Place("La ville de Masisi", 211647, -1.4, 28.81, "CD");
+  d.Place("l'ouest de Goma", 216281, -1.68, 29.22, "CD", "west");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->geonameid, 211647);
+
+  Doc e{"Gunmen attacked a police post about 30 kilometres north of Mosul on Monday.", "en"};
+  e.m.document_date = {"2017-01-10", "2017-01-10", "day", "document", ""};
+  e.Place("north of Mosul", 99072, 36.34, 43.13, "IQ", "north");
+  auto ev2 = e.Run();
+  ASSERT_EQ(ev2.size(), 1u);
+  ASSERT_TRUE(ev2[0].location);
+  EXPECT_EQ(ev2[0].location->geonameid, 99072);
+  EXPECT_EQ(ev2[0].location->part, "");
+}
+
 // An event told with no place of its own is in the town the text is about, not in the
 // part of town named for an earlier event; people who leave do leave that part.
 TEST(ExtractorTest, PartOfAnEarlierEventIsNotCarriedExceptByPeopleLeaving) {
