@@ -164,15 +164,23 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
       // part of town said for an earlier event is not said of this one ("... retook the
       // complex in the centre of Fallujah. Since Monday, forces have detained 1,500 men"),
       // unless it is that event told on (same type and subtype, the sentence after, same
-      // place). People
-      // leaving do leave the part just named ("... left East Aleppo. 1,000 people were
-      // evacuated").
+      // place; or a demonstrative before the trigger: "ces combats"). People leaving do
+      // leave the part just named ("... left East Aleppo. 1,000 people were evacuated").
       const bool told_on = previous != nullptr && previous_sentence + 1 >= t.sentence &&
                            previous->type == t.type && previous->subtype == t.subtype &&
                            previous->location &&
                            previous->location->geonameid == e->location->geonameid &&
                            previous->location->part == e->location->part;
-      if (!told_on) e->location->part.clear();
+      // "tués dans cette attaque", "these clashes" (cue kind anaphor): the event just told.
+      bool demonstrative = false;
+      for (const Cue& c : CuesEndingFrom(cues_, t.first_token)) {
+        if (c.end_token > t.first_token) break;
+        demonstrative = c.kind == "anaphor"sv;
+      }
+      if (!told_on && !demonstrative) {
+        e->location->part.clear();
+        e->location->text.clear();  // the words said the part: not this event's place text
+      }
     }
     // Aid to people who have just fled ("ces civils ont été aidés") reaches them where
     // they went, not in the part of town they left: with no place of its own, the town.

@@ -658,6 +658,28 @@ TEST(ExtractorTest, PartOfAnEarlierEventIsNotCarriedExceptByPeopleLeaving) {
   ASSERT_TRUE(fv[1].location);
   EXPECT_EQ(fv[1].location->part, "");
 
+  // A demonstrative before the trigger tells on the event just told: same part.
+  Doc h{"L'armée malienne a repris mardi le nord de Kidal aux rebelles. Ces combats ont fait "
+        "12 morts parmi les rebelles.",
+        "fr"};
+  h.m.document_date = {"2023-11-15", "2023-11-15", "day", "document", ""};
+  h.Place("le nord de Kidal", 2455290, 18.44, 1.41, "ML", "north");
+  auto hv = h.Run();
+  ASSERT_EQ(hv.size(), 2u);
+  EXPECT_EQ(hv[1].type, "armed_clash");
+  ASSERT_TRUE(hv[1].location);
+  EXPECT_EQ(hv[1].location->part, "north");
+  Doc k{"Government troops retook the centre of Raqqa on Monday. These clashes killed 12 "
+        "fighters.",
+        "en"};
+  k.m.document_date = {"2017-10-10", "2017-10-10", "day", "document", ""};
+  k.Place("the centre of Raqqa", 163915, 35.95, 39.01, "SY", "centre");
+  auto kv = k.Run();
+  ASSERT_EQ(kv.size(), 2u);
+  EXPECT_EQ(kv[1].type, "armed_clash");
+  ASSERT_TRUE(kv[1].location);
+  EXPECT_EQ(kv[1].location->part, "centre");
+
   Doc g{
       "Les derniers rebelles ont quitté Alep-Est jeudi à bord de bus. Environ 2 000 personnes "
       "ont été évacuées dans la journée, selon le Croissant-Rouge.",
