@@ -132,7 +132,7 @@ Status LoadDemonyms(const core::LangPack& pack, decltype(Resolver::LangRules::de
 
 struct PatternLists {
   std::vector<Pattern> parts_before, parts_after, feat_before, feat_after, city_refs, near,
-      not_places;
+      not_places, destinations;
 };
 
 void AddPatterns(Resolver::LangRules* to, const PatternLists& from) {
@@ -144,6 +144,7 @@ void AddPatterns(Resolver::LangRules* to, const PatternLists& from) {
   to->city_refs.Add(from.city_refs);
   to->near.Add(from.near);
   to->not_places.Add(from.not_places);
+  to->destinations.Add(from.destinations);
 }
 
 struct Match {
@@ -188,6 +189,8 @@ StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazet
     VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_near", false, false, &lists.near, nullptr));
     VIGIE_RETURN_IF_ERROR(
         LoadPatterns(*pack, "geo_not_places", false, false, &lists.not_places, nullptr));
+    VIGIE_RETURN_IF_ERROR(
+        LoadPatterns(*pack, "geo_destinations", false, false, &lists.destinations, nullptr));
     AddPatterns(&rules, lists);
     AddPatterns(&r->all_, lists);
     std::vector<Pattern> actor_names;
@@ -1095,11 +1098,25 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       if (hit->last) {
         // "la zone", "the area": the last place mention before it, within two sentences (in
         // its paragraph or at the end of the one before), with its id and part.
+        // Not where people went ("... évacués vers Bamako. ... la même zone"): a destination
+        // word (geo_destinations.tsv) ends at most two words before the mention.
+        auto destination = [&](const PlaceMention& pm) {
+          auto it = std::lower_bound(units.begin(), units.end(), pm.start,
+                                     [](const Unit& u, uint32_t x) { return u.start < x; });
+          const size_t u0 = size_t(it - units.begin());
+          if (u0 >= units.size()) return false;
+          const Pattern* dp = nullptr;
+          for (size_t off = 0; off < 3 && off <= u0; ++off)
+            if (rules.destinations.Match(units, u0 - off, units[u0].sentence, &dp) > 0) return true;
+          return false;
+        };
         const PlaceMention* prev = nullptr;
         for (size_t oi = 0; oi < out.size(); ++oi) {
           const PlaceMention& pm = out[oi];
           if (std::find(dropped.begin(), dropped.end(), oi) != dropped.end()) continue;  // taken back
-          if (pm.end <= units[k].start && (prev == nullptr || pm.start > prev->start)) prev = &pm;
+          if (pm.end <= units[k].start && (prev == nullptr || pm.start > prev->start) &&
+              !destination(pm))
+            prev = &pm;
         }
         if (prev == nullptr) continue;
         uint32_t ps = SentenceAt(seg, prev->start);

@@ -430,6 +430,23 @@ TEST_F(ResolverTest, AreaReferenceTakesTheLastPlace) {
   EXPECT_EQ(FindText(ms, "la zone"), nullptr) << Texts(ms);
 }
 
+// Where people went is not what "la zone" / "the area" refers to.
+TEST_F(ResolverTest, AreaReferenceSkipsDestinations) {
+  auto ms = Run("Des obus sont tombés sur Homs lundi. Les blessés ont été transportés vers Damas. "
+                "L'armée a bouclé la zone.",
+                "fr");
+  const PlaceMention* zone = FindText(ms, "la zone");
+  ASSERT_NE(zone, nullptr) << Texts(ms);
+  EXPECT_EQ(zone->geonameid, 169577u);
+  ms = Run("Shells hit eastern Aleppo on Monday. The wounded were driven towards Damascus. "
+           "Troops sealed off the area.",
+           "en");
+  const PlaceMention* area = FindText(ms, "the area");
+  ASSERT_NE(area, nullptr) << Texts(ms);
+  EXPECT_EQ(area->geonameid, 170063u);
+  EXPECT_EQ(area->part, Part::kEast);
+}
+
 // An unknown name after "près de" / "near" takes the place the text has just named, with
 // the part said with it; with no such place it is not taken (a person, say).
 TEST_F(ResolverTest, UnknownNameNearAKnownPlace) {
