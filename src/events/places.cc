@@ -1,5 +1,7 @@
 #include "events/places.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 #include "events/spans.h"
 
@@ -22,8 +24,10 @@ StatusOr<AreaPhrases> AreaPhrases::Create(const core::PackSet& packs) {
     const int pc = t->Column("pattern"), rc = t->Column("refers");
     if (pc < 0 || rc < 0) return Status::Corruption(t->path + ": needs columns pattern, refers");
     for (const auto& row : t->rows)
-      if (row[size_t(rc)] == "last"sv)
+      if (row[size_t(rc)] == "last"sv) {
         a.by_lang_[lang].push_back(core::FoldForMatch(row[size_t(pc)]));
+        a.longest_ = std::max(a.longest_, a.by_lang_[lang].back().size());
+      }
   }
   return a;
 }
@@ -74,7 +78,7 @@ bool DocumentPlaces::Speaks(const PlaceMention& p) const {
 }
 
 bool DocumentPlaces::AreaPhrase(const PlaceMention& p) const {
-  return area_ != nullptr &&
+  return area_ != nullptr && p.end - p.start <= area_->longest_raw() &&
          area_->Has(lang_, core::FoldForMatch(text_.substr(p.start, p.end - p.start)));
 }
 

@@ -27,9 +27,13 @@ class AreaPhrases {
  public:
   static StatusOr<AreaPhrases> Create(const core::PackSet& packs);
   bool Has(std::string_view lang, std::string_view folded) const;
+  // A mention's raw text longer than this cannot fold to a phrase (folding keeps at least
+  // one byte of a character's four at most): no folding needed to say no.
+  size_t longest_raw() const { return 4 * longest_; }
 
  private:
   std::unordered_map<std::string, std::vector<std::string>> by_lang_;
+  size_t longest_ = 0;  // bytes of the longest folded phrase
 };
 
 class DocumentPlaces {
