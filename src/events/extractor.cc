@@ -7,6 +7,8 @@
 
 #include "core/civil_date.h"
 #include "core/text.h"
+#include "events/places.h"
+#include "events/spans.h"
 
 namespace vigie::events {
 
@@ -17,25 +19,6 @@ namespace {
 EventActor ToActor(const actors::ActorMention& m, std::string_view text) {
   return EventActor{std::string(text.substr(m.start, m.end - m.start)), m.name, m.cls, m.country,
                     m.label};
-}
-
-bool SentenceHas(const segment::Sentence& s, uint32_t start, uint32_t end) {
-  return start >= s.start && end <= s.end;
-}
-
-// Token distance from a span to the trigger (0 when touching), preferring spans after it.
-long Distance(const TriggerMention& t, uint32_t start, uint32_t end) {
-  if (start >= t.end) return long(start - t.end);
-  if (end <= t.start)
-    return 2 * long(t.start - end) + 1;  // before the trigger: the place or date usually follows
-  return 0;
-}
-
-// Index of the token that starts at or after clean offset `at`.
-uint32_t TokenAt(const segment::Segmentation& seg, uint32_t at) {
-  auto it = std::lower_bound(seg.tokens.begin(), seg.tokens.end(), at,
-                             [](const segment::Token& t, uint32_t x) { return t.start < x; });
-  return static_cast<uint32_t>(it - seg.tokens.begin());
 }
 
 }  // namespace
@@ -52,6 +35,9 @@ StatusOr<Extractor> Extractor::Create(const core::PackSet& packs,
   auto attr = Attributor::Create(packs, segmenter);
   if (!attr.ok()) return attr.status();
   x.attributor_ = std::make_unique<Attributor>(std::move(attr).value());
+  auto area = AreaPhrases::Create(packs);
+  if (!area.ok()) return area.status();
+  x.area_ = std::make_unique<AreaPhrases>(std::move(area).value());
   for (const std::string& lang : packs.Languages()) {
     const core::TsvTable* t = packs.Get(lang)->Table("quantity_nouns");
     if (t == nullptr) continue;
@@ -260,8 +246,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   // arms" take no territory, and "grenades were found", "defused a bomb", "an arms cache
   // containing grenades" are no blast and no fire, unless the sentence tells of people killed
   // or hurt. The weapon must be what the verb is about: the word right after the trigger
-  // (at most three words between, and no place: "seized Mosul with weapons" is a capture), or the found-word right next to the weapon ("bombs were found", "found a
-  // bomb"); "seized the hill after heavy shelling" keeps both events.
+  // (at most three words between, and no place: "seized Mosul with weapons" is a capture), or the
+  // found-word right next to the weapon ("bombs were found", "found a bomb"); "seized the hill
+  // after heavy shelling" keeps both events.
   auto place_between = [&](uint32_t from, uint32_t to) {
     if (in.mentions == nullptr || from >= to) return false;
     for (const PlaceMention& p : in.mentions->places)
@@ -270,12 +257,15 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   };
   auto object_after = [&](const TriggerMention& t, std::string_view kind, uint32_t span) {
     for (const Cue& c : cues_in(t.sentence)) {
-      if (c.kind != kind || c.first_token < t.end_token || c.first_token - t.end_token > span) continue;
-      if (!place_between(seg.tokens[t.end_token - 1].end, seg.tokens[c.first_token].start)) return true;
+      if (c.kind != kind || c.first_token < t.end_token || c.first_token - t.end_token > span)
+        continue;
+      if (!place_between(seg.tokens[t.end_token - 1].end, seg.tokens[c.first_token].start))
+        return true;
     }
     return false;
   };
-  auto next_to = [&](const TriggerMention& t, std::string_view kind, uint32_t before, uint32_t after) {
+  auto next_to = [&](const TriggerMention& t, std::string_view kind, uint32_t before,
+                     uint32_t after) {
     for (const Cue& c : cues_in(t.sentence)) {
       if (c.kind != kind || (c.first_token < t.end_token && c.end_token > t.first_token)) continue;
       if (c.first_token >= t.end_token ? c.first_token - t.end_token <= after
@@ -389,16 +379,6 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
                      });
   }
 
-  // The places that are not an actor's words, as pointers into the mentions (no copy).
-  std::vector<const PlaceMention*> places;
-  for (const auto& p : men.places) {
-    bool actor_words = false;
-    for (const auto& a : actors)
-      if ((a.named && p.start < a.head_end && p.end > a.head_start) ||
-          (p.location.precision == "country"sv && p.start >= a.start && p.end <= a.end))
-        actor_words = true;  // "Islamic State", or the nationality of "the Somali government
-    if (!actor_words) places.push_back(&p);
-  }
   // A dateline ("MOSUL, Iraq, July 9, 2017 (Levant Wire) —") dates the document, not the
   // events of its first sentence: dates before the dateline dash are not event dates.
   uint32_t dateline_end = 0;
@@ -425,23 +405,6 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     return nullptr;
   };
 
-  auto destination = [&](const PlaceMention& p) {
-    const uint32_t p0 = TokenAt(seg, p.start);
-    for (const Cue& c : CuesEndingFrom(cues, p0 >= 3 ? p0 - 3 : 0)) {
-      if (c.end_token > p0) break;
-      if (c.kind == "destination"sv && c.start < p.start) return true;
-    }
-    return false;
-  };
-  auto speaks = [&](const PlaceMention& p) {
-    const uint32_t p1 = TokenAt(seg, p.end);
-    for (const Cue& c : CuesEndingFrom(cues, p1)) {
-      if (c.first_token > p1) break;
-      if (c.kind == "report"sv && c.side == "before"sv && c.first_token == p1) return true;
-    }
-    return false;
-  };
-
   long doc_r0 = 0, doc_r1 = 0;
   const bool have_doc_range =
       !men.document_date.start.empty() && core::DayRange(men.document_date.start, &doc_r0, &doc_r1);
@@ -450,9 +413,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   std::vector<uint32_t> out_sentence;
   std::vector<bool> out_source;  // the claimant was a source noun for an earlier one
   std::optional<Claimant> previous_claimant;
-  const PlaceMention* focus = nullptr;  // the place the text is about so far
-  size_t place_cursor = 0;              // places before it have moved the focus
-  bool last_passive = false;            // the voice of the last event's trigger
+  DocumentPlaces place_ctx(text, seg, men.places, actors, cues, dateline_end, area_.get(), in.lang);
+  bool last_passive = false;  // the voice of the last event's trigger
   auto cue_at = [&](uint32_t sentence, uint32_t token_lo, uint32_t token_hi,
                     std::string_view kind) -> const Cue* {
     for (const Cue& c : cues_in(sentence))
@@ -657,75 +619,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
                               c.country, ""};
     }
 
-    // Places named in the sentences before this one move the focus, but not where people
-    // went nor a capital that speaks for its government ("Kinshasa affirme que ...").
-    for (; place_cursor < places.size() && places[place_cursor]->end <= sent.start;
-         ++place_cursor) {
-      const PlaceMention& p = *places[place_cursor];
-      if (p.location.geonameid && p.location.precision != "country"sv && !destination(p) &&
-          !speaks(p))
-        focus = &p;
-    }
-    // Place: the nearest in the sentence, else the place the text is about. People leave
-    // a place: where they go ("towards Idlib", "vers la ville de Ménaka") is not it.
-    const bool departure = t.type == "displacement"sv || t.type == "evacuation"sv;
-    const PlaceMention* place = nullptr;
-    long best = 1L << 30;
-    for (const PlaceMention* pp : places) {
-      const PlaceMention& p = *pp;
-      if (!SentenceHas(sent, p.start, p.end) || p.end <= dateline_end || speaks(p)) continue;
-      if (departure && destination(p)) continue;
-      // A country named beside a known focus is a party or a backdrop ("avec la médiation
-      // de la Turquie"), not a more precise place.
-      if (p.location.precision == "country"sv && focus != nullptr) continue;
-      long d = Distance(t, p.start, p.end);
-      // A place before the trigger in another clause ("... in Coventry – that jets had
-      // struck ...") is farther than it looks.
-      if (p.end <= t.start)
-        for (uint32_t k = TokenAt(seg, p.end); k < t.first_token; ++k)
-          if (seg.tokens[k].kind == segment::TokenKind::kPunct) {
-            d += 80;
-            break;
-          }
-      if (d < best) {
-        best = d;
-        place = &p;
-      }
-    }
-    if (place == nullptr) {
-      place = focus;
-      if (place == nullptr) {
-        for (const PlaceMention* p : places)
-          if (p->start >= sent.end) {
-            place = p;  // nothing yet: the first place the text names
-            break;
-          }
-      }
-    }
-    if (place != nullptr) {
-      e.location = place->location;
-      if (place != focus && e.location->text.empty())
-        e.location->text = std::string(text.substr(place->start, place->end - place->start));
-      if (place->location.geonameid || !place->location.country.empty()) focus = place;
-      // Aid to people who have just fled ("ces civils ont été aidés") reaches them where
-      // they went, not in the part of town they left: with no place of its own, the town.
-      if (place == focus && !SentenceHas(sent, place->start, place->end) &&
-          t.type == "aid_delivery"sv && done > 0 && out_sentence.back() + 2 >= t.sentence &&
-          (out[done - 1].type == "displacement"sv || out[done - 1].type == "evacuation"sv) &&
-          out[done - 1].location && out[done - 1].location->geonameid == e.location->geonameid) {
-        e.location->part.clear();
-        e.location->text.clear();
-      }
-    }
-    // Places seen in this sentence move the focus too.
-    for (const PlaceMention* p : places)
-      if (SentenceHas(sent, p->start, p->end) && p->location.geonameid &&
-          p->location.precision != "country"sv)
-        focus = p;
+    place_ctx.Attach(t, sent, done > 0 ? &out[done - 1] : nullptr,
+                     done > 0 ? out_sentence.back() : 0, &e);
 
     // Date: the nearest in the sentence, else the document date.
     const DateMention* date = nullptr;
-    best = 1L << 30;
+    long best = 1L << 30;
     for (const auto& d : men.dates) {
       if (!SentenceHas(sent, d.start, d.end) || d.end <= dateline_end) continue;
       long dist = Distance(t, d.start, d.end);
@@ -879,7 +778,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     e.confidence = std::clamp(conf, 0.05, 0.95);
     // The same happening told on in the next sentence ("Le raid n'a pas fait de victimes",
     // "Des obus sont tombés aux abords du camp"): a definite noun, or no date of its own,
-    // and no other place, is one event with the sentence before.
+    // and no other place (nor another part of the town), is one event with the sentence
+    // before.
     size_t same = done;
     for (size_t k = done; k-- > 0 && out_sentence[k] + 1 >= t.sentence;)
       if (out_sentence[k] + 1 == t.sentence && out[k].type == e.type && out[k].status == e.status) {
@@ -895,7 +795,12 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       auto id = [](const EventRecord& x) -> int64_t {
         return x.location && x.location->geonameid ? *x.location->geonameid : -1;
       };
-      if ((definite || undated) && (id(e) == id(prev) || id(e) < 0)) {
+      // Two parts of one town are two places ("à l'est de Mossoul ... Au sud, ...").
+      auto part = [](const EventRecord& x) -> std::string_view {
+        return x.location ? std::string_view(x.location->part) : std::string_view();
+      };
+      const bool other_part = !part(e).empty() && !part(prev).empty() && part(e) != part(prev);
+      if ((definite || undated) && (id(e) == id(prev) || id(e) < 0) && !other_part) {
         if (!prev.actor1) prev.actor1 = e.actor1;
         if (!prev.actor2) prev.actor2 = e.actor2;
         if (!prev.claimant) prev.claimant = e.claimant;
@@ -1048,18 +953,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     Attribution at = attributor_->Attribute(pseudo, cues, actors, seg, text, &prev);
     // A toll counts over the area its sentence names; none named, the country the text is
     // about.
-    const PlaceMention* place = nullptr;
-    const PlaceMention* latest = nullptr;
-    for (const PlaceMention* pp : places) {
-      const PlaceMention& p = *pp;
-      if (p.start >= sent.end) break;
-      if (p.location.geonameid || !p.location.country.empty()) latest = &p;
-      if (SentenceHas(sent, p.start, p.end) &&
-          (p.location.geonameid || !p.location.country.empty())) {
-        place = &p;
-        break;
-      }
-    }
+    const auto [place, latest] = place_ctx.ForToll(sent);
     for (auto* group : {&killed, &displaced}) {
       if (group->empty()) continue;
       EventRecord e;
@@ -1094,8 +988,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     }
   }
   // Two mentions of one happening in one article are one event (a headline and its
-  // paragraph): same type and subtype, same named place, same date, same modality, one of
-  // them in a headline, and no firm counts that disagree.
+  // paragraph): same type and subtype, same named place (and part, when both say one), same date,
+  // same modality, one of them in a headline, and no firm counts that disagree.
   auto place_id = [](const EventRecord& e) -> int64_t {
     return e.location && e.location->geonameid ? *e.location->geonameid : -1;
   };
@@ -1110,6 +1004,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       EventRecord& b = out[j];
       if (a.type != b.type || a.subtype != b.subtype) continue;
       if (place_id(a) < 0 || place_id(a) != place_id(b)) continue;
+      if (!a.location->part.empty() && !b.location->part.empty() &&
+          a.location->part != b.location->part)
+        continue;  // two parts of one town are two places
       // Dates agree, or one of the two has none of its own (a headline).
       auto own = [](const EventRecord& x) {
         return x.date && (x.date->basis == "explicit"sv || x.date->basis == "relative"sv);

@@ -15,6 +15,7 @@
 #include "actors/actors.h"
 #include "events/attribution.h"
 #include "events/mentions.h"
+#include "events/places.h"
 #include "events/triggers.h"
 #include "vigie/event.h"
 
@@ -33,7 +34,8 @@ struct ExtractInput {
 
 class Extractor {
  public:
-  static StatusOr<Extractor> Create(const core::PackSet& packs, const segment::Segmenter& segmenter);
+  static StatusOr<Extractor> Create(const core::PackSet& packs,
+                                    const segment::Segmenter& segmenter);
   std::vector<EventRecord> Extract(const ExtractInput& in) const;
 
  private:
@@ -44,7 +46,9 @@ class Extractor {
   std::unique_ptr<actors::Recognizer> actors_;
   std::unique_ptr<TriggerFinder> triggers_;
   std::unique_ptr<Attributor> attributor_;
-  std::unordered_map<std::string, std::unordered_map<std::string, NounInfo>> nouns_;  // lang -> lemma
+  std::unique_ptr<AreaPhrases> area_;
+  std::unordered_map<std::string, std::unordered_map<std::string, NounInfo>>
+      nouns_;  // lang -> lemma
 };
 
 }  // namespace vigie::events

@@ -23,6 +23,10 @@ struct Pattern {
   bool country = false;  // a reference to the article's country ("notre pays", "nationwide")
   bool site = false;     // a place in the city ("the stadium"): the city, without the part
                          // words around it ("around the stadium" is not the outskirts)
+  bool quarter = false;  // unnamed parts of a town ("des quartiers toujours occupés"): the
+                         // last town named before, with its part
+  bool settlement = false;  // unnamed places of their own ("des villages", "several
+                            // villages around X"): the town they are near, without its part
 };
 
 class PatternSet {

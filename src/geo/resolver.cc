@@ -74,6 +74,8 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
       p.last = rc >= 0 && row[rc] == "last";
       p.country = rc >= 0 && row[rc] == "country";
       p.site = rc >= 0 && row[rc] == "site";
+      p.quarter = rc >= 0 && row[rc] == "quarter";
+      p.settlement = rc >= 0 && row[rc] == "settlement";
       int pc2 = t->Column("part");
       if (pc2 >= 0 && !row[pc2].empty()) p.value = ParsePart(row[pc2]);
       if (p.value < 0)
@@ -130,7 +132,7 @@ Status LoadDemonyms(const core::LangPack& pack, decltype(Resolver::LangRules::de
 
 struct PatternLists {
   std::vector<Pattern> parts_before, parts_after, feat_before, feat_after, city_refs, near,
-      not_places;
+      not_places, destinations;
 };
 
 void AddPatterns(Resolver::LangRules* to, const PatternLists& from) {
@@ -142,6 +144,7 @@ void AddPatterns(Resolver::LangRules* to, const PatternLists& from) {
   to->city_refs.Add(from.city_refs);
   to->near.Add(from.near);
   to->not_places.Add(from.not_places);
+  to->destinations.Add(from.destinations);
 }
 
 struct Match {
@@ -186,6 +189,8 @@ StatusOr<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const Gazet
     VIGIE_RETURN_IF_ERROR(LoadPatterns(*pack, "geo_near", false, false, &lists.near, nullptr));
     VIGIE_RETURN_IF_ERROR(
         LoadPatterns(*pack, "geo_not_places", false, false, &lists.not_places, nullptr));
+    VIGIE_RETURN_IF_ERROR(
+        LoadPatterns(*pack, "geo_destinations", false, false, &lists.destinations, nullptr));
     AddPatterns(&rules, lists);
     AddPatterns(&r->all_, lists);
     std::vector<Pattern> actor_names;
@@ -1093,11 +1098,25 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       if (hit->last) {
         // "la zone", "the area": the last place mention before it, within two sentences (in
         // its paragraph or at the end of the one before), with its id and part.
+        // Not where people went ("... évacués vers Bamako. ... la même zone"): a destination
+        // word (geo_destinations.tsv) ends at most two words before the mention.
+        auto destination = [&](const PlaceMention& pm) {
+          auto it = std::lower_bound(units.begin(), units.end(), pm.start,
+                                     [](const Unit& u, uint32_t x) { return u.start < x; });
+          const size_t u0 = size_t(it - units.begin());
+          if (u0 >= units.size()) return false;
+          const Pattern* dp = nullptr;
+          for (size_t off = 0; off < 3 && off <= u0; ++off)
+            if (rules.destinations.Match(units, u0 - off, units[u0].sentence, &dp) > 0) return true;
+          return false;
+        };
         const PlaceMention* prev = nullptr;
         for (size_t oi = 0; oi < out.size(); ++oi) {
           const PlaceMention& pm = out[oi];
           if (std::find(dropped.begin(), dropped.end(), oi) != dropped.end()) continue;  // taken back
-          if (pm.end <= units[k].start && (prev == nullptr || pm.start > prev->start)) prev = &pm;
+          if (pm.end <= units[k].start && (prev == nullptr || pm.start > prev->start) &&
+              !destination(pm))
+            prev = &pm;
         }
         if (prev == nullptr) continue;
         uint32_t ps = SentenceAt(seg, prev->start);
@@ -1111,6 +1130,62 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
         pm.in_gazetteer = true;
         pm.start = pm.name_start = units[k].start;
         pm.end = pm.name_end = units[k + n - 1].end;
+        pm.score = std::min(prev->score, 0.5);
+        for (size_t q = k; q < k + n; ++q) used[q] = true;
+        out.push_back(std::move(pm));
+        k += n - 1;
+        continue;
+      }
+      if (hit->quarter || hit->settlement) {
+        // Unnamed places: "des quartiers toujours occupés", "des villages proches de la ligne
+        // de front", "several villages around Kupiansk". Not when a name follows ("les
+        // quartiers d'Alep": a link word), nor when their sentence names a place: that place
+        // says where they are ("12 villages east of Deraa", "Au sud, ... plusieurs
+        // localités"), except that villages around a town are near it, not its outskirts.
+        if (k + n < units.size() && units[k + n].sentence == s && rules.links.Has(units[k + n]))
+          continue;
+        bool free = true;
+        for (size_t q = k; q < k + n; ++q) free &= !used[q];
+        if (!free) continue;
+        const uint32_t phrase_end = units[k + n - 1].end;
+        const uint32_t sent_end = seg.sentences[s].end;
+        PlaceMention* after = nullptr;
+        for (size_t oi = 0; oi < out.size(); ++oi)
+          if (std::find(dropped.begin(), dropped.end(), oi) == dropped.end() &&
+              out[oi].start >= phrase_end && out[oi].start < sent_end &&
+              (after == nullptr || out[oi].start < after->start))
+            after = &out[oi];
+        if (after != nullptr && hit->settlement && k + n < units.size() &&
+            after->start == units[k + n].start && after->part == Part::kOutskirts) {
+          after->part = Part::kNone;  // "villages around X" are places near X
+          after->start = units[k].start;
+          for (size_t q = k; q < k + n; ++q) used[q] = true;
+          continue;
+        }
+        if (after != nullptr) continue;
+        bool before = false;  // "Au sud, des unités ... ont repris plusieurs localités"
+        for (size_t oi = 0; oi < out.size() && !before; ++oi)
+          before = std::find(dropped.begin(), dropped.end(), oi) == dropped.end() &&
+                   out[oi].start >= seg.sentences[s].start && out[oi].end <= units[k].start;
+        if (before) continue;
+        // Else the last place of a town's extent or finer named before (same window as
+        // "la zone"); villages named in another sentence are not in the part said there.
+        const PlaceMention* prev = nullptr;
+        for (size_t oi = 0; oi < out.size(); ++oi) {
+          const PlaceMention& pm = out[oi];
+          if (std::find(dropped.begin(), dropped.end(), oi) != dropped.end()) continue;
+          if (pm.geonameid == 0 || pm.precision > Precision::kCity) continue;
+          if (pm.end <= units[k].start && (prev == nullptr || pm.start > prev->start)) prev = &pm;
+        }
+        if (prev == nullptr) continue;
+        uint32_t ps = SentenceAt(seg, prev->start);
+        if (ps + 2 < s || paragraph[ps] + 1 < paragraph[s]) continue;
+        PlaceMention pm = *prev;
+        pm.named = false;
+        pm.in_gazetteer = true;
+        if (hit->settlement && ps != s) pm.part = Part::kNone;
+        pm.start = pm.name_start = units[k].start;
+        pm.end = pm.name_end = phrase_end;
         pm.score = std::min(prev->score, 0.5);
         for (size_t q = k; q < k + n; ++q) used[q] = true;
         out.push_back(std::move(pm));

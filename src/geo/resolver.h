@@ -70,6 +70,7 @@ class Resolver {
     PatternSet actors;             // named actors (actors.tsv): "Islamic State" is no place
     PatternSet near{true};         // "près de", "near": an unknown name after them may be a place
     PatternSet not_places;         // names that are something else ("El Niño"): geo_not_places.tsv
+    PatternSet destinations{true};  // "vers", "towards": where people go (geo_destinations.tsv)
     WordSet prepositions, stopwords, strict_stopwords, articles, links, capital_words;
     struct StringHash {
       using is_transparent = void;

@@ -18,7 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Regression floor: just below the share reached when it was last raised.
-constexpr double kFloor = 0.935;  // reached 0.944 (119 of 126)
+constexpr double kFloor = 0.955;  // reached 0.960 (121 of 126)
 
 TEST(GeoDevEval, GoldLocationsResolve) {
   std::string dir = std::string(VIGIE_SOURCE_DIR) + "/../shared/eval/dev";

@@ -534,6 +534,169 @@ TEST(ExtractorTest, AidToPeopleWhoFledIsNotInThePartTheyLeft) {
   EXPECT_EQ(ev[1].location->part, "");
 }
 
+// "The area", "la même zone": the place of the story's preceding event, with its part, even
+// when the geo stage (which knows no events) resolved the phrase to the last place named,
+// here where the wounded were taken.
+TEST(ExtractorTest, AreaPhraseTakesThePlaceOfThePrecedingEvent) {
+  Doc d{
+      "A car bomb exploded in the old city of Homs on Monday, killing eight people. The "
+      "wounded were treated in hospitals in Damascus. On Tuesday, rescue teams evacuated 40 "
+      "civilians from the area.",
+      "en"};
+  d.m.document_date = {"2024-03-05", "2024-03-05", "day", "document", ""};
+  d.Place("the old city of Homs", 169577, 34.73, 36.72, "SY", "old_city");
+  d.Place("Damascus", 170654, 33.51, 36.29, "SY");
+  d.Place("the area", 170654, 33.51, 36.29, "SY");
+  auto ev = d.Run();
+  ASSERT_GE(ev.size(), 2u);
+  EXPECT_EQ(ev.back().type, "evacuation");
+  ASSERT_TRUE(ev.back().location);
+  EXPECT_EQ(ev.back().location->geonameid, 169577);
+  EXPECT_EQ(ev.back().location->part, "old_city");
+  EXPECT_EQ(ev.back().location->text, "the area");
+
+  Doc f{
+      "Des hommes armés ont attaqué lundi un convoi militaire près de Gao, tuant six soldats. "
+      "Les blessés ont été soignés à Bamako. Mardi, l'armée a mené des frappes aériennes dans "
+      "la même zone.",
+      "fr"};
+  f.m.document_date = {"2023-05-10", "2023-05-10", "day", "document", ""};
+  f.Place("près de Gao", 2457161, 16.27, -0.04, "ML", "outskirts");
+  f.Place("Bamako", 2460596, 12.65, -8.0, "ML");
+  f.Place("la même zone", 2460596, 12.65, -8.0, "ML");
+  auto fv = f.Run();
+  ASSERT_GE(fv.size(), 2u);
+  EXPECT_EQ(fv.back().type, "air_strike");
+  ASSERT_TRUE(fv.back().location);
+  EXPECT_EQ(fv.back().location->geonameid, 2457161);
+  EXPECT_EQ(fv.back().location->part, "outskirts");
+}
+
+// Where forces set out from is not where they act; a second part of the same town is a
+// second place, not the same event told on.
+TEST(ExtractorTest, OriginIsNotThePlaceAndTwoPartsAreTwoEvents) {
+  Doc d{
+      "Les rebelles ont repris lundi trois villages au nord de Homs. Au sud, des unités "
+      "parties de la base de Tiyas ont elles aussi repris plusieurs localités.",
+      "fr"};
+  d.m.document_date = {"2024-03-05", "2024-03-05", "day", "document", ""};
+  d.Place("au nord de Homs", 169577, 34.73, 36.72, "SY", "north");
+  d.Place("Au sud", 169577, 34.73, 36.72, "SY", "south");
+  d.Place("Tiyas", 163806, 34.52, 37.63, "SY");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 2u);
+  ASSERT_TRUE(ev[1].location);
+  EXPECT_EQ(ev[1].location->geonameid, 169577);
+  EXPECT_EQ(ev[1].location->part, "south");
+
+  Doc e{
+      "Government troops retook two villages east of Aleppo on Monday. In the south, units "
+      "coming from the Kweires air base also retook several villages.",
+      "en"};
+  e.m.document_date = {"2016-10-18", "2016-10-18", "day", "document", ""};
+  e.Place("east of Aleppo", 170063, 36.2, 37.16, "SY", "east");
+  e.Place("the south", 170063, 36.2, 37.16, "SY", "south");
+  e.Place("Kweires", 169999, 36.2, 37.5, "SY");
+  auto ev2 = e.Run();
+  ASSERT_EQ(ev2.size(), 2u);
+  ASSERT_TRUE(ev2[1].location);
+  EXPECT_EQ(ev2[1].location->geonameid, 170063);
+  EXPECT_EQ(ev2[1].location->part, "south");
+}
+
+// A place measured from ("à 20 kilomètres à l'ouest de Goma") is a landmark for the place
+// named before it; alone, it is taken without a part (near it, not in a part of it).
+TEST(ExtractorTest, PlaceMeasuredFromIsALandmark) {
+  Doc d{
+      "La ville de Masisi, à une trentaine de kilomètres à l'ouest de Goma, est tombée aux "
+      "mains des rebelles mardi.",
+      "fr"};
+  d.m.document_date = {"2025-01-22", "2025-01-22", "day", "document", ""};
+  d.Place("La ville de Masisi", 211647, -1.4, 28.81, "CD");
+  d.Place("l'ouest de Goma", 216281, -1.68, 29.22, "CD", "west");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 1u);
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->geonameid, 211647);
+
+  Doc e{"Gunmen attacked a police post about 30 kilometres north of Mosul on Monday.", "en"};
+  e.m.document_date = {"2017-01-10", "2017-01-10", "day", "document", ""};
+  e.Place("north of Mosul", 99072, 36.34, 43.13, "IQ", "north");
+  auto ev2 = e.Run();
+  ASSERT_EQ(ev2.size(), 1u);
+  ASSERT_TRUE(ev2[0].location);
+  EXPECT_EQ(ev2[0].location->geonameid, 99072);
+  EXPECT_EQ(ev2[0].location->part, "");
+}
+
+// An event told with no place of its own is in the town the text is about, not in the
+// part of town named for an earlier event; people who leave do leave that part.
+TEST(ExtractorTest, PartOfAnEarlierEventIsNotCarriedExceptByPeopleLeaving) {
+  Doc d{
+      "Government troops retook the market in the centre of Raqqa on Monday. Since Sunday, "
+      "the troops have detained 300 men for questioning.",
+      "en"};
+  d.m.document_date = {"2017-10-10", "2017-10-10", "day", "document", ""};
+  d.Place("the centre of Raqqa", 163915, 35.95, 39.01, "SY", "centre");
+  auto ev = d.Run();
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[0].location->part, "centre");
+  EXPECT_EQ(ev[1].type, "arrest");
+  ASSERT_TRUE(ev[1].location);
+  EXPECT_EQ(ev[1].location->geonameid, 163915);
+  EXPECT_EQ(ev[1].location->part, "");
+
+  Doc f{
+      "L'armée malienne a repris mardi le nord de Kidal aux rebelles. Depuis lundi, les "
+      "soldats ont arrêté 40 suspects.",
+      "fr"};
+  f.m.document_date = {"2023-11-15", "2023-11-15", "day", "document", ""};
+  f.Place("le nord de Kidal", 2455290, 18.44, 1.41, "ML", "north");
+  auto fv = f.Run();
+  ASSERT_EQ(fv.size(), 2u);
+  EXPECT_EQ(fv[1].type, "arrest");
+  ASSERT_TRUE(fv[1].location);
+  EXPECT_EQ(fv[1].location->part, "");
+
+  // A demonstrative before the trigger tells on the event just told: same part.
+  Doc h{"L'armée malienne a repris mardi le nord de Kidal aux rebelles. Ces combats ont fait "
+        "12 morts parmi les rebelles.",
+        "fr"};
+  h.m.document_date = {"2023-11-15", "2023-11-15", "day", "document", ""};
+  h.Place("le nord de Kidal", 2455290, 18.44, 1.41, "ML", "north");
+  auto hv = h.Run();
+  ASSERT_EQ(hv.size(), 2u);
+  EXPECT_EQ(hv[1].type, "armed_clash");
+  ASSERT_TRUE(hv[1].location);
+  EXPECT_EQ(hv[1].location->part, "north");
+  Doc k{"Government troops retook the centre of Raqqa on Monday. These clashes killed 12 "
+        "fighters.",
+        "en"};
+  k.m.document_date = {"2017-10-10", "2017-10-10", "day", "document", ""};
+  k.Place("the centre of Raqqa", 163915, 35.95, 39.01, "SY", "centre");
+  auto kv = k.Run();
+  ASSERT_EQ(kv.size(), 2u);
+  EXPECT_EQ(kv[1].type, "armed_clash");
+  ASSERT_TRUE(kv[1].location);
+  EXPECT_EQ(kv[1].location->part, "centre");
+
+  Doc g{
+      "Les derniers rebelles ont quitté Alep-Est jeudi à bord de bus. Environ 2 000 personnes "
+      "ont été évacuées dans la journée, selon le Croissant-Rouge.",
+      "fr"};
+  g.m.document_date = {"2016-12-16", "2016-12-16", "day", "document", ""};
+  g.Place("Alep-Est", 170063, 36.2, 37.16, "SY", "east");
+  auto gv = g.Run();
+  bool found = false;
+  for (const auto& x : gv)
+    if (x.type == "evacuation") {
+      found = true;
+      ASSERT_TRUE(x.location);
+      EXPECT_EQ(x.location->part, "east");
+    }
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace vigie::events
 

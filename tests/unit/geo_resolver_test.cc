@@ -160,6 +160,67 @@ TEST_F(ResolverTest, TheCapitalIsTheCapitalOfTheArticlesCountry) {
   EXPECT_FALSE(m->named);
 }
 
+// A compass word on a suburb word gives the compass part (EVENTS.md), whether the city
+// follows or is the one the text is about.
+TEST_F(ResolverTest, CompassSuburbGivesTheCompassPart) {
+  auto ms = Run(
+      "Des combats ont éclaté en Libye. Les tirs visaient la banlieue sud de la capitale.", "fr");
+  const PlaceMention* m = FindText(ms, "la banlieue sud de la capitale");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 2210247u);
+  EXPECT_EQ(m->part, Part::kSouth);
+  ms = Run("Des obus sont tombés sur Homs lundi. Dans la banlieue nord, des maisons ont brûlé.",
+           "fr");
+  m = FindText(ms, "la banlieue nord");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 169577u);
+  EXPECT_EQ(m->part, Part::kNorth);
+  ms = Run("Shells fell on Homs on Monday. In the western suburbs, several houses burned.", "en");
+  m = FindText(ms, "the western suburbs");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 169577u);
+  EXPECT_EQ(m->part, Part::kWest);
+}
+
+// Unnamed places: parts of a town ("quartiers", "neighbourhoods") take the last town named
+// before with its part; places of their own ("villages", "localités") take it without a
+// part said in another sentence, and villages "around X" are near X, not its outskirts. A
+// place named in their sentence says where they are: no mention of their own.
+TEST_F(ResolverTest, UnnamedPlacesTakeTheTownInFocus) {
+  auto ms = Run("L'armée a repris lundi l'est de Homs. Des civils ont fui des quartiers toujours "
+                "tenus par les rebelles.",
+                "fr");
+  const PlaceMention* m = FindText(ms, "quartiers");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 169577u);
+  EXPECT_EQ(m->part, Part::kEast);
+  EXPECT_FALSE(m->named);
+  ms = Run("Troops pushed into eastern Aleppo on Monday. Families left neighbourhoods still held "
+           "by the rebels.",
+           "en");
+  m = FindText(ms, "neighbourhoods");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 170063u);
+  EXPECT_EQ(m->part, Part::kEast);
+  ms = Run("Des frappes ont visé les environs de Mossoul. Plus de 500 personnes ont fui des "
+           "villages proches du front.",
+           "fr");
+  m = FindText(ms, "villages");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 99072u);
+  EXPECT_EQ(m->part, Part::kNone);
+  ms = Run("Officials ordered the evacuation of several villages around Homs on Sunday.", "en");
+  m = FindText(ms, "villages around Homs");
+  ASSERT_NE(m, nullptr) << Texts(ms);
+  EXPECT_EQ(m->geonameid, 169577u);
+  EXPECT_EQ(m->part, Part::kNone);
+  // A place in their sentence says where they are; a name after them is theirs.
+  ms = Run("Des combats ont eu lieu à Homs. Au sud, l'armée a repris plusieurs localités.", "fr");
+  EXPECT_EQ(FindText(ms, "localités"), nullptr) << Texts(ms);
+  ms = Run("Des combats ont eu lieu à Homs. L'armée a repris les quartiers d'Alep.", "fr");
+  EXPECT_EQ(FindText(ms, "quartiers"), nullptr) << Texts(ms);
+}
+
 TEST_F(ResolverTest, PersonNamesAreNotPlaces) {
   auto ms = Run("The sheriff, Robert Smith, told reporters in Paris that Smith would resign.", "en");
   EXPECT_EQ(FindText(ms, "Smith"), nullptr) << Texts(ms);
@@ -367,6 +428,23 @@ TEST_F(ResolverTest, AreaReferenceTakesTheLastPlace) {
           "Les habitants ont fui la zone.",
           "fr");
   EXPECT_EQ(FindText(ms, "la zone"), nullptr) << Texts(ms);
+}
+
+// Where people went is not what "la zone" / "the area" refers to.
+TEST_F(ResolverTest, AreaReferenceSkipsDestinations) {
+  auto ms = Run("Des obus sont tombés sur Homs lundi. Les blessés ont été transportés vers Damas. "
+                "L'armée a bouclé la zone.",
+                "fr");
+  const PlaceMention* zone = FindText(ms, "la zone");
+  ASSERT_NE(zone, nullptr) << Texts(ms);
+  EXPECT_EQ(zone->geonameid, 169577u);
+  ms = Run("Shells hit eastern Aleppo on Monday. The wounded were driven towards Damascus. "
+           "Troops sealed off the area.",
+           "en");
+  const PlaceMention* area = FindText(ms, "the area");
+  ASSERT_NE(area, nullptr) << Texts(ms);
+  EXPECT_EQ(area->geonameid, 170063u);
+  EXPECT_EQ(area->part, Part::kEast);
 }
 
 // An unknown name after "près de" / "near" takes the place the text has just named, with
