@@ -294,9 +294,12 @@ void AppendEventJson(const EventRecord& e, std::string* out) {
     Json j = Json::parse(e.extra_json, nullptr, false);
     extra = j.is_object() ? j.dump(-1, ' ', false, Json::error_handler_t::replace) : "{}";
   }
-  const size_t at = out->size();
-  out->resize(at + Bound(e) + extra.size());
-  Writer w(out->data() + at);
+  // Written into a per-thread scratch buffer, then appended: growing *out to the bound first
+  // would zero-fill it (std::string::resize), which cost more than the writing.
+  static thread_local std::string scratch;
+  const size_t need = Bound(e) + extra.size();
+  if (scratch.size() < need) scratch.resize(std::max(need, 2 * scratch.size()));
+  Writer w(scratch.data());
   w.Lit("{\"event_id\":"), w.String(e.event_id);
   w.Lit(",\"doc_id\":"), w.String(e.doc_id);
   w.Lit(",\"type\":"), w.String(e.type);
@@ -369,7 +372,7 @@ void AppendEventJson(const EventRecord& e, std::string* out) {
     w.Put(extra);
   }
   w.Char('}');
-  out->resize(static_cast<size_t>(w.end() - out->data()));
+  out->append(scratch.data(), static_cast<size_t>(w.end() - scratch.data()));
 }
 
 std::string EventToJson(const EventRecord& e) {
