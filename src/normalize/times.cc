@@ -60,7 +60,7 @@ double UnitRatio(Unit big, Unit small) {
 
 class TimeParser {
  public:
-  TimeParser(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, RefReads ref,
+  TimeParser(const Normalizer::Lexicon& lx, TokSpan t, RefReads ref,
              std::vector<PartialDate>* partials, PhraseMemo* memo, const std::optional<Date>* anchor)
       : lx_(lx), t_(t), ref_(ref), partials_(partials), memo_(memo), anchor_(anchor) {}
 
@@ -1574,7 +1574,7 @@ class TimeParser {
   }
 
   const Normalizer::Lexicon& lx_;
-  const std::vector<Tok>& t_;
+  TokSpan t_;
   bool ahead_ = false;  // a future marker shortly before the expression
   RefReads ref_;  // every read recorded (TagTimes' read_ref)
   std::vector<PartialDate>* partials_;
@@ -1593,7 +1593,7 @@ class TimeParser {
 
 }  // namespace
 
-void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
+void TagTimes(const Normalizer::Lexicon& lx, TokSpan t, const Reference& ref,
               std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo,
               std::optional<Date>* anchor, const TimesTrace* trace, const TimesReplay* replay) {
   bool read = false;

@@ -16,7 +16,7 @@ using segment::TokenKind;
 
 class UnitSpans {
  public:
-  UnitSpans(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, RefReads ref,
+  UnitSpans(const Normalizer::Lexicon& lx, TokSpan t, RefReads ref,
             PhraseMemo* memo)
       : lx_(lx), t_(t), ref_(ref), memo_(memo) {}
 
@@ -142,14 +142,14 @@ class UnitSpans {
   }
 
   const Normalizer::Lexicon& lx_;
-  const std::vector<Tok>& t_;
+  TokSpan t_;
   RefReads ref_;
   PhraseMemo* memo_;
 };
 
 }  // namespace
 
-size_t ParseUnitSpanAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
+size_t ParseUnitSpanAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i,
                        RefReads ref, PhraseMemo* memo, TimeExpr* x) {
   return UnitSpans(lx, t, ref, memo).At(i, x);
 }

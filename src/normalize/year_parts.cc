@@ -37,7 +37,7 @@ int SeasonIndex(std::string_view code) {
 
 class YearParts {
  public:
-  YearParts(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, RefReads ref, bool ahead,
+  YearParts(const Normalizer::Lexicon& lx, TokSpan t, RefReads ref, bool ahead,
             PhraseMemo* memo)
       : lx_(lx), t_(t), ref_(ref), ahead_(ahead), memo_(memo) {}
 
@@ -235,7 +235,7 @@ class YearParts {
   }
 
   const Normalizer::Lexicon& lx_;
-  const std::vector<Tok>& t_;
+  TokSpan t_;
   RefReads ref_;
   bool ahead_;  // a future marker shortly before the expression
   PhraseMemo* memo_;
@@ -243,7 +243,7 @@ class YearParts {
 
 }  // namespace
 
-size_t ParseYearPartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
+size_t ParseYearPartAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i,
                        RefReads ref, bool ahead, PhraseMemo* memo, TimeExpr* x) {
   return YearParts(lx, t, ref, ahead, memo).At(i, x);
 }
