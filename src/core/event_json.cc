@@ -200,27 +200,31 @@ class Writer {
     bool high = false;    // a byte of 0x80 or more (UTF-8 to validate)
   };
   // Eight bytes at a time: the classic "has a byte less than n" and "has a zero byte" word
-  // tests (exact as yes/no answers), then the rest byte by byte.
+  // tests (exact as yes/no answers). The last word is the string's last eight bytes (they
+  // may overlap the word before); a string under eight bytes is read padded with spaces.
   static Scan ScanString(std::string_view s) {
     constexpr uint64_t k01 = 0x0101010101010101ULL, k80 = 0x8080808080808080ULL;
     uint64_t esc = 0, high = 0;
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
+    auto add = [&](uint64_t w) {
       const uint64_t q = w ^ (k01 * '"'), b = w ^ (k01 * '\\');
       esc |= ((w - k01 * 0x20) & ~w) | ((q - k01) & ~q) | ((b - k01) & ~b);
       high |= w;
+    };
+    const char* p = s.data();
+    const size_t n = s.size();
+    uint64_t w = k01 * ' ';
+    if (n < 8) {
+      if (n) std::memcpy(&w, p, n);
+      add(w);
+    } else {
+      for (size_t i = 0; i + 8 < n; i += 8) {
+        std::memcpy(&w, p + i, 8);
+        add(w);
+      }
+      std::memcpy(&w, p + n - 8, 8);
+      add(w);
     }
-    esc &= k80;
-    high &= k80;
-    Scan r{esc != 0, high != 0};
-    for (; i < s.size(); ++i) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      r.escape |= c < 0x20 || c == '"' || c == '\\';
-      r.high |= c >= 0x80;
-    }
-    return r;
+    return Scan{(esc & k80) != 0, (high & k80) != 0};
   }
   // nlohmann's double format; the last few values formatted are kept per thread (the same
   // coordinates and confidences recur record after record).
