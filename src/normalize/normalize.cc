@@ -140,6 +140,15 @@ struct UndatedTimes {
   }
 };
 
+// Whether a reference is the default one, the undated reading's: no date, time of day,
+// bias nor date order, and times wanted.
+bool IsNone(const Reference& r) {
+  const Reference none;
+  return !r.date && r.time.hour == none.time.hour && r.time.minute == none.time.minute &&
+         r.time.second == none.time.second && r.time.grain == none.time.grain &&
+         r.future_bias == none.future_bias && r.day_first == none.day_first && r.numbers_only == none.numbers_only;
+}
+
 // Calls run(a, b) for the token range of each sentence, in order (the whole text when the
 // segmentation has no sentences).
 template <typename Run>
@@ -166,6 +175,11 @@ Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment
   std::vector<char> covered;
   std::optional<Date> anchor;  // the last day named so far (day anaphora count from it)
   size_t sentence = 0;
+  // Against the very reference of the undated reading (no date was inferred, and nothing
+  // else set), every sentence it read reads the same: the grammars read the day anchor only
+  // once they have read a date (Anchor() is called after `ref_->date` is found set), so with
+  // no date the anchor changes nothing, and its times are taken as they are.
+  const bool same_as_undated = undated && IsNone(ref);
   auto run = [&](uint32_t a, uint32_t b) {
     const size_t s = sentence++;
     TokSpan t;
@@ -182,6 +196,11 @@ Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment
     size_t first_time = tags.times.size();
     if (ref.numbers_only) {
       // no times
+    } else if (same_as_undated && s < undated->Sentences()) {
+      for (size_t k = undated->first[s]; k < undated->first[s + 1]; ++k) {
+        NoteAnchor(undated->times[k], &anchor);
+        tags.times.push_back(undated->times[k]);
+      }
     } else if (undated && s < undated->Sentences()) {
       // Read again only where the reading without a date read the reference.
       const TimesReplay replay = undated->Replay(s);
