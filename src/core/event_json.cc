@@ -127,16 +127,48 @@ class Writer {
   void Char(char c) { *p_++ = c; }
   void Null() { Lit("null"); }
 
+  // Copied as it is when nothing needs escaping and the UTF-8 is valid (nearly always):
+  // the scan and the copy go together, eight bytes at a time (the output has room for the
+  // bound, so whole words are stored, and what lies past the string is written over next).
   void String(std::string_view s) {
-    const Scan scan = ScanString(s);
-    if (!scan.escape && (!scan.high || IsValidUtf8(s))) {  // the usual case: copied as it is
-      *p_++ = '"';
-      if (!s.empty()) std::memcpy(p_, s.data(), s.size());
-      p_ += s.size();
+    constexpr uint64_t k01 = 0x0101010101010101ULL, k80 = 0x8080808080808080ULL;
+    uint64_t esc = 0, high = 0;
+    auto add = [&](uint64_t w) {
+      const uint64_t q = w ^ (k01 * '"'), b = w ^ (k01 * '\\');
+      esc |= ((w - k01 * 0x20) & ~w) | ((q - k01) & ~q) | ((b - k01) & ~b);
+      high |= w;
+    };
+    const char* in = s.data();
+    const size_t n = s.size();
+    char* out = p_ + 1;
+    uint64_t w = k01 * ' ';
+    if (n < 8) {
+      if (n) std::memcpy(&w, in, n);
+      add(w);
+      std::memcpy(out, &w, 8);
+    } else {
+      for (size_t i = 0; i + 8 < n; i += 8) {
+        std::memcpy(&w, in + i, 8);
+        add(w);
+        std::memcpy(out + i, &w, 8);
+      }
+      std::memcpy(&w, in + n - 8, 8);
+      add(w);
+      std::memcpy(out + n - 8, &w, 8);
+    }
+    if ((esc & k80) == 0 && ((high & k80) == 0 || IsValidUtf8(s))) {
+      *p_ = '"';
+      p_ = out + n;
       *p_++ = '"';
       return;
     }
-    if (scan.high && !IsValidUtf8(s)) {  // nlohmann's own replacement of invalid UTF-8
+    Escaped(s);
+  }
+  // A string with bytes to escape or invalid UTF-8, as nlohmann writes it.
+  [[gnu::noinline]] void Escaped(std::string_view s) {
+    bool ascii = true;
+    for (unsigned char c : s) ascii &= c < 0x80;
+    if (!ascii && !IsValidUtf8(s)) {  // nlohmann's own replacement of invalid UTF-8
       Put(Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace));
       return;
     }
@@ -195,37 +227,6 @@ class Writer {
   static size_t StringBound(std::string_view s) { return 6 * s.size() + 4; }
 
  private:
-  struct Scan {
-    bool escape = false;  // a control byte, quote or backslash
-    bool high = false;    // a byte of 0x80 or more (UTF-8 to validate)
-  };
-  // Eight bytes at a time: the classic "has a byte less than n" and "has a zero byte" word
-  // tests (exact as yes/no answers). The last word is the string's last eight bytes (they
-  // may overlap the word before); a string under eight bytes is read padded with spaces.
-  static Scan ScanString(std::string_view s) {
-    constexpr uint64_t k01 = 0x0101010101010101ULL, k80 = 0x8080808080808080ULL;
-    uint64_t esc = 0, high = 0;
-    auto add = [&](uint64_t w) {
-      const uint64_t q = w ^ (k01 * '"'), b = w ^ (k01 * '\\');
-      esc |= ((w - k01 * 0x20) & ~w) | ((q - k01) & ~q) | ((b - k01) & ~b);
-      high |= w;
-    };
-    const char* p = s.data();
-    const size_t n = s.size();
-    uint64_t w = k01 * ' ';
-    if (n < 8) {
-      if (n) std::memcpy(&w, p, n);
-      add(w);
-    } else {
-      for (size_t i = 0; i + 8 < n; i += 8) {
-        std::memcpy(&w, p + i, 8);
-        add(w);
-      }
-      std::memcpy(&w, p + n - 8, 8);
-      add(w);
-    }
-    return Scan{(esc & k80) != 0, (high & k80) != 0};
-  }
   // nlohmann's double format; the last few values formatted are kept per thread (the same
   // coordinates and confidences recur record after record).
   static char* FormatDouble(double d, char* out) {
