@@ -134,6 +134,18 @@ struct UndatedTimes {
   std::vector<PartialDate> partials;
   std::vector<TokSpan> toks;  // each sentence's tokens (SliceTokens of the whole document's)
   size_t Sentences() const { return first.size() - 1; }
+  // Room for a document of `sentences` sentences and `tokens` tokens (news text holds about
+  // one time per 40 tokens), so that the vectors rarely grow.
+  void Reserve(size_t sentences, size_t tokens) {
+    times.reserve(tokens / 40 + 4);
+    at.reserve(tokens / 40 + 4);
+    visited.reserve(tokens);
+    reads.reserve(tokens / 40 + 4);
+    first.reserve(sentences + 2);
+    token.reserve(sentences + 2);
+    read.reserve(sentences + 2);
+    toks.reserve(sentences + 1);
+  }
   TimesReplay Replay(size_t s) const {
     return TimesReplay{visited.data() + token[s], reads.data() + read[s], read[s + 1] - read[s],
                        times.data() + first[s], at.data() + first[s], first[s + 1] - first[s]};
@@ -344,6 +356,7 @@ std::optional<DocumentDate> Normalizer::InferDocumentDate(std::string_view text,
   TokenBuffer whole;
   BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &whole);
   UndatedTimes u;
+  u.Reserve(seg.sentences.size(), whole.toks.size());
   return InferFrom(lx, text, seg, whole, &u);
 }
 
@@ -353,6 +366,7 @@ Tags Normalizer::TagUndated(std::string_view text, const segment::Segmentation& 
   TokenBuffer whole;
   BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &whole);
   UndatedTimes u;
+  u.Reserve(seg.sentences.size(), whole.toks.size());
   *inferred = InferFrom(lx, text, seg, whole, &u);
   ref.date = *inferred ? std::optional<Date>((*inferred)->date) : std::nullopt;
   // The sentences read without a date are read again only where that reading read the
