@@ -63,9 +63,9 @@ void BM_EventJson(benchmark::State& state) {
     benchmark::DoNotOptimize(out.data());
   }
   state.SetBytesProcessed(bytes);
-  state.counters["records"] =
-      benchmark::Counter(static_cast<double>(a.events.size()) * static_cast<double>(state.iterations()),
-                         benchmark::Counter::kIsRate);
+  state.counters["records"] = benchmark::Counter(
+      static_cast<double>(a.events.size()) * static_cast<double>(state.iterations()),
+      benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_EventJson);
 

@@ -61,7 +61,8 @@ class Cleaner {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, Pattern, KeyHash, std::equal_to<>> whole_lines_;  // folded text -> pattern
+  std::unordered_map<std::string, Pattern, KeyHash, std::equal_to<>>
+      whole_lines_;                                        // folded text -> pattern
   std::vector<std::pair<std::string, Pattern>> prefixes_;  // folded prefix -> pattern
   // The prefixes_ (indices, in their order) each first byte of a folded line can start.
   std::array<std::vector<uint32_t>, 256> prefixes_by_byte_;

@@ -38,9 +38,7 @@ int P(const Normalizer::Lexicon& lx, TokSpan t, size_t i, PK kind,
   return MatchPhrase(lx, t, i, kind, e);
 }
 
-bool Glued(TokSpan t, size_t i) {
-  return i < t.size() && i > 0 && t[i].start == t[i - 1].end;
-}
+bool Glued(TokSpan t, size_t i) { return i < t.size() && i > 0 && t[i].start == t[i - 1].end; }
 
 // A number token read as a clock part: digits, then "h", "am"/"pm"/"a"/"p" or nothing.
 struct NumTok {
@@ -100,8 +98,8 @@ size_t CardinalAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, double* v,
 }
 
 // A cardinal of minutes (0..59) in digits or words: "trente", "15", "twenty".
-size_t ReadCardinalMinutes(const Normalizer::Lexicon& lx, TokSpan t, size_t i,
-                           int* value, WordCardinal* memo = nullptr) {
+size_t ReadCardinalMinutes(const Normalizer::Lexicon& lx, TokSpan t, size_t i, int* value,
+                           WordCardinal* memo = nullptr) {
   if (i >= t.size()) return i;
   if (t[i].kind == TokenKind::kNumber) {
     NumTok n = ReadNum(t[i]);
@@ -161,8 +159,8 @@ size_t Minutes(const Normalizer::Lexicon& lx, TokSpan t, size_t k, ClockRead* c)
 }
 
 // The hour itself with what is glued to it.
-size_t Hour(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool allow_bare,
-            ClockRead* c, WordCardinal* memo = nullptr) {
+size_t Hour(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool allow_bare, ClockRead* c,
+            WordCardinal* memo = nullptr) {
   const PhraseEntry* e = nullptr;
   if (int n = P(lx, t, i, PK::kTClockNamed, &e)) {
     c->clock.hour = static_cast<int>(e->value);
@@ -240,8 +238,8 @@ size_t Hour(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool allow_bare,
 
 }  // namespace
 
-size_t ParseClockAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i,
-                    bool allow_bare, ClockRead* out) {
+size_t ParseClockAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool allow_bare,
+                    ClockRead* out) {
   if (i >= t.size() || !MayStartClock(t[i])) return i;
   ClockRead c;
   WordCardinal at_i;  // the cardinal at i, read as minutes and as the hour

@@ -16,8 +16,7 @@ using segment::TokenKind;
 
 class UnitSpans {
  public:
-  UnitSpans(const Normalizer::Lexicon& lx, TokSpan t, RefReads ref,
-            PhraseMemo* memo)
+  UnitSpans(const Normalizer::Lexicon& lx, TokSpan t, RefReads ref, PhraseMemo* memo)
       : lx_(lx), t_(t), ref_(ref), memo_(memo) {}
 
   size_t At(size_t i, TimeExpr* x) const {
@@ -151,8 +150,8 @@ class UnitSpans {
 
 }  // namespace
 
-size_t ParseUnitSpanAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i,
-                       RefReads ref, PhraseMemo* memo, TimeExpr* x) {
+size_t ParseUnitSpanAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, RefReads ref,
+                       PhraseMemo* memo, TimeExpr* x) {
   return UnitSpans(lx, t, ref, memo).At(i, x);
 }
 
