@@ -410,6 +410,14 @@ StatusOr<Cleaner> Cleaner::Create(const core::PackSet& packs) {
   std::stable_sort(c.prefixes_.begin(), c.prefixes_.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   for (const auto& [p, pat] : c.prefixes_) c.max_line_ = std::max(c.max_line_, p.size());
+  for (uint32_t k = 0; k < c.prefixes_.size(); ++k) {
+    const std::string& p = c.prefixes_[k].first;
+    if (p.empty()) {
+      for (auto& v : c.prefixes_by_byte_) v.push_back(k);
+    } else {
+      c.prefixes_by_byte_[static_cast<unsigned char>(p[0])].push_back(k);
+    }
+  }
   return c;
 }
 
@@ -420,16 +428,25 @@ const Cleaner::Pattern* Cleaner::MatchLine(std::string_view line) const {
   if (line.empty() || !first_bytes_[static_cast<unsigned char>(line[0])]) return nullptr;
   size_t take = std::min(line.size(), max_line_);
   while (take < line.size() && (static_cast<unsigned char>(line[take]) & 0xC0) == 0x80) ++take;
-  std::string folded = core::FoldForMatch(line.substr(0, take));
+  static thread_local std::string folded;  // reused line to line
+  core::FoldForMatchInto(line.substr(0, take), &folded);
   // Strip trailing punctuation and blanks so "Publicité." and "Advertisement:" still match.
   std::string_view f = folded;
   while (!f.empty() && (f.back() == ' ' || f.back() == '.' || f.back() == ':' || f.back() == '-'))
     f.remove_suffix(1);
   if (take == line.size()) {
-    auto it = whole_lines_.find(std::string(f));
+    auto it = whole_lines_.find(f);
     if (it != whole_lines_.end()) return &it->second;
   }
-  for (const auto& [prefix, pat] : prefixes_) {
+  // Only the prefixes starting with the line's first byte can match (all of them, in order,
+  // for an empty line).
+  if (f.empty()) {
+    for (const auto& [prefix, pat] : prefixes_)
+      if (prefix.empty()) return &pat;
+    return nullptr;
+  }
+  for (const uint32_t k : prefixes_by_byte_[static_cast<unsigned char>(f[0])]) {
+    const auto& [prefix, pat] = prefixes_[k];
     if (f.size() >= prefix.size() && f.substr(0, prefix.size()) == prefix) {
       // The prefix must end at a word boundary.
       if (f.size() == prefix.size()) return &pat;

@@ -6,7 +6,9 @@
 // A Cleaner is immutable once built and thread-safe.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -54,8 +56,16 @@ class Cleaner {
   };
   const Pattern* MatchLine(std::string_view trimmed_line) const;
 
-  std::unordered_map<std::string, Pattern> whole_lines_;  // folded text -> pattern
+  // Looked up by string_view (no key string made per line).
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Pattern, KeyHash, std::equal_to<>>
+      whole_lines_;                                        // folded text -> pattern
   std::vector<std::pair<std::string, Pattern>> prefixes_;  // folded prefix -> pattern
+  // The prefixes_ (indices, in their order) each first byte of a folded line can start.
+  std::array<std::vector<uint32_t>, 256> prefixes_by_byte_;
   // Any byte a pattern's first character can start with, in any case or accent; lines
   // starting otherwise are never folded. Non-ASCII lead bytes are always let through.
   void NoteFirstByte(std::string_view pattern_text);

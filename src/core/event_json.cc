@@ -103,265 +103,286 @@ StatusOr<EventRecord> FromJson(const Json& j) {
   return e;
 }
 
-// Bytes a JSON string cannot hold as they are (controls, quote, backslash) or that need
-// UTF-8 validation (non-ASCII).
-constexpr auto kSpecial = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 256; ++c) t[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
-  return t;
-}();
-
 // The record is written directly rather than built as a JSON tree and dumped (the tree
 // cost ~220k instructions per event); the bytes are those nlohmann's dump gives for the
 // tree (EventToJsonTree in the tests checks it): same key order, compact, UTF-8 kept,
 // invalid UTF-8 replaced by U+FFFD, and numbers that are not integers formatted by
 // nlohmann itself.
+//
+// The writer first sizes the output for the longest form the record can take (Bound():
+// every string six times over, as if each byte were a \u escape), then copies every piece
+// in place with no further checks: keys and punctuation are literals, so each is a fixed
+// copy the compiler inlines.
 class Writer {
  public:
-  // Appends to *out, which it sizes ahead and cuts to the bytes written in Finish(): every
-  // piece is copied in place (an `append` per piece, out of line in libstdc++, cost more
-  // than the copying).
-  explicit Writer(std::string* out) : out_(*out), len_(out->size()) { out_.resize(len_ + 1024); }
-  void Finish() { out_.resize(len_); }
+  explicit Writer(char* p) : p_(p) {}
+  char* end() const { return p_; }
 
-  // The key of the next value.
-  Writer& Key(std::string_view k) {
-    Reserve(k.size() + 4);
-    char* p = out_.data() + len_;
-    if (!pending_value_ && !first_) *p++ = ',';
-    first_ = false;
-    *p++ = '"';
-    std::memcpy(p, k.data(), k.size());  // keys are ASCII identifiers
-    p += k.size();
-    *p++ = '"';
-    *p++ = ':';
-    len_ = static_cast<size_t>(p - out_.data());
-    pending_value_ = true;
-    return *this;
+  // A literal: keys with their quotes, colon and the comma before them.
+  template <size_t N>
+  void Lit(const char (&s)[N]) {
+    std::memcpy(p_, s, N - 1);
+    p_ += N - 1;
   }
-  void Open(char c) {
-    Sep();
-    PutChar(c);
-    first_ = true;
-  }
-  void Close(char c) {
-    PutChar(c);
-    first_ = false;
-  }
-  void Null() {
-    Sep();
-    Put("null");
-  }
+  void Char(char c) { *p_++ = c; }
+  void Null() { Lit("null"); }
+
+  // Copied as it is when nothing needs escaping and the UTF-8 is valid (nearly always):
+  // the scan and the copy go together, eight bytes at a time (the output has room for the
+  // bound, so whole words are stored, and what lies past the string is written over next).
   void String(std::string_view s) {
-    Sep();
-    // Fast path: nothing to escape and nothing to validate (printable ASCII).
-    size_t plain = 0;
-    while (plain < s.size() && !kSpecial[static_cast<unsigned char>(s[plain])]) ++plain;
-    if (plain == s.size()) {
-      Reserve(s.size() + 2);
-      char* p = out_.data() + len_;
-      *p++ = '"';
-      if (!s.empty()) std::memcpy(p, s.data(), s.size());
-      p[s.size()] = '"';
-      len_ += s.size() + 2;
+    constexpr uint64_t k01 = 0x0101010101010101ULL, k80 = 0x8080808080808080ULL;
+    uint64_t esc = 0, high = 0;
+    auto add = [&](uint64_t w) {
+      const uint64_t q = w ^ (k01 * '"'), b = w ^ (k01 * '\\');
+      esc |= ((w - k01 * 0x20) & ~w) | ((q - k01) & ~q) | ((b - k01) & ~b);
+      high |= w;
+    };
+    const char* in = s.data();
+    const size_t n = s.size();
+    char* out = p_ + 1;
+    uint64_t w = k01 * ' ';
+    if (n < 8) {
+      if (n) std::memcpy(&w, in, n);
+      add(w);
+      std::memcpy(out, &w, 8);
+    } else {
+      for (size_t i = 0; i + 8 < n; i += 8) {
+        std::memcpy(&w, in + i, 8);
+        add(w);
+        std::memcpy(out + i, &w, 8);
+      }
+      std::memcpy(&w, in + n - 8, 8);
+      add(w);
+      std::memcpy(out + n - 8, &w, 8);
+    }
+    if ((esc & k80) == 0 && ((high & k80) == 0 || IsValidUtf8(s))) {
+      *p_ = '"';
+      p_ = out + n;
+      *p_++ = '"';
       return;
     }
+    Escaped(s);
+  }
+  // A string with bytes to escape or invalid UTF-8, as nlohmann writes it.
+  [[gnu::noinline]] void Escaped(std::string_view s) {
     bool ascii = true;
     for (unsigned char c : s) ascii &= c < 0x80;
-    if (!ascii && !IsValidUtf8(s)) {
+    if (!ascii && !IsValidUtf8(s)) {  // nlohmann's own replacement of invalid UTF-8
       Put(Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace));
       return;
     }
-    PutChar('"');
-    // Runs of bytes that need no escape are copied in one piece.
-    size_t run = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      Put(std::string_view(s.data() + run, i - run));
-      run = i + 1;
+    *p_++ = '"';
+    for (unsigned char c : s) {
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        *p_++ = static_cast<char>(c);
+        continue;
+      }
       switch (c) {
-        case '"': Put("\\\""); break;
-        case '\\': Put("\\\\"); break;
-        case '\b': Put("\\b"); break;
-        case '\f': Put("\\f"); break;
-        case '\n': Put("\\n"); break;
-        case '\r': Put("\\r"); break;
-        case '\t': Put("\\t"); break;
+        case '"': Lit("\\\""); break;
+        case '\\': Lit("\\\\"); break;
+        case '\b': Lit("\\b"); break;
+        case '\f': Lit("\\f"); break;
+        case '\n': Lit("\\n"); break;
+        case '\r': Lit("\\r"); break;
+        case '\t': Lit("\\t"); break;
         default: {
           static constexpr char kHex[] = "0123456789abcdef";
           const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-          Put(std::string_view(u, 6));
+          std::memcpy(p_, u, 6);
+          p_ += 6;
         }
       }
     }
-    Put(std::string_view(s.data() + run, s.size() - run));
-    PutChar('"');
+    *p_++ = '"';
   }
   // Empty text is written as null (EVENTS.md: unknown fields are null).
   void StrOrNull(const std::string& s) { s.empty() ? Null() : String(s); }
-  void Int(int64_t v) {
-    Sep();
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    Put(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
-  }
-  void UInt(uint64_t v) {
-    Sep();
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    Put(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
-  }
+  void Int(int64_t v) { p_ = std::to_chars(p_, p_ + 24, v).ptr; }
+  void UInt(uint64_t v) { p_ = std::to_chars(p_, p_ + 24, v).ptr; }
   // A finite double in nlohmann's own format (its serializer calls the same function), so
   // the bytes stay those of the tree's dump without building a tree and a string.
   void Double(double d) {
-    Sep();
-    if (!std::isfinite(d)) {
-      Put("null");
-      return;
-    }
-    char buf[64];
-    char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, d);
-    Put(std::string_view(buf, static_cast<size_t>(end - buf)));
+    if (!std::isfinite(d)) return Null();
+    p_ = FormatDouble(d, p_);
   }
-  // Num(): integral values as integers, others as doubles, unset as null.
+  // Num(): integral values as integers, others as doubles, unset as null. For |d| < 9e15
+  // the cast is exact, so `floor(d) == d` is the cast coming back equal.
   void Number(const std::optional<double>& v) {
     if (!v) return Null();
-    double d = *v;
-    if (std::floor(d) == d && std::fabs(d) < 9e15) return Int(static_cast<int64_t>(d));
+    const double d = *v;
+    if (std::fabs(d) < 9e15) {
+      const auto i = static_cast<int64_t>(d);
+      if (static_cast<double>(i) == d) return Int(i);
+    }
     Double(d);
   }
-  void Raw(std::string_view json) {
-    Sep();
-    Put(json);
+  void Put(std::string_view s) {
+    if (!s.empty()) std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
   }
+
+  // The most bytes String() writes for s: each byte as a six-byte \u escape, or a three-byte
+  // U+FFFD, plus the quotes ("null" when empty).
+  static size_t StringBound(std::string_view s) { return 6 * s.size() + 4; }
 
  private:
-  void Sep() {
-    if (pending_value_) {
-      pending_value_ = false;
-    } else if (!first_) {
-      PutChar(',');
+  // nlohmann's double format; the last few values formatted are kept per thread (the same
+  // coordinates and confidences recur record after record).
+  static char* FormatDouble(double d, char* out) {
+    struct Slot {
+      uint64_t bits = 0;
+      uint8_t len = 0;  // 0: empty
+      char text[31];
+    };
+    static thread_local std::array<Slot, 64> cache;
+    uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    Slot& s = cache[(bits ^ bits >> 29 ^ bits >> 47) & 63];
+    if (s.len == 0 || s.bits != bits) {
+      char buf[64];
+      char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, d);
+      const auto n = static_cast<size_t>(end - buf);
+      if (n > sizeof s.text) {
+        std::memcpy(out, buf, n);
+        return out + n;
+      }
+      s.bits = bits;
+      s.len = static_cast<uint8_t>(n);
+      std::memcpy(s.text, buf, n);
     }
-    first_ = false;
-  }
-  // Room for n more bytes after the len_ written.
-  void Reserve(size_t n) {
-    if (len_ + n > out_.size()) out_.resize(std::max(out_.size() * 2, len_ + n));
-  }
-  void Put(std::string_view s) {
-    if (s.empty()) return;
-    Reserve(s.size());
-    std::memcpy(out_.data() + len_, s.data(), s.size());
-    len_ += s.size();
-  }
-  void PutChar(char c) {
-    Reserve(1);
-    out_[len_++] = c;
+    std::memcpy(out, s.text, s.len);
+    return out + s.len;
   }
 
-  std::string& out_;
-  size_t len_;
-  bool first_ = true;
-  bool pending_value_ = false;
+  char* p_;
 };
 
 void WriteActor(Writer& w, const std::optional<EventActor>& a, bool with_label) {
   if (!a) return w.Null();
-  w.Open('{');
-  w.Key("text").StrOrNull(a->text);
-  w.Key("name").StrOrNull(a->name);
-  w.Key("class").StrOrNull(a->cls);
-  w.Key("country").StrOrNull(a->country);
-  if (with_label) w.Key("label").StrOrNull(a->label);
-  w.Close('}');
+  w.Lit("{\"text\":"), w.StrOrNull(a->text);
+  w.Lit(",\"name\":"), w.StrOrNull(a->name);
+  w.Lit(",\"class\":"), w.StrOrNull(a->cls);
+  w.Lit(",\"country\":"), w.StrOrNull(a->country);
+  if (with_label) w.Lit(",\"label\":"), w.StrOrNull(a->label);
+  w.Char('}');
+}
+
+size_t ActorBound(const std::optional<EventActor>& a) {
+  if (!a) return 0;
+  return Writer::StringBound(a->text) + Writer::StringBound(a->name) + Writer::StringBound(a->cls) +
+         Writer::StringBound(a->country) + Writer::StringBound(a->label);
+}
+
+// The most bytes the record takes, `extra` aside: its strings at their longest, and 64 bytes
+// for each key, number and piece of punctuation around them.
+size_t Bound(const EventRecord& e) {
+  auto sb = [](const std::string& s) { return Writer::StringBound(s); };
+  size_t n = 2048 + sb(e.event_id) + sb(e.doc_id) + sb(e.type) + sb(e.subtype) + sb(e.status) + sb(e.modality);
+  if (e.date) n += sb(e.date->start) + sb(e.date->end) + sb(e.date->precision) + sb(e.date->basis) + sb(e.date->text);
+  if (e.location) {
+    const EventLocation& l = *e.location;
+    n += sb(l.text) + sb(l.name) + sb(l.part) + sb(l.admin1) + sb(l.country) + sb(l.precision);
+  }
+  n += ActorBound(e.actor1) + ActorBound(e.actor2) + ActorBound(e.claimant);
+  for (const auto& q : e.quantities) n += 256 + sb(q.kind) + sb(q.qualifier) + sb(q.unit) + sb(q.text);
+  n += 64 * e.evidence.size();
+  return n;
 }
 
 }  // namespace
 
-std::string EventToJson(const EventRecord& e) {
-  std::string out;
-  Writer w(&out);
-  w.Open('{');
-  w.Key("event_id").String(e.event_id);
-  w.Key("doc_id").String(e.doc_id);
-  w.Key("type").String(e.type);
-  w.Key("subtype").StrOrNull(e.subtype);
-  w.Key("status").StrOrNull(e.status);
-  w.Key("modality").StrOrNull(e.modality);
-  w.Key("date");
+void AppendEventJson(const EventRecord& e, std::string* out) {
+  // `extra` is written as nlohmann dumps it; "{}" (nearly every record) as it is.
+  std::string extra;
+  if (e.extra_json != "{}") {
+    Json j = Json::parse(e.extra_json, nullptr, false);
+    extra = j.is_object() ? j.dump(-1, ' ', false, Json::error_handler_t::replace) : "{}";
+  }
+  // Written into a per-thread scratch buffer, then appended: growing *out to the bound first
+  // would zero-fill it (std::string::resize), which cost more than the writing.
+  static thread_local std::string scratch;
+  const size_t need = Bound(e) + extra.size();
+  if (scratch.size() < need) scratch.resize(std::max(need, 2 * scratch.size()));
+  Writer w(scratch.data());
+  w.Lit("{\"event_id\":"), w.String(e.event_id);
+  w.Lit(",\"doc_id\":"), w.String(e.doc_id);
+  w.Lit(",\"type\":"), w.String(e.type);
+  w.Lit(",\"subtype\":"), w.StrOrNull(e.subtype);
+  w.Lit(",\"status\":"), w.StrOrNull(e.status);
+  w.Lit(",\"modality\":"), w.StrOrNull(e.modality);
+  w.Lit(",\"date\":");
   if (e.date) {
-    w.Open('{');
-    w.Key("start").StrOrNull(e.date->start);
-    w.Key("end").StrOrNull(e.date->end);
-    w.Key("precision").StrOrNull(e.date->precision);
-    w.Key("basis").StrOrNull(e.date->basis);
-    w.Key("text").StrOrNull(e.date->text);
-    w.Close('}');
+    w.Lit("{\"start\":"), w.StrOrNull(e.date->start);
+    w.Lit(",\"end\":"), w.StrOrNull(e.date->end);
+    w.Lit(",\"precision\":"), w.StrOrNull(e.date->precision);
+    w.Lit(",\"basis\":"), w.StrOrNull(e.date->basis);
+    w.Lit(",\"text\":"), w.StrOrNull(e.date->text);
+    w.Char('}');
   } else {
     w.Null();
   }
-  w.Key("location");
+  w.Lit(",\"location\":");
   if (e.location) {
     const EventLocation& l = *e.location;
-    w.Open('{');
-    w.Key("text").StrOrNull(l.text);
-    w.Key("name").StrOrNull(l.name);
-    w.Key("part").StrOrNull(l.part);
-    w.Key("geonameid");
+    w.Lit("{\"text\":"), w.StrOrNull(l.text);
+    w.Lit(",\"name\":"), w.StrOrNull(l.name);
+    w.Lit(",\"part\":"), w.StrOrNull(l.part);
+    w.Lit(",\"geonameid\":");
     if (l.geonameid) {
       w.Int(*l.geonameid);
     } else {
       w.Null();
     }
-    w.Key("lat").Number(l.lat);
-    w.Key("lon").Number(l.lon);
-    w.Key("admin1").StrOrNull(l.admin1);
-    w.Key("country").StrOrNull(l.country);
-    w.Key("precision").StrOrNull(l.precision);
-    w.Close('}');
+    w.Lit(",\"lat\":"), w.Number(l.lat);
+    w.Lit(",\"lon\":"), w.Number(l.lon);
+    w.Lit(",\"admin1\":"), w.StrOrNull(l.admin1);
+    w.Lit(",\"country\":"), w.StrOrNull(l.country);
+    w.Lit(",\"precision\":"), w.StrOrNull(l.precision);
+    w.Char('}');
   } else {
     w.Null();
   }
-  w.Key("actor1"), WriteActor(w, e.actor1, true);
-  w.Key("actor2"), WriteActor(w, e.actor2, true);
-  w.Key("quantities");
-  w.Open('[');
-  for (const auto& q : e.quantities) {
-    w.Open('{');
-    w.Key("kind").String(q.kind);
+  w.Lit(",\"actor1\":"), WriteActor(w, e.actor1, true);
+  w.Lit(",\"actor2\":"), WriteActor(w, e.actor2, true);
+  w.Lit(",\"quantities\":[");
+  for (size_t i = 0; i < e.quantities.size(); ++i) {
+    const Quantity& q = e.quantities[i];
+    if (i) w.Char(',');
+    w.Lit("{\"kind\":"), w.String(q.kind);
     if (q.min || q.max) {
-      w.Key("min").Number(q.min);
-      w.Key("max").Number(q.max);
+      w.Lit(",\"min\":"), w.Number(q.min);
+      w.Lit(",\"max\":"), w.Number(q.max);
     } else {
-      w.Key("value").Number(q.value);
+      w.Lit(",\"value\":"), w.Number(q.value);
     }
-    w.Key("qualifier").StrOrNull(q.qualifier);
-    if (!q.unit.empty()) w.Key("unit").String(q.unit);
-    w.Key("text").StrOrNull(q.text);
-    w.Close('}');
+    w.Lit(",\"qualifier\":"), w.StrOrNull(q.qualifier);
+    if (!q.unit.empty()) w.Lit(",\"unit\":"), w.String(q.unit);
+    w.Lit(",\"text\":"), w.StrOrNull(q.text);
+    w.Char('}');
   }
-  w.Close(']');
-  w.Key("claimant"), WriteActor(w, e.claimant, false);
-  w.Key("evidence");
-  w.Open('[');
-  for (const auto& s : e.evidence) {
-    w.Open('{');
-    w.Key("start").UInt(s.start);
-    w.Key("end").UInt(s.end);
-    w.Close('}');
+  w.Lit("],\"claimant\":"), WriteActor(w, e.claimant, false);
+  w.Lit(",\"evidence\":[");
+  for (size_t i = 0; i < e.evidence.size(); ++i) {
+    if (i) w.Char(',');
+    w.Lit("{\"start\":"), w.UInt(e.evidence[i].start);
+    w.Lit(",\"end\":"), w.UInt(e.evidence[i].end);
+    w.Char('}');
   }
-  w.Close(']');
-  w.Key("confidence").Double(std::round(e.confidence * 1000) / 1000);
-  w.Key("extra");
-  if (e.extra_json == "{}") {
-    w.Raw("{}");
+  w.Lit("],\"confidence\":"), w.Double(std::round(e.confidence * 1000) / 1000);
+  w.Lit(",\"extra\":");
+  if (extra.empty()) {
+    w.Lit("{}");
   } else {
-    Json extra = Json::parse(e.extra_json, nullptr, false);
-    w.Raw(extra.is_object() ? extra.dump(-1, ' ', false, Json::error_handler_t::replace) : "{}");
+    w.Put(extra);
   }
-  w.Close('}');
-  w.Finish();
+  w.Char('}');
+  out->append(scratch.data(), static_cast<size_t>(w.end() - scratch.data()));
+}
+
+std::string EventToJson(const EventRecord& e) {
+  std::string out;
+  AppendEventJson(e, &out);
   return out;
 }
 

@@ -14,6 +14,8 @@ namespace vigie::core {
 
 // One line of JSON, no trailing newline.
 std::string EventToJson(const EventRecord& e);
+// The same bytes appended to *out (a buffer reused record after record allocates nothing).
+void AppendEventJson(const EventRecord& e, std::string* out);
 // The same bytes made the slow, obvious way (an nlohmann tree, dumped): the oracle the
 // tests check EventToJson against.
 std::string EventToJsonTree(const EventRecord& e);

@@ -216,6 +216,25 @@ void ReadFiles(const std::vector<fs::path>& files, const ReadOptions& options, c
   }
 }
 
+// The files of a walk in fs::path order (component by component) without comparing
+// fs::path objects, which cost ~0.4 us a comparison: a folder of 15,000 files took 90 M
+// instructions to sort. Every path begins with the folder given, and below it the walk puts
+// one '/' between components, so comparing the strings with '/' ranked below every other
+// byte (file names hold no NUL) orders them as fs::path does.
+void SortAsPaths(std::vector<fs::path>* files) {
+  std::vector<std::pair<std::string, size_t>> keys(files->size());
+  for (size_t i = 0; i < files->size(); ++i) {
+    keys[i].first = (*files)[i].native();
+    std::replace(keys[i].first.begin(), keys[i].first.end(), '/', '\0');
+    keys[i].second = i;
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<fs::path> sorted;
+  sorted.reserve(files->size());
+  for (const auto& k : keys) sorted.push_back(std::move((*files)[k.second]));
+  *files = std::move(sorted);
+}
+
 }  // namespace
 
 Status ReadPath(const std::string& path, const ReadOptions& options, const DocumentFn& on_document,
@@ -240,7 +259,7 @@ Status ReadPath(const std::string& path, const ReadOptions& options, const Docum
       }
     }
     if (ec) internal::ReportError(on_problem, path, "cannot walk folder: " + ec.message());
-    std::sort(files.begin(), files.end());
+    SortAsPaths(&files);
     ReadFiles(files, options, on_document, on_problem);
     return Status::Ok();
   }

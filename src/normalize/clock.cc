@@ -33,14 +33,12 @@ namespace {
 
 using segment::TokenKind;
 
-int P(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
+int P(const Normalizer::Lexicon& lx, TokSpan t, size_t i, PK kind,
       const PhraseEntry** e = nullptr) {
   return MatchPhrase(lx, t, i, kind, e);
 }
 
-bool Glued(const std::vector<Tok>& t, size_t i) {
-  return i < t.size() && i > 0 && t[i].start == t[i - 1].end;
-}
+bool Glued(TokSpan t, size_t i) { return i < t.size() && i > 0 && t[i].start == t[i - 1].end; }
 
 // A number token read as a clock part: digits, then "h", "am"/"pm"/"a"/"p" or nothing.
 struct NumTok {
@@ -72,7 +70,7 @@ NumTok ReadNum(const Tok& k) {
 }
 
 // Two-digit minutes (or seconds) glued to the previous token: "5h" "30", ":" "15pm".
-bool ReadMinutes(const std::vector<Tok>& t, size_t i, int* value, int* meridiem) {
+bool ReadMinutes(TokSpan t, size_t i, int* value, int* meridiem) {
   if (i >= t.size() || !Glued(t, i)) return false;
   NumTok n = ReadNum(t[i]);
   if (n.value < 0 || n.value > 59 || n.digits != 2 || n.h) return false;
@@ -87,7 +85,7 @@ struct WordCardinal {
   size_t i = ~size_t{0}, end = 0;
   double value = 0;
 };
-size_t CardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, double* v,
+size_t CardinalAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, double* v,
                   WordCardinal* memo) {
   if (!memo) return ParseCardinalAt(lx, t, i, v);
   if (memo->i != i) {
@@ -100,8 +98,8 @@ size_t CardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size
 }
 
 // A cardinal of minutes (0..59) in digits or words: "trente", "15", "twenty".
-size_t ReadCardinalMinutes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
-                           int* value, WordCardinal* memo = nullptr) {
+size_t ReadCardinalMinutes(const Normalizer::Lexicon& lx, TokSpan t, size_t i, int* value,
+                           WordCardinal* memo = nullptr) {
   if (i >= t.size()) return i;
   if (t[i].kind == TokenKind::kNumber) {
     NumTok n = ReadNum(t[i]);
@@ -126,7 +124,7 @@ void Apply(ClockRead* c, int meridiem) {
 }
 
 // Minutes after an hour given in words or with "heures": "trente", "et quart", "moins cinq".
-size_t Minutes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t k, ClockRead* c) {
+size_t Minutes(const Normalizer::Lexicon& lx, TokSpan t, size_t k, ClockRead* c) {
   const PhraseEntry* e = nullptr;
   int delta = 0;
   size_t j = k;
@@ -161,8 +159,8 @@ size_t Minutes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t 
 }
 
 // The hour itself with what is glued to it.
-size_t Hour(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, bool allow_bare,
-            ClockRead* c, WordCardinal* memo = nullptr) {
+size_t Hour(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool allow_bare, ClockRead* c,
+            WordCardinal* memo = nullptr) {
   const PhraseEntry* e = nullptr;
   if (int n = P(lx, t, i, PK::kTClockNamed, &e)) {
     c->clock.hour = static_cast<int>(e->value);
@@ -240,8 +238,8 @@ size_t Hour(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, 
 
 }  // namespace
 
-size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
-                    bool allow_bare, ClockRead* out) {
+size_t ParseClockAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool allow_bare,
+                    ClockRead* out) {
   if (i >= t.size() || !MayStartClock(t[i])) return i;
   ClockRead c;
   WordCardinal at_i;  // the cardinal at i, read as minutes and as the hour
@@ -292,7 +290,7 @@ size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, si
   return k;
 }
 
-size_t ParseDaypartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, bool lead,
+size_t ParseDaypartAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool lead,
                       const PhraseEntry** part, int* from_hour, int* to_hour) {
   if (i >= t.size() || !(t[i].kinds & Bits(PK::kTDaypart, PK::kTDaypartLead))) return i;
   // A part of day begins at i or after at most two lead phrases: none there, nothing to read.

@@ -335,7 +335,7 @@ void BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const seg
   }
 }
 
-int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
+int MatchPhraseAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, PK kind,
                   const PhraseEntry** entry) {
   const PhraseSet* set = lx.Kind(kind);
   // The key grows word by word in a local buffer: no allocation for phrases up to its size.

@@ -86,7 +86,7 @@ bool Alphabetic(std::string_view f) {
 
 // The noun a number counts: after "de"/"of" for vague and scaled amounts, skipping
 // capitalised modifiers in English ("three United Nations peacekeepers").
-bool FindNoun(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t k, size_t* noun) {
+bool FindNoun(const Normalizer::Lexicon& lx, TokSpan t, size_t k, size_t* noun) {
   if (int n = MatchPhrase(lx, t, k, PK::kOf, nullptr)) k += n;
   if (lx.head_last) {  // modifiers before the noun: "three United Nations peacekeepers"
     for (int skip = 0; skip < 3 && k < t.size() && t[k].cap && t[k].kind == segment::TokenKind::kWord; ++skip) ++k;
@@ -104,25 +104,21 @@ bool FindNoun(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t k
   return true;
 }
 
-// The tokens of segment tokens [a, b) as BuildTokens(a, b) makes them, copied from the
-// tokens of the whole document (their text stays in whole.store). A segment token's tokens
-// start inside it, so the slice is found by start offset. Only the first token's `join`
-// can differ: BuildTokens starts with no elision before it.
-void SliceTokens(const TokenBuffer& whole, const segment::Segmentation& seg, uint32_t a, uint32_t b,
-                 TokenBuffer* buf) {
-  buf->toks.clear();
-  buf->memo.Reset();
-  if (a >= b || a >= seg.tokens.size()) return;
+// The tokens of segment tokens [a, b) within the tokens of the whole document (their
+// text stays in whole.store), not copied: a segment token's tokens start inside it, so the
+// run is found by start offset. They are those BuildTokens(a, b) makes but for the first
+// token's `join` (BuildTokens starts with no elision before it), which no grammar reads:
+// MatchPhraseAt reads the join of a phrase's later words only.
+TokSpan SliceTokens(const TokenBuffer& whole, const segment::Segmentation& seg, uint32_t a, uint32_t b) {
+  if (a >= b || a >= seg.tokens.size()) return {};
   auto at = [&](uint32_t k) {
     if (k >= seg.tokens.size()) return whole.toks.end();
     return std::lower_bound(whole.toks.begin(), whole.toks.end(), seg.tokens[k].start,
                             [](const Tok& t, uint32_t off) { return t.start < off; });
   };
   auto first = at(a), last = at(b);
-  if (first >= last) return;
-  buf->toks.assign(first, last);
-  Tok& f = buf->toks.front();
-  f.join = f.kind == segment::TokenKind::kClitic ? 0 : ' ';
+  if (first >= last) return {};
+  return TokSpan(&*first, static_cast<size_t>(last - first));
 }
 
 // The times of the first sentences read once with no reference date (a default Reference),
@@ -136,13 +132,34 @@ struct UndatedTimes {
   std::vector<uint32_t> reads;
   std::vector<size_t> first{0}, token{0}, read{0};  // one more than the sentences read
   std::vector<PartialDate> partials;
-  std::vector<std::vector<Tok>> toks;  // each sentence's tokens (SliceTokens), taken by TagWith
+  std::vector<TokSpan> toks;  // each sentence's tokens (SliceTokens of the whole document's)
   size_t Sentences() const { return first.size() - 1; }
+  // Room for a document of `sentences` sentences and `tokens` tokens (news text holds about
+  // one time per 40 tokens), so that the vectors rarely grow.
+  void Reserve(size_t sentences, size_t tokens) {
+    times.reserve(tokens / 40 + 4);
+    at.reserve(tokens / 40 + 4);
+    visited.reserve(tokens);
+    reads.reserve(tokens / 40 + 4);
+    first.reserve(sentences + 2);
+    token.reserve(sentences + 2);
+    read.reserve(sentences + 2);
+    toks.reserve(sentences + 1);
+  }
   TimesReplay Replay(size_t s) const {
     return TimesReplay{visited.data() + token[s], reads.data() + read[s], read[s + 1] - read[s],
                        times.data() + first[s], at.data() + first[s], first[s + 1] - first[s]};
   }
 };
+
+// Whether a reference is the default one, the undated reading's: no date, time of day,
+// bias nor date order, and times wanted.
+bool IsNone(const Reference& r) {
+  const Reference none;
+  return !r.date && r.time.hour == none.time.hour && r.time.minute == none.time.minute &&
+         r.time.second == none.time.second && r.time.grain == none.time.grain &&
+         r.future_bias == none.future_bias && r.day_first == none.day_first && r.numbers_only == none.numbers_only;
+}
 
 // Calls run(a, b) for the token range of each sentence, in order (the whole text when the
 // segmentation has no sentences).
@@ -170,20 +187,32 @@ Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment
   std::vector<char> covered;
   std::optional<Date> anchor;  // the last day named so far (day anaphora count from it)
   size_t sentence = 0;
+  // Against the very reference of the undated reading (no date was inferred, and nothing
+  // else set), every sentence it read reads the same: the grammars read the day anchor only
+  // once they have read a date (Anchor() is called after `ref_->date` is found set), so with
+  // no date the anchor changes nothing, and its times are taken as they are.
+  const bool same_as_undated = undated && IsNone(ref);
   auto run = [&](uint32_t a, uint32_t b) {
     const size_t s = sentence++;
+    TokSpan t;
     if (undated && s < undated->Sentences()) {
-      buf.toks = std::move(undated->toks[s]);  // as SliceTokens made them
+      t = undated->toks[s];  // as SliceTokens made them
       buf.memo.Reset();
     } else if (whole) {
-      SliceTokens(*whole, seg, a, b, &buf);
+      t = SliceTokens(*whole, seg, a, b);
+      buf.memo.Reset();
     } else {
       BuildTokens(lx, text, seg, a, b, &buf);
+      t = buf.toks;
     }
-    const std::vector<Tok>& t = buf.toks;
     size_t first_time = tags.times.size();
     if (ref.numbers_only) {
       // no times
+    } else if (same_as_undated && s < undated->Sentences()) {
+      for (size_t k = undated->first[s]; k < undated->first[s + 1]; ++k) {
+        NoteAnchor(undated->times[k], &anchor);
+        tags.times.push_back(undated->times[k]);
+      }
     } else if (undated && s < undated->Sentences()) {
       // Read again only where the reading without a date read the reference.
       const TimesReplay replay = undated->Replay(s);
@@ -231,15 +260,16 @@ Tags TagWith(const Normalizer::Lexicon& lx, std::string_view text, const segment
 void ReadUndated(const Normalizer::Lexicon& lx, const segment::Segmentation& seg, const TokenBuffer& whole,
                  uint32_t stop, UndatedTimes* u) {
   const Reference none;
-  TokenBuffer buf;
+  PhraseMemo memo;
   auto read = [&](uint32_t a, uint32_t b) {
-    SliceTokens(whole, seg, a, b, &buf);
+    const TokSpan t = SliceTokens(whole, seg, a, b);
+    memo.Reset();
     const TimesTrace trace{&u->visited, &u->reads, &u->at};
-    TagTimes(lx, buf.toks, none, &u->times, &u->partials, &buf.memo, nullptr, &trace);
+    TagTimes(lx, t, none, &u->times, &u->partials, &memo, nullptr, &trace);
     u->first.push_back(u->times.size());
     u->token.push_back(u->visited.size());
     u->read.push_back(u->reads.size());
-    u->toks.push_back(std::move(buf.toks));
+    u->toks.push_back(t);
   };
   if (seg.sentences.empty()) {
     if (u->Sentences() == 0 && (seg.tokens.empty() || seg.tokens[0].start < stop))
@@ -326,6 +356,7 @@ std::optional<DocumentDate> Normalizer::InferDocumentDate(std::string_view text,
   TokenBuffer whole;
   BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &whole);
   UndatedTimes u;
+  u.Reserve(seg.sentences.size(), whole.toks.size());
   return InferFrom(lx, text, seg, whole, &u);
 }
 
@@ -335,6 +366,7 @@ Tags Normalizer::TagUndated(std::string_view text, const segment::Segmentation& 
   TokenBuffer whole;
   BuildTokens(lx, text, seg, 0, static_cast<uint32_t>(seg.tokens.size()), &whole);
   UndatedTimes u;
+  u.Reserve(seg.sentences.size(), whole.toks.size());
   *inferred = InferFrom(lx, text, seg, whole, &u);
   ref.date = *inferred ? std::optional<Date>((*inferred)->date) : std::nullopt;
   // The sentences read without a date are read again only where that reading read the

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <forward_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -110,6 +111,7 @@ struct Normalizer::Lexicon {
 struct Tok {
   uint32_t start = 0, end = 0;
   segment::TokenKind kind = segment::TokenKind::kWord;
+  mutable int8_t brk = -1;  // holds ' ', '-' or ' (1) or not (0); -1: not looked at yet
   std::string_view f;       // folded; a trailing '.' of an abbreviation removed
   char join = ' ';          // how it joins the previous token in a phrase key: ' ', '-' or 0
   bool cap = false;         // starts with an upper-case letter
@@ -122,10 +124,11 @@ struct Tok {
   uint64_t kinds = 0;       // phrase kinds this token may begin (Lexicon::starters)
   uint64_t follows = 0;     // phrase kinds it may continue (a token holding ' ', '-' or ' may continue any)
   uint64_t whole = 0;       // phrase kinds it is a phrase of by itself
-  mutable int8_t brk = -1;  // holds ' ', '-' or ' (1) or not (0); -1: not looked at yet
   double num = 0;           // ... its value
   uint64_t hash = 0;        // WordHash(f): one-word phrase keys are looked up with it
 };
+// The tokens the grammars read: a sentence's run of a TokenBuffer, not copied.
+using TokSpan = std::span<const Tok>;
 
 // Whether a token is a number (digits) or a date token ("7/12/2016").
 inline bool IsNumberTok(const Tok& t) {
@@ -158,12 +161,12 @@ inline bool MayStartClock(const Tok& t) {
 // Results of MatchPhraseAt at (token, kind) for the current tokens: the temporal grammars
 // ask the same question at the same token many times. Direct-mapped; `gen` changes with
 // every new token vector, so no clearing is needed.
-int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
+int MatchPhraseAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, PK kind,
                   const PhraseEntry** entry);
 class PhraseMemo {
  public:
   void Reset() { ++gen_; }
-  int Match(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
+  int Match(const Normalizer::Lexicon& lx, TokSpan t, size_t i, PK kind,
             const PhraseEntry** entry) {
     const uint64_t key = gen_ << 32 | static_cast<uint64_t>(i) << 6 | static_cast<uint64_t>(kind);
     Slot& s = slots_[(i * 61 + static_cast<size_t>(kind)) & (kSlots - 1)];
@@ -229,17 +232,17 @@ void BuildTokens(const Normalizer::Lexicon& lx, std::string_view text, const seg
 
 // Longest phrase of `kind` starting at token i; returns its word count (0: none). Most
 // calls end at the token's kind bits, inline; the table walk is out of line.
-int MatchPhraseAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
+int MatchPhraseAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, PK kind,
                   const PhraseEntry** entry);
 // Whether no phrase of `kind` can match at i, from the token bits alone: the token does
 // not begin one, or it only begins longer ones and the next token goes on with none.
-[[gnu::always_inline]] inline bool NoPhraseAt(const std::vector<Tok>& t, size_t i, PK kind) {
+[[gnu::always_inline]] inline bool NoPhraseAt(TokSpan t, size_t i, PK kind) {
   const int k = static_cast<int>(kind);
   if (i >= t.size() || !(t[i].kinds >> k & 1)) return true;
   if (t[i].whole >> k & 1) return false;
   return i + 1 >= t.size() || (!(t[i + 1].follows >> k & 1) && t[i + 1].brk == 0);
 }
-inline int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, PK kind,
+inline int MatchPhrase(const Normalizer::Lexicon& lx, TokSpan t, size_t i, PK kind,
                        const PhraseEntry** entry) {
   if (NoPhraseAt(t, i, kind)) return 0;
   return MatchPhraseAt(lx, t, i, kind, entry);
@@ -247,10 +250,10 @@ inline int MatchPhrase(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
 
 // Numbers: a number (digits, words, vague amounts, qualifiers, ranges, percents) at token i.
 // Returns the token after it, or i when none.
-size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
+size_t ParseNumberAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i,
                      Number* out);
 // A plain cardinal (digits or words, no qualifier) at token i.
-size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
+size_t ParseCardinalAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i,
                        double* value);
 // Parses one numeric token ("1 200", "1.200", "2,5", "10K", "70%"); false if not numeric.
 bool ParseNumericToken(std::string_view s, const Normalizer::Lexicon& lx, double* value, bool* ordinal);
@@ -266,11 +269,11 @@ struct ClockRead {
   bool weak = false;       // marked only by a word that also counts hours ("heures")
 };
 // A time of day at token i (a bare number too when allow_bare); the token after it, or i.
-size_t ParseClockAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, bool allow_bare,
+size_t ParseClockAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool allow_bare,
                     ClockRead* out);
 // A part of day ("in the morning", "du soir", "en début de matinée") at token i, with the
 // hours of its daypart entry; the token after it, or i. `lead` allows "in the", "du".
-size_t ParseDaypartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, bool lead,
+size_t ParseDaypartAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool lead,
                       const PhraseEntry** part, int* from_hour, int* to_hour);
 // Moves an hour of 1..11 into the part of day [from, to) when it belongs there after noon.
 void FitHour(ClockRead* c, int from_hour, int to_hour);
@@ -327,7 +330,7 @@ struct TimesReplay {
 // (may be null) is the last single day named before `t` in the text, updated here: day
 // anaphora ("le lendemain", "the same day") count from it. `trace` (may be null) records
 // the reading; `replay` (may be null) is a traced reading of the same tokens to take over.
-void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
+void TagTimes(const Normalizer::Lexicon& lx, TokSpan t, const Reference& ref,
               std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo = nullptr,
               std::optional<Date>* anchor = nullptr, const TimesTrace* trace = nullptr,
               const TimesReplay* replay = nullptr);
@@ -340,11 +343,11 @@ inline void NoteAnchor(const TimeExpr& x, std::optional<Date>* anchor) {
 // Seasons and quarters (year_parts.cc): "last summer", "l'hiver dernier", "the third quarter
 // of 2018", "Q3 2019", "le trimestre prochain", at token i. `ahead`: a future marker before
 // the expression (the reference's bias counts too). The token after it, or i.
-size_t ParseYearPartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, RefReads ref,
+size_t ParseYearPartAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, RefReads ref,
                        bool ahead, PhraseMemo* memo, TimeExpr* x);
 // Whether ParseYearPartAt may match at i: the season or quarter word (or a glued "2018Q")
 // is at i, or, when i may lead one ("last", "in", "third"), among the next 4 tokens.
-inline bool MayStartYearPart(const std::vector<Tok>& t, size_t i) {
+inline bool MayStartYearPart(TokSpan t, size_t i) {
   constexpr uint64_t kPart = Bits(PK::kTSeason, PK::kTQuarter);
   const Tok& k = t[i];
   if (k.kinds & kPart) return true;
@@ -359,7 +362,7 @@ inline bool MayStartYearPart(const std::vector<Tok>& t, size_t i) {
 
 // Runs of whole units before or after the reference (unit_spans.cc): "last 2 days", "next
 // three weeks", "les 3 prochains jours", "2 semaines passées". The token after it, or i.
-size_t ParseUnitSpanAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i, RefReads ref,
+size_t ParseUnitSpanAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, RefReads ref,
                        PhraseMemo* memo, TimeExpr* x);
 
 }  // namespace vigie::normalize

@@ -103,8 +103,7 @@ bool ParseNumericToken(std::string_view s, const Normalizer::Lexicon& lx, double
   return true;
 }
 
-size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
-                       double* value) {
+size_t ParseCardinalAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, double* value) {
   if (i >= t.size() || !MayStartCardinal(t[i])) return i;
   double total = 0, current = 0, last_unit = 1e18, last_scale = 0;
   bool any = false;
@@ -192,8 +191,7 @@ size_t ParseCardinalAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t,
   return end;
 }
 
-size_t ParseNumberAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
-                     Number* out) {
+size_t ParseNumberAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, Number* out) {
   if (i >= t.size()) return i;
   auto digits = [&](size_t k) {
     if (k >= t.size() || t[k].kind != segment::TokenKind::kNumber || t[k].f.empty() ||

@@ -60,7 +60,7 @@ double UnitRatio(Unit big, Unit small) {
 
 class TimeParser {
  public:
-  TimeParser(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, RefReads ref,
+  TimeParser(const Normalizer::Lexicon& lx, TokSpan t, RefReads ref,
              std::vector<PartialDate>* partials, PhraseMemo* memo, const std::optional<Date>* anchor)
       : lx_(lx), t_(t), ref_(ref), partials_(partials), memo_(memo), anchor_(anchor) {}
 
@@ -943,10 +943,12 @@ class TimeParser {
   }
   // After "end of", "début de": "next year", "l'année dernière", or the month or year itself
   // ("fin du mois", "the end of the year"): kept at the period's grain.
+  // The reference is read once the words are found (TagUndated reads again only what read
+  // it): "the start of the offensive" reads none.
   size_t PartOfPeriod(size_t j, TimeExpr* x) {
-    if (!ref_->date) return j;
     const PhraseEntry* pe = nullptr;
     if (int n = P(j, PK::kTPeriod, &pe); n && (pe->arg1 == "month" || pe->arg1 == "year") && pe->arg3.empty()) {
+      if (!ref_->date) return j;
       const size_t k = Relative(j, x);
       return k > j && x->kind == TimeKind::kDate ? k : j;
     }
@@ -956,6 +958,7 @@ class TimeParser {
     if (!n || !ue->arg2.empty() || (ue->arg1 != "month" && ue->arg1 != "year")) return j;
     size_t k = ju + n;
     if (Has(k) && t_[k].join == '-') return j;  // "the end of the months-long siege"
+    if (!ref_->date) return j;
     const Date r = *ref_->date;
     int off = 0;
     if (int l = P(k, PK::kTLast)) off = -1, k += l;                                  // "l'année dernière"
@@ -1574,7 +1577,7 @@ class TimeParser {
   }
 
   const Normalizer::Lexicon& lx_;
-  const std::vector<Tok>& t_;
+  TokSpan t_;
   bool ahead_ = false;  // a future marker shortly before the expression
   RefReads ref_;  // every read recorded (TagTimes' read_ref)
   std::vector<PartialDate>* partials_;
@@ -1593,7 +1596,7 @@ class TimeParser {
 
 }  // namespace
 
-void TagTimes(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, const Reference& ref,
+void TagTimes(const Normalizer::Lexicon& lx, TokSpan t, const Reference& ref,
               std::vector<TimeExpr>* out, std::vector<PartialDate>* partials, PhraseMemo* memo,
               std::optional<Date>* anchor, const TimesTrace* trace, const TimesReplay* replay) {
   bool read = false;

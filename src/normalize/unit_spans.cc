@@ -16,17 +16,17 @@ using segment::TokenKind;
 
 class UnitSpans {
  public:
-  UnitSpans(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, RefReads ref,
-            PhraseMemo* memo)
+  UnitSpans(const Normalizer::Lexicon& lx, TokSpan t, RefReads ref, PhraseMemo* memo)
       : lx_(lx), t_(t), ref_(ref), memo_(memo) {}
 
   size_t At(size_t i, TimeExpr* x) const {
-    // A unit word must come within a few tokens (looked at before the reference is read).
+    // A unit word must come within a few tokens. The reference is read only once the words
+    // make a run (Emit): TagUndated reads again only what read it, and "the past 48 hours",
+    // "ces derniers jours" are not runs.
     bool unit = false;
     for (size_t k = i + 1; k < t_.size() && k < i + 5 && !unit; ++k)
       unit = (t_[k].kinds & Bit(PK::kTUnit)) != 0;
     if (!unit) return i;
-    if (!ref_->date) return i;
     int dir = 0;
     double n = 0;
     size_t k = i;
@@ -85,6 +85,7 @@ class UnitSpans {
   size_t Emit(size_t i, size_t end, double n, const PhraseEntry* unit_entry, int dir,
               TimeExpr* x) const {
     if (!unit_entry->arg2.empty()) return i;  // "decade", "fortnight": not a grain
+    if (!ref_->date) return i;
     const Date r = *ref_->date;
     const int c = static_cast<int>(n);
     const std::string& u = unit_entry->arg1;
@@ -142,15 +143,15 @@ class UnitSpans {
   }
 
   const Normalizer::Lexicon& lx_;
-  const std::vector<Tok>& t_;
+  TokSpan t_;
   RefReads ref_;
   PhraseMemo* memo_;
 };
 
 }  // namespace
 
-size_t ParseUnitSpanAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
-                       RefReads ref, PhraseMemo* memo, TimeExpr* x) {
+size_t ParseUnitSpanAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, RefReads ref,
+                       PhraseMemo* memo, TimeExpr* x) {
   return UnitSpans(lx, t, ref, memo).At(i, x);
 }
 

@@ -37,8 +37,7 @@ int SeasonIndex(std::string_view code) {
 
 class YearParts {
  public:
-  YearParts(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, RefReads ref, bool ahead,
-            PhraseMemo* memo)
+  YearParts(const Normalizer::Lexicon& lx, TokSpan t, RefReads ref, bool ahead, PhraseMemo* memo)
       : lx_(lx), t_(t), ref_(ref), ahead_(ahead), memo_(memo) {}
 
   size_t At(size_t i, TimeExpr* x) {
@@ -235,7 +234,7 @@ class YearParts {
   }
 
   const Normalizer::Lexicon& lx_;
-  const std::vector<Tok>& t_;
+  TokSpan t_;
   RefReads ref_;
   bool ahead_;  // a future marker shortly before the expression
   PhraseMemo* memo_;
@@ -243,8 +242,8 @@ class YearParts {
 
 }  // namespace
 
-size_t ParseYearPartAt(const Normalizer::Lexicon& lx, const std::vector<Tok>& t, size_t i,
-                       RefReads ref, bool ahead, PhraseMemo* memo, TimeExpr* x) {
+size_t ParseYearPartAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, RefReads ref, bool ahead,
+                       PhraseMemo* memo, TimeExpr* x) {
   return YearParts(lx, t, ref, ahead, memo).At(i, x);
 }
 

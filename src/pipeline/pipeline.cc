@@ -149,31 +149,39 @@ void Pipeline::BuildMentions(Analysis* a, Clock* clock) const {
     x.text = std::string(text.substr(start, end - start));
     return x;
   };
-  for (const auto& q : tags.quantities) {
-    events::QuantityMention qm;
+  // Quantities and the numbers outside them, merged in text order (each list is in text
+  // order, and no two begin at the same byte: a number at a quantity's start is inside it).
+  auto add_quantity = [&](const normalize::Quantity& q) {
+    events::QuantityMention& qm = m.quantities.emplace_back();
     qm.start = q.start;
     qm.end = q.end;
     qm.quantity = to_quantity(q.number, q.start, q.end);
     qm.noun = q.lemma;
     qm.percent = q.number.percent;
-    m.quantities.push_back(std::move(qm));
-  }
+  };
   // Percentages that count no noun ("plus de 70%") are quantities too, and so are bare
   // counts ("killing at least 20"): the events stage keeps those only beside a word that
   // says what they count.
-  for (const auto& n : tags.numbers) {
-    bool inside = false;
-    for (const auto& q : tags.quantities) inside = inside || (n.start >= q.start && n.end <= q.end);
-    if (inside) continue;
-    events::QuantityMention qm;
+  auto add_number = [&](const normalize::Number& n) {
+    events::QuantityMention& qm = m.quantities.emplace_back();
     qm.start = n.start;
     qm.end = n.end;
     qm.quantity = to_quantity(n, n.start, n.end);
     qm.percent = n.percent;
-    m.quantities.push_back(std::move(qm));
+  };
+  auto by_start = [](const events::QuantityMention& x, const events::QuantityMention& y) { return x.start < y.start; };
+  size_t qi = 0;
+  for (const auto& n : tags.numbers) {
+    bool inside = false;
+    for (const auto& q : tags.quantities) inside = inside || (n.start >= q.start && n.end <= q.end);
+    if (inside) continue;
+    for (; qi < tags.quantities.size() && tags.quantities[qi].start < n.start; ++qi) add_quantity(tags.quantities[qi]);
+    add_number(n);
   }
-  std::sort(m.quantities.begin(), m.quantities.end(),
-            [](const events::QuantityMention& x, const events::QuantityMention& y) { return x.start < y.start; });
+  for (; qi < tags.quantities.size(); ++qi) add_quantity(tags.quantities[qi]);
+  // The lists come in text order from the normaliser; sorted as before should they not.
+  if (!std::is_sorted(m.quantities.begin(), m.quantities.end(), by_start))
+    std::sort(m.quantities.begin(), m.quantities.end(), by_start);
   if (resolver_ != nullptr) {
     clock->Lap(Stage::kMentions);
     a->places = resolver_->Resolve(text, a->segments, lang);

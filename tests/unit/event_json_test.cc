@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -101,6 +102,30 @@ TEST(EventJson, DirectWriterMatchesTheTreeOnGeneratedRecords) {
   for (uint64_t seed = 0; seed < 3000; ++seed) {
     EventRecord e = Generate(seed);
     ASSERT_EQ(EventToJson(e), EventToJsonTree(e)) << "seed " << seed;
+  }
+}
+
+// The writer scans strings eight bytes at a time: a byte to escape or to validate at every
+// position of strings of every length up to 24 is found, and appending to a buffer that
+// already holds text gives the same bytes after it.
+TEST(EventJson, EveryPositionOfEveryStringLength) {
+  const char specials[] = {'"', '\\', '\n', '\x01', '\x1f', '\x7f', ' ', '\xc3', '\xff'};
+  for (size_t len = 0; len <= 24; ++len) {
+    for (size_t at = 0; at < std::max<size_t>(len, 1); ++at) {
+      for (char c : specials) {
+        std::string s(len, 'a');
+        if (len) s[at] = c;
+        if (len > at + 1 && c == '\xc3') s[at + 1] = '\xa9';  // a valid "é" too
+        EventRecord e = Generate(len * 31 + at);
+        e.type = s;
+        e.date = EventDate{s, "", s + s, "", s};
+        const std::string tree = EventToJsonTree(e);
+        ASSERT_EQ(EventToJson(e), tree) << len << " " << at << " " << int(c);
+        std::string buf = "prefix\n";
+        AppendEventJson(e, &buf);
+        ASSERT_EQ(buf, "prefix\n" + tree);
+      }
+    }
   }
 }
 

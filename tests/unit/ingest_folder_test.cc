@@ -69,6 +69,42 @@ TEST(IngestFolderTest, DocumentsAndProblemsInFileOrderAcrossBatches) {
   fs::remove_all(dir);
 }
 
+// The walk's files are sorted by their strings with '/' ranked first, not as fs::path
+// objects: names where the two orders of plain strings and of paths differ ("a-b" and
+// "a/b", "a.txt" and "a/…", upper case, accents, a folder named like a file's prefix), at
+// two depths, and the folder given with and without a trailing '/', come in fs::path order.
+TEST(IngestFolderTest, FilesComeInPathOrder) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("vigie_ingest_order_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const char* const names[] = {"a-b.txt",  "a/b.txt",   "a/a b.txt",   "a.txt",
+                               "a b.txt",  "A.txt",     "a0.txt",      "\xc3\xa9t\xc3\xa9.txt",
+                               "e.txt",    "a/c/d.txt", "a/c-d.txt",   "a-/x.txt",
+                               "ab/x.txt", "a!.txt",    "z/a/b/c.txt", "z.txt",
+                               "0.txt",    "~.txt"};
+  for (const char* n : names) {
+    const fs::path p = dir / n;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary)
+        << "Des tirs ont vis\xc3\xa9 le quartier " << n << " hier.\n";
+  }
+  for (const std::string& root : {dir.string(), dir.string() + "/"}) {
+    std::vector<fs::path> want;
+    for (const auto& e : fs::recursive_directory_iterator(root))
+      if (e.is_regular_file()) want.push_back(e.path());
+    std::sort(want.begin(), want.end());
+    ASSERT_EQ(want.size(), std::size(names));
+    std::vector<std::string> got;
+    Status st = ReadPath(
+        root, ReadOptions(), [&](Document&& d) { got.push_back(d.origin.file); },
+        [](const Problem&) {});
+    ASSERT_TRUE(st.ok());
+    ASSERT_EQ(got.size(), want.size());
+    for (size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i], want[i].string()) << i;
+  }
+  fs::remove_all(dir);
+}
+
 // A device or a pipe has no size to check first: reading stops at the limit.
 TEST(IngestFolderTest, ANonRegularFileStopsAtTheSizeLimit) {
   if (!fs::exists("/dev/zero")) GTEST_SKIP() << "no /dev/zero on this system";

@@ -32,9 +32,15 @@ Runner RegisterExtract(CLI::App& app) {
     ProblemReporter reporter;
     reporter.quiet = args->quiet;
     uint64_t docs = 0, events = 0;
+    std::string lines;  // a document's records, written in one piece; reused
     bool ok = ReadAll(args->paths, ro, [&](Document&& d) {
       auto a = (*pipe)->Analyze(std::move(d));
-      for (const auto& e : a.events) std::cout << core::EventToJson(e) << "\n";
+      lines.clear();
+      for (const auto& e : a.events) {
+        core::AppendEventJson(e, &lines);
+        lines += '\n';
+      }
+      if (!lines.empty()) std::fwrite(lines.data(), 1, lines.size(), stdout);
       events += a.events.size();
       ++docs;
     }, &reporter);
