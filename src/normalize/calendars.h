@@ -1,8 +1,8 @@
-// Days of the calendars that holidays are fixed in besides the Gregorian one, read through
-// ICU's calendars: the Islamic calendar after the Umm al-Qura tables (ICU's
-// "islamic-umalqura") from 1420 AH (1999), the arithmetical one before, the Hebrew
-// calendar and the Chinese lunisolar calendar. Thread-safe (one ICU calendar per thread and
-// kind).
+// Days of the calendars that holidays are fixed in besides the Gregorian one: the Islamic
+// calendar after the Umm al-Qura tables (ICU's "islamic-umalqura") from 1420 AH (1999) and
+// the arithmetical one (ICU's "islamic-tbla") before, the Chinese lunisolar calendar (ICU's),
+// and the Hebrew calendar by its own arithmetic (ICU 72's errs in 5806-5807; calendars.cc).
+// Thread-safe (one ICU calendar per thread and kind).
 #pragma once
 
 #include <optional>

@@ -56,13 +56,17 @@ TEST(HolidayRulesTest, SeasonsOfTheChurchYear) {
 
 TEST(HolidayRulesTest, HebrewCalendar) {
   // 10 Tishri 5734 (Yom Kippur) was 6 October 1973; 15 Nisan 5778 (Passover) 31 March 2018;
-  // 25 Kislev 5779 (Hanukkah) 3 December 2018; Purim 5773 fell in the leap year's Adar II,
-  // 24 February 2013; 5779 is a leap year.
+  // 25 Kislev 5779 (Hanukkah) 3 December 2018; Purim 5773, a common year, 24 February 2013;
+  // 5779 is a leap year, its Purim in Adar II, 21 March 2019. 1 Tishri 5807 is 1 October
+  // 2046 (ICU 72 says the 2nd), so Yom Kippur is the 10th. Nisan always has 30 days.
   EXPECT_EQ(IsoDate(*HolidayDate("hebrew:07-10", 1973)), "1973-10-06");
   EXPECT_EQ(IsoDate(*HolidayDate("hebrew:01-15", 2018)), "2018-03-31");
   EXPECT_EQ(IsoDate(*HolidayDate("hebrew:09-25", 2018)), "2018-12-03");
   EXPECT_EQ(IsoDate(*HolidayDate("hebrew:12-14", 2013)), "2013-02-24");
   EXPECT_EQ(IsoDate(*HolidayDate("hebrew:12-14", 2019)), "2019-03-21");
+  EXPECT_EQ(IsoDate(*HolidayDate("hebrew:07-10", 2046)), "2046-10-10");
+  EXPECT_EQ(HolidaySpan("hebrew:01-01,month", Date{2018, 3, 17}), 29);
+  EXPECT_FALSE(HolidayDate("hebrew:13-14", 2018));  // 5778 is a common year: no Adar II
   EXPECT_EQ(TimesAt("The war began on Yom Kippur 1973.", "en"), "on Yom Kippur 1973|1973-10-06");
   EXPECT_EQ(TimesAt("Les fêtes de Pessah 2018 ont été calmes.", "fr"),
             "Pessah 2018|2018-03-31/2018-04-07");
