@@ -240,7 +240,9 @@ Status Driver::StartOrFinishBulk(size_t coming) {
   if (run_written_ < o_.bulk_min_documents ||
       static_cast<double>(run_written_) < o_.bulk_ratio * static_cast<double>(stored_at_start_))
     return Status::Ok();
-  VIGIE_RETURN_IF_ERROR(store_.BeginBulkLoad());
+  auto entered = store_.BeginBulkLoad();
+  if (!entered.ok()) return entered.status();
+  if (!*entered) return Status::Ok();  // another writer is in bulk mode: write incrementally
   bulk_ = true;
   since_build_ = 0;
   return Status::Ok();

@@ -4,8 +4,9 @@
 // without them (SQLite plans around a missing index), only slower. The state is a row of
 // `bulk_load`, written in the same transaction as the drop, so a writer killed before the
 // build leaves a file that says so; whoever opens it next builds the indexes first
-// (RepairBulk). A live bulk writer holds an exclusive flock on "<db>-bulk" (a file that
-// exists only while held), so that a reader does not take it for a dead one. Functions
+// (RepairBulk). A live bulk writer holds an exclusive flock on "<db>-bulk" (removed by its
+// holder on release; a dead holder's file stays, unlocked), so that a reader does not take
+// it for a dead one. Functions
 // take a connection the caller owns; not thread-safe beyond that connection's use.
 #pragma once
 
@@ -47,8 +48,8 @@ class BulkLock {
   BulkLock(const BulkLock&) = delete;
   BulkLock& operator=(const BulkLock&) = delete;
   // Takes the lock without waiting; false when another process (or handle) holds it, or
-  // when the lock file cannot be made (a read-only folder). The file exists only while
-  // someone holds it: Release removes it.
+  // when the lock file cannot be made (a read-only folder). Release removes the file; a
+  // holder killed leaves it, unlocked, for the next holder to take.
   bool TryAcquire(const std::string& db_path);
   bool held() const { return fd_ >= 0; }
   void Release();

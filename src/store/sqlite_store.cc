@@ -93,7 +93,7 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<OutletSummary>> ListOutlets() override;
   StatusOr<std::vector<DocumentSummary>> ListDocuments(const DocumentQuery& query) override;
 
-  Status BeginBulkLoad() override;
+  StatusOr<bool> BeginBulkLoad() override;
   Status FinishBulkLoad() override;
   StatusOr<bool> BulkLoadPending() override {
     std::lock_guard lock(mu_);
@@ -252,25 +252,27 @@ class SqliteStore final : public Store {
   internal::BulkLock bulk_lock_;  // held while this handle has the indexes down
 };
 
-Status SqliteStore::BeginBulkLoad() {
+StatusOr<bool> SqliteStore::BeginBulkLoad() {
   std::lock_guard lock(mu_);
   if (read_only_) return Status::InvalidArgument(path_ + ": opened read-only, cannot bulk load");
   // Another handle or process in bulk mode holds the lock: this one writes incrementally
   // (correct either way; the indexes come back when that one finishes).
-  if (!bulk_lock_.TryAcquire(path_)) return Status::Ok();
+  if (!bulk_lock_.TryAcquire(path_)) return false;
   VIGIE_RETURN_IF_ERROR(Named(Exec(db_, "BEGIN IMMEDIATE")));
   Status st = internal::EnterBulk(db_, NowUtc());
   if (st.ok()) st = Exec(db_, "COMMIT");
   if (!st.ok()) {
     Exec(db_, "ROLLBACK");
     bulk_lock_.Release();
+    return Named(st);
   }
-  return Named(st);
+  return true;
 }
 
 Status SqliteStore::FinishBulkLoad() {
   std::lock_guard lock(mu_);
-  if (read_only_) return Status::Ok();
+  // Not this handle's bulk load (none, or another writer's, alive: it builds its own).
+  if (read_only_ || !bulk_lock_.held()) return Status::Ok();
   VIGIE_RETURN_IF_ERROR(Named(Exec(db_, "BEGIN IMMEDIATE")));
   auto pending = internal::BulkPending(db_);
   Status st = pending.ok() ? Status::Ok() : pending.status();
@@ -288,8 +290,10 @@ Status SqliteStore::RepairBulk() {
   auto pending = internal::BulkPending(db_);
   if (!pending.ok()) return Named(pending.status());
   if (!*pending) return Status::Ok();
-  internal::BulkLock lock;
-  if (!lock.TryAcquire(path_)) return Status::Ok();  // its writer is alive and will build them
+  {
+    std::lock_guard lock(mu_);
+    if (!bulk_lock_.TryAcquire(path_)) return Status::Ok();  // its writer is alive and will build them
+  }
   return FinishBulkLoad();
 }
 

@@ -328,9 +328,11 @@ class Store {
   // the next open of the file (to write or to read) builds the indexes before answering,
   // unless the writer that deferred them is still running.
 
-  // Enters bulk mode (a no-op when already in it).
-  virtual Status BeginBulkLoad() = 0;
-  // Builds what BeginBulkLoad deferred and leaves bulk mode (a no-op when not in it).
+  // Enters bulk mode; true when this handle is in it (already, or now), false when another
+  // handle or process holds it (this one then writes incrementally, which is correct too).
+  virtual StatusOr<bool> BeginBulkLoad() = 0;
+  // Builds what this handle's BeginBulkLoad deferred and leaves bulk mode (a no-op when this
+  // handle is not in it: another's deferred indexes are left to that one).
   virtual Status FinishBulkLoad() = 0;
   virtual StatusOr<bool> BulkLoadPending() = 0;
 
