@@ -21,6 +21,13 @@ EventActor ToActor(const actors::ActorMention& m, std::string_view text) {
                     m.label};
 }
 
+// Two parts of one town name two places ("à l'est de Mossoul ... Au sud, ..."): both said,
+// and different. The outskirts ("near Goma", EVENTS.md's part for around a town) overlap
+// every compass part ("in northern Goma"): a headline and its paragraph may say either.
+bool DistinctParts(std::string_view a, std::string_view b) {
+  return !a.empty() && !b.empty() && a != b && a != "outskirts" && b != "outskirts";
+}
+
 }  // namespace
 
 StatusOr<Extractor> Extractor::Create(const core::PackSet& packs,
@@ -799,7 +806,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       auto part = [](const EventRecord& x) -> std::string_view {
         return x.location ? std::string_view(x.location->part) : std::string_view();
       };
-      const bool other_part = !part(e).empty() && !part(prev).empty() && part(e) != part(prev);
+      const bool other_part = DistinctParts(part(e), part(prev));
       if ((definite || undated) && (id(e) == id(prev) || id(e) < 0) && !other_part) {
         if (!prev.actor1) prev.actor1 = e.actor1;
         if (!prev.actor2) prev.actor2 = e.actor2;
@@ -1004,8 +1011,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       EventRecord& b = out[j];
       if (a.type != b.type || a.subtype != b.subtype) continue;
       if (place_id(a) < 0 || place_id(a) != place_id(b)) continue;
-      if (!a.location->part.empty() && !b.location->part.empty() &&
-          a.location->part != b.location->part)
+      if (DistinctParts(a.location->part, b.location->part))
         continue;  // two parts of one town are two places
       // Dates agree, or one of the two has none of its own (a headline).
       auto own = [](const EventRecord& x) {

@@ -97,6 +97,7 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
   // a place: where they go ("towards Idlib", "vers la ville de Ménaka") is not it.
   const bool departure = Departure(t.type);
   const PlaceMention* place = nullptr;
+  const PlaceMention* origin = nullptr;
   long best = 1L << 30;
   for (const PlaceMention* pp : places_) {
     const PlaceMention& p = *pp;
@@ -104,7 +105,11 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
     if (departure && Destination(p)) continue;
     // Where forces set out from is not where they act ("parties de la base de Qayyarah,
     // ont repris plusieurs localités"); where people flee from is where they leave.
-    if (!departure && After(p, "origin"sv)) continue;
+    // Taken only when nothing else is known ("Rebels coming from Sake attacked a camp").
+    if (!departure && After(p, "origin"sv)) {
+      if (origin == nullptr) origin = &p;
+      continue;
+    }
     // A country named beside a known focus is a party or a backdrop ("avec la médiation
     // de la Turquie"), not a more precise place.
     if (p.location.precision == "country"sv && focus_ != nullptr) continue;
@@ -117,29 +122,13 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
           d += 80;
           break;
         }
-    const PlaceMention* take = &p;
-    if (After(p, "distance"sv)) {
-      // A place measured from ("La ville de Sake, à une vingtaine de kilomètres à l'ouest de
-      // Goma, ...", "Sake, 20 km west of Goma") is a landmark: it stands for the place it
-      // measures, named right before it, and is taken itself only when no other is named.
-      const PlaceMention* head = nullptr;
-      for (const PlaceMention* q : places_)
-        if (q != &p && SentenceHas(sent, q->start, q->end) && q->end <= p.start &&
-            TokenAt(seg_, p.start) <= TokenAt(seg_, q->end) + 10)
-          head = q;
-      if (head != nullptr)
-        take = head;
-      else
-        d += 1000;
-    }
     if (d < best) {
       best = d;
-      place = take;
+      place = &p;
     }
   }
-  const bool landmark = place != nullptr && After(*place, "distance"sv);
   if (place == nullptr) {
-    place = focus_;
+    place = focus_ != nullptr ? focus_ : origin;
     if (place == nullptr) {
       for (const PlaceMention* p : places_)
         if (p->start >= sent.end) {
@@ -150,7 +139,6 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
   }
   if (place != nullptr) {
     e->location = place->location;
-    if (landmark) e->location->part.clear();  // near the landmark, not in a part of it
     if (place != focus_ && e->location->text.empty())
       e->location->text = std::string(text_.substr(place->start, place->end - place->start));
     if (place->location.geonameid || !place->location.country.empty()) focus_ = place;

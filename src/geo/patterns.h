@@ -27,6 +27,8 @@ struct Pattern {
                          // last town named before, with its part
   bool settlement = false;  // unnamed places of their own ("des villages", "several
                             // villages around X"): the town they are near, without its part
+  bool none = false;  // words that look like one of the above and are no place ("les
+                      // quartiers généraux", headquarters): matched, and nothing made
 };
 
 class PatternSet {

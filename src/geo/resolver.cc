@@ -76,6 +76,7 @@ Status LoadPatterns(const core::LangPack& pack, const char* table, bool position
       p.site = rc >= 0 && row[rc] == "site";
       p.quarter = rc >= 0 && row[rc] == "quarter";
       p.settlement = rc >= 0 && row[rc] == "settlement";
+      p.none = rc >= 0 && row[rc] == "none";
       int pc2 = t->Column("part");
       if (pc2 >= 0 && !row[pc2].empty()) p.value = ParsePart(row[pc2]);
       if (p.value < 0)
@@ -1094,6 +1095,10 @@ std::vector<PlaceMention> Resolver::Resolve(std::string_view text, const segment
       const Pattern* hit = nullptr;
       size_t n = rules.city_refs.Match(units, k, s, &hit);
       if (n == 0) continue;
+      if (hit->none) {  // "les quartiers généraux": the longer match wins, and is no place
+        k += n - 1;
+        continue;
+      }
       v = hit->value;
       if (hit->last) {
         // "la zone", "the area": the last place mention before it, within two sentences (in

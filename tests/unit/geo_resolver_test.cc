@@ -219,6 +219,16 @@ TEST_F(ResolverTest, UnnamedPlacesTakeTheTownInFocus) {
   EXPECT_EQ(FindText(ms, "localités"), nullptr) << Texts(ms);
   ms = Run("Des combats ont eu lieu à Homs. L'armée a repris les quartiers d'Alep.", "fr");
   EXPECT_EQ(FindText(ms, "quartiers"), nullptr) << Texts(ms);
+  // Headquarters are no quarter of the town.
+  ms = Run("L'armée a repris lundi le nord de Homs. Mardi, des rebelles ont attaqué les quartiers "
+           "généraux de l'armée.",
+           "fr");
+  EXPECT_EQ(FindText(ms, "quartiers"), nullptr) << Texts(ms);
+  // "La périphérie est ..." is a verb, not the eastern outskirts.
+  ms = Run("L'armée a bombardé mardi la périphérie de Homs. La périphérie est depuis longtemps "
+           "tenue par les rebelles.",
+           "fr");
+  for (const auto& pm : ms) EXPECT_NE(pm.part, Part::kEast) << Texts(ms);
 }
 
 TEST_F(ResolverTest, PersonNamesAreNotPlaces) {
