@@ -371,16 +371,20 @@ int MatchPhraseAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, PK kind,
 }
 
 std::string Lemma(const Normalizer::Lexicon& lx, std::string_view noun) {
-  std::string w(noun);
+  // The first rule that applies, read on the view: one string made, the result.
   for (const PluralRule& r : lx.plurals) {
     if (!r.suffix) {
-      if (w == r.form) return r.lemma;
+      if (noun == r.form) return r.lemma;
       continue;
     }
-    if (w.size() > r.form.size() + 2 && w.compare(w.size() - r.form.size(), r.form.size(), r.form) == 0)
-      return w.substr(0, w.size() - r.form.size()) + r.lemma;
+    if (noun.size() > r.form.size() + 2 && noun.ends_with(r.form)) {
+      std::string w;
+      w.reserve(noun.size() - r.form.size() + r.lemma.size());
+      w.append(noun.substr(0, noun.size() - r.form.size())).append(r.lemma);
+      return w;
+    }
   }
-  return w;
+  return std::string(noun);
 }
 
 }  // namespace vigie::normalize
