@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unicode/utf8.h>
 
 #include <random>
 #include <vector>
@@ -42,6 +43,36 @@ TEST(Utf8Test, RepairsInvalidSequences) {
     EXPECT_TRUE(IsValidUtf8(ascii.substr(0, at) + "\xE2\x80\x99" + ascii.substr(at))) << at;
   }
   EXPECT_EQ(RepairUtf8("Alep \xC3\xA9t\xC3\xA9", &out), 0u);
+}
+
+// IsValidUtf8 agrees with ICU's U8_NEXT, read code point by code point: every lead byte
+// with every first continuation byte (and a valid or invalid rest), and random bytes.
+TEST(Utf8Test, ValidatesAsIcuDoes) {
+  auto icu = [](std::string_view in) {
+    const auto* s = reinterpret_cast<const uint8_t*>(in.data());
+    const int64_t n = static_cast<int64_t>(in.size());
+    for (int64_t i = 0; i < n;) {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (c < 0) return false;
+    }
+    return true;
+  };
+  for (int lead = 0; lead < 256; ++lead)
+    for (int second = 0; second < 256; ++second)
+      for (const char* rest : {"", "\x80", "\xBF\x80", "a", "\x80" "a", "\xC0"}) {
+        std::string t = std::string("ab") + static_cast<char>(lead) + static_cast<char>(second) + rest;
+        ASSERT_EQ(IsValidUtf8(t), icu(t)) << lead << " " << second << " " << rest;
+        t = std::string(40, 'x') + t + std::string(40, 'y');  // past the first vector
+        ASSERT_EQ(IsValidUtf8(t), icu(t)) << lead << " " << second << " " << rest;
+      }
+  std::mt19937 rng(7);
+  for (int k = 0; k < 20000; ++k) {
+    std::string t(rng() % 80, 'a');
+    for (char& c : t)
+      if (rng() % 4 == 0) c = static_cast<char>(0x80 + rng() % 0x78);
+    ASSERT_EQ(IsValidUtf8(t), icu(t)) << k;
+  }
 }
 
 TEST(Utf8Test, DetectsBinary) {
