@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <unicode/utf8.h>
 
+#include <cstdio>
 #include <random>
 #include <vector>
 
@@ -161,6 +162,22 @@ TEST(HashTest, StableAcrossRuns) {
   EXPECT_EQ(HashHex("hello"), HashHex("hello"));
   EXPECT_NE(HashHex("hello"), HashHex("hellp"));
   EXPECT_EQ(HashHex("").size(), 16u);
+}
+
+// HashHex is "%016llx" of Hash64: zero-padded lower-case hex, also for hashes with leading
+// zero digits (found by trying numbered strings).
+TEST(HashTest, HexIsZeroPaddedLowerCase) {
+  int small = 0;
+  for (int k = 0; k < 200000 && small < 20; ++k) {
+    const std::string s = "doc-" + std::to_string(k);
+    const uint64_t h = Hash64(s);
+    if (k >= 20 && h >= (uint64_t{1} << 56)) continue;  // the first 20, then the small ones
+    small += h < (uint64_t{1} << 56);
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    ASSERT_EQ(HashHex(s), std::string(buf, 16)) << s;
+  }
+  EXPECT_EQ(small, 20);
 }
 
 TEST(TsvTest, ParsesHeaderCommentsAndPadding) {
