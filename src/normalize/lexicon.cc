@@ -350,17 +350,21 @@ int MatchPhraseAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, PK kind,
       if (!tk.brk) break;
     }
     if (len + tk.f.size() + 1 > sizeof buf) break;
-    if (n == 1 && (tk.kinds >> static_cast<int>(kind) & 1) && !(tk.whole >> static_cast<int>(kind) & 1)) {
-      // The word begins a phrase of the kind without being one: a prefix, no lookup.
-      std::memcpy(buf, tk.f.data(), tk.f.size());
+    const int32_t* at = nullptr;
+    if (n == 1) {
+      // A one-word key is the token itself (its hash known): the word goes into buf only
+      // when a second one follows.
       len = tk.f.size();
-      continue;
+      // The word begins a phrase of the kind without being one: a prefix, no lookup.
+      if ((tk.kinds >> static_cast<int>(kind) & 1) && !(tk.whole >> static_cast<int>(kind) & 1)) continue;
+      at = set->keys.Find(tk.f, tk.hash);
+    } else {
+      if (n == 2) std::memcpy(buf, t[i].f.data(), t[i].f.size());
+      if (tk.join) buf[len++] = tk.join;
+      std::memcpy(buf + len, tk.f.data(), tk.f.size());
+      len += tk.f.size();
+      at = set->keys.Find(std::string_view(buf, len));
     }
-    if (n > 1 && tk.join) buf[len++] = tk.join;
-    std::memcpy(buf + len, tk.f.data(), tk.f.size());
-    len += tk.f.size();
-    // A one-word key is the token itself: its hash is known.
-    const int32_t* at = n == 1 ? set->keys.Find(tk.f, tk.hash) : set->keys.Find(std::string_view(buf, len));
     if (!at) break;
     if (*at >= 0) {
       best = n;
