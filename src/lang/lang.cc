@@ -151,7 +151,8 @@ LanguageGuess Identifier::Detect(std::string_view text) const {
     }
     size_t j = i;
     unsigned char any = 0;  // the word's bytes or-ed: ASCII when below 0x80
-    for (unsigned char b; j < sample.size() && WordByte(b = static_cast<unsigned char>(sample[j])); ++j) any |= b;
+    while (j < sample.size() && WordByte(static_cast<unsigned char>(sample[j])))
+      any |= static_cast<unsigned char>(sample[j++]);
     const bool ascii = any < 0x80;
     ++words;
     if (j - i <= 8) {  // function words are short; longer words are only counted

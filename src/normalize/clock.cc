@@ -81,7 +81,8 @@ bool ReadMinutes(TokSpan t, size_t i, int* value, int* meridiem) {
 
 // A cardinal at token i, read once: ParseClockAt asks for the one at its first token both
 // as minutes and as the hour (CardinalMemo).
-size_t CardinalAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, double* v, CardinalMemo* memo) {
+size_t CardinalAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, double* v,
+                  CardinalMemo* memo) {
   return memo ? memo->At(lx, t, i, v) : ParseCardinalAt(lx, t, i, v);
 }
 
@@ -231,7 +232,8 @@ size_t ParseClockAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool all
   if (i >= t.size() || !MayStartClock(t[i])) return i;
   ClockRead c;
   std::optional<CardinalMemo> own;  // without the caller's memo, one for this call
-  CardinalMemo* at_i = cards ? cards : &own.emplace();  // the cardinal at i, read as minutes and as the hour
+  // The cardinal at i, read as minutes and as the hour.
+  CardinalMemo* at_i = cards ? cards : &own.emplace();
   // "a quarter past 3", "twenty minutes to noon", "half past ten".
   {
     const PhraseEntry* e = nullptr;

@@ -356,7 +356,8 @@ int MatchPhraseAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, PK kind,
       // when a second one follows.
       len = tk.f.size();
       // The word begins a phrase of the kind without being one: a prefix, no lookup.
-      if ((tk.kinds >> static_cast<int>(kind) & 1) && !(tk.whole >> static_cast<int>(kind) & 1)) continue;
+      if ((tk.kinds >> static_cast<int>(kind) & 1) && !(tk.whole >> static_cast<int>(kind) & 1))
+        continue;
       at = set->keys.Find(tk.f, tk.hash);
     } else {
       if (n == 2) std::memcpy(buf, t[i].f.data(), t[i].f.size());

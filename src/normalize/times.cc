@@ -1590,7 +1590,7 @@ class TimeParser {
     Unit unit = Unit::kDay;
   };
   mutable AmountMemo amount_;
-  mutable CardinalMemo cards_;  // ParseCardinalAt over t_, by token
+  mutable CardinalMemo cards_;       // ParseCardinalAt over t_, by token
   size_t scanned_ = 0;               // tokens looked at for future markers
   size_t last_marker_ = ~size_t{0};  // the last future marker among them
 };

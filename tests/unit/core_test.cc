@@ -61,8 +61,9 @@ TEST(Utf8Test, ValidatesAsIcuDoes) {
   };
   for (int lead = 0; lead < 256; ++lead)
     for (int second = 0; second < 256; ++second)
-      for (const char* rest : {"", "\x80", "\xBF\x80", "a", "\x80" "a", "\xC0"}) {
-        std::string t = std::string("ab") + static_cast<char>(lead) + static_cast<char>(second) + rest;
+      for (const char* rest : {"", "\x80", "\xBF\x80", "a", "\x80\x61", "\xC0"}) {
+        std::string t =
+            std::string("ab") + static_cast<char>(lead) + static_cast<char>(second) + rest;
         ASSERT_EQ(IsValidUtf8(t), icu(t)) << lead << " " << second << " " << rest;
         t = std::string(40, 'x') + t + std::string(40, 'y');  // past the first vector
         ASSERT_EQ(IsValidUtf8(t), icu(t)) << lead << " " << second << " " << rest;
@@ -92,7 +93,8 @@ TEST(Utf8Test, DetectsBinary) {
 TEST(Utf8Test, DetectsBinaryByteByByte) {
   auto slow = [](std::string_view s) {
     size_t control = 0;
-    for (unsigned char c : s) control += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f';
+    for (unsigned char c : s)
+      control += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f';
     return !s.empty() && (s.find('\0') != std::string_view::npos || control * 10 > s.size());
   };
   for (char fill : {'a', '\xE9'})
