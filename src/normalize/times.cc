@@ -1604,6 +1604,7 @@ void TagTimes(const Normalizer::Lexicon& lx, TokSpan t, const Reference& ref,
   TimeParser p(lx, t, RefReads(ref, trace ? &read : nullptr), partials, memo, anchor);
   const size_t v0 = trace ? trace->visited->size() : 0;
   if (trace) trace->visited->resize(v0 + t.size(), 0);
+  char* const visited = trace ? trace->visited->data() + v0 : nullptr;  // this run's flags
   size_t r = 0, k = 0;  // the replay's next read and next time
   for (size_t i = 0; i < t.size();) {
     if (replay) {
@@ -1621,7 +1622,7 @@ void TagTimes(const Normalizer::Lexicon& lx, TokSpan t, const Reference& ref,
         continue;
       }
     }
-    if (trace) (*trace->visited)[v0 + i] = 1;
+    if (visited) visited[i] = 1;
     if (!lx.MayStart(t[i])) { ++i; continue; }
     TimeExpr x;
     bool emit = true;
