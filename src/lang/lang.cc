@@ -4,8 +4,11 @@
 #include <cld2/public/encodings.h>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
+#include <unordered_map>
 
 #include "core/text.h"
 
@@ -78,7 +81,14 @@ constexpr int kMinHits = 8;
 constexpr int kMargin = 10;
 constexpr double kDensity = 0.12;
 
-bool WordByte(unsigned char b) { return b >= 0x80 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
+// Bytes of words: ASCII letters and every byte of a multi-byte character. A table: the
+// sample is read byte by byte.
+constexpr auto kWordBytes = [] {
+  std::array<bool, 256> t{};
+  for (int b = 0; b < 256; ++b) t[b] = b >= 0x80 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+  return t;
+}();
+bool WordByte(unsigned char b) { return kWordBytes[b]; }
 
 // A folded word of at most 8 bytes as an integer (its bytes in order), else 0.
 uint64_t Pack(std::string_view folded) {
@@ -92,6 +102,7 @@ uint64_t Pack(std::string_view folded) {
 
 StatusOr<Identifier> Identifier::Create(const core::PackSet& packs) {
   Identifier id;
+  std::unordered_map<uint64_t, uint8_t> words;
   std::unordered_map<uint64_t, int> seen;  // a word of two packs tells neither
   for (const std::string& lang : packs.Languages()) {
     const core::TsvTable* t = packs.Get(lang)->Table("function_words");
@@ -103,12 +114,29 @@ StatusOr<Identifier> Identifier::Create(const core::PackSet& packs) {
     for (const std::string& w : t->Values("word")) {
       const uint64_t f = Pack(core::FoldForMatch(w));
       if (f == 0) return Status::Corruption(t->path + ": '" + w + "' is longer than 8 bytes");
-      auto [it, fresh] = id.words_.emplace(f, index);
+      auto [it, fresh] = words.emplace(f, index);
       if (!fresh && it->second != index) seen[f] = 1;
     }
   }
-  for (const auto& [w, _] : seen) id.words_.erase(w);
+  for (const auto& [w, _] : seen) words.erase(w);
+  size_t size = 4;
+  while (size < 4 * words.size()) size *= 2;
+  id.table_.assign(size, Slot{});
+  id.shift_ = 64 - std::countr_zero(size);
+  for (const auto& [w, lang] : words) {
+    size_t i = id.SlotOf(w);
+    while (id.table_[i].key != 0) i = (i + 1) & (size - 1);
+    id.table_[i] = Slot{w, lang};
+  }
   return id;
+}
+
+const Identifier::Slot* Identifier::Find(uint64_t key) const {
+  if (key == 0 || table_.empty()) return nullptr;
+  for (size_t i = SlotOf(key);; i = (i + 1) & (table_.size() - 1)) {
+    if (table_[i].key == key) return &table_[i];
+    if (table_[i].key == 0) return nullptr;
+  }
 }
 
 LanguageGuess Identifier::Detect(std::string_view text) const {
@@ -122,11 +150,10 @@ LanguageGuess Identifier::Detect(std::string_view text) const {
       continue;
     }
     size_t j = i;
-    bool ascii = true;
-    while (j < sample.size() && WordByte(static_cast<unsigned char>(sample[j]))) {
-      ascii = ascii && static_cast<unsigned char>(sample[j]) < 0x80;
-      ++j;
-    }
+    unsigned char any = 0;  // the word's bytes or-ed: ASCII when below 0x80
+    while (j < sample.size() && WordByte(static_cast<unsigned char>(sample[j])))
+      any |= static_cast<unsigned char>(sample[j++]);
+    const bool ascii = any < 0x80;
     ++words;
     if (j - i <= 8) {  // function words are short; longer words are only counted
       uint64_t key = 0;
@@ -137,7 +164,7 @@ LanguageGuess Identifier::Detect(std::string_view text) const {
         core::FoldForMatchInto(sample.substr(i, j - i), &w);
         key = Pack(w);
       }
-      if (auto it = words_.find(key); it != words_.end()) ++hits[it->second];
+      if (const Slot* s = Find(key)) ++hits[s->lang];
     }
     i = j;
   }

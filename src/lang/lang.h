@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/langpack.h"
@@ -43,8 +42,19 @@ class Identifier {
  private:
   Identifier() = default;
   std::vector<std::string> langs_;  // pack languages, by index
-  // Folded function word (at most 8 bytes, packed into an integer) -> language.
-  std::unordered_map<uint64_t, uint8_t> words_;
+  // Folded function word (at most 8 bytes, packed into an integer; never 0) -> language:
+  // open addressing, at most a quarter full, an empty slot's key 0. Looked up for every
+  // short word of the sample.
+  struct Slot {
+    uint64_t key = 0;
+    uint8_t lang = 0;
+  };
+  std::vector<Slot> table_;
+  int shift_ = 64;
+  size_t SlotOf(uint64_t key) const {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+  }
+  const Slot* Find(uint64_t key) const;
 };
 
 }  // namespace vigie::lang

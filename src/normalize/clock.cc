@@ -79,27 +79,16 @@ bool ReadMinutes(TokSpan t, size_t i, int* value, int* meridiem) {
   return true;
 }
 
-// A cardinal in words at token i, read once: ParseClockAt asks for the one at its first
-// token both as minutes and as the hour.
-struct WordCardinal {
-  size_t i = ~size_t{0}, end = 0;
-  double value = 0;
-};
+// A cardinal at token i, read once: ParseClockAt asks for the one at its first token both
+// as minutes and as the hour (CardinalMemo).
 size_t CardinalAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, double* v,
-                  WordCardinal* memo) {
-  if (!memo) return ParseCardinalAt(lx, t, i, v);
-  if (memo->i != i) {
-    memo->i = i;
-    memo->value = 0;
-    memo->end = ParseCardinalAt(lx, t, i, &memo->value);
-  }
-  *v = memo->value;
-  return memo->end;
+                  CardinalMemo* memo) {
+  return memo ? memo->At(lx, t, i, v) : ParseCardinalAt(lx, t, i, v);
 }
 
 // A cardinal of minutes (0..59) in digits or words: "trente", "15", "twenty".
 size_t ReadCardinalMinutes(const Normalizer::Lexicon& lx, TokSpan t, size_t i, int* value,
-                           WordCardinal* memo = nullptr) {
+                           CardinalMemo* memo = nullptr) {
   if (i >= t.size()) return i;
   if (t[i].kind == TokenKind::kNumber) {
     NumTok n = ReadNum(t[i]);
@@ -160,7 +149,7 @@ size_t Minutes(const Normalizer::Lexicon& lx, TokSpan t, size_t k, ClockRead* c)
 
 // The hour itself with what is glued to it.
 size_t Hour(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool allow_bare, ClockRead* c,
-            WordCardinal* memo = nullptr) {
+            CardinalMemo* memo = nullptr) {
   const PhraseEntry* e = nullptr;
   if (int n = P(lx, t, i, PK::kTClockNamed, &e)) {
     c->clock.hour = static_cast<int>(e->value);
@@ -239,10 +228,12 @@ size_t Hour(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool allow_bare,
 }  // namespace
 
 size_t ParseClockAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool allow_bare,
-                    ClockRead* out) {
+                    ClockRead* out, CardinalMemo* cards) {
   if (i >= t.size() || !MayStartClock(t[i])) return i;
   ClockRead c;
-  WordCardinal at_i;  // the cardinal at i, read as minutes and as the hour
+  std::optional<CardinalMemo> own;  // without the caller's memo, one for this call
+  // The cardinal at i, read as minutes and as the hour.
+  CardinalMemo* at_i = cards ? cards : &own.emplace();
   // "a quarter past 3", "twenty minutes to noon", "half past ten".
   {
     const PhraseEntry* e = nullptr;
@@ -253,7 +244,7 @@ size_t ParseClockAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool all
       j += n;
     } else {
       int v = 0;
-      size_t q = ReadCardinalMinutes(lx, t, j, &v, &at_i);
+      size_t q = ReadCardinalMinutes(lx, t, j, &v, at_i);
       if (q > j) minutes = v, j = q;
     }
     if (minutes >= 0) {
@@ -284,7 +275,7 @@ size_t ParseClockAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool all
       }
     }
   }
-  size_t k = Hour(lx, t, i, allow_bare, &c, &at_i);
+  size_t k = Hour(lx, t, i, allow_bare, &c, at_i);
   if (k == i) return i;
   *out = c;
   return k;

@@ -350,17 +350,22 @@ int MatchPhraseAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, PK kind,
       if (!tk.brk) break;
     }
     if (len + tk.f.size() + 1 > sizeof buf) break;
-    if (n == 1 && (tk.kinds >> static_cast<int>(kind) & 1) && !(tk.whole >> static_cast<int>(kind) & 1)) {
-      // The word begins a phrase of the kind without being one: a prefix, no lookup.
-      std::memcpy(buf, tk.f.data(), tk.f.size());
+    const int32_t* at = nullptr;
+    if (n == 1) {
+      // A one-word key is the token itself (its hash known): the word goes into buf only
+      // when a second one follows.
       len = tk.f.size();
-      continue;
+      // The word begins a phrase of the kind without being one: a prefix, no lookup.
+      if ((tk.kinds >> static_cast<int>(kind) & 1) && !(tk.whole >> static_cast<int>(kind) & 1))
+        continue;
+      at = set->keys.Find(tk.f, tk.hash);
+    } else {
+      if (n == 2) std::memcpy(buf, t[i].f.data(), t[i].f.size());
+      if (tk.join) buf[len++] = tk.join;
+      std::memcpy(buf + len, tk.f.data(), tk.f.size());
+      len += tk.f.size();
+      at = set->keys.Find(std::string_view(buf, len));
     }
-    if (n > 1 && tk.join) buf[len++] = tk.join;
-    std::memcpy(buf + len, tk.f.data(), tk.f.size());
-    len += tk.f.size();
-    // A one-word key is the token itself: its hash is known.
-    const int32_t* at = n == 1 ? set->keys.Find(tk.f, tk.hash) : set->keys.Find(std::string_view(buf, len));
     if (!at) break;
     if (*at >= 0) {
       best = n;
@@ -371,16 +376,20 @@ int MatchPhraseAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, PK kind,
 }
 
 std::string Lemma(const Normalizer::Lexicon& lx, std::string_view noun) {
-  std::string w(noun);
+  // The first rule that applies, read on the view: one string made, the result.
   for (const PluralRule& r : lx.plurals) {
     if (!r.suffix) {
-      if (w == r.form) return r.lemma;
+      if (noun == r.form) return r.lemma;
       continue;
     }
-    if (w.size() > r.form.size() + 2 && w.compare(w.size() - r.form.size(), r.form.size(), r.form) == 0)
-      return w.substr(0, w.size() - r.form.size()) + r.lemma;
+    if (noun.size() > r.form.size() + 2 && noun.ends_with(r.form)) {
+      std::string w;
+      w.reserve(noun.size() - r.form.size() + r.lemma.size());
+      w.append(noun.substr(0, noun.size() - r.form.size())).append(r.lemma);
+      return w;
+    }
   }
-  return w;
+  return std::string(noun);
 }
 
 }  // namespace vigie::normalize

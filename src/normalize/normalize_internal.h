@@ -255,6 +255,30 @@ size_t ParseNumberAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i,
 // A plain cardinal (digits or words, no qualifier) at token i.
 size_t ParseCardinalAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i,
                        double* value);
+// ParseCardinalAt's results for one token span, by token: the temporal grammars read the
+// cardinal at a token several times (an amount, then a clock, at the same token).
+// Direct-mapped on the token index; *value is 0 where none was read, as callers start it.
+class CardinalMemo {
+ public:
+  size_t At(const Normalizer::Lexicon& lx, TokSpan t, size_t i, double* value) {
+    Slot& s = slots_[i & (kSlots - 1)];
+    if (s.i != i) {
+      s.i = i;
+      s.value = 0;
+      s.end = ParseCardinalAt(lx, t, i, &s.value);
+    }
+    *value = s.value;
+    return s.end;
+  }
+
+ private:
+  static constexpr size_t kSlots = 16;
+  struct Slot {
+    size_t i = ~size_t{0}, end = 0;
+    double value = 0;
+  };
+  Slot slots_[kSlots];
+};
 // Parses one numeric token ("1 200", "1.200", "2,5", "10K", "70%"); false if not numeric.
 bool ParseNumericToken(std::string_view s, const Normalizer::Lexicon& lx, double* value, bool* ordinal);
 
@@ -269,8 +293,9 @@ struct ClockRead {
   bool weak = false;       // marked only by a word that also counts hours ("heures")
 };
 // A time of day at token i (a bare number too when allow_bare); the token after it, or i.
+// `cards`: the caller's memo of cardinals over the same tokens, if any.
 size_t ParseClockAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool allow_bare,
-                    ClockRead* out);
+                    ClockRead* out, CardinalMemo* cards = nullptr);
 // A part of day ("in the morning", "du soir", "en début de matinée") at token i, with the
 // hours of its daypart entry; the token after it, or i. `lead` allows "in the", "du".
 size_t ParseDaypartAt(const Normalizer::Lexicon& lx, TokSpan t, size_t i, bool lead,

@@ -162,7 +162,7 @@ class TimeParser {
   int WordDay(size_t i, size_t* end) const {
     if (!Has(i) || IsNumberTok(t_[i]) || !(t_[i].kinds & Bit(PK::kUnit))) return 0;
     double v = 0;
-    size_t k = ParseCardinalAt(lx_, t_, i, &v);
+    size_t k = cards_.At(lx_, t_, i, &v);
     const int d = static_cast<int>(v);
     if (k == i || v != d || d < 1 || d > 31) return 0;
     *end = k;
@@ -702,7 +702,7 @@ class TimeParser {
                                  (uint64_t{1} << static_cast<int>(PK::kTFraction));
     if (t_[i].kind != TokenKind::kNumber && !(t_[i].kinds & kCounts)) return i;
     double v = 0;
-    size_t k = ParseCardinalAt(lx_, t_, i, &v);
+    size_t k = cards_.At(lx_, t_, i, &v);
     // "half an hour", "a quarter of an hour", "trois quarts d'heure": a fraction of one unit.
     const PhraseEntry* fr = nullptr;
     if (k == i && P(i, PK::kTFraction, &fr)) {
@@ -875,7 +875,7 @@ class TimeParser {
         if (k2 == j && u == Unit::kHour && t_[j].kind != TokenKind::kPunct) {
           // "1 hour thirty", "2 hours and 10": minutes without their unit, at the end.
           double mins = 0;
-          size_t km = ParseCardinalAt(lx_, t_, j, &mins);
+          size_t km = cards_.At(lx_, t_, j, &mins);
           if (km > j && mins > 0 && mins < 60 && (!Has(km) || t_[km].kind == TokenKind::kPunct)) {
             n = n * 60 + mins;
             u = Unit::kMinute;
@@ -1375,7 +1375,7 @@ class TimeParser {
     if (int n = P(j, PK::kTBetween)) j += n, between = true;
     else if (int m = P(j, PK::kTFrom)) j += m;
     else if (int w = P(j, PK::kTIn); w && lx_.clock_range_after_in) j += w;  // "de 15h à 17h"
-    size_t k = ParseClockAt(lx_, t_, j, true, a);
+    size_t k = ParseClockAt(lx_, t_, j, true, a, &cards_);
     if (k == j) {
       if (j != i) return i;
       return i;
@@ -1383,7 +1383,7 @@ class TimeParser {
     int mt = between ? P(k, PK::kTAnd) : P(k, PK::kTTo);
     if (!mt && Punct(k, "-")) mt = 1;
     if (mt) {
-      size_t kb = ParseClockAt(lx_, t_, k + mt, true, b);
+      size_t kb = ParseClockAt(lx_, t_, k + mt, true, b, &cards_);
       // "15 à 16h" is a day then an hour ("vendredi 15 à 16h"): a bare first number needs
       // "from"/"de"/"between" before it.
       // "3-4pm": the hyphen glued to both hours, am/pm on the second.
@@ -1590,6 +1590,7 @@ class TimeParser {
     Unit unit = Unit::kDay;
   };
   mutable AmountMemo amount_;
+  mutable CardinalMemo cards_;       // ParseCardinalAt over t_, by token
   size_t scanned_ = 0;               // tokens looked at for future markers
   size_t last_marker_ = ~size_t{0};  // the last future marker among them
 };
@@ -1603,6 +1604,7 @@ void TagTimes(const Normalizer::Lexicon& lx, TokSpan t, const Reference& ref,
   TimeParser p(lx, t, RefReads(ref, trace ? &read : nullptr), partials, memo, anchor);
   const size_t v0 = trace ? trace->visited->size() : 0;
   if (trace) trace->visited->resize(v0 + t.size(), 0);
+  char* const visited = trace ? trace->visited->data() + v0 : nullptr;  // this run's flags
   size_t r = 0, k = 0;  // the replay's next read and next time
   for (size_t i = 0; i < t.size();) {
     if (replay) {
@@ -1620,7 +1622,7 @@ void TagTimes(const Normalizer::Lexicon& lx, TokSpan t, const Reference& ref,
         continue;
       }
     }
-    if (trace) (*trace->visited)[v0 + i] = 1;
+    if (visited) visited[i] = 1;
     if (!lx.MayStart(t[i])) { ++i; continue; }
     TimeExpr x;
     bool emit = true;

@@ -126,7 +126,7 @@ void Pipeline::BuildMentions(Analysis* a, Clock* clock) const {
   for (const auto& t : tags.times) {
     if (t.kind == normalize::TimeKind::kDuration) continue;
     if (t.clock_only) continue;  // "à 8h" alone names no day: the event's date comes from elsewhere
-    events::DateMention d;
+    events::DateMention& d = m.dates.emplace_back();  // made in place: no strings moved
     d.start = t.start;
     d.end = t.end;
     d.date.start = t.Start();
@@ -135,7 +135,6 @@ void Pipeline::BuildMentions(Analysis* a, Clock* clock) const {
     d.date.basis = normalize::BasisName(t.basis);
     d.date.text = std::string(text.substr(t.start, t.end - t.start));
     d.since = t.open_end;
-    m.dates.push_back(std::move(d));
   }
   auto to_quantity = [&](const normalize::Number& n, uint32_t start, uint32_t end) {
     Quantity x;
@@ -151,12 +150,12 @@ void Pipeline::BuildMentions(Analysis* a, Clock* clock) const {
   };
   // Quantities and the numbers outside them, merged in text order (each list is in text
   // order, and no two begin at the same byte: a number at a quantity's start is inside it).
-  auto add_quantity = [&](const normalize::Quantity& q) {
+  auto add_quantity = [&](normalize::Quantity& q) {
     events::QuantityMention& qm = m.quantities.emplace_back();
     qm.start = q.start;
     qm.end = q.end;
     qm.quantity = to_quantity(q.number, q.start, q.end);
-    qm.noun = q.lemma;
+    qm.noun = std::move(q.lemma);  // tags is this function's
     qm.percent = q.number.percent;
   };
   // Percentages that count no noun ("plus de 70%") are quantities too, and so are bare
@@ -188,7 +187,7 @@ void Pipeline::BuildMentions(Analysis* a, Clock* clock) const {
     clock->Lap(Stage::kGeo);
     m.places.reserve(a->places.size());
     for (const auto& p : a->places) {
-      events::PlaceMention pm;
+      events::PlaceMention& pm = m.places.emplace_back();  // made in place: no strings moved
       pm.start = p.start;
       pm.end = p.end;
       EventLocation& l = pm.location;
@@ -203,7 +202,6 @@ void Pipeline::BuildMentions(Analysis* a, Clock* clock) const {
       l.admin1 = p.admin1;
       l.country = p.country;
       l.precision = geo::PrecisionName(p.precision);
-      m.places.push_back(std::move(pm));
     }
   }
 }

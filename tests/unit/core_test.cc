@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
+#include <unicode/utf8.h>
 
+#include <cstdio>
 #include <random>
 #include <vector>
 
@@ -44,6 +46,37 @@ TEST(Utf8Test, RepairsInvalidSequences) {
   EXPECT_EQ(RepairUtf8("Alep \xC3\xA9t\xC3\xA9", &out), 0u);
 }
 
+// IsValidUtf8 agrees with ICU's U8_NEXT, read code point by code point: every lead byte
+// with every first continuation byte (and a valid or invalid rest), and random bytes.
+TEST(Utf8Test, ValidatesAsIcuDoes) {
+  auto icu = [](std::string_view in) {
+    const auto* s = reinterpret_cast<const uint8_t*>(in.data());
+    const int64_t n = static_cast<int64_t>(in.size());
+    for (int64_t i = 0; i < n;) {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (c < 0) return false;
+    }
+    return true;
+  };
+  for (int lead = 0; lead < 256; ++lead)
+    for (int second = 0; second < 256; ++second)
+      for (const char* rest : {"", "\x80", "\xBF\x80", "a", "\x80\x61", "\xC0"}) {
+        std::string t =
+            std::string("ab") + static_cast<char>(lead) + static_cast<char>(second) + rest;
+        ASSERT_EQ(IsValidUtf8(t), icu(t)) << lead << " " << second << " " << rest;
+        t = std::string(40, 'x') + t + std::string(40, 'y');  // past the first vector
+        ASSERT_EQ(IsValidUtf8(t), icu(t)) << lead << " " << second << " " << rest;
+      }
+  std::mt19937 rng(7);
+  for (int k = 0; k < 20000; ++k) {
+    std::string t(rng() % 80, 'a');
+    for (char& c : t)
+      if (rng() % 4 == 0) c = static_cast<char>(0x80 + rng() % 0x78);
+    ASSERT_EQ(IsValidUtf8(t), icu(t)) << k;
+  }
+}
+
 TEST(Utf8Test, DetectsBinary) {
   EXPECT_TRUE(LooksBinary(std::string("PK\x03\x04\0\0", 6)));
   EXPECT_FALSE(LooksBinary("Plain text.\nWith lines.\n"));
@@ -53,6 +86,26 @@ TEST(Utf8Test, DetectsBinary) {
   EXPECT_FALSE(LooksBinary("\t\t\r\n\f\n\n\t\t\r\n\f ab"));
   // A NUL byte past the first 8 KiB is not looked at.
   EXPECT_FALSE(LooksBinary(std::string(8192, 'a') + std::string(1, '\0')));
+}
+
+// The word-at-a-time count agrees with a byte-by-byte one: every byte value 1..255 at every
+// position of texts of 0..24 bytes, among letters and among bytes >= 0x80, at the 10% edge.
+TEST(Utf8Test, DetectsBinaryByteByByte) {
+  auto slow = [](std::string_view s) {
+    size_t control = 0;
+    for (unsigned char c : s)
+      control += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f';
+    return !s.empty() && (s.find('\0') != std::string_view::npos || control * 10 > s.size());
+  };
+  for (char fill : {'a', '\xE9'})
+    for (size_t n = 0; n <= 24; ++n)
+      for (size_t pos = 0; pos < n; ++pos)
+        for (int b = 1; b < 256; ++b) {
+          std::string s(n, fill);
+          s[pos] = static_cast<char>(b);
+          if (n > 1) s[(pos + 5) % n] = '\x1F';  // a second control byte: 2 in 10..20 bytes
+          ASSERT_EQ(LooksBinary(s), slow(s)) << "n=" << n << " pos=" << pos << " byte=" << b;
+        }
 }
 
 TEST(TextTest, FoldsCaseAccentsAndApostrophes) {
@@ -111,6 +164,22 @@ TEST(HashTest, StableAcrossRuns) {
   EXPECT_EQ(HashHex("hello"), HashHex("hello"));
   EXPECT_NE(HashHex("hello"), HashHex("hellp"));
   EXPECT_EQ(HashHex("").size(), 16u);
+}
+
+// HashHex is "%016llx" of Hash64: zero-padded lower-case hex, also for hashes with leading
+// zero digits (found by trying numbered strings).
+TEST(HashTest, HexIsZeroPaddedLowerCase) {
+  int small = 0;
+  for (int k = 0; k < 200000 && small < 20; ++k) {
+    const std::string s = "doc-" + std::to_string(k);
+    const uint64_t h = Hash64(s);
+    if (k >= 20 && h >= (uint64_t{1} << 56)) continue;  // the first 20, then the small ones
+    small += h < (uint64_t{1} << 56);
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    ASSERT_EQ(HashHex(s), std::string(buf, 16)) << s;
+  }
+  EXPECT_EQ(small, 20);
 }
 
 TEST(TsvTest, ParsesHeaderCommentsAndPadding) {
