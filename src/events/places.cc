@@ -55,6 +55,19 @@ DocumentPlaces::DocumentPlaces(std::string_view text, const segment::Segmentatio
         actor_words = true;  // "Islamic State", or the nationality of "the Somali government
     if (!actor_words) places_.push_back(&p);
   }
+  sorted_ = std::is_sorted(places_.begin(), places_.end(),
+                           [](const PlaceMention* a, const PlaceMention* b) {
+                             return a->start < b->start;
+                           });
+}
+
+std::span<const PlaceMention* const> DocumentPlaces::Near(const segment::Sentence& sent) const {
+  if (!sorted_) return places_;
+  auto lo = std::lower_bound(places_.begin(), places_.end(), sent.start,
+                             [](const PlaceMention* p, uint32_t x) { return p->start < x; });
+  auto hi = std::upper_bound(lo, places_.end(), sent.end,
+                             [](uint32_t x, const PlaceMention* p) { return x < p->start; });
+  return {lo, hi};
 }
 
 bool DocumentPlaces::After(const PlaceMention& p, std::string_view kind) const {
@@ -98,7 +111,9 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
   const bool departure = Departure(t.type);
   const PlaceMention* place = nullptr;
   long best = 1L << 30;
-  for (const PlaceMention* pp : places_) {
+  // (A place of the sentence starts inside it: the others are passed over unseen.)
+  const std::span<const PlaceMention* const> near = Near(sent);
+  for (const PlaceMention* pp : near) {
     const PlaceMention& p = *pp;
     if (!SentenceHas(sent, p.start, p.end) || p.end <= dateline_end_ || Speaks(p)) continue;
     if (departure && Destination(p)) continue;
@@ -123,7 +138,7 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
       // Goma, ...", "Sake, 20 km west of Goma") is a landmark: it stands for the place it
       // measures, named right before it, and is taken itself only when no other is named.
       const PlaceMention* head = nullptr;
-      for (const PlaceMention* q : places_)
+      for (const PlaceMention* q : near)
         if (q != &p && SentenceHas(sent, q->start, q->end) && q->end <= p.start &&
             TokenAt(seg_, p.start) <= TokenAt(seg_, q->end) + 10)
           head = q;
@@ -197,7 +212,7 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
     }
   }
   // Places seen in this sentence move the focus too.
-  for (const PlaceMention* p : places_)
+  for (const PlaceMention* p : near)
     if (SentenceHas(sent, p->start, p->end) && p->location.geonameid &&
         p->location.precision != "country"sv)
       focus_ = p;

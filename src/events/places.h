@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -65,6 +66,9 @@ class DocumentPlaces {
   bool Destination(const PlaceMention& p) const;  // where people went ("en direction de")
   bool Speaks(const PlaceMention& p) const;       // a capital that speaks ("Kinshasa affirme")
   bool AreaPhrase(const PlaceMention& p) const;   // "the area", "la même zone"
+  // The places that may lie in `sent`: those starting in [sent.start, sent.end] when
+  // places_ is sorted by start (found by binary search), else all of them.
+  std::span<const PlaceMention* const> Near(const segment::Sentence& sent) const;
 
   std::string_view text_;
   const segment::Segmentation& seg_;
@@ -75,6 +79,7 @@ class DocumentPlaces {
   std::vector<const PlaceMention*> places_;  // not an actor's words, in text order
   const PlaceMention* focus_ = nullptr;      // the place the text is about so far
   size_t cursor_ = 0;                        // places before it have moved the focus
+  bool sorted_ = true;                       // places_ by start, non-decreasing
 };
 
 }  // namespace vigie::events
