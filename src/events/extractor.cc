@@ -424,14 +424,41 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     return nullptr;
   };
 
+  // Per quantity of the document, looked up on first use (type_quantity asks again for every
+  // event of the sentence): its folded noun, that noun's row (null: none) and its tokens.
+  struct QuantityFacts {
+    bool known = false;
+    std::string noun;  // folded
+    const NounInfo* row = nullptr;
+    uint32_t q0 = 0, q1 = 0;
+  };
+  std::vector<QuantityFacts> quantity_facts(men.quantities.size());
+  auto facts_of = [&](const QuantityMention& q) -> const QuantityFacts& {
+    QuantityFacts& f = quantity_facts[size_t(&q - men.quantities.data())];
+    if (!f.known) {
+      f.known = true;
+      if (!q.noun.empty()) {
+        f.noun = core::FoldForMatch(q.noun);
+        if (auto it = noun_table->second.find(f.noun); it != noun_table->second.end())
+          f.row = &it->second;
+      }
+      f.q0 = TokenAt(seg, q.start);
+      f.q1 = TokenAt(seg, q.end);
+    }
+    return f;
+  };
   // The kind of a count, from its noun, the words around it and the event it belongs to;
-  // none when the count does not fit the event.
+  // none when the count does not fit the event. `q` is one of men.quantities.
   auto type_quantity = [&](const QuantityMention& q, uint32_t sentence, std::string_view type,
                            std::string_view subtype) -> std::optional<Quantity> {
-    Quantity x = q.quantity;
-    if (x.text.empty()) x.text = std::string(text.substr(q.start, q.end - q.start));
+    auto copy = [&] {
+      Quantity x = q.quantity;
+      if (x.text.empty()) x.text = std::string(text.substr(q.start, q.end - q.start));
+      return x;
+    };
     if (q.percent) {
       if (type != "territory_change"sv) return std::nullopt;
+      Quantity x = copy();
       x.kind = "territory_pct";
       return x;
     }
@@ -440,17 +467,21 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (bare) {
       for (const auto& d : men.dates)
         if (d.start < q.end && d.end > q.start) return std::nullopt;  // a year, a day
+    } else if (facts_of(q).row == nullptr) {
+      return std::nullopt;
+    }
+    const QuantityFacts& facts = facts_of(q);
+    Quantity x = copy();
+    if (bare) {
       x.kind = "people";
     } else {
-      auto it = noun_table->second.find(core::FoldForMatch(q.noun));
-      if (it == noun_table->second.end()) return std::nullopt;
-      x.kind = it->second.kind;
-      x.unit = it->second.unit;
+      x.kind = facts.row->kind;
+      x.unit = facts.row->unit;
     }
     if (x.kind == "people"sv) {
       // A kill or injury word right after the count ("12 civils ont été tués") or just
       // before it ("killed 12 people") says what the count is.
-      const uint32_t q0 = TokenAt(seg, q.start), q1 = TokenAt(seg, q.end);
+      const uint32_t q0 = facts.q0, q1 = facts.q1;
       for (const Cue& c : cues_in(sentence)) {
         if (c.sentence != sentence) continue;
         bool near = (c.first_token >= q1 && c.first_token <= q1 + 5) ||
@@ -472,7 +503,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // The people aid reaches are what it is counted in ("rations for 2,400 households").
     if (x.kind == "people"sv && type == "aid_delivery"sv && !bare) {
       x.kind = "aid";
-      x.unit = core::FoldForMatch(q.noun);
+      x.unit = facts.noun;
       return x;
     }
     if (x.kind == "people"sv) {
@@ -925,8 +956,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (x->kind == "killed"sv) killed.push_back(*x);
       if (x->kind == "displaced"sv) {
         // A bare count of people is displaced only where the sentence says so.
-        auto noun = noun_table->second.find(core::FoldForMatch(q.noun));
-        bool noun_says = noun != noun_table->second.end() && noun->second.kind == "displaced"sv;
+        const NounInfo* noun = facts_of(q).row;
+        bool noun_says = noun != nullptr && noun->kind == "displaced"sv;
         if (displaced_words || noun_says) displaced.push_back(*x);
       }
     }

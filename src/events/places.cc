@@ -45,7 +45,14 @@ DocumentPlaces::DocumentPlaces(std::string_view text, const segment::Segmentatio
                                const std::vector<actors::ActorMention>& actors,
                                const std::vector<Cue>& cues, uint32_t dateline_end,
                                const AreaPhrases* area, std::string_view lang)
-    : text_(text), seg_(seg), cues_(cues), dateline_end_(dateline_end), area_(area), lang_(lang) {
+    : text_(text),
+      seg_(seg),
+      cues_(cues),
+      dateline_end_(dateline_end),
+      area_(area),
+      lang_(lang),
+      first_(mentions.data()),
+      tests_(mentions.size(), 0) {
   // The places that are not an actor's words, as pointers into the mentions (no copy).
   for (const auto& p : mentions) {
     bool actor_words = false;
@@ -59,6 +66,23 @@ DocumentPlaces::DocumentPlaces(std::string_view text, const segment::Segmentatio
                            [](const PlaceMention* a, const PlaceMention* b) {
                              return a->start < b->start;
                            });
+}
+
+bool DocumentPlaces::Is(const PlaceMention& p, Test test) {
+  uint16_t& bits = tests_[size_t(&p - first_)];
+  const unsigned known = 1u << (2 * test), yes = known << 1;
+  if (!(bits & known)) {
+    bool v = false;
+    switch (test) {
+      case kSpeaks: v = Speaks(p); break;
+      case kDestination: v = Destination(p); break;
+      case kOrigin: v = After(p, "origin"sv); break;
+      case kDistance: v = After(p, "distance"sv); break;
+      case kArea: v = AreaPhrase(p); break;
+    }
+    bits = uint16_t(bits | known | (v ? yes : 0));
+  }
+  return bits & yes;
 }
 
 std::span<const PlaceMention* const> DocumentPlaces::Near(const segment::Sentence& sent) const {
@@ -102,8 +126,8 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
   // went nor a capital that speaks for its government ("Kinshasa affirme que ...").
   for (; cursor_ < places_.size() && places_[cursor_]->end <= sent.start; ++cursor_) {
     const PlaceMention& p = *places_[cursor_];
-    if (p.location.geonameid && p.location.precision != "country"sv && !Destination(p) &&
-        !Speaks(p))
+    if (p.location.geonameid && p.location.precision != "country"sv && !Is(p, kDestination) &&
+        !Is(p, kSpeaks))
       focus_ = &p;
   }
   // Place: the nearest in the sentence, else the place the text is about. People leave
@@ -115,11 +139,11 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
   const std::span<const PlaceMention* const> near = Near(sent);
   for (const PlaceMention* pp : near) {
     const PlaceMention& p = *pp;
-    if (!SentenceHas(sent, p.start, p.end) || p.end <= dateline_end_ || Speaks(p)) continue;
-    if (departure && Destination(p)) continue;
+    if (!SentenceHas(sent, p.start, p.end) || p.end <= dateline_end_ || Is(p, kSpeaks)) continue;
+    if (departure && Is(p, kDestination)) continue;
     // Where forces set out from is not where they act ("parties de la base de Qayyarah,
     // ont repris plusieurs localités"); where people flee from is where they leave.
-    if (!departure && After(p, "origin"sv)) continue;
+    if (!departure && Is(p, kOrigin)) continue;
     // A country named beside a known focus is a party or a backdrop ("avec la médiation
     // de la Turquie"), not a more precise place.
     if (p.location.precision == "country"sv && focus_ != nullptr) continue;
@@ -133,7 +157,7 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
           break;
         }
     const PlaceMention* take = &p;
-    if (After(p, "distance"sv)) {
+    if (Is(p, kDistance)) {
       // A place measured from ("La ville de Sake, à une vingtaine de kilomètres à l'ouest de
       // Goma, ...", "Sake, 20 km west of Goma") is a landmark: it stands for the place it
       // measures, named right before it, and is taken itself only when no other is named.
@@ -152,7 +176,7 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
       place = take;
     }
   }
-  const bool landmark = place != nullptr && After(*place, "distance"sv);
+  const bool landmark = place != nullptr && Is(*place, kDistance);
   if (place == nullptr) {
     place = focus_;
     if (place == nullptr) {
@@ -172,7 +196,7 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
     const bool own = SentenceHas(sent, place->start, place->end);
     if (own && previous != nullptr && previous_sentence + 3 >= t.sentence && previous->location &&
         (previous->location->geonameid || !previous->location->country.empty()) &&
-        AreaPhrase(*place)) {
+        Is(*place, kArea)) {
       // "the area", "la même zone": where the story's preceding event happened, with its
       // part (the geo stage can only take the last place named, which may be where the
       // wounded were taken or where a source speaks from).
