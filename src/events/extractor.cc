@@ -530,6 +530,10 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     return x;
   };
 
+  const bool actors_in_order =
+      std::is_sorted(actors.begin(), actors.end(), [](const auto& a, const auto& b) {
+        return a.first_token < b.first_token;
+      });
   for (const auto& t : kept) {
     const auto& sent = seg.sentences[t.sentence];
     Attribution at = attributor_->Attribute(t, cues, actors, seg, text, &previous_claimant);
@@ -551,7 +555,18 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // les FSR").
     const bool passive = passive_voice || agent >= 0;
     int subject = -1, object = -1;
-    for (size_t i = 0; i < actors.size(); ++i) {
+    // Only the actors of the sentence count: when the actors are in order of their first
+    // tokens, those starting inside it, found by binary search.
+    size_t from = 0, to = actors.size();
+    if (actors_in_order) {
+      auto by_first = [](const actors::ActorMention& a, uint32_t x) { return a.first_token < x; };
+      from = size_t(std::lower_bound(actors.begin(), actors.end(), sent.first_token, by_first) -
+                    actors.begin());
+      to = size_t(std::lower_bound(actors.begin() + long(from), actors.end(), sent.end_token,
+                                   by_first) -
+                  actors.begin());
+    }
+    for (size_t i = from; i < to; ++i) {
       const auto& a = actors[i];
       if (int(i) == claimant_actor || int(i) == agent) continue;
       if (a.first_token < sent.first_token || a.end_token > sent.end_token) continue;
