@@ -531,9 +531,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
   };
 
   const bool actors_in_order =
-      std::is_sorted(actors.begin(), actors.end(), [](const auto& a, const auto& b) {
-        return a.first_token < b.first_token;
-      });
+      std::is_sorted(actors.begin(), actors.end(),
+                     [](const auto& a, const auto& b) { return a.first_token < b.first_token; });
   for (const auto& t : kept) {
     const auto& sent = seg.sentences[t.sentence];
     Attribution at = attributor_->Attribute(t, cues, actors, seg, text, &previous_claimant);
@@ -562,9 +561,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       auto by_first = [](const actors::ActorMention& a, uint32_t x) { return a.first_token < x; };
       from = size_t(std::lower_bound(actors.begin(), actors.end(), sent.first_token, by_first) -
                     actors.begin());
-      to = size_t(std::lower_bound(actors.begin() + long(from), actors.end(), sent.end_token,
-                                   by_first) -
-                  actors.begin());
+      to = size_t(
+          std::lower_bound(actors.begin() + long(from), actors.end(), sent.end_token, by_first) -
+          actors.begin());
     }
     for (size_t i = from; i < to; ++i) {
       const auto& a = actors[i];

@@ -65,7 +65,7 @@ class PhraseLexicon {
   // plain word are listed under that word (`loose`).
   struct Table {
     std::vector<Pattern> patterns;
-    actors::WordMap<std::vector<uint32_t>> loose;                // exact first word
+    actors::WordMap<std::vector<uint32_t>> loose;               // exact first word
     std::unordered_map<uint64_t, std::vector<uint32_t>> pairs;  // PairKey of the first two
     std::unordered_map<uint64_t, std::vector<uint32_t>> stems;  // StemKey() of a stem word
     actors::WordFilter first_filter, stem_filter, pair_filter, loose_filter;

@@ -62,10 +62,9 @@ DocumentPlaces::DocumentPlaces(std::string_view text, const segment::Segmentatio
         actor_words = true;  // "Islamic State", or the nationality of "the Somali government
     if (!actor_words) places_.push_back(&p);
   }
-  sorted_ = std::is_sorted(places_.begin(), places_.end(),
-                           [](const PlaceMention* a, const PlaceMention* b) {
-                             return a->start < b->start;
-                           });
+  sorted_ = std::is_sorted(
+      places_.begin(), places_.end(),
+      [](const PlaceMention* a, const PlaceMention* b) { return a->start < b->start; });
 }
 
 bool DocumentPlaces::Is(const PlaceMention& p, Test test) {
@@ -74,11 +73,21 @@ bool DocumentPlaces::Is(const PlaceMention& p, Test test) {
   if (!(bits & known)) {
     bool v = false;
     switch (test) {
-      case kSpeaks: v = Speaks(p); break;
-      case kDestination: v = Destination(p); break;
-      case kOrigin: v = After(p, "origin"sv); break;
-      case kDistance: v = After(p, "distance"sv); break;
-      case kArea: v = AreaPhrase(p); break;
+      case kSpeaks:
+        v = Speaks(p);
+        break;
+      case kDestination:
+        v = Destination(p);
+        break;
+      case kOrigin:
+        v = After(p, "origin"sv);
+        break;
+      case kDistance:
+        v = After(p, "distance"sv);
+        break;
+      case kArea:
+        v = AreaPhrase(p);
+        break;
     }
     bits = uint16_t(bits | known | (v ? yes : 0));
   }
