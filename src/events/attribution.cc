@@ -69,13 +69,17 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
   const Cue* report = nullptr;
   const Cue* source_noun = nullptr;
   const std::span<const Cue> in_sentence = CuesOf(cues, trig.sentence);  // searched once
+  // One pass: a hedge, then a negation just before the trigger in its clause, then a denial
+  // anywhere in the sentence, each outweighing the one before.
+  bool hedged = false, negated = false, denied = false;
   for (const Cue& c : in_sentence) {
     if (c.sentence != trig.sentence) continue;
-    if (c.kind == "hedge"sv) at.modality = "hedged";
-    if (c.kind == "background"sv) at.background_cue = true;
-    if (c.kind == "ongoing"sv) at.ongoing_cue = true;
-    if (c.kind == "source_noun"sv && source_noun == nullptr) source_noun = &c;
-    if (c.kind == "report"sv) {
+    const std::string_view kind = c.kind;
+    if (kind == "hedge"sv) hedged = true;
+    if (kind == "background"sv) at.background_cue = true;
+    if (kind == "ongoing"sv) at.ongoing_cue = true;
+    if (kind == "source_noun"sv && source_noun == nullptr) source_noun = &c;
+    if (kind == "report"sv) {
       // The reporting cue nearest to the trigger.
       auto dist = [&](const Cue& x) {
         return x.first_token >= trig.end_token ? x.first_token - trig.end_token
@@ -83,16 +87,17 @@ Attribution Attributor::Attribute(const TriggerMention& trig, const std::vector<
       };
       if (report == nullptr || dist(c) < dist(*report)) report = &c;
     }
+    if (kind == "negation"sv && c.end_token <= trig.first_token &&
+        trig.first_token - c.end_token <= 4)
+      negated = true;
+    if (kind == "denial"sv) denied = true;
   }
-  // Negation: a cue just before the trigger, in its clause.
-  for (const Cue& c : in_sentence) {
-    if (c.sentence != trig.sentence || c.end_token > trig.first_token) continue;
-    if (trig.first_token - c.end_token > 4) continue;
-    if (c.kind == "negation"sv) at.modality = "negated";
-  }
-  // Denial anywhere in the sentence outweighs the rest.
-  for (const Cue& c : in_sentence)
-    if (c.sentence == trig.sentence && c.kind == "denial"sv) at.modality = "denied";
+  if (denied)
+    at.modality = "denied";
+  else if (negated)
+    at.modality = "negated";
+  else if (hedged)
+    at.modality = "hedged";
 
   if (report != nullptr) {
     std::optional<Claimant> who;

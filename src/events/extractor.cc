@@ -431,14 +431,41 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     return nullptr;
   };
 
+  // Per quantity of the document, looked up on first use (type_quantity asks again for every
+  // event of the sentence): its folded noun, that noun's row (null: none) and its tokens.
+  struct QuantityFacts {
+    bool known = false;
+    std::string noun;  // folded
+    const NounInfo* row = nullptr;
+    uint32_t q0 = 0, q1 = 0;
+  };
+  std::vector<QuantityFacts> quantity_facts(men.quantities.size());
+  auto facts_of = [&](const QuantityMention& q) -> const QuantityFacts& {
+    QuantityFacts& f = quantity_facts[size_t(&q - men.quantities.data())];
+    if (!f.known) {
+      f.known = true;
+      if (!q.noun.empty()) {
+        f.noun = core::FoldForMatch(q.noun);
+        if (auto it = noun_table->second.find(f.noun); it != noun_table->second.end())
+          f.row = &it->second;
+      }
+      f.q0 = TokenAt(seg, q.start);
+      f.q1 = TokenAt(seg, q.end);
+    }
+    return f;
+  };
   // The kind of a count, from its noun, the words around it and the event it belongs to;
-  // none when the count does not fit the event.
+  // none when the count does not fit the event. `q` is one of men.quantities.
   auto type_quantity = [&](const QuantityMention& q, uint32_t sentence, std::string_view type,
                            std::string_view subtype) -> std::optional<Quantity> {
-    Quantity x = q.quantity;
-    if (x.text.empty()) x.text = std::string(text.substr(q.start, q.end - q.start));
+    auto copy = [&] {
+      Quantity x = q.quantity;
+      if (x.text.empty()) x.text = std::string(text.substr(q.start, q.end - q.start));
+      return x;
+    };
     if (q.percent) {
       if (type != "territory_change"sv) return std::nullopt;
+      Quantity x = copy();
       x.kind = "territory_pct";
       return x;
     }
@@ -447,17 +474,21 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     if (bare) {
       for (const auto& d : men.dates)
         if (d.start < q.end && d.end > q.start) return std::nullopt;  // a year, a day
+    } else if (facts_of(q).row == nullptr) {
+      return std::nullopt;
+    }
+    const QuantityFacts& facts = facts_of(q);
+    Quantity x = copy();
+    if (bare) {
       x.kind = "people";
     } else {
-      auto it = noun_table->second.find(core::FoldForMatch(q.noun));
-      if (it == noun_table->second.end()) return std::nullopt;
-      x.kind = it->second.kind;
-      x.unit = it->second.unit;
+      x.kind = facts.row->kind;
+      x.unit = facts.row->unit;
     }
     if (x.kind == "people"sv) {
       // A kill or injury word right after the count ("12 civils ont été tués") or just
       // before it ("killed 12 people") says what the count is.
-      const uint32_t q0 = TokenAt(seg, q.start), q1 = TokenAt(seg, q.end);
+      const uint32_t q0 = facts.q0, q1 = facts.q1;
       for (const Cue& c : cues_in(sentence)) {
         if (c.sentence != sentence) continue;
         bool near = (c.first_token >= q1 && c.first_token <= q1 + 5) ||
@@ -479,7 +510,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // The people aid reaches are what it is counted in ("rations for 2,400 households").
     if (x.kind == "people"sv && type == "aid_delivery"sv && !bare) {
       x.kind = "aid";
-      x.unit = core::FoldForMatch(q.noun);
+      x.unit = facts.noun;
       return x;
     }
     if (x.kind == "people"sv) {
@@ -506,6 +537,9 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     return x;
   };
 
+  const bool actors_in_order =
+      std::is_sorted(actors.begin(), actors.end(),
+                     [](const auto& a, const auto& b) { return a.first_token < b.first_token; });
   for (const auto& t : kept) {
     const auto& sent = seg.sentences[t.sentence];
     Attribution at = attributor_->Attribute(t, cues, actors, seg, text, &previous_claimant);
@@ -527,7 +561,18 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     // les FSR").
     const bool passive = passive_voice || agent >= 0;
     int subject = -1, object = -1;
-    for (size_t i = 0; i < actors.size(); ++i) {
+    // Only the actors of the sentence count: when the actors are in order of their first
+    // tokens, those starting inside it, found by binary search.
+    size_t from = 0, to = actors.size();
+    if (actors_in_order) {
+      auto by_first = [](const actors::ActorMention& a, uint32_t x) { return a.first_token < x; };
+      from = size_t(std::lower_bound(actors.begin(), actors.end(), sent.first_token, by_first) -
+                    actors.begin());
+      to = size_t(
+          std::lower_bound(actors.begin() + long(from), actors.end(), sent.end_token, by_first) -
+          actors.begin());
+    }
+    for (size_t i = from; i < to; ++i) {
       const auto& a = actors[i];
       if (int(i) == claimant_actor || int(i) == agent) continue;
       if (a.first_token < sent.first_token || a.end_token > sent.end_token) continue;
@@ -932,8 +977,8 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
       if (x->kind == "killed"sv) killed.push_back(*x);
       if (x->kind == "displaced"sv) {
         // A bare count of people is displaced only where the sentence says so.
-        auto noun = noun_table->second.find(core::FoldForMatch(q.noun));
-        bool noun_says = noun != noun_table->second.end() && noun->second.kind == "displaced"sv;
+        const NounInfo* noun = facts_of(q).row;
+        bool noun_says = noun != nullptr && noun->kind == "displaced"sv;
         if (displaced_words || noun_says) displaced.push_back(*x);
       }
     }

@@ -73,12 +73,15 @@ void PhraseLexicon::Index(Table* t) {
       t->stem_starts[x >> 6] |= uint64_t(1) << (x & 63);
     } else {
       const Pattern& p = t->patterns[i];
-      t->first[w].push_back(i);
       t->first_filter.Add(p.hashes[0]);
-      if (p.tokens.size() >= 2 && p.parts[1] == Part::kWord)
-        t->pair_filter.Add(PairKey(p.hashes[0], p.hashes[1]));
-      else
+      if (p.tokens.size() >= 2 && p.parts[1] == Part::kWord) {
+        const uint64_t k = PairKey(p.hashes[0], p.hashes[1]);
+        t->pairs[k].push_back(i);
+        t->pair_filter.Add(k);
+      } else {
+        t->loose[w].push_back(i);
         t->loose_filter.Add(p.hashes[0]);
+      }
     }
   }
 }
@@ -224,14 +227,21 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
         }
       }
       const std::string& w = folded[i];
-      const size_t h = (*hashes)[sent.first_token + i];
-      const std::vector<uint32_t>* exact = &kNone;
-      if (table.first_filter.MayHave(h) &&
-          (table.loose_filter.MayHave(h) ||
-           (i + 1 < n &&
-            table.pair_filter.MayHave(PairKey(h, (*hashes)[sent.first_token + i + 1])))))
-        if (auto fi = table.first.find(actors::HashedWord{w, h}); fi != table.first.end())
-          exact = &fi->second;
+      const size_t h = sh[i];
+      // Candidates: the patterns listed under this word and the next (their first two words
+      // still to compare: pair keys may collide), under this word alone, and under its stem.
+      const std::vector<uint32_t>* paired = &kNone;
+      const std::vector<uint32_t>* loose = &kNone;
+      if (first_f.MayHave(h)) {
+        if (i + 1 < n) {
+          const uint64_t pk = PairKey(h, sh[i + 1]);
+          if (pair_f.MayHave(pk))
+            if (auto pi = table.pairs.find(pk); pi != table.pairs.end()) paired = &pi->second;
+        }
+        if (loose_f.MayHave(h))
+          if (auto fi = table.loose.find(actors::HashedWord{w, h}); fi != table.loose.end())
+            loose = &fi->second;
+      }
       const std::vector<uint32_t>* stems = &kNone;
       if (w.size() >= 3 &&
           table.StemMayStart(static_cast<unsigned char>(w[0]), static_cast<unsigned char>(w[1]))) {
@@ -244,33 +254,41 @@ std::vector<PhraseMatch> PhraseLexicon::Find(std::string_view text,
         if (table.stem_filter.MayHave(k))
           if (auto st = table.stems.find(k); st != table.stems.end()) stems = &st->second;
       }
-      if (exact->empty() && stems->empty()) {
+      if (paired->empty() && loose->empty() && stems->empty()) {
         ++i;
         continue;
       }
-      // The two candidate lists in pattern order: the first that matches is the longest.
+      // The three candidate lists in pattern order: the first that matches is the longest.
       const Pattern* best = nullptr;
       uint32_t best_len = 0;
-      const size_t* sent_hashes = hashes->data() + sent.first_token;
-      for (size_t a = 0, b = 0; a < exact->size() || b < stems->size();) {
-        uint32_t idx;
-        bool first_known = false;  // found by its exact first word: compare from the second
-        if (b >= stems->size() || (a < exact->size() && (*exact)[a] < (*stems)[b])) {
-          idx = (*exact)[a++];
-          first_known = true;
-        } else {
-          idx = (*stems)[b++];
-        }
+      constexpr uint32_t kEnd = ~uint32_t{0};
+      for (size_t a = 0, c = 0, b = 0;;) {
+        const uint32_t pa = a < paired->size() ? (*paired)[a] : kEnd;
+        const uint32_t pc = c < loose->size() ? (*loose)[c] : kEnd;
+        const uint32_t pb = b < stems->size() ? (*stems)[b] : kEnd;
+        const uint32_t idx = std::min({pa, pc, pb});
+        if (idx == kEnd) break;
         const Pattern& p = table.patterns[idx];
         uint32_t len = 0;
-        if (!first_known)
-          len = MatchAt(p, folded, sent_hashes, i, n, tokens);
-        else if (p.tokens.size() == 1)
-          len = 1;
-        else if (p.parts[1] == Part::kWord && (i + 1 >= n || sent_hashes[i + 1] != p.hashes[1]))
-          len = 0;  // most candidates differ at their second word: no call
-        else if (uint32_t rest = MatchAt(p, folded, sent_hashes, i + 1, n, tokens, 1))
-          len = rest + 1;
+        if (idx == pa) {  // first two words hashed alike: compare their bytes, then the rest
+          ++a;
+          if (p.hashes[0] == h && p.hashes[1] == sh[i + 1] && w == p.tokens[0] &&
+              folded[i + 1] == p.tokens[1]) {
+            if (p.tokens.size() == 2)
+              len = 2;
+            else if (uint32_t rest = MatchAt(p, folded, sh, i + 2, n, tokens, 2))
+              len = rest + 2;
+          }
+        } else if (idx == pc) {  // found by its exact first word: compare from the second
+          ++c;
+          if (p.tokens.size() == 1)
+            len = 1;
+          else if (uint32_t rest = MatchAt(p, folded, sh, i + 1, n, tokens, 1))
+            len = rest + 1;
+        } else {
+          ++b;
+          len = MatchAt(p, folded, sh, i, n, tokens);
+        }
         if (len != 0) {
           best = &p;
           best_len = len;

@@ -59,9 +59,14 @@ class PhraseLexicon {
   // second word is a plain word too: `pair_filter` holds PairKey() of those two words and
   // `loose_filter` the first word of every other pattern, so such a word followed by a
   // second word no pattern has is passed over without a lookup.
+  // Patterns whose first two words are plain words are listed under PairKey() of the two
+  // (`pairs`): a frequent first word ("the", "le") then costs one lookup of the pair in the
+  // text, not a walk through every pattern it starts. The other patterns that start with a
+  // plain word are listed under that word (`loose`).
   struct Table {
     std::vector<Pattern> patterns;
-    actors::WordMap<std::vector<uint32_t>> first;               // exact first word
+    actors::WordMap<std::vector<uint32_t>> loose;               // exact first word
+    std::unordered_map<uint64_t, std::vector<uint32_t>> pairs;  // PairKey of the first two
     std::unordered_map<uint64_t, std::vector<uint32_t>> stems;  // StemKey() of a stem word
     actors::WordFilter first_filter, stem_filter, pair_filter, loose_filter;
     // One bit for each pair of first two bytes a stem key starts with: most words are

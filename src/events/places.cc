@@ -45,7 +45,14 @@ DocumentPlaces::DocumentPlaces(std::string_view text, const segment::Segmentatio
                                const std::vector<actors::ActorMention>& actors,
                                const std::vector<Cue>& cues, uint32_t dateline_end,
                                const AreaPhrases* area, std::string_view lang)
-    : text_(text), seg_(seg), cues_(cues), dateline_end_(dateline_end), area_(area), lang_(lang) {
+    : text_(text),
+      seg_(seg),
+      cues_(cues),
+      dateline_end_(dateline_end),
+      area_(area),
+      lang_(lang),
+      first_(mentions.data()),
+      tests_(mentions.size(), 0) {
   // The places that are not an actor's words, as pointers into the mentions (no copy).
   for (const auto& p : mentions) {
     bool actor_words = false;
@@ -55,6 +62,42 @@ DocumentPlaces::DocumentPlaces(std::string_view text, const segment::Segmentatio
         actor_words = true;  // "Islamic State", or the nationality of "the Somali government
     if (!actor_words) places_.push_back(&p);
   }
+  sorted_ = std::is_sorted(
+      places_.begin(), places_.end(),
+      [](const PlaceMention* a, const PlaceMention* b) { return a->start < b->start; });
+}
+
+bool DocumentPlaces::Is(const PlaceMention& p, Test test) {
+  uint16_t& bits = tests_[size_t(&p - first_)];
+  const unsigned known = 1u << (2 * test), yes = known << 1;
+  if (!(bits & known)) {
+    bool v = false;
+    switch (test) {
+      case kSpeaks:
+        v = Speaks(p);
+        break;
+      case kDestination:
+        v = Destination(p);
+        break;
+      case kOrigin:
+        v = After(p, "origin"sv);
+        break;
+      case kArea:
+        v = AreaPhrase(p);
+        break;
+    }
+    bits = uint16_t(bits | known | (v ? yes : 0));
+  }
+  return bits & yes;
+}
+
+std::span<const PlaceMention* const> DocumentPlaces::Near(const segment::Sentence& sent) const {
+  if (!sorted_) return places_;
+  auto lo = std::lower_bound(places_.begin(), places_.end(), sent.start,
+                             [](const PlaceMention* p, uint32_t x) { return p->start < x; });
+  auto hi = std::upper_bound(lo, places_.end(), sent.end,
+                             [](uint32_t x, const PlaceMention* p) { return x < p->start; });
+  return {lo, hi};
 }
 
 bool DocumentPlaces::After(const PlaceMention& p, std::string_view kind) const {
@@ -89,8 +132,8 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
   // went nor a capital that speaks for its government ("Kinshasa affirme que ...").
   for (; cursor_ < places_.size() && places_[cursor_]->end <= sent.start; ++cursor_) {
     const PlaceMention& p = *places_[cursor_];
-    if (p.location.geonameid && p.location.precision != "country"sv && !Destination(p) &&
-        !Speaks(p))
+    if (p.location.geonameid && p.location.precision != "country"sv && !Is(p, kDestination) &&
+        !Is(p, kSpeaks))
       focus_ = &p;
   }
   // Place: the nearest in the sentence, else the place the text is about. People leave
@@ -99,14 +142,16 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
   const PlaceMention* place = nullptr;
   const PlaceMention* origin = nullptr;
   long best = 1L << 30;
-  for (const PlaceMention* pp : places_) {
+  // (A place of the sentence starts inside it: the others are passed over unseen.)
+  const std::span<const PlaceMention* const> near = Near(sent);
+  for (const PlaceMention* pp : near) {
     const PlaceMention& p = *pp;
-    if (!SentenceHas(sent, p.start, p.end) || p.end <= dateline_end_ || Speaks(p)) continue;
-    if (departure && Destination(p)) continue;
+    if (!SentenceHas(sent, p.start, p.end) || p.end <= dateline_end_ || Is(p, kSpeaks)) continue;
+    if (departure && Is(p, kDestination)) continue;
     // Where forces set out from is not where they act ("parties de la base de Qayyarah,
     // ont repris plusieurs localités"); where people flee from is where they leave.
     // Taken only when nothing else is known ("Rebels coming from Sake attacked a camp").
-    if (!departure && After(p, "origin"sv)) {
+    if (!departure && Is(p, kOrigin)) {
       if (origin == nullptr) origin = &p;
       continue;
     }
@@ -145,7 +190,7 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
     const bool own = SentenceHas(sent, place->start, place->end);
     if (own && previous != nullptr && previous_sentence + 3 >= t.sentence && previous->location &&
         (previous->location->geonameid || !previous->location->country.empty()) &&
-        AreaPhrase(*place)) {
+        Is(*place, kArea)) {
       // "the area", "la même zone": where the story's preceding event happened, with its
       // part (the geo stage can only take the last place named, which may be where the
       // wounded were taken or where a source speaks from).
@@ -185,7 +230,7 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
     }
   }
   // Places seen in this sentence move the focus too.
-  for (const PlaceMention* p : places_)
+  for (const PlaceMention* p : near)
     if (SentenceHas(sent, p->start, p->end) && p->location.geonameid &&
         p->location.precision != "country"sv)
       focus_ = p;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -65,6 +66,13 @@ class DocumentPlaces {
   bool Destination(const PlaceMention& p) const;  // where people went ("en direction de")
   bool Speaks(const PlaceMention& p) const;       // a capital that speaks ("Kinshasa affirme")
   bool AreaPhrase(const PlaceMention& p) const;   // "the area", "la même zone"
+  // The places that may lie in `sent`: those starting in [sent.start, sent.end] when
+  // places_ is sorted by start (found by binary search), else all of them.
+  std::span<const PlaceMention* const> Near(const segment::Sentence& sent) const;
+  // What the tests above say of a place depends on the place alone: each is worked out on
+  // first use and kept (two bits per test: known, value), as triggers ask again.
+  enum Test : unsigned { kSpeaks, kDestination, kOrigin, kArea };
+  bool Is(const PlaceMention& p, Test test);
 
   std::string_view text_;
   const segment::Segmentation& seg_;
@@ -75,6 +83,9 @@ class DocumentPlaces {
   std::vector<const PlaceMention*> places_;  // not an actor's words, in text order
   const PlaceMention* focus_ = nullptr;      // the place the text is about so far
   size_t cursor_ = 0;                        // places before it have moved the focus
+  bool sorted_ = true;                       // places_ by start, non-decreasing
+  const PlaceMention* first_ = nullptr;      // the mentions' first element
+  std::vector<uint16_t> tests_;              // per mention: Is() answers, 2 bits a test
 };
 
 }  // namespace vigie::events
