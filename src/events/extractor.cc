@@ -679,13 +679,7 @@ std::vector<EventRecord> Extractor::Extract(const ExtractInput& in) const {
     long best = 1L << 30;
     for (const auto& d : men.dates) {
       if (!SentenceHas(sent, d.start, d.end) || d.end <= dateline_end) continue;
-      long dist = Distance(t, d.start, d.end);
-      if (d.end <= t.start)  // "Entrée en vigueur le 18 décembre, la trêve a été violée ..."
-        for (uint32_t k = TokenAt(seg, d.end); k < t.first_token; ++k)
-          if (seg.tokens[k].kind == segment::TokenKind::kPunct) {
-            dist += 80;
-            break;
-          }
+      const long dist = ClauseDistance(t, seg, d.start, d.end);
       if (dist < best) {
         best = dist;
         date = &d;

@@ -158,15 +158,7 @@ void DocumentPlaces::Attach(const TriggerMention& t, const segment::Sentence& se
     // A country named beside a known focus is a party or a backdrop ("avec la médiation
     // de la Turquie"), not a more precise place.
     if (p.location.precision == "country"sv && focus_ != nullptr) continue;
-    long d = Distance(t, p.start, p.end);
-    // A place before the trigger in another clause ("... in Coventry – that jets had
-    // struck ...") is farther than it looks.
-    if (p.end <= t.start)
-      for (uint32_t k = TokenAt(seg_, p.end); k < t.first_token; ++k)
-        if (seg_.tokens[k].kind == segment::TokenKind::kPunct) {
-          d += 80;
-          break;
-        }
+    const long d = ClauseDistance(t, seg_, p.start, p.end);
     if (d < best) {
       best = d;
       place = &p;

@@ -29,4 +29,16 @@ inline uint32_t TokenAt(const segment::Segmentation& seg, uint32_t at) {
   return static_cast<uint32_t>(it - seg.tokens.begin());
 }
 
+// Distance() for a place or date, plus 80 when it stands before the trigger in another
+// clause (a punctuation token between): "... in Coventry – that jets had struck ...",
+// "Entrée en vigueur le 18 décembre, la trêve a été violée ...".
+inline long ClauseDistance(const TriggerMention& t, const segment::Segmentation& seg,
+                           uint32_t start, uint32_t end) {
+  long d = Distance(t, start, end);
+  if (end <= t.start)
+    for (uint32_t k = TokenAt(seg, end); k < t.first_token; ++k)
+      if (seg.tokens[k].kind == segment::TokenKind::kPunct) return d + 80;
+  return d;
+}
+
 }  // namespace vigie::events
